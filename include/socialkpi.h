@@ -1,0 +1,13 @@
+/**
+ * @file socialkpi.h
+ * @brief socialkpi: social-media metrics to goal progress and stakeholder
+ *        reports. This umbrella header includes every public header.
+ */
+#ifndef SOCIALKPI_H
+#define SOCIALKPI_H
+
+#include "socialkpi/common.h"
+#include "socialkpi/calendar.h"
+#include "socialkpi/series.h"
+
+#endif /* SOCIALKPI_H */

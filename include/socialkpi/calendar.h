@@ -1,0 +1,216 @@
+/**
+ * @file socialkpi/calendar.h
+ * @brief Reporting calendar: time zone, week start, fiscal year; periods,
+ *        labels, and parsing and formatting of dates and times.
+ *
+ * All date arithmetic is integer civil-date arithmetic on the proleptic
+ * Gregorian calendar: no mktime(), no TZ environment variable, no locale.
+ * Every function is thread-safe; a calendar handle is read-only once set up.
+ */
+#ifndef SOCIALKPI_CALENDAR_H
+#define SOCIALKPI_CALENDAR_H
+
+#include "socialkpi/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief A reporting calendar (opaque). */
+typedef struct skpi_calendar skpi_calendar;
+
+/** @brief Reporting cadences. Values are fixed for ever. */
+typedef enum skpi_cadence {
+    SKPI_CADENCE_DAY = 0,     /**< a calendar day in the calendar's time zone */
+    SKPI_CADENCE_WEEK = 1,    /**< seven days from the calendar's first day of the week */
+    SKPI_CADENCE_MONTH = 2,   /**< a calendar month */
+    SKPI_CADENCE_QUARTER = 3, /**< three months, aligned to the fiscal year start */
+    SKPI_CADENCE_YEAR = 4     /**< twelve months from the fiscal year start */
+} skpi_cadence;
+
+/** @brief Days of the week, numbered as ISO 8601 does. */
+typedef enum skpi_weekday {
+    SKPI_MONDAY = 1, SKPI_TUESDAY = 2, SKPI_WEDNESDAY = 3, SKPI_THURSDAY = 4,
+    SKPI_FRIDAY = 5, SKPI_SATURDAY = 6, SKPI_SUNDAY = 7
+} skpi_weekday;
+
+/**
+ * @brief Create a calendar: UTC, weeks from Monday, fiscal year = calendar year.
+ * @param out receives the calendar; free it with skpi_calendar_free()
+ * @return SKPI_OK, SKPI_EMISUSE (out is NULL), SKPI_ENOMEM
+ */
+SKPI_API int skpi_calendar_new(skpi_calendar **out);
+
+/** @brief Free a calendar. NULL is allowed and does nothing. */
+SKPI_API void skpi_calendar_free(skpi_calendar *cal);
+
+/**
+ * @brief Copy a calendar.
+ * @param out receives the copy; free it with skpi_calendar_free()
+ * @param cal the calendar to copy
+ * @return SKPI_OK, SKPI_EMISUSE (NULL argument), SKPI_ENOMEM
+ */
+SKPI_API int skpi_calendar_clone(skpi_calendar **out, const skpi_calendar *cal);
+
+/**
+ * @brief Set the reporting time zone as a fixed offset from UTC.
+ * @param cal     the calendar
+ * @param minutes offset east of UTC in minutes, -1080 to +1080 (e.g. +60 for CET)
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_ERANGE (outside ±18 hours)
+ */
+SKPI_API int skpi_calendar_set_utc_offset(skpi_calendar *cal, int minutes);
+
+/** @brief The UTC offset in minutes (0 for a NULL calendar). */
+SKPI_API int skpi_calendar_utc_offset(const skpi_calendar *cal);
+
+/**
+ * @brief Set the first day of the week.
+ * @param cal     the calendar
+ * @param weekday an ::skpi_weekday, 1 (Monday) to 7 (Sunday)
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_EINVAL (not 1 to 7)
+ */
+SKPI_API int skpi_calendar_set_week_start(skpi_calendar *cal, int weekday);
+
+/** @brief The first day of the week, an ::skpi_weekday (1 for a NULL calendar). */
+SKPI_API int skpi_calendar_week_start(const skpi_calendar *cal);
+
+/**
+ * @brief Set the month the fiscal year starts in; quarters and years follow it.
+ *
+ * A fiscal year is named after the calendar year in which it ends: with a
+ * start month of 10, 2026-11 lies in FY2027-Q1.
+ * @param cal   the calendar
+ * @param month 1 (January: fiscal = calendar year) to 12
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_ERANGE (not 1 to 12)
+ */
+SKPI_API int skpi_calendar_set_fiscal_year_start(skpi_calendar *cal, int month);
+
+/** @brief The fiscal year's first month, 1 to 12 (1 for a NULL calendar). */
+SKPI_API int skpi_calendar_fiscal_year_start(const skpi_calendar *cal);
+
+/**
+ * @brief The period of a cadence that contains a time.
+ * @param out     receives the period, in UTC seconds
+ * @param cal     the calendar
+ * @param cadence an ::skpi_cadence
+ * @param t       a time from skpi_time_min() to skpi_time_max()
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_EINVAL (unknown cadence),
+ *         SKPI_ERANGE (t, or the period, outside years 1 to 9999)
+ */
+SKPI_API int skpi_calendar_period(skpi_period *out, const skpi_calendar *cal,
+                                  int cadence, skpi_time t);
+
+/**
+ * @brief The period `n` periods after the one containing `t` (before it when n < 0).
+ * @param out     receives the period
+ * @param cal     the calendar
+ * @param cadence an ::skpi_cadence
+ * @param t       a time inside the reference period
+ * @param n       how many periods to move
+ * @return as skpi_calendar_period()
+ */
+SKPI_API int skpi_calendar_shift(skpi_period *out, const skpi_calendar *cal,
+                                 int cadence, skpi_time t, int64_t n);
+
+/** @brief The period before the one containing `t`; as skpi_calendar_shift() with n = -1. */
+SKPI_API int skpi_calendar_previous(skpi_period *out, const skpi_calendar *cal,
+                                    int cadence, skpi_time t);
+
+/** @brief The period after the one containing `t`; as skpi_calendar_shift() with n = 1. */
+SKPI_API int skpi_calendar_next(skpi_period *out, const skpi_calendar *cal,
+                                int cadence, skpi_time t);
+
+/**
+ * @brief The same period a year earlier, for year-over-year comparisons.
+ *
+ * Day: the same date a year before (29 February maps to 28 February).
+ * Week: 52 weeks (364 days) before, so weekdays line up.
+ * Month, quarter, year: 12 months before.
+ * @return as skpi_calendar_period()
+ */
+SKPI_API int skpi_calendar_year_earlier(skpi_period *out, const skpi_calendar *cal,
+                                        int cadence, skpi_time t);
+
+/** @brief The buffer size that holds any label or formatted time, NUL included (32). */
+SKPI_API size_t skpi_calendar_label_size(void);
+
+/**
+ * @brief The label of the period containing `t`.
+ *
+ * Day `2026-11-22`; week `2026-W47` (the week belongs to the year holding at
+ * least four of its days, as ISO 8601 does for Monday weeks); month `2026-11`;
+ * quarter `2026-Q4`; year `2026`. With a fiscal year not starting in January,
+ * quarters and years read `FY2027-Q1` and `FY2027`.
+ * @param buf     receives the NUL-terminated label
+ * @param size    size of buf; skpi_calendar_label_size() is always enough
+ * @param cal     the calendar
+ * @param cadence an ::skpi_cadence
+ * @param t       a time inside the period
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_EINVAL (unknown cadence),
+ *         SKPI_ERANGE (t outside years 1 to 9999, or buf too small)
+ */
+SKPI_API int skpi_calendar_label(char *buf, size_t size, const skpi_calendar *cal,
+                                 int cadence, skpi_time t);
+
+/**
+ * @brief Parse a date or date-time in the calendar's time zone.
+ *
+ * Accepts `YYYY-MM-DD`, and `YYYY-MM-DD` followed by `T` or a space and
+ * `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fraction` (the fraction is dropped), then
+ * optionally `Z`, `+HH:MM`, `+HHMM` or `+HH` (or `-`), with an optional space
+ * before the offset. A text without an offset is read in the calendar's zone.
+ * @param out  receives the time
+ * @param cal  the calendar (its offset applies when the text has none)
+ * @param text NUL-terminated text, nothing before or after it
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_EPARSE (the message gives the
+ *         column and what was expected), SKPI_ERANGE (a field out of range)
+ */
+SKPI_API int skpi_calendar_parse(skpi_time *out, const skpi_calendar *cal, const char *text);
+
+/**
+ * @brief Parse a date or date-time as skpi_calendar_parse() does, reading
+ *        texts without an offset as UTC.
+ * @param out  receives the time
+ * @param text NUL-terminated text
+ * @return as skpi_calendar_parse()
+ */
+SKPI_API int skpi_time_parse(skpi_time *out, const char *text);
+
+/**
+ * @brief Format a time as ISO 8601 at a UTC offset.
+ *
+ * Offset 0 gives `2026-11-22T10:00:00Z`; +60 gives `2026-11-22T11:00:00+01:00`.
+ * @param buf            receives the NUL-terminated text
+ * @param size           size of buf; skpi_calendar_label_size() is always enough
+ * @param t              the time
+ * @param offset_minutes offset east of UTC, -1080 to +1080
+ * @return SKPI_OK, SKPI_EMISUSE (NULL buf), SKPI_ERANGE (time or offset out of
+ *         range, or buf too small)
+ */
+SKPI_API int skpi_time_format(char *buf, size_t size, skpi_time t, int offset_minutes);
+
+/**
+ * @brief Format only the date of a time (`2026-11-22`) at a UTC offset.
+ * @return as skpi_time_format()
+ */
+SKPI_API int skpi_time_format_date(char *buf, size_t size, skpi_time t, int offset_minutes);
+
+/**
+ * @brief Build a time from civil fields in UTC.
+ * @param out    receives the time
+ * @param year   1 to 9999
+ * @param month  1 to 12
+ * @param day    1 to the month's length
+ * @param hour   0 to 23
+ * @param minute 0 to 59
+ * @param second 0 to 59
+ * @return SKPI_OK, SKPI_EMISUSE (NULL out), SKPI_ERANGE (a field out of range)
+ */
+SKPI_API int skpi_time_from_civil(skpi_time *out, int year, int month, int day,
+                                  int hour, int minute, int second);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SOCIALKPI_CALENDAR_H */

@@ -1,0 +1,152 @@
+/* Tests of common.h: error codes, messages, allocator and version. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <socialkpi.h>
+#include <string.h>
+#include <stdio.h>
+#include <pthread.h>
+
+#include "test_alloc.h"
+
+static void strerror_names_every_code(void **state)
+{
+    (void)state;
+    assert_string_equal(skpi_strerror(SKPI_OK), "success");
+    assert_string_equal(skpi_strerror(SKPI_ENOMEM), "out of memory");
+    assert_string_equal(skpi_strerror(SKPI_ECALLBACK), "stopped by a callback");
+    for (int c = SKPI_EVERSION; c <= SKPI_OK; c++)
+        assert_string_not_equal(skpi_strerror(c), "unknown error");
+    assert_string_equal(skpi_strerror(-999), "unknown error");
+    assert_string_equal(skpi_strerror(1), "unknown error");
+}
+
+static void error_codes_never_change(void **state)
+{
+    (void)state;
+    /* The ABI promises these numbers for ever. */
+    assert_int_equal(SKPI_EINVAL, -1);
+    assert_int_equal(SKPI_ENOMEM, -2);
+    assert_int_equal(SKPI_EMISUSE, -3);
+    assert_int_equal(SKPI_ERANGE, -4);
+    assert_int_equal(SKPI_EPARSE, -5);
+    assert_int_equal(SKPI_ENOTFOUND, -6);
+    assert_int_equal(SKPI_EEXISTS, -7);
+    assert_int_equal(SKPI_ECALLBACK, -8);
+    assert_int_equal(SKPI_EIO, -9);
+    assert_int_equal(SKPI_EUNSUPPORTED, -10);
+    assert_int_equal(SKPI_EDUPLICATE, -11);
+    assert_int_equal(SKPI_EVERSION, -12);
+}
+
+static void error_set_and_clear(void **state)
+{
+    (void)state;
+    skpi_error_set("goals[2].target: expected a number");
+    assert_string_equal(skpi_last_error(), "goals[2].target: expected a number");
+    skpi_error_clear();
+    assert_string_equal(skpi_last_error(), "");
+    skpi_error_set("x");
+    skpi_error_set(NULL);
+    assert_string_equal(skpi_last_error(), "");
+}
+
+static void long_message_truncates_on_utf8_boundary(void **state)
+{
+    (void)state;
+    size_t size = skpi_error_message_size();
+    assert_true(size >= 256);
+    /* 'é' is two bytes; an odd prefix makes the cut fall inside one. */
+    char big[2048];
+    big[0] = 'a';
+    size_t i = 1;
+    while (i + 2 < sizeof big) { big[i++] = (char)0xC3; big[i++] = (char)0xA9; }
+    big[i] = '\0';
+    skpi_error_set(big);
+    const char *m = skpi_last_error();
+    size_t n = strlen(m);
+    assert_true(n < size);
+    assert_true(n >= size - 3);
+    /* ends with a complete two-byte sequence: odd length (1 + 2k) */
+    assert_int_equal(n % 2, 1);
+    assert_int_equal((unsigned char)m[n - 1], 0xA9);
+}
+
+static void *thread_sets_message(void *arg)
+{
+    (void)arg;
+    skpi_error_set("from the other thread");
+    return NULL;
+}
+
+static void message_is_thread_local(void **state)
+{
+    (void)state;
+    skpi_error_set("main thread");
+    pthread_t t;
+    assert_int_equal(pthread_create(&t, NULL, thread_sets_message, NULL), 0);
+    pthread_join(t, NULL);
+    assert_string_equal(skpi_last_error(), "main thread");
+}
+
+static void version_matches_macros(void **state)
+{
+    (void)state;
+    assert_int_equal(skpi_version(), SKPI_VERSION_MAJOR * 10000 + SKPI_VERSION_MINOR * 100 + SKPI_VERSION_PATCH);
+    char expect[32];
+    snprintf(expect, sizeof expect, "%d.%d.%d", SKPI_VERSION_MAJOR, SKPI_VERSION_MINOR, SKPI_VERSION_PATCH);
+    assert_string_equal(skpi_version_string(), expect);
+}
+
+static void time_limits(void **state)
+{
+    (void)state;
+    /* 0001-01-01 is 719162 days before 1970-01-01; 10000-01-01 is 2932897 days after. */
+    assert_true(skpi_time_min() == -INT64_C(719162) * 86400);
+    assert_true(skpi_time_max() == INT64_C(2932897) * 86400 - 1);
+}
+
+static void allocator_rules(void **state)
+{
+    (void)state;
+    skpi_allocator a;
+    assert_int_equal(skpi_allocator_init(NULL, SKPI_ALLOCATOR_VERSION), SKPI_EMISUSE);
+    assert_int_equal(skpi_allocator_init(&a, 99), SKPI_EVERSION);
+    assert_int_equal(skpi_allocator_init(&a, SKPI_ALLOCATOR_VERSION), SKPI_OK);
+    assert_int_equal(a.version, SKPI_ALLOCATOR_VERSION);
+    assert_null(a.malloc_fn);
+    /* missing functions are refused before the "already used" rule */
+    assert_int_equal(skpi_set_allocator(&a), SKPI_EINVAL);
+    assert_non_null(strstr(skpi_last_error(), "required"));
+    a.version = 7;
+    assert_int_equal(skpi_set_allocator(&a), SKPI_EVERSION);
+    /* Once the library has allocated, replacing the allocator is refused
+     * and the counting allocator stays in place. */
+    skpi_calendar *cal = NULL;
+    assert_int_equal(skpi_calendar_new(&cal), SKPI_OK);
+    long live = test_alloc_live();
+    assert_true(live >= 1);
+    assert_int_equal(skpi_set_allocator(NULL), SKPI_EMISUSE);
+    assert_non_null(strstr(skpi_last_error(), "already allocated"));
+    skpi_calendar_free(cal);
+    assert_true(test_alloc_live() < live);
+}
+
+int main(void)
+{
+    test_alloc_install();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(strerror_names_every_code),
+        cmocka_unit_test(error_codes_never_change),
+        cmocka_unit_test(error_set_and_clear),
+        cmocka_unit_test(long_message_truncates_on_utf8_boundary),
+        cmocka_unit_test(message_is_thread_local),
+        cmocka_unit_test(version_matches_macros),
+        cmocka_unit_test(time_limits),
+        cmocka_unit_test(allocator_rules),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
