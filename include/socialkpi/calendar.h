@@ -147,7 +147,7 @@ SKPI_API size_t skpi_calendar_label_size(void);
  * @param cadence an ::skpi_cadence
  * @param t       a time inside the period
  * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_EINVAL (unknown cadence),
- *         SKPI_ERANGE (t outside years 1 to 9999, or buf too small)
+ *         SKPI_ERANGE (t, or the period, outside years 1 to 9999, or buf too small)
  */
 SKPI_API int skpi_calendar_label(char *buf, size_t size, const skpi_calendar *cal,
                                  int cadence, skpi_time t);

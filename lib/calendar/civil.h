@@ -1,0 +1,253 @@
+/* Private calendar internals: the handle's layout and inline civil-date and
+ * period arithmetic, shared by lib/calendar and by modules that bucket many
+ * times by period (series rollups). Never installed. */
+#ifndef SKPI_CALENDAR_CIVIL_H
+#define SKPI_CALENDAR_CIVIL_H
+
+#include "socialkpi/calendar.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The handle. Read-only once set up, so any number of threads may read it. */
+struct skpi_calendar {
+    int32_t offset_s;   /* UTC offset in seconds east, a multiple of 60, at most 18 h either way */
+    int32_t week_start; /* ISO weekday 1 (Monday) .. 7 (Sunday) */
+    int32_t fiscal_start; /* first month of the fiscal year, 1 .. 12 */
+};
+
+/* Seconds in a day (no leap seconds). */
+#define SKPI__DAY_SECONDS INT64_C(86400)
+
+/* Largest |n| a shift may use: no two periods in years 1..9999 are further
+ * apart than 3.7 million days, and checking first keeps index + n free of
+ * overflow. */
+#define SKPI__SHIFT_LIMIT INT64_C(8000000)
+
+/* Quotient rounded toward minus infinity; b > 0. Times before 1970 and
+ * negative offsets need it: C's `/` truncates toward zero. */
+static inline int64_t skpi__floor_div(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    return q - ((a % b) < 0);
+}
+
+/* Days from 1970-01-01 to y-m-d of the proleptic Gregorian calendar
+ * (negative before). Any year that keeps the result in int64 works, year 0
+ * and negative years included; m is 1..12, d may run past the month's end
+ * (it simply counts on). Howard Hinnant's algorithm: years start in March so
+ * that the leap day is the last day of a year, and 400-year eras repeat. */
+static inline int64_t skpi__days_from_civil(int64_t y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;                             /* 0 .. 399 */
+    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;     /* 0 .. 146096 */
+    return era * 146097 + doe - 719468;
+}
+
+/* The civil date of day z counted from 1970-01-01 (inverse of the above). */
+static inline void skpi__civil_from_days(int64_t z, int64_t *year, int *month, int *day)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;                                       /* 0 .. 146096 */
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  /* 0 .. 399 */
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               /* 0 .. 365 */
+    int64_t mp = (5 * doy + 2) / 153;                                     /* 0 .. 11, March = 0 */
+    int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *day = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *month = m;
+    *year = yoe + era * 400 + (m <= 2);
+}
+
+static inline bool skpi__is_leap(int64_t y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static inline int skpi__days_in_month(int64_t y, int m)
+{
+    static const unsigned char len[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    return m == 2 && skpi__is_leap(y) ? 29 : len[m - 1];
+}
+
+/* ISO weekday (1 Monday .. 7 Sunday) of day z; 1970-01-01 was a Thursday. */
+static inline int skpi__weekday_from_days(int64_t z)
+{
+    return (int)(z + 3 - skpi__floor_div(z + 3, 7) * 7) + 1;
+}
+
+static inline bool skpi__cadence_valid(int cadence)
+{
+    return cadence >= SKPI_CADENCE_DAY && cadence <= SKPI_CADENCE_YEAR;
+}
+
+/* Local day number (days from 1970-01-01 in the calendar's zone) of t. */
+static inline int64_t skpi__local_day(const skpi_calendar *cal, skpi_time t)
+{
+    return skpi__floor_div(t + cal->offset_s, SKPI__DAY_SECONDS);
+}
+
+/* Month number y * 12 + (m - 1) of the local date of t. */
+static inline int64_t skpi__local_month(const skpi_calendar *cal, skpi_time t)
+{
+    int64_t y;
+    int m, d;
+    skpi__civil_from_days(skpi__local_day(cal, t), &y, &m, &d);
+    return y * 12 + (m - 1);
+}
+
+/*
+ * Period numbers: consecutive periods of a cadence carry consecutive
+ * integers, so "n periods later" is index + n and the number of periods
+ * between two times is a subtraction.
+ *   day     local days since 1970-01-01
+ *   week    floor((day + 4 - week_start) / 7): 1970-01-01 is a Thursday (4)
+ *   month   year * 12 + month - 1
+ *   quarter floor((month number - (fiscal_start - 1)) / 3)
+ *   year    floor((month number - (fiscal_start - 1)) / 12): the calendar
+ *           year in which the fiscal year starts
+ * cadence must be valid (skpi__cadence_valid) and t within a few days of
+ * years 1..9999; nothing is checked.
+ */
+static inline int64_t skpi__period_index(const skpi_calendar *cal, int cadence, skpi_time t)
+{
+    switch (cadence) {
+    case SKPI_CADENCE_WEEK:
+        return skpi__floor_div(skpi__local_day(cal, t) + 4 - cal->week_start, 7);
+    case SKPI_CADENCE_MONTH:
+        return skpi__local_month(cal, t);
+    case SKPI_CADENCE_QUARTER:
+        return skpi__floor_div(skpi__local_month(cal, t) - (cal->fiscal_start - 1), 3);
+    case SKPI_CADENCE_YEAR:
+        return skpi__floor_div(skpi__local_month(cal, t) - (cal->fiscal_start - 1), 12);
+    default:
+        return skpi__local_day(cal, t);
+    }
+}
+
+/* UTC start of local month number mi. */
+static inline skpi_time skpi__month_start(const skpi_calendar *cal, int64_t mi)
+{
+    int64_t y = skpi__floor_div(mi, 12);
+    int m = (int)(mi - y * 12) + 1;
+    return skpi__days_from_civil(y, m, 1) * SKPI__DAY_SECONDS - cal->offset_s;
+}
+
+/* UTC start of the period numbered `index` (inverse of skpi__period_index).
+ * |index| must stay below a few times 10^7; nothing is checked. */
+static inline skpi_time skpi__period_index_start(const skpi_calendar *cal, int cadence, int64_t index)
+{
+    switch (cadence) {
+    case SKPI_CADENCE_WEEK:
+        return (index * 7 + cal->week_start - 4) * SKPI__DAY_SECONDS - cal->offset_s;
+    case SKPI_CADENCE_MONTH:
+        return skpi__month_start(cal, index);
+    case SKPI_CADENCE_QUARTER:
+        return skpi__month_start(cal, index * 3 + (cal->fiscal_start - 1));
+    case SKPI_CADENCE_YEAR:
+        return skpi__month_start(cal, index * 12 + (cal->fiscal_start - 1));
+    default:
+        return index * SKPI__DAY_SECONDS - cal->offset_s;
+    }
+}
+
+/* Days from 1 January of year y to the first of month m (1..13; 13 gives
+ * the length of the year). */
+static inline int64_t skpi__days_before_month(int64_t y, int m)
+{
+    static const short before[13] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365 };
+    return before[m - 1] + (m > 2 && skpi__is_leap(y));
+}
+
+/* Day number of the first of month number mi (year * 12 + month - 1), given
+ * 1 January (day jan1) of a year y no more than one year away from it: this
+ * avoids a full days_from_civil for the boundaries near a known date. */
+static inline int64_t skpi__month_start_near(int64_t y, int64_t jan1, int64_t mi)
+{
+    int64_t ty = skpi__floor_div(mi, 12);
+    if (ty < y) jan1 -= 365 + skpi__is_leap(ty);
+    else if (ty > y) jan1 += 365 + skpi__is_leap(y);
+    return jan1 + skpi__days_before_month(ty, (int)(mi - ty * 12) + 1);
+}
+
+/*
+ * The UTC start of the period of `cadence` that contains t, and the start of
+ * the next period (the end of this one). Days and weeks cost a floor
+ * division; months, quarters and years one civil_from_days and a table
+ * look-up per boundary, all integer arithmetic.
+ * Unchecked: cadence must be valid and t in [SKPI_TIME_MIN, SKPI_TIME_END);
+ * the period may then reach up to a year outside that range, which
+ * skpi__period_in_range() tells. Use skpi__period_checked() for a checked
+ * call that sets the error message. Over sorted times, call it only when a
+ * time reaches *next: one call per period, not per time.
+ */
+static inline void skpi__period_bounds(const skpi_calendar *cal, int cadence, skpi_time t,
+                                       skpi_time *start, skpi_time *next)
+{
+    if (cadence == SKPI_CADENCE_DAY) {
+        skpi_time s = skpi__local_day(cal, t) * SKPI__DAY_SECONDS - cal->offset_s;
+        *start = s;
+        *next = s + SKPI__DAY_SECONDS;
+    } else if (cadence == SKPI_CADENCE_WEEK) {
+        int64_t day = skpi__local_day(cal, t);
+        int64_t back = day + 4 - cal->week_start;
+        back -= skpi__floor_div(back, 7) * 7;                 /* days since the week began */
+        skpi_time s = (day - back) * SKPI__DAY_SECONDS - cal->offset_s;
+        *start = s;
+        *next = s + 7 * SKPI__DAY_SECONDS;
+    } else {
+        int64_t day = skpi__local_day(cal, t), y;
+        int m, d;
+        skpi__civil_from_days(day, &y, &m, &d);
+        int64_t jan1 = day - (d - 1) - skpi__days_before_month(y, m);
+        int64_t mi = y * 12 + (m - 1), first = mi, span = 1;
+        int shift = cal->fiscal_start - 1;
+        if (cadence == SKPI_CADENCE_QUARTER) {
+            first = skpi__floor_div(mi - shift, 3) * 3 + shift;
+            span = 3;
+        } else if (cadence == SKPI_CADENCE_YEAR) {
+            first = skpi__floor_div(mi - shift, 12) * 12 + shift;
+            span = 12;
+        }
+        *start = skpi__month_start_near(y, jan1, first) * SKPI__DAY_SECONDS - cal->offset_s;
+        *next = skpi__month_start_near(y, jan1, first + span) * SKPI__DAY_SECONDS - cal->offset_s;
+    }
+}
+
+static inline bool skpi__time_in_range(skpi_time t)
+{
+    return t >= SKPI_TIME_MIN && t < SKPI_TIME_END;
+}
+
+/* A period is acceptable when it lies inside years 1..9999 (UTC); its end
+ * may equal SKPI_TIME_END. */
+static inline bool skpi__period_in_range(skpi_time start, skpi_time next)
+{
+    return start >= SKPI_TIME_MIN && next <= SKPI_TIME_END;
+}
+
+/* Checked period lookup for library code: SKPI_EINVAL (unknown cadence) or
+ * SKPI_ERANGE (t, or its period, outside years 1..9999), with the message
+ * set; `what` starts the message (usually the public function's name).
+ * *out is only written on success. */
+int skpi__period_checked(skpi_period *out, const skpi_calendar *cal, int cadence,
+                         skpi_time t, const char *what);
+
+/* "day", "week", "month", "quarter", "year" (or "cadence" when unknown). */
+const char *skpi__cadence_name(int cadence);
+
+/* Write t shifted by offset_s as "YYYY-MM-DDTHH:MM:SS" (19 chars and a NUL)
+ * into buf[20]. The local time must lie within years 1..9999. Used for
+ * messages and by skpi_time_format(). */
+void skpi__write_local(char buf[20], skpi_time t, int32_t offset_s);
+
+/* Messages name a time the way users write it; an out-of-range time is shown
+ * as a number. buf needs SKPI__TIME_TEXT_SIZE bytes. */
+#define SKPI__TIME_TEXT_SIZE 32
+const char *skpi__time_text(char buf[SKPI__TIME_TEXT_SIZE], skpi_time t);
+
+#endif

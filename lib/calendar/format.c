@@ -1,0 +1,136 @@
+/* ISO 8601 text from times, and times from civil fields. */
+#include "calendar/civil.h"
+#include "core/internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Digits are written by hand: no locale can reach them, and it is cheap. */
+static void put2(char *p, int v)
+{
+    p[0] = (char)('0' + v / 10);
+    p[1] = (char)('0' + v % 10);
+}
+
+static void put4(char *p, int v)
+{
+    put2(p, v / 100);
+    put2(p + 2, v % 100);
+}
+
+void skpi__write_local(char buf[20], skpi_time t, int32_t offset_s)
+{
+    skpi_time local = t + offset_s;
+    int64_t day = skpi__floor_div(local, SKPI__DAY_SECONDS);
+    int sod = (int)(local - day * SKPI__DAY_SECONDS);
+    int64_t y;
+    int m, d;
+    skpi__civil_from_days(day, &y, &m, &d);
+    put4(buf, (int)y);
+    buf[4] = '-';
+    put2(buf + 5, m);
+    buf[7] = '-';
+    put2(buf + 8, d);
+    buf[10] = 'T';
+    put2(buf + 11, sod / 3600);
+    buf[13] = ':';
+    put2(buf + 14, sod / 60 % 60);
+    buf[16] = ':';
+    put2(buf + 17, sod % 60);
+    buf[19] = '\0';
+}
+
+const char *skpi__time_text(char buf[SKPI__TIME_TEXT_SIZE], skpi_time t)
+{
+    if (skpi__time_in_range(t)) {
+        skpi__write_local(buf, t, 0);
+        buf[19] = 'Z';
+        buf[20] = '\0';
+    } else {
+        snprintf(buf, SKPI__TIME_TEXT_SIZE, "%lld", (long long)t);
+    }
+    return buf;
+}
+
+/* Shared checks of the two formatters; on success the local time lies in
+ * years 1..9999 and buf holds at least `need` bytes. */
+static int check_format(char *buf, size_t size, skpi_time t, int offset_minutes, size_t need,
+                        const char *what)
+{
+    if (buf == NULL) return skpi__error(SKPI_EMISUSE, "%s: buf is NULL", what);
+    if (size > 0) buf[0] = '\0';
+    if (offset_minutes < -1080 || offset_minutes > 1080)
+        return skpi__error(SKPI_ERANGE,
+                           "%s: offset %d minutes is outside -1080 to +1080 (18 hours either way)",
+                           what, offset_minutes);
+    char text[SKPI__TIME_TEXT_SIZE];
+    if (!skpi__time_in_range(t))
+        return skpi__error(SKPI_ERANGE,
+                           "%s: time %s is outside 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z",
+                           what, skpi__time_text(text, t));
+    if (!skpi__time_in_range(t + offset_minutes * 60))
+        return skpi__error(SKPI_ERANGE,
+                           "%s: %s at offset %d minutes falls outside years 1 to 9999 locally",
+                           what, skpi__time_text(text, t), offset_minutes);
+    if (size < need)
+        return skpi__error(SKPI_ERANGE, "%s: buf holds %zu bytes; %zu are needed",
+                           what, size, need);
+    return SKPI_OK;
+}
+
+int skpi_time_format(char *buf, size_t size, skpi_time t, int offset_minutes)
+{
+    size_t need = offset_minutes == 0 ? sizeof "YYYY-MM-DDTHH:MM:SSZ"
+                                      : sizeof "YYYY-MM-DDTHH:MM:SS+HH:MM";
+    int rc = check_format(buf, size, t, offset_minutes, need, "skpi_time_format");
+    if (rc != SKPI_OK) return rc;
+    skpi__write_local(buf, t, offset_minutes * 60);
+    if (offset_minutes == 0) {
+        buf[19] = 'Z';
+        buf[20] = '\0';
+    } else {
+        int a = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+        buf[19] = offset_minutes < 0 ? '-' : '+';
+        put2(buf + 20, a / 60);
+        buf[22] = ':';
+        put2(buf + 23, a % 60);
+        buf[25] = '\0';
+    }
+    return SKPI_OK;
+}
+
+int skpi_time_format_date(char *buf, size_t size, skpi_time t, int offset_minutes)
+{
+    int rc = check_format(buf, size, t, offset_minutes, sizeof "YYYY-MM-DD",
+                          "skpi_time_format_date");
+    if (rc != SKPI_OK) return rc;
+    char full[20];
+    skpi__write_local(full, t, offset_minutes * 60);
+    memcpy(buf, full, 10);
+    buf[10] = '\0';
+    return SKPI_OK;
+}
+
+int skpi_time_from_civil(skpi_time *out, int year, int month, int day,
+                         int hour, int minute, int second)
+{
+    static const char what[] = "skpi_time_from_civil";
+    if (out == NULL) return skpi__error(SKPI_EMISUSE, "%s: out is NULL", what);
+    if (year < 1 || year > 9999)
+        return skpi__error(SKPI_ERANGE, "%s: year %d is outside 1 to 9999", what, year);
+    if (month < 1 || month > 12)
+        return skpi__error(SKPI_ERANGE, "%s: month %d is outside 1 to 12", what, month);
+    int last = skpi__days_in_month(year, month);
+    if (day < 1 || day > last)
+        return skpi__error(SKPI_ERANGE, "%s: day %d is outside 1 to %d for %04d-%02d",
+                           what, day, last, year, month);
+    if (hour < 0 || hour > 23)
+        return skpi__error(SKPI_ERANGE, "%s: hour %d is outside 0 to 23", what, hour);
+    if (minute < 0 || minute > 59)
+        return skpi__error(SKPI_ERANGE, "%s: minute %d is outside 0 to 59", what, minute);
+    if (second < 0 || second > 59)
+        return skpi__error(SKPI_ERANGE, "%s: second %d is outside 0 to 59", what, second);
+    *out = skpi__days_from_civil(year, month, day) * SKPI__DAY_SECONDS
+         + hour * 3600 + minute * 60 + second;
+    return SKPI_OK;
+}
