@@ -9,5 +9,10 @@
 #include "socialkpi/common.h"
 #include "socialkpi/calendar.h"
 #include "socialkpi/series.h"
+#include "socialkpi/metrics.h"
+#include "socialkpi/source.h"
+#include "socialkpi/dataset.h"
+#include "socialkpi/goal.h"
+#include "socialkpi/okr.h"
 
 #endif /* SOCIALKPI_H */

@@ -1,0 +1,182 @@
+"""ctypes mirrors of the C types: one opaque pointer type per handle, and the public structs."""
+import ctypes
+
+_i64 = ctypes.c_int64
+_c = ctypes.c_char_p
+_int = ctypes.c_int
+_uint = ctypes.c_uint
+_sz = ctypes.c_size_t
+_dbl = ctypes.c_double
+_vp = ctypes.c_void_p
+
+
+def _opaque(name):
+    """A distinct pointer type per C handle, so passing the wrong handle is a TypeError."""
+    return ctypes.POINTER(type(name, (ctypes.Structure,), {}))
+
+
+CalendarP = _opaque("skpi_calendar")
+SeriesP = _opaque("skpi_series")
+CatalogP = _opaque("skpi_catalog")
+MetricP = _opaque("skpi_metric")
+DatasetP = _opaque("skpi_dataset")
+PostP = _opaque("skpi_post")
+FetchP = _opaque("skpi_fetch")
+GoalP = _opaque("skpi_goal")
+GoalCheckP = _opaque("skpi_goal_check_result")
+GoalEvaluationP = _opaque("skpi_goal_evaluation")
+ObjectiveP = _opaque("skpi_objective")
+KeyResultP = _opaque("skpi_key_result")
+OkrResultP = _opaque("skpi_okr_result")
+OkrTrajectoryP = _opaque("skpi_okr_trajectory")
+ImportSummaryP = _opaque("skpi_import_summary")
+StoreP = _opaque("skpi_store")
+DocP = _opaque("skpi_doc")
+
+
+class Period(ctypes.Structure):
+    """skpi_period: a half-open [start, end) interval in UTC seconds."""
+
+    _fields_ = [("start", _i64), ("end", _i64)]
+
+    def __repr__(self):
+        return f"Period(start={self.start}, end={self.end})"
+
+    def __eq__(self, other):
+        if isinstance(other, tuple):
+            return (self.start, self.end) == other
+        return isinstance(other, Period) and (self.start, self.end) == (other.start, other.end)
+
+    def __hash__(self):
+        return hash((self.start, self.end))
+
+    def __iter__(self):
+        return iter((self.start, self.end))
+
+
+class CValue(ctypes.Structure):
+    """skpi_value: a number and its availability."""
+
+    _fields_ = [("value", _dbl), ("availability", _int)]
+
+
+# Callback types. Table members hold them as plain addresses (c_void_p), so a
+# table filled by C (the memory sink, the store's source) reads back as is.
+FETCH_FN = ctypes.CFUNCTYPE(_int, FetchP, _vp)
+SINK_WRITE_FN = ctypes.CFUNCTYPE(_int, _vp, _vp, _sz)
+SINK_CLOSE_FN = ctypes.CFUNCTYPE(_int, _vp)
+
+
+class SourceTable(ctypes.Structure):
+    """skpi_source."""
+
+    _fields_ = [("version", _uint), ("fetch", _vp), ("userdata", _vp)]
+
+
+class SinkTable(ctypes.Structure):
+    """skpi_sink."""
+
+    _fields_ = [("version", _uint), ("write", _vp), ("close", _vp), ("userdata", _vp)]
+
+
+class BufferStruct(ctypes.Structure):
+    """skpi_buffer."""
+
+    _fields_ = [("version", _uint), ("data", _vp), ("size", _sz), ("capacity", _sz),
+                ("max_size", _sz)]
+
+
+class ImportColumn(ctypes.Structure):
+    """skpi_import_column."""
+
+    _fields_ = [("column", _c), ("metric", _c)]
+
+
+class ImportOptions(ctypes.Structure):
+    """skpi_import_options."""
+
+    _fields_ = [("version", _uint), ("preset", _int), ("channel", _c), ("export_date", _c),
+                ("utc_offset_minutes", _int), ("columns", ctypes.POINTER(ImportColumn)),
+                ("column_count", _sz), ("date_column", _c), ("delimiter", _int)]
+
+
+class GoalEvaluateOptions(ctypes.Structure):
+    """skpi_goal_evaluate_options."""
+
+    _fields_ = [("version", _uint), ("on_track_gap", _dbl), ("at_risk_gap", _dbl),
+                ("forecast_window", _uint), ("forecast_method", _int), ("min_backtests", _uint)]
+
+
+class OkrOptions(ctypes.Structure):
+    """skpi_okr_options."""
+
+    _fields_ = [("version", _uint), ("curve", _int), ("curve_x", ctypes.POINTER(_dbl)),
+                ("curve_y", ctypes.POINTER(_dbl)), ("curve_points", _sz), ("weakest", _int),
+                ("yellow_from", _dbl), ("green_from", _dbl), ("on_track_gap", _dbl),
+                ("at_risk_gap", _dbl)]
+
+
+class StoreOptions(ctypes.Structure):
+    """skpi_store_options."""
+
+    _fields_ = [("version", _uint), ("read_only", _int), ("create", _int),
+                ("busy_timeout_ms", _int)]
+
+
+class RenderOptions(ctypes.Structure):
+    """skpi_render_options."""
+
+    _fields_ = [("version", _uint), ("flags", _uint), ("generated_at", _i64),
+                ("utc_offset_minutes", _int), ("line_width", _uint),
+                ("thousands_separator", _c)]
+
+
+class DocKpiRow(ctypes.Structure):
+    """skpi_doc_kpi_row."""
+
+    _fields_ = [("version", _uint), ("label", _c), ("channel", _c), ("unit", _int),
+                ("direction", _int), ("level", _int), ("value", CValue), ("previous", CValue),
+                ("change", CValue), ("change_percent", CValue), ("change_points", CValue),
+                ("previous2", CValue), ("change2", CValue), ("change2_percent", CValue),
+                ("change2_points", CValue), ("sparkline", ctypes.POINTER(_dbl)),
+                ("sparkline_length", _sz)]
+
+
+class DocChart(ctypes.Structure):
+    """skpi_doc_chart."""
+
+    _fields_ = [("version", _uint), ("kind", _int), ("title", _c), ("description", _c),
+                ("unit", _int), ("fixed_range", _int), ("y_min", _dbl), ("y_max", _dbl)]
+
+
+class DocGoal(ctypes.Structure):
+    """skpi_doc_goal."""
+
+    _fields_ = [("version", _uint), ("name", _c), ("status", _c), ("status_label", _c),
+                ("tone", _int), ("unit", _int), ("current", CValue), ("target", CValue),
+                ("progress", CValue), ("expected", CValue), ("forecast", CValue),
+                ("deadline", _c), ("note", _c)]
+
+
+class DocObjective(ctypes.Structure):
+    """skpi_doc_objective."""
+
+    _fields_ = [("version", _uint), ("title", _c), ("owner", _c), ("aspirational", _int),
+                ("score", CValue), ("score_rounded", CValue), ("band", _c), ("band_label", _c),
+                ("tone", _int), ("interpretation", _c)]
+
+
+class DocKeyResult(ctypes.Structure):
+    """skpi_doc_key_result."""
+
+    _fields_ = [("version", _uint), ("title", _c), ("unit", _int), ("start", CValue),
+                ("current", CValue), ("target", CValue), ("score", CValue), ("tone", _int),
+                ("note", _c)]
+
+
+class DocPost(ctypes.Structure):
+    """skpi_doc_post."""
+
+    _fields_ = [("version", _uint), ("channel", _c), ("published", _c), ("text", _c),
+                ("url", _c), ("metric", _c), ("unit", _int), ("value", CValue),
+                ("ratio", CValue)]

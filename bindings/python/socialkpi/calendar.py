@@ -1,0 +1,127 @@
+"""Reporting calendars, periods, labels, and ISO 8601 times."""
+import ctypes
+import datetime
+import enum
+
+from ._handle import Handle
+from ._lib import CalendarP, Period, lib, text
+
+
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+
+
+class Cadence(enum.IntEnum):
+    DAY = 0
+    WEEK = 1
+    MONTH = 2
+    QUARTER = 3
+    YEAR = 4
+
+
+def seconds(t):
+    """Accept epoch seconds, datetime (naive = UTC) or date."""
+    if isinstance(t, datetime.datetime):
+        if t.tzinfo is None:
+            t = t.replace(tzinfo=datetime.timezone.utc)
+        return (t - _EPOCH) // datetime.timedelta(seconds=1)
+    if isinstance(t, datetime.date):
+        return (t - datetime.date(1970, 1, 1)).days * 86400
+    return int(t)
+
+
+class Calendar(Handle):
+    """A reporting calendar: UTC offset, first day of the week, fiscal year start."""
+
+    _free = staticmethod(lib.skpi_calendar_free)
+
+    def __init__(self, utc_offset=0, week_start=1, fiscal_year_start=1):
+        ptr = CalendarP()
+        lib.skpi_calendar_new(ctypes.byref(ptr))
+        self._adopt(ptr)
+        self.utc_offset = utc_offset
+        self.week_start = week_start
+        self.fiscal_year_start = fiscal_year_start
+
+    @property
+    def utc_offset(self):
+        """Minutes east of UTC."""
+        return lib.skpi_calendar_utc_offset(self._h)
+
+    @utc_offset.setter
+    def utc_offset(self, minutes):
+        lib.skpi_calendar_set_utc_offset(self._h, minutes)
+
+    @property
+    def week_start(self):
+        """First day of the week, 1 (Monday) to 7 (Sunday)."""
+        return lib.skpi_calendar_week_start(self._h)
+
+    @week_start.setter
+    def week_start(self, weekday):
+        lib.skpi_calendar_set_week_start(self._h, weekday)
+
+    @property
+    def fiscal_year_start(self):
+        """Month the fiscal year starts in, 1 to 12."""
+        return lib.skpi_calendar_fiscal_year_start(self._h)
+
+    @fiscal_year_start.setter
+    def fiscal_year_start(self, month):
+        lib.skpi_calendar_set_fiscal_year_start(self._h, month)
+
+    def period(self, cadence, t):
+        """The Period of `cadence` that contains time `t`."""
+        out = Period()
+        lib.skpi_calendar_period(ctypes.byref(out), self._h, int(cadence), seconds(t))
+        return out
+
+    def shift(self, cadence, t, n):
+        """The period `n` periods after the one containing `t`."""
+        out = Period()
+        lib.skpi_calendar_shift(ctypes.byref(out), self._h, int(cadence), seconds(t), n)
+        return out
+
+    def previous(self, cadence, t):
+        return self.shift(cadence, t, -1)
+
+    def next(self, cadence, t):
+        return self.shift(cadence, t, 1)
+
+    def year_earlier(self, cadence, t):
+        """The same period a year earlier."""
+        out = Period()
+        lib.skpi_calendar_year_earlier(ctypes.byref(out), self._h, int(cadence), seconds(t))
+        return out
+
+    def label(self, cadence, t):
+        """The period's label, e.g. '2026-W47' or 'FY2027-Q1'."""
+        buf = ctypes.create_string_buffer(lib.skpi_calendar_label_size())
+        lib.skpi_calendar_label(buf, len(buf), self._h, int(cadence), seconds(t))
+        return buf.value.decode()
+
+    def parse(self, s):
+        """Parse a date or date-time; without an offset it is read in this calendar's zone."""
+        out = ctypes.c_int64()
+        lib.skpi_calendar_parse(ctypes.byref(out), self._h, text(s))
+        return out.value
+
+
+def parse_time(s):
+    """Parse '2026-11-22', '2026-11-22T10:00:00Z', '2026-11-22 10:00 +0100' to epoch seconds (UTC default)."""
+    out = ctypes.c_int64()
+    lib.skpi_time_parse(ctypes.byref(out), text(s))
+    return out.value
+
+
+def format_time(t, utc_offset=0):
+    """ISO 8601 text of a time at a UTC offset in minutes."""
+    buf = ctypes.create_string_buffer(lib.skpi_calendar_label_size())
+    lib.skpi_time_format(buf, len(buf), seconds(t), utc_offset)
+    return buf.value.decode()
+
+
+def format_date(t, utc_offset=0):
+    """The date part, 'YYYY-MM-DD', of a time at a UTC offset in minutes."""
+    buf = ctypes.create_string_buffer(lib.skpi_calendar_label_size())
+    lib.skpi_time_format_date(buf, len(buf), seconds(t), utc_offset)
+    return buf.value.decode()

@@ -1,0 +1,124 @@
+"""Metric series: one metric on one channel, sorted columnar times and values."""
+import ctypes
+import enum
+
+from ._buffers import as_c_array, np
+from ._handle import Handle
+from ._lib import Period, SeriesP, lib, text
+from .calendar import Cadence, Calendar
+
+
+class DuplicatePolicy(enum.IntEnum):
+    LAST = 0
+    SUM = 1
+    ERROR = 2
+
+
+class Aggregation(enum.IntEnum):
+    SUM = 0
+    LAST = 1
+    FIRST = 2
+    MEAN = 3
+    MIN = 4
+    MAX = 5
+    COUNT = 6
+
+
+class Series(Handle):
+    """A metric series; NaN means missing, never zero."""
+
+    _free = staticmethod(lib.skpi_series_free)
+
+    def __init__(self, metric, channel, times=None, values=None, duplicates=DuplicatePolicy.LAST):
+        ptr = SeriesP()
+        lib.skpi_series_new(ctypes.byref(ptr), text(metric), text(channel))
+        self._adopt(ptr)
+        if duplicates != DuplicatePolicy.LAST:
+            self.duplicate_policy = duplicates
+        if times is not None:
+            self.append(times, values)
+
+    @classmethod
+    def _wrap(cls, ptr):
+        self = cls.__new__(cls)
+        self._adopt(ptr)
+        return self
+
+    @property
+    def metric(self):
+        return lib.skpi_series_metric(self._h).decode()
+
+    @property
+    def channel(self):
+        return lib.skpi_series_channel(self._h).decode()
+
+    @property
+    def duplicate_policy(self):
+        return DuplicatePolicy(lib.skpi_series_duplicate_policy(self._h))
+
+    @duplicate_policy.setter
+    def duplicate_policy(self, policy):
+        lib.skpi_series_set_duplicate_policy(self._h, int(policy))
+
+    def append(self, times, values):
+        """Append points in bulk: int64 epoch seconds (or datetime64) and float64 values."""
+        tp, tn, tkeep = as_c_array(times, "int64")
+        vp, vn, vkeep = as_c_array(values, "float64")
+        if tn != vn:
+            raise ValueError(f"times has {tn} items but values has {vn}")
+        lib.skpi_series_append(self._h, tp, vp, tn)
+        del tkeep, vkeep
+
+    def __len__(self):
+        return lib.skpi_series_length(self._h)
+
+    def _column(self, getter, ctype, kind):
+        n = len(self)
+        if n == 0:
+            return np.zeros(0, dtype=kind) if np is not None else []
+        ptr = ctypes.cast(getter(self._h), ctypes.POINTER(ctype))
+        if np is not None:
+            return np.ctypeslib.as_array(ptr, shape=(n,)).copy()
+        return ptr[:n]
+
+    @property
+    def times(self):
+        """A copy of the sorted times (numpy int64 array when numpy is installed)."""
+        return self._column(lib.skpi_series_times, ctypes.c_int64, "int64")
+
+    @property
+    def values(self):
+        """A copy of the values in time order (numpy float64 array when numpy is installed)."""
+        return self._column(lib.skpi_series_values, ctypes.c_double, "float64")
+
+    def aggregate(self, period, agg=Aggregation.SUM):
+        """(value, present, missing) over a period (start, end)."""
+        out = ctypes.c_double()
+        present = ctypes.c_size_t()
+        missing = ctypes.c_size_t()
+        p = period if isinstance(period, Period) else Period(*period)
+        lib.skpi_series_aggregate(ctypes.byref(out), ctypes.byref(present), ctypes.byref(missing),
+                                  self._h, p, int(agg))
+        return out.value, present.value, missing.value
+
+    def rollup(self, calendar, cadence=Cadence.MONTH, agg=Aggregation.SUM):
+        """A new Series with one point per period of `cadence`, keyed by period start."""
+        out = SeriesP()
+        lib.skpi_series_rollup(ctypes.byref(out), self._h, Calendar._of(calendar), int(cadence), int(agg))
+        return Series._wrap(out)
+
+    def copy(self):
+        out = SeriesP()
+        lib.skpi_series_clone(ctypes.byref(out), self._h)
+        return Series._wrap(out)
+
+    def to_frame(self):
+        """A pandas DataFrame indexed by UTC time with one column named after the metric."""
+        import pandas as pd
+        index = pd.to_datetime(self.times, unit="s", utc=True)
+        return pd.DataFrame({self.metric: self.values}, index=index)
+
+    def __repr__(self):
+        if self.closed:
+            return "<Series closed>"
+        return f"<Series {self.metric!r} {self.channel!r}: {len(self)} points>"

@@ -1,0 +1,415 @@
+/**
+ * @file socialkpi/dataset.h
+ * @brief The dataset: metric series per (metric, channel), posts, channel
+ *        groups and selectors; values, rollups and comparisons of any metric
+ *        over any period, and top posts.
+ *
+ * **Channels** are keys `network:account` (`instagram:@acme`,
+ * `linkedin:acme-corp`): the network is lowercase ASCII letters, digits,
+ * `_` and `-`; the account is non-empty text without control characters and
+ * is not `*`; at most skpi_dataset_channel_max() bytes in all. A channel
+ * becomes known to the dataset when a series, a post or a group names it, or
+ * through skpi_dataset_add_channel().
+ *
+ * **Selectors** choose channels:
+ * - `*`: every known channel;
+ * - `network:*`: every known channel of that network (`instagram:*`);
+ * - `network:account`: that channel (known or not: without data it gives a
+ *   missing value, or is asked of the source);
+ * - `@name`: the channels of the group defined with skpi_dataset_define_group().
+ *
+ * **Values** (skpi_dataset_value()): flows are summed over the period and
+ * across channels; stocks take each channel's last present value in the
+ * period and sum those across channels (`first(stock)` in a formula takes the
+ * first present value instead); derived metrics evaluate their formula on
+ * those aggregates, i.e. as a ratio of sums, never as an average of per-day
+ * rates.
+ *
+ * **Availability** (docs/dataset.md has examples). A derived metric's
+ * *components* are the flows and stocks its formula uses, through other
+ * derived metrics too; a flow or stock is its own single component. For one
+ * query, a channel of the selector *takes part* in a component when the
+ * span from the first to the last point (present or NaN) of its series of
+ * that component overlaps the period; a channel whose data ended before the
+ * period, or starts after it, does not take part.
+ * - A channel taking part in no component is ignored.
+ * - A channel taking part in some components but not all is left out of the
+ *   value, and the value is ::SKPI_PARTIAL.
+ * - The period is cut into consecutive slots of the dataset's resolution
+ *   (one day by default) from its start; when a used channel's series of a
+ *   component has no present value in some slot, the value is
+ *   ::SKPI_PARTIAL. (With the resolution set to 0, a NaN point inside the
+ *   period does that instead.)
+ * - When no used channel has a present value of some component in the
+ *   period, the value is ::SKPI_MISSING (NaN).
+ * - A division by zero gives ::SKPI_DENOMINATOR_ZERO (NaN).
+ * - Otherwise the value is ::SKPI_AVAILABLE.
+ *
+ * **Threads**: a dataset is used by one thread at a time.
+ */
+#ifndef SOCIALKPI_DATASET_H
+#define SOCIALKPI_DATASET_H
+
+#include "socialkpi/common.h"
+#include "socialkpi/calendar.h"
+#include "socialkpi/series.h"
+#include "socialkpi/metrics.h"
+#include "socialkpi/source.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief A dataset of series and posts (opaque). */
+typedef struct skpi_dataset skpi_dataset;
+
+/** @brief One post of a dataset (opaque; borrowed from its dataset). */
+typedef struct skpi_post skpi_post;
+
+/** @brief Kinds of change between two periods. Values are fixed for ever. */
+typedef enum skpi_change {
+    SKPI_CHANGE_ABSOLUTE = 0, /**< current - previous, in the metric's unit */
+    SKPI_CHANGE_PERCENT = 1,  /**< (current - previous) / |previous| * 100; not available when previous is 0 */
+    SKPI_CHANGE_POINTS = 2    /**< percentage points, current - previous; only for ::SKPI_UNIT_PERCENT metrics */
+} skpi_change;
+
+/**
+ * @brief Create an empty dataset.
+ * @param out     receives the dataset; free it with skpi_dataset_free()
+ * @param catalog the metrics the dataset knows; NULL means
+ *                skpi_catalog_builtin(). A host catalog is copied, so later
+ *                changes to it do not reach the dataset.
+ * @return SKPI_OK, SKPI_EMISUSE (out is NULL), SKPI_ENOMEM
+ */
+SKPI_API int skpi_dataset_new(skpi_dataset **out, const skpi_catalog *catalog);
+
+/** @brief Free a dataset, its series and posts. NULL is allowed and does nothing. */
+SKPI_API void skpi_dataset_free(skpi_dataset *ds);
+
+/**
+ * @brief The dataset's catalog.
+ * @return borrowed, valid until the dataset is freed; NULL for a NULL dataset
+ */
+SKPI_API const skpi_catalog *skpi_dataset_catalog(const skpi_dataset *ds);
+
+/** @brief The largest length of a channel key or selector in bytes, NUL excluded (256). */
+SKPI_API size_t skpi_dataset_channel_max(void);
+
+/**
+ * @brief Set the resolution at which missing data is looked for.
+ *
+ * A period is cut into slots of this many seconds from its start, and a
+ * series lacking a present value in a slot makes values partial. The default
+ * is 86400 (daily data). 0 turns the slot check off: then only NaN points
+ * inside the period and channels lacking a component make values partial.
+ * @param ds      the dataset
+ * @param seconds 0, or 1 to 31622400 (366 days)
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_ERANGE
+ */
+SKPI_API int skpi_dataset_set_resolution(skpi_dataset *ds, int64_t seconds);
+
+/** @brief The resolution in seconds (0 for a NULL dataset). */
+SKPI_API int64_t skpi_dataset_resolution(const skpi_dataset *ds);
+
+/**
+ * @brief Make a channel known (so that `*`, `network:*` and sources see it).
+ * @param ds      the dataset
+ * @param channel a channel key; copied. A known channel is accepted again.
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_EINVAL (malformed channel key:
+ *         the message says why), SKPI_ENOMEM
+ */
+SKPI_API int skpi_dataset_add_channel(skpi_dataset *ds, const char *channel);
+
+/** @brief The number of known channels (0 for NULL). */
+SKPI_API size_t skpi_dataset_channel_count(const skpi_dataset *ds);
+
+/**
+ * @brief A known channel, in the order channels became known.
+ * @return borrowed key, valid until the dataset is freed; NULL when out of range
+ */
+SKPI_API const char *skpi_dataset_channel(const skpi_dataset *ds, size_t index);
+
+/**
+ * @brief Define a named channel group, or replace its members.
+ * @param ds       the dataset
+ * @param name     group name without `@`: ASCII letters, digits, `_`, `.`,
+ *                 `-`, at most 64 bytes; copied
+ * @param channels n channel keys (they become known); copied
+ * @param n        number of channels, 0 allowed (an empty group)
+ * @return SKPI_OK, SKPI_EMISUSE (NULL argument), SKPI_EINVAL (malformed name
+ *         or channel key: the message gives its index), SKPI_ENOMEM.
+ *         On error the dataset is unchanged.
+ */
+SKPI_API int skpi_dataset_define_group(skpi_dataset *ds, const char *name,
+                                       const char *const *channels, size_t n);
+
+/**
+ * @brief Whether a channel is chosen by a selector.
+ * @param out      receives 1 or 0
+ * @param ds       the dataset (for groups)
+ * @param selector a selector
+ * @param channel  a channel key
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_EINVAL (malformed selector or
+ *         channel), SKPI_ENOTFOUND (unknown group)
+ */
+SKPI_API int skpi_dataset_match(int *out, const skpi_dataset *ds, const char *selector,
+                                const char *channel);
+
+/**
+ * @brief Append points to the series of a flow or stock on a channel.
+ *
+ * The series is created on first use; duplicate times: the last value wins.
+ * All or nothing: on any error the dataset is unchanged.
+ * @param ds      the dataset
+ * @param metric  the key of a flow or stock of the dataset's catalog
+ * @param channel a channel key (it becomes known)
+ * @param times   n times
+ * @param values  n values; NaN = missing; infinities rejected
+ * @param n       number of points, at least 1
+ * @return SKPI_OK; SKPI_EMISUSE (NULL); SKPI_ENOTFOUND (unknown metric);
+ *         SKPI_EINVAL (a derived metric, a malformed channel, n = 0, an
+ *         infinite value); SKPI_ERANGE (a time out of range); SKPI_ENOMEM
+ */
+SKPI_API int skpi_dataset_append(skpi_dataset *ds, const char *metric, const char *channel,
+                                 const skpi_time *times, const double *values, size_t n);
+
+/**
+ * @brief The stored series of a metric on a channel.
+ * @param out     receives the series, borrowed: valid until the dataset is
+ *                changed (append, source fetch) or freed
+ * @param ds      the dataset
+ * @param metric  a metric key
+ * @param channel a channel key
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_ENOTFOUND (unknown metric, or
+ *         no series of it on that channel)
+ */
+SKPI_API int skpi_dataset_series(const skpi_series **out, const skpi_dataset *ds,
+                                 const char *metric, const char *channel);
+
+/**
+ * @brief The span of the data of a metric on a selector.
+ *
+ * For a derived metric, the span of all its components' points. Only what
+ * the dataset holds counts; sources are not asked.
+ * @param out      receives `[first point, last point + 1)`
+ * @param ds       the dataset
+ * @param metric   a metric key
+ * @param selector a selector
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_EINVAL (malformed selector),
+ *         SKPI_ENOTFOUND (unknown metric or group, or no point at all)
+ */
+SKPI_API int skpi_dataset_extent(skpi_period *out, const skpi_dataset *ds,
+                                 const char *metric, const char *selector);
+
+/**
+ * @brief The value of a metric over a period for a selector.
+ *
+ * See the file's description for aggregation and availability. With a source
+ * attached, what the query needs and the dataset never asked for is fetched
+ * first.
+ * @param out      receives the value and its availability
+ * @param ds       the dataset
+ * @param metric   a metric key (flow, stock or derived)
+ * @param selector a selector
+ * @param period   `[start, end)`, start < end
+ * @return SKPI_OK (also when the value is missing or not available: see
+ *         out->availability); SKPI_EMISUSE (NULL); SKPI_ENOTFOUND (unknown
+ *         metric or group); SKPI_EINVAL (malformed selector, end <= start);
+ *         SKPI_ECALLBACK (the source stopped: the dataset is unchanged);
+ *         SKPI_ENOMEM
+ */
+SKPI_API int skpi_dataset_value(skpi_value *out, skpi_dataset *ds, const char *metric,
+                                const char *selector, skpi_period period);
+
+/**
+ * @brief Roll a metric up to a cadence: one value per period.
+ *
+ * Each period's value is what skpi_dataset_value() gives for it (derived
+ * metrics are ratios of the period's sums). The periods run from the one
+ * containing `range.start` to the one containing `range.end - 1`; the result
+ * holds one point per period, keyed by the period's start, NaN where the
+ * value is not available.
+ * @param out          receives the series (metric key and the selector as
+ *                     its channel); free it with skpi_series_free()
+ * @param availability receives an array of one ::skpi_availability per
+ *                     point, freed with skpi_free(); may be NULL
+ * @param ds           the dataset
+ * @param metric       a metric key
+ * @param selector     a selector
+ * @param cal          the calendar defining the periods; NULL means UTC,
+ *                     weeks from Monday, fiscal year = calendar year
+ * @param cadence      an ::skpi_cadence
+ * @param range        `[start, end)`, start < end
+ * @return SKPI_OK; SKPI_EMISUSE (NULL out or ds); SKPI_ENOTFOUND;
+ *         SKPI_EINVAL (malformed selector, unknown cadence, end <= start);
+ *         SKPI_ERANGE (periods outside the calendar's range, or more than
+ *         10,000,000 of them); SKPI_ECALLBACK; SKPI_ENOMEM
+ */
+SKPI_API int skpi_dataset_rollup(skpi_series **out, int **availability, skpi_dataset *ds,
+                                 const char *metric, const char *selector,
+                                 const skpi_calendar *cal, int cadence, skpi_period range);
+
+/**
+ * @brief Compare a metric over two periods.
+ *
+ * Both values come from skpi_dataset_value(); the change follows
+ * skpi_value_change().
+ * @param out      receives the change and its availability
+ * @param ds       the dataset
+ * @param metric   a metric key
+ * @param selector a selector
+ * @param current  the period of interest
+ * @param previous the period compared against
+ * @param change   an ::skpi_change
+ * @return as skpi_dataset_value(); SKPI_EINVAL also for an unknown change kind
+ */
+SKPI_API int skpi_dataset_compare(skpi_value *out, skpi_dataset *ds, const char *metric,
+                                  const char *selector, skpi_period current,
+                                  skpi_period previous, int change);
+
+/**
+ * @brief The change between two values.
+ *
+ * When either value is neither available nor partial, the change takes the
+ * first such availability of (current, previous) and is NaN. Otherwise:
+ * absolute = current - previous; percent = (current - previous) /
+ * |previous| * 100, ::SKPI_DENOMINATOR_ZERO when previous is 0; points =
+ * current - previous for ::SKPI_UNIT_PERCENT, ::SKPI_UNSUPPORTED for other
+ * units. The result is partial when either value is.
+ * @param out      receives the change
+ * @param current  the value of the period of interest
+ * @param previous the value compared against
+ * @param change   an ::skpi_change
+ * @param unit     the metric's ::skpi_unit
+ * @return SKPI_OK, SKPI_EMISUSE (out is NULL), SKPI_EINVAL (unknown change
+ *         kind or unit)
+ */
+SKPI_API int skpi_value_change(skpi_value *out, skpi_value current, skpi_value previous,
+                               int change, int unit);
+
+/**
+ * @brief Add a post, or update the post with the same channel and id.
+ *
+ * Updating replaces the published time, type, text and link and keeps the
+ * post's metric values and its index, so importers may add the same post
+ * again.
+ * @param ds        the dataset
+ * @param channel   the channel key (it becomes known); copied
+ * @param id        the network's post id, non-empty; copied
+ * @param published publication time
+ * @param type      e.g. "photo", "video", "reel", "text"; NULL or "" for none; copied
+ * @param text      the post's text; NULL or "" for none; copied
+ * @param link      permalink; NULL or "" for none; copied
+ * @return SKPI_OK, SKPI_EMISUSE (NULL ds, channel or id), SKPI_EINVAL
+ *         (malformed channel, empty id), SKPI_ERANGE (time out of range),
+ *         SKPI_ENOMEM. On error the dataset is unchanged.
+ */
+SKPI_API int skpi_dataset_add_post(skpi_dataset *ds, const char *channel, const char *id,
+                                   skpi_time published, const char *type, const char *text,
+                                   const char *link);
+
+/**
+ * @brief Set one metric value of a post (replacing an earlier one).
+ * @param ds      the dataset
+ * @param channel the post's channel
+ * @param id      the post's id
+ * @param metric  the key of a flow or stock
+ * @param value   the value; NaN clears it
+ * @return SKPI_OK; SKPI_EMISUSE (NULL); SKPI_ENOTFOUND (no such post or
+ *         metric); SKPI_EINVAL (derived metric, infinite value); SKPI_ENOMEM
+ */
+SKPI_API int skpi_dataset_set_post_value(skpi_dataset *ds, const char *channel, const char *id,
+                                         const char *metric, double value);
+
+/** @brief The number of posts (0 for NULL). */
+SKPI_API size_t skpi_dataset_post_count(const skpi_dataset *ds);
+
+/**
+ * @brief A post by index; indices follow the order posts were first added
+ *        and never change.
+ * @return borrowed, valid until the dataset is freed; NULL when out of range
+ */
+SKPI_API const skpi_post *skpi_dataset_post(const skpi_dataset *ds, size_t index);
+
+/**
+ * @brief Find a post by channel and id.
+ * @param out     receives the post's index
+ * @param ds      the dataset
+ * @param channel the channel key
+ * @param id      the post id
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_ENOTFOUND
+ */
+SKPI_API int skpi_dataset_find_post(size_t *out, const skpi_dataset *ds, const char *channel,
+                                    const char *id);
+
+/** @brief The post's id; borrowed, valid until the dataset is freed (NULL for NULL). */
+SKPI_API const char *skpi_post_id(const skpi_post *p);
+/** @brief The post's channel; borrowed, valid until the dataset is freed (NULL for NULL). */
+SKPI_API const char *skpi_post_channel(const skpi_post *p);
+/** @brief The post's publication time (0 for NULL). */
+SKPI_API skpi_time skpi_post_published(const skpi_post *p);
+/** @brief The post's type; borrowed, valid until the post is updated; "" when none (NULL for NULL). */
+SKPI_API const char *skpi_post_type(const skpi_post *p);
+/** @brief The post's text; borrowed, valid until the post is updated; "" when none (NULL for NULL). */
+SKPI_API const char *skpi_post_text(const skpi_post *p);
+/** @brief The post's link; borrowed, valid until the post is updated; "" when none (NULL for NULL). */
+SKPI_API const char *skpi_post_link(const skpi_post *p);
+
+/**
+ * @brief A metric value of one post, derived metrics included.
+ *
+ * Flows come from the post's values. A stock the post has no value of is
+ * taken from the post's channel: the last present value of its series at or
+ * before the publication time (so engagement rate by followers uses the
+ * audience when the post went out). A derived metric evaluates its formula
+ * on those; `days()` has no meaning for one post and gives
+ * ::SKPI_UNSUPPORTED.
+ * @param out    receives the value: available, missing, denominator zero or
+ *               unsupported
+ * @param p      the post
+ * @param metric a metric key
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_ENOTFOUND (unknown metric)
+ */
+SKPI_API int skpi_post_value(skpi_value *out, const skpi_post *p, const char *metric);
+
+/**
+ * @brief The best posts of a period by a metric.
+ *
+ * Posts of the selector's channels published inside the period whose value
+ * (skpi_post_value()) is available, best first: highest first, or lowest
+ * first for ::SKPI_LOWER_IS_BETTER metrics. Ties go to the earlier published
+ * post, then to the smaller channel key, then to the smaller id (byte order).
+ * @param out      receives up to max post indices (for skpi_dataset_post())
+ * @param count    receives how many were written
+ * @param max      capacity of out; 0 writes nothing (count is then 0)
+ * @param ds       the dataset
+ * @param metric   a metric key
+ * @param selector a selector
+ * @param period   `[start, end)` of publication times
+ * @return SKPI_OK, SKPI_EMISUSE (NULL ds, metric, selector or count, or out
+ *         NULL with max > 0), SKPI_ENOTFOUND (unknown metric or group),
+ *         SKPI_EINVAL (malformed selector, end <= start), SKPI_ENOMEM
+ */
+SKPI_API int skpi_dataset_top_posts(size_t *out, size_t *count, size_t max,
+                                    const skpi_dataset *ds, const char *metric,
+                                    const char *selector, skpi_period period);
+
+/**
+ * @brief Attach a data source, or detach it with NULL.
+ *
+ * The table is copied; its userdata stays the host's. Attaching a source
+ * forgets which ranges the previous one covered (the data it delivered
+ * stays).
+ * @param ds     the dataset
+ * @param source the callback table (version ::SKPI_SOURCE_VERSION, fetch set)
+ *               or NULL
+ * @return SKPI_OK, SKPI_EMISUSE (NULL ds), SKPI_EVERSION (unknown version),
+ *         SKPI_EINVAL (fetch is NULL)
+ */
+SKPI_API int skpi_dataset_set_source(skpi_dataset *ds, const skpi_source *source);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SOCIALKPI_DATASET_H */

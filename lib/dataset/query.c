@@ -1,0 +1,126 @@
+/* The query engine: the value of any metric over a period for a selector,
+ * computed from the components' aggregates (ratio of sums). */
+#include "dataset/dataset_internal.h"
+
+#include <math.h>
+
+int skpi__query_prepare(skpi__query *q, const skpi_dataset *ds, const char *metric, const char *fn)
+{
+    long mi = skpi__catalog_lookup(ds->cat, metric);
+    if (mi < 0) return skpi__error(SKPI_ENOTFOUND, "%s: unknown metric key '%s'", fn, metric);
+    q->metric = (uint32_t)mi;
+    /* The catalog checked these limits when the formula was defined. */
+    return skpi__metric_leaves(q->leaves, &q->n_leaves, &q->uses_days, ds->cat, q->metric,
+                               UINT32_MAX, NULL, 0);
+}
+
+int skpi__period_check(skpi_period p, const char *fn)
+{
+    if (p.end <= p.start)
+        return skpi__error(SKPI_EINVAL, "%s: the period ends (%lld) at or before its start (%lld)",
+                           fn, (long long)p.end, (long long)p.start);
+    if (p.start < SKPI_TIME_MIN || p.end > SKPI_TIME_END)
+        return skpi__error(SKPI_EINVAL, "%s: the period must lie within years 1 to 9999", fn);
+    return SKPI_OK;
+}
+
+void skpi__query_value(skpi_value *out, const skpi_dataset *ds, const skpi__query *q,
+                       skpi__selector *sel, skpi_period p)
+{
+    skpi__ksum acc[SKPI__MAX_LEAVES];
+    bool has[SKPI__MAX_LEAVES];
+    double values[SKPI__MAX_LEAVES];
+    const size_t nl = q->n_leaves;
+    bool partial = false;
+    for (size_t i = 0; i < nl; i++) {
+        acc[i].sum = acc[i].c = 0.0;
+        has[i] = false;
+    }
+    /* Channels are handled in batches: the lines each one needs are asked
+     * for first, so that the memory system fetches a whole batch in
+     * parallel instead of one series after the other. */
+    enum { BATCH = 16 };
+    const skpi__cell *batch[BATCH][SKPI__MAX_LEAVES];
+    size_t nb = 0;
+    bool more = true;
+    skpi__selector_rewind(sel);
+    while (more) {
+        uint32_t c;
+        more = skpi__selector_next(sel, ds, &c);
+        if (more) {
+            const skpi__cell **cells = batch[nb];
+            size_t taking_part = 0;
+            for (size_t i = 0; i < nl; i++) {
+                cells[i] = skpi__cell_at(ds, q->leaves[i].metric, c);
+                if (skpi__cell_overlaps(cells[i], p)) taking_part++;
+            }
+            if (taking_part == 0) continue;
+            if (taking_part < nl) {
+                /* A channel lacking a component would bias a ratio of sums:
+                 * leave it out and say the value is incomplete. */
+                partial = true;
+                continue;
+            }
+            for (size_t i = 0; i < nl; i++) skpi__aggregate_prefetch(cells[i], p);
+            if (++nb < BATCH) continue;
+        }
+        for (size_t b = 0; b < nb; b++) {
+            for (size_t i = 0; i < nl; i++) {
+                skpi__agg a;
+                skpi__aggregate(&a, batch[b][i], p, ds->resolution);
+                if (!a.complete) partial = true;
+                if (a.present == 0) continue;
+                const skpi__leaf *l = &q->leaves[i];
+                int kind = ds->cat->metrics[l->metric]->kind;
+                double x = kind == SKPI_KIND_FLOW ? a.sum : l->first ? a.first : a.last;
+                skpi__ksum_add(&acc[i], x);
+                has[i] = true;
+            }
+        }
+        nb = 0;
+    }
+    for (size_t i = 0; i < nl; i++) {
+        if (!has[i]) {
+            out->value = NAN;
+            out->availability = SKPI_MISSING;
+            return;
+        }
+        values[i] = skpi__ksum_value(&acc[i]);
+    }
+    bool div_zero;
+    double days = (double)(p.end - p.start) / 86400.0;
+    double v = skpi__metric_eval(ds->cat, q->metric, q->leaves, values, nl, days, &div_zero);
+    if (div_zero) {
+        out->value = NAN;
+        out->availability = SKPI_DENOMINATOR_ZERO;
+        return;
+    }
+    if (isnan(v)) {
+        /* Only a formula the catalog could not compile gets here. */
+        out->value = NAN;
+        out->availability = SKPI_UNSUPPORTED;
+        return;
+    }
+    out->value = v;
+    out->availability = partial ? SKPI_PARTIAL : SKPI_AVAILABLE;
+}
+
+int skpi_dataset_value(skpi_value *out, skpi_dataset *ds, const char *metric,
+                       const char *selector, skpi_period period)
+{
+    if (!out || !ds || !metric || !selector)
+        return skpi__error(SKPI_EMISUSE, "skpi_dataset_value: NULL argument");
+    skpi__query q;
+    int rc = skpi__query_prepare(&q, ds, metric, "skpi_dataset_value");
+    if (rc != SKPI_OK) return rc;
+    if ((rc = skpi__period_check(period, "skpi_dataset_value")) != SKPI_OK) return rc;
+    skpi__selector sel;
+    if ((rc = skpi__selector_parse(&sel, ds, selector)) != SKPI_OK) return rc;
+    if (ds->has_source) {
+        if ((rc = skpi__dataset_ensure(ds, &q, selector, &period, 1)) != SKPI_OK) return rc;
+        /* Fetching may have added the selector's channel. */
+        if ((rc = skpi__selector_parse(&sel, ds, selector)) != SKPI_OK) return rc;
+    }
+    skpi__query_value(out, ds, &q, &sel, period);
+    return SKPI_OK;
+}

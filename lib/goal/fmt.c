@@ -1,0 +1,40 @@
+/* Locale-independent formatting of numbers for check reasons and messages. */
+#include "goal_math.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+char *skpi__goal_fmt(char buf[SKPI__GOAL_NUM_SIZE], double x)
+{
+    if (isnan(x)) {
+        strcpy(buf, "n/a");
+        return buf;
+    }
+    if (isinf(x)) {
+        strcpy(buf, x > 0 ? "inf" : "-inf");
+        return buf;
+    }
+    double a = fabs(x);
+    /* Integers never carry a locale's decimal point or grouping, so the
+     * number is printed as whole part and fraction digits. */
+    if (a >= 1e15) {
+        snprintf(buf, SKPI__GOAL_NUM_SIZE, "%.0f", x);
+        return buf;
+    }
+    int decimals = a >= 1.0 ? 2 : 4;
+    long long scale = decimals == 2 ? 100 : 10000;
+    long long v = llround(a * (double)scale);
+    long long whole = v / scale, frac = v % scale;
+    const char *sign = (x < 0 && v != 0) ? "-" : "";
+    if (frac == 0) {
+        snprintf(buf, SKPI__GOAL_NUM_SIZE, "%s%lld", sign, whole);
+        return buf;
+    }
+    while (frac % 10 == 0) {
+        frac /= 10;
+        decimals--;
+    }
+    snprintf(buf, SKPI__GOAL_NUM_SIZE, "%s%lld.%0*lld", sign, whole, decimals, frac);
+    return buf;
+}

@@ -1,0 +1,65 @@
+/* Consistency of a goal's target and milestones with its baseline and
+ * direction, worded for check reasons and error messages alike. */
+#include "goal/goal_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+
+bool skpi__goal_target_problem(char *msg, size_t size, const skpi_goal *g, double baseline,
+                               double target)
+{
+    if (isnan(baseline) || isnan(target))
+        return false;
+    char b[SKPI__GOAL_NUM_SIZE], t[SKPI__GOAL_NUM_SIZE];
+    if (g->direction == SKPI_GOAL_INCREASE && !(target > baseline)) {
+        snprintf(msg, size, "the target %s is not above the baseline %s, but the goal is to increase %s",
+                 skpi__goal_fmt(t, target), skpi__goal_fmt(b, baseline), g->metric);
+        return true;
+    }
+    if (g->direction == SKPI_GOAL_DECREASE && !(target < baseline)) {
+        snprintf(msg, size, "the target %s is not below the baseline %s, but the goal is to decrease %s",
+                 skpi__goal_fmt(t, target), skpi__goal_fmt(b, baseline), g->metric);
+        return true;
+    }
+    return false;
+}
+
+bool skpi__goal_milestone_problem(char *msg, size_t size, const skpi_goal *g,
+                                  const skpi_calendar *cal, double baseline, double target)
+{
+    bool ramp = g->direction == SKPI_GOAL_INCREASE || g->direction == SKPI_GOAL_DECREASE;
+    bool relative = g->target_kind != SKPI_TARGET_ABSOLUTE;
+    double sign = skpi__goal_sign(g->direction);
+    const char *toward = sign > 0 ? "below" : "above";
+    const char *beyond = sign > 0 ? "above" : "below";
+    double prev = NAN;
+    char d[32], v[SKPI__GOAL_NUM_SIZE], w[SKPI__GOAL_NUM_SIZE];
+    for (size_t i = 0; i < g->n_milestones; i++) {
+        const skpi__goal_milestone *m = &g->milestones[i];
+        if (skpi_time_format_date(d, sizeof d, m->date, skpi_calendar_utc_offset(cal)) != SKPI_OK)
+            snprintf(d, sizeof d, "?");
+        if (relative && isnan(baseline))
+            continue;
+        double x = skpi__goal_resolve(g->target_kind == SKPI_TARGET_NONE ? SKPI_TARGET_ABSOLUTE
+                                                                         : g->target_kind,
+                                      m->value, baseline);
+        if (!isnan(prev) && sign * (x - prev) < 0) {
+            snprintf(msg, size,
+                     "milestone %zu (%s: %s) is %s milestone %zu (%s): milestones must move toward the target",
+                     i + 1, d, skpi__goal_fmt(v, x), toward, i, skpi__goal_fmt(w, prev));
+            return true;
+        }
+        if (ramp && !isnan(baseline) && sign * (x - baseline) < 0) {
+            snprintf(msg, size, "milestone %zu (%s: %s) is %s the baseline %s", i + 1, d,
+                     skpi__goal_fmt(v, x), toward, skpi__goal_fmt(w, baseline));
+            return true;
+        }
+        if (ramp && !isnan(target) && sign * (x - target) > 0) {
+            snprintf(msg, size, "milestone %zu (%s: %s) is %s the target %s", i + 1, d,
+                     skpi__goal_fmt(v, x), beyond, skpi__goal_fmt(w, target));
+            return true;
+        }
+        prev = x;
+    }
+    return false;
+}
