@@ -12,7 +12,13 @@
 #include "socialkpi/metrics.h"
 #include "socialkpi/source.h"
 #include "socialkpi/dataset.h"
+#include "socialkpi/import.h"
 #include "socialkpi/goal.h"
 #include "socialkpi/okr.h"
+#include "socialkpi/store.h"
+#include "socialkpi/sink.h"
+#include "socialkpi/report.h"
+#include "socialkpi/render.h"
+#include "socialkpi/definitions.h"
 
 #endif /* SOCIALKPI_H */

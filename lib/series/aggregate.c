@@ -17,20 +17,21 @@ static int agg_error(const char *what, int agg)
                        "3 mean, 4 min, 5 max, 6 count)", what, agg);
 }
 
-/* Present values of v[0..n), counted only when asked for. */
-static size_t count_present(const double *v, size_t n, skpi__sum_fn sum)
+/* Present values of v[0..n). */
+static size_t count_present(const double *v, size_t n, skpi__sum_fn sum, int *mode)
 {
     size_t p = 0;
-    (void)sum(v, n, &p);
+    (void)sum(v, n, &p, mode);
     return p;
 }
 
 /*
  * One number from the points v[0..n) of a period. *present receives the
  * number of non-NaN values when present is not NULL; FIRST and LAST then
- * read only up to the value they return.
+ * read only up to the value they return. *mode is the summing hint (sum.h).
  */
-static double reduce(const double *v, size_t n, int agg, skpi__sum_fn sum, size_t *present)
+static double reduce(const double *v, size_t n, int agg, skpi__sum_fn sum, int *mode,
+                     size_t *present)
 {
     size_t p = 0;
     double r = NAN;
@@ -38,7 +39,7 @@ static double reduce(const double *v, size_t n, int agg, skpi__sum_fn sum, size_
     case SKPI_AGG_SUM:
     case SKPI_AGG_MEAN:
     case SKPI_AGG_COUNT: {
-        double total = sum(v, n, &p);
+        double total = sum(v, n, &p, mode);
         if (agg == SKPI_AGG_COUNT) r = (double)p;
         else if (p > 0) r = agg == SKPI_AGG_SUM ? total : total / (double)p;
         break;
@@ -50,7 +51,7 @@ static double reduce(const double *v, size_t n, int agg, skpi__sum_fn sum, size_
                 break;
             }
         }
-        if (present) p = count_present(v, n, sum);
+        if (present) p = count_present(v, n, sum, mode);
         break;
     case SKPI_AGG_FIRST:
         for (size_t i = 0; i < n; i++) {
@@ -59,7 +60,7 @@ static double reduce(const double *v, size_t n, int agg, skpi__sum_fn sum, size_
                 break;
             }
         }
-        if (present) p = count_present(v, n, sum);
+        if (present) p = count_present(v, n, sum, mode);
         break;
     case SKPI_AGG_MIN:
     case SKPI_AGG_MAX: {
@@ -96,7 +97,9 @@ int skpi_series_aggregate(double *out, size_t *present, size_t *missing, const s
     size_t hi = skpi__series_lower_bound(s->times, lo, s->length, period.end);
     size_t p = 0;
     int counted = present != NULL || missing != NULL;
-    double r = reduce(s->values + lo, hi - lo, agg, skpi__sum_select(), counted ? &p : NULL);
+    int mode = 0;
+    double r = reduce(s->values + lo, hi - lo, agg, skpi__sum_select(), &mode,
+                      counted ? &p : NULL);
     *out = r;
     if (present) *present = p;
     if (missing) *missing = (hi - lo) - p;
@@ -157,6 +160,7 @@ int skpi_series_rollup(skpi_series **out, const skpi_series *s, const skpi_calen
      * reduced, so the search rarely waits for memory.
      */
     skpi__sum_fn sum = skpi__sum_select();
+    int mode = 0;
     const skpi_time *t = s->times;
     skpi_time start = first.start;
     skpi_time next = buckets == 1 ? last.end : skpi__period_index_start(cal, cadence, i0 + 1);
@@ -172,7 +176,7 @@ int skpi_series_rollup(skpi_series **out, const skpi_series *s, const skpi_calen
             if (guess > 0) SKPI__PREFETCH(t + guess - 1);
         }
         r->times[k] = start;
-        r->values[k] = reduce(s->values + lo, hi - lo, agg, sum, NULL);
+        r->values[k] = reduce(s->values + lo, hi - lo, agg, sum, &mode, NULL);
         if (k + 1 < buckets) {
             lo = hi;
             hi = skpi__series_search(t, lo, n, after, guess);

@@ -78,8 +78,9 @@ static inline double sum_tree(double *s, double *c, int n)
 
 /* Compilers without vector extensions: the same lanes, blocks and order
  * of additions in scalar code, so the results agree bit for bit. */
-static double sum_portable(const double *x, size_t n, size_t *present)
+static double sum_portable(const double *x, size_t n, size_t *present, int *mode)
 {
+    (void)mode; /* one path only */
     double s[SKPI__LANES] = { 0 }, c[SKPI__LANES] = { 0 };
     double pad[SKPI__BLOCK];
     size_t count = 0;

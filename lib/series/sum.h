@@ -6,13 +6,16 @@
 
 /*
  * Sum of the non-NaN values of x[0..n); *present receives how many there
- * were. Every variant adds in the same order (16 lanes, blocks of 256
+ * were. *mode carries a hint from call to call (start it at 0, and pass
+ * the same int for neighbouring ranges, e.g. the periods of a rollup): how
+ * many more blocks to read the way that suits data with missing values. It
+ * changes the speed only, never the result. Every variant adds in the same order (16 lanes, blocks of 256
  * summed as a tree per lane, compensated folding; docs/series.md), so all
  * give the same bits. The error is at most gamma_4 * sum(|x|) plus one
  * rounding of the result: never worse than pairwise summation's bound.
  * n may be 0 (result 0, present 0).
  */
-typedef double (*skpi__sum_fn)(const double *x, size_t n, size_t *present);
+typedef double (*skpi__sum_fn)(const double *x, size_t n, size_t *present, int *mode);
 
 /* The fastest variant this processor runs; cheap, call once per operation. */
 skpi__sum_fn skpi__sum_select(void);

@@ -7,16 +7,52 @@ system loader path.
 from ._errors import (AlreadyExistsError, CallbackError, DuplicateTimeError, InvalidArgumentError,
                       MisuseError, NotFoundError, OutOfMemoryError, ParseError, RangeError,
                       SocialKPIError, StorageError, UnsupportedError, VersionError)
-from ._lib import Period, lib as _lib
+from . import _lib
+from ._lib import Period
 from .calendar import Cadence, Calendar, format_date, format_time, parse_time
+from .catalog import Catalog, Direction, Metric, MetricKind, Unit
+from .dataset import Change, Dataset, Post, value_change
+from .goal import (Achievability, BaselineKind, Category, ForecastMethod, Goal, GoalCheck,
+                   GoalDirection, GoalEvaluation, GoalStatus, Letter, LetterCheck,
+                   MilestoneOutcome, MilestoneState, TargetKind, Verdict)
+from .importing import ImportSummary, Preset, Skip, import_buffer, import_file
+from .okr import (Band, CheckIn, Curve, KeyResult, KeyResultDirection, KeyResultKind,
+                  KeyResultScore, Objective, ObjectiveType, OkrResult, OkrStatus, OkrVerdict,
+                  TrajectoryPoint)
+from .render import Format, json_schema_version, render
+from .report import (Align, BlockKind, CalloutKind, ChartKind, Report, SeriesStyle, SpanStyle,
+                     Tone)
 from .series import Aggregation, DuplicatePolicy, Series
+from .sink import CallableSink, FileSink, MemorySink, Sink
+from .source import FetchRequest
+from .store import Store
+from .values import Availability, Value
 
 __version__ = "0.1.0"
 
 
 def library_version():
     """The loaded C library's version string."""
-    return _lib.skpi_version_string().decode()
+    return _lib.lib.skpi_version_string().decode()
+
+
+def limits():
+    """The library's sizes and limits, by name."""
+    c = _lib.lib
+    return {
+        "time_min": c.skpi_time_min(), "time_max": c.skpi_time_max(),
+        "metric_key_max": c.skpi_metric_key_max(), "channel_max": c.skpi_dataset_channel_max(),
+        "error_message_size": c.skpi_error_message_size(),
+        "okr_max_key_results": c.skpi_okr_max_key_results(),
+        "okr_curve_max_points": c.skpi_okr_curve_max_points(),
+        "okr_max_depth": c.skpi_okr_max_depth(),
+        "okr_trajectory_max_points": c.skpi_okr_trajectory_max_points(),
+        "goal_categories": c.skpi_category_count(),
+        "import_preset_max": c.skpi_import_preset_max(),
+        "import_skip_max": c.skpi_import_skip_max(),
+        "store_schema_version": c.skpi_store_schema_version(),
+        "json_schema_version": c.skpi_render_json_schema_version(),
+    }
 
 
 __all__ = [
@@ -24,5 +60,19 @@ __all__ = [
     "MisuseError", "NotFoundError", "OutOfMemoryError", "ParseError", "RangeError",
     "SocialKPIError", "StorageError", "UnsupportedError", "VersionError",
     "Period", "Cadence", "Calendar", "format_date", "format_time", "parse_time",
-    "Aggregation", "DuplicatePolicy", "Series", "library_version",
+    "Aggregation", "DuplicatePolicy", "Series", "library_version", "limits",
+    "Availability", "Value",
+    "Catalog", "Direction", "Metric", "MetricKind", "Unit",
+    "Change", "Dataset", "Post", "FetchRequest", "value_change",
+    "Achievability", "BaselineKind", "Category", "ForecastMethod", "Goal", "GoalCheck",
+    "GoalDirection", "GoalEvaluation", "GoalStatus", "Letter", "LetterCheck", "MilestoneOutcome",
+    "MilestoneState", "TargetKind", "Verdict",
+    "Band", "CheckIn", "Curve", "KeyResult", "KeyResultDirection", "KeyResultKind",
+    "KeyResultScore", "Objective", "ObjectiveType", "OkrResult", "OkrStatus", "OkrVerdict",
+    "TrajectoryPoint",
+    "ImportSummary", "Preset", "Skip", "import_buffer", "import_file",
+    "Store",
+    "CallableSink", "FileSink", "MemorySink", "Sink",
+    "Align", "BlockKind", "CalloutKind", "ChartKind", "Report", "SeriesStyle", "SpanStyle", "Tone",
+    "Format", "json_schema_version", "render",
 ]

@@ -1,4 +1,5 @@
 """Exceptions raised for the library's negative return codes, one per error family."""
+import threading
 
 
 class SocialKPIError(Exception):
@@ -70,3 +71,24 @@ _BY_CODE = {cls.code: cls for cls in (
 def error_for(code, message):
     """The exception instance for a negative code."""
     return _BY_CODE.get(code, SocialKPIError)(message, code)
+
+
+# An exception raised inside a Python callback cannot cross the C frames that
+# called it: the callback parks it here (per thread, since the library calls
+# callbacks on the caller's thread) and the checked C call that triggered the
+# callback raises it once C has returned.
+_pending = threading.local()
+
+
+def stash_pending(exc):
+    """Keep the first exception a callback raised during the current C call."""
+    if getattr(_pending, "exc", None) is None:
+        _pending.exc = exc
+
+
+def take_pending():
+    """The parked exception, if any, cleared."""
+    exc = getattr(_pending, "exc", None)
+    if exc is not None:
+        _pending.exc = None
+    return exc

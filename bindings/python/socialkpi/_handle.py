@@ -2,18 +2,29 @@
 
 
 class Handle:
-    """Owns one C handle; subclasses set _free to the C free function."""
+    """Owns one C handle; subclasses set _free to the C free function.
+
+    A borrowed handle (a catalog lent by its dataset, a key result owned by
+    its objective) is never freed here: it keeps its owner alive and becomes
+    unusable once the owner is closed.
+    """
 
     _free = None
     _ptr = None
+    _owner = None
+    _borrowed = False
 
-    def _adopt(self, ptr, owner=None):
+    def _adopt(self, ptr, owner=None, borrowed=False):
         self._ptr = ptr
         self._owner = owner  # keeps a parent alive while this child lives
+        self._borrowed = borrowed
 
     @property
     def _h(self):
-        """The C handle; ValueError once closed."""
+        """The C handle; ValueError once closed (or once its owner is)."""
+        owner = self._owner
+        if isinstance(owner, Handle) and owner.closed:
+            raise ValueError(f"{type(self).__name__} belongs to a closed {type(owner).__name__}")
         if not self._ptr:
             raise ValueError(f"{type(self).__name__} is closed")
         return self._ptr
@@ -25,14 +36,20 @@ class Handle:
             raise TypeError(f"expected {cls.__name__}, got {type(obj).__name__}")
         return obj._h
 
+    @classmethod
+    def _of_optional(cls, obj):
+        """_of(obj), or None (NULL) for None."""
+        return None if obj is None else cls._of(obj)
+
     @property
     def closed(self):
-        return not self._ptr
+        owner = self._owner
+        return not self._ptr or (isinstance(owner, Handle) and owner.closed)
 
     def close(self):
         """Free the C handle now; later use raises ValueError. Safe to call twice."""
         ptr, self._ptr = self._ptr, None
-        if ptr:
+        if ptr and not self._borrowed:
             type(self)._free(ptr)
 
     def __enter__(self):

@@ -3,37 +3,16 @@ import ctypes
 import ctypes.util
 import os
 
-from ._errors import error_for
+from ._errors import error_for, take_pending
+from ._types import (BufferStruct, CalendarP, CatalogP, CValue, DatasetP, DocChart, DocGoal,
+                     DocKeyResult, DocKpiRow, DocObjective, DocP, DocPost, FetchP, GoalCheckP,
+                     GoalEvaluateOptions, GoalEvaluationP, GoalP, ImportOptions, ImportSummaryP,
+                     KeyResultP, MetricP, ObjectiveP, OkrOptions, OkrResultP, OkrTrajectoryP,
+                     Period, PostP, RenderOptions, SeriesP, SinkTable, SourceTable, StoreOptions,
+                     StoreP)
 
 EXPECTED_MAJOR = 0
 EXPECTED_MINOR = 1
-
-
-class _Calendar(ctypes.Structure):
-    pass
-
-
-class _Series(ctypes.Structure):
-    pass
-
-
-CalendarP = ctypes.POINTER(_Calendar)
-SeriesP = ctypes.POINTER(_Series)
-
-
-class Period(ctypes.Structure):
-    """skpi_period: a half-open [start, end) interval in UTC seconds."""
-
-    _fields_ = [("start", ctypes.c_int64), ("end", ctypes.c_int64)]
-
-    def __repr__(self):
-        return f"Period(start={self.start}, end={self.end})"
-
-    def __eq__(self, other):
-        return isinstance(other, Period) and (self.start, self.end) == (other.start, other.end)
-
-    def __iter__(self):
-        return iter((self.start, self.end))
 
 
 def _candidates():
@@ -66,26 +45,40 @@ lib = _load()
 
 
 def _check(result, func, args):
+    # An exception a Python callback raised during this call wins over the
+    # code C returned for it (SKPI_ECALLBACK): the caller sees what went wrong.
+    pending = take_pending()
+    if pending is not None:
+        raise pending
     if result < 0:
         raise error_for(result, lib.skpi_last_error().decode("utf-8", "replace"))
     return result
 
 
 _i64 = ctypes.c_int64
+_u64 = ctypes.c_uint64
 _c = ctypes.c_char_p
 _int = ctypes.c_int
+_uint = ctypes.c_uint
 _sz = ctypes.c_size_t
+_dbl = ctypes.c_double
+_vp = ctypes.c_void_p
 _P = ctypes.POINTER
 
-# name, argtypes, restype, checked (negative int raises)
+# name, argtypes, restype, checked (a negative int raises)
 PROTOTYPES = [
+    # common.h
     ("skpi_version", [], _int, False),
     ("skpi_version_string", [], _c, False),
     ("skpi_strerror", [_int], _c, False),
     ("skpi_last_error", [], _c, False),
     ("skpi_error_set", [_c], None, False),
+    ("skpi_error_clear", [], None, False),
+    ("skpi_error_message_size", [], _sz, False),
     ("skpi_time_min", [], _i64, False),
     ("skpi_time_max", [], _i64, False),
+    ("skpi_free", [_vp], None, False),
+    # calendar.h
     ("skpi_calendar_label_size", [], _sz, False),
     ("skpi_calendar_new", [_P(CalendarP)], _int, True),
     ("skpi_calendar_free", [CalendarP], None, False),
@@ -104,6 +97,7 @@ PROTOTYPES = [
     ("skpi_time_parse", [_P(_i64), _c], _int, True),
     ("skpi_time_format", [_c, _sz, _i64, _int], _int, True),
     ("skpi_time_format_date", [_c, _sz, _i64, _int], _int, True),
+    # series.h
     ("skpi_series_new", [_P(SeriesP), _c, _c], _int, True),
     ("skpi_series_free", [SeriesP], None, False),
     ("skpi_series_clone", [_P(SeriesP), SeriesP], _int, True),
@@ -111,27 +105,384 @@ PROTOTYPES = [
     ("skpi_series_channel", [SeriesP], _c, False),
     ("skpi_series_set_duplicate_policy", [SeriesP, _int], _int, True),
     ("skpi_series_duplicate_policy", [SeriesP], _int, False),
-    ("skpi_series_append", [SeriesP, ctypes.c_void_p, ctypes.c_void_p, _sz], _int, True),
+    ("skpi_series_append", [SeriesP, _vp, _vp, _sz], _int, True),
     ("skpi_series_length", [SeriesP], _sz, False),
-    ("skpi_series_times", [SeriesP], ctypes.c_void_p, False),
-    ("skpi_series_values", [SeriesP], ctypes.c_void_p, False),
-    ("skpi_series_aggregate", [_P(ctypes.c_double), _P(_sz), _P(_sz), SeriesP, Period, _int], _int, True),
+    ("skpi_series_times", [SeriesP], _vp, False),
+    ("skpi_series_values", [SeriesP], _vp, False),
+    ("skpi_series_aggregate", [_P(_dbl), _P(_sz), _P(_sz), SeriesP, Period, _int], _int, True),
     ("skpi_series_rollup", [_P(SeriesP), SeriesP, CalendarP, _int, _int], _int, True),
+    # metrics.h
+    ("skpi_catalog_builtin", [], CatalogP, False),
+    ("skpi_catalog_new", [_P(CatalogP), CatalogP], _int, True),
+    ("skpi_catalog_free", [CatalogP], None, False),
+    ("skpi_catalog_add_metric", [CatalogP, _c, _c, _int, _int, _int], _int, True),
+    ("skpi_catalog_add_derived", [CatalogP, _c, _c, _int, _int, _c], _int, True),
+    ("skpi_catalog_set_formula", [CatalogP, _c, _c], _int, True),
+    ("skpi_catalog_set_label", [CatalogP, _c, _c], _int, True),
+    ("skpi_catalog_set_description", [CatalogP, _c, _c], _int, True),
+    ("skpi_catalog_check_formula", [CatalogP, _c], _int, True),
+    ("skpi_catalog_count", [CatalogP], _sz, False),
+    ("skpi_catalog_metric_at", [CatalogP, _sz], MetricP, False),
+    ("skpi_catalog_find", [_P(MetricP), CatalogP, _c], _int, True),
+    ("skpi_metric_key_max", [], _sz, False),
+    ("skpi_metric_key", [MetricP], _c, False),
+    ("skpi_metric_label", [MetricP], _c, False),
+    ("skpi_metric_unit", [MetricP], _int, True),
+    ("skpi_metric_direction", [MetricP], _int, True),
+    ("skpi_metric_kind_of", [MetricP], _int, True),
+    ("skpi_metric_definition", [MetricP], _c, False),
+    ("skpi_metric_formula", [MetricP], _c, False),
+    ("skpi_metric_description", [MetricP], _c, False),
+    ("skpi_metric_component_count", [MetricP], _sz, False),
+    ("skpi_metric_component", [MetricP, _sz], _c, False),
+    ("skpi_unit_name", [_int], _c, False),
+    ("skpi_direction_name", [_int], _c, False),
+    ("skpi_metric_kind_name", [_int], _c, False),
+    # source.h
+    ("skpi_source_init", [_P(SourceTable), _uint], _int, True),
+    ("skpi_fetch_metric", [FetchP], _c, False),
+    ("skpi_fetch_channel", [FetchP], _c, False),
+    ("skpi_fetch_period", [FetchP], Period, False),
+    ("skpi_fetch_append", [FetchP, _vp, _vp, _sz], _int, True),
+    # dataset.h
+    ("skpi_dataset_new", [_P(DatasetP), CatalogP], _int, True),
+    ("skpi_dataset_free", [DatasetP], None, False),
+    ("skpi_dataset_catalog", [DatasetP], CatalogP, False),
+    ("skpi_dataset_channel_max", [], _sz, False),
+    ("skpi_dataset_set_resolution", [DatasetP, _i64], _int, True),
+    ("skpi_dataset_resolution", [DatasetP], _i64, False),
+    ("skpi_dataset_add_channel", [DatasetP, _c], _int, True),
+    ("skpi_dataset_channel_count", [DatasetP], _sz, False),
+    ("skpi_dataset_channel", [DatasetP, _sz], _c, False),
+    ("skpi_dataset_define_group", [DatasetP, _c, _P(_c), _sz], _int, True),
+    ("skpi_dataset_match", [_P(_int), DatasetP, _c, _c], _int, True),
+    ("skpi_dataset_append", [DatasetP, _c, _c, _vp, _vp, _sz], _int, True),
+    ("skpi_dataset_series", [_P(SeriesP), DatasetP, _c, _c], _int, True),
+    ("skpi_dataset_extent", [_P(Period), DatasetP, _c, _c], _int, True),
+    ("skpi_dataset_value", [_P(CValue), DatasetP, _c, _c, Period], _int, True),
+    ("skpi_dataset_rollup", [_P(SeriesP), _P(_P(_int)), DatasetP, _c, _c, CalendarP, _int, Period],
+     _int, True),
+    ("skpi_dataset_compare", [_P(CValue), DatasetP, _c, _c, Period, Period, _int], _int, True),
+    ("skpi_value_change", [_P(CValue), CValue, CValue, _int, _int], _int, True),
+    ("skpi_dataset_add_post", [DatasetP, _c, _c, _i64, _c, _c, _c], _int, True),
+    ("skpi_dataset_set_post_value", [DatasetP, _c, _c, _c, _dbl], _int, True),
+    ("skpi_dataset_post_count", [DatasetP], _sz, False),
+    ("skpi_dataset_post", [DatasetP, _sz], PostP, False),
+    ("skpi_dataset_find_post", [_P(_sz), DatasetP, _c, _c], _int, True),
+    ("skpi_post_id", [PostP], _c, False),
+    ("skpi_post_channel", [PostP], _c, False),
+    ("skpi_post_published", [PostP], _i64, False),
+    ("skpi_post_type", [PostP], _c, False),
+    ("skpi_post_text", [PostP], _c, False),
+    ("skpi_post_link", [PostP], _c, False),
+    ("skpi_post_value", [_P(CValue), PostP, _c], _int, True),
+    ("skpi_dataset_top_posts", [_P(_sz), _P(_sz), _sz, DatasetP, _c, _c, Period], _int, True),
+    ("skpi_dataset_set_source", [DatasetP, _P(SourceTable)], _int, True),
+    # import.h
+    ("skpi_import_preset_max", [], _int, False),
+    ("skpi_import_preset_name", [_int], _c, False),
+    ("skpi_import_preset_from_name", [_P(_int), _c], _int, True),
+    ("skpi_import_options_init", [_P(ImportOptions), _uint], _int, True),
+    ("skpi_import_skip_max", [], _int, False),
+    ("skpi_import_file", [_P(ImportSummaryP), DatasetP, _c, _P(ImportOptions)], _int, True),
+    ("skpi_import_buffer", [_P(ImportSummaryP), DatasetP, _vp, _sz, _c, _P(ImportOptions)],
+     _int, True),
+    ("skpi_import_summary_free", [ImportSummaryP], None, False),
+    ("skpi_import_summary_preset", [ImportSummaryP], _int, False),
+    ("skpi_import_summary_header_line", [ImportSummaryP], _u64, False),
+    ("skpi_import_summary_rows", [ImportSummaryP], _u64, False),
+    ("skpi_import_summary_points", [ImportSummaryP], _u64, False),
+    ("skpi_import_summary_series", [ImportSummaryP], _u64, False),
+    ("skpi_import_summary_posts", [ImportSummaryP], _u64, False),
+    ("skpi_import_summary_posts_updated", [ImportSummaryP], _u64, False),
+    ("skpi_import_summary_skipped", [ImportSummaryP, _int], _u64, False),
+    ("skpi_import_summary_ignored_count", [ImportSummaryP], _sz, False),
+    ("skpi_import_summary_ignored", [ImportSummaryP, _sz], _c, False),
+    # goal.h
+    ("skpi_category_count", [], _int, False),
+    ("skpi_category_key", [_int], _c, False),
+    ("skpi_category_label", [_int], _c, False),
+    ("skpi_category_from_key", [_P(_int), _c], _int, True),
+    ("skpi_category_metric_count", [_int], _sz, False),
+    ("skpi_category_metric", [_int, _sz], _c, False),
+    ("skpi_category_recommends", [_int, _c], _int, False),
+    ("skpi_goal_new", [_P(GoalP), _c], _int, True),
+    ("skpi_goal_free", [GoalP], None, False),
+    ("skpi_goal_clone", [_P(GoalP), GoalP], _int, True),
+    ("skpi_goal_set_name", [GoalP, _c], _int, True),
+    ("skpi_goal_name", [GoalP], _c, False),
+    ("skpi_goal_set_category", [GoalP, _int], _int, True),
+    ("skpi_goal_category", [GoalP], _int, True),
+    ("skpi_goal_set_metric", [GoalP, _c], _int, True),
+    ("skpi_goal_metric", [GoalP], _c, False),
+    ("skpi_goal_set_channel", [GoalP, _c], _int, True),
+    ("skpi_goal_channel", [GoalP], _c, False),
+    ("skpi_goal_set_direction", [GoalP, _int], _int, True),
+    ("skpi_goal_direction", [GoalP], _int, True),
+    ("skpi_goal_set_cadence", [GoalP, _int], _int, True),
+    ("skpi_goal_cadence", [GoalP], _int, True),
+    ("skpi_goal_set_baseline_value", [GoalP, _dbl], _int, True),
+    ("skpi_goal_set_baseline_period", [GoalP, Period], _int, True),
+    ("skpi_goal_clear_baseline", [GoalP], _int, True),
+    ("skpi_goal_baseline_kind", [GoalP], _int, True),
+    ("skpi_goal_baseline_value", [GoalP], _dbl, False),
+    ("skpi_goal_baseline_period", [_P(Period), GoalP], _int, True),
+    ("skpi_goal_set_target", [GoalP, _int, _dbl], _int, True),
+    ("skpi_goal_target_kind", [GoalP], _int, True),
+    ("skpi_goal_target_value", [GoalP], _dbl, False),
+    ("skpi_goal_set_span", [GoalP, Period], _int, True),
+    ("skpi_goal_span", [_P(Period), GoalP], _int, True),
+    ("skpi_goal_add_milestone", [GoalP, _i64, _dbl], _int, True),
+    ("skpi_goal_remove_milestone", [GoalP, _sz], _int, True),
+    ("skpi_goal_milestone_count", [GoalP], _sz, False),
+    ("skpi_goal_milestone", [_P(_i64), _P(_dbl), GoalP, _sz], _int, True),
+    ("skpi_goal_set_relevance", [GoalP, _c], _int, True),
+    ("skpi_goal_relevance", [GoalP], _c, False),
+    ("skpi_goal_set_owner", [GoalP, _c], _int, True),
+    ("skpi_goal_owner", [GoalP], _c, False),
+    ("skpi_goal_check", [_P(GoalCheckP), GoalP, DatasetP, CalendarP], _int, True),
+    ("skpi_goal_check_free", [GoalCheckP], None, False),
+    ("skpi_goal_check_verdict", [GoalCheckP, _int], _int, True),
+    ("skpi_goal_check_reason", [GoalCheckP, _int], _c, False),
+    ("skpi_goal_check_overall", [GoalCheckP], _int, True),
+    ("skpi_goal_check_achievability", [GoalCheckP], _int, True),
+    ("skpi_goal_check_required_rate", [GoalCheckP], _dbl, False),
+    ("skpi_goal_check_median_rate", [GoalCheckP], _dbl, False),
+    ("skpi_goal_check_best_rate", [GoalCheckP], _dbl, False),
+    ("skpi_goal_check_window_periods", [GoalCheckP], _sz, False),
+    ("skpi_goal_check_window_count", [GoalCheckP], _sz, False),
+    ("skpi_goal_evaluate_options_init", [_P(GoalEvaluateOptions), _uint], _int, True),
+    ("skpi_goal_evaluate", [_P(GoalEvaluationP), GoalP, DatasetP, CalendarP, _i64,
+                            _P(GoalEvaluateOptions)], _int, True),
+    ("skpi_goal_evaluation_free", [GoalEvaluationP], None, False),
+    ("skpi_goal_evaluation_status", [GoalEvaluationP], _int, True),
+    ("skpi_goal_evaluation_as_of", [GoalEvaluationP], _i64, False),
+    ("skpi_goal_evaluation_measured_at", [GoalEvaluationP], _i64, False),
+    ("skpi_goal_evaluation_baseline", [GoalEvaluationP], CValue, False),
+    ("skpi_goal_evaluation_current", [GoalEvaluationP], CValue, False),
+    ("skpi_goal_evaluation_target", [GoalEvaluationP], _dbl, False),
+    ("skpi_goal_evaluation_progress", [GoalEvaluationP], _dbl, False),
+    ("skpi_goal_evaluation_expected_progress", [GoalEvaluationP], _dbl, False),
+    ("skpi_goal_evaluation_pace_needed", [GoalEvaluationP], _dbl, False),
+    ("skpi_goal_evaluation_pace_recent", [GoalEvaluationP], _dbl, False),
+    ("skpi_goal_evaluation_periods_left", [GoalEvaluationP], _sz, False),
+    ("skpi_goal_evaluation_forecast", [GoalEvaluationP], _dbl, False),
+    ("skpi_goal_evaluation_forecast_method", [GoalEvaluationP], _int, True),
+    ("skpi_goal_evaluation_likelihood", [GoalEvaluationP], _dbl, False),
+    ("skpi_goal_evaluation_backtests", [GoalEvaluationP], _sz, False),
+    ("skpi_goal_evaluation_milestone_count", [GoalEvaluationP], _sz, False),
+    ("skpi_goal_evaluation_milestone", [_P(_int), _P(_dbl), _P(_dbl), GoalEvaluationP, _sz],
+     _int, True),
+    ("skpi_smart_letter_name", [_int], _c, False),
+    ("skpi_verdict_name", [_int], _c, False),
+    ("skpi_achievability_name", [_int], _c, False),
+    ("skpi_goal_status_name", [_int], _c, False),
+    ("skpi_forecast_method_name", [_int], _c, False),
+    ("skpi_milestone_state_name", [_int], _c, False),
+    # okr.h
+    ("skpi_okr_options_init", [_P(OkrOptions), _uint], _int, True),
+    ("skpi_okr_max_key_results", [], _sz, False),
+    ("skpi_okr_curve_max_points", [], _sz, False),
+    ("skpi_okr_max_depth", [], _sz, False),
+    ("skpi_objective_new", [_P(ObjectiveP), _c], _int, True),
+    ("skpi_objective_free", [ObjectiveP], None, False),
+    ("skpi_objective_set_title", [ObjectiveP, _c], _int, True),
+    ("skpi_objective_title", [ObjectiveP], _c, False),
+    ("skpi_objective_set_description", [ObjectiveP, _c], _int, True),
+    ("skpi_objective_description", [ObjectiveP], _c, False),
+    ("skpi_objective_set_owner", [ObjectiveP, _c], _int, True),
+    ("skpi_objective_owner", [ObjectiveP], _c, False),
+    ("skpi_objective_set_period", [ObjectiveP, Period], _int, True),
+    ("skpi_objective_period", [_P(Period), ObjectiveP], _int, True),
+    ("skpi_objective_set_type", [ObjectiveP, _int], _int, True),
+    ("skpi_objective_type", [ObjectiveP], _int, True),
+    ("skpi_objective_set_curve", [ObjectiveP, _int], _int, True),
+    ("skpi_objective_set_curve_points", [ObjectiveP, _P(_dbl), _P(_dbl), _sz], _int, True),
+    ("skpi_objective_curve", [ObjectiveP], _int, True),
+    ("skpi_objective_curve_point_count", [ObjectiveP], _sz, False),
+    ("skpi_objective_curve_point", [_P(_dbl), _P(_dbl), ObjectiveP, _sz], _int, True),
+    ("skpi_objective_set_parent", [ObjectiveP, ObjectiveP, _dbl], _int, True),
+    ("skpi_objective_parent", [ObjectiveP], ObjectiveP, False),
+    ("skpi_objective_alignment_weight", [ObjectiveP], _dbl, False),
+    ("skpi_objective_child_count", [ObjectiveP], _sz, False),
+    ("skpi_objective_child", [ObjectiveP, _sz], ObjectiveP, False),
+    ("skpi_objective_add_key_result", [_P(KeyResultP), ObjectiveP, _int, _c], _int, True),
+    ("skpi_objective_remove_key_result", [ObjectiveP, _sz], _int, True),
+    ("skpi_objective_key_result_count", [ObjectiveP], _sz, False),
+    ("skpi_objective_key_result", [ObjectiveP, _sz], KeyResultP, False),
+    ("skpi_key_result_objective", [KeyResultP], ObjectiveP, False),
+    ("skpi_key_result_kind", [KeyResultP], _int, True),
+    ("skpi_key_result_set_title", [KeyResultP, _c], _int, True),
+    ("skpi_key_result_title", [KeyResultP], _c, False),
+    ("skpi_key_result_set_range", [KeyResultP, _dbl, _dbl], _int, True),
+    ("skpi_key_result_range", [_P(_dbl), _P(_dbl), KeyResultP], _int, True),
+    ("skpi_key_result_direction", [KeyResultP], _int, True),
+    ("skpi_key_result_set_stretch", [KeyResultP, _dbl], _int, True),
+    ("skpi_key_result_stretch", [KeyResultP], _dbl, False),
+    ("skpi_key_result_set_commit", [KeyResultP, _dbl], _int, True),
+    ("skpi_key_result_commit", [KeyResultP], _dbl, False),
+    ("skpi_key_result_set_weight", [KeyResultP, _dbl], _int, True),
+    ("skpi_key_result_weight", [KeyResultP], _dbl, False),
+    ("skpi_key_result_set_metric", [KeyResultP, _c, _c], _int, True),
+    ("skpi_key_result_metric", [KeyResultP], _c, False),
+    ("skpi_key_result_selector", [KeyResultP], _c, False),
+    ("skpi_key_result_add_checkin", [KeyResultP, _i64, _dbl, _dbl, _c], _int, True),
+    ("skpi_key_result_checkin_count", [KeyResultP], _sz, False),
+    ("skpi_key_result_checkin", [_P(_i64), _P(_dbl), _P(_dbl), _P(_c), KeyResultP, _sz],
+     _int, True),
+    ("skpi_key_result_remove_checkin", [KeyResultP, _sz], _int, True),
+    ("skpi_objective_score", [_P(OkrResultP), ObjectiveP, DatasetP, _i64, _P(OkrOptions)],
+     _int, True),
+    ("skpi_okr_result_free", [OkrResultP], None, False),
+    ("skpi_okr_result_as_of", [OkrResultP], _i64, False),
+    ("skpi_okr_result_elapsed", [OkrResultP], _dbl, False),
+    ("skpi_okr_result_score", [OkrResultP], _dbl, False),
+    ("skpi_okr_result_rounded", [OkrResultP], _dbl, False),
+    ("skpi_okr_result_mean", [OkrResultP], _dbl, False),
+    ("skpi_okr_result_weakest", [OkrResultP], _dbl, False),
+    ("skpi_okr_result_band", [OkrResultP], _int, True),
+    ("skpi_okr_result_expected", [OkrResultP], _dbl, False),
+    ("skpi_okr_result_status", [OkrResultP], _int, True),
+    ("skpi_okr_result_verdict", [OkrResultP], _int, True),
+    ("skpi_okr_result_confidence", [OkrResultP], _dbl, False),
+    ("skpi_okr_result_kr_count", [OkrResultP], _sz, False),
+    ("skpi_okr_result_kr_score", [_P(_dbl), _P(_dbl), _P(_int), OkrResultP, _sz], _int, True),
+    ("skpi_okr_result_kr_value", [_P(_dbl), _P(_int), _P(_dbl), OkrResultP, _sz], _int, True),
+    ("skpi_okr_result_kr_progress", [_P(_dbl), _P(_int), OkrResultP, _sz], _int, True),
+    ("skpi_okr_result_kr_confidence", [_P(_dbl), _P(_dbl), OkrResultP, _sz], _int, True),
+    ("skpi_okr_result_child_count", [OkrResultP], _sz, False),
+    ("skpi_okr_result_child", [OkrResultP, _sz], OkrResultP, False),
+    ("skpi_objective_trajectory", [_P(OkrTrajectoryP), ObjectiveP, DatasetP, CalendarP, _int,
+                                   _i64, _P(OkrOptions)], _int, True),
+    ("skpi_okr_trajectory_free", [OkrTrajectoryP], None, False),
+    ("skpi_okr_trajectory_length", [OkrTrajectoryP], _sz, False),
+    ("skpi_okr_trajectory_period", [_P(Period), OkrTrajectoryP, _sz], _int, True),
+    ("skpi_okr_trajectory_result", [OkrTrajectoryP, _sz], OkrResultP, False),
+    ("skpi_okr_trajectory_max_points", [], _sz, False),
+    ("skpi_okr_band_name", [_int], _c, False),
+    ("skpi_okr_status_name", [_int], _c, False),
+    ("skpi_okr_verdict_name", [_int], _c, False),
+    ("skpi_okr_curve_name", [_int], _c, False),
+    # store.h
+    ("skpi_store_options_init", [_P(StoreOptions), _uint], _int, True),
+    ("skpi_store_schema_version", [], _int, False),
+    ("skpi_store_open", [_P(StoreP), _c, _P(StoreOptions)], _int, True),
+    ("skpi_store_free", [StoreP], None, False),
+    ("skpi_store_begin", [StoreP], _int, True),
+    ("skpi_store_commit", [StoreP], _int, True),
+    ("skpi_store_rollback", [StoreP], _int, True),
+    ("skpi_store_write_points", [StoreP, _c, _c, _vp, _vp, _sz], _int, True),
+    ("skpi_store_write_series", [StoreP, SeriesP], _int, True),
+    ("skpi_store_read_series", [_P(SeriesP), StoreP, _c, _c, Period], _int, True),
+    ("skpi_store_write_post", [StoreP, _c, _c, _i64, _c, _c, _c], _int, True),
+    ("skpi_store_write_post_value", [StoreP, _c, _c, _c, _dbl], _int, True),
+    ("skpi_store_write_catalog", [StoreP, CatalogP], _int, True),
+    ("skpi_store_read_catalog", [_P(CatalogP), StoreP, CatalogP], _int, True),
+    ("skpi_store_write_dataset", [StoreP, DatasetP], _int, True),
+    ("skpi_store_read_dataset", [_P(DatasetP), StoreP, CatalogP, Period], _int, True),
+    ("skpi_store_open_dataset", [_P(DatasetP), StoreP, CatalogP, Period], _int, True),
+    ("skpi_store_source", [_P(SourceTable), StoreP], _int, True),
+    ("skpi_store_check", [StoreP], _int, True),
+    # sink.h
+    ("skpi_sink_init", [_P(SinkTable), _uint], _int, True),
+    ("skpi_sink_write", [_P(SinkTable), _vp, _sz], _int, True),
+    ("skpi_sink_close", [_P(SinkTable)], _int, True),
+    ("skpi_sink_file", [_P(SinkTable), _c], _int, True),
+    ("skpi_buffer_init", [_P(BufferStruct), _uint], _int, True),
+    ("skpi_sink_memory", [_P(SinkTable), _P(BufferStruct)], _int, True),
+    ("skpi_buffer_detach", [_P(_vp), _P(_sz), _P(BufferStruct)], _int, True),
+    ("skpi_buffer_reset", [_P(BufferStruct)], None, False),
+    # report.h
+    ("skpi_doc_new", [_P(DocP)], _int, True),
+    ("skpi_doc_free", [DocP], None, False),
+    ("skpi_doc_set_title", [DocP, _c], _int, True),
+    ("skpi_doc_title", [DocP], _c, False),
+    ("skpi_doc_set_subtitle", [DocP, _c], _int, True),
+    ("skpi_doc_subtitle", [DocP], _c, False),
+    ("skpi_doc_set_currency", [DocP, _c], _int, True),
+    ("skpi_doc_currency", [DocP], _c, False),
+    ("skpi_doc_set_language", [DocP, _c], _int, True),
+    ("skpi_doc_language", [DocP], _c, False),
+    ("skpi_doc_block_count", [DocP], _sz, False),
+    ("skpi_doc_block_kind", [_P(_int), DocP, _sz], _int, True),
+    ("skpi_doc_block_title", [_P(_c), DocP, _sz], _int, True),
+    ("skpi_doc_block_size", [_P(_sz), DocP, _sz], _int, True),
+    ("skpi_doc_add_heading", [_P(_sz), DocP, _int, _c], _int, True),
+    ("skpi_doc_heading_level", [_P(_int), DocP, _sz], _int, True),
+    ("skpi_doc_add_paragraph", [_P(_sz), DocP, _c], _int, True),
+    ("skpi_doc_paragraph_add_span", [DocP, _sz, _int, _c], _int, True),
+    ("skpi_doc_span", [_P(_int), _P(_c), DocP, _sz, _sz], _int, True),
+    ("skpi_doc_add_callout", [_P(_sz), DocP, _int, _c, _c], _int, True),
+    ("skpi_doc_callout", [_P(_int), _P(_c), DocP, _sz], _int, True),
+    ("skpi_doc_add_list", [_P(_sz), DocP, _int], _int, True),
+    ("skpi_doc_list_add_item", [DocP, _sz, _c], _int, True),
+    ("skpi_doc_list_ordered", [_P(_int), DocP, _sz], _int, True),
+    ("skpi_doc_list_item", [_P(_c), DocP, _sz, _sz], _int, True),
+    ("skpi_doc_kpi_row_init", [_P(DocKpiRow), _uint], _int, True),
+    ("skpi_doc_add_kpi_table", [_P(_sz), DocP, _c, _c, _c], _int, True),
+    ("skpi_doc_kpi_table_add_row", [DocP, _sz, _P(DocKpiRow)], _int, True),
+    ("skpi_doc_kpi_table_comparisons", [_P(_c), _P(_c), DocP, _sz], _int, True),
+    ("skpi_doc_kpi_row_get", [_P(DocKpiRow), DocP, _sz, _sz], _int, True),
+    ("skpi_doc_add_table", [_P(_sz), DocP, _c, _sz, _P(_c), _P(_int)], _int, True),
+    ("skpi_doc_table_add_row", [DocP, _sz, _P(_c)], _int, True),
+    ("skpi_doc_table_columns", [_P(_sz), DocP, _sz], _int, True),
+    ("skpi_doc_table_header", [_P(_c), _P(_int), DocP, _sz, _sz], _int, True),
+    ("skpi_doc_table_cell", [_P(_c), DocP, _sz, _sz, _sz], _int, True),
+    ("skpi_doc_chart_init", [_P(DocChart), _uint], _int, True),
+    ("skpi_doc_add_chart", [_P(_sz), DocP, _P(DocChart)], _int, True),
+    ("skpi_doc_chart_add_series", [_P(_sz), DocP, _sz, _c, _int, _P(_c), _vp, _sz], _int, True),
+    ("skpi_doc_chart_get", [_P(DocChart), DocP, _sz], _int, True),
+    ("skpi_doc_chart_series", [_P(_c), _P(_int), _P(_sz), _P(_P(_c)), _P(_P(_dbl)), DocP, _sz,
+                               _sz], _int, True),
+    ("skpi_doc_goal_init", [_P(DocGoal), _uint], _int, True),
+    ("skpi_doc_add_goals", [_P(_sz), DocP, _c], _int, True),
+    ("skpi_doc_goals_add", [DocP, _sz, _P(DocGoal)], _int, True),
+    ("skpi_doc_goal_get", [_P(DocGoal), DocP, _sz, _sz], _int, True),
+    ("skpi_doc_objective_init", [_P(DocObjective), _uint], _int, True),
+    ("skpi_doc_key_result_init", [_P(DocKeyResult), _uint], _int, True),
+    ("skpi_doc_add_objectives", [_P(_sz), DocP, _c], _int, True),
+    ("skpi_doc_objectives_add", [_P(_sz), DocP, _sz, _P(DocObjective)], _int, True),
+    ("skpi_doc_objective_add_key_result", [DocP, _sz, _sz, _P(DocKeyResult)], _int, True),
+    ("skpi_doc_objective_get", [_P(DocObjective), _P(_sz), DocP, _sz, _sz], _int, True),
+    ("skpi_doc_key_result_get", [_P(DocKeyResult), DocP, _sz, _sz, _sz], _int, True),
+    ("skpi_doc_post_init", [_P(DocPost), _uint], _int, True),
+    ("skpi_doc_add_posts", [_P(_sz), DocP, _c], _int, True),
+    ("skpi_doc_posts_add", [DocP, _sz, _P(DocPost)], _int, True),
+    ("skpi_doc_post_get", [_P(DocPost), DocP, _sz, _sz], _int, True),
+    # render.h
+    ("skpi_render_options_init", [_P(RenderOptions), _uint], _int, True),
+    ("skpi_render", [DocP, _int, _P(RenderOptions), _P(SinkTable)], _int, True),
+    ("skpi_format_name", [_int], _c, False),
+    ("skpi_format_extension", [_int], _c, False),
+    ("skpi_render_json_schema_version", [], _int, False),
 ]
 
-for _name, _args, _res, _checked in PROTOTYPES:
-    _f = getattr(lib, _name)
-    _f.argtypes = _args
-    _f.restype = _res
-    if _checked:
-        _f.errcheck = _check
 
+def _declare(name, args, res, checked):
+    try:
+        f = getattr(lib, name)
+    except AttributeError:
+        raise ImportError(f"socialkpi: the loaded libsocialkpi ({lib._name}) lacks {name}; "
+                          "point SOCIALKPI_LIBRARY at a complete build") from None
+    f.argtypes = args
+    f.restype = res
+    if checked:
+        f.errcheck = _check
+
+
+# The version first, so that a mismatched library is explained before any
+# missing symbol is.
+_declare(*PROTOTYPES[0])
+_declare(*PROTOTYPES[1])
 _version = lib.skpi_version()
 if _version // 10000 != EXPECTED_MAJOR or (_version // 100) % 100 < EXPECTED_MINOR:
     raise ImportError(
         f"socialkpi: the loaded libsocialkpi is {lib.skpi_version_string().decode()}, "
         f"but this package needs {EXPECTED_MAJOR}.{EXPECTED_MINOR} or a later {EXPECTED_MAJOR}.x; "
         "point SOCIALKPI_LIBRARY at a matching build")
+
+for _proto in PROTOTYPES[2:]:
+    _declare(*_proto)
 
 
 def text(s):
@@ -141,3 +492,20 @@ def text(s):
     if not isinstance(s, str):
         raise TypeError(f"expected str, got {type(s).__name__}")
     return s.encode("utf-8")
+
+
+def opt_text(s):
+    """text(s), or None (NULL) for None."""
+    return None if s is None else text(s)
+
+
+def string(b):
+    """C bytes as str; None stays None."""
+    return None if b is None else b.decode("utf-8", "replace")
+
+
+def version_init(init, struct_type, version=1):
+    """A versioned options struct filled by its C init function (the defaults)."""
+    out = struct_type()
+    init(ctypes.byref(out), version)
+    return out

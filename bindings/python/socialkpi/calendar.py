@@ -3,6 +3,7 @@ import ctypes
 import datetime
 import enum
 
+from ._buffers import np
 from ._handle import Handle
 from ._lib import CalendarP, Period, lib, text
 
@@ -19,14 +20,31 @@ class Cadence(enum.IntEnum):
 
 
 def seconds(t):
-    """Accept epoch seconds, datetime (naive = UTC) or date."""
+    """Accept epoch seconds, datetime (naive = UTC), date, ISO 8601 text or numpy datetime64."""
     if isinstance(t, datetime.datetime):
         if t.tzinfo is None:
             t = t.replace(tzinfo=datetime.timezone.utc)
         return (t - _EPOCH) // datetime.timedelta(seconds=1)
     if isinstance(t, datetime.date):
         return (t - datetime.date(1970, 1, 1)).days * 86400
+    if isinstance(t, (str, bytes)):
+        return parse_time(t)
+    if np is not None and isinstance(t, np.datetime64):
+        return int(t.astype("datetime64[s]").astype(np.int64))
+    if isinstance(t, float) and not t.is_integer():
+        raise ValueError(f"a time in seconds must be a whole number, got {t}")
     return int(t)
+
+
+def as_period(p):
+    """A Period from a Period or a (start, end) pair of anything seconds() accepts."""
+    if isinstance(p, Period):
+        return p
+    try:
+        start, end = p
+    except (TypeError, ValueError):
+        raise TypeError(f"expected a Period or a (start, end) pair, got {p!r}") from None
+    return Period(seconds(start), seconds(end))
 
 
 class Calendar(Handle):

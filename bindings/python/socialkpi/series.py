@@ -4,8 +4,9 @@ import enum
 
 from ._buffers import as_c_array, np
 from ._handle import Handle
-from ._lib import Period, SeriesP, lib, text
-from .calendar import Cadence, Calendar
+from ._lib import SeriesP, lib, text
+from .calendar import Cadence, Calendar, as_period
+from .values import Availability
 
 
 class DuplicatePolicy(enum.IntEnum):
@@ -28,6 +29,8 @@ class Series(Handle):
     """A metric series; NaN means missing, never zero."""
 
     _free = staticmethod(lib.skpi_series_free)
+    #: per-point Availability codes of a Dataset.rollup() result; None otherwise
+    availability = None
 
     def __init__(self, metric, channel, times=None, values=None, duplicates=DuplicatePolicy.LAST):
         ptr = SeriesP()
@@ -96,7 +99,7 @@ class Series(Handle):
         out = ctypes.c_double()
         present = ctypes.c_size_t()
         missing = ctypes.c_size_t()
-        p = period if isinstance(period, Period) else Period(*period)
+        p = as_period(period)
         lib.skpi_series_aggregate(ctypes.byref(out), ctypes.byref(present), ctypes.byref(missing),
                                   self._h, p, int(agg))
         return out.value, present.value, missing.value
@@ -113,10 +116,20 @@ class Series(Handle):
         return Series._wrap(out)
 
     def to_frame(self):
-        """A pandas DataFrame indexed by UTC time with one column named after the metric."""
+        """A pandas DataFrame indexed by UTC time with one column named after the metric.
+
+        A rollup from a Dataset adds an `availability` column of
+        Availability names ('available', 'partial', ...).
+        """
         import pandas as pd
         index = pd.to_datetime(self.times, unit="s", utc=True)
-        return pd.DataFrame({self.metric: self.values}, index=index)
+        index.name = "time"
+        columns = {self.metric: self.values}
+        if self.availability is not None:
+            names = [a.name.lower() for a in Availability]
+            columns["availability"] = pd.Categorical.from_codes(
+                np.asarray(self.availability, dtype=np.int64), categories=names)
+        return pd.DataFrame(columns, index=index)
 
     def __repr__(self):
         if self.closed:

@@ -1,0 +1,354 @@
+"""SMART goals: definition, SMART check, evaluation, forecast and likelihood."""
+import ctypes
+import enum
+from typing import NamedTuple
+
+from ._handle import Handle
+from ._lib import GoalCheckP, GoalEvaluationP, GoalP, Period, lib, opt_text, string
+from ._lib import text as utf8
+from ._lib import version_init
+from ._types import GoalEvaluateOptions
+from .calendar import Cadence, Calendar, as_period, seconds
+from .dataset import Dataset
+from .values import Value
+
+
+class Category(enum.IntEnum):
+    """The ten goal types (and NONE)."""
+
+    NONE = 0
+    BRAND_AWARENESS = 1
+    REPUTATION = 2
+    COMMUNITY_ENGAGEMENT = 3
+    CONVERSIONS = 4
+    CUSTOMER_INSIGHT = 5
+    LEADS = 6
+    CUSTOMER_SERVICE = 7
+    RECRUITMENT = 8
+    CRISIS_MANAGEMENT = 9
+    INTERNAL_COMMUNICATIONS = 10
+
+    @property
+    def key(self):
+        return string(lib.skpi_category_key(self))
+
+    @property
+    def label(self):
+        return string(lib.skpi_category_label(self))
+
+    @property
+    def metrics(self):
+        """The metric keys this category recommends, most typical first."""
+        return [string(lib.skpi_category_metric(self, i))
+                for i in range(lib.skpi_category_metric_count(self))]
+
+    def recommends(self, metric):
+        return bool(lib.skpi_category_recommends(self, utf8(metric)))
+
+    @classmethod
+    def from_key(cls, key):
+        out = ctypes.c_int()
+        lib.skpi_category_from_key(ctypes.byref(out), utf8(key))
+        return cls(out.value)
+
+
+class GoalDirection(enum.IntEnum):
+    INCREASE = 0
+    DECREASE = 1
+    STAY_AT_LEAST = 2
+    STAY_AT_MOST = 3
+
+
+class BaselineKind(enum.IntEnum):
+    NONE = 0
+    VALUE = 1
+    PERIOD = 2
+
+
+class TargetKind(enum.IntEnum):
+    NONE = 0
+    ABSOLUTE = 1
+    PERCENT = 2
+    DELTA = 3
+
+
+class Letter(enum.IntEnum):
+    """The five letters of SMART."""
+
+    SPECIFIC = 0
+    MEASURABLE = 1
+    ACHIEVABLE = 2
+    RELEVANT = 3
+    TIME_BOUND = 4
+
+
+class Verdict(enum.IntEnum):
+    PASS = 0
+    WARN = 1
+    FAIL = 2
+
+
+class Achievability(enum.IntEnum):
+    UNKNOWN = 0
+    REALISTIC = 1
+    STRETCH = 2
+    UNREALISTIC = 3
+
+
+class GoalStatus(enum.IntEnum):
+    NOT_STARTED = 0
+    ON_TRACK = 1
+    AT_RISK = 2
+    OFF_TRACK = 3
+    ACHIEVED = 4
+    MISSED = 5
+    NO_DATA = 6
+
+
+class ForecastMethod(enum.IntEnum):
+    LINEAR = 0
+    SEASONAL = 1
+    NONE = 2
+
+
+class MilestoneState(enum.IntEnum):
+    PENDING = 0
+    HIT = 1
+    MISSED = 2
+    NO_DATA = 3
+
+
+class LetterCheck(NamedTuple):
+    """One letter's verdict and the reason a person can read."""
+
+    verdict: Verdict
+    reason: str
+
+
+class GoalCheck:
+    """The result of a SMART check (a snapshot): one LetterCheck per letter."""
+
+    def __init__(self, ptr):
+        self.letters = {letter: LetterCheck(Verdict(lib.skpi_goal_check_verdict(ptr, letter)),
+                                            string(lib.skpi_goal_check_reason(ptr, letter)))
+                        for letter in Letter}
+        self.overall = Verdict(lib.skpi_goal_check_overall(ptr))
+        self.achievability = Achievability(lib.skpi_goal_check_achievability(ptr))
+        self.required_rate = lib.skpi_goal_check_required_rate(ptr)
+        self.median_rate = lib.skpi_goal_check_median_rate(ptr)
+        self.best_rate = lib.skpi_goal_check_best_rate(ptr)
+        self.window_periods = lib.skpi_goal_check_window_periods(ptr)
+        self.window_count = lib.skpi_goal_check_window_count(ptr)
+
+    def __getitem__(self, letter):
+        return self.letters[Letter(letter)]
+
+    specific = property(lambda self: self.letters[Letter.SPECIFIC])
+    measurable = property(lambda self: self.letters[Letter.MEASURABLE])
+    achievable = property(lambda self: self.letters[Letter.ACHIEVABLE])
+    relevant = property(lambda self: self.letters[Letter.RELEVANT])
+    time_bound = property(lambda self: self.letters[Letter.TIME_BOUND])
+
+    def verdicts(self):
+        """{'specific': 'pass', ...}: the verdict names per letter."""
+        return {letter.name.lower(): check.verdict.name.lower() for letter, check in self.letters.items()}
+
+    def __repr__(self):
+        parts = " ".join(f"{letter.name[0]}={check.verdict.name.lower()}"
+                         for letter, check in self.letters.items())
+        return f"<GoalCheck {parts}>"
+
+
+class MilestoneOutcome(NamedTuple):
+    state: MilestoneState
+    target: float
+    value: float
+
+
+class GoalEvaluation:
+    """The evaluation of a goal as of a date (a snapshot)."""
+
+    def __init__(self, ptr):
+        self.status = GoalStatus(lib.skpi_goal_evaluation_status(ptr))
+        self.as_of = lib.skpi_goal_evaluation_as_of(ptr)
+        self.measured_at = lib.skpi_goal_evaluation_measured_at(ptr)
+        self.baseline = Value._from_c(lib.skpi_goal_evaluation_baseline(ptr))
+        self.current = Value._from_c(lib.skpi_goal_evaluation_current(ptr))
+        self.target = lib.skpi_goal_evaluation_target(ptr)
+        self.progress = lib.skpi_goal_evaluation_progress(ptr)
+        self.expected_progress = lib.skpi_goal_evaluation_expected_progress(ptr)
+        self.pace_needed = lib.skpi_goal_evaluation_pace_needed(ptr)
+        self.pace_recent = lib.skpi_goal_evaluation_pace_recent(ptr)
+        self.periods_left = lib.skpi_goal_evaluation_periods_left(ptr)
+        self.forecast = lib.skpi_goal_evaluation_forecast(ptr)
+        self.forecast_method = ForecastMethod(lib.skpi_goal_evaluation_forecast_method(ptr))
+        self.likelihood = lib.skpi_goal_evaluation_likelihood(ptr)
+        self.backtests = lib.skpi_goal_evaluation_backtests(ptr)
+        self.milestones = []
+        state, target, value = ctypes.c_int(), ctypes.c_double(), ctypes.c_double()
+        for i in range(lib.skpi_goal_evaluation_milestone_count(ptr)):
+            lib.skpi_goal_evaluation_milestone(ctypes.byref(state), ctypes.byref(target),
+                                               ctypes.byref(value), ptr, i)
+            self.milestones.append(MilestoneOutcome(MilestoneState(state.value), target.value,
+                                                    value.value))
+
+    def __repr__(self):
+        return (f"<GoalEvaluation {self.status.name.lower()}: progress {self.progress:.3f}"
+                f" (expected {self.expected_progress:.3f})>")
+
+
+class Goal(Handle):
+    """A SMART goal. Every field is a property; keyword arguments set them at creation."""
+
+    _free = staticmethod(lib.skpi_goal_free)
+
+    def __init__(self, name, **fields):
+        ptr = GoalP()
+        lib.skpi_goal_new(ctypes.byref(ptr), utf8(name))
+        self._adopt(ptr)
+        milestones = fields.pop("milestones", ())
+        target = fields.pop("target", None)
+        target_kind = fields.pop("target_kind", TargetKind.ABSOLUTE)
+        for field in ("category", "metric", "channel", "direction", "cadence", "baseline",
+                      "span", "relevance", "owner"):
+            if field in fields:
+                setattr(self, field, fields.pop(field))
+        if fields:
+            raise TypeError(f"Goal() got unexpected keyword arguments: {', '.join(fields)}")
+        if target is not None:
+            self.set_target(target, target_kind)
+        for date, value in milestones:
+            self.add_milestone(date, value)
+
+    @classmethod
+    def _wrap(cls, ptr):
+        self = cls.__new__(cls)
+        self._adopt(ptr)
+        return self
+
+    def copy(self):
+        out = GoalP()
+        lib.skpi_goal_clone(ctypes.byref(out), self._h)
+        return Goal._wrap(out)
+
+    name = property(lambda self: string(lib.skpi_goal_name(self._h)),
+                    lambda self, v: lib.skpi_goal_set_name(self._h, utf8(v)))
+    category = property(lambda self: Category(lib.skpi_goal_category(self._h)),
+                        lambda self, v: lib.skpi_goal_set_category(
+                            self._h, int(Category.from_key(v) if isinstance(v, str) else v)))
+    metric = property(lambda self: string(lib.skpi_goal_metric(self._h)),
+                      lambda self, v: lib.skpi_goal_set_metric(self._h, utf8(v)))
+    channel = property(lambda self: string(lib.skpi_goal_channel(self._h)),
+                       lambda self, v: lib.skpi_goal_set_channel(self._h, utf8(v)),
+                       doc="Channel selector; None (unset) measures '*'")
+    direction = property(lambda self: GoalDirection(lib.skpi_goal_direction(self._h)),
+                         lambda self, v: lib.skpi_goal_set_direction(self._h, int(v)))
+    cadence = property(lambda self: Cadence(lib.skpi_goal_cadence(self._h)),
+                       lambda self, v: lib.skpi_goal_set_cadence(self._h, int(v)))
+    relevance = property(lambda self: string(lib.skpi_goal_relevance(self._h)),
+                         lambda self, v: lib.skpi_goal_set_relevance(self._h, opt_text(v)),
+                         doc="The business objective served; None when unset")
+    owner = property(lambda self: string(lib.skpi_goal_owner(self._h)),
+                     lambda self, v: lib.skpi_goal_set_owner(self._h, opt_text(v)))
+
+    @property
+    def baseline_kind(self):
+        return BaselineKind(lib.skpi_goal_baseline_kind(self._h))
+
+    @property
+    def baseline(self):
+        """A number, a Period to measure it over, or None (measured as of the start)."""
+        kind = self.baseline_kind
+        if kind == BaselineKind.VALUE:
+            return lib.skpi_goal_baseline_value(self._h)
+        if kind == BaselineKind.PERIOD:
+            out = Period()
+            lib.skpi_goal_baseline_period(ctypes.byref(out), self._h)
+            return out
+        return None
+
+    @baseline.setter
+    def baseline(self, b):
+        if b is None:
+            lib.skpi_goal_clear_baseline(self._h)
+        elif isinstance(b, (int, float)):
+            lib.skpi_goal_set_baseline_value(self._h, float(b))
+        else:
+            lib.skpi_goal_set_baseline_period(self._h, as_period(b))
+
+    def set_target(self, value, kind=TargetKind.ABSOLUTE):
+        """Set the target: an absolute value, a percent change or a delta from the baseline."""
+        lib.skpi_goal_set_target(self._h, int(kind), float(value))
+
+    @property
+    def target_kind(self):
+        return TargetKind(lib.skpi_goal_target_kind(self._h))
+
+    @property
+    def target(self):
+        """The target's number as given (NaN when unset); see target_kind."""
+        return lib.skpi_goal_target_value(self._h)
+
+    @property
+    def span(self):
+        """Period [start, deadline), or None when not set."""
+        out = Period()
+        try:
+            lib.skpi_goal_span(ctypes.byref(out), self._h)
+        except LookupError:
+            return None
+        return out
+
+    @span.setter
+    def span(self, p):
+        lib.skpi_goal_set_span(self._h, as_period(p))
+
+    def add_milestone(self, date, value):
+        """An intermediate target (read like the target) due by `date`."""
+        lib.skpi_goal_add_milestone(self._h, seconds(date), float(value))
+
+    def remove_milestone(self, index):
+        lib.skpi_goal_remove_milestone(self._h, index)
+
+    @property
+    def milestones(self):
+        """[(date, value), ...] in date order."""
+        h = self._h
+        date, value = ctypes.c_int64(), ctypes.c_double()
+        out = []
+        for i in range(lib.skpi_goal_milestone_count(h)):
+            lib.skpi_goal_milestone(ctypes.byref(date), ctypes.byref(value), h, i)
+            out.append((date.value, value.value))
+        return out
+
+    def check(self, dataset=None, calendar=None):
+        """The SMART check: one verdict and reason per letter."""
+        out = GoalCheckP()
+        lib.skpi_goal_check(ctypes.byref(out), self._h, Dataset._of_optional(dataset),
+                            Calendar._of_optional(calendar))
+        try:
+            return GoalCheck(out)
+        finally:
+            lib.skpi_goal_check_free(out)
+
+    def evaluate(self, dataset, as_of, calendar=None, **options):
+        """Evaluate as of a date. Options: on_track_gap, at_risk_gap, forecast_window,
+        forecast_method, min_backtests."""
+        opts = version_init(lib.skpi_goal_evaluate_options_init, GoalEvaluateOptions)
+        for key, value in options.items():
+            if key not in dict(GoalEvaluateOptions._fields_) or key == "version":
+                raise TypeError(f"evaluate() got an unexpected option {key!r}")
+            setattr(opts, key, int(value) if key == "forecast_method" else value)
+        out = GoalEvaluationP()
+        lib.skpi_goal_evaluate(ctypes.byref(out), self._h, Dataset._of(dataset),
+                               Calendar._of_optional(calendar), seconds(as_of), ctypes.byref(opts))
+        try:
+            return GoalEvaluation(out)
+        finally:
+            lib.skpi_goal_evaluation_free(out)
+
+    def __repr__(self):
+        if self.closed:
+            return "<Goal closed>"
+        return f"<Goal {self.name!r}: {self.metric} {self.direction.name.lower()}>"
+

@@ -1,0 +1,143 @@
+"""Importers for analytics exports (CSV): X, Meta, LinkedIn, YouTube, TikTok, Sprout, generic."""
+import ctypes
+import enum
+import os
+from typing import Dict, List, NamedTuple
+
+from ._lib import ImportSummaryP, lib, opt_text, string, version_init
+from ._lib import text as utf8
+from ._types import ImportColumn, ImportOptions
+from .dataset import Dataset
+
+
+class Preset(enum.IntEnum):
+    """Export formats; AUTO chooses by the header's column names."""
+
+    AUTO = 0
+    X_TWEETS = 1
+    X_DAILY = 2
+    X_CONTENT = 3
+    X_OVERVIEW = 4
+    FACEBOOK_POSTS = 5
+    INSTAGRAM_POSTS = 6
+    META_DAILY = 7
+    LINKEDIN_METRICS = 8
+    YOUTUBE_TABLE = 9
+    YOUTUBE_CHART = 10
+    TIKTOK_OVERVIEW = 11
+    TIKTOK_FOLLOWERS = 12
+    SPROUT_PROFILES = 13
+    GENERIC_LONG = 14
+    GENERIC_WIDE = 15
+
+    @property
+    def key(self):
+        """The short name, e.g. 'x_tweets'."""
+        return string(lib.skpi_import_preset_name(self))
+
+    @classmethod
+    def from_key(cls, name):
+        out = ctypes.c_int()
+        lib.skpi_import_preset_from_name(ctypes.byref(out), utf8(name))
+        return cls(out.value)
+
+
+class Skip(enum.IntEnum):
+    """Why rows were skipped."""
+
+    PREAMBLE = 0
+    BLANK = 1
+    TOTAL = 2
+    UNKNOWN_METRIC = 3
+    DERIVED_METRIC = 4
+    NO_VALUE = 5
+
+
+class ImportSummary(NamedTuple):
+    """What an import did."""
+
+    preset: Preset
+    header_line: int
+    rows: int
+    points: int
+    series: int
+    posts: int
+    posts_updated: int
+    skipped: Dict[Skip, int]
+    ignored_columns: List[str]
+
+    @classmethod
+    def _from_c(cls, s):
+        return cls(
+            preset=Preset(lib.skpi_import_summary_preset(s)),
+            header_line=lib.skpi_import_summary_header_line(s),
+            rows=lib.skpi_import_summary_rows(s),
+            points=lib.skpi_import_summary_points(s),
+            series=lib.skpi_import_summary_series(s),
+            posts=lib.skpi_import_summary_posts(s),
+            posts_updated=lib.skpi_import_summary_posts_updated(s),
+            skipped={r: lib.skpi_import_summary_skipped(s, r) for r in Skip
+                     if lib.skpi_import_summary_skipped(s, r)},
+            ignored_columns=[string(lib.skpi_import_summary_ignored(s, i))
+                             for i in range(lib.skpi_import_summary_ignored_count(s))],
+        )
+
+
+def _options(preset, channel, export_date, utc_offset, columns, date_column, delimiter):
+    opts = version_init(lib.skpi_import_options_init, ImportOptions)
+    keep = []
+    opts.preset = int(Preset.from_key(preset) if isinstance(preset, str) else preset)
+    opts.channel = opt_text(channel)
+    opts.export_date = opt_text(export_date)
+    opts.utc_offset_minutes = int(utc_offset)
+    if columns:
+        pairs = list(columns.items()) if isinstance(columns, dict) else list(columns)
+        arr = (ImportColumn * len(pairs))(*[ImportColumn(utf8(c), utf8(m)) for c, m in pairs])
+        keep.append(arr)
+        opts.columns = arr
+        opts.column_count = len(pairs)
+    opts.date_column = opt_text(date_column)
+    if delimiter is not None:
+        if not (isinstance(delimiter, str) and len(delimiter) == 1):
+            raise ValueError(f"delimiter must be one character, got {delimiter!r}")
+        opts.delimiter = ord(delimiter)
+    return opts, keep
+
+
+def import_file(dataset, path, preset=Preset.AUTO, *, channel=None, export_date=None,
+                utc_offset=0, columns=None, date_column=None, delimiter=None):
+    """Import a CSV export into `dataset`, all or nothing; returns an ImportSummary.
+
+    columns: for the generic wide layout, {header name: metric key}.
+    """
+    opts, keep = _options(preset, channel, export_date, utc_offset, columns, date_column, delimiter)
+    out = ImportSummaryP()
+    lib.skpi_import_file(ctypes.byref(out), Dataset._of(dataset), os.fsencode(path),
+                         ctypes.byref(opts))
+    del keep
+    try:
+        return ImportSummary._from_c(out)
+    finally:
+        lib.skpi_import_summary_free(out)
+
+
+def import_buffer(dataset, data, preset=Preset.AUTO, *, name=None, channel=None,
+                  export_date=None, utc_offset=0, columns=None, date_column=None, delimiter=None):
+    """Import CSV bytes (or str, read as UTF-8) into `dataset`; `name` appears in messages."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    view = memoryview(data)
+    if not view.contiguous:
+        view = memoryview(bytes(view))
+    size = view.nbytes
+    holder = (ctypes.c_char * size).from_buffer_copy(view) if view.readonly else \
+        (ctypes.c_char * size).from_buffer(view.cast("B"))
+    opts, keep = _options(preset, channel, export_date, utc_offset, columns, date_column, delimiter)
+    out = ImportSummaryP()
+    lib.skpi_import_buffer(ctypes.byref(out), Dataset._of(dataset), ctypes.addressof(holder), size,
+                           opt_text(name), ctypes.byref(opts))
+    del keep, holder
+    try:
+        return ImportSummary._from_c(out)
+    finally:
+        lib.skpi_import_summary_free(out)

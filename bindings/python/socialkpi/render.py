@@ -1,0 +1,75 @@
+"""Rendering a report as Markdown, HTML, JSON, CSV or plain text, to text or a sink."""
+import ctypes
+import enum
+
+from ._lib import lib, opt_text, string, version_init
+from ._types import RenderOptions
+from .calendar import seconds
+from .report import Report
+from .sink import MemorySink, as_sink
+
+RENDER_KEEP_SINK_OPEN = 0x1
+RENDER_CSV_BOM = 0x2
+RENDER_NO_TIME = -(2 ** 63)
+
+
+class Format(enum.IntEnum):
+    MARKDOWN = 0
+    HTML = 1
+    JSON = 2
+    CSV = 3
+    TEXT = 4
+
+    @property
+    def key(self):
+        """'markdown', 'html', 'json', 'csv' or 'text'."""
+        return string(lib.skpi_format_name(self))
+
+    @property
+    def extension(self):
+        """'md', 'html', 'json', 'csv' or 'txt'."""
+        return string(lib.skpi_format_extension(self))
+
+    @classmethod
+    def of(cls, f):
+        if isinstance(f, str):
+            for member in cls:
+                if f.lower() in (member.key, member.extension):
+                    return member
+            raise ValueError(f"unknown format {f!r}: use one of "
+                             + ", ".join(m.key for m in cls))
+        return cls(f)
+
+
+def json_schema_version():
+    """The version of the JSON output's schema."""
+    return lib.skpi_render_json_schema_version()
+
+
+def render(report, format="markdown", sink=None, *, generated_at=None, utc_offset=0,
+           line_width=0, thousands_separator=None, csv_bom=False, keep_open=False):
+    """Render a Report.
+
+    Without a sink the output comes back as str. A sink may be a Sink, a path,
+    a binary file object or a callable taking bytes; the sink is closed at the
+    end unless keep_open. generated_at (a time, shown in the output) makes the
+    output reproducible; None leaves it out.
+    """
+    fmt = Format.of(format)
+    opts = version_init(lib.skpi_render_options_init, RenderOptions)
+    opts.flags = (RENDER_KEEP_SINK_OPEN if keep_open else 0) | (RENDER_CSV_BOM if csv_bom else 0)
+    opts.generated_at = RENDER_NO_TIME if generated_at is None else seconds(generated_at)
+    opts.utc_offset_minutes = int(utc_offset)
+    opts.line_width = int(line_width)
+    opts.thousands_separator = opt_text(thousands_separator)
+    doc = Report._of(report)
+    if sink is None:
+        mem = MemorySink()
+        try:
+            lib.skpi_render(doc, fmt, ctypes.byref(opts), ctypes.byref(mem._prepare()))
+            return mem.getvalue().decode("utf-8")
+        finally:
+            mem.reset()
+    target = as_sink(sink)
+    lib.skpi_render(doc, fmt, ctypes.byref(opts), ctypes.byref(target._prepare()))
+    return None

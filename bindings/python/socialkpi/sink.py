@@ -1,0 +1,141 @@
+"""Sinks: where rendered reports go (a Python callable, a memory buffer, a file)."""
+import ctypes
+import os
+
+from ._callbacks import address, guarded
+from ._lib import lib
+from ._types import SINK_CLOSE_FN, SINK_WRITE_FN, BufferStruct, SinkTable
+
+SINK_VERSION = 1
+BUFFER_VERSION = 1
+
+
+class Sink:
+    """A C sink table. A render closes the sink at its end unless told to keep it open."""
+
+    _table = None
+
+    def _prepare(self):
+        """The table to hand to C for the next output."""
+        return self._table
+
+    def write(self, data):
+        """Write bytes (or str, as UTF-8) to the sink yourself, e.g. a header before a report."""
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        data = bytes(data)
+        lib.skpi_sink_write(ctypes.byref(self._prepare()), data, len(data))
+
+    def close(self):
+        """Close the sink (needed only when no render closed it). Safe to call twice."""
+        if self._table is not None and self._table.write:
+            lib.skpi_sink_close(ctypes.byref(self._table))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class CallableSink(Sink):
+    """Hands each piece of output to `write(bytes)`; `close()` is called once at the end.
+
+    An exception raised by either stops the render and comes out of it.
+    """
+
+    def __init__(self, write, close=None):
+        if not callable(write):
+            raise TypeError(f"write must be callable, got {type(write).__name__}")
+
+        def on_write(_userdata, data, size):
+            write(ctypes.string_at(data, size))
+
+        def on_close(_userdata):
+            if close is not None:
+                close()
+
+        # Kept on the object: C calls them for as long as the table is in use.
+        self._write_fn = SINK_WRITE_FN(guarded(on_write))
+        self._close_fn = SINK_CLOSE_FN(guarded(on_close))
+        self._table = SinkTable()
+        lib.skpi_sink_init(ctypes.byref(self._table), SINK_VERSION)
+        self._table.write = address(self._write_fn)
+        self._table.close = address(self._close_fn)
+
+
+class MemorySink(Sink):
+    """Collects output in a buffer the library grows; any number of renders append to it."""
+
+    def __init__(self, max_size=0):
+        self._buffer = BufferStruct()
+        lib.skpi_buffer_init(ctypes.byref(self._buffer), BUFFER_VERSION)
+        self._buffer.max_size = max_size
+        self._table = SinkTable()
+
+    def _prepare(self):
+        # Rendering clears the table when it closes the sink; the buffer stays.
+        lib.skpi_sink_memory(ctypes.byref(self._table), ctypes.byref(self._buffer))
+        return self._table
+
+    @property
+    def size(self):
+        return self._buffer.size
+
+    def getvalue(self):
+        """A copy of the bytes written so far."""
+        b = self._buffer
+        return ctypes.string_at(b.data, b.size) if b.size else b""
+
+    def detach(self):
+        """The bytes written so far, emptying the buffer."""
+        data = ctypes.c_void_p()
+        size = ctypes.c_size_t()
+        lib.skpi_buffer_detach(ctypes.byref(data), ctypes.byref(size), ctypes.byref(self._buffer))
+        try:
+            return ctypes.string_at(data, size.value) if size.value else b""
+        finally:
+            lib.skpi_free(data)
+
+    def reset(self):
+        """Free the bytes and empty the buffer."""
+        lib.skpi_buffer_reset(ctypes.byref(self._buffer))
+
+    def close(self):
+        pass  # nothing to finish; the bytes stay readable until reset()
+
+    def __del__(self):
+        try:
+            lib.skpi_buffer_reset(ctypes.byref(self._buffer))
+        except Exception:
+            pass
+
+
+class FileSink(Sink):
+    """Writes to a new file at `path` (created or truncated now); for one output."""
+
+    def __init__(self, path):
+        self._table = SinkTable()
+        lib.skpi_sink_file(ctypes.byref(self._table), os.fsencode(path))
+        self.path = os.fspath(path)
+
+    def __del__(self):
+        try:
+            self.close()  # a sink never rendered to would leak an open file
+        except Exception:
+            pass
+
+
+def as_sink(target):
+    """A Sink for a Sink, a path, a binary file-like object or a callable taking bytes."""
+    if isinstance(target, Sink):
+        return target
+    if isinstance(target, (str, bytes, os.PathLike)):
+        return FileSink(target)
+    write = getattr(target, "write", None)
+    if callable(write):
+        return CallableSink(write)
+    if callable(target):
+        return CallableSink(target)
+    raise TypeError(f"cannot write to {type(target).__name__}: expected a Sink, a path, "
+                    "a binary file or a callable")

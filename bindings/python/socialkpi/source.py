@@ -1,0 +1,67 @@
+"""Data sources: a Python callable that hands a dataset the data it lacks."""
+import ctypes
+
+from ._buffers import as_c_array
+from ._callbacks import address, guarded
+from ._lib import lib, string
+from ._types import FETCH_FN, SourceTable
+
+SOURCE_VERSION = 1
+
+
+class FetchRequest:
+    """One request of a dataset to a source, valid only while the source runs.
+
+    `metric`, `channel` and `period` say what is asked for; `append(times,
+    values)` delivers points (any number of calls, or none: nothing is a valid
+    answer). A source may also return a (times, values) pair instead.
+    """
+
+    __slots__ = ("_ptr", "metric", "channel", "period")
+
+    def __init__(self, ptr):
+        self._ptr = ptr
+        self.metric = string(lib.skpi_fetch_metric(ptr))
+        self.channel = string(lib.skpi_fetch_channel(ptr))
+        self.period = lib.skpi_fetch_period(ptr)
+
+    def append(self, times, values):
+        """Hand points to the dataset: epoch seconds (or datetime64) and float64 values."""
+        if self._ptr is None:
+            raise ValueError("the request is over: append only while the source runs")
+        tp, tn, tkeep = as_c_array(times, "int64")
+        vp, vn, vkeep = as_c_array(values, "float64")
+        if tn != vn:
+            raise ValueError(f"times has {tn} items but values has {vn}")
+        if tn:
+            lib.skpi_fetch_append(self._ptr, tp, vp, tn)
+        del tkeep, vkeep
+
+    def __repr__(self):
+        return (f"<FetchRequest {self.metric!r} on {self.channel!r} "
+                f"[{self.period.start}, {self.period.end})>")
+
+
+class CallableSource:
+    """Adapts a Python callable to skpi_source; the dataset keeps it alive while attached."""
+
+    def __init__(self, fn):
+        if not callable(fn):
+            raise TypeError(f"a source must be callable, got {type(fn).__name__}")
+        self.fn = fn
+
+        def fetch(request_ptr, _userdata):
+            request = FetchRequest(request_ptr)
+            try:
+                result = fn(request)
+                if result is not None:
+                    times, values = result
+                    request.append(times, values)
+            finally:
+                request._ptr = None  # C frees the request when the callback returns
+            return 0
+
+        self._cfunc = FETCH_FN(guarded(fetch))
+        self.table = SourceTable()
+        lib.skpi_source_init(ctypes.byref(self.table), SOURCE_VERSION)
+        self.table.fetch = address(self._cfunc)

@@ -1,0 +1,146 @@
+/**
+ * @file socialkpi/render.h
+ * @brief Renderers: a document (report.h) as Markdown, HTML, JSON, CSV or
+ *        plain text, written to a sink (sink.h).
+ *
+ * Every format is produced by the library alone, with no external tools:
+ * - Markdown: GitHub-flavoured (tables, emphasis, links);
+ * - HTML: one self-contained file with inline CSS and inline SVG charts and
+ *   sparklines, readable on screen and printed, with table headers and
+ *   titles and descriptions on every chart;
+ * - JSON: the document's data, versioned as docs/report-schema.json
+ *   describes (skpi_render_json_schema_version());
+ * - CSV: every table, chart and scorecard as a table of its own;
+ * - plain text: short lines for e-mail and chat.
+ *
+ * Escaping is part of rendering: every string of the document is
+ * HTML-escaped in HTML, Markdown-escaped in Markdown, JSON-escaped in JSON
+ * (control characters as `\\u00XX`), and CSV cells holding text that starts
+ * with `=`, `+`, `-`, `@`, a tab or a carriage return get a leading `'` so
+ * that spreadsheets do not run them as formulas. Invalid UTF-8 becomes
+ * U+FFFD in every format. docs/report.md has the details.
+ *
+ * Numbers are written with `.` as the decimal point whatever `setlocale` the
+ * host chose; the same document and options give byte-identical output. The
+ * library never reads the clock: the "generated at" time comes from the
+ * options.
+ */
+#ifndef SOCIALKPI_RENDER_H
+#define SOCIALKPI_RENDER_H
+
+#include "socialkpi/common.h"
+#include "socialkpi/report.h"
+#include "socialkpi/sink.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief Output formats. Values are fixed for ever. */
+typedef enum skpi_format {
+    SKPI_FORMAT_MARKDOWN = 0, /**< GitHub-flavoured Markdown */
+    SKPI_FORMAT_HTML = 1,     /**< one self-contained HTML file */
+    SKPI_FORMAT_JSON = 2,     /**< JSON as docs/report-schema.json describes */
+    SKPI_FORMAT_CSV = 3,      /**< RFC 4180 CSV, one section per table */
+    SKPI_FORMAT_TEXT = 4      /**< plain UTF-8 text with short lines */
+} skpi_format;
+
+/** @brief Render flag: do not close the sink at the end (more output follows). */
+#define SKPI_RENDER_KEEP_SINK_OPEN 0x1u
+/** @brief Render flag: start CSV output with a UTF-8 byte order mark (for Excel). */
+#define SKPI_RENDER_CSV_BOM 0x2u
+
+/** @brief The `generated_at` value that leaves the time out of the output. */
+#define SKPI_RENDER_NO_TIME INT64_MIN
+
+/**
+ * @brief Options of skpi_render().
+ *
+ * Versioned struct: set `version` to ::SKPI_RENDER_OPTIONS_VERSION (or use
+ * ::SKPI_RENDER_OPTIONS_INIT / skpi_render_options_init()). It only grows at
+ * its end.
+ */
+typedef struct skpi_render_options {
+    unsigned version;      /**< ::SKPI_RENDER_OPTIONS_VERSION */
+    unsigned flags;        /**< `SKPI_RENDER_*` flags, or 0 */
+    /**
+     * When the report was generated, shown in the output; the host passes it
+     * so that output is reproducible. ::SKPI_RENDER_NO_TIME leaves it out.
+     */
+    skpi_time generated_at;
+    int utc_offset_minutes; /**< offset east of UTC for showing generated_at, -1080 to 1080 */
+    unsigned line_width;    /**< plain text: wrap lines at this many characters, 40 to 200; 0 means 72 */
+    /**
+     * Digit-group separator in formatted numbers (not in JSON or CSV, which
+     * carry plain numbers): NULL means ",", "" means none; at most 4 bytes,
+     * no digits, no '.', no '-' and no control characters.
+     */
+    const char *thousands_separator;
+} skpi_render_options;
+
+/** @brief The current version of ::skpi_render_options. */
+#define SKPI_RENDER_OPTIONS_VERSION 1
+/** @brief Static initializer for ::skpi_render_options: defaults, no time shown. */
+#define SKPI_RENDER_OPTIONS_INIT { SKPI_RENDER_OPTIONS_VERSION, 0u, SKPI_RENDER_NO_TIME, 0, 0u, NULL }
+
+/**
+ * @brief Initialise render options to their defaults.
+ * @param options the struct to fill
+ * @param version ::SKPI_RENDER_OPTIONS_VERSION
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_EVERSION
+ */
+SKPI_API int skpi_render_options_init(skpi_render_options *options, unsigned version);
+
+/**
+ * @brief Render a document to a sink.
+ *
+ * The output goes to `sink->write` in pieces. When rendering ends, whether it
+ * succeeded or not, the sink is closed (its `close` is called once and its
+ * `write` and `close` members are set to NULL) unless the options carry
+ * ::SKPI_RENDER_KEEP_SINK_OPEN; a sink that is rejected (NULL, unknown
+ * version, no `write`) is left alone. After a failure the sink may have
+ * received part of the output.
+ *
+ * The document is only read; it must not be changed or freed by the sink's
+ * callbacks while it is being rendered.
+ * @param doc     the document
+ * @param format  an ::skpi_format
+ * @param options the options, or NULL for the defaults
+ * @param sink    where the output goes
+ * @return SKPI_OK; SKPI_EMISUSE (NULL doc or sink, a sink without write);
+ *         SKPI_EVERSION (unknown options or sink version); SKPI_EINVAL
+ *         (unknown format, or a bad option: the message names it);
+ *         SKPI_ERANGE (generated_at or the UTC offset out of range);
+ *         SKPI_ECALLBACK (a sink callback returned non-zero; a message the
+ *         callback set with skpi_error_set() is kept); SKPI_EIO and
+ *         SKPI_ENOMEM (also from the built-in sinks)
+ */
+SKPI_API int skpi_render(const skpi_doc *doc, int format, const skpi_render_options *options,
+                         skpi_sink *sink);
+
+/**
+ * @brief The name of a format: "markdown", "html", "json", "csv", "text".
+ * @param format an ::skpi_format
+ * @return a static string; NULL for an unknown format
+ */
+SKPI_API const char *skpi_format_name(int format);
+
+/**
+ * @brief The usual file extension of a format, without the dot: "md",
+ *        "html", "json", "csv", "txt".
+ * @param format an ::skpi_format
+ * @return a static string; NULL for an unknown format
+ */
+SKPI_API const char *skpi_format_extension(int format);
+
+/**
+ * @brief The version of the JSON output's schema (`"version"` in the output,
+ *        docs/report-schema.json). It grows only when the schema changes.
+ */
+SKPI_API int skpi_render_json_schema_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SOCIALKPI_RENDER_H */

@@ -1,0 +1,192 @@
+/* Private structures of the definitions handle and the JSON reading and
+ * writing helpers shared by its loaders and savers. */
+#ifndef SKPI_DEFS_INTERNAL_H
+#define SKPI_DEFS_INTERNAL_H
+
+#include "socialkpi/definitions.h"
+#include "socialkpi/calendar.h"
+#include "socialkpi/report.h"
+#include "core/internal.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#define SKPI__DEFS_VERSION 1
+#define SKPI__DEFS_ID_MAX 64
+#define SKPI__DEFS_FILE_MAX ((size_t)64 << 20)
+/* Room for the deepest path: objectives[N].key_results[N].checkins[N].confidence. */
+#define SKPI__PATH_SIZE 192
+
+typedef struct skpi__defs_goal {
+    char *id;
+    skpi_goal *goal;
+} skpi__defs_goal;
+
+typedef struct skpi__defs_objective {
+    char *id;
+    skpi_objective *obj;
+} skpi__defs_objective;
+
+/* A report definition as the document gives it. Members left out keep
+ * skpi_report_new()'s defaults and are left out again when saved. */
+typedef struct skpi__report_kpi {
+    char *metric, *channel;
+} skpi__report_kpi;
+
+#define SKPI__TEMPLATES_MAX 128
+
+typedef struct skpi__report_spec {
+    char *id, *title;
+    char *currency;                 /* NULL: not given */
+    int audience, cadence;          /* -1: not given */
+    bool has_comparisons;
+    unsigned comparisons;
+    bool has_calendar;
+    int utc_offset, week_start, fiscal_start; /* minutes, ISO weekday, month */
+    char **channels;
+    size_t channel_count;
+    skpi__report_kpi *kpis;
+    size_t kpi_count;
+    bool all_goals, all_objectives; /* the member was left out: every one */
+    char **goals, **objectives;
+    size_t goal_count, objective_count;
+    bool has_sections;
+    int *sections;
+    size_t section_count;
+    bool has_spot_checks;
+    double sensitivity, min_change;
+    unsigned window;
+    bool has_top_posts;
+    size_t top_count;
+    char *top_metric;               /* NULL: the audience's */
+    bool has_max_kpis;
+    size_t max_kpis;
+    char *templates[SKPI__TEMPLATES_MAX]; /* NULL: the default */
+} skpi__report_spec;
+
+struct skpi_definitions {
+    skpi_catalog *catalog;
+    /* The catalog the custom metrics are compared with when saving; NULL
+     * stands for the built-in catalog, which needs no copy. */
+    skpi_catalog *base;
+    skpi__defs_goal *goals;
+    size_t goal_count, goal_cap;
+    skpi__defs_objective *objectives;
+    size_t objective_count, objective_cap;
+    skpi__report_spec *reports;
+    size_t report_count, report_cap;
+};
+
+/* definitions.c */
+int skpi__defs_id_check(const char *id, const char *path);
+const skpi_catalog *skpi__defs_base(const skpi_definitions *defs);
+/* Take ownership of a goal or objective (freed by the handle from then on,
+ * also on failure); the id is copied. Duplicates are the caller's concern. */
+int skpi__defs_push_goal(skpi_definitions *defs, const char *id, skpi_goal *goal);
+int skpi__defs_push_objective(skpi_definitions *defs, const char *id, skpi_objective *obj);
+long skpi__defs_goal_index(const skpi_definitions *defs, const char *id);
+long skpi__defs_objective_index(const skpi_definitions *defs, const char *id);
+long skpi__defs_objective_of(const skpi_definitions *defs, const skpi_objective *obj);
+/* The metric with that key, found without touching the error message. */
+const skpi_metric *skpi__defs_metric(const skpi_catalog *cat, const char *key);
+
+/* reports.c */
+void skpi__report_spec_free(skpi__report_spec *spec);
+int skpi__defs_push_report(skpi_definitions *defs, skpi__report_spec *spec);
+long skpi__defs_report_index(const skpi_definitions *defs, const char *id);
+/* Apply a spec to a report; on error `failed` names the member ("kpis[2]")
+ * whose setter refused. With `items`, add the goals and objectives too. */
+int skpi__report_apply(skpi_report *r, const skpi__report_spec *spec, const skpi_definitions *defs,
+                       bool items, char failed[64]);
+
+/* names.c: the words of the JSON vocabulary for each enumeration. */
+typedef struct skpi__name {
+    const char *word;
+    int value;
+} skpi__name;
+extern const skpi__name skpi__unit_names[];
+extern const skpi__name skpi__direction_names[];
+extern const skpi__name skpi__kind_names[];
+extern const skpi__name skpi__goal_dir_names[];
+extern const skpi__name skpi__cadence_names[];
+extern const skpi__name skpi__target_kind_names[];
+extern const skpi__name skpi__okr_type_names[];
+extern const skpi__name skpi__kr_kind_names[];
+extern const skpi__name skpi__curve_names[];
+extern const skpi__name skpi__weekday_names[];
+extern const skpi__name skpi__comparison_names[];
+extern const skpi__name skpi__template_names[];
+/* The word of a value; NULL when the table lacks it. */
+const char *skpi__name_of(const skpi__name *names, int value);
+
+/* json_in.c: typed reading with errors that name the path. */
+/* "a string", "a number", ... for messages. */
+const char *skpi__json_kind(const json_t *v);
+/* path + ".key" or path + "[i]" into buf (path "" gives "key"). */
+void skpi__path_key(char *buf, const char *path, const char *key);
+void skpi__path_index(char *buf, const char *path, size_t index);
+/* Set "path: message" and return code. */
+int skpi__json_fail(int code, const char *path, const char *fmt, ...) SKPI__PRINTF(3, 4);
+/* Re-set the message a library call left as "path: message" (its own
+ * function-name prefix dropped) and return rc; ENOMEM passes through. */
+int skpi__json_wrap(int rc, const char *path);
+/* Refuse members not in the NULL-terminated list. */
+int skpi__json_only(const json_t *obj, const char *path, const char *const *allowed);
+/* A member, or NULL when absent or null (null reads as absent). */
+const json_t *skpi__json_member(const json_t *obj, const char *key);
+int skpi__json_require(const json_t *obj, const char *path, const char *key);
+/* Each reader leaves *out as it was when the member is absent and not
+ * required; `present` (may be NULL) says whether it was there. */
+int skpi__json_string(const char **out, const json_t *obj, const char *path, const char *key,
+                      bool required);
+int skpi__json_number(double *out, bool *present, const json_t *obj, const char *path,
+                      const char *key, bool required);
+int skpi__json_time(skpi_time *out, bool *present, const json_t *obj, const char *path,
+                    const char *key, bool required);
+int skpi__json_word(int *out, bool *present, const json_t *obj, const char *path,
+                    const char *key, const skpi__name *names, bool required);
+int skpi__json_array(const json_t **out, const json_t *obj, const char *path, const char *key,
+                     bool required);
+int skpi__json_object(const json_t **out, const json_t *obj, const char *path, const char *key,
+                      bool required);
+/* An array element that must be an object. */
+int skpi__json_element(const json_t **out, const json_t *array, size_t index, const char *path);
+
+/* json_out.c: building the tree; a failed allocation is remembered and
+ * reported once at the end. */
+typedef struct skpi__writer {
+    bool failed;
+    int precision; /* the %g precision every real of the tree needs */
+} skpi__writer;
+json_t *skpi__w_object(skpi__writer *w);
+json_t *skpi__w_array(skpi__writer *w);
+void skpi__w_set(skpi__writer *w, json_t *obj, const char *key, json_t *value);
+void skpi__w_append(skpi__writer *w, json_t *array, json_t *value);
+json_t *skpi__w_string(skpi__writer *w, const char *s);
+json_t *skpi__w_number(skpi__writer *w, double v);
+json_t *skpi__w_time(skpi__writer *w, skpi_time t);
+/* Dump with two-space indentation and a final newline into a buffer of
+ * the library's allocator. */
+int skpi__w_dump(char **out, size_t *size, skpi__writer *w, const json_t *root);
+
+/* numtext.c: shortest %g precision that reads back exactly, in the C locale. */
+int skpi__shortest_precision(double v);
+bool skpi__reads_back(double v, int precision);
+
+/* json_check.c: whether text is JSON jansson would accept, decided
+ * without allocating. */
+bool skpi__json_well_formed(const char *text, size_t size);
+
+/* load_*.c, save_*.c */
+int skpi__load_metrics(skpi_definitions *defs, const json_t *array);
+int skpi__load_goals(skpi_definitions *defs, const json_t *array);
+int skpi__load_objectives(skpi_definitions *defs, const json_t *array);
+json_t *skpi__save_metrics(skpi__writer *w, const skpi_definitions *defs);
+json_t *skpi__save_goals(skpi__writer *w, const skpi_definitions *defs);
+int skpi__save_objectives(json_t **out, skpi__writer *w, const skpi_definitions *defs);
+int skpi__load_reports(skpi_definitions *defs, const json_t *array);
+json_t *skpi__save_reports(skpi__writer *w, const skpi_definitions *defs);
+/* Every goal and objective id a report names is in the handle. */
+int skpi__check_report_ids(const skpi_definitions *defs);
+
+#endif

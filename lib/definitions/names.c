@@ -1,0 +1,139 @@
+/* The words of the JSON document for each enumeration. They are part of
+ * the document's schema: once released they never change. */
+#include "definitions/defs_internal.h"
+
+const skpi__name skpi__unit_names[] = {
+    { "count", SKPI_UNIT_COUNT },       { "percent", SKPI_UNIT_PERCENT },
+    { "ratio", SKPI_UNIT_RATIO },       { "currency", SKPI_UNIT_CURRENCY },
+    { "duration", SKPI_UNIT_DURATION }, { "score", SKPI_UNIT_SCORE },
+    { NULL, 0 }
+};
+
+const skpi__name skpi__direction_names[] = {
+    { "higher", SKPI_HIGHER_IS_BETTER }, { "lower", SKPI_LOWER_IS_BETTER },
+    { "neutral", SKPI_DIRECTION_NEUTRAL }, { NULL, 0 }
+};
+
+const skpi__name skpi__kind_names[] = {
+    { "flow", SKPI_KIND_FLOW }, { "stock", SKPI_KIND_STOCK }, { "derived", SKPI_KIND_DERIVED },
+    { NULL, 0 }
+};
+
+const skpi__name skpi__goal_dir_names[] = {
+    { "increase", SKPI_GOAL_INCREASE },         { "decrease", SKPI_GOAL_DECREASE },
+    { "stay_at_least", SKPI_GOAL_STAY_AT_LEAST }, { "stay_at_most", SKPI_GOAL_STAY_AT_MOST },
+    { NULL, 0 }
+};
+
+const skpi__name skpi__cadence_names[] = {
+    { "day", SKPI_CADENCE_DAY },         { "week", SKPI_CADENCE_WEEK },
+    { "month", SKPI_CADENCE_MONTH },     { "quarter", SKPI_CADENCE_QUARTER },
+    { "year", SKPI_CADENCE_YEAR },       { NULL, 0 }
+};
+
+const skpi__name skpi__target_kind_names[] = {
+    { "absolute", SKPI_TARGET_ABSOLUTE }, { "percent", SKPI_TARGET_PERCENT },
+    { "delta", SKPI_TARGET_DELTA },       { NULL, 0 }
+};
+
+const skpi__name skpi__okr_type_names[] = {
+    { "committed", SKPI_OBJECTIVE_COMMITTED }, { "aspirational", SKPI_OBJECTIVE_ASPIRATIONAL },
+    { NULL, 0 }
+};
+
+const skpi__name skpi__kr_kind_names[] = {
+    { "manual", SKPI_KR_MANUAL }, { "metric", SKPI_KR_METRIC }, { "milestone", SKPI_KR_MILESTONE },
+    { NULL, 0 }
+};
+
+/* Custom curves are written as their points, never as a word. */
+const skpi__name skpi__curve_names[] = {
+    { "linear", SKPI_OKR_CURVE_LINEAR }, { "stretch", SKPI_OKR_CURVE_STRETCH },
+    { "three_level", SKPI_OKR_CURVE_THREE_LEVEL }, { NULL, 0 }
+};
+
+const skpi__name skpi__weekday_names[] = {
+    { "monday", SKPI_MONDAY },       { "tuesday", SKPI_TUESDAY },   { "wednesday", SKPI_WEDNESDAY },
+    { "thursday", SKPI_THURSDAY },   { "friday", SKPI_FRIDAY },     { "saturday", SKPI_SATURDAY },
+    { "sunday", SKPI_SUNDAY },       { NULL, 0 }
+};
+
+const skpi__name skpi__comparison_names[] = {
+    { "previous", (int)SKPI_COMPARE_PREVIOUS }, { "year_earlier", (int)SKPI_COMPARE_YEAR_EARLIER },
+    { NULL, 0 }
+};
+
+/* The name of each template: its enumerator without SKPI_TPL_, lowercase. */
+const skpi__name skpi__template_names[] = {
+    { "heading_summary", SKPI_TPL_HEADING_SUMMARY },
+    { "heading_wins", SKPI_TPL_HEADING_WINS },
+    { "heading_kpis", SKPI_TPL_HEADING_KPIS },
+    { "heading_channels", SKPI_TPL_HEADING_CHANNELS },
+    { "heading_trends", SKPI_TPL_HEADING_TRENDS },
+    { "heading_goals", SKPI_TPL_HEADING_GOALS },
+    { "heading_okrs", SKPI_TPL_HEADING_OKRS },
+    { "heading_top_posts", SKPI_TPL_HEADING_TOP_POSTS },
+    { "heading_spot_checks", SKPI_TPL_HEADING_SPOT_CHECKS },
+    { "heading_next_steps", SKPI_TPL_HEADING_NEXT_STEPS },
+    { "subtitle", SKPI_TPL_SUBTITLE },
+    { "headline_up", SKPI_TPL_HEADLINE_UP },
+    { "headline_down", SKPI_TPL_HEADLINE_DOWN },
+    { "headline_flat", SKPI_TPL_HEADLINE_FLAT },
+    { "headline_only", SKPI_TPL_HEADLINE_ONLY },
+    { "contribution", SKPI_TPL_CONTRIBUTION },
+    { "channel_change", SKPI_TPL_CHANNEL_CHANGE },
+    { "goals_summary", SKPI_TPL_GOALS_SUMMARY },
+    { "goal_behind", SKPI_TPL_GOAL_BEHIND },
+    { "win_goal", SKPI_TPL_WIN_GOAL },
+    { "win_milestone", SKPI_TPL_WIN_MILESTONE },
+    { "win_record", SKPI_TPL_WIN_RECORD },
+    { "win_post", SKPI_TPL_WIN_POST },
+    { "spot_high", SKPI_TPL_SPOT_HIGH },
+    { "spot_low", SKPI_TPL_SPOT_LOW },
+    { "spot_none", SKPI_TPL_SPOT_NONE },
+    { "next_goal", SKPI_TPL_NEXT_GOAL },
+    { "next_spot", SKPI_TPL_NEXT_SPOT },
+    { "next_decline", SKPI_TPL_NEXT_DECLINE },
+    { "next_none", SKPI_TPL_NEXT_NONE },
+    { "status_not_started", SKPI_TPL_STATUS_NOT_STARTED },
+    { "status_on_track", SKPI_TPL_STATUS_ON_TRACK },
+    { "status_at_risk", SKPI_TPL_STATUS_AT_RISK },
+    { "status_off_track", SKPI_TPL_STATUS_OFF_TRACK },
+    { "status_achieved", SKPI_TPL_STATUS_ACHIEVED },
+    { "status_missed", SKPI_TPL_STATUS_MISSED },
+    { "status_no_data", SKPI_TPL_STATUS_NO_DATA },
+    { "band_red", SKPI_TPL_BAND_RED },
+    { "band_yellow", SKPI_TPL_BAND_YELLOW },
+    { "band_green", SKPI_TPL_BAND_GREEN },
+    { "okr_in_progress", SKPI_TPL_OKR_IN_PROGRESS },
+    { "okr_committed_met", SKPI_TPL_OKR_COMMITTED_MET },
+    { "okr_committed_missed", SKPI_TPL_OKR_COMMITTED_MISSED },
+    { "okr_below", SKPI_TPL_OKR_BELOW },
+    { "okr_success", SKPI_TPL_OKR_SUCCESS },
+    { "okr_above", SKPI_TPL_OKR_ABOVE },
+    { "okr_not_ambitious", SKPI_TPL_OKR_NOT_AMBITIOUS },
+    { "kpi_table_title", SKPI_TPL_KPI_TABLE_TITLE },
+    { "channel_table_title", SKPI_TPL_CHANNEL_TABLE_TITLE },
+    { "trend_title", SKPI_TPL_TREND_TITLE },
+    { "trend_description", SKPI_TPL_TREND_DESCRIPTION },
+    { "goals_chart_title", SKPI_TPL_GOALS_CHART_TITLE },
+    { "okr_chart_title", SKPI_TPL_OKR_CHART_TITLE },
+    { "series_progress", SKPI_TPL_SERIES_PROGRESS },
+    { "series_expected", SKPI_TPL_SERIES_EXPECTED },
+    { "series_score", SKPI_TPL_SERIES_SCORE },
+    { "cadence_day", SKPI_TPL_CADENCE_DAY },
+    { "cadence_week", SKPI_TPL_CADENCE_WEEK },
+    { "cadence_month", SKPI_TPL_CADENCE_MONTH },
+    { "cadence_quarter", SKPI_TPL_CADENCE_QUARTER },
+    { "cadence_year", SKPI_TPL_CADENCE_YEAR },
+    { "goal_note", SKPI_TPL_GOAL_NOTE },
+    { "all_channels", SKPI_TPL_ALL_CHANNELS },
+    { NULL, 0 }
+};
+
+const char *skpi__name_of(const skpi__name *names, int value)
+{
+    for (; names->word; names++)
+        if (names->value == value) return names->word;
+    return NULL;
+}

@@ -1,0 +1,968 @@
+/* The import engine: options, header detection, the per-row mapping of
+ * every preset shape onto staged series and posts, and the public entry
+ * points. */
+#include "import/import_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Records looked at for a header before giving up. */
+#define HEADER_SEARCH_LIMIT 32
+
+/* The kind of a catalog metric (one call site for the catalog's getter). */
+static int metric_kind(const skpi_metric *m)
+{
+    return skpi_metric_kind_of(m);
+}
+
+/* ---- summary ---------------------------------------------------------- */
+
+struct skpi_import_summary {
+    int preset;
+    uint64_t header_line, rows, points, series, posts, posts_updated;
+    uint64_t skipped[SKPI_IMPORT_SKIP_NO_VALUE + 1];
+    char **ignored;
+    size_t nignored, cignored;
+};
+
+void skpi_import_summary_free(skpi_import_summary *s)
+{
+    if (s == NULL)
+        return;
+    for (size_t i = 0; i < s->nignored; i++)
+        skpi__free(s->ignored[i]);
+    skpi__free(s->ignored);
+    skpi__free(s);
+}
+
+int skpi_import_summary_preset(const skpi_import_summary *s) { return s ? s->preset : 0; }
+uint64_t skpi_import_summary_header_line(const skpi_import_summary *s) { return s ? s->header_line : 0; }
+uint64_t skpi_import_summary_rows(const skpi_import_summary *s) { return s ? s->rows : 0; }
+uint64_t skpi_import_summary_points(const skpi_import_summary *s) { return s ? s->points : 0; }
+uint64_t skpi_import_summary_series(const skpi_import_summary *s) { return s ? s->series : 0; }
+uint64_t skpi_import_summary_posts(const skpi_import_summary *s) { return s ? s->posts : 0; }
+uint64_t skpi_import_summary_posts_updated(const skpi_import_summary *s)
+{
+    return s ? s->posts_updated : 0;
+}
+
+uint64_t skpi_import_summary_skipped(const skpi_import_summary *s, int reason)
+{
+    if (s == NULL || reason < 0 || reason > SKPI_IMPORT_SKIP_NO_VALUE)
+        return 0;
+    return s->skipped[reason];
+}
+
+size_t skpi_import_summary_ignored_count(const skpi_import_summary *s)
+{
+    return s ? s->nignored : 0;
+}
+
+const char *skpi_import_summary_ignored(const skpi_import_summary *s, size_t index)
+{
+    return s && index < s->nignored ? s->ignored[index] : NULL;
+}
+
+int skpi_import_skip_max(void) { return SKPI_IMPORT_SKIP_NO_VALUE; }
+
+static int summary_ignore(skpi_import_summary *s, const char *name, size_t len)
+{
+    if (s->nignored == s->cignored) {
+        size_t n = s->cignored ? s->cignored * 2 : 8;
+        char **p = skpi__reallocarray(s->ignored, n, sizeof *p);
+        if (p == NULL)
+            return skpi__nomem();
+        s->ignored = p;
+        s->cignored = n;
+    }
+    char *copy = skpi__malloc(len + 1);
+    if (copy == NULL)
+        return skpi__nomem();
+    memcpy(copy, name, len);
+    copy[len] = '\0';
+    s->ignored[s->nignored++] = copy;
+    return SKPI_OK;
+}
+
+/* ---- options and preset names ---------------------------------------- */
+
+int skpi_import_options_init(skpi_import_options *opts, unsigned version)
+{
+    if (opts == NULL)
+        return skpi__error(SKPI_EMISUSE, "skpi_import_options_init: opts is NULL");
+    if (version != SKPI_IMPORT_OPTIONS_VERSION)
+        return skpi__error(SKPI_EVERSION,
+                           "skpi_import_options_init: version %u is unknown (this library knows %d)",
+                           version, SKPI_IMPORT_OPTIONS_VERSION);
+    skpi_import_options d = SKPI_IMPORT_OPTIONS_INIT;
+    *opts = d;
+    return SKPI_OK;
+}
+
+int skpi_import_preset_max(void) { return SKPI_IMPORT_GENERIC_WIDE; }
+
+const char *skpi_import_preset_name(int preset)
+{
+    if (preset == SKPI_IMPORT_AUTO)
+        return "auto";
+    const skpi__preset *p = skpi__preset_get(preset);
+    return p ? p->name : NULL;
+}
+
+int skpi_import_preset_from_name(int *out, const char *name)
+{
+    if (out == NULL || name == NULL)
+        return skpi__error(SKPI_EMISUSE, "skpi_import_preset_from_name: %s is NULL",
+                           out == NULL ? "out" : "name");
+    for (int i = 0; i <= SKPI_IMPORT_GENERIC_WIDE; i++) {
+        if (strcmp(skpi_import_preset_name(i), name) == 0) {
+            *out = i;
+            return SKPI_OK;
+        }
+    }
+    return skpi__error(SKPI_ENOTFOUND, "skpi_import_preset_from_name: no preset is named \"%s\"",
+                       name);
+}
+
+/* ---- messages --------------------------------------------------------- */
+
+static int field_error(const importer *im, uint64_t line, size_t col, const char *what,
+                       const char *value, size_t vlen)
+{
+    const char *hname = col < im->ncols ? im->header + im->header_off[col] : "";
+    if (vlen > 40)
+        vlen = 40;
+    return skpi__error(SKPI_EPARSE, "%s: line %llu, column %zu (\"%s\"): %s, found \"%.*s\"",
+                       im->name, (unsigned long long)line, col + 1, hname, what, (int)vlen,
+                       value);
+}
+
+/* ---- channels --------------------------------------------------------- */
+
+static int check_channel(importer *im, const char *key, uint64_t line, size_t col)
+{
+    int m;
+    int rc = skpi_dataset_match(&m, im->ds, "*", key);
+    if (rc == SKPI_EINVAL) {
+        /* The dataset's message says why; copy it before writing ours. */
+        char why[160];
+        snprintf(why, sizeof why, "%s", skpi_last_error());
+        if (line == 0)
+            return skpi__error(SKPI_EINVAL, "%s: channel \"%.60s\" is malformed: %s", im->name,
+                               key, why);
+        char msg[256];
+        snprintf(msg, sizeof msg, "the channel built from this row is malformed (%s)", why);
+        return field_error(im, line, col, msg, key, strlen(key));
+    }
+    return rc;
+}
+
+/* Intern a channel key, checking new ones against the dataset's rules. */
+static int intern_channel(importer *im, const char *key, size_t len, uint64_t line, size_t col,
+                          uint32_t *out)
+{
+    bool is_new;
+    int rc = skpi__stage_channel(&im->st, key, len, out, &is_new);
+    if (rc != SKPI_OK || !is_new)
+        return rc;
+    return check_channel(im, im->st.channels[*out], line, col);
+}
+
+/* Network names as Sprout Social writes them, to channel networks. */
+static void network_key(char *out, size_t size, const char *s, size_t n)
+{
+    static const struct { const char *name, *key; } known[] = {
+        { "twitter", "x" }, { "x", "x" }, { "x (twitter)", "x" }, { "facebook", "facebook" },
+        { "instagram", "instagram" }, { "linkedin", "linkedin" },
+        { "linkedin company", "linkedin" }, { "linkedin page", "linkedin" },
+        { "tiktok", "tiktok" }, { "youtube", "youtube" }, { "pinterest", "pinterest" },
+        { "threads", "threads" }, { "instagram business", "instagram" },
+        { "facebook page", "facebook" },
+    };
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+        if (skpi__header_equal(s, n, known[i].name)) {
+            snprintf(out, size, "%s", known[i].key);
+            return;
+        }
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < n && w + 1 < size; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+            c = '_';
+        out[w++] = c;
+    }
+    out[w] = '\0';
+    if (w == 0)
+        snprintf(out, size, "unknown");
+}
+
+/* The X handle in a permalink: https://twitter.com/<handle>/status/<id>. */
+static bool x_handle(const char *link, size_t n, const char **h, size_t *hl)
+{
+    const char *st = NULL;
+    for (size_t i = 0; i + 8 <= n; i++)
+        if (memcmp(link + i, "/status/", 8) == 0)
+            st = link + i;
+    if (st == NULL)
+        return false;
+    const char *b = st;
+    while (b > link && b[-1] != '/')
+        b--;
+    if (b == st || b == link)
+        return false;
+    *h = b;
+    *hl = (size_t)(st - b);
+    return true;
+}
+
+/* The channel of a row: the host's override, or what the row says. */
+static int row_channel(importer *im, const skpi__record *r, uint32_t *out)
+{
+    if (im->has_fixed) {
+        *out = im->fixed_channel;
+        return SKPI_OK;
+    }
+    char *buf = im->chbuf;
+    size_t size = sizeof im->chbuf;
+    const char *net = im->network;
+    char netbuf[64];
+    if (im->c_network >= 0) {
+        network_key(netbuf, sizeof netbuf, r->field[im->c_network], r->len[im->c_network]);
+        net = netbuf;
+    }
+    int n = -1;
+    size_t col = 0;
+    if (im->c_channel >= 0) {
+        col = (size_t)im->c_channel;
+        return intern_channel(im, r->field[col], r->len[col], r->line, col, out);
+    } else if (im->c_account >= 0 && r->len[im->c_account] > 0) {
+        col = (size_t)im->c_account;
+        const char *a = r->field[col];
+        size_t al = r->len[col];
+        bool at = (strcmp(net, "x") == 0 || strcmp(net, "instagram") == 0 ||
+                   strcmp(net, "tiktok") == 0) && a[0] != '@';
+        n = snprintf(buf, size, "%s:%s%.*s", net, at ? "@" : "", (int)al, a);
+    } else if (im->c_link >= 0 && strcmp(net, "x") == 0) {
+        const char *h;
+        size_t hl;
+        col = (size_t)im->c_link;
+        if (x_handle(r->field[col], r->len[col], &h, &hl))
+            n = snprintf(buf, size, "x:@%.*s", (int)hl, h);
+    }
+    if (n < 0)
+        n = snprintf(buf, size, "%s:default", net);
+    if ((size_t)n >= size)
+        return field_error(im, r->line, col, "the channel name is too long", r->field[col],
+                           r->len[col]);
+    return intern_channel(im, buf, (size_t)n, r->line, col, out);
+}
+
+/* ---- header ------------------------------------------------------------ */
+
+/* The catalog metric behind a key: OK with *id set, or ignored. */
+static int plan_metric(importer *im, const char *key, uint32_t *id, int *unit)
+{
+    const skpi_metric *m;
+    *id = UINT32_MAX;
+    if (skpi_catalog_find(&m, im->cat, key) != SKPI_OK)
+        return SKPI_OK;
+    int kind = metric_kind(m);
+    if (kind == SKPI_KIND_DERIVED)
+        return SKPI_OK;
+    *unit = skpi_metric_unit(m);
+    return skpi__stage_metric_add(&im->st, key, kind, *unit, id);
+}
+
+/* Meta daily files name their metric above the header. */
+static int meta_metric(importer *im, uint64_t line)
+{
+    static const struct { const char *word, *key; } words[] = {
+        { "link clicks", "link_clicks" }, { "clicks", "clicks" }, { "reach", "reach" },
+        { "impressions", "impressions" }, { "views", "impressions" },
+        { "visits", "profile_visits" }, { "interactions", "engagements" },
+        { "engagement", "engagements" }, { "followers", "followers" },
+        { "unfollows", "lost_followers" }, { "follows", "new_followers" },
+        { "new likes", "new_followers" },
+    };
+    char low[128];
+    size_t n = 0;
+    if (im->preamble[0] == '\0')
+        return skpi__error(SKPI_EPARSE,
+                           "%s: line %llu, column 1: the metric name line expected above "
+                           "\"Date\",\"Primary\" is missing", im->name, (unsigned long long)line);
+    for (const char *p = im->preamble; *p && n + 1 < sizeof low; p++)
+        low[n++] = (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p;
+    low[n] = '\0';
+    im->network = strncmp(low, "instagram", 9) == 0 ? "instagram" : "facebook";
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (strstr(low, words[i].word) != NULL) {
+            int unit;
+            int rc = plan_metric(im, words[i].key, &im->value_metric, &unit);
+            if (rc != SKPI_OK)
+                return rc;
+            im->value_unit = unit;
+            if (im->value_metric == UINT32_MAX)
+                return skpi__error(SKPI_EPARSE,
+                                   "%s: line %llu, column 1: metric \"%s\" of \"%s\" is not a "
+                                   "flow or stock of the dataset's catalog",
+                                   im->name, (unsigned long long)im->preamble_line,
+                                   words[i].key, im->preamble);
+            return SKPI_OK;
+        }
+    }
+    return skpi__error(SKPI_EPARSE, "%s: line %llu, column 1: unknown Meta metric \"%.60s\"",
+                       im->name, (unsigned long long)im->preamble_line, im->preamble);
+}
+
+static int take_header(importer *im, const skpi__preset *p, const skpi__record *r)
+{
+    int rc;
+    im->preset = p;
+    im->sum->preset = p->id;
+    im->sum->header_line = r->line;
+    im->ncols = r->n;
+    im->network = p->network ? p->network : "generic";
+    size_t bytes = 0;
+    for (size_t i = 0; i < r->n; i++)
+        bytes += r->len[i] + 1;
+    im->header = skpi__malloc(bytes);
+    im->header_off = skpi__reallocarray(NULL, r->n, sizeof *im->header_off);
+    im->plan = skpi__reallocarray(NULL, r->n, sizeof *im->plan);
+    im->vals = skpi__reallocarray(NULL, r->n, sizeof *im->vals);
+    if (!im->header || !im->header_off || !im->plan || !im->vals)
+        return skpi__nomem();
+    size_t off = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        memcpy(im->header + off, r->field[i], r->len[i] + 1);
+        im->header_off[i] = off;
+        off += r->len[i] + 1;
+    }
+    if (p->shape == SKPI__SHAPE_PREAMBLE_METRIC && (rc = meta_metric(im, r->line)) != SKPI_OK)
+        return rc;
+    for (size_t i = 0; i < r->n; i++) {
+        col_plan *cp = &im->plan[i];
+        *cp = (col_plan){ SKPI__COL_IGNORE, 0, UINT32_MAX, SKPI_UNIT_COUNT };
+        const skpi__preset_column *c = NULL;
+        for (size_t k = 0; k < p->ncolumns && c == NULL; k++)
+            if (skpi__header_equal(r->field[i], r->len[i], p->columns[k].name))
+                c = &p->columns[k];
+        if (c == NULL) {
+            if ((rc = summary_ignore(im->sum, r->field[i], r->len[i])) != SKPI_OK)
+                return rc;
+            continue;
+        }
+        cp->role = c->role;
+        cp->flags = c->flags;
+        int *slot = NULL;
+        switch (c->role) {
+        case SKPI__COL_DATE: slot = &im->c_date; break;
+        case SKPI__COL_POST_ID: slot = &im->c_id; break;
+        case SKPI__COL_LINK: slot = &im->c_link; break;
+        case SKPI__COL_TEXT: slot = &im->c_text; break;
+        case SKPI__COL_TYPE: slot = &im->c_type; break;
+        case SKPI__COL_ACCOUNT: slot = &im->c_account; break;
+        case SKPI__COL_NETWORK: slot = &im->c_network; break;
+        case SKPI__COL_CHANNEL: slot = &im->c_channel; break;
+        case SKPI__COL_METRIC_KEY: slot = &im->c_metric; break;
+        case SKPI__COL_VALUE: slot = &im->c_value; break;
+        case SKPI__COL_METRIC:
+            if ((rc = plan_metric(im, c->metric, &cp->metric, &cp->unit)) != SKPI_OK)
+                return rc;
+            if (cp->metric == UINT32_MAX) {
+                cp->role = SKPI__COL_IGNORE;
+                if ((rc = summary_ignore(im->sum, r->field[i], r->len[i])) != SKPI_OK)
+                    return rc;
+            } else if (strcmp(c->metric, "posts_published") == 0) {
+                im->has_posts_column = true;
+            }
+            break;
+        default:
+            if ((rc = summary_ignore(im->sum, r->field[i], r->len[i])) != SKPI_OK)
+                return rc;
+            break;
+        }
+        if (slot != NULL && *slot < 0)
+            *slot = (int)i;
+    }
+    if (p->shape == SKPI__SHAPE_PREAMBLE_METRIC && im->c_value >= 0) {
+        im->plan[im->c_value].role = SKPI__COL_METRIC;
+        im->plan[im->c_value].metric = im->value_metric;
+        im->plan[im->c_value].unit = im->value_unit;
+    }
+    if (p->shape == SKPI__SHAPE_POSTS && !im->has_posts_column) {
+        int unit;
+        if ((rc = plan_metric(im, "posts_published", &im->posts_metric, &unit)) != SKPI_OK)
+            return rc;
+    }
+    if ((p->flags & SKPI__P_NO_YEAR) && !im->has_export)
+        return skpi__error(SKPI_EINVAL,
+                           "%s: the dates of a %s file have no year: set "
+                           "skpi_import_options.export_date to the day it was exported",
+                           im->name, p->name);
+    /* A channel that does not vary by row is interned once. */
+    if (im->opt.channel != NULL) {
+        if ((rc = intern_channel(im, im->opt.channel, strlen(im->opt.channel), 0, 0,
+                                 &im->fixed_channel)) != SKPI_OK)
+            return rc;
+        im->has_fixed = true;
+    } else if (im->c_channel < 0 && im->c_account < 0 && im->c_network < 0 &&
+               !(im->c_link >= 0 && strcmp(im->network, "x") == 0)) {
+        char buf[80];
+        int n = snprintf(buf, sizeof buf, "%s:default", im->network);
+        if ((rc = intern_channel(im, buf, (size_t)n, 0, 0, &im->fixed_channel)) != SKPI_OK)
+            return rc;
+        im->has_fixed = true;
+    }
+    im->header_done = true;
+    return SKPI_OK;
+}
+
+static int keep_preamble(importer *im, const skpi__record *r)
+{
+    im->sum->skipped[SKPI_IMPORT_SKIP_PREAMBLE]++;
+    if (im->preamble_records++ == 0) {
+        im->first_line = r->line;
+        size_t k = r->len[0] < sizeof im->first_text - 1 ? r->len[0] : sizeof im->first_text - 1;
+        memcpy(im->first_text, r->field[0], k);
+        im->first_text[k] = '\0';
+    }
+    size_t n = r->len[0] < sizeof im->preamble - 1 ? r->len[0] : sizeof im->preamble - 1;
+    memcpy(im->preamble, r->field[0], n);
+    im->preamble[n] = '\0';
+    im->preamble_line = r->line;
+    if (im->preamble_records >= HEADER_SEARCH_LIMIT)
+        return skpi__error(SKPI_EPARSE,
+                           "%s: line %llu, column 1: no header row of %s found in the first %d "
+                           "rows", im->name, (unsigned long long)im->first_line,
+                           im->forced ? im->forced->name : "a known export",
+                           HEADER_SEARCH_LIMIT);
+    return SKPI_OK;
+}
+
+/* ---- values ----------------------------------------------------------- */
+
+/* Read one metric field into *v, following the column's flags and the
+ * metric's unit. */
+static int read_value(const importer *im, const skpi__record *r, size_t i, const col_plan *cp,
+                      double *v)
+{
+    const char *s = r->field[i];
+    size_t n = r->len[i];
+    int rc;
+    bool pct = false;
+    if (cp->flags & SKPI__DURATION)
+        rc = skpi__value_duration(s, n, v);
+    else
+        rc = skpi__value_number(s, n, v, &pct);
+    if (rc == SKPI__VALUE_BAD)
+        return field_error(im, r->line, i,
+                           cp->flags & SKPI__DURATION ? "expected a duration (H:MM:SS)"
+                                                      : "expected a number",
+                           s, n);
+    if (rc == SKPI__VALUE_MISSING)
+        return SKPI_OK;
+    if (cp->flags & SKPI__HOURS)
+        *v *= 3600.0;
+    if (pct) {
+        if (cp->unit == SKPI_UNIT_RATIO)
+            *v /= 100.0;
+        else if (cp->unit != SKPI_UNIT_PERCENT)
+            return field_error(im, r->line, i, "a percentage where the metric is not a rate", s,
+                               n);
+    }
+    return SKPI_OK;
+}
+
+/* What a date column expects, for messages; by skpi__date_form. */
+static const char *const date_expected[] = {
+    "expected a date like 2026-07-14 or 2026-07-14 16:00 +0000",
+    "expected a date like 07/14/2026",
+    "expected a date like Tue, Jul 14, 2026",
+    "expected a date like July 14",
+    "expected a date like 2026-07-14, 07/14/2026 or Jul 14, 2026",
+};
+
+static int read_time(importer *im, const skpi__record *r, skpi_time *t)
+{
+    size_t i = (size_t)im->c_date;
+    /* Rows of one day follow each other: the last date read is kept. */
+    if (im->date_len > 0 && im->date_len == r->len[i] &&
+        memcmp(im->date_text, r->field[i], r->len[i]) == 0) {
+        *t = im->date_time;
+        return SKPI_OK;
+    }
+    skpi__date d;
+    int form = im->preset->date_form;
+    if (!skpi__date_parse(r->field[i], r->len[i], form, &d))
+        return field_error(im, r->line, i, date_expected[form], r->field[i], r->len[i]);
+    if (form == SKPI__DATE_NOYEAR) {
+        /* The export's day is the latest a row can be: a later month and
+         * day lie in the year before. 29 February goes back to a leap year. */
+        int y = im->ex_y;
+        if (d.month > im->ex_m || (d.month == im->ex_m && d.day > im->ex_d))
+            y--;
+        while (d.month == 2 && d.day == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+            y--;
+        d.year = y;
+    }
+    if (!skpi__date_time(&d, im->opt.utc_offset_minutes, t))
+        return field_error(im, r->line, i, "the date is out of range", r->field[i], r->len[i]);
+    if (r->len[i] < sizeof im->date_text) {
+        memcpy(im->date_text, r->field[i], r->len[i]);
+        im->date_len = r->len[i];
+        im->date_time = *t;
+    }
+    return SKPI_OK;
+}
+
+/* ---- rows --------------------------------------------------------------- */
+
+static int row_daily(importer *im, const skpi__record *r)
+{
+    int rc;
+    skpi_time t;
+    if ((rc = read_time(im, r, &t)) != SKPI_OK)
+        return rc;
+    bool any = false;
+    for (size_t i = 0; i < r->n; i++) {
+        im->vals[i] = NAN;
+        if (im->plan[i].role != SKPI__COL_METRIC)
+            continue;
+        if ((rc = read_value(im, r, i, &im->plan[i], &im->vals[i])) != SKPI_OK)
+            return rc;
+        any = any || !isnan(im->vals[i]);
+    }
+    if (!any) {
+        im->sum->skipped[SKPI_IMPORT_SKIP_NO_VALUE]++;
+        return SKPI_OK;
+    }
+    uint32_t ch;
+    if ((rc = row_channel(im, r, &ch)) != SKPI_OK)
+        return rc;
+    bool sum = (im->preset->flags & SKPI__P_SUM_ROWS) != 0;
+    for (size_t i = 0; i < r->n; i++) {
+        if (im->plan[i].role != SKPI__COL_METRIC)
+            continue;
+        skpi__stage_series *s;
+        if ((rc = skpi__stage_series_get(&im->st, im->plan[i].metric, ch, sum, &s)) != SKPI_OK ||
+            (rc = skpi__stage_point(s, t, im->vals[i])) != SKPI_OK)
+            return rc;
+    }
+    return SKPI_OK;
+}
+
+/* An id Excel turned into 8.12369747765363E+17 lost its digits; the
+ * permalink still has them. */
+static bool scientific(const char *s, size_t n)
+{
+    bool e = false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == 'e' || s[i] == 'E')
+            e = true;
+        else if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == '+'))
+            return false;
+    }
+    return e;
+}
+
+static bool id_from_link(const char *link, size_t n, const char **id, size_t *len)
+{
+    while (n > 0 && (link[n - 1] == '/' || link[n - 1] == ' '))
+        n--;
+    size_t e = n;
+    while (e > 0 && !(link[e - 1] >= '0' && link[e - 1] <= '9'))
+        e--; /* query strings and the like */
+    size_t b = e;
+    while (b > 0 && link[b - 1] >= '0' && link[b - 1] <= '9')
+        b--;
+    if (e - b < 5)
+        return false;
+    *id = link + b;
+    *len = e - b;
+    return true;
+}
+
+static int row_post(importer *im, const skpi__record *r)
+{
+    int rc;
+    size_t ci = (size_t)im->c_id;
+    const char *id = r->field[ci];
+    size_t idlen = r->len[ci];
+    while (idlen > 0 && (*id == ' ' || *id == '\t')) {
+        id++;
+        idlen--;
+    }
+    while (idlen > 0 && (id[idlen - 1] == ' ' || id[idlen - 1] == '\t'))
+        idlen--;
+    if (idlen == 0)
+        return field_error(im, r->line, ci, "the post id is empty", id, 0);
+    if (scientific(id, idlen)) {
+        if (im->c_link < 0 ||
+            !id_from_link(r->field[im->c_link], r->len[im->c_link], &id, &idlen))
+            return field_error(im, r->line, ci,
+                               "the post id was written in scientific notation and no "
+                               "permalink holds its digits", r->field[ci], r->len[ci]);
+    }
+    skpi_time t;
+    if ((rc = read_time(im, r, &t)) != SKPI_OK)
+        return rc;
+    for (size_t i = 0; i < r->n; i++) {
+        im->vals[i] = NAN;
+        if (im->plan[i].role == SKPI__COL_METRIC &&
+            (rc = read_value(im, r, i, &im->plan[i], &im->vals[i])) != SKPI_OK)
+            return rc;
+    }
+    uint32_t ch;
+    if ((rc = row_channel(im, r, &ch)) != SKPI_OK)
+        return rc;
+    char idbuf[128];
+    char *idz = idbuf;
+    if (idlen >= sizeof idbuf && (idz = skpi__malloc(idlen + 1)) == NULL)
+        return skpi__nomem();
+    memcpy(idz, id, idlen);
+    idz[idlen] = '\0';
+    rc = skpi__stage_post_begin(&im->st, ch, idz, t,
+                                im->c_type >= 0 ? r->field[im->c_type] : NULL,
+                                im->c_text >= 0 ? r->field[im->c_text] : NULL,
+                                im->c_link >= 0 ? r->field[im->c_link] : NULL);
+    if (idz != idbuf)
+        skpi__free(idz);
+    if (rc != SKPI_OK)
+        return rc;
+    for (size_t i = 0; i < r->n; i++)
+        if (im->plan[i].role == SKPI__COL_METRIC &&
+            (rc = skpi__stage_post_value(&im->st, im->plan[i].metric, im->vals[i])) != SKPI_OK)
+            return rc;
+    return SKPI_OK;
+}
+
+/* The metric of a long row's key, through a small cache: long files cycle
+ * through a handful of keys. *state is 0 or the reason to skip the row. */
+static int long_metric(importer *im, const char *key, size_t klen, metric_memo **out)
+{
+    for (size_t i = 0; i < im->nmemo; i++) {
+        metric_memo *m = &im->memo[i];
+        if (m->len == klen && memcmp(m->key, key, klen) == 0) {
+            *out = m;
+            return SKPI_OK;
+        }
+    }
+    /* A new key: replace the oldest entry once the cache is full. */
+    metric_memo *m = &im->memo[im->nmemo < SKPI__MEMO ? im->nmemo++ : im->memo_next++ % SKPI__MEMO];
+    m->len = klen < sizeof m->key ? klen : 0;
+    memcpy(m->key, key, m->len);
+    m->state = 0;
+    const skpi_metric *cm;
+    if (klen == 0 || klen >= sizeof m->key || skpi_catalog_find(&cm, im->cat, key) != SKPI_OK) {
+        m->state = SKPI_IMPORT_SKIP_UNKNOWN_METRIC;
+    } else if (metric_kind(cm) == SKPI_KIND_DERIVED) {
+        m->state = SKPI_IMPORT_SKIP_DERIVED_METRIC;
+    } else {
+        m->unit = skpi_metric_unit(cm);
+        int rc = skpi__stage_metric_add(&im->st, key, metric_kind(cm), m->unit, &m->metric);
+        if (rc != SKPI_OK) {
+            m->len = 0;
+            m->state = SKPI_IMPORT_SKIP_UNKNOWN_METRIC;
+            return rc;
+        }
+    }
+    *out = m;
+    return SKPI_OK;
+}
+
+static int row_long(importer *im, const skpi__record *r)
+{
+    int rc;
+    size_t mi = (size_t)im->c_metric, vi = (size_t)im->c_value;
+    metric_memo *m;
+    if ((rc = long_metric(im, r->field[mi], r->len[mi], &m)) != SKPI_OK)
+        return rc;
+    if (m->state != 0) {
+        im->sum->skipped[m->state]++;
+        return SKPI_OK;
+    }
+    skpi_time t;
+    if ((rc = read_time(im, r, &t)) != SKPI_OK)
+        return rc;
+    double v = NAN;
+    col_plan cp = { SKPI__COL_METRIC, 0, m->metric, m->unit };
+    if ((rc = read_value(im, r, vi, &cp, &v)) != SKPI_OK)
+        return rc;
+    uint32_t ch;
+    if ((rc = row_channel(im, r, &ch)) != SKPI_OK)
+        return rc;
+    skpi__stage_series *s;
+    if (im->has_last_series && im->last_series_metric == m->metric &&
+        im->last_series_channel == ch) {
+        s = &im->st.series[im->last_series];
+    } else {
+        if ((rc = skpi__stage_series_get(&im->st, m->metric, ch, false, &s)) != SKPI_OK)
+            return rc;
+        im->last_series = (size_t)(s - im->st.series);
+        im->has_last_series = true;
+        im->last_series_metric = m->metric;
+        im->last_series_channel = ch;
+    }
+    return skpi__stage_point(s, t, v);
+}
+
+static bool all_blank(const skpi__record *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        for (size_t k = 0; k < r->len[i]; k++)
+            if (r->field[i][k] != ' ' && r->field[i][k] != '\t' && r->field[i][k] != '\r')
+                return false;
+    return true;
+}
+
+static int on_record(void *ctx, const skpi__record *r)
+{
+    importer *im = ctx;
+    if (!im->header_done) {
+        if (all_blank(r)) {
+            im->sum->skipped[SKPI_IMPORT_SKIP_PREAMBLE]++;
+            return SKPI_OK;
+        }
+        const skpi__preset *p = NULL;
+        int score;
+        if (im->forced != NULL) {
+            if (skpi__preset_fits(im->forced, r->field, r->len, r->n, &score))
+                p = im->forced;
+        } else {
+            p = skpi__preset_detect(r->field, r->len, r->n);
+            if (p == NULL && im->wide.ncolumns > 0 &&
+                skpi__preset_fits(&im->wide, r->field, r->len, r->n, &score))
+                p = &im->wide;
+        }
+        if (p == NULL)
+            return keep_preamble(im, r);
+        return take_header(im, p, r);
+    }
+    im->sum->rows++;
+    if (all_blank(r)) {
+        im->sum->skipped[SKPI_IMPORT_SKIP_BLANK]++;
+        return SKPI_OK;
+    }
+    if (r->n != im->ncols)
+        return skpi__error(SKPI_EPARSE,
+                           "%s: line %llu, column %zu: expected %zu fields as in the header "
+                           "(line %llu), found %zu", im->name, (unsigned long long)r->line,
+                           (r->n < im->ncols ? r->n : im->ncols) + 1, im->ncols,
+                           (unsigned long long)im->sum->header_line, r->n);
+    if ((im->preset->flags & SKPI__P_TOTAL_ROW) && im->c_date >= 0 &&
+        skpi__header_equal(r->field[im->c_date], r->len[im->c_date], "Total")) {
+        im->sum->skipped[SKPI_IMPORT_SKIP_TOTAL]++;
+        return SKPI_OK;
+    }
+    switch (im->preset->shape) {
+    case SKPI__SHAPE_POSTS: return row_post(im, r);
+    case SKPI__SHAPE_LONG: return row_long(im, r);
+    default: return row_daily(im, r);
+    }
+}
+
+/* ---- the import --------------------------------------------------------- */
+
+static int setup(importer *im, skpi_dataset *ds, const char *name,
+                 const skpi_import_options *opts)
+{
+    memset(im, 0, sizeof *im);
+    im->c_date = im->c_id = im->c_link = im->c_text = im->c_type = im->c_account = -1;
+    im->c_network = im->c_channel = im->c_metric = im->c_value = -1;
+    im->posts_metric = UINT32_MAX;
+    im->value_metric = UINT32_MAX;
+    im->ds = ds;
+    im->cat = skpi_dataset_catalog(ds);
+    im->name = name;
+    skpi__stage_init(&im->st);
+    if (opts == NULL) {
+        skpi_import_options d = SKPI_IMPORT_OPTIONS_INIT;
+        im->opt = d;
+    } else {
+        if (opts->version != SKPI_IMPORT_OPTIONS_VERSION)
+            return skpi__error(SKPI_EVERSION, "import options: version %u is unknown (this "
+                               "library knows %d)", opts->version, SKPI_IMPORT_OPTIONS_VERSION);
+        im->opt = *opts;
+    }
+    const skpi_import_options *o = &im->opt;
+    if (o->preset < 0 || o->preset > SKPI_IMPORT_GENERIC_WIDE)
+        return skpi__error(SKPI_EINVAL, "import options: preset %d is unknown", o->preset);
+    if (o->utc_offset_minutes < -1080 || o->utc_offset_minutes > 1080)
+        return skpi__error(SKPI_EINVAL, "import options: utc_offset_minutes %d is outside "
+                           "-1080..1080", o->utc_offset_minutes);
+    if (o->delimiter < 0 || o->delimiter > 127 || o->delimiter == '"' || o->delimiter == '\n' ||
+        o->delimiter == '\r')
+        return skpi__error(SKPI_EINVAL, "import options: delimiter %d cannot separate fields",
+                           o->delimiter);
+    if (o->export_date != NULL) {
+        skpi__date d;
+        if (!skpi__date_parse(o->export_date, strlen(o->export_date), SKPI__DATE_ISO, &d) ||
+            d.hour || d.minute || d.second || d.has_offset)
+            return skpi__error(SKPI_EINVAL, "import options: export_date \"%.40s\" is not a "
+                               "date YYYY-MM-DD", o->export_date);
+        im->ex_y = d.year;
+        im->ex_m = d.month;
+        im->ex_d = d.day;
+        im->has_export = true;
+    }
+    if (o->column_count > 0 && o->columns == NULL)
+        return skpi__error(SKPI_EMISUSE, "import options: columns is NULL with column_count %zu",
+                           o->column_count);
+    if (o->preset == SKPI_IMPORT_GENERIC_WIDE && o->column_count == 0)
+        return skpi__error(SKPI_EINVAL, "import options: the generic wide preset needs a "
+                           "column mapping (columns, column_count)");
+    if (o->column_count > SKPI__MAX_FIELDS)
+        return skpi__error(SKPI_EINVAL, "import options: more than %zu mapped columns",
+                           SKPI__MAX_FIELDS);
+    if (o->column_count > 0) {
+        /* The wide preset's table: the date column, then the mapping. */
+        im->wide = skpi__preset_generic_wide;
+        im->wide_cols = skpi__reallocarray(NULL, o->column_count + 1, sizeof *im->wide_cols);
+        if (im->wide_cols == NULL)
+            return skpi__nomem();
+        im->wide_cols[0] = (skpi__preset_column){ o->date_column ? o->date_column : "date",
+                                           SKPI__COL_DATE, NULL, SKPI__REQ };
+        for (size_t i = 0; i < o->column_count; i++) {
+            const skpi_import_column *c = &o->columns[i];
+            if (c->column == NULL || c->metric == NULL)
+                return skpi__error(SKPI_EMISUSE, "import options: columns[%zu] has a NULL %s", i,
+                                   c->column == NULL ? "column" : "metric");
+            const skpi_metric *m;
+            if (skpi_catalog_find(&m, im->cat, c->metric) != SKPI_OK ||
+                metric_kind(m) == SKPI_KIND_DERIVED)
+                return skpi__error(SKPI_EINVAL, "import options: columns[%zu].metric \"%.60s\" "
+                                   "is not a flow or stock of the dataset's catalog", i,
+                                   c->metric);
+            im->wide_cols[i + 1] = (skpi__preset_column){ c->column, SKPI__COL_METRIC, c->metric,
+                                                   SKPI__REQ };
+        }
+        im->wide.columns = im->wide_cols;
+        im->wide.ncolumns = o->column_count + 1;
+        im->wide.flags = 0;
+    }
+    if (o->preset == SKPI_IMPORT_GENERIC_WIDE)
+        im->forced = &im->wide;
+    else if (o->preset != SKPI_IMPORT_AUTO)
+        im->forced = skpi__preset_get(o->preset);
+    if (o->channel != NULL) {
+        int rc = check_channel(im, o->channel, 0, 0);
+        if (rc != SKPI_OK)
+            return rc;
+    }
+    im->sum = skpi__calloc(1, sizeof *im->sum);
+    if (im->sum == NULL)
+        return skpi__nomem();
+    skpi__reader_init(&im->reader, name, (unsigned char)o->delimiter, on_record, im);
+    return SKPI_OK;
+}
+
+static void teardown(importer *im)
+{
+    skpi__reader_free(&im->reader);
+    skpi__stage_free(&im->st);
+    skpi__free(im->header);
+    skpi__free(im->header_off);
+    skpi__free(im->plan);
+    skpi__free(im->vals);
+    skpi__free(im->wide_cols);
+    skpi_import_summary_free(im->sum);
+}
+
+/* After the last byte: the header must have been found, then post files
+ * get their daily flows and everything goes into the dataset. */
+static int finish(importer *im, skpi_import_summary **summary)
+{
+    int rc = skpi__reader_finish(&im->reader);
+    if (rc != SKPI_OK)
+        return rc;
+    if (!im->header_done) {
+        if (im->preamble_records == 0)
+            return skpi__error(SKPI_EPARSE, "%s: line 1, column 1: the file is empty", im->name);
+        return skpi__error(SKPI_EPARSE,
+                           "%s: line %llu, column 1: no header row of %s found (the first row "
+                           "reads \"%.60s\")", im->name, (unsigned long long)im->first_line,
+                           im->forced ? im->forced->name : "a known export", im->first_text);
+    }
+    if (im->preset->shape == SKPI__SHAPE_POSTS &&
+        (rc = skpi__stage_post_flows(&im->st, im->ds, im->opt.utc_offset_minutes * 60,
+                                     im->posts_metric)) != SKPI_OK)
+        return rc;
+    skpi__commit_counts counts;
+    if ((rc = skpi__stage_commit(&im->st, im->ds, &counts)) != SKPI_OK)
+        return rc;
+    im->sum->points = counts.points;
+    im->sum->series = counts.series;
+    im->sum->posts = counts.posts;
+    im->sum->posts_updated = counts.posts_updated;
+    if (summary != NULL) {
+        *summary = im->sum;
+        im->sum = NULL;
+    }
+    return SKPI_OK;
+}
+
+int skpi_import_buffer(skpi_import_summary **summary, skpi_dataset *ds, const void *data,
+                       size_t size, const char *name, const skpi_import_options *opts)
+{
+    if (summary != NULL)
+        *summary = NULL;
+    if (ds == NULL || (data == NULL && size > 0))
+        return skpi__error(SKPI_EMISUSE, "skpi_import_buffer: %s is NULL",
+                           ds == NULL ? "ds" : "data");
+    importer *im = skpi__malloc(sizeof *im);
+    if (im == NULL)
+        return skpi__nomem();
+    int rc = setup(im, ds, name ? name : "buffer", opts);
+    if (rc == SKPI_OK && size > 0)
+        rc = skpi__reader_feed(&im->reader, data, size);
+    if (rc == SKPI_OK)
+        rc = finish(im, summary);
+    teardown(im);
+    skpi__free(im);
+    return rc;
+}
+
+int skpi_import_file(skpi_import_summary **summary, skpi_dataset *ds, const char *path,
+                     const skpi_import_options *opts)
+{
+    if (summary != NULL)
+        *summary = NULL;
+    if (ds == NULL || path == NULL)
+        return skpi__error(SKPI_EMISUSE, "skpi_import_file: %s is NULL",
+                           ds == NULL ? "ds" : "path");
+    importer *im = skpi__malloc(sizeof *im);
+    if (im == NULL)
+        return skpi__nomem();
+    int rc = setup(im, ds, path, opts);
+    FILE *f = NULL;
+    unsigned char *buf = NULL;
+    if (rc == SKPI_OK) {
+        buf = skpi__malloc(SKPI__READ_BLOCK);
+        if (buf == NULL)
+            rc = skpi__nomem();
+    }
+    if (rc == SKPI_OK && (f = fopen(path, "rb")) == NULL)
+        rc = skpi__error(SKPI_EIO, "%s: cannot open the file", path);
+    while (rc == SKPI_OK) {
+        size_t n = fread(buf, 1, SKPI__READ_BLOCK, f);
+        if (n > 0)
+            rc = skpi__reader_feed(&im->reader, buf, n);
+        if (n < SKPI__READ_BLOCK) {
+            if (rc == SKPI_OK && ferror(f))
+                rc = skpi__error(SKPI_EIO, "%s: reading the file failed", path);
+            break;
+        }
+    }
+    if (f != NULL)
+        fclose(f);
+    skpi__free(buf);
+    if (rc == SKPI_OK)
+        rc = finish(im, summary);
+    teardown(im);
+    skpi__free(im);
+    return rc;
+}

@@ -1,0 +1,88 @@
+/* Private state of one import: the reader, the chosen preset and its
+ * per-column plan, the staging area and the summary being filled. */
+#ifndef SKPI_IMPORT_INTERNAL_H
+#define SKPI_IMPORT_INTERNAL_H
+
+#include "socialkpi/import.h"
+#include "import/presets.h"
+#include "import/reader.h"
+#include "import/stage.h"
+
+/* Bytes read from a file at a time. */
+#define SKPI__READ_BLOCK ((size_t)1 << 16)
+
+/* What to do with one column of the header. */
+typedef struct col_plan {
+    int role;         /* an skpi__role; METRIC only when the catalog has the metric */
+    unsigned flags;   /* the preset column's flags */
+    uint32_t metric;  /* stage metric id, UINT32_MAX when not imported */
+    int unit;         /* the metric's ::skpi_unit */
+} col_plan;
+
+/* A metric key of a long file and what it resolved to. */
+#define SKPI__MEMO 16
+typedef struct metric_memo {
+    char key[72];
+    size_t len;       /* 0: an empty slot (or a key too long to keep) */
+    int state;        /* 0, or the ::skpi_import_skip reason for rows with this key */
+    uint32_t metric;  /* stage metric id when state is 0 */
+    int unit;
+} metric_memo;
+
+typedef struct importer {
+    skpi_dataset *ds;
+    const skpi_catalog *cat;
+    const char *name;
+    skpi_import_options opt;
+    skpi__reader reader;
+
+    const skpi__preset *forced;   /* the host's preset, NULL to detect */
+    skpi__preset wide;            /* generic wide, built from the options */
+    skpi__preset_column *wide_cols;
+    const skpi__preset *preset;   /* the one in use once the header is found */
+    const char *network;          /* channel network of the preset */
+
+    /* header */
+    bool header_done;
+    size_t ncols;
+    char *header;                 /* the header's names, NUL-separated */
+    size_t *header_off;
+    col_plan *plan;
+    double *vals;                 /* one row's values, by column */
+    int c_date, c_id, c_link, c_text, c_type, c_account, c_network, c_channel, c_metric, c_value;
+    bool has_posts_column;
+    uint32_t posts_metric;        /* posts_published for post files, UINT32_MAX when none */
+
+    /* rows above the header */
+    uint64_t preamble_records, first_line, preamble_line;
+    char preamble[128];           /* first field of the last one (Meta's metric name) */
+    char first_text[64];          /* first field of the first one, for messages */
+    uint32_t value_metric;        /* Meta daily: the metric named above the header */
+    int value_unit;
+
+    /* channels */
+    bool has_fixed;
+    uint32_t fixed_channel;
+    char chbuf[300];
+
+    /* TikTok: the export date the year is inferred from */
+    bool has_export;
+    int ex_y, ex_m, ex_d;
+
+    /* generic long: recent metric keys and the last series */
+    metric_memo memo[SKPI__MEMO];
+    size_t nmemo, memo_next;
+    bool has_last_series;
+    size_t last_series;           /* index into st.series (the array may move) */
+    uint32_t last_series_metric, last_series_channel;
+
+    /* the last date text read and its time */
+    char date_text[40];
+    size_t date_len;
+    skpi_time date_time;
+
+    skpi__stage st;
+    skpi_import_summary *sum;
+} importer;
+
+#endif

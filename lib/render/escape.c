@@ -1,0 +1,233 @@
+/* UTF-8 decoding and the escaping rules of each output format. */
+#include "render/render_internal.h"
+
+#include <string.h>
+
+size_t skpi__utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    unsigned char c = s[0];
+    if (c < 0x80) { *cp = c; return 1; }
+    size_t len;
+    uint32_t v, min;
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; v = c & 0x1F; min = 0x80; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; v = c & 0x0F; min = 0x800; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; v = c & 0x07; min = 0x10000; }
+    else { *cp = 0xFFFD; return 1; }
+    if (n < len) { *cp = 0xFFFD; return 1; }
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) { *cp = 0xFFFD; return 1; }
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) { *cp = 0xFFFD; return 1; }
+    *cp = v;
+    return len;
+}
+
+size_t skpi__utf8_put(char *buf, uint32_t cp)
+{
+    if (cp < 0x80) { buf[0] = (char)cp; return 1; }
+    if (cp < 0x800) {
+        buf[0] = (char)(0xC0 | (cp >> 6));
+        buf[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        buf[0] = (char)(0xE0 | (cp >> 12));
+        buf[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        buf[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    buf[0] = (char)(0xF0 | (cp >> 18));
+    buf[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    buf[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    buf[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+size_t skpi__utf8_width(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), w = 0;
+    uint32_t cp;
+    while (n > 0) {
+        size_t k = skpi__utf8_next(p, n, &cp);
+        p += k;
+        n -= k;
+        w++;
+    }
+    return w;
+}
+
+static const char replacement[] = "\xEF\xBF\xBD";
+
+/* C0 controls, DEL and C1 controls. */
+static bool is_control(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
+/* Walk s in runs: bytes that need no change are copied in one piece. The
+ * callback decides per code point; it returns the replacement text or NULL
+ * to keep the code point as it is. */
+typedef const char *(*esc_fn)(uint32_t cp, char tmp[8]);
+
+static void escape_with(skpi__out *o, const char *s, size_t n, esc_fn fn)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *run = p;
+    char tmp[8];
+    while (n > 0) {
+        uint32_t cp;
+        size_t k = skpi__utf8_next(p, n, &cp);
+        const char *rep = fn(cp, tmp);
+        bool invalid = cp == 0xFFFD && !(k == 3 && p[0] == 0xEF && p[1] == 0xBF && p[2] == 0xBD);
+        if (rep != NULL || invalid) {
+            skpi__out_write(o, (const char *)run, (size_t)(p - run));
+            skpi__out_str(o, rep != NULL ? rep : replacement);
+            run = p + k;
+        }
+        p += k;
+        n -= k;
+    }
+    skpi__out_write(o, (const char *)run, (size_t)(p - run));
+}
+
+static const char *html_rule(uint32_t cp, char tmp[8])
+{
+    (void)tmp;
+    switch (cp) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&#39;";
+    case '\t': case '\n': return NULL;
+    case '\r': return " ";
+    default: return is_control(cp) ? replacement : NULL;
+    }
+}
+
+void skpi__esc_html(skpi__out *o, const char *s) { escape_with(o, s, strlen(s), html_rule); }
+
+static const char *json_rule(uint32_t cp, char tmp[8])
+{
+    static const char hex[] = "0123456789abcdef";
+    switch (cp) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    case '\b': return "\\b";
+    case '\f': return "\\f";
+    default: break;
+    }
+    /* Also U+2028/U+2029, which break JavaScript string literals. */
+    if (cp < 0x20 || cp == 0x7F || cp == 0x2028 || cp == 0x2029) {
+        memcpy(tmp, "\\u", 2);
+        tmp[2] = hex[(cp >> 12) & 0xF];
+        tmp[3] = hex[(cp >> 8) & 0xF];
+        tmp[4] = hex[(cp >> 4) & 0xF];
+        tmp[5] = hex[cp & 0xF];
+        tmp[6] = '\0';
+        return tmp;
+    }
+    return NULL;
+}
+
+void skpi__esc_json(skpi__out *o, const char *s)
+{
+    skpi__out_char(o, '"');
+    escape_with(o, s, strlen(s), json_rule);
+    skpi__out_char(o, '"');
+}
+
+static const char *text_rule(uint32_t cp, char tmp[8])
+{
+    (void)tmp;
+    if (cp == '\t' || cp == '\n' || cp == '\r') return " ";
+    return is_control(cp) ? replacement : NULL;
+}
+
+void skpi__esc_text(skpi__out *o, const char *s) { escape_with(o, s, strlen(s), text_rule); }
+
+static const char *md_rule(uint32_t cp, char tmp[8])
+{
+    (void)tmp;
+    switch (cp) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '\\': return "\\\\";
+    case '`': return "\\`";
+    case '*': return "\\*";
+    case '_': return "\\_";
+    case '[': return "\\[";
+    case ']': return "\\]";
+    case '|': return "\\|";
+    case '~': return "\\~";
+    case '#': return "\\#";
+    case '\t': case '\n': case '\r': return " ";
+    default: return is_control(cp) ? replacement : NULL;
+    }
+}
+
+void skpi__esc_md_n(skpi__out *o, const char *s, size_t n, bool at_line_start)
+{
+    if (at_line_start && n > 0) {
+        /* A line may not open a list, quote, heading or setext underline. */
+        if (s[0] == '-' || s[0] == '+' || s[0] == '=') {
+            skpi__out_char(o, '\\');
+        } else if (s[0] >= '0' && s[0] <= '9') {
+            size_t d = 0;
+            while (d < n && s[d] >= '0' && s[d] <= '9') d++;
+            if (d < n && d <= 9 && (s[d] == '.' || s[d] == ')')) {
+                skpi__out_write(o, s, d);
+                skpi__out_char(o, '\\');
+                s += d;
+                n -= d;
+            }
+        }
+    }
+    escape_with(o, s, n, md_rule);
+}
+
+void skpi__esc_md(skpi__out *o, const char *s, bool at_line_start)
+{
+    skpi__esc_md_n(o, s, strlen(s), at_line_start);
+}
+
+static const char *csv_rule(uint32_t cp, char tmp[8])
+{
+    (void)tmp;
+    if (cp == '"') return "\"\"";
+    if (cp == '\t' || cp == '\n' || cp == '\r') return NULL;
+    return is_control(cp) ? replacement : NULL;
+}
+
+void skpi__esc_csv(skpi__out *o, const char *s)
+{
+    size_t n = strlen(s);
+    bool formula = n > 0 && strchr("=+-@\t\r", s[0]) != NULL;
+    bool quote = formula || strpbrk(s, ",\"\r\n") != NULL ||
+                 (n > 0 && (s[0] == ' ' || s[n - 1] == ' '));
+    if (quote) skpi__out_char(o, '"');
+    if (formula) skpi__out_char(o, '\'');
+    escape_with(o, s, n, csv_rule);
+    if (quote) skpi__out_char(o, '"');
+}
+
+bool skpi__url_is_safe(const char *url)
+{
+    static const char *const schemes[] = { "https://", "http://", "mailto:" };
+    bool scheme = false;
+    for (size_t i = 0; i < 3 && !scheme; i++) {
+        size_t k = strlen(schemes[i]);
+        scheme = strncmp(url, schemes[i], k) == 0 && url[k] != '\0';
+    }
+    if (!scheme) return false;
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+        if (*p <= 0x20 || *p == 0x7F || *p == '"' || *p == '<' || *p == '>' || *p == '\\' || *p == '`')
+            return false;
+    return true;
+}

@@ -1,0 +1,397 @@
+/* The HTML renderer: one self-contained, accessible, printable file. */
+#include "render/html.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define S(r, s) skpi__out_str(&(r)->out, (s))
+#define H(r, s) skpi__esc_html(&(r)->out, (s))
+
+static const char *const tone_class[] = { "neutral", "good", "warning", "bad" };
+
+static const char *tone_cls(int tone)
+{
+    return tone >= 0 && tone <= SKPI_TONE_BAD ? tone_class[tone] : "neutral";
+}
+
+/* Good or bad by the metric's direction; the sign in the text says the same
+ * for readers who do not see colour. */
+static const char *change_class(double change, int direction)
+{
+    if (!isfinite(change) || change == 0 || direction == SKPI_DIRECTION_NEUTRAL) return NULL;
+    bool up = change > 0;
+    return up == (direction == SKPI_HIGHER_IS_BETTER) ? "good" : "bad";
+}
+
+static void value_td(skpi__render *r, skpi_value v, int unit)
+{
+    char buf[64];
+    skpi__fmt_value(buf, sizeof buf, &r->nf, v.value, unit);
+    if (!isfinite(v.value)) {
+        S(r, "<td class=\"num na\" title=\"");
+        S(r, skpi__availability_word(v.availability));
+        S(r, "\">n/a</td>");
+        return;
+    }
+    S(r, "<td class=\"num\">");
+    H(r, buf);
+    if (v.availability == SKPI_PARTIAL)
+        S(r, "<abbr title=\"partial data: some days of the period have no data\">*</abbr>");
+    S(r, "</td>");
+}
+
+static void change_tds(skpi__render *r, const skpi_doc_kpi_row *k, skpi_value change, skpi_value points,
+                       skpi_value percent)
+{
+    char buf[64];
+    double basis = k->unit == SKPI_UNIT_PERCENT ? points.value : change.value;
+    if (!isfinite(basis)) basis = percent.value;
+    const char *cls = change_class(basis, k->direction);
+    if (k->unit == SKPI_UNIT_PERCENT) skpi__fmt_points(buf, sizeof buf, &r->nf, points.value);
+    else skpi__fmt_change(buf, sizeof buf, &r->nf, change.value, k->unit);
+    double shown = k->unit == SKPI_UNIT_PERCENT ? points.value : change.value;
+    for (int i = 0; i < 2; i++) {
+        S(r, "<td class=\"num");
+        if (!isfinite(shown)) S(r, " na");
+        else if (cls) { S(r, " "); S(r, cls); }
+        S(r, "\">");
+        H(r, buf);
+        S(r, "</td>");
+        skpi__fmt_percent_change(buf, sizeof buf, &r->nf, percent.value);
+        shown = percent.value;
+    }
+}
+
+static void th_col(skpi__render *r, const char *text, bool num)
+{
+    S(r, num ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">");
+    H(r, text);
+    S(r, "</th>");
+}
+
+static void caption(skpi__render *r, const char *title)
+{
+    if (!title) return;
+    S(r, "<caption>");
+    H(r, title);
+    S(r, "</caption>");
+}
+
+static void kpi_table(skpi__render *r, const skpi__block *b)
+{
+    bool two = b->comparison2 != NULL;
+    S(r, "<table class=\"kpi\">");
+    caption(r, b->title);
+    S(r, "<thead><tr>");
+    th_col(r, "Metric", false);
+    th_col(r, "Value", true);
+    th_col(r, b->comparison, true);
+    th_col(r, "Change", true);
+    th_col(r, "Change %", true);
+    if (two) {
+        th_col(r, b->comparison2, true);
+        th_col(r, "Change", true);
+        th_col(r, "Change %", true);
+    }
+    th_col(r, "Trend", false);
+    S(r, "</tr></thead>\n<tbody>\n");
+    const skpi_doc_kpi_row *rows = b->items;
+    for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
+        const skpi_doc_kpi_row *k = &rows[i];
+        S(r, k->level ? "<tr class=\"sub\"><th scope=\"row\">" : "<tr><th scope=\"row\">");
+        H(r, k->label);
+        if (k->channel && k->level == 0) {
+            S(r, " <span class=\"channel\">");
+            H(r, k->channel);
+            S(r, "</span>");
+        }
+        S(r, "</th>");
+        value_td(r, k->value, k->unit);
+        value_td(r, k->previous, k->unit);
+        change_tds(r, k, k->change, k->change_points, k->change_percent);
+        if (two) {
+            value_td(r, k->previous2, k->unit);
+            change_tds(r, k, k->change2, k->change2_points, k->change2_percent);
+        }
+        S(r, "<td>");
+        skpi__html_sparkline(r, k);
+        S(r, "</td></tr>\n");
+    }
+    S(r, "</tbody></table>\n");
+    if (skpi__kpi_has_partial(b))
+        S(r, "<p class=\"footnote\">* partial data: some days of the period have no data.</p>\n");
+}
+
+static void table(skpi__render *r, const skpi__block *b)
+{
+    S(r, "<table>");
+    caption(r, b->title);
+    S(r, "<thead><tr>");
+    for (size_t c = 0; c < b->columns; c++) th_col(r, b->headers[c], b->align[c] == SKPI_ALIGN_RIGHT);
+    S(r, "</tr></thead>\n<tbody>\n");
+    const char *const *const *rows = b->items;
+    for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
+        S(r, "<tr>");
+        for (size_t c = 0; c < b->columns; c++) {
+            /* The first column names the row. */
+            if (c == 0) S(r, b->align[0] == SKPI_ALIGN_RIGHT ? "<th scope=\"row\" class=\"num\">" : "<th scope=\"row\">");
+            else S(r, b->align[c] == SKPI_ALIGN_RIGHT ? "<td class=\"num\">" : "<td>");
+            H(r, rows[i][c]);
+            S(r, c == 0 ? "</th>" : "</td>");
+        }
+        S(r, "</tr>\n");
+    }
+    S(r, "</tbody></table>\n");
+}
+
+static void section_title(skpi__render *r, const char *title)
+{
+    if (!title) return;
+    S(r, "<h3 class=\"block-title\">");
+    H(r, title);
+    S(r, "</h3>\n");
+}
+
+static void goals(skpi__render *r, const skpi__block *b)
+{
+    section_title(r, b->title);
+    S(r, "<div class=\"cards\">\n");
+    const skpi_doc_goal *g = b->items;
+    for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
+        char prog[32], exp[32], fc[32], cur[64], tgt[64], label[128];
+        skpi__fmt_fraction(prog, sizeof prog, &r->nf, g[i].progress.value);
+        skpi__fmt_fraction(exp, sizeof exp, &r->nf, g[i].expected.value);
+        skpi__fmt_fraction(fc, sizeof fc, &r->nf, g[i].forecast.value);
+        skpi__fmt_value(cur, sizeof cur, &r->nf, g[i].current.value, g[i].unit);
+        skpi__fmt_value(tgt, sizeof tgt, &r->nf, g[i].target.value, g[i].unit);
+        S(r, "<article class=\"card goal\"><h4>");
+        H(r, g[i].name);
+        S(r, "</h4><p class=\"meta\"><span class=\"badge ");
+        S(r, tone_cls(g[i].tone));
+        S(r, "\">");
+        H(r, g[i].status_label);
+        S(r, "</span></p>");
+        snprintf(label, sizeof label, "Progress %s, expected by now %s", prog, exp);
+        skpi__html_progress(r, g[i].progress.value, g[i].expected.value, g[i].tone, label);
+        /* Figures that are not available are left out rather than shown as n/a. */
+        if (isfinite(g[i].progress.value)) {
+            S(r, "<p class=\"meta\">Progress <strong>");
+            H(r, prog);
+            S(r, "</strong>");
+            if (isfinite(g[i].expected.value)) { S(r, " \xC2\xB7 expected "); H(r, exp); }
+            if (isfinite(g[i].forecast.value)) { S(r, " \xC2\xB7 forecast "); H(r, fc); }
+            S(r, "</p>");
+        }
+        if (isfinite(g[i].current.value) || isfinite(g[i].target.value) || g[i].deadline) {
+            S(r, "<p class=\"meta\">");
+            if (isfinite(g[i].current.value) || isfinite(g[i].target.value)) {
+                H(r, cur);
+                S(r, " of ");
+                H(r, tgt);
+                if (g[i].deadline) S(r, " \xC2\xB7 ");
+            }
+            if (g[i].deadline) { S(r, "by "); H(r, g[i].deadline); }
+            S(r, "</p>");
+        }
+        if (g[i].note) { S(r, "<p class=\"meta\">"); H(r, g[i].note); S(r, "</p>"); }
+        S(r, "</article>\n");
+    }
+    S(r, "</div>\n");
+}
+
+static void objectives(skpi__render *r, const skpi__block *b)
+{
+    section_title(r, b->title);
+    S(r, "<div class=\"okrs\">\n");
+    const skpi__objective *o = b->items;
+    for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
+        char buf[64], label[96];
+        S(r, "<article class=\"card objective\"><h4>");
+        H(r, o[i].o.title);
+        S(r, "</h4><p class=\"meta\">");
+        if (o[i].o.band_label) {
+            S(r, "<span class=\"badge ");
+            S(r, tone_cls(o[i].o.tone));
+            S(r, "\">");
+            H(r, o[i].o.band_label);
+            S(r, "</span> ");
+        }
+        skpi__fmt_score(buf, sizeof buf, o[i].o.score.value);
+        S(r, "score <strong>");
+        S(r, buf);
+        S(r, "</strong>");
+        if (isfinite(o[i].o.score_rounded.value)) {
+            skpi__num_fixed(buf, sizeof buf, o[i].o.score_rounded.value, 1, NULL);
+            S(r, " (graded ");
+            S(r, buf);
+            S(r, ")");
+        }
+        S(r, o[i].o.aspirational ? " \xC2\xB7 aspirational" : " \xC2\xB7 committed");
+        if (o[i].o.owner) { S(r, " \xC2\xB7 owner: "); H(r, o[i].o.owner); }
+        S(r, "</p>");
+        skpi__fmt_score(buf, sizeof buf, o[i].o.score.value);
+        snprintf(label, sizeof label, "Score %s of 1", buf);
+        skpi__html_progress(r, o[i].o.score.value, NAN, o[i].o.tone, label);
+        if (o[i].o.interpretation) { S(r, "<p>"); H(r, o[i].o.interpretation); S(r, "</p>"); }
+        if (o[i].count > 0) {
+            S(r, "<table><thead><tr>");
+            th_col(r, "Key result", false);
+            th_col(r, "Score", true);
+            th_col(r, "Start", true);
+            th_col(r, "Current", true);
+            th_col(r, "Target", true);
+            S(r, "</tr></thead><tbody>\n");
+            for (size_t k = 0; k < o[i].count; k++) {
+                const skpi_doc_key_result *kr = &o[i].krs[k];
+                S(r, "<tr><th scope=\"row\">");
+                H(r, kr->title);
+                if (kr->note) { S(r, "<br><span class=\"meta\">"); H(r, kr->note); S(r, "</span>"); }
+                S(r, "</th><td class=\"num ");
+                S(r, tone_cls(kr->tone));
+                S(r, "\">");
+                skpi__fmt_score(buf, sizeof buf, kr->score.value);
+                S(r, buf);
+                S(r, "</td>");
+                value_td(r, kr->start, kr->unit);
+                value_td(r, kr->current, kr->unit);
+                value_td(r, kr->target, kr->unit);
+                S(r, "</tr>\n");
+            }
+            S(r, "</tbody></table>");
+        }
+        S(r, "</article>\n");
+    }
+    S(r, "</div>\n");
+}
+
+static void posts(skpi__render *r, const skpi__block *b)
+{
+    section_title(r, b->title);
+    S(r, "<ol class=\"posts\">\n");
+    const skpi_doc_post *p = b->items;
+    for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
+        char buf[64];
+        S(r, "<li><p><strong>");
+        H(r, p[i].channel);
+        S(r, "</strong>");
+        if (p[i].published) { S(r, " \xC2\xB7 "); H(r, p[i].published); }
+        S(r, " \xC2\xB7 ");
+        H(r, p[i].metric);
+        S(r, " <strong>");
+        skpi__fmt_value(buf, sizeof buf, &r->nf, p[i].value.value, p[i].unit);
+        H(r, buf);
+        S(r, "</strong>");
+        if (isfinite(p[i].ratio.value)) {
+            skpi__fmt_ratio(buf, sizeof buf, p[i].ratio.value);
+            S(r, " (");
+            S(r, buf);
+            S(r, " the usual)");
+        }
+        S(r, "</p>");
+        if (p[i].text) {
+            char excerpt[1024];
+            skpi__excerpt(excerpt, sizeof excerpt, p[i].text, 280);
+            S(r, "<p>");
+            H(r, excerpt);
+            S(r, "</p>");
+        }
+        if (p[i].url && skpi__url_is_safe(p[i].url)) {
+            S(r, "<p class=\"meta\"><a rel=\"noopener noreferrer\" href=\"");
+            H(r, p[i].url);
+            S(r, "\">Open the post</a></p>");
+        }
+        S(r, "</li>\n");
+    }
+    S(r, "</ol>\n");
+}
+
+static void paragraph(skpi__render *r, const skpi__block *b)
+{
+    const skpi__span *sp = b->items;
+    if (b->count == 0) return;
+    S(r, "<p>");
+    for (size_t i = 0; i < b->count; i++) {
+        const char *tag = sp[i].style == SKPI_SPAN_STRONG ? "strong" : sp[i].style == SKPI_SPAN_EMPHASIS ? "em" : NULL;
+        if (tag) { S(r, "<"); S(r, tag); S(r, ">"); }
+        H(r, sp[i].text);
+        if (tag) { S(r, "</"); S(r, tag); S(r, ">"); }
+    }
+    S(r, "</p>\n");
+}
+
+static void callout(skpi__render *r, const skpi__block *b)
+{
+    S(r, "<aside class=\"callout ");
+    S(r, skpi__callout_key(b->level));
+    S(r, "\" role=\"note\"><p><strong>");
+    S(r, skpi__callout_word(b->level));
+    if (b->title) { S(r, ": "); H(r, b->title); }
+    S(r, "</strong></p><p>");
+    H(r, b->text);
+    S(r, "</p></aside>\n");
+}
+
+static void list(skpi__render *r, const skpi__block *b)
+{
+    if (b->count == 0) return;
+    const char *const *items = b->items;
+    S(r, b->level ? "<ol>\n" : "<ul>\n");
+    for (size_t k = 0; k < b->count; k++) {
+        S(r, "<li>");
+        H(r, items[k]);
+        S(r, "</li>\n");
+    }
+    S(r, b->level ? "</ol>\n" : "</ul>\n");
+}
+
+void skpi__render_html(skpi__render *r)
+{
+    const skpi_doc *d = r->doc;
+    S(r, "<!DOCTYPE html>\n<html lang=\"");
+    H(r, d->language);
+    S(r, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         "<meta name=\"generator\" content=\"socialkpi\">\n<title>");
+    H(r, d->title[0] ? d->title : "Report");
+    S(r, "</title>\n<style>\n");
+    S(r, skpi__html_css);
+    S(r, "</style>\n</head>\n<body>\n<main>\n");
+    if (d->title[0] || d->subtitle[0]) {
+        S(r, "<header>");
+        if (d->title[0]) { S(r, "<h1>"); H(r, d->title); S(r, "</h1>"); }
+        if (d->subtitle[0]) { S(r, "<p class=\"subtitle\">"); H(r, d->subtitle); S(r, "</p>"); }
+        S(r, "</header>\n");
+    }
+    for (size_t i = 0; i < d->count && r->out.err == SKPI_OK; i++) {
+        const skpi__block *b = &d->blocks[i];
+        switch (b->kind) {
+        case SKPI_BLOCK_HEADING: {
+            char tag[16];
+            snprintf(tag, sizeof tag, "h%d>", b->level + 1);
+            S(r, "<"); S(r, tag);
+            H(r, b->title);
+            S(r, "</"); S(r, tag); S(r, "\n");
+            break;
+        }
+        case SKPI_BLOCK_PARAGRAPH: paragraph(r, b); break;
+        case SKPI_BLOCK_KPI_TABLE: kpi_table(r, b); break;
+        case SKPI_BLOCK_TABLE: table(r, b); break;
+        case SKPI_BLOCK_CHART: skpi__html_chart(r, b, i); break;
+        case SKPI_BLOCK_GOALS: goals(r, b); break;
+        case SKPI_BLOCK_OBJECTIVES: objectives(r, b); break;
+        case SKPI_BLOCK_POSTS: posts(r, b); break;
+        case SKPI_BLOCK_CALLOUT: callout(r, b); break;
+        case SKPI_BLOCK_LIST: list(r, b); break;
+        default: break;
+        }
+    }
+    if (r->has_time) {
+        S(r, "<footer>Generated <time datetime=\"");
+        S(r, r->time_iso);
+        S(r, "\">");
+        S(r, r->time_human);
+        S(r, "</time></footer>\n");
+    }
+    S(r, "</main>\n</body>\n</html>\n");
+}

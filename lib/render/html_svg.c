@@ -1,0 +1,415 @@
+/* Inline SVG drawn by the HTML renderer: charts, sparklines, progress bars. */
+#include "render/render_internal.h"
+#include "render/html.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define S(r, s) skpi__out_str(&(r)->out, (s))
+#define H(r, s) skpi__esc_html(&(r)->out, (s))
+
+/* Okabe-Ito colours (yellow left out: too light on white), told apart by
+ * people with the common colour-vision deficiencies. */
+static const char *const palette[] = { "#0072B2", "#E69F00", "#009E73", "#CC79A7",
+                                       "#56B4E9", "#D55E00", "#000000" };
+#define PALETTE_SIZE (sizeof palette / sizeof palette[0])
+
+/* Write a coordinate (tenths). */
+static void coord(skpi__render *r, double v)
+{
+    char buf[32];
+    skpi__num_tenths(buf, v);
+    S(r, buf);
+}
+
+static void pair(skpi__render *r, char cmd, double x, double y)
+{
+    skpi__out_char(&r->out, cmd);
+    coord(r, x);
+    skpi__out_char(&r->out, ' ');
+    coord(r, y);
+}
+
+/* ---- sparklines --------------------------------------------------------- */
+
+#define SPARK_W 100.0
+#define SPARK_H 24.0
+
+void skpi__html_sparkline(skpi__render *r, const skpi_doc_kpi_row *k)
+{
+    const double *v = k->sparkline;
+    size_t n = k->sparkline_length;
+    double lo = INFINITY, hi = -INFINITY;
+    size_t first = n, last = n;
+    for (size_t i = 0; i < n; i++) {
+        if (isnan(v[i])) continue;
+        lo = fmin(lo, v[i]);
+        hi = fmax(hi, v[i]);
+        if (first == n) first = i;
+        last = i;
+    }
+    if (first == n) return;
+    char a[48], b[48], label[64];
+    skpi__fmt_value(a, sizeof a, &r->nf, v[first], k->unit);
+    skpi__fmt_value(b, sizeof b, &r->nf, v[last], k->unit);
+    S(r, "<svg class=\"spark\" width=\"100\" height=\"24\" viewBox=\"0 0 100 24\" role=\"img\" aria-label=\"");
+    snprintf(label, sizeof label, "Trend over %zu periods: from ", n);
+    S(r, label);
+    H(r, a);
+    S(r, " to ");
+    H(r, b);
+    S(r, "\"><title>Trend: ");
+    H(r, a);
+    S(r, " \xE2\x86\x92 ");
+    H(r, b);
+    S(r, "</title><path fill=\"none\" stroke=\"#0969da\" stroke-width=\"1.5\" stroke-linejoin=\"round\" d=\"");
+    double span = hi > lo ? hi - lo : 1.0;
+    double step = n > 1 ? (SPARK_W - 4.0) / (double)(n - 1) : 0.0;
+    bool pen = false;
+    double lx = 0, ly = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (isnan(v[i])) { pen = false; continue; }
+        double x = n > 1 ? 2.0 + step * (double)i : SPARK_W / 2;
+        double y = hi > lo ? SPARK_H - 3.0 - (v[i] - lo) / span * (SPARK_H - 6.0) : SPARK_H / 2;
+        pair(r, pen ? 'L' : 'M', x, y);
+        pen = true;
+        lx = x;
+        ly = y;
+    }
+    S(r, "\"/><circle r=\"2\" fill=\"#0969da\" cx=\"");
+    coord(r, lx);
+    S(r, "\" cy=\"");
+    coord(r, ly);
+    S(r, "\"/></svg>");
+}
+
+/* ---- progress bars ------------------------------------------------------ */
+
+void skpi__html_progress(skpi__render *r, double progress, double expected, int tone, const char *label)
+{
+    static const char *const fill[] = { "#59636e", "#1a7f37", "#9a6700", "#cf222e" };
+    S(r, "<svg class=\"bar\" viewBox=\"0 0 200 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"");
+    H(r, label);
+    S(r, "\"><title>");
+    H(r, label);
+    S(r, "</title><rect width=\"200\" height=\"10\" rx=\"3\" fill=\"#eaeef2\"/>");
+    if (isfinite(progress)) {
+        double w = fmin(fmax(progress, 0.0), 1.0) * 200.0;
+        S(r, "<rect height=\"10\" rx=\"3\" fill=\"");
+        S(r, fill[tone >= 0 && tone <= 3 ? tone : 0]);
+        S(r, "\" width=\"");
+        coord(r, w);
+        S(r, "\"/>");
+    }
+    if (isfinite(expected)) {
+        double x = fmin(fmax(expected, 0.0), 1.0) * 200.0;
+        S(r, "<line y1=\"0\" y2=\"10\" stroke=\"#1f2328\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\" x1=\"");
+        coord(r, x);
+        S(r, "\" x2=\"");
+        coord(r, x);
+        S(r, "\"/>");
+    }
+    S(r, "</svg>");
+}
+
+/* ---- charts ------------------------------------------------------------- */
+
+#define CW 640.0
+#define CH 260.0
+#define LEFT 60.0
+#define RIGHT 14.0
+#define TOP 14.0
+#define BOTTOM 36.0
+#define MAX_X_LABELS 8
+#define MAX_MARKERS 60
+#define LINE_INSET 32.0
+
+/* A "nice" step (1, 2, 2.5 or 5 times a power of ten) near x. */
+static double nice_step(double x)
+{
+    double p = pow(10.0, floor(log10(x)));
+    double f = x / p;
+    double nf = f <= 1.0 ? 1.0 : f <= 2.0 ? 2.0 : f <= 2.5 ? 2.5 : f <= 5.0 ? 5.0 : 10.0;
+    return nf * p;
+}
+
+typedef struct axis {
+    double lo, hi, step;
+} axis;
+
+static axis value_axis(const skpi__block *b)
+{
+    axis a;
+    if (b->chart.fixed_range) {
+        a.lo = b->chart.y_min;
+        a.hi = b->chart.y_max;
+        a.step = nice_step((a.hi - a.lo) / 4.0);
+        return a;
+    }
+    double lo = INFINITY, hi = -INFINITY;
+    const skpi__series *s = b->items;
+    for (size_t i = 0; i < b->count; i++)
+        for (size_t j = 0; j < s[i].length; j++)
+            if (!isnan(s[i].values[j])) { lo = fmin(lo, s[i].values[j]); hi = fmax(hi, s[i].values[j]); }
+    if (lo > hi) { lo = 0; hi = 1; }
+    /* Bars start at zero: their length is the value. */
+    if (b->chart.kind == SKPI_CHART_BAR) { lo = fmin(lo, 0.0); hi = fmax(hi, 0.0); }
+    if (hi == lo) {
+        double pad = fabs(hi) > 0 ? fabs(hi) * 0.1 : 1.0;
+        if (lo != 0 || b->chart.kind != SKPI_CHART_BAR) lo -= pad;
+        hi += pad;
+    }
+    a.step = nice_step((hi - lo) / 4.0);
+    a.lo = floor(lo / a.step) * a.step;
+    a.hi = ceil(hi / a.step) * a.step;
+    if (a.hi <= a.lo) a.hi = a.lo + a.step;
+    return a;
+}
+
+static double ypos(const axis *a, double v)
+{
+    double plot = CH - TOP - BOTTOM;
+    double t = (v - a->lo) / (a->hi - a->lo);
+    t = fmin(fmax(t, -0.02), 1.02); /* values past a fixed range stay near the frame */
+    return TOP + plot * (1.0 - t);
+}
+
+static void describe(skpi__render *r, const skpi__block *b, size_t ncat)
+{
+    if (b->chart.description) { H(r, b->chart.description); return; }
+    const skpi__series *s = b->items;
+    char buf[96];
+    snprintf(buf, sizeof buf, "%s chart of %zu series over %zu points: ",
+             b->chart.kind == SKPI_CHART_BAR ? "Bar" : "Line", b->count, ncat);
+    S(r, buf);
+    for (size_t i = 0; i < b->count; i++) {
+        if (i) S(r, ", ");
+        H(r, s[i].name);
+    }
+    S(r, ".");
+}
+
+static void axes(skpi__render *r, const skpi__block *b, const axis *a, const char *const *cats,
+                 size_t ncat, double band, double x0)
+{
+    S(r, "<g class=\"axes\" font-size=\"11\" fill=\"#59636e\">");
+    int ticks = (int)floor((a->hi - a->lo) / a->step + 0.5);
+    if (ticks > 20) ticks = 20;
+    for (int t = 0; t <= ticks; t++) {
+        double v = a->lo + a->step * t;
+        double y = ypos(a, v);
+        S(r, "<line stroke=\"#d1d9e0\" x1=\"60\" x2=\"626\"");
+        S(r, " y1=\""); coord(r, y); S(r, "\" y2=\""); coord(r, y); S(r, "\"/>");
+        char label[64];
+        skpi__fmt_axis(label, sizeof label, &r->nf, fabs(v) < a->step * 1e-9 ? 0.0 : v, b->chart.unit, a->step);
+        S(r, "<text text-anchor=\"end\" x=\"54\" y=\"");
+        coord(r, y + 4);
+        S(r, "\">");
+        H(r, label);
+        S(r, "</text>");
+    }
+    /* At most MAX_X_LABELS category labels, always including the last. */
+    size_t every = ncat > MAX_X_LABELS ? (ncat + MAX_X_LABELS - 1) / MAX_X_LABELS : 1;
+    for (size_t i = 0; i < ncat; i++) {
+        if ((ncat - 1 - i) % every != 0) continue;
+        char label[64];
+        skpi__excerpt(label, sizeof label, cats[i], 12);
+        S(r, "<text text-anchor=\"middle\" y=\"");
+        coord(r, CH - BOTTOM + 16);
+        S(r, "\" x=\"");
+        coord(r, x0 + band * (double)i);
+        S(r, "\">");
+        H(r, label);
+        S(r, "</text>");
+    }
+    S(r, "</g>");
+}
+
+static void line_series(skpi__render *r, const skpi__block *b, const axis *a, const char *const *cats,
+                        size_t ncat, bool shared, double band, double x0)
+{
+    const skpi__series *s = b->items;
+    for (size_t i = 0; i < b->count; i++) {
+        const char *color = palette[i % PALETTE_SIZE];
+        S(r, "<path fill=\"none\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke=\"");
+        S(r, color);
+        S(r, s[i].style == SKPI_SERIES_DASHED ? "\" stroke-dasharray=\"6 4\" d=\"" : "\" d=\"");
+        bool pen = false;
+        for (size_t j = 0; j < s[i].length; j++) {
+            if (isnan(s[i].values[j])) { pen = false; continue; }
+            size_t c = skpi__chart_index(cats, ncat, shared, &s[i], j);
+            pair(r, pen ? 'L' : 'M', x0 + band * (double)c, ypos(a, s[i].values[j]));
+            pen = true;
+        }
+        S(r, "\"/>");
+        if (s[i].length > MAX_MARKERS || s[i].style == SKPI_SERIES_DASHED) continue;
+        /* Markers carry the exact value as a tooltip. */
+        for (size_t j = 0; j < s[i].length; j++) {
+            if (isnan(s[i].values[j])) continue;
+            size_t c = skpi__chart_index(cats, ncat, shared, &s[i], j);
+            char val[64];
+            skpi__fmt_value(val, sizeof val, &r->nf, s[i].values[j], b->chart.unit);
+            S(r, "<circle r=\"3\" fill=\"");
+            S(r, color);
+            S(r, "\" cx=\"");
+            coord(r, x0 + band * (double)c);
+            S(r, "\" cy=\"");
+            coord(r, ypos(a, s[i].values[j]));
+            S(r, "\"><title>");
+            H(r, s[i].name);
+            S(r, ", ");
+            H(r, s[i].labels[j]);
+            S(r, ": ");
+            H(r, val);
+            S(r, "</title></circle>");
+        }
+    }
+}
+
+static void bar_series(skpi__render *r, const skpi__block *b, const axis *a, const char *const *cats,
+                       size_t ncat, bool shared, double band, double x0)
+{
+    const skpi__series *s = b->items;
+    double group = band * 0.8;
+    double w = group / (double)b->count;
+    double zero = ypos(a, fmin(fmax(0.0, a->lo), a->hi));
+    for (size_t i = 0; i < b->count; i++) {
+        const char *color = palette[i % PALETTE_SIZE];
+        for (size_t j = 0; j < s[i].length; j++) {
+            double v = s[i].values[j];
+            if (isnan(v)) continue;
+            size_t c = skpi__chart_index(cats, ncat, shared, &s[i], j);
+            double x = x0 + band * (double)c - group / 2 + w * (double)i;
+            double y = ypos(a, v);
+            char val[64];
+            skpi__fmt_value(val, sizeof val, &r->nf, v, b->chart.unit);
+            S(r, "<rect fill=\"");
+            S(r, color);
+            if (s[i].style == SKPI_SERIES_DASHED)
+                S(r, "\" fill-opacity=\"0.35\" stroke=\"#1f2328\" stroke-dasharray=\"3 2");
+            S(r, "\" x=\"");
+            coord(r, x + 0.5);
+            S(r, "\" width=\"");
+            coord(r, fmax(w - 1.0, 0.5));
+            S(r, "\" y=\"");
+            coord(r, fmin(y, zero));
+            S(r, "\" height=\"");
+            coord(r, fmax(fabs(zero - y), 0.5));
+            S(r, "\"><title>");
+            H(r, s[i].name);
+            S(r, ", ");
+            H(r, s[i].labels[j]);
+            S(r, ": ");
+            H(r, val);
+            S(r, "</title></rect>");
+        }
+    }
+}
+
+static void legend(skpi__render *r, const skpi__block *b)
+{
+    const skpi__series *s = b->items;
+    S(r, "<ul class=\"legend\">");
+    for (size_t i = 0; i < b->count; i++) {
+        S(r, "<li><svg width=\"18\" height=\"8\" aria-hidden=\"true\"><line x1=\"0\" y1=\"4\" x2=\"18\" y2=\"4\" "
+             "stroke-width=\"3\" stroke=\"");
+        S(r, palette[i % PALETTE_SIZE]);
+        S(r, s[i].style == SKPI_SERIES_DASHED ? "\" stroke-dasharray=\"4 3\"/></svg>" : "\"/></svg>");
+        H(r, s[i].name);
+        S(r, "</li>");
+    }
+    S(r, "</ul>");
+}
+
+/* The numbers behind the chart, for screen readers and for copying. */
+static void data_table(skpi__render *r, const skpi__block *b, const char *const *cats, size_t ncat, bool shared)
+{
+    const skpi__series *s = b->items;
+    S(r, "<details><summary>Data</summary><table><thead><tr><th scope=\"col\"></th>");
+    for (size_t i = 0; i < b->count; i++) {
+        S(r, "<th scope=\"col\" class=\"num\">");
+        H(r, s[i].name);
+        S(r, "</th>");
+    }
+    S(r, "</tr></thead><tbody>");
+    for (size_t c = 0; c < ncat && r->out.err == SKPI_OK; c++) {
+        S(r, "<tr><th scope=\"row\">");
+        H(r, cats[c]);
+        S(r, "</th>");
+        for (size_t i = 0; i < b->count; i++) {
+            double v = NAN;
+            if (shared) {
+                if (c < s[i].length) v = s[i].values[c];
+            } else {
+                for (size_t j = 0; j < s[i].length; j++)
+                    if (strcmp(s[i].labels[j], cats[c]) == 0) { v = s[i].values[j]; break; }
+            }
+            char val[64];
+            skpi__fmt_value(val, sizeof val, &r->nf, v, b->chart.unit);
+            S(r, "<td class=\"num\">");
+            H(r, val);
+            S(r, "</td>");
+        }
+        S(r, "</tr>");
+    }
+    S(r, "</tbody></table></details>");
+}
+
+void skpi__html_chart(skpi__render *r, const skpi__block *b, size_t index)
+{
+    const char **cats;
+    size_t ncat;
+    bool owned;
+    int rc = skpi__chart_categories(&cats, &ncat, &owned, b);
+    if (rc != SKPI_OK) { skpi__out_fail(&r->out, rc); return; }
+    char id[64];
+    snprintf(id, sizeof id, "chart%zu", index);
+
+    S(r, "<figure class=\"chart\"><figcaption id=\"");
+    S(r, id);
+    S(r, "-caption\">");
+    H(r, b->title);
+    S(r, "</figcaption>\n<svg class=\"chart\" viewBox=\"0 0 640 260\" width=\"640\" height=\"260\" "
+         "role=\"img\" aria-labelledby=\"");
+    S(r, id); S(r, "-title "); S(r, id); S(r, "-desc\"><title id=\"");
+    S(r, id); S(r, "-title\">");
+    H(r, b->title);
+    S(r, "</title><desc id=\"");
+    S(r, id);
+    S(r, "-desc\">");
+    describe(r, b, ncat);
+    S(r, "</desc>");
+
+    axis a = value_axis(b);
+    double plot_w = CW - LEFT - RIGHT;
+    double band, x0;
+    if (b->chart.kind == SKPI_CHART_BAR) {
+        band = ncat ? plot_w / (double)ncat : plot_w;
+        x0 = LEFT + band / 2;
+    } else {
+        /* Room at both ends for the first and last category labels. */
+        band = ncat > 1 ? (plot_w - 2 * LINE_INSET) / (double)(ncat - 1) : 0.0;
+        x0 = ncat > 1 ? LEFT + LINE_INSET : LEFT + plot_w / 2;
+    }
+    axes(r, b, &a, (const char *const *)cats, ncat, band, x0);
+    S(r, "<g class=\"series\">");
+    if (b->chart.kind == SKPI_CHART_BAR)
+        bar_series(r, b, &a, (const char *const *)cats, ncat, !owned, band, x0);
+    else
+        line_series(r, b, &a, (const char *const *)cats, ncat, !owned, band, x0);
+    S(r, "</g><line stroke=\"#59636e\" x1=\"60\" x2=\"626\" y1=\"");
+    coord(r, CH - BOTTOM);
+    S(r, "\" y2=\"");
+    coord(r, CH - BOTTOM);
+    S(r, "\"/></svg>\n");
+    if (b->count > 0) legend(r, b);
+    if (b->chart.description) {
+        S(r, "<p class=\"desc\">");
+        H(r, b->chart.description);
+        S(r, "</p>");
+    }
+    if (b->count > 0) data_table(r, b, (const char *const *)cats, ncat, !owned);
+    S(r, "</figure>\n");
+    if (owned) skpi__free(cats);
+}

@@ -1,0 +1,347 @@
+/* The JSON renderer: the document's data as docs/report-schema.json says. */
+#include "render/render_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* A small pretty-printing writer: two-space indentation, one member per
+ * line, number arrays on one line. Keys are our own ASCII names. */
+typedef struct jw {
+    skpi__render *r;
+    int depth;
+    bool first[32];
+    bool inline_[32];
+} jw;
+
+#define OUT(w) (&(w)->r->out)
+
+static void newline(jw *w)
+{
+    if (w->inline_[w->depth]) return;
+    static const char spaces[] = "                                                                ";
+    skpi__out_char(OUT(w), '\n');
+    size_t n = (size_t)w->depth * 2;
+    skpi__out_write(OUT(w), spaces, n < sizeof spaces - 1 ? n : sizeof spaces - 1);
+}
+
+static void item(jw *w)
+{
+    if (!w->first[w->depth]) skpi__out_str(OUT(w), w->inline_[w->depth] ? ", " : ",");
+    w->first[w->depth] = false;
+    newline(w);
+}
+
+static void key(jw *w, const char *k)
+{
+    item(w);
+    skpi__out_char(OUT(w), '"');
+    skpi__out_str(OUT(w), k);
+    skpi__out_str(OUT(w), "\": ");
+}
+
+static void jopen(jw *w, char c, bool inline_)
+{
+    skpi__out_char(OUT(w), c);
+    if (w->depth < 31) w->depth++;
+    w->first[w->depth] = true;
+    w->inline_[w->depth] = inline_ || w->inline_[w->depth - 1];
+}
+
+static void jclose(jw *w, char c)
+{
+    bool empty = w->first[w->depth], inl = w->inline_[w->depth];
+    if (w->depth > 0) w->depth--;
+    if (!empty && !inl) newline(w);
+    skpi__out_char(OUT(w), c);
+}
+
+static void str(jw *w, const char *s)
+{
+    if (s == NULL) skpi__out_str(OUT(w), "null");
+    else skpi__esc_json(OUT(w), s);
+}
+
+static void num(jw *w, double v)
+{
+    if (!isfinite(v)) { skpi__out_str(OUT(w), "null"); return; }
+    char buf[40];
+    skpi__num_json(buf, v);
+    skpi__out_str(OUT(w), buf);
+}
+
+static void kstr(jw *w, const char *k, const char *s) { key(w, k); str(w, s); }
+static void knum(jw *w, const char *k, double v) { key(w, k); num(w, v); }
+static void kint(jw *w, const char *k, long v)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%ld", v);
+    key(w, k);
+    skpi__out_str(OUT(w), buf);
+}
+static void kbool(jw *w, const char *k, bool v) { key(w, k); skpi__out_str(OUT(w), v ? "true" : "false"); }
+
+/* {"number": 12, "availability": "available"} on one line. */
+static void kvalue(jw *w, const char *k, skpi_value v)
+{
+    key(w, k);
+    jopen(w, '{', true);
+    knum(w, "number", v.value);
+    kstr(w, "availability", skpi__availability_key(v.availability));
+    jclose(w, '}');
+}
+
+static void kpi_table(jw *w, const skpi__block *b)
+{
+    kstr(w, "comparison", b->comparison);
+    kstr(w, "comparison2", b->comparison2);
+    key(w, "rows");
+    jopen(w, '[', false);
+    const skpi_doc_kpi_row *rows = b->items;
+    for (size_t i = 0; i < b->count && w->r->out.err == SKPI_OK; i++) {
+        const skpi_doc_kpi_row *k = &rows[i];
+        item(w);
+        jopen(w, '{', false);
+        kstr(w, "label", k->label);
+        kstr(w, "channel", k->channel);
+        kstr(w, "unit", skpi__unit_key(k->unit));
+        kstr(w, "direction", skpi__direction_key(k->direction));
+        kint(w, "level", k->level);
+        kvalue(w, "value", k->value);
+        kvalue(w, "previous", k->previous);
+        kvalue(w, "change", k->change);
+        kvalue(w, "change_percent", k->change_percent);
+        kvalue(w, "change_points", k->change_points);
+        kvalue(w, "previous2", k->previous2);
+        kvalue(w, "change2", k->change2);
+        kvalue(w, "change2_percent", k->change2_percent);
+        kvalue(w, "change2_points", k->change2_points);
+        key(w, "sparkline");
+        jopen(w, '[', true);
+        for (size_t j = 0; j < k->sparkline_length; j++) { item(w); num(w, k->sparkline[j]); }
+        jclose(w, ']');
+        jclose(w, '}');
+    }
+    jclose(w, ']');
+}
+
+static void table(jw *w, const skpi__block *b)
+{
+    key(w, "columns");
+    jopen(w, '[', false);
+    for (size_t c = 0; c < b->columns; c++) {
+        item(w);
+        jopen(w, '{', true);
+        kstr(w, "header", b->headers[c]);
+        kstr(w, "align", b->align[c] == SKPI_ALIGN_RIGHT ? "right" : "left");
+        jclose(w, '}');
+    }
+    jclose(w, ']');
+    key(w, "rows");
+    jopen(w, '[', false);
+    const char *const *const *rows = b->items;
+    for (size_t i = 0; i < b->count && w->r->out.err == SKPI_OK; i++) {
+        item(w);
+        jopen(w, '[', true);
+        for (size_t c = 0; c < b->columns; c++) { item(w); str(w, rows[i][c]); }
+        jclose(w, ']');
+    }
+    jclose(w, ']');
+}
+
+static void chart(jw *w, const skpi__block *b)
+{
+    kstr(w, "kind", b->chart.kind == SKPI_CHART_BAR ? "bar" : "line");
+    kstr(w, "description", b->chart.description);
+    kstr(w, "unit", skpi__unit_key(b->chart.unit));
+    key(w, "range");
+    if (b->chart.fixed_range) {
+        jopen(w, '{', true);
+        knum(w, "min", b->chart.y_min);
+        knum(w, "max", b->chart.y_max);
+        jclose(w, '}');
+    } else {
+        skpi__out_str(OUT(w), "null");
+    }
+    key(w, "series");
+    jopen(w, '[', false);
+    const skpi__series *s = b->items;
+    for (size_t i = 0; i < b->count; i++) {
+        item(w);
+        jopen(w, '{', false);
+        kstr(w, "name", s[i].name);
+        kstr(w, "style", s[i].style == SKPI_SERIES_DASHED ? "dashed" : "solid");
+        key(w, "points");
+        jopen(w, '[', false);
+        for (size_t j = 0; j < s[i].length && w->r->out.err == SKPI_OK; j++) {
+            item(w);
+            jopen(w, '{', true);
+            kstr(w, "label", s[i].labels[j]);
+            knum(w, "value", s[i].values[j]);
+            jclose(w, '}');
+        }
+        jclose(w, ']');
+        jclose(w, '}');
+    }
+    jclose(w, ']');
+}
+
+static void goals(jw *w, const skpi__block *b)
+{
+    key(w, "goals");
+    jopen(w, '[', false);
+    const skpi_doc_goal *g = b->items;
+    for (size_t i = 0; i < b->count; i++) {
+        item(w);
+        jopen(w, '{', false);
+        kstr(w, "name", g[i].name);
+        kstr(w, "status", g[i].status);
+        kstr(w, "status_label", g[i].status_label);
+        kstr(w, "tone", skpi__tone_key(g[i].tone));
+        kstr(w, "unit", skpi__unit_key(g[i].unit));
+        kvalue(w, "current", g[i].current);
+        kvalue(w, "target", g[i].target);
+        kvalue(w, "progress", g[i].progress);
+        kvalue(w, "expected", g[i].expected);
+        kvalue(w, "forecast", g[i].forecast);
+        kstr(w, "deadline", g[i].deadline);
+        kstr(w, "note", g[i].note);
+        jclose(w, '}');
+    }
+    jclose(w, ']');
+}
+
+static void objectives(jw *w, const skpi__block *b)
+{
+    key(w, "objectives");
+    jopen(w, '[', false);
+    const skpi__objective *o = b->items;
+    for (size_t i = 0; i < b->count; i++) {
+        item(w);
+        jopen(w, '{', false);
+        kstr(w, "title", o[i].o.title);
+        kstr(w, "owner", o[i].o.owner);
+        kbool(w, "aspirational", o[i].o.aspirational != 0);
+        kvalue(w, "score", o[i].o.score);
+        kvalue(w, "score_rounded", o[i].o.score_rounded);
+        kstr(w, "band", o[i].o.band);
+        kstr(w, "band_label", o[i].o.band_label);
+        kstr(w, "tone", skpi__tone_key(o[i].o.tone));
+        kstr(w, "interpretation", o[i].o.interpretation);
+        key(w, "key_results");
+        jopen(w, '[', false);
+        for (size_t k = 0; k < o[i].count; k++) {
+            const skpi_doc_key_result *kr = &o[i].krs[k];
+            item(w);
+            jopen(w, '{', false);
+            kstr(w, "title", kr->title);
+            kstr(w, "unit", skpi__unit_key(kr->unit));
+            kvalue(w, "start", kr->start);
+            kvalue(w, "current", kr->current);
+            kvalue(w, "target", kr->target);
+            kvalue(w, "score", kr->score);
+            kstr(w, "tone", skpi__tone_key(kr->tone));
+            kstr(w, "note", kr->note);
+            jclose(w, '}');
+        }
+        jclose(w, ']');
+        jclose(w, '}');
+    }
+    jclose(w, ']');
+}
+
+static void posts(jw *w, const skpi__block *b)
+{
+    key(w, "posts");
+    jopen(w, '[', false);
+    const skpi_doc_post *p = b->items;
+    for (size_t i = 0; i < b->count; i++) {
+        item(w);
+        jopen(w, '{', false);
+        kstr(w, "channel", p[i].channel);
+        kstr(w, "published", p[i].published);
+        kstr(w, "text", p[i].text);
+        kstr(w, "url", p[i].url);
+        kstr(w, "metric", p[i].metric);
+        kstr(w, "unit", skpi__unit_key(p[i].unit));
+        kvalue(w, "value", p[i].value);
+        kvalue(w, "ratio", p[i].ratio);
+        jclose(w, '}');
+    }
+    jclose(w, ']');
+}
+
+static const char *const type_names[] = { "heading", "paragraph", "kpi_table", "table", "chart",
+                                          "goals", "objectives", "posts", "callout", "list" };
+
+void skpi__render_json(skpi__render *r)
+{
+    jw w = { .r = r };
+    const skpi_doc *d = r->doc;
+    jopen(&w, '{', false);
+    kstr(&w, "format", "socialkpi-report");
+    kint(&w, "version", skpi_render_json_schema_version());
+    kstr(&w, "generated_at", r->has_time ? r->time_iso : NULL);
+    kstr(&w, "title", d->title);
+    kstr(&w, "subtitle", d->subtitle);
+    kstr(&w, "language", d->language);
+    kstr(&w, "currency", d->currency[0] ? d->currency : NULL);
+    key(&w, "blocks");
+    jopen(&w, '[', false);
+    for (size_t i = 0; i < d->count && r->out.err == SKPI_OK; i++) {
+        const skpi__block *b = &d->blocks[i];
+        item(&w);
+        jopen(&w, '{', false);
+        kstr(&w, "type", type_names[b->kind]);
+        switch (b->kind) {
+        case SKPI_BLOCK_HEADING:
+            kint(&w, "level", b->level);
+            kstr(&w, "text", b->title);
+            break;
+        case SKPI_BLOCK_PARAGRAPH: {
+            key(&w, "spans");
+            jopen(&w, '[', false);
+            const skpi__span *sp = b->items;
+            static const char *const styles[] = { "plain", "emphasis", "strong" };
+            for (size_t k = 0; k < b->count; k++) {
+                item(&w);
+                jopen(&w, '{', true);
+                kstr(&w, "style", styles[sp[k].style]);
+                kstr(&w, "text", sp[k].text);
+                jclose(&w, '}');
+            }
+            jclose(&w, ']');
+            break;
+        }
+        case SKPI_BLOCK_CALLOUT:
+            kstr(&w, "kind", skpi__callout_key(b->level));
+            kstr(&w, "title", b->title);
+            kstr(&w, "text", b->text);
+            break;
+        case SKPI_BLOCK_LIST: {
+            kbool(&w, "ordered", b->level != 0);
+            key(&w, "items");
+            jopen(&w, '[', false);
+            const char *const *items = b->items;
+            for (size_t k = 0; k < b->count; k++) { item(&w); str(&w, items[k]); }
+            jclose(&w, ']');
+            break;
+        }
+        default:
+            kstr(&w, "title", b->title);
+            switch (b->kind) {
+            case SKPI_BLOCK_KPI_TABLE: kpi_table(&w, b); break;
+            case SKPI_BLOCK_TABLE: table(&w, b); break;
+            case SKPI_BLOCK_CHART: chart(&w, b); break;
+            case SKPI_BLOCK_GOALS: goals(&w, b); break;
+            case SKPI_BLOCK_OBJECTIVES: objectives(&w, b); break;
+            default: posts(&w, b); break;
+            }
+            break;
+        }
+        jclose(&w, '}');
+    }
+    jclose(&w, ']');
+    jclose(&w, '}');
+    skpi__out_char(&r->out, '\n');
+}

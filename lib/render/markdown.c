@@ -1,0 +1,324 @@
+/* The Markdown renderer (GitHub-flavoured: tables, emphasis, links). */
+#include "render/render_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define S(r, s) skpi__out_str(&(r)->out, (s))
+#define ESC(r, s) skpi__esc_md(&(r)->out, (s), false)
+
+/* A table row from already formatted cells (our own text, no escaping). */
+static void cell(skpi__render *r, const char *text)
+{
+    S(r, " ");
+    S(r, text);
+    S(r, " |");
+}
+
+static void esc_cell(skpi__render *r, const char *text)
+{
+    S(r, " ");
+    ESC(r, text);
+    S(r, " |");
+}
+
+static void caption(skpi__render *r, const char *prefix, const char *title)
+{
+    if (title == NULL && prefix == NULL) return;
+    S(r, "**");
+    if (prefix) S(r, prefix);
+    if (title) ESC(r, title);
+    S(r, "**\n\n");
+}
+
+static void align_row(skpi__render *r, const int *right, size_t n)
+{
+    S(r, "|");
+    for (size_t i = 0; i < n; i++) S(r, right[i] ? " ---: |" : " :--- |");
+    S(r, "\n");
+}
+
+static void kpi_table(skpi__render *r, const skpi__block *b)
+{
+    caption(r, NULL, b->title);
+    bool two = b->comparison2 != NULL;
+    S(r, "| Metric | Value |");
+    esc_cell(r, b->comparison);
+    S(r, " Change | Change % |");
+    if (two) {
+        esc_cell(r, b->comparison2);
+        S(r, " Change | Change % |");
+    }
+    S(r, " Trend |\n");
+    const int right2[] = { 0, 1, 1, 1, 1, 1, 1, 1, 0 };
+    const int right1[] = { 0, 1, 1, 1, 1, 0 };
+    if (two) align_row(r, right2, 9); else align_row(r, right1, 6);
+
+    const skpi_doc_kpi_row *rows = b->items;
+    for (size_t i = 0; i < b->count; i++) {
+        const skpi_doc_kpi_row *k = &rows[i];
+        skpi__kpi_cells c;
+        skpi__kpi_format(&c, r, k);
+        S(r, "| ");
+        if (k->level == 1) S(r, "\xE2\x86\xB3 ");
+        skpi__esc_md(&r->out, k->label, k->level == 0);
+        if (k->channel && k->level == 0) { S(r, " ("); ESC(r, k->channel); S(r, ")"); }
+        S(r, " |");
+        cell(r, c.value);
+        cell(r, c.previous);
+        cell(r, c.change);
+        cell(r, c.percent);
+        if (two) {
+            cell(r, c.previous2);
+            cell(r, c.change2);
+            cell(r, c.percent2);
+        }
+        char spark[SKPI__SPARK_TEXT_POINTS * 3 + 8];
+        skpi__sparkline_text(spark, sizeof spark, k->sparkline, k->sparkline_length, SKPI__SPARK_TEXT_POINTS);
+        cell(r, spark);
+        S(r, "\n");
+    }
+    S(r, "\n");
+    if (skpi__kpi_has_partial(b)) S(r, "\\* partial data: some days of the period have no data.\n\n");
+}
+
+static void table(skpi__render *r, const skpi__block *b)
+{
+    caption(r, NULL, b->title);
+    S(r, "|");
+    for (size_t c = 0; c < b->columns; c++) esc_cell(r, b->headers[c]);
+    S(r, "\n");
+    align_row(r, b->align, b->columns);
+    const char *const *const *rows = b->items;
+    for (size_t i = 0; i < b->count; i++) {
+        S(r, "|");
+        for (size_t c = 0; c < b->columns; c++) esc_cell(r, rows[i][c]);
+        S(r, "\n");
+    }
+    S(r, "\n");
+}
+
+static void chart(skpi__render *r, const skpi__block *b)
+{
+    caption(r, "Chart: ", b->title);
+    if (b->chart.description) { S(r, "_"); ESC(r, b->chart.description); S(r, "_\n\n"); }
+    if (b->count == 0) return;
+    const char **cats;
+    size_t ncat;
+    bool owned;
+    int rc = skpi__chart_categories(&cats, &ncat, &owned, b);
+    if (rc != SKPI_OK) { skpi__out_fail(&r->out, rc); return; }
+    const skpi__series *s = b->items;
+    S(r, "| |");
+    for (size_t i = 0; i < b->count; i++) esc_cell(r, s[i].name);
+    S(r, "\n| :--- |");
+    for (size_t i = 0; i < b->count; i++) S(r, " ---: |");
+    S(r, "\n");
+    size_t first = ncat > SKPI__CHART_TEXT_POINTS ? ncat - SKPI__CHART_TEXT_POINTS : 0;
+    for (size_t c = first; c < ncat; c++) {
+        S(r, "|");
+        esc_cell(r, cats[c]);
+        for (size_t i = 0; i < b->count; i++) {
+            double v = NAN;
+            for (size_t j = 0; j < s[i].length; j++)
+                if (skpi__chart_index((const char *const *)cats, ncat, !owned, &s[i], j) == c) { v = s[i].values[j]; break; }
+            char buf[64];
+            skpi__fmt_value(buf, sizeof buf, &r->nf, v, b->chart.unit);
+            cell(r, buf);
+        }
+        S(r, "\n");
+    }
+    S(r, "\n");
+    if (first > 0) {
+        char note[128];
+        snprintf(note, sizeof note, "_The last %d of %zu points; the JSON and CSV outputs have all of them._\n\n",
+                 SKPI__CHART_TEXT_POINTS, ncat);
+        S(r, note);
+    }
+    if (owned) skpi__free(cats);
+}
+
+static void goals(skpi__render *r, const skpi__block *b)
+{
+    caption(r, NULL, b->title);
+    S(r, "| Goal | Status | Progress | Expected | Forecast | Current | Target | Deadline |\n");
+    const int right[] = { 0, 0, 1, 1, 1, 1, 1, 0 };
+    align_row(r, right, 8);
+    const skpi_doc_goal *g = b->items;
+    bool notes = false;
+    for (size_t i = 0; i < b->count; i++) {
+        char buf[64];
+        S(r, "|");
+        esc_cell(r, g[i].name);
+        esc_cell(r, g[i].status_label);
+        skpi__fmt_fraction(buf, sizeof buf, &r->nf, g[i].progress.value); cell(r, buf);
+        skpi__fmt_fraction(buf, sizeof buf, &r->nf, g[i].expected.value); cell(r, buf);
+        skpi__fmt_fraction(buf, sizeof buf, &r->nf, g[i].forecast.value); cell(r, buf);
+        skpi__fmt_value(buf, sizeof buf, &r->nf, g[i].current.value, g[i].unit); cell(r, buf);
+        skpi__fmt_value(buf, sizeof buf, &r->nf, g[i].target.value, g[i].unit); cell(r, buf);
+        esc_cell(r, g[i].deadline ? g[i].deadline : "");
+        S(r, "\n");
+        notes = notes || g[i].note;
+    }
+    S(r, "\n");
+    if (!notes) return;
+    for (size_t i = 0; i < b->count; i++) {
+        if (!g[i].note) continue;
+        S(r, "- **");
+        ESC(r, g[i].name);
+        S(r, ":** ");
+        ESC(r, g[i].note);
+        S(r, "\n");
+    }
+    S(r, "\n");
+}
+
+static void objectives(skpi__render *r, const skpi__block *b)
+{
+    caption(r, NULL, b->title);
+    const skpi__objective *o = b->items;
+    for (size_t i = 0; i < b->count; i++) {
+        char buf[64];
+        S(r, "**");
+        ESC(r, o[i].o.title);
+        S(r, "** \xE2\x80\x94 score ");
+        skpi__fmt_score(buf, sizeof buf, o[i].o.score.value);
+        S(r, buf);
+        if (isfinite(o[i].o.score_rounded.value)) {
+            skpi__num_fixed(buf, sizeof buf, o[i].o.score_rounded.value, 1, NULL);
+            S(r, " (graded ");
+            S(r, buf);
+            S(r, ")");
+        }
+        if (o[i].o.band_label) { S(r, ", "); ESC(r, o[i].o.band_label); }
+        S(r, o[i].o.aspirational ? ", aspirational" : ", committed");
+        if (o[i].o.owner) { S(r, ", owner: "); ESC(r, o[i].o.owner); }
+        S(r, "\n\n");
+        if (o[i].o.interpretation) { S(r, "_"); ESC(r, o[i].o.interpretation); S(r, "_\n\n"); }
+        if (o[i].count == 0) continue;
+        S(r, "| Key result | Score | Start | Current | Target | Note |\n");
+        const int right[] = { 0, 1, 1, 1, 1, 0 };
+        align_row(r, right, 6);
+        for (size_t k = 0; k < o[i].count; k++) {
+            const skpi_doc_key_result *kr = &o[i].krs[k];
+            S(r, "|");
+            esc_cell(r, kr->title);
+            skpi__fmt_score(buf, sizeof buf, kr->score.value); cell(r, buf);
+            skpi__fmt_value(buf, sizeof buf, &r->nf, kr->start.value, kr->unit); cell(r, buf);
+            skpi__fmt_value(buf, sizeof buf, &r->nf, kr->current.value, kr->unit); cell(r, buf);
+            skpi__fmt_value(buf, sizeof buf, &r->nf, kr->target.value, kr->unit); cell(r, buf);
+            esc_cell(r, kr->note ? kr->note : "");
+            S(r, "\n");
+        }
+        S(r, "\n");
+    }
+}
+
+static void posts(skpi__render *r, const skpi__block *b)
+{
+    caption(r, NULL, b->title);
+    const skpi_doc_post *p = b->items;
+    for (size_t i = 0; i < b->count; i++) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "%zu. **", i + 1);
+        S(r, buf);
+        ESC(r, p[i].channel);
+        S(r, "**");
+        if (p[i].published) { S(r, " \xC2\xB7 "); ESC(r, p[i].published); }
+        S(r, " \xC2\xB7 ");
+        ESC(r, p[i].metric);
+        S(r, " ");
+        skpi__fmt_value(buf, sizeof buf, &r->nf, p[i].value.value, p[i].unit);
+        S(r, buf);
+        if (isfinite(p[i].ratio.value)) {
+            skpi__fmt_ratio(buf, sizeof buf, p[i].ratio.value);
+            S(r, " (");
+            S(r, buf);
+            S(r, " the usual)");
+        }
+        if (p[i].text) {
+            char excerpt[1024];
+            skpi__excerpt(excerpt, sizeof excerpt, p[i].text, 200);
+            S(r, "  \n   ");
+            ESC(r, excerpt);
+        }
+        if (p[i].url && skpi__url_is_safe(p[i].url)) {
+            S(r, "  \n   <");
+            S(r, p[i].url);
+            S(r, ">");
+        }
+        S(r, "\n");
+    }
+    S(r, "\n");
+}
+
+static void paragraph(skpi__render *r, const skpi__block *b)
+{
+    const skpi__span *sp = b->items;
+    if (b->count == 0) return;
+    for (size_t i = 0; i < b->count; i++) {
+        const char *t = sp[i].text;
+        const char *mark = sp[i].style == SKPI_SPAN_STRONG ? "**" : sp[i].style == SKPI_SPAN_EMPHASIS ? "*" : "";
+        size_t n = strlen(t);
+        if (!mark[0]) { skpi__esc_md_n(&r->out, t, n, i == 0); continue; }
+        /* Emphasis markers must touch the words: spaces go outside them. */
+        size_t lead = strspn(t, " "), trail = 0;
+        if (lead == n) { skpi__out_write(&r->out, t, n); continue; }
+        while (t[n - 1 - trail] == ' ') trail++;
+        skpi__out_write(&r->out, t, lead);
+        S(r, mark);
+        skpi__esc_md_n(&r->out, t + lead, n - lead - trail, false);
+        S(r, mark);
+        skpi__out_write(&r->out, t + n - trail, trail);
+    }
+    S(r, "\n\n");
+}
+
+void skpi__render_markdown(skpi__render *r)
+{
+    const skpi_doc *d = r->doc;
+    if (d->title[0]) { S(r, "# "); ESC(r, d->title); S(r, "\n\n"); }
+    if (d->subtitle[0]) { S(r, "_"); ESC(r, d->subtitle); S(r, "_\n\n"); }
+    for (size_t i = 0; i < d->count && r->out.err == SKPI_OK; i++) {
+        const skpi__block *b = &d->blocks[i];
+        switch (b->kind) {
+        case SKPI_BLOCK_HEADING:
+            /* The title is the one level-1 heading; sections start at ##. */
+            for (int k = 0; k <= b->level; k++) S(r, "#");
+            S(r, " ");
+            ESC(r, b->title);
+            S(r, "\n\n");
+            break;
+        case SKPI_BLOCK_PARAGRAPH: paragraph(r, b); break;
+        case SKPI_BLOCK_KPI_TABLE: kpi_table(r, b); break;
+        case SKPI_BLOCK_TABLE: table(r, b); break;
+        case SKPI_BLOCK_CHART: chart(r, b); break;
+        case SKPI_BLOCK_GOALS: goals(r, b); break;
+        case SKPI_BLOCK_OBJECTIVES: objectives(r, b); break;
+        case SKPI_BLOCK_POSTS: posts(r, b); break;
+        case SKPI_BLOCK_CALLOUT:
+            S(r, "> **");
+            S(r, skpi__callout_word(b->level));
+            if (b->title) { S(r, ": "); ESC(r, b->title); S(r, "**  \n> "); }
+            else S(r, ":** ");
+            ESC(r, b->text);
+            S(r, "\n\n");
+            break;
+        case SKPI_BLOCK_LIST: {
+            const char *const *items = b->items;
+            for (size_t k = 0; k < b->count; k++) {
+                char num[32];
+                if (b->level) snprintf(num, sizeof num, "%zu. ", k + 1);
+                S(r, b->level ? num : "- ");
+                ESC(r, items[k]);
+                S(r, "\n");
+            }
+            if (b->count) S(r, "\n");
+            break;
+        }
+        default: break;
+        }
+    }
+    if (r->has_time) { S(r, "_Generated "); S(r, r->time_human); S(r, "._\n"); }
+}

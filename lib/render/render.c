@@ -1,0 +1,136 @@
+/* skpi_render(): option checks, the locale switch, dispatch and closing. */
+#include "render/render_internal.h"
+
+#include "socialkpi/calendar.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int skpi_render_options_init(skpi_render_options *options, unsigned version)
+{
+    if (options == NULL) return skpi__error(SKPI_EMISUSE, "skpi_render_options_init: options is NULL");
+    if (version != SKPI_RENDER_OPTIONS_VERSION)
+        return skpi__error(SKPI_EVERSION, "skpi_render_options_init: version %u is unknown (this library knows %d)",
+                           version, SKPI_RENDER_OPTIONS_VERSION);
+    skpi_render_options init = SKPI_RENDER_OPTIONS_INIT;
+    *options = init;
+    return SKPI_OK;
+}
+
+static const char *const format_names[] = { "markdown", "html", "json", "csv", "text" };
+static const char *const format_exts[] = { "md", "html", "json", "csv", "txt" };
+
+const char *skpi_format_name(int format)
+{
+    return format >= 0 && format <= SKPI_FORMAT_TEXT ? format_names[format] : NULL;
+}
+
+const char *skpi_format_extension(int format)
+{
+    return format >= 0 && format <= SKPI_FORMAT_TEXT ? format_exts[format] : NULL;
+}
+
+int skpi_render_json_schema_version(void) { return 1; }
+
+static int check_separator(const char *sep)
+{
+    size_t n = strlen(sep);
+    if (n > 4) return skpi__error(SKPI_EINVAL, "skpi_render: options.thousands_separator is longer than 4 bytes");
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)sep[i];
+        if ((c >= '0' && c <= '9') || c == '.' || c == '-' || c < 0x20 || c == 0x7F)
+            return skpi__error(SKPI_EINVAL,
+                               "skpi_render: options.thousands_separator may not hold digits, '.', '-' "
+                               "or control characters");
+    }
+    return SKPI_OK;
+}
+
+/* "2026-11-30T09:00:00+01:00" -> "2026-11-30 09:00 UTC+01:00" ("Z" -> "UTC"). */
+static void human_time(char *out, size_t size, const char *iso)
+{
+    const char *zone = iso + 19;
+    char tz[16] = "UTC";
+    if (zone[0] != 'Z') { strcpy(tz, "UTC"); strncat(tz, zone, sizeof tz - 4); }
+    snprintf(out, size, "%.10s %.5s %s", iso, iso + 11, tz);
+}
+
+static int setup(skpi__render *r, const skpi_render_options *opt)
+{
+    skpi_render_options def = SKPI_RENDER_OPTIONS_INIT;
+    if (opt == NULL) opt = &def;
+    if (opt->version < 1 || opt->version > SKPI_RENDER_OPTIONS_VERSION)
+        return skpi__error(SKPI_EVERSION, "skpi_render: options version %u is unknown (this library knows %d)",
+                           opt->version, SKPI_RENDER_OPTIONS_VERSION);
+    if (opt->flags & ~(SKPI_RENDER_KEEP_SINK_OPEN | SKPI_RENDER_CSV_BOM))
+        return skpi__error(SKPI_EINVAL, "skpi_render: options.flags has unknown bits 0x%x",
+                           opt->flags & ~(SKPI_RENDER_KEEP_SINK_OPEN | SKPI_RENDER_CSV_BOM));
+    if (opt->line_width != 0 && (opt->line_width < 40 || opt->line_width > 200))
+        return skpi__error(SKPI_EINVAL, "skpi_render: options.line_width is %u, not 0 or 40 to 200",
+                           opt->line_width);
+    if (opt->utc_offset_minutes < -1080 || opt->utc_offset_minutes > 1080)
+        return skpi__error(SKPI_ERANGE, "skpi_render: options.utc_offset_minutes is %d, not -1080 to 1080",
+                           opt->utc_offset_minutes);
+    const char *group = opt->thousands_separator ? opt->thousands_separator : ",";
+    int rc = check_separator(group);
+    if (rc != SKPI_OK) return rc;
+    r->flags = opt->flags;
+    r->width = opt->line_width ? opt->line_width : 72;
+    r->nf.group = group;
+    r->nf.currency = "";
+    r->has_time = opt->generated_at != SKPI_RENDER_NO_TIME;
+    if (r->has_time) {
+        if (opt->generated_at < skpi_time_min() || opt->generated_at > skpi_time_max())
+            return skpi__error(SKPI_ERANGE, "skpi_render: options.generated_at is outside years 1 to 9999");
+        rc = skpi_time_format(r->time_iso, sizeof r->time_iso, opt->generated_at, opt->utc_offset_minutes);
+        if (rc != SKPI_OK)
+            return skpi__error(SKPI_ERANGE, "skpi_render: options.generated_at cannot be shown at that offset");
+        human_time(r->time_human, sizeof r->time_human, r->time_iso);
+    }
+    return SKPI_OK;
+}
+
+int skpi_render(const skpi_doc *doc, int format, const skpi_render_options *options, skpi_sink *sink)
+{
+    int rc = skpi__sink_check(sink, "skpi_render");
+    if (rc != SKPI_OK) return rc;
+    bool keep_open = options != NULL && options->version >= 1 &&
+                     (options->flags & SKPI_RENDER_KEEP_SINK_OPEN);
+    skpi__render *r = NULL;
+    if (doc == NULL) {
+        rc = skpi__error(SKPI_EMISUSE, "skpi_render: doc is NULL");
+    } else if (format < SKPI_FORMAT_MARKDOWN || format > SKPI_FORMAT_TEXT) {
+        rc = skpi__error(SKPI_EINVAL, "skpi_render: format %d is not an skpi_format", format);
+    } else if ((r = skpi__calloc(1, sizeof *r)) == NULL) {
+        rc = skpi__nomem();
+    } else {
+        rc = setup(r, options);
+    }
+    if (rc == SKPI_OK) {
+        r->doc = doc;
+        r->nf.currency = doc->currency;
+        r->out.sink = sink;
+        rc = skpi__locale_enter(&r->out.host_locale);
+        if (rc == SKPI_OK) {
+            switch (format) {
+            case SKPI_FORMAT_MARKDOWN: skpi__render_markdown(r); break;
+            case SKPI_FORMAT_HTML: skpi__render_html(r); break;
+            case SKPI_FORMAT_JSON: skpi__render_json(r); break;
+            case SKPI_FORMAT_CSV: skpi__render_csv(r); break;
+            default: skpi__render_text(r); break;
+            }
+            skpi__out_flush(&r->out);
+            skpi__locale_leave(r->out.host_locale);
+            rc = r->out.err;
+        }
+    }
+    skpi__free(r);
+    if (!keep_open) {
+        if (rc == SKPI_OK) return skpi__sink_finish(sink);
+        /* Closing after a failure must not replace the first error's message. */
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s", skpi_last_error());
+        if (skpi__sink_finish(sink) != SKPI_OK) skpi_error_set(msg);
+    }
+    return rc;
+}

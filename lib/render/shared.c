@@ -1,0 +1,179 @@
+/* Pieces every renderer uses: enum keys, fixed words, KPI cells, text
+ * sparklines and the category axis of charts. */
+#include "render/render_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *skpi__unit_key(int unit)
+{
+    static const char *const k[] = { "count", "percent", "ratio", "currency", "duration", "score" };
+    return unit >= 0 && unit <= SKPI_UNIT_SCORE ? k[unit] : "count";
+}
+
+const char *skpi__direction_key(int direction)
+{
+    static const char *const k[] = { "higher_is_better", "lower_is_better", "neutral" };
+    return direction >= 0 && direction <= SKPI_DIRECTION_NEUTRAL ? k[direction] : "neutral";
+}
+
+const char *skpi__availability_key(int a)
+{
+    static const char *const k[] = { "available", "missing", "partial", "denominator_zero", "unsupported" };
+    return a >= 0 && a <= SKPI_UNSUPPORTED ? k[a] : "missing";
+}
+
+const char *skpi__availability_word(int a)
+{
+    static const char *const k[] = { "available", "no data", "partial data", "division by zero",
+                                     "not supported for this metric" };
+    return a >= 0 && a <= SKPI_UNSUPPORTED ? k[a] : "no data";
+}
+
+const char *skpi__tone_key(int tone)
+{
+    static const char *const k[] = { "neutral", "good", "warning", "bad" };
+    return tone >= 0 && tone <= SKPI_TONE_BAD ? k[tone] : "neutral";
+}
+
+const char *skpi__callout_key(int kind)
+{
+    static const char *const k[] = { "info", "win", "alert" };
+    return kind >= 0 && kind <= SKPI_CALLOUT_ALERT ? k[kind] : "info";
+}
+
+const char *skpi__callout_word(int kind)
+{
+    static const char *const k[] = { "Note", "Win", "Alert" };
+    return kind >= 0 && kind <= SKPI_CALLOUT_ALERT ? k[kind] : "Note";
+}
+
+/* A value cell: the number, '*' when partial. */
+static void value_cell(char *buf, size_t size, const skpi__render *r, skpi_value v, int unit)
+{
+    char tmp[40];
+    skpi__fmt_value(tmp, sizeof tmp, &r->nf, v.value, unit);
+    snprintf(buf, size, "%s%s", tmp, v.availability == SKPI_PARTIAL ? "*" : "");
+}
+
+/* Percent metrics show their absolute change in percentage points. */
+static void change_cell(char *buf, size_t size, const skpi__render *r, skpi_value change,
+                        skpi_value points, int unit)
+{
+    if (unit == SKPI_UNIT_PERCENT) skpi__fmt_points(buf, size, &r->nf, points.value);
+    else skpi__fmt_change(buf, size, &r->nf, change.value, unit);
+}
+
+void skpi__kpi_format(skpi__kpi_cells *c, const skpi__render *r, const skpi_doc_kpi_row *row)
+{
+    value_cell(c->value, sizeof c->value, r, row->value, row->unit);
+    value_cell(c->previous, sizeof c->previous, r, row->previous, row->unit);
+    change_cell(c->change, sizeof c->change, r, row->change, row->change_points, row->unit);
+    skpi__fmt_percent_change(c->percent, sizeof c->percent, &r->nf, row->change_percent.value);
+    value_cell(c->previous2, sizeof c->previous2, r, row->previous2, row->unit);
+    change_cell(c->change2, sizeof c->change2, r, row->change2, row->change2_points, row->unit);
+    skpi__fmt_percent_change(c->percent2, sizeof c->percent2, &r->nf, row->change2_percent.value);
+}
+
+bool skpi__kpi_has_partial(const skpi__block *b)
+{
+    const skpi_doc_kpi_row *rows = b->items;
+    for (size_t i = 0; i < b->count; i++) {
+        const skpi_doc_kpi_row *k = &rows[i];
+        if (k->value.availability == SKPI_PARTIAL || k->previous.availability == SKPI_PARTIAL ||
+            (b->comparison2 && k->previous2.availability == SKPI_PARTIAL))
+            return true;
+    }
+    return false;
+}
+
+void skpi__sparkline_text(char *buf, size_t size, const double *v, size_t n, size_t max)
+{
+    static const char *const bars[] = { "\xE2\x96\x81", "\xE2\x96\x82", "\xE2\x96\x83", "\xE2\x96\x84",
+                                        "\xE2\x96\x85", "\xE2\x96\x86", "\xE2\x96\x87", "\xE2\x96\x88" };
+    buf[0] = '\0';
+    if (n > max) { v += n - max; n = max; }
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < n; i++)
+        if (!isnan(v[i])) { lo = fmin(lo, v[i]); hi = fmax(hi, v[i]); }
+    if (lo > hi) return;
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 4 < size; i++) {
+        if (isnan(v[i])) { buf[k++] = ' '; continue; }
+        int level = hi > lo ? (int)floor((v[i] - lo) / (hi - lo) * 7.0 + 0.5) : 3;
+        memcpy(buf + k, bars[level], 3);
+        k += 3;
+    }
+    buf[k] = '\0';
+}
+
+static bool same_labels(const skpi__series *a, const skpi__series *b)
+{
+    if (a->length != b->length) return false;
+    for (size_t i = 0; i < a->length; i++)
+        if (a->labels[i] != b->labels[i] && strcmp(a->labels[i], b->labels[i]) != 0) return false;
+    return true;
+}
+
+static bool contains(const char *const *list, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i], s) == 0) return true;
+    return false;
+}
+
+int skpi__chart_categories(const char ***labels, size_t *n, bool *owned, const skpi__block *b)
+{
+    const skpi__series *s = b->items;
+    *labels = NULL;
+    *n = 0;
+    *owned = false;
+    if (b->count == 0) return SKPI_OK;
+    bool shared = true;
+    for (size_t i = 1; i < b->count && shared; i++) shared = same_labels(&s[0], &s[i]);
+    /* The common case: every series has the same labels; no copy needed. */
+    if (shared) {
+        *labels = s[0].labels;
+        *n = s[0].length;
+        return SKPI_OK;
+    }
+    size_t total = 0;
+    for (size_t i = 0; i < b->count; i++) total += s[i].length;
+    const char **list = skpi__reallocarray(NULL, total ? total : 1, sizeof *list);
+    if (list == NULL) return skpi__nomem();
+    size_t k = 0;
+    for (size_t i = 0; i < b->count; i++)
+        for (size_t j = 0; j < s[i].length; j++)
+            if (!contains(list, k, s[i].labels[j])) list[k++] = s[i].labels[j];
+    *labels = list;
+    *n = k;
+    *owned = true;
+    return SKPI_OK;
+}
+
+size_t skpi__chart_index(const char *const *cats, size_t ncat, bool shared, const skpi__series *s, size_t i)
+{
+    if (shared) return i;
+    for (size_t k = 0; k < ncat; k++)
+        if (strcmp(cats[k], s->labels[i]) == 0) return k;
+    return 0;
+}
+
+void skpi__excerpt(char *buf, size_t size, const char *s, size_t max)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), k = 0, count = 0;
+    while (n > 0 && count < max) {
+        uint32_t cp;
+        size_t len = skpi__utf8_next(p, n, &cp);
+        if (k + len + 4 > size) break;
+        memcpy(buf + k, p, len);
+        k += len;
+        p += len;
+        n -= len;
+        count++;
+    }
+    if (n > 0 && k + 4 <= size) { memcpy(buf + k, "\xE2\x80\xA6", 3); k += 3; }
+    buf[k] = '\0';
+}

@@ -1,0 +1,469 @@
+/* The plain-text renderer: short wrapped lines for e-mail and chat. */
+#include "render/render_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define S(r, s) skpi__out_str(&(r)->out, (s))
+
+/* Word wrapping: text is added in pieces; runs of white space become one
+ * space, and a word that does not fit starts a new line at the indent.
+ * Every code point counts as one column. */
+typedef struct wrap {
+    skpi__render *r;
+    size_t col, indent;
+    bool space; /* a space is owed before the next word */
+} wrap;
+
+static size_t width_n(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) w++;
+    return w;
+}
+
+static void pad(skpi__render *r, size_t n)
+{
+    static const char spaces[] = "                                ";
+    while (n > 0) {
+        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+        skpi__out_write(&r->out, spaces, k);
+        n -= k;
+    }
+}
+
+static void wrap_start(wrap *w, skpi__render *r, const char *prefix, size_t indent)
+{
+    w->r = r;
+    w->indent = indent;
+    w->space = false;
+    S(r, prefix);
+    w->col = width_n(prefix, strlen(prefix));
+    if (w->col < indent) { pad(r, indent - w->col); w->col = indent; }
+}
+
+static void wrap_word(wrap *w, const char *s, size_t n)
+{
+    char tmp[512];
+    size_t wd = width_n(s, n);
+    if (w->col > w->indent && w->col + (w->space ? 1 : 0) + wd > w->r->width) {
+        S(w->r, "\n");
+        pad(w->r, w->indent);
+        w->col = w->indent;
+        w->space = false;
+    }
+    if (w->space) { skpi__out_char(&w->r->out, ' '); w->col++; }
+    w->space = false;
+    /* Escape in pieces through a NUL-terminated copy. */
+    while (n > 0) {
+        size_t k = n < sizeof tmp - 1 ? n : sizeof tmp - 1;
+        while (k < n && k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+        if (k == 0) k = n < sizeof tmp - 1 ? n : sizeof tmp - 1;
+        memcpy(tmp, s, k);
+        tmp[k] = '\0';
+        skpi__esc_text(&w->r->out, tmp);
+        s += k;
+        n -= k;
+    }
+    w->col += wd;
+}
+
+static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+static void wrap_text(wrap *w, const char *s)
+{
+    while (*s) {
+        if (is_space(*s)) {
+            while (is_space(*s)) s++;
+            w->space = true;
+            continue;
+        }
+        size_t n = 0;
+        while (s[n] && !is_space(s[n])) n++;
+        wrap_word(w, s, n);
+        s += n;
+    }
+}
+
+static void wrap_end(wrap *w) { S(w->r, "\n"); }
+
+/* One wrapped paragraph made of a prefix and a text. */
+static void line(skpi__render *r, const char *prefix, size_t indent, const char *text)
+{
+    wrap w;
+    wrap_start(&w, r, prefix, indent);
+    wrap_text(&w, text);
+    wrap_end(&w);
+}
+
+static void underline(skpi__render *r, const char *text, char c)
+{
+    size_t n = skpi__utf8_width(text);
+    if (n > r->width) n = r->width;
+    line(r, "", 0, text);
+    for (size_t i = 0; i < n; i++) skpi__out_char(&r->out, c);
+    S(r, "\n\n");
+}
+
+static void caption(skpi__render *r, const char *title)
+{
+    if (!title) return;
+    wrap w;
+    wrap_start(&w, r, "", 0);
+    wrap_text(&w, title);
+    S(r, ":");
+    wrap_end(&w);
+}
+
+static void kpi_table(skpi__render *r, const skpi__block *b)
+{
+    caption(r, b->title);
+    const skpi_doc_kpi_row *rows = b->items;
+    for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
+        const skpi_doc_kpi_row *k = &rows[i];
+        skpi__kpi_cells c;
+        skpi__kpi_format(&c, r, k);
+        wrap w;
+        wrap_start(&w, r, k->level ? "    - " : "- ", k->level ? 6 : 2);
+        wrap_text(&w, k->label);
+        if (k->channel && k->level == 0) { wrap_text(&w, " ("); wrap_text(&w, k->channel); S(r, ")"); w.col++; }
+        S(r, ":");
+        w.col++;
+        w.space = true;
+        wrap_text(&w, c.value);
+        /* Comparisons without a number to compare with are left out. */
+        bool has1 = isfinite(k->previous.value);
+        bool has2 = b->comparison2 && isfinite(k->previous2.value);
+        char buf[160];
+        if (has1 || has2) { wrap_text(&w, " ("); w.space = false; }
+        if (has1) {
+            snprintf(buf, sizeof buf, "%s vs", k->unit == SKPI_UNIT_PERCENT ? c.change : c.percent);
+            wrap_text(&w, buf);
+            w.space = true;
+            wrap_text(&w, b->comparison);
+            w.space = true;
+            wrap_text(&w, c.previous);
+        }
+        if (has2) {
+            if (has1) { S(r, ";"); w.col++; w.space = true; }
+            snprintf(buf, sizeof buf, "%s vs", k->unit == SKPI_UNIT_PERCENT ? c.change2 : c.percent2);
+            wrap_text(&w, buf);
+            w.space = true;
+            wrap_text(&w, b->comparison2);
+            w.space = true;
+            wrap_text(&w, c.previous2);
+        }
+        if (has1 || has2) { S(r, ")"); w.col++; }
+        char spark[SKPI__SPARK_TEXT_POINTS * 3 + 8];
+        skpi__sparkline_text(spark, sizeof spark, k->sparkline, k->sparkline_length, SKPI__SPARK_TEXT_POINTS);
+        if (spark[0]) {
+            w.space = true;
+            wrap_word(&w, spark, strlen(spark));
+        }
+        wrap_end(&w);
+    }
+    if (skpi__kpi_has_partial(b)) line(r, "", 0, "* partial data: some days of the period have no data.");
+    S(r, "\n");
+}
+
+static void table(skpi__render *r, const skpi__block *b)
+{
+    caption(r, b->title);
+    const char *const *const *rows = b->items;
+    /* Aligned columns when they fit the line width, else one line per cell. */
+    size_t widths[64], total = 0;
+    for (size_t c = 0; c < b->columns; c++) {
+        widths[c] = skpi__utf8_width(b->headers[c]);
+        for (size_t i = 0; i < b->count; i++) {
+            size_t wd = skpi__utf8_width(rows[i][c]);
+            if (wd > widths[c]) widths[c] = wd;
+        }
+        total += widths[c] + (c ? 2 : 0);
+    }
+    bool multiline = false;
+    for (size_t c = 0; c < b->columns && !multiline; c++) {
+        multiline = strpbrk(b->headers[c], "\t\r\n") != NULL;
+        for (size_t i = 0; i < b->count && !multiline; i++) multiline = strpbrk(rows[i][c], "\t\r\n") != NULL;
+    }
+    if (total <= r->width && !multiline) {
+        for (size_t i = 0; i <= b->count; i++) {
+            for (size_t c = 0; c < b->columns; c++) {
+                const char *t = i == 0 ? b->headers[c] : rows[i - 1][c];
+                size_t wd = skpi__utf8_width(t);
+                bool right = b->align[c] == SKPI_ALIGN_RIGHT;
+                if (c) pad(r, 2);
+                if (right) pad(r, widths[c] - wd);
+                skpi__esc_text(&r->out, t);
+                if (!right && c + 1 < b->columns) pad(r, widths[c] - wd);
+            }
+            S(r, "\n");
+            if (i == 0) {
+                for (size_t k = 0; k < total; k++) skpi__out_char(&r->out, '-');
+                S(r, "\n");
+            }
+        }
+    } else {
+        for (size_t i = 0; i < b->count; i++) {
+            wrap w;
+            wrap_start(&w, r, "- ", 2);
+            for (size_t c = 0; c < b->columns; c++) {
+                if (c) { S(r, ";"); w.col++; w.space = true; }
+                wrap_text(&w, b->headers[c]);
+                S(r, ":");
+                w.col++;
+                w.space = true;
+                wrap_text(&w, rows[i][c][0] ? rows[i][c] : "-");
+            }
+            wrap_end(&w);
+        }
+    }
+    S(r, "\n");
+}
+
+static void chart(skpi__render *r, const skpi__block *b)
+{
+    wrap w;
+    wrap_start(&w, r, "Chart: ", 2);
+    wrap_text(&w, b->title);
+    wrap_end(&w);
+    if (b->chart.description) line(r, "  ", 2, b->chart.description);
+    const skpi__series *s = b->items;
+    for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
+        wrap_start(&w, r, "- ", 2);
+        wrap_text(&w, s[i].name);
+        S(r, ":");
+        w.col++;
+        char val[64];
+        if (s[i].length <= 8) {
+            bool first = true;
+            for (size_t j = 0; j < s[i].length; j++) {
+                if (!first) { S(r, ","); w.col++; }
+                first = false;
+                w.space = true;
+                wrap_text(&w, s[i].labels[j]);
+                skpi__fmt_value(val, sizeof val, &r->nf, s[i].values[j], b->chart.unit);
+                w.space = true;
+                wrap_text(&w, val);
+            }
+        } else {
+            /* Long series: where it started and ended, and its range. */
+            size_t f = s[i].length, l = 0;
+            double lo = INFINITY, hi = -INFINITY;
+            for (size_t j = 0; j < s[i].length; j++) {
+                double v = s[i].values[j];
+                if (isnan(v)) continue;
+                if (f == s[i].length) f = j;
+                l = j;
+                lo = fmin(lo, v);
+                hi = fmax(hi, v);
+            }
+            if (f == s[i].length) {
+                wrap_text(&w, " no data");
+            } else {
+                skpi__fmt_value(val, sizeof val, &r->nf, s[i].values[f], b->chart.unit);
+                w.space = true;
+                wrap_text(&w, val);
+                wrap_text(&w, " on ");
+                wrap_text(&w, s[i].labels[f]);
+                wrap_text(&w, " \xE2\x86\x92 ");
+                skpi__fmt_value(val, sizeof val, &r->nf, s[i].values[l], b->chart.unit);
+                wrap_text(&w, val);
+                wrap_text(&w, " on ");
+                wrap_text(&w, s[i].labels[l]);
+                char range[160], a[64], c[64];
+                skpi__fmt_value(a, sizeof a, &r->nf, lo, b->chart.unit);
+                skpi__fmt_value(c, sizeof c, &r->nf, hi, b->chart.unit);
+                snprintf(range, sizeof range, " (low %s, high %s)", a, c);
+                wrap_text(&w, range);
+            }
+        }
+        wrap_end(&w);
+    }
+    S(r, "\n");
+}
+
+static void goals(skpi__render *r, const skpi__block *b)
+{
+    caption(r, b->title);
+    const skpi_doc_goal *g = b->items;
+    for (size_t i = 0; i < b->count; i++) {
+        char prog[32], exp[32], fc[32], cur[64], tgt[64], buf[320];
+        skpi__fmt_fraction(prog, sizeof prog, &r->nf, g[i].progress.value);
+        skpi__fmt_fraction(exp, sizeof exp, &r->nf, g[i].expected.value);
+        skpi__fmt_fraction(fc, sizeof fc, &r->nf, g[i].forecast.value);
+        skpi__fmt_value(cur, sizeof cur, &r->nf, g[i].current.value, g[i].unit);
+        skpi__fmt_value(tgt, sizeof tgt, &r->nf, g[i].target.value, g[i].unit);
+        wrap w;
+        wrap_start(&w, r, "- ", 2);
+        wrap_text(&w, g[i].name);
+        S(r, ":");
+        w.col++;
+        w.space = true;
+        wrap_text(&w, g[i].status_label);
+        S(r, ".");
+        w.col++;
+        /* Figures that are not available are left out, not shown as n/a. */
+        if (isfinite(g[i].progress.value)) {
+            snprintf(buf, sizeof buf, " Progress %s (expected %s), forecast %s.", prog, exp, fc);
+            wrap_text(&w, buf);
+        }
+        if (isfinite(g[i].current.value) || isfinite(g[i].target.value)) {
+            snprintf(buf, sizeof buf, " %s of %s", cur, tgt);
+            wrap_text(&w, buf);
+            if (g[i].deadline) { wrap_text(&w, " by "); wrap_text(&w, g[i].deadline); }
+            S(r, ".");
+            w.col++;
+        } else if (g[i].deadline) {
+            wrap_text(&w, " Deadline ");
+            wrap_text(&w, g[i].deadline);
+            S(r, ".");
+            w.col++;
+        }
+        if (g[i].note) { w.space = true; wrap_text(&w, g[i].note); }
+        wrap_end(&w);
+    }
+    S(r, "\n");
+}
+
+static void objectives(skpi__render *r, const skpi__block *b)
+{
+    caption(r, b->title);
+    const skpi__objective *o = b->items;
+    for (size_t i = 0; i < b->count; i++) {
+        char score[32], graded[32], buf[320];
+        skpi__fmt_score(score, sizeof score, o[i].o.score.value);
+        wrap w;
+        wrap_start(&w, r, "", 2);
+        wrap_text(&w, o[i].o.title);
+        S(r, ":");
+        w.col++;
+        snprintf(buf, sizeof buf, " score %s", score);
+        wrap_text(&w, buf);
+        if (isfinite(o[i].o.score_rounded.value)) {
+            skpi__num_fixed(graded, sizeof graded, o[i].o.score_rounded.value, 1, NULL);
+            snprintf(buf, sizeof buf, " (graded %s)", graded);
+            wrap_text(&w, buf);
+        }
+        if (o[i].o.band_label) { S(r, ","); w.col++; w.space = true; wrap_text(&w, o[i].o.band_label); }
+        wrap_text(&w, o[i].o.aspirational ? ", aspirational." : ", committed.");
+        if (o[i].o.interpretation) { w.space = true; wrap_text(&w, o[i].o.interpretation); }
+        wrap_end(&w);
+        for (size_t k = 0; k < o[i].count; k++) {
+            const skpi_doc_key_result *kr = &o[i].krs[k];
+            char cur[64], tgt[64];
+            skpi__fmt_score(score, sizeof score, kr->score.value);
+            skpi__fmt_value(cur, sizeof cur, &r->nf, kr->current.value, kr->unit);
+            skpi__fmt_value(tgt, sizeof tgt, &r->nf, kr->target.value, kr->unit);
+            wrap_start(&w, r, "  - ", 4);
+            wrap_text(&w, kr->title);
+            S(r, ":");
+            w.col++;
+            snprintf(buf, sizeof buf, " %s (%s of %s)", score, cur, tgt);
+            wrap_text(&w, buf);
+            if (kr->note) { S(r, "."); w.col++; w.space = true; wrap_text(&w, kr->note); }
+            wrap_end(&w);
+        }
+    }
+    S(r, "\n");
+}
+
+static void posts(skpi__render *r, const skpi__block *b)
+{
+    caption(r, b->title);
+    const skpi_doc_post *p = b->items;
+    for (size_t i = 0; i < b->count; i++) {
+        char num[24], val[64], buf[96];
+        snprintf(num, sizeof num, "%zu. ", i + 1);
+        wrap w;
+        wrap_start(&w, r, num, strlen(num));
+        wrap_text(&w, p[i].channel);
+        if (p[i].published) { S(r, ","); w.col++; w.space = true; wrap_text(&w, p[i].published); }
+        S(r, ":");
+        w.col++;
+        w.space = true;
+        wrap_text(&w, p[i].metric);
+        skpi__fmt_value(val, sizeof val, &r->nf, p[i].value.value, p[i].unit);
+        w.space = true;
+        wrap_text(&w, val);
+        if (isfinite(p[i].ratio.value)) {
+            skpi__fmt_ratio(val, sizeof val, p[i].ratio.value);
+            snprintf(buf, sizeof buf, " (%s the usual)", val);
+            wrap_text(&w, buf);
+        }
+        wrap_end(&w);
+        if (p[i].text) {
+            char excerpt[1024];
+            skpi__excerpt(excerpt, sizeof excerpt, p[i].text, 140);
+            wrap_start(&w, r, "", strlen(num));
+            wrap_text(&w, "\xE2\x80\x9C");
+            wrap_text(&w, excerpt);
+            wrap_text(&w, "\xE2\x80\x9D");
+            wrap_end(&w);
+        }
+        if (p[i].url && skpi__url_is_safe(p[i].url)) line(r, "", strlen(num), p[i].url);
+    }
+    S(r, "\n");
+}
+
+void skpi__render_text(skpi__render *r)
+{
+    const skpi_doc *d = r->doc;
+    if (d->title[0]) {
+        size_t n = skpi__utf8_width(d->title);
+        line(r, "", 0, d->title);
+        for (size_t i = 0; i < (n < r->width ? n : r->width); i++) skpi__out_char(&r->out, '=');
+        S(r, "\n");
+    }
+    if (d->subtitle[0]) line(r, "", 0, d->subtitle);
+    if (d->title[0] || d->subtitle[0]) S(r, "\n");
+    for (size_t i = 0; i < d->count && r->out.err == SKPI_OK; i++) {
+        const skpi__block *b = &d->blocks[i];
+        switch (b->kind) {
+        case SKPI_BLOCK_HEADING:
+            if (b->level == 1) underline(r, b->title, '-');
+            else { line(r, "", 0, b->title); S(r, "\n"); }
+            break;
+        case SKPI_BLOCK_PARAGRAPH: {
+            if (b->count == 0) break;
+            wrap w;
+            wrap_start(&w, r, "", 0);
+            const skpi__span *sp = b->items;
+            for (size_t k = 0; k < b->count; k++) wrap_text(&w, sp[k].text);
+            wrap_end(&w);
+            S(r, "\n");
+            break;
+        }
+        case SKPI_BLOCK_KPI_TABLE: kpi_table(r, b); break;
+        case SKPI_BLOCK_TABLE: table(r, b); break;
+        case SKPI_BLOCK_CHART: chart(r, b); break;
+        case SKPI_BLOCK_GOALS: goals(r, b); break;
+        case SKPI_BLOCK_OBJECTIVES: objectives(r, b); break;
+        case SKPI_BLOCK_POSTS: posts(r, b); break;
+        case SKPI_BLOCK_CALLOUT: {
+            wrap w;
+            char prefix[16];
+            snprintf(prefix, sizeof prefix, "%s: ", skpi__callout_word(b->level));
+            wrap_start(&w, r, prefix, 2);
+            if (b->title) { wrap_text(&w, b->title); wrap_text(&w, " \xE2\x80\x94 "); }
+            wrap_text(&w, b->text);
+            wrap_end(&w);
+            S(r, "\n");
+            break;
+        }
+        case SKPI_BLOCK_LIST: {
+            const char *const *items = b->items;
+            for (size_t k = 0; k < b->count; k++) {
+                char num[24];
+                snprintf(num, sizeof num, "%zu. ", k + 1);
+                line(r, b->level ? num : "- ", b->level ? strlen(num) : 2, items[k]);
+            }
+            if (b->count) S(r, "\n");
+            break;
+        }
+        default: break;
+        }
+    }
+    if (r->has_time) { S(r, "Generated "); S(r, r->time_human); S(r, "\n"); }
+}

@@ -1,0 +1,158 @@
+/* skpi_report_assemble(): the periods, the facts, then the sections in order. */
+#include "report/assemble.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *skpi__asm_value(skpi__asm *a, char *buf, size_t size, double v, int unit)
+{
+    skpi__fmt_value(buf, size, &a->nf, v, unit);
+    return buf;
+}
+
+const char *skpi__asm_abs_percent(skpi__asm *a, char *buf, size_t size, double v)
+{
+    char num[48];
+    if (!isfinite(v)) { snprintf(buf, size, "n/a"); return buf; }
+    skpi__num_fixed(num, sizeof num, fabs(v), 1, a->nf.group);
+    snprintf(buf, size, "%s%%", num);
+    return buf;
+}
+
+const char *skpi__asm_label(skpi__asm *a, char *buf, size_t size, skpi_time t)
+{
+    if (skpi_calendar_label(buf, size, a->cal, a->r->cadence, t) != SKPI_OK) snprintf(buf, size, "?");
+    return buf;
+}
+
+int skpi__asm_fill(skpi__asm *a, int key, const skpi__arg *args, size_t n)
+{
+    return skpi__text_fill(&a->t, skpi__report_tpl(a->r, key), args, n);
+}
+
+static int periods(skpi__asm *a)
+{
+    const skpi_report *r = a->r;
+    /* The last complete period before as_of: the one before the period
+     * holding it (as_of at a period start gives the period just ended). */
+    TRY(skpi_calendar_previous(&a->P, a->cal, r->cadence, r->as_of));
+    TRY(skpi_calendar_previous(&a->PP, a->cal, r->cadence, a->P.start));
+    TRY(skpi_calendar_year_earlier(&a->YE, a->cal, r->cadence, a->P.start));
+    a->cmp_prev = (r->comparisons & SKPI_COMPARE_PREVIOUS) != 0;
+    a->cmp_ye = (r->comparisons & SKPI_COMPARE_YEAR_EARLIER) != 0;
+    skpi__asm_label(a, a->plabel, sizeof a->plabel, a->P.start);
+    skpi__asm_label(a, a->pplabel, sizeof a->pplabel, a->PP.start);
+    skpi__asm_label(a, a->yelabel, sizeof a->yelabel, a->YE.start);
+    a->cadence_word = skpi__report_tpl(r, SKPI_TPL_CADENCE_DAY + r->cadence);
+    return SKPI_OK;
+}
+
+static bool shows(const skpi_report *r, int section)
+{
+    for (size_t i = 0; i < r->nsections; i++)
+        if (r->sections[i] == section) return true;
+    return false;
+}
+
+static int custom_sections(skpi__asm *a)
+{
+    for (size_t i = 0; i < a->r->ncustoms; i++) {
+        const skpi__custom *c = &a->r->customs[i];
+        if (c->title) TRY(skpi_doc_add_heading(NULL, a->doc, 1, c->title));
+        /* The host's code runs under the host's locale. */
+        skpi__locale_leave(a->host_locale);
+        skpi__callback_begin();
+        int rc = c->fn(a->doc, a->r, c->userdata);
+        skpi__locale_c();
+        if (rc != 0) return skpi__callback_failed(rc, "custom section");
+    }
+    return SKPI_OK;
+}
+
+static int section(skpi__asm *a, int s)
+{
+    switch (s) {
+    case SKPI_SECTION_SUMMARY: return skpi__sec_summary(a);
+    case SKPI_SECTION_WINS: return skpi__sec_wins(a);
+    case SKPI_SECTION_KPIS: return skpi__sec_kpis(a);
+    case SKPI_SECTION_CHANNELS: return skpi__sec_channels(a);
+    case SKPI_SECTION_TRENDS: return skpi__sec_trends(a);
+    case SKPI_SECTION_GOALS: return skpi__sec_goals(a);
+    case SKPI_SECTION_OKRS: return skpi__sec_okrs(a);
+    case SKPI_SECTION_TOP_POSTS: return skpi__sec_top_posts(a);
+    case SKPI_SECTION_SPOT_CHECKS: return skpi__sec_spot_checks(a);
+    case SKPI_SECTION_NEXT_STEPS: return skpi__sec_next_steps(a);
+    default: return custom_sections(a);
+    }
+}
+
+static int build(skpi__asm *a)
+{
+    const skpi_report *r = a->r;
+    TRY(periods(a));
+    a->need_channels = shows(r, SKPI_SECTION_CHANNELS) || shows(r, SKPI_SECTION_SUMMARY) ||
+                       shows(r, SKPI_SECTION_SPOT_CHECKS) || shows(r, SKPI_SECTION_NEXT_STEPS);
+    a->need_spots = shows(r, SKPI_SECTION_SPOT_CHECKS) || shows(r, SKPI_SECTION_NEXT_STEPS);
+    a->need_records = shows(r, SKPI_SECTION_WINS);
+    a->tmp = skpi__reallocarray(NULL, (size_t)r->window + 2, sizeof *a->tmp);
+    if (a->tmp == NULL) return skpi__nomem();
+    TRY(skpi__asm_kpis(a));
+    TRY(skpi__asm_goals(a));
+    TRY(skpi__asm_okrs(a));
+    if (a->need_spots) TRY(skpi__asm_spot_checks(a));
+
+    TRY(skpi_doc_set_title(a->doc, r->title));
+    TRY(skpi_doc_set_currency(a->doc, r->currency));
+    skpi__arg sub[] = { { "cadence", a->cadence_word }, { "period", a->plabel } };
+    TRY(skpi__asm_fill(a, SKPI_TPL_SUBTITLE, sub, 2));
+    TRY(skpi_doc_set_subtitle(a->doc, a->t.buf));
+    for (size_t i = 0; i < r->nsections; i++) TRY(section(a, r->sections[i]));
+    return SKPI_OK;
+}
+
+static void release(skpi__asm *a)
+{
+    for (size_t i = 0; i < a->nk; i++) {
+        skpi_series_free(a->k[i].hist);
+        for (size_t c = 0; c < a->k[i].nch; c++) skpi_series_free(a->k[i].ch[c].hist);
+        skpi__free(a->k[i].ch);
+    }
+    skpi__free(a->k);
+    if (a->ev)
+        for (size_t i = 0; i < a->r->ngoals; i++) skpi_goal_evaluation_free(a->ev[i]);
+    skpi__free(a->ev);
+    if (a->okr)
+        for (size_t i = 0; i < a->r->nobjectives; i++) skpi_okr_result_free(a->okr[i]);
+    skpi__free(a->okr);
+    skpi__free(a->spots);
+    skpi__free(a->tmp);
+    skpi__text_free(&a->t);
+    skpi__text_free(&a->t2);
+}
+
+int skpi_report_assemble(skpi_doc **out, const skpi_report *report, skpi_dataset *ds)
+{
+    if (out == NULL || report == NULL || ds == NULL)
+        return skpi__error(SKPI_EMISUSE, "skpi_report_assemble: %s is NULL",
+                           out == NULL ? "out" : report == NULL ? "report" : "ds");
+    skpi__asm a;
+    memset(&a, 0, sizeof a);
+    a.r = report;
+    a.ds = ds;
+    a.cat = skpi_dataset_catalog(ds);
+    a.cal = report->cal;
+    a.nf.group = ",";
+    a.nf.currency = report->currency;
+    int rc = skpi__locale_enter(&a.host_locale);
+    if (rc != SKPI_OK) return rc;
+    rc = skpi_doc_new(&a.doc);
+    if (rc == SKPI_OK) {
+        rc = build(&a);
+        if (rc != SKPI_OK) { skpi_doc_free(a.doc); a.doc = NULL; }
+    }
+    release(&a);
+    skpi__locale_leave(a.host_locale);
+    if (rc == SKPI_OK) *out = a.doc;
+    return rc;
+}

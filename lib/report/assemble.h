@@ -1,0 +1,94 @@
+/* Private interface between the parts of report assembly. */
+#ifndef SKPI_REPORT_ASSEMBLE_H
+#define SKPI_REPORT_ASSEMBLE_H
+
+#include "report/number.h"
+#include "report/report_internal.h"
+
+#define TRY(x) do { int rc_ = (x); if (rc_ != SKPI_OK) return rc_; } while (0)
+
+/* One channel of a KPI. */
+typedef struct skpi__cfact {
+    const char *channel;
+    skpi_value v, prev, chg, pct;
+    skpi_series *hist; /* the same periods as the KPI's */
+} skpi__cfact;
+
+/* Everything computed for one KPI; sentences quote these numbers. */
+typedef struct skpi__kfact {
+    const char *metric, *selector, *label;
+    int unit, direction, kind;
+    skpi_value v, prev, ye;
+    skpi_value chg, pct, pts;    /* against prev */
+    skpi_value chg2, pct2, pts2; /* against ye */
+    skpi_series *hist;           /* window + 1 periods, the last one the report's */
+    skpi__cfact *ch;
+    size_t nch;
+    bool additive;               /* channels add up to the total (flows, stocks) */
+    bool record;                 /* best period on record */
+    double record_prev;          /* the previous best */
+} skpi__kfact;
+
+/* A value far outside its usual range. */
+typedef struct skpi__spot {
+    size_t kpi;
+    const char *channel; /* the KPI's selector for the total */
+    double value, median, z;
+    size_t n;            /* earlier periods compared with */
+} skpi__spot;
+
+typedef struct skpi__asm {
+    const skpi_report *r;
+    skpi_dataset *ds;
+    skpi_doc *doc;
+    const skpi_catalog *cat;
+    const skpi_calendar *cal;
+    skpi__numfmt nf;
+    skpi_period P, PP, YE;
+    bool cmp_prev, cmp_ye;
+    char plabel[32], pplabel[32], yelabel[32];
+    const char *cadence_word;
+    skpi__kfact *k;             /* in report order, sales metrics first for sales */
+    size_t nk;
+    skpi_goal_evaluation **ev;  /* one per goal */
+    skpi_okr_result **okr;      /* one per objective */
+    skpi__spot *spots;
+    size_t nspots, capspots;
+    bool need_channels, need_posts, need_spots, need_records;
+    void *host_locale;          /* in force around host callbacks */
+    skpi__text t, t2;
+    double *tmp;                /* scratch of window + 1 doubles */
+} skpi__asm;
+
+/* Format helpers writing into caller buffers. */
+const char *skpi__asm_value(skpi__asm *a, char *buf, size_t size, double v, int unit);
+/* |percent| with one decimal: "23.5%". */
+const char *skpi__asm_abs_percent(skpi__asm *a, char *buf, size_t size, double v);
+/* The label of the period starting at t. */
+const char *skpi__asm_label(skpi__asm *a, char *buf, size_t size, skpi_time t);
+/* Fill the scratch text from a template. */
+int skpi__asm_fill(skpi__asm *a, int key, const skpi__arg *args, size_t n);
+
+/* Facts. */
+int skpi__asm_kpis(skpi__asm *a);
+int skpi__asm_goals(skpi__asm *a);
+int skpi__asm_okrs(skpi__asm *a);
+int skpi__asm_spot_checks(skpi__asm *a);
+
+/* Sections. */
+int skpi__sec_summary(skpi__asm *a);
+int skpi__sec_wins(skpi__asm *a);
+int skpi__sec_kpis(skpi__asm *a);
+int skpi__sec_channels(skpi__asm *a);
+int skpi__sec_trends(skpi__asm *a);
+int skpi__sec_goals(skpi__asm *a);
+int skpi__sec_okrs(skpi__asm *a);
+int skpi__sec_top_posts(skpi__asm *a);
+int skpi__sec_spot_checks(skpi__asm *a);
+int skpi__sec_next_steps(skpi__asm *a);
+
+/* Goal and OKR facts the story sections read. */
+int skpi__goal_tone(int status);
+int skpi__goal_status_tpl(int status);
+
+#endif

@@ -1,0 +1,84 @@
+/* The document model's layout, shared by the model's sources and the renderers. */
+#ifndef SKPI_REPORT_DOC_INTERNAL_H
+#define SKPI_REPORT_DOC_INTERNAL_H
+
+#include "report/arena.h"
+#include "socialkpi/report.h"
+
+typedef struct skpi__span {
+    int style;
+    const char *text;
+} skpi__span;
+
+typedef struct skpi__series {
+    const char *name;
+    int style;
+    size_t length;
+    const char **labels;
+    double *values;
+} skpi__series;
+
+typedef struct skpi__objective {
+    skpi_doc_objective o;    /* strings in the arena */
+    size_t count, cap;       /* key results */
+    skpi_doc_key_result *krs;
+} skpi__objective;
+
+/* One block. Which members mean something depends on kind; items is an
+ * array of count elements whose type follows the kind:
+ *   paragraph: skpi__span        kpi table: skpi_doc_kpi_row
+ *   table: const char ** (row)   chart: skpi__series
+ *   goals: skpi_doc_goal         objectives: skpi__objective
+ *   posts: skpi_doc_post         list: const char *
+ * Items arrays are separate allocations (they grow); everything they point
+ * to lives in the document's arena. */
+typedef struct skpi__block {
+    int kind;
+    int level;               /* heading level; list: ordered; callout: kind */
+    const char *title;       /* heading text, caption, callout title; NULL: none */
+    const char *text;        /* callout text */
+    const char *comparison;  /* KPI table: first comparison heading */
+    const char *comparison2; /* KPI table: second comparison heading or NULL */
+    size_t columns;          /* table */
+    const char **headers;    /* table: columns headers */
+    int *align;              /* table: columns alignments */
+    skpi_doc_chart chart;    /* chart: strings in the arena */
+    size_t count, cap;
+    void *items;
+} skpi__block;
+
+struct skpi_doc {
+    skpi__arena arena;
+    const char *title;       /* never NULL: "" when unset */
+    const char *subtitle;
+    const char *currency;
+    const char *language;
+    size_t count, cap;
+    skpi__block *blocks;
+};
+
+/* Make room for one more element in a growable array; SKPI_ENOMEM. */
+int skpi__doc_reserve(void **items, size_t *cap, size_t count, size_t elem);
+
+/* Append a block (a copy of *b) to the document; SKPI_ENOMEM. */
+int skpi__doc_push_block(size_t *out, skpi_doc *doc, const skpi__block *b);
+
+/* The block at index `block`, which must be of `kind` (-1: any); else the
+ * error code with a message naming `fn`. */
+int skpi__doc_block(const skpi__block **out, const skpi_doc *doc, size_t block, int kind,
+                    const char *fn);
+int skpi__doc_block_mut(skpi__block **out, skpi_doc *doc, size_t block, int kind, const char *fn);
+
+/* Field checks for the add functions: SKPI_OK or SKPI_EINVAL naming the field. */
+int skpi__doc_check_value(skpi_value v, const char *fn, const char *field);
+int skpi__doc_check_unit(int unit, const char *fn);
+int skpi__doc_check_tone(int tone, const char *fn);
+/* A status or band key: 1 to 32 of [a-z0-9_]. */
+int skpi__doc_check_key(const char *key, const char *fn, const char *field);
+/* Unavailable values read back as NaN. */
+skpi_value skpi__doc_value(skpi_value v);
+
+/* Check a caller's versioned struct before reading or filling it. */
+int skpi__doc_check_version(const void *ptr, unsigned known, const char *fn, const char *what);
+
+#endif

@@ -1,0 +1,285 @@
+/* Numbers as text: shortest round-trip for JSON and CSV, fixed decimals with
+ * digit groups for readers, tenths for SVG coordinates. The renderers run
+ * under the C locale (locale.c), so snprintf and strtod use '.'. */
+#include "core/internal.h"
+#include "report/number.h"
+#include "socialkpi/metrics.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Integers up to 2^53 print exactly without going through printf. */
+static size_t put_int(char *buf, int64_t v)
+{
+    char tmp[24];
+    size_t n = 0;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do { tmp[n++] = (char)('0' + u % 10); u /= 10; } while (u);
+    size_t k = 0;
+    if (v < 0) buf[k++] = '-';
+    while (n) buf[k++] = tmp[--n];
+    buf[k] = '\0';
+    return k;
+}
+
+size_t skpi__num_json(char *buf, double v)
+{
+    if (v == 0) { buf[0] = '0'; buf[1] = '\0'; return 1; } /* -0 as well */
+    if (fabs(v) < 9007199254740992.0 && v == floor(v)) return put_int(buf, (int64_t)v);
+    /* The shortest precision that reads back exactly; round-tripping is
+     * monotonic in the precision, so a binary search finds it. */
+    int lo = 1, hi = 17;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        char tmp[400];
+        snprintf(tmp, sizeof tmp, "%.*g", mid, v);
+        if (strtod(tmp, NULL) == v) hi = mid; else lo = mid + 1;
+    }
+    int n = snprintf(buf, 32, "%.*g", lo, v);
+    return n > 0 ? (size_t)n : 0;
+}
+
+/* Round |v| to `dec` decimals the way a person does on paper: first take
+ * the 15 significant digits that a double holds reliably, then round half
+ * away from zero on those decimal digits (23.45 gives 23.5, whereas the
+ * binary value 23.4499999... would give 23.4). digits receives the result
+ * without sign ("1234.5"); returns whether anything but zeros is left. */
+static bool decimal_round(char *digits, size_t size, double v, int dec)
+{
+    char e[48];
+    snprintf(e, sizeof e, "%.14e", fabs(v));
+    char sig[15];
+    sig[0] = e[0];
+    memcpy(sig + 1, e + 2, 14);
+    int ex = atoi(strchr(e, 'e') + 1);
+    int top = ex > 0 ? ex : 0;            /* power of ten of the first digit written */
+    int n = top + dec + 1;                /* digits written */
+    unsigned char d[400];
+    if (n > (int)sizeof d - 1) n = (int)sizeof d - 1;
+    for (int i = 0; i < n; i++) {
+        int idx = ex - (top - i);
+        d[i] = idx >= 0 && idx < 15 ? (unsigned char)(sig[idx] - '0') : 0;
+    }
+    int ridx = ex + dec + 1;
+    int lead = 0;                         /* 1 when rounding carried past the first digit */
+    if (ridx >= 0 && ridx < 15 && sig[ridx] >= '5') {
+        int i = n - 1;
+        while (i >= 0 && d[i] == 9) d[i--] = 0;
+        if (i >= 0) d[i]++; else lead = 1;
+    }
+    size_t k = 0;
+    bool nonzero = lead != 0;
+    if (lead && k + 1 < size) digits[k++] = '1';
+    int ilen = top + 1;
+    bool started = lead != 0;
+    for (int i = 0; i < n && k + 2 < size; i++) {
+        if (i == ilen) {
+            if (!started) digits[k++] = '0';
+            started = true;
+            digits[k++] = '.';
+        }
+        if (d[i]) nonzero = true;
+        if (!started && d[i] == 0 && i < ilen - 1) continue; /* leading zeros */
+        started = true;
+        digits[k++] = (char)('0' + d[i]);
+    }
+    digits[k] = '\0';
+    return nonzero;
+}
+
+size_t skpi__num_fixed(char *buf, size_t size, double v, int decimals, const char *group)
+{
+    char digits[420];
+    bool nonzero = decimal_round(digits, sizeof digits, v, decimals);
+    bool neg = v < 0 && nonzero;
+    size_t ilen = strcspn(digits, ".");
+    size_t glen = group ? strlen(group) : 0;
+    size_t k = 0;
+    char out[1200]; /* 309 digits of 1e308 with 4-byte groups, and decimals */
+    if (neg) out[k++] = '-';
+    for (size_t i = 0; i < ilen; i++) {
+        if (glen && i > 0 && (ilen - i) % 3 == 0) { memcpy(out + k, group, glen); k += glen; }
+        out[k++] = digits[i];
+    }
+    strcpy(out + k, digits + ilen);
+    k += strlen(digits + ilen);
+    if (size > 0) {
+        size_t c = k < size - 1 ? k : size - 1;
+        memcpy(buf, out, c);
+        buf[c] = '\0';
+    }
+    return k;
+}
+
+size_t skpi__num_tenths(char *buf, double v)
+{
+    int64_t t = (int64_t)llround(v * 10.0);
+    if (t == 0) { strcpy(buf, "0"); return 1; }
+    size_t k = 0;
+    if (t < 0) { buf[k++] = '-'; t = -t; }
+    k += put_int(buf + k, t / 10);
+    if (t % 10) { buf[k++] = '.'; buf[k++] = (char)('0' + t % 10); buf[k] = '\0'; }
+    return k;
+}
+
+/* Drop a fraction of zeros: "12.0" -> "12". */
+static void trim_zero_fraction(char *s)
+{
+    char *dot = strchr(s, '.');
+    if (dot == NULL) return;
+    char *end = dot + strlen(dot);
+    char *p = dot + 1;
+    while (p < end && *p == '0') p++;
+    if (p == end) {
+        /* Keep what follows the digits (a suffix never follows here). */
+        *dot = '\0';
+    }
+}
+
+static void fmt_duration(char *buf, size_t size, double v)
+{
+    double a = fabs(v);
+    int64_t s = (int64_t)llround(a);
+    const char *sign = v < 0 && s > 0 ? "-" : "";
+    if (s < 60) snprintf(buf, size, "%s%llds", sign, (long long)s);
+    else if (s < 3600) snprintf(buf, size, "%s%lldm %02llds", sign, (long long)(s / 60), (long long)(s % 60));
+    else if (s < 86400) snprintf(buf, size, "%s%lldh %02lldm", sign, (long long)(s / 3600), (long long)(s % 3600 / 60));
+    else snprintf(buf, size, "%s%lldd %lldh", sign, (long long)(s / 86400), (long long)(s % 86400 / 3600));
+}
+
+/* The digits of |v| or v by unit, without a sign rule of their own. */
+static void fmt_unit(char *buf, size_t size, const skpi__numfmt *f, double v, int unit)
+{
+    char num[80];
+    switch (unit) {
+    case SKPI_UNIT_PERCENT:
+        skpi__num_fixed(num, sizeof num, v, 2, f->group);
+        snprintf(buf, size, "%s%%", num);
+        return;
+    case SKPI_UNIT_RATIO:
+        skpi__num_fixed(buf, size, v, 2, f->group);
+        return;
+    case SKPI_UNIT_CURRENCY: {
+        skpi__num_fixed(num, sizeof num, v, 2, f->group);
+        const char *cur = f->currency;
+        if (cur[0]) snprintf(buf, size, "%s %s", num, cur);
+        else snprintf(buf, size, "%s", num);
+        return;
+    }
+    case SKPI_UNIT_DURATION:
+        fmt_duration(buf, size, v);
+        return;
+    case SKPI_UNIT_SCORE:
+        skpi__num_fixed(buf, size, v, 1, f->group);
+        trim_zero_fraction(buf);
+        return;
+    default:
+        /* Counts: whole numbers from 100 on, one decimal below (averages). */
+        if (fabs(v) >= 99.95) {
+            skpi__num_fixed(buf, size, v, 0, f->group);
+        } else {
+            skpi__num_fixed(buf, size, v, 1, f->group);
+            trim_zero_fraction(buf);
+        }
+        return;
+    }
+}
+
+void skpi__fmt_value(char *buf, size_t size, const skpi__numfmt *f, double v, int unit)
+{
+    if (!isfinite(v)) { snprintf(buf, size, "n/a"); return; }
+    fmt_unit(buf, size, f, v, unit);
+}
+
+/* Prefix '+' to a formatted positive number; zero stays unsigned. */
+static void signed_text(char *buf, size_t size, const char *digits)
+{
+    /* Zero when no digit 1-9 comes before the unit's suffix (" EUR"). */
+    size_t numlen = strcspn(digits, " ");
+    bool zero = true;
+    for (size_t i = 0; i < numlen; i++)
+        if (digits[i] >= '1' && digits[i] <= '9') zero = false;
+    if (digits[0] == '-' || zero) snprintf(buf, size, "%s", digits);
+    else snprintf(buf, size, "+%s", digits);
+}
+
+void skpi__fmt_change(char *buf, size_t size, const skpi__numfmt *f, double v, int unit)
+{
+    if (!isfinite(v)) { snprintf(buf, size, "n/a"); return; }
+    char tmp[80];
+    fmt_unit(tmp, sizeof tmp, f, v, unit);
+    signed_text(buf, size, tmp);
+}
+
+void skpi__fmt_percent_change(char *buf, size_t size, const skpi__numfmt *f, double v)
+{
+    if (!isfinite(v)) { snprintf(buf, size, "n/a"); return; }
+    char num[64], tmp[72];
+    skpi__num_fixed(num, sizeof num, v, 1, f->group);
+    snprintf(tmp, sizeof tmp, "%s%%", num);
+    signed_text(buf, size, tmp);
+}
+
+void skpi__fmt_points(char *buf, size_t size, const skpi__numfmt *f, double v)
+{
+    if (!isfinite(v)) { snprintf(buf, size, "n/a"); return; }
+    char num[64], tmp[72];
+    skpi__num_fixed(num, sizeof num, v, 2, f->group);
+    signed_text(tmp, sizeof tmp, num);
+    snprintf(buf, size, "%s pp", tmp);
+}
+
+void skpi__fmt_fraction(char *buf, size_t size, const skpi__numfmt *f, double v)
+{
+    if (!isfinite(v)) { snprintf(buf, size, "n/a"); return; }
+    char num[64];
+    skpi__num_fixed(num, sizeof num, v * 100.0, 0, f->group);
+    snprintf(buf, size, "%s%%", num);
+}
+
+void skpi__fmt_score(char *buf, size_t size, double v)
+{
+    if (!isfinite(v)) { snprintf(buf, size, "n/a"); return; }
+    skpi__num_fixed(buf, size, v, 2, NULL);
+}
+
+void skpi__fmt_ratio(char *buf, size_t size, double v)
+{
+    if (!isfinite(v)) { snprintf(buf, size, "n/a"); return; }
+    char num[64];
+    skpi__num_fixed(num, sizeof num, v, 1, NULL);
+    snprintf(buf, size, "%s\xC3\x97", num); /* U+00D7 MULTIPLICATION SIGN */
+}
+
+void skpi__fmt_axis(char *buf, size_t size, const skpi__numfmt *f, double v, int unit, double step)
+{
+    /* Enough decimals to tell neighbouring ticks apart. */
+    int dec = 0;
+    double a = fabs(v), st = fabs(step);
+    const char *suffix = "";
+    if (unit == SKPI_UNIT_COUNT || unit == SKPI_UNIT_CURRENCY || unit == SKPI_UNIT_SCORE) {
+        double m = st >= 1e5 || a >= 1e6 ? 1e6 : st >= 100 && a >= 1e3 ? 1e3 : 1;
+        if (m > 1) {
+            double stm = st / m;
+            dec = stm >= 1 ? 0 : stm >= 0.1 ? 1 : 2;
+            char num[64];
+            skpi__num_fixed(num, sizeof num, v / m, dec, f->group);
+            snprintf(buf, size, "%s%s", num, m == 1e6 ? "M" : "k");
+            return;
+        }
+    }
+    if (unit == SKPI_UNIT_DURATION) { fmt_duration(buf, size, v); return; }
+    if (unit == SKPI_UNIT_PERCENT) suffix = "%";
+    /* As many decimals as the step has (0.25 needs two), at most four. */
+    dec = 0;
+    while (dec < 4 && st > 0) {
+        double scaled = st * pow(10.0, dec);
+        if (fabs(scaled - floor(scaled + 0.5)) < 1e-9 * fmax(1.0, scaled)) break;
+        dec++;
+    }
+    char num[64];
+    skpi__num_fixed(num, sizeof num, v, dec, f->group);
+    snprintf(buf, size, "%s%s", num, suffix);
+}

@@ -1,0 +1,50 @@
+/* Numbers as text for reports: shortest round-trip for JSON and CSV, and
+ * formats for readers by unit. Used by the renderers and the narrative. */
+#ifndef SKPI_REPORT_NUMBER_H
+#define SKPI_REPORT_NUMBER_H
+
+#include <stddef.h>
+
+/* How numbers are written for readers: digit groups and the currency. */
+typedef struct skpi__numfmt {
+    const char *group;    /* digit-group separator, "" for none */
+    const char *currency; /* after currency amounts, "" for none */
+} skpi__numfmt;
+
+/* The shortest text that reads back as v (finite); integers without a
+ * point. buf holds at least 32 bytes. Returns the length. Needs the C
+ * locale in force (skpi__locale_enter). */
+size_t skpi__num_json(char *buf, double v);
+/* v with a fixed number of decimals, rounded half away from zero on its
+ * 15 significant digits, with digit groups (group may be NULL). */
+size_t skpi__num_fixed(char *buf, size_t size, double v, int decimals, const char *group);
+/* v rounded to tenths, for SVG coordinates ("12.5", "-3", "0.1"). */
+size_t skpi__num_tenths(char *buf, double v);
+
+/* A value for readers, by unit (docs/report.md lists the rules):
+ * "12,345", "4.25%", "1,234.50 EUR", "1h 02m". NaN: "n/a". */
+void skpi__fmt_value(char *buf, size_t size, const skpi__numfmt *f, double v, int unit);
+/* The same with a sign: "+1,234", "-0.35", "0". */
+void skpi__fmt_change(char *buf, size_t size, const skpi__numfmt *f, double v, int unit);
+/* A relative change in percent with one decimal and a sign: "+23.5%". */
+void skpi__fmt_percent_change(char *buf, size_t size, const skpi__numfmt *f, double v);
+/* Percentage points with a sign: "+0.35 pp". */
+void skpi__fmt_points(char *buf, size_t size, const skpi__numfmt *f, double v);
+/* A fraction as a whole percent: 0.623 -> "62%". */
+void skpi__fmt_fraction(char *buf, size_t size, const skpi__numfmt *f, double v);
+/* A score with two decimals ("0.62") and a ratio as "3.2×". */
+void skpi__fmt_score(char *buf, size_t size, double v);
+void skpi__fmt_ratio(char *buf, size_t size, double v);
+/* A short axis label: "12k", "1.5M", "40%", "0.25". */
+void skpi__fmt_axis(char *buf, size_t size, const skpi__numfmt *f, double v, int unit, double step);
+
+/* Rendering and assembly switch the thread to the C locale for their
+ * duration so that snprintf and strtod use '.'; *saved receives the
+ * host's locale, back in force after skpi__locale_leave (the renderers
+ * leave around every sink callback and come back with skpi__locale_c).
+ * enter returns SKPI_ENOMEM when no C locale can be made. */
+int skpi__locale_enter(void **saved);
+void skpi__locale_leave(void *saved);
+void skpi__locale_c(void);
+
+#endif

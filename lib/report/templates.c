@@ -1,0 +1,195 @@
+/* Every text the report assembly writes, in one table, and the placeholder
+ * filling. A host replaces any entry per report (translation, tone). */
+#include "report/report_internal.h"
+
+#include <string.h>
+
+typedef struct tpl {
+    const char *text;
+    const char *placeholders; /* space-separated names the text may use */
+} tpl;
+
+static const tpl table[SKPI__TPL_COUNT] = {
+    [SKPI_TPL_HEADING_SUMMARY] = { "Summary", "" },
+    [SKPI_TPL_HEADING_WINS] = { "Wins", "" },
+    [SKPI_TPL_HEADING_KPIS] = { "Key numbers", "" },
+    [SKPI_TPL_HEADING_CHANNELS] = { "By channel", "" },
+    [SKPI_TPL_HEADING_TRENDS] = { "Trends", "" },
+    [SKPI_TPL_HEADING_GOALS] = { "Goals", "" },
+    [SKPI_TPL_HEADING_OKRS] = { "OKRs", "" },
+    [SKPI_TPL_HEADING_TOP_POSTS] = { "Top posts", "" },
+    [SKPI_TPL_HEADING_SPOT_CHECKS] = { "Spot checks", "" },
+    [SKPI_TPL_HEADING_NEXT_STEPS] = { "Next steps", "" },
+    [SKPI_TPL_SUBTITLE] = { "Report for the {cadence} {period}", "cadence period" },
+    [SKPI_TPL_HEADLINE_UP] = { "{metric} rose {percent} on {comparison}, to {value}.",
+                               "metric percent change value previous comparison" },
+    [SKPI_TPL_HEADLINE_DOWN] = { "{metric} fell {percent} on {comparison}, to {value}.",
+                                 "metric percent change value previous comparison" },
+    [SKPI_TPL_HEADLINE_FLAT] = { "{metric} held steady at {value} ({percent} on {comparison}).",
+                                 "metric percent change value previous comparison" },
+    [SKPI_TPL_HEADLINE_ONLY] = { "{metric} reached {value} in {period}.", "metric value period" },
+    [SKPI_TPL_CONTRIBUTION] = { "{share} of the change came from {channel} ({change}).",
+                                "share channel change" },
+    [SKPI_TPL_CHANNEL_CHANGE] = { "{channel}: {change} ({percent}), {share} of the change in {metric}.",
+                                  "channel change percent share metric" },
+    [SKPI_TPL_GOALS_SUMMARY] = { "{good} of {total} goals are on track or achieved.", "good total bad" },
+    [SKPI_TPL_GOAL_BEHIND] = { "{goal}: {status}, {progress} of the way against {expected} expected by now.",
+                               "goal status progress expected" },
+    [SKPI_TPL_WIN_GOAL] = { "{goal} reached {value} against a target of {target}.", "goal value target" },
+    [SKPI_TPL_WIN_MILESTONE] = { "{goal} hit its milestone of {target} on {date}.", "goal target date value" },
+    [SKPI_TPL_WIN_RECORD] = { "Best {cadence} on record for {metric}: {value} in {period}, above the previous best of {previous}.",
+                              "cadence metric value period previous" },
+    [SKPI_TPL_WIN_POST] = { "A post on {channel} reached {value} {metric}, {ratio} its usual.",
+                            "channel value metric ratio published" },
+    [SKPI_TPL_SPOT_HIGH] = { "{metric} on {channel} was {value} in {period}, far above the usual range: the median of the {n} {cadence}s before was {median}.",
+                             "metric channel value period median n cadence deviations" },
+    [SKPI_TPL_SPOT_LOW] = { "{metric} on {channel} was {value} in {period}, far below the usual range: the median of the {n} {cadence}s before was {median}.",
+                            "metric channel value period median n cadence deviations" },
+    [SKPI_TPL_SPOT_NONE] = { "Nothing out of the ordinary: every metric stayed within its usual range.", "" },
+    [SKPI_TPL_NEXT_GOAL] = { "Push {goal}: it needs {pace} a {cadence} to reach {target} by {deadline}.",
+                             "goal pace cadence target deadline status" },
+    [SKPI_TPL_NEXT_SPOT] = { "Find out what moved {metric} on {channel} in {period}.", "metric channel period" },
+    [SKPI_TPL_NEXT_DECLINE] = { "Look into the fall in {metric} ({percent} on {comparison}).",
+                                "metric percent comparison" },
+    [SKPI_TPL_NEXT_NONE] = { "Nothing needs attention: keep going.", "" },
+    [SKPI_TPL_STATUS_NOT_STARTED] = { "Not started", "" },
+    [SKPI_TPL_STATUS_ON_TRACK] = { "On track", "" },
+    [SKPI_TPL_STATUS_AT_RISK] = { "At risk", "" },
+    [SKPI_TPL_STATUS_OFF_TRACK] = { "Off track", "" },
+    [SKPI_TPL_STATUS_ACHIEVED] = { "Achieved", "" },
+    [SKPI_TPL_STATUS_MISSED] = { "Missed", "" },
+    [SKPI_TPL_STATUS_NO_DATA] = { "No data", "" },
+    [SKPI_TPL_BAND_RED] = { "Red", "" },
+    [SKPI_TPL_BAND_YELLOW] = { "Yellow", "" },
+    [SKPI_TPL_BAND_GREEN] = { "Green", "" },
+    [SKPI_TPL_OKR_IN_PROGRESS] = { "{elapsed} of the period has passed; a score of {expected} was expected by now.",
+                                   "elapsed expected score status" },
+    [SKPI_TPL_OKR_COMMITTED_MET] = { "Met in full, as a committed OKR must be.", "score" },
+    [SKPI_TPL_OKR_COMMITTED_MISSED] = { "Missed: a committed OKR is expected to reach 1.0.", "score" },
+    [SKPI_TPL_OKR_BELOW] = { "Below the 0.6 to 0.7 that counts as success for an aspirational OKR.", "score" },
+    [SKPI_TPL_OKR_SUCCESS] = { "A success: 0.6 to 0.7 is the aim of an aspirational OKR.", "score" },
+    [SKPI_TPL_OKR_ABOVE] = { "Above the usual aim of 0.6 to 0.7.", "score" },
+    [SKPI_TPL_OKR_NOT_AMBITIOUS] = { "A full 1.0: the objective may not have been ambitious enough.", "score" },
+    [SKPI_TPL_KPI_TABLE_TITLE] = { "Key metrics, {period}", "period" },
+    [SKPI_TPL_CHANNEL_TABLE_TITLE] = { "{metric} by channel, {period}", "metric period" },
+    [SKPI_TPL_TREND_TITLE] = { "{metric} per {cadence}", "metric cadence" },
+    [SKPI_TPL_TREND_DESCRIPTION] = { "{metric} over the last {n} {cadence}s, from {first} in {first_period} to {last} in {last_period}.",
+                                     "metric n cadence first first_period last last_period" },
+    [SKPI_TPL_GOALS_CHART_TITLE] = { "Goal progress against the expected path", "" },
+    [SKPI_TPL_OKR_CHART_TITLE] = { "OKR scores", "" },
+    [SKPI_TPL_SERIES_PROGRESS] = { "Progress", "" },
+    [SKPI_TPL_SERIES_EXPECTED] = { "Expected by now", "" },
+    [SKPI_TPL_SERIES_SCORE] = { "Score", "" },
+    [SKPI_TPL_CADENCE_DAY] = { "day", "" },
+    [SKPI_TPL_CADENCE_WEEK] = { "week", "" },
+    [SKPI_TPL_CADENCE_MONTH] = { "month", "" },
+    [SKPI_TPL_CADENCE_QUARTER] = { "quarter", "" },
+    [SKPI_TPL_CADENCE_YEAR] = { "year", "" },
+    [SKPI_TPL_GOAL_NOTE] = { "Needs {pace} a {cadence} to reach the target; recent pace {recent}.",
+                             "pace cadence recent target deadline" },
+    [SKPI_TPL_ALL_CHANNELS] = { "all channels", "" },
+};
+
+int skpi_template_count(void) { return SKPI__TPL_COUNT; }
+
+const char *skpi_template_default(int key)
+{
+    return key >= 0 && key < SKPI__TPL_COUNT ? table[key].text : NULL;
+}
+
+const char *skpi_template_placeholders(int key)
+{
+    return key >= 0 && key < SKPI__TPL_COUNT ? table[key].placeholders : NULL;
+}
+
+/* Whether `name` (n bytes) is one of the space-separated names. */
+static bool offered(const char *names, const char *name, size_t n)
+{
+    const char *p = names;
+    while (*p) {
+        size_t k = strcspn(p, " ");
+        if (k == n && strncmp(p, name, n) == 0) return true;
+        p += k;
+        while (*p == ' ') p++;
+    }
+    return false;
+}
+
+int skpi__template_check(int key, const char *text)
+{
+    const char *names = table[key].placeholders;
+    for (const char *p = text; *p; p++) {
+        if (p[0] == '{' && p[1] == '{') { p++; continue; }
+        if (p[0] == '}' && p[1] == '}') { p++; continue; }
+        if (*p == '}')
+            return skpi__error(SKPI_EINVAL, "skpi_report_set_template: unbalanced '}' at byte %zu",
+                               (size_t)(p - text));
+        if (*p != '{') continue;
+        const char *end = strchr(p + 1, '}');
+        if (end == NULL)
+            return skpi__error(SKPI_EINVAL, "skpi_report_set_template: '{' at byte %zu is not closed",
+                               (size_t)(p - text));
+        size_t n = (size_t)(end - p - 1);
+        if (!offered(names, p + 1, n))
+            return skpi__error(SKPI_EINVAL,
+                               "skpi_report_set_template: template %d offers no placeholder {%.*s} "
+                               "(it offers: %s)", key, (int)(n > 64 ? 64 : n), p + 1,
+                               names[0] ? names : "none");
+        p = end;
+    }
+    return SKPI_OK;
+}
+
+int skpi__text_put(skpi__text *t, const char *s, size_t n)
+{
+    if (t->err != SKPI_OK) return t->err;
+    if (t->len + n + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap : 256;
+        while (cap < t->len + n + 1) cap *= 2;
+        char *p = skpi__realloc(t->buf, cap);
+        if (p == NULL) return t->err = skpi__nomem();
+        t->buf = p;
+        t->cap = cap;
+    }
+    memcpy(t->buf + t->len, s, n);
+    t->len += n;
+    t->buf[t->len] = '\0';
+    return SKPI_OK;
+}
+
+int skpi__text_fill(skpi__text *t, const char *tpl, const skpi__arg *args, size_t nargs)
+{
+    t->len = 0;
+    if (t->buf) t->buf[0] = '\0';
+    const char *p = tpl;
+    while (*p) {
+        size_t run = strcspn(p, "{}");
+        skpi__text_put(t, p, run);
+        p += run;
+        if (*p == '\0') break;
+        if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+            skpi__text_put(t, p, 1);
+            p += 2;
+            continue;
+        }
+        const char *end = p[0] == '{' ? strchr(p, '}') : NULL;
+        if (end == NULL) { skpi__text_put(t, p, 1); p++; continue; }
+        size_t n = (size_t)(end - p - 1);
+        const char *value = NULL;
+        for (size_t i = 0; i < nargs; i++)
+            if (strlen(args[i].name) == n && strncmp(args[i].name, p + 1, n) == 0) value = args[i].value;
+        /* A name with no value is left as written, so a gap shows. */
+        if (value) skpi__text_put(t, value, strlen(value));
+        else skpi__text_put(t, p, (size_t)(end - p + 1));
+        p = end + 1;
+    }
+    if (t->buf == NULL) skpi__text_put(t, "", 0);
+    return t->err;
+}
+
+void skpi__text_free(skpi__text *t)
+{
+    skpi__free(t->buf);
+    t->buf = NULL;
+    t->len = t->cap = 0;
+}

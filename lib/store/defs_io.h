@@ -1,0 +1,30 @@
+/* Private: goals, objectives and check-ins in the store, shared by the
+ * files that save and load definitions. */
+#ifndef SKPI_STORE_DEFS_IO_H
+#define SKPI_STORE_DEFS_IO_H
+
+#include "store/store_internal.h"
+
+/* Bind text or NULL; a number or NULL for NaN. */
+void skpi__store_bind_text(sqlite3_stmt *s, int i, const char *text);
+void skpi__store_bind_real(sqlite3_stmt *s, int i, double v);
+/* A REAL column, NaN for NULL. */
+double skpi__store_column_real(sqlite3_stmt *s, int i);
+/* Step a statement that returns no rows, then reset it. */
+int skpi__store_step_done(skpi_store *st, sqlite3_stmt *s, const char *what);
+
+/* A saved record the library refuses becomes SKPI_EIO naming it ("the
+ * saved goal "g1" is rejected (...)"); SKPI_ENOMEM stays. */
+int skpi__store_rejected(int rc, const char *thing, const char *id, const char *what);
+
+/* Save one goal or objective under its id (inside a write); the objective's
+ * parent is given by id (NULL: top-level). */
+int skpi__store_save_goal(skpi_store *st, const char *id, const skpi_goal *g, const char *what);
+int skpi__store_save_objective(skpi_store *st, const char *id, const skpi_objective *obj,
+                               const char *parent, size_t parent_order, const char *what);
+
+/* Add every saved goal or objective to the definitions. */
+int skpi__store_load_goals(skpi_definitions *defs, skpi_store *st, const char *what);
+int skpi__store_load_objectives(skpi_definitions *defs, skpi_store *st, const char *what);
+
+#endif

@@ -1,0 +1,18 @@
+# Run the report example into a fresh folder and check that it wrote the
+# five formats, each non-empty. Called by ctest with -DEXE=... -DOUT=...
+file(REMOVE_RECURSE ${OUT})
+file(MAKE_DIRECTORY ${OUT})
+execute_process(COMMAND ${EXE} ${OUT} RESULT_VARIABLE rc OUTPUT_QUIET)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "report_formats exited with ${rc}")
+endif()
+foreach(ext md html json csv txt)
+  if(NOT EXISTS ${OUT}/report.${ext})
+    message(FATAL_ERROR "report.${ext} was not written")
+  endif()
+  file(SIZE ${OUT}/report.${ext} size)
+  if(size LESS 200)
+    message(FATAL_ERROR "report.${ext} has only ${size} bytes")
+  endif()
+endforeach()
+message(STATUS "5 passed, 0 failed")

@@ -1,0 +1,706 @@
+/* Tests of report definitions and assembly (report.h): presets, templates,
+ * narrative facts against hand-computed numbers, spot checks, wins, custom
+ * sections, errors and out of memory. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <socialkpi.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/report_internal.h"
+#include "test_alloc.h"
+
+static skpi_time day(int y, int m, int d)
+{
+    skpi_time t;
+    assert_int_equal(skpi_time_from_civil(&t, y, m, d, 0, 0, 0), SKPI_OK);
+    return t;
+}
+
+static int days_in(int y, int m)
+{
+    static const int n[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    return m == 2 && y % 4 == 0 ? 29 : n[m - 1];
+}
+
+/* Daily points of one metric on one channel, a constant per day within each
+ * month, for the 13 months from 2025-11 to 2026-11. */
+static void monthly(skpi_dataset *ds, const char *metric, const char *channel, const double per_day[13])
+{
+    skpi_time t[400];
+    double v[400];
+    size_t n = 0;
+    for (int i = 0; i < 13; i++) {
+        int y = i < 2 ? 2025 : 2026, m = i < 2 ? 11 + i : i - 1;
+        for (int d = 1; d <= days_in(y, m); d++) {
+            t[n] = day(y, m, d);
+            v[n++] = per_day[i];
+        }
+    }
+    assert_int_equal(skpi_dataset_append(ds, metric, channel, t, v, n), SKPI_OK);
+}
+
+/* Engagements: Instagram 100 a day until October 2026, 150 a day in
+ * November; LinkedIn 50, then 60. Totals:
+ *   October 2026: 31 * (100 + 50) = 4,650; November: 30 * (150 + 60) = 6,300
+ *   change +1,650 = 1,650 / 4,650 = 35.48 % -> "35.5%"
+ *   Instagram +1,400 (3,100 -> 4,500) = 1,400 / 1,650 = 84.8 % of it -> "85%"
+ *   November 2025: 30 * 150 = 4,500; a year on, +1,800 = +40 %.
+ * Impressions on Instagram only, an ordinary month in November:
+ *   daily rates 1000 1040 980 1010 995 1030 970 1020 1005 985 1015 990, 1000
+ *   month totals (November 2025 to October 2026) 30,000 32,240 30,380
+ *   28,280 30,845 30,900 30,070 30,600 31,155 30,535 30,450 30,690;
+ *   median 30,567.5, MAD 305; November 30,000: z = 0.6745 * -567.5 / 305
+ *   = -1.26, inside 3.5 (worked out with Python's statistics module). */
+static skpi_dataset *dataset(void)
+{
+    skpi_dataset *ds = NULL;
+    assert_int_equal(skpi_dataset_new(&ds, NULL), SKPI_OK);
+    const double ig[13] = { 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 150 };
+    const double li[13] = { 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 60 };
+    const double imp[13] = { 1000, 1040, 980, 1010, 995, 1030, 970, 1020, 1005, 985, 1015, 990, 1000 };
+    monthly(ds, "engagements", "instagram:@acme", ig);
+    monthly(ds, "engagements", "linkedin:acme", li);
+    monthly(ds, "impressions", "instagram:@acme", imp);
+    /* Posts in November: one far above Instagram's usual. */
+    const double e[] = { 120, 130, 110, 125, 900 };
+    for (int i = 0; i < 5; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "p%d", i);
+        assert_int_equal(skpi_dataset_add_post(ds, "instagram:@acme", id, day(2026, 11, 2 + 5 * i),
+                                               "photo", "<b>Winter</b> blend", "https://example.com/p"), SKPI_OK);
+        assert_int_equal(skpi_dataset_set_post_value(ds, "instagram:@acme", id, "engagements", e[i]), SKPI_OK);
+    }
+    return ds;
+}
+
+static skpi_report *definition(void)
+{
+    skpi_report *r = NULL;
+    assert_int_equal(skpi_report_new(&r, "Monthly report"), SKPI_OK);
+    assert_int_equal(skpi_report_set_as_of(r, day(2026, 12, 1)), SKPI_OK);
+    assert_int_equal(skpi_report_add_kpi(r, "engagements", NULL), SKPI_OK);
+    assert_int_equal(skpi_report_add_kpi(r, "impressions", NULL), SKPI_OK);
+    return r;
+}
+
+/* All the document's text, one block per line, for searching. */
+static char *doc_text(const skpi_doc *doc)
+{
+    skpi_buffer b = SKPI_BUFFER_INIT;
+    skpi_sink s;
+    assert_int_equal(skpi_sink_memory(&s, &b), SKPI_OK);
+    skpi_render_options o = SKPI_RENDER_OPTIONS_INIT;
+    o.line_width = 200;
+    assert_int_equal(skpi_render(doc, SKPI_FORMAT_TEXT, &o, &s), SKPI_OK);
+    char *out;
+    assert_int_equal(skpi_buffer_detach(&out, NULL, &b), SKPI_OK);
+    return out;
+}
+
+static void assert_contains(const char *text, const char *part)
+{
+    if (strstr(text, part) == NULL) fail_msg("missing \"%s\" in:\n%s", part, text);
+}
+
+static void narrative_facts(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = dataset();
+    skpi_report *r = definition();
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    char *t = doc_text(doc);
+    assert_contains(t, "Monthly report\n==============\nReport for the month 2026-11\n");
+    assert_contains(t, "Engagements rose 35.5% on 2026-10, to 6,300. 85% of the change came from instagram:@acme (+1,400).");
+    /* The KPI table: both comparisons. */
+    assert_contains(t, "- Engagements: 6,300 (+35.5% vs 2026-10 4,650; +40.0% vs 2025-11 4,500)");
+    /* Channel contributions add up to the change: 1,400 + 250 = 1,650. */
+    assert_contains(t, "- instagram:@acme: +1,400 (+45.2%), 85% of the change in Engagements.");
+    assert_contains(t, "- linkedin:acme: +250 (+16.1%), 15% of the change in Engagements.");
+    /* The best month on record: 6,300 against 31-day months of 4,650. */
+    assert_contains(t, "Win: Best month on record for Engagements: 6,300 in 2026-11, above the previous best of 4,650.");
+    /* The 900 post against Instagram's usual: the median of 110, 120, 125,
+     * 130, 900 is 125; 900 / 125 = 7.2. */
+    assert_contains(t, "Win: A post on instagram:@acme reached 900 Engagements, 7.2\xC3\x97 its usual.");
+    skpi_free(t);
+    skpi_doc_free(doc);
+    skpi_report_free(r);
+    skpi_dataset_free(ds);
+}
+
+static void spot_checks_fire_on_spikes_only(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = dataset();
+    skpi_report *r = definition();
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    char *t = doc_text(doc);
+    /* Engagements jumped 35 % after a flat year: the total and Instagram
+     * (4,500 against 3,100, +45 %) fire. History of the total: 4,200 once, 4,500 four times,
+     * 4,650 seven times: median 4,650, MAD 0, mean absolute deviation
+     * (450 + 4 * 150) / 12 = 87.5. */
+    assert_contains(t, "Alert: Engagements on all channels was 6,300 in 2026-11, far above the usual range: "
+                       "the median of the 12 months before was 4,650.");
+    assert_contains(t, "Alert: Engagements on instagram:@acme was 4,500 in 2026-11");
+    /* LinkedIn: 1,800 against a median of 1,550 (31-day months of 50 a
+     * day) is +16.1 %, below the 20 % floor: no alert. */
+    assert_null(strstr(t, "Alert: Engagements on linkedin:acme"));
+    /* Impressions only varied with the length of the months: no alert. */
+    assert_null(strstr(t, "Alert: Impressions"));
+    assert_contains(t, "- Find out what moved Engagements on all channels in 2026-11.");
+    skpi_free(t);
+    skpi_doc_free(doc);
+    skpi_report_free(r);
+    skpi_dataset_free(ds);
+}
+
+static void spot_check_arithmetic(void **state)
+{
+    (void)state;
+    double tmp[16], median, z;
+    /* {10, 12, 11, 13, 9, 10, 11}: median 11; deviations 1 1 0 2 2 1 0,
+     * MAD 1. x = 20: z = 0.6745 * 9 / 1 = 6.0705. x = 13: 1.349. */
+    const double h[] = { 10, 12, 11, 13, 9, 10, 11 };
+    assert_true(skpi__spot_check(20, h, 7, 3.5, 0, &median, &z, tmp));
+    assert_true(median == 11);
+    assert_true(fabs(z - 6.0705) < 1e-9);
+    assert_false(skpi__spot_check(13, h, 7, 3.5, 0, &median, &z, tmp));
+    assert_true(fabs(z - 1.349) < 1e-9);
+    assert_true(skpi__spot_check(5, h, 7, 3.5, 0, &median, &z, tmp)); /* 0.6745 * -6 = -4.047 */
+    assert_true(z < 0);
+    /* {5, 5, 5, 5, 9}: MAD 0, mean absolute deviation 4 / 5 = 0.8, scale
+     * 0.8 * 1.2533 = 1.00264. x = 7: z = 2 / 1.00264 = 1.995; x = 10: 4.987. */
+    const double m[] = { 5, 5, 5, 5, 9 };
+    assert_false(skpi__spot_check(7, m, 5, 3.5, 0, &median, &z, tmp));
+    assert_true(fabs(z - 2 / 1.00264) < 1e-9);
+    assert_true(skpi__spot_check(10, m, 5, 3.5, 0, &median, &z, tmp));
+    /* Constant history: equal is fine, anything else fires. */
+    const double c[] = { 5, 5, 5, 5, 5 };
+    assert_false(skpi__spot_check(5, c, 5, 3.5, 0, &median, &z, tmp));
+    assert_true(skpi__spot_check(6, c, 5, 3.5, 0, &median, &z, tmp));
+    assert_true(isinf(z));
+    /* Fewer than five usable values: never. */
+    const double few[] = { 1, NAN, 2, 3, NAN, 4 };
+    assert_false(skpi__spot_check(100, few, 6, 3.5, 0, &median, &z, tmp));
+    assert_true(isnan(z));
+
+    /* The relative floor: 1 against a median of 11 is a swing of 10 / 11 = 90.9 %. */
+    assert_false(skpi__spot_check(1, h, 7, 3.5, 95, &median, &z, tmp));
+    assert_true(skpi__spot_check(1, h, 7, 3.5, 90, &median, &z, tmp));
+
+    /* Ordinary noise against a planted spike, 2,000 trials: 12 periods of
+     * values 1000 + the sum of 4 uniforms in [-50, 50] (standard deviation
+     * 57.7), then an ordinary 13th value, then a spike 10 standard
+     * deviations up. The spike always fires. With the default relative
+     * floor of 20 % noise almost never does (0.017 % of 100,000 trials
+     * simulated with Python's statistics module); on the z-score alone it
+     * fires in about 2 % of the trials (2.2 % of 20,000 simulated), which
+     * is why the floor exists. */
+    unsigned long long s = 7;
+    int noise_fired = 0, noise_z_only = 0, spikes_fired = 0;
+    for (int trial = 0; trial < 2000; trial++) {
+        double hist[13];
+        for (int i = 0; i < 13; i++) {
+            double sum = 0;
+            for (int k = 0; k < 4; k++) {
+                s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+                sum += (double)(s >> 11) / 9007199254740992.0 * 100.0 - 50.0;
+            }
+            hist[i] = 1000 + sum;
+        }
+        noise_fired += skpi__spot_check(hist[12], hist, 12, 3.5, 20, &median, &z, tmp);
+        noise_z_only += skpi__spot_check(hist[12], hist, 12, 3.5, 0, &median, &z, tmp);
+        spikes_fired += skpi__spot_check(1000 + 10 * 57.7, hist, 12, 3.5, 20, &median, &z, tmp);
+    }
+    assert_true(noise_fired <= 2); /* 0.1 % */
+    assert_true(noise_z_only > 10 && noise_z_only < 80); /* 0.5 % to 4 % */
+    assert_int_equal(spikes_fired, 2000);
+}
+
+static void goals_and_okrs(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = dataset();
+    skpi_report *r = definition();
+    skpi_period year = { day(2026, 1, 1), day(2027, 1, 1) };
+    /* Achieved: 6,300 in November against a target of 6,000. */
+    skpi_goal *g = NULL;
+    assert_int_equal(skpi_goal_new(&g, "Grow engagements"), SKPI_OK);
+    assert_int_equal(skpi_goal_set_metric(g, "engagements"), SKPI_OK);
+    assert_int_equal(skpi_goal_set_baseline_value(g, 4500), SKPI_OK);
+    assert_int_equal(skpi_goal_set_target(g, SKPI_TARGET_ABSOLUTE, 6000), SKPI_OK);
+    assert_int_equal(skpi_goal_set_span(g, year), SKPI_OK);
+    assert_int_equal(skpi_goal_set_cadence(g, SKPI_CADENCE_MONTH), SKPI_OK);
+    assert_int_equal(skpi_report_add_goal(r, g), SKPI_OK);
+    /* Off track: (6,300 - 4,500) / (20,000 - 4,500) = 11.6 % of the way
+     * after 334 of 365 days (91.5 % expected); one month left, so it needs
+     * 20,000 - 6,300 = +13,700 in it. */
+    assert_int_equal(skpi_goal_set_name(g, "Reach 20,000 a month"), SKPI_OK);
+    assert_int_equal(skpi_goal_set_target(g, SKPI_TARGET_ABSOLUTE, 20000), SKPI_OK);
+    assert_int_equal(skpi_report_add_goal(r, g), SKPI_OK);
+    skpi_goal_free(g);
+    assert_int_equal(skpi_report_goal_count(r), 2);
+
+    /* A manual key result at 5 of 10: score 0.5, graded 0.5, yellow. */
+    skpi_objective *o = NULL;
+    assert_int_equal(skpi_objective_new(&o, "Be talked about"), SKPI_OK);
+    skpi_period q4 = { day(2026, 10, 1), day(2027, 1, 1) };
+    assert_int_equal(skpi_objective_set_period(o, q4), SKPI_OK);
+    skpi_key_result *kr = NULL;
+    assert_int_equal(skpi_objective_add_key_result(&kr, o, SKPI_KR_MANUAL, "Ten interviews"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_range(kr, 0, 10), SKPI_OK);
+    assert_int_equal(skpi_key_result_add_checkin(kr, day(2026, 11, 15), 5, 0.8, NULL), SKPI_OK);
+    assert_int_equal(skpi_report_add_objective(r, o), SKPI_OK);
+    assert_int_equal(skpi_report_add_objective(r, o), SKPI_EEXISTS);
+
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    char *t = doc_text(doc);
+    assert_contains(t, "1 of 2 goals are on track or achieved. Reach 20,000 a month: Off track, 12% of the way against 92% expected by now.");
+    assert_contains(t, "Win: Grow engagements reached 6,300 against a target of 6,000.");
+    assert_contains(t, "- Grow engagements: Achieved. Progress 120% (expected 92%)");
+    assert_contains(t, "- Push Reach 20,000 a month: it needs +13,700 a month to reach 20,000 by 2026-12-31.");
+    assert_contains(t, "Be talked about: score 0.50 (graded 0.5), Yellow, aspirational.");
+    assert_contains(t, "  - Ten interviews: 0.50 (5 of 10)");
+    /* The goal card carries the same figures as the sentence. */
+    int kind;
+    bool found = false;
+    for (size_t b = 0; b < skpi_doc_block_count(doc); b++) {
+        assert_int_equal(skpi_doc_block_kind(&kind, doc, b), SKPI_OK);
+        if (kind != SKPI_BLOCK_GOALS) continue;
+        skpi_doc_goal card = SKPI_DOC_GOAL_INIT;
+        assert_int_equal(skpi_doc_goal_get(&card, doc, b, 1), SKPI_OK);
+        assert_string_equal(card.status, "off_track");
+        assert_int_equal(card.tone, SKPI_TONE_BAD);
+        assert_true(fabs(card.progress.value - 1800.0 / 15500.0) < 1e-9);
+        assert_true(card.current.value == 6300);
+        found = true;
+    }
+    assert_true(found);
+    skpi_free(t);
+    skpi_doc_free(doc);
+    skpi_report_free(r);
+    skpi_objective_free(o);
+    skpi_dataset_free(ds);
+}
+
+static void templates_replace_the_words(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = dataset();
+    skpi_report *r = definition();
+    assert_int_equal(skpi_report_set_template(r, SKPI_TPL_HEADLINE_UP,
+                                              "{metric} stiegen gegen\xC3\xBC" "ber {comparison} um {percent} auf {value}."),
+                     SKPI_OK);
+    assert_int_equal(skpi_report_set_template(r, SKPI_TPL_HEADING_SUMMARY, "Zusammenfassung"), SKPI_OK);
+    assert_int_equal(skpi_report_set_template(r, SKPI_TPL_CONTRIBUTION, "{{{share}}} von {channel}."), SKPI_OK);
+    assert_int_equal(skpi_report_set_template(r, SKPI_TPL_HEADLINE_UP, "{metric} {nope}"), SKPI_EINVAL);
+    assert_string_equal(skpi_last_error(), "skpi_report_set_template: template 11 offers no placeholder {nope} "
+                                           "(it offers: metric percent change value previous comparison)");
+    assert_int_equal(skpi_report_set_template(r, SKPI_TPL_HEADLINE_UP, "{metric"), SKPI_EINVAL);
+    assert_int_equal(skpi_report_set_template(r, SKPI_TPL_HEADLINE_UP, "metric}"), SKPI_EINVAL);
+    assert_int_equal(skpi_report_set_template(r, -1, "x"), SKPI_EINVAL);
+    assert_int_equal(skpi_report_set_template(r, SKPI__TPL_COUNT, "x"), SKPI_EINVAL);
+    assert_int_equal(skpi_report_set_template(NULL, 0, "x"), SKPI_EMISUSE);
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    char *t = doc_text(doc);
+    assert_contains(t, "Zusammenfassung\n---------------\n");
+    assert_contains(t, "Engagements stiegen gegen\xC3\xBC" "ber 2026-10 um 35.5% auf 6,300. {85%} von instagram:@acme.");
+    skpi_free(t);
+    skpi_doc_free(doc);
+    /* NULL restores the default. */
+    assert_int_equal(skpi_report_set_template(r, SKPI_TPL_HEADING_SUMMARY, NULL), SKPI_OK);
+    assert_string_equal(skpi_report_template(r, SKPI_TPL_HEADING_SUMMARY), "Summary");
+    assert_null(skpi_report_template(r, 99));
+    assert_null(skpi_report_template(NULL, 0));
+    assert_int_equal(skpi_template_count(), SKPI__TPL_COUNT);
+    for (int k = 0; k < skpi_template_count(); k++) {
+        assert_non_null(skpi_template_default(k));
+        /* Every default uses only the placeholders it offers. */
+        assert_int_equal(skpi__template_check(k, skpi_template_default(k)), SKPI_OK);
+    }
+    assert_null(skpi_template_default(SKPI__TPL_COUNT));
+    assert_null(skpi_template_placeholders(-1));
+    skpi_report_free(r);
+    skpi_dataset_free(ds);
+}
+
+static size_t sections(int *out, const skpi_report *r)
+{
+    size_t n = skpi_report_section_count(r);
+    for (size_t i = 0; i < n; i++) out[i] = skpi_report_section(r, i);
+    return n;
+}
+
+static void audiences(void **state)
+{
+    (void)state;
+    skpi_report *r = definition();
+    int s[16];
+    /* The team preset by default. */
+    assert_int_equal(skpi_report_audience(r), SKPI_AUDIENCE_TEAM);
+    const int team[] = { 0, 1, 2, 3, 4, 7, 8, 5, 6, 10, 9 };
+    assert_int_equal(sections(s, r), 11);
+    assert_memory_equal(s, team, sizeof team);
+    assert_int_equal(skpi_report_set_audience(r, SKPI_AUDIENCE_LEADERSHIP), SKPI_OK);
+    const int lead[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_GOALS, SKPI_SECTION_OKRS, SKPI_SECTION_WINS,
+                         SKPI_SECTION_KPIS, SKPI_SECTION_CUSTOM, SKPI_SECTION_NEXT_STEPS };
+    assert_int_equal(sections(s, r), 7);
+    assert_memory_equal(s, lead, sizeof lead);
+    /* Switch the trends on: they go where the full order puts them. */
+    assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_TRENDS, 1), SKPI_OK);
+    assert_int_equal(sections(s, r), 8);
+    assert_int_equal(s[1], SKPI_SECTION_TRENDS);
+    assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_TRENDS, 1), SKPI_OK); /* already on */
+    assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_TRENDS, 0), SKPI_OK);
+    assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_TRENDS, 0), SKPI_OK);
+    assert_int_equal(sections(s, r), 7);
+    assert_int_equal(skpi_report_set_section(r, 11, 1), SKPI_EINVAL);
+    assert_int_equal(skpi_report_set_section(r, 0, 2), SKPI_EINVAL);
+
+    /* Leadership: goal status first, at most 5 KPIs. */
+    for (int i = 0; i < 5; i++) {
+        static const char *const more[] = { "reach", "likes", "comments", "shares", "saves" };
+        assert_int_equal(skpi_report_add_kpi(r, more[i], NULL), SKPI_OK);
+    }
+    skpi_dataset *ds = dataset();
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    for (size_t b = 0; b < skpi_doc_block_count(doc); b++) {
+        int kind;
+        skpi_doc_block_kind(&kind, doc, b);
+        if (kind != SKPI_BLOCK_KPI_TABLE) continue;
+        size_t rows;
+        skpi_doc_block_size(&rows, doc, b);
+        assert_int_equal(rows, 5);
+    }
+    skpi_doc_free(doc);
+
+    /* Sales: conversions and clicks lead, top posts by comments. */
+    assert_int_equal(skpi_report_set_audience(r, SKPI_AUDIENCE_SALES), SKPI_OK);
+    assert_int_equal(skpi_report_add_kpi(r, "conversions", NULL), SKPI_OK);
+    assert_int_equal(skpi_report_add_kpi(r, "link_clicks", NULL), SKPI_OK);
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    char *t = doc_text(doc);
+    const char *conv = strstr(t, "- Conversions:"), *clicks = strstr(t, "- Link clicks:"),
+               *eng = strstr(t, "- Engagements:");
+    assert_true(conv && clicks && eng && conv < clicks && clicks < eng);
+    skpi_free(t);
+    skpi_doc_free(doc);
+
+    /* Custom order. */
+    const int mine[] = { SKPI_SECTION_KPIS, SKPI_SECTION_SUMMARY };
+    assert_int_equal(skpi_report_set_sections(r, mine, 2), SKPI_OK);
+    assert_int_equal(skpi_report_audience(r), SKPI_AUDIENCE_CUSTOM);
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    t = doc_text(doc);
+    assert_true(strstr(t, "Key numbers") < strstr(t, "Summary"));
+    assert_null(strstr(t, "Next steps"));
+    skpi_free(t);
+    skpi_doc_free(doc);
+    const int twice[] = { 1, 1 };
+    assert_int_equal(skpi_report_set_sections(r, twice, 2), SKPI_EINVAL);
+    const int bad[] = { 12 };
+    assert_int_equal(skpi_report_set_sections(r, bad, 1), SKPI_EINVAL);
+    assert_int_equal(skpi_report_set_sections(r, NULL, 1), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_set_sections(r, NULL, 0), SKPI_OK);
+    assert_int_equal(skpi_report_section_count(r), 0);
+    assert_int_equal(skpi_report_section(r, 0), SKPI_ERANGE);
+    for (int a = SKPI_AUDIENCE_SELF; a <= SKPI_AUDIENCE_CUSTOM; a++) {
+        assert_int_equal(skpi_report_set_audience(r, a), SKPI_OK);
+        assert_non_null(skpi_audience_name(a));
+    }
+    assert_int_equal(skpi_report_set_audience(r, 6), SKPI_EINVAL);
+    assert_null(skpi_audience_name(6));
+    assert_string_equal(skpi_section_name(SKPI_SECTION_SPOT_CHECKS), "spot_checks");
+    assert_null(skpi_section_name(11));
+    assert_int_equal(skpi_section_count(), 11);
+    skpi_report_free(r);
+    skpi_dataset_free(ds);
+}
+
+static int add_note(skpi_doc *doc, const skpi_report *report, void *userdata)
+{
+    assert_string_equal(skpi_report_title(report), "Monthly report");
+    return skpi_doc_add_paragraph(NULL, doc, userdata);
+}
+
+static int refuse(skpi_doc *doc, const skpi_report *report, void *userdata)
+{
+    (void)doc;
+    (void)report;
+    if (userdata) skpi_error_set("the CRM is down");
+    return 3;
+}
+
+static void custom_sections(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = dataset();
+    skpi_report *r = definition();
+    assert_int_equal(skpi_report_add_section(r, "From the CRM", add_note, "42 leads mentioned Instagram."), SKPI_OK);
+    assert_int_equal(skpi_report_add_section(r, NULL, add_note, "No heading here."), SKPI_OK);
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    char *t = doc_text(doc);
+    assert_contains(t, "From the CRM\n------------\n\n42 leads mentioned Instagram.\n\nNo heading here.\n\nNext steps");
+    skpi_free(t);
+    skpi_doc_free(doc);
+
+    /* A refusing callback stops the assembly; its message is kept. */
+    assert_int_equal(skpi_report_add_section(r, NULL, refuse, "x"), SKPI_OK);
+    doc = (skpi_doc *)1;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_ECALLBACK);
+    assert_string_equal(skpi_last_error(), "the CRM is down");
+    assert_ptr_equal(doc, (skpi_doc *)1);
+    skpi_report_free(r);
+    r = definition();
+    assert_int_equal(skpi_report_add_section(r, NULL, refuse, NULL), SKPI_OK);
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_ECALLBACK);
+    assert_string_equal(skpi_last_error(), "custom section callback returned 3");
+    assert_int_equal(skpi_report_add_section(r, NULL, NULL, NULL), SKPI_EMISUSE);
+    skpi_report_free(r);
+    skpi_dataset_free(ds);
+}
+
+static void definition_api(void **state)
+{
+    (void)state;
+    skpi_report *r = NULL;
+    assert_int_equal(skpi_report_new(NULL, "x"), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_new(&r, NULL), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_new(&r, ""), SKPI_EINVAL);
+    assert_int_equal(skpi_report_new(&r, "Weekly"), SKPI_OK);
+    assert_string_equal(skpi_report_title(r), "Weekly");
+    assert_int_equal(skpi_report_set_title(r, "Weekly pulse"), SKPI_OK);
+    assert_string_equal(skpi_report_title(r), "Weekly pulse");
+    assert_int_equal(skpi_report_set_title(r, ""), SKPI_EINVAL);
+    assert_int_equal(skpi_report_set_title(r, NULL), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_cadence(r), SKPI_CADENCE_MONTH);
+    assert_int_equal(skpi_report_set_cadence(r, SKPI_CADENCE_WEEK), SKPI_OK);
+    assert_int_equal(skpi_report_cadence(r), SKPI_CADENCE_WEEK);
+    assert_int_equal(skpi_report_set_cadence(r, 5), SKPI_EINVAL);
+    assert_int_equal(skpi_report_set_as_of(r, skpi_time_max() + 1), SKPI_ERANGE);
+    assert_int_equal(skpi_report_set_as_of(r, 86400), SKPI_OK);
+    assert_true(skpi_report_as_of(r) == 86400);
+    assert_int_equal(skpi_report_comparisons(r), SKPI_COMPARE_PREVIOUS | SKPI_COMPARE_YEAR_EARLIER);
+    assert_int_equal(skpi_report_set_comparisons(r, 4), SKPI_EINVAL);
+    assert_int_equal(skpi_report_set_comparisons(r, 0), SKPI_OK);
+    assert_int_equal(skpi_report_set_currency(r, "EUR"), SKPI_OK);
+    assert_int_equal(skpi_report_set_currency(r, "123456789"), SKPI_EINVAL);
+    assert_int_equal(skpi_report_set_currency(r, "\t"), SKPI_EINVAL);
+    assert_int_equal(skpi_report_set_currency(r, NULL), SKPI_EMISUSE);
+    skpi_calendar *cal = NULL;
+    assert_int_equal(skpi_calendar_new(&cal), SKPI_OK);
+    assert_int_equal(skpi_calendar_set_week_start(cal, SKPI_SUNDAY), SKPI_OK);
+    assert_int_equal(skpi_report_set_calendar(r, cal), SKPI_OK);
+    skpi_calendar_free(cal);
+    assert_int_equal(skpi_report_set_calendar(r, NULL), SKPI_OK);
+    assert_int_equal(skpi_report_add_channel(r, "instagram:*"), SKPI_OK);
+    assert_int_equal(skpi_report_add_channel(r, "instagram:*"), SKPI_EEXISTS);
+    assert_int_equal(skpi_report_add_channel(r, ""), SKPI_EINVAL);
+    assert_int_equal(skpi_report_add_channel(r, NULL), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_channel_count(r), 1);
+    assert_string_equal(skpi_report_channel(r, 0), "instagram:*");
+    assert_null(skpi_report_channel(r, 1));
+    assert_int_equal(skpi_report_add_kpi(r, "reach", NULL), SKPI_OK);
+    assert_int_equal(skpi_report_add_kpi(r, "reach", "*"), SKPI_EEXISTS);
+    assert_int_equal(skpi_report_add_kpi(r, "reach", "x:*"), SKPI_OK);
+    assert_int_equal(skpi_report_add_kpi(r, "", NULL), SKPI_EINVAL);
+    assert_int_equal(skpi_report_add_kpi(r, NULL, NULL), SKPI_EMISUSE);
+    const char *m, *s;
+    assert_int_equal(skpi_report_kpi(&m, &s, r, 1), SKPI_OK);
+    assert_string_equal(m, "reach");
+    assert_string_equal(s, "x:*");
+    assert_int_equal(skpi_report_kpi(&m, &s, r, 2), SKPI_ERANGE);
+    assert_int_equal(skpi_report_kpi_count(r), 2);
+    assert_int_equal(skpi_report_add_goal(r, NULL), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_add_objective(r, NULL), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_set_spot_checks(r, 0.5, 12, 20), SKPI_ERANGE);
+    assert_int_equal(skpi_report_set_spot_checks(r, NAN, 12, 20), SKPI_ERANGE);
+    assert_int_equal(skpi_report_set_spot_checks(r, 3, 12, -1), SKPI_ERANGE);
+    assert_int_equal(skpi_report_set_spot_checks(r, 3, 12, NAN), SKPI_ERANGE);
+    assert_int_equal(skpi_report_set_spot_checks(r, 3, 4, 20), SKPI_ERANGE);
+    assert_int_equal(skpi_report_set_spot_checks(r, 3, 521, 20), SKPI_ERANGE);
+    assert_int_equal(skpi_report_set_spot_checks(r, 3, 26, 0), SKPI_OK);
+    assert_int_equal(skpi_report_set_top_posts(r, 51, NULL), SKPI_ERANGE);
+    assert_int_equal(skpi_report_set_top_posts(r, 5, ""), SKPI_EINVAL);
+    assert_int_equal(skpi_report_set_top_posts(r, 5, "likes"), SKPI_OK);
+    assert_int_equal(skpi_report_set_max_kpis(r, 3), SKPI_OK);
+
+    /* Everything refuses a NULL report. */
+    assert_int_equal(skpi_report_set_title(NULL, "x"), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_set_audience(NULL, 0), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_audience(NULL), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_set_cadence(NULL, 0), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_cadence(NULL), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_set_as_of(NULL, 0), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_set_calendar(NULL, NULL), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_set_comparisons(NULL, 0), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_set_currency(NULL, ""), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_add_channel(NULL, "x:*"), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_add_kpi(NULL, "reach", NULL), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_kpi(&m, &s, NULL, 0), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_add_goal(NULL, NULL), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_add_objective(NULL, NULL), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_set_sections(NULL, NULL, 0), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_set_section(NULL, 0, 1), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_section(NULL, 0), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_set_spot_checks(NULL, 3, 12, 20), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_set_top_posts(NULL, 1, NULL), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_set_max_kpis(NULL, 1), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_add_section(NULL, NULL, add_note, NULL), SKPI_EMISUSE);
+    assert_null(skpi_report_title(NULL));
+    assert_true(skpi_report_as_of(NULL) == 0);
+    assert_int_equal(skpi_report_comparisons(NULL), 0);
+    assert_int_equal(skpi_report_channel_count(NULL), 0);
+    assert_int_equal(skpi_report_kpi_count(NULL), 0);
+    assert_int_equal(skpi_report_goal_count(NULL), 0);
+    assert_int_equal(skpi_report_objective_count(NULL), 0);
+    assert_int_equal(skpi_report_section_count(NULL), 0);
+    skpi_doc *doc = NULL;
+    skpi_dataset *ds = dataset();
+    assert_int_equal(skpi_report_assemble(NULL, r, ds), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_assemble(&doc, NULL, ds), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_assemble(&doc, r, NULL), SKPI_EMISUSE);
+    /* A KPI outside the catalog is named. */
+    assert_int_equal(skpi_report_add_kpi(r, "made_up", NULL), SKPI_OK);
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_ENOTFOUND);
+    assert_string_equal(skpi_last_error(),
+                        "skpi_report_assemble: KPI \"made_up\" is not a metric of the dataset's catalog");
+    assert_null(doc);
+    skpi_report_free(r);
+    skpi_report_free(NULL);
+    skpi_dataset_free(ds);
+}
+
+static void without_comparisons_or_data(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = NULL;
+    assert_int_equal(skpi_dataset_new(&ds, NULL), SKPI_OK);
+    skpi_report *r = definition();
+    assert_int_equal(skpi_report_set_comparisons(r, 0), SKPI_OK);
+    assert_int_equal(skpi_report_set_audience(r, SKPI_AUDIENCE_SELF), SKPI_OK);
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    char *t = doc_text(doc);
+    assert_contains(t, "Engagements reached n/a in 2026-11.");
+    assert_contains(t, "- Nothing needs attention: keep going.");
+    skpi_free(t);
+    /* Every format renders an assembled report. */
+    for (int f = 0; f < 5; f++) {
+        skpi_buffer b = SKPI_BUFFER_INIT;
+        skpi_sink s;
+        assert_int_equal(skpi_sink_memory(&s, &b), SKPI_OK);
+        assert_int_equal(skpi_render(doc, f, NULL, &s), SKPI_OK);
+        skpi_buffer_reset(&b);
+    }
+    skpi_doc_free(doc);
+    skpi_report_free(r);
+    skpi_dataset_free(ds);
+}
+
+static void out_of_memory(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = dataset();
+    skpi_report *r = definition();
+    skpi_goal *g = NULL;
+    assert_int_equal(skpi_goal_new(&g, "Grow"), SKPI_OK);
+    assert_int_equal(skpi_goal_set_metric(g, "engagements"), SKPI_OK);
+    assert_int_equal(skpi_goal_set_baseline_value(g, 4500), SKPI_OK);
+    assert_int_equal(skpi_goal_set_target(g, SKPI_TARGET_ABSOLUTE, 9000), SKPI_OK);
+    skpi_period year = { day(2026, 1, 1), day(2027, 1, 1) };
+    assert_int_equal(skpi_goal_set_span(g, year), SKPI_OK);
+    /* The definition's own allocations: each call fails cleanly. */
+    for (int op = 0; op < 8; op++) {
+        for (long n = 0;; n++) {
+            long live = test_alloc_live();
+            size_t goals = skpi_report_goal_count(r), kpis = skpi_report_kpi_count(r);
+            size_t chans = skpi_report_channel_count(r);
+            test_alloc_fail_after(n);
+            int rc;
+            switch (op) {
+            case 0: rc = skpi_report_add_goal(r, g); break;
+            case 1: rc = skpi_report_add_kpi(r, "reach", "instagram:*"); break;
+            case 2: rc = skpi_report_add_channel(r, "instagram:@acme"); break;
+            case 3: rc = skpi_report_set_template(r, SKPI_TPL_SUBTITLE, "Report: {period}"); break;
+            case 4: rc = skpi_report_add_section(r, "Notes", add_note, "x"); break;
+            case 5: rc = skpi_report_set_calendar(r, NULL); break;
+            case 6: rc = skpi_report_set_title(r, "Monthly report"); break;
+            default: rc = skpi_report_set_audience(r, SKPI_AUDIENCE_TEAM); break;
+            }
+            test_alloc_fail_after(-1);
+            if (rc == SKPI_OK) break;
+            assert_int_equal(rc, SKPI_ENOMEM);
+            assert_int_equal(test_alloc_live(), live);
+            assert_int_equal(skpi_report_goal_count(r), goals);
+            assert_int_equal(skpi_report_kpi_count(r), kpis);
+            assert_int_equal(skpi_report_channel_count(r), chans);
+            assert_string_equal(skpi_report_title(r), "Monthly report");
+        }
+    }
+    assert_string_equal(skpi_report_template(r, SKPI_TPL_SUBTITLE), "Report: {period}");
+    for (long n = 0;; n++) {
+        skpi_report *tmp = NULL;
+        long live = test_alloc_live();
+        test_alloc_fail_after(n);
+        int rc = skpi_report_new(&tmp, "x");
+        test_alloc_fail_after(-1);
+        if (rc == SKPI_OK) { skpi_report_free(tmp); break; }
+        assert_int_equal(rc, SKPI_ENOMEM);
+        assert_int_equal(test_alloc_live(), live);
+    }
+    /* Assembly: every allocation failure gives SKPI_ENOMEM and no leak. */
+    skpi_doc *doc = NULL;
+    long n = 0;
+    for (;; n++) {
+        long live = test_alloc_live();
+        test_alloc_fail_after(n);
+        int rc = skpi_report_assemble(&doc, r, ds);
+        test_alloc_fail_after(-1);
+        if (rc == SKPI_OK) break;
+        /* The custom section's own skpi_doc_add_paragraph() may be the one
+         * that fails: the callback then returns SKPI_ENOMEM, which the
+         * callback contract turns into SKPI_ECALLBACK. */
+        if (rc == SKPI_ECALLBACK)
+            assert_string_equal(skpi_last_error(), "custom section callback returned -2");
+        else
+            assert_int_equal(rc, SKPI_ENOMEM);
+        assert_null(doc);
+        assert_int_equal(test_alloc_live(), live);
+    }
+    assert_true(n > 10);
+    skpi_doc_free(doc);
+    skpi_goal_free(g);
+    skpi_report_free(r);
+    skpi_dataset_free(ds);
+}
+
+int main(void)
+{
+    test_alloc_install();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(narrative_facts),
+        cmocka_unit_test(spot_checks_fire_on_spikes_only),
+        cmocka_unit_test(spot_check_arithmetic),
+        cmocka_unit_test(goals_and_okrs),
+        cmocka_unit_test(templates_replace_the_words),
+        cmocka_unit_test(audiences),
+        cmocka_unit_test(custom_sections),
+        cmocka_unit_test(definition_api),
+        cmocka_unit_test(without_comparisons_or_data),
+        cmocka_unit_test(out_of_memory),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
