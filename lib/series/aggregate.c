@@ -98,8 +98,9 @@ int skpi_series_aggregate(double *out, size_t *present, size_t *missing, const s
     size_t p = 0;
     int counted = present != NULL || missing != NULL;
     int mode = 0;
-    double r = reduce(s->values + lo, hi - lo, agg, skpi__sum_select(), &mode,
-                      counted ? &p : NULL);
+    /* an empty series has no arrays at all: no pointer arithmetic on NULL */
+    const double *v = s->values ? s->values + lo : NULL;
+    double r = reduce(v, hi - lo, agg, skpi__sum_select(), &mode, counted ? &p : NULL);
     *out = r;
     if (present) *present = p;
     if (missing) *missing = (hi - lo) - p;

@@ -6,14 +6,17 @@
 
 /*
  * Sum of the non-NaN values of x[0..n); *present receives how many there
- * were. *mode carries a hint from call to call (start it at 0, and pass
- * the same int for neighbouring ranges, e.g. the periods of a rollup): how
- * many more blocks to read the way that suits data with missing values. It
- * changes the speed only, never the result. Every variant adds in the same order (16 lanes, blocks of 256
- * summed as a tree per lane, compensated folding; docs/series.md), so all
- * give the same bits. The error is at most gamma_4 * sum(|x|) plus one
- * rounding of the result: never worse than pairwise summation's bound.
- * n may be 0 (result 0, present 0).
+ * were; n may be 0 (result 0, present 0).
+ *
+ * Every variant adds in the same order (16 lanes, blocks of 256 summed as
+ * a tree per lane, compensated folding; docs/series.md), so all give the
+ * same bits. The error is at most gamma_4 * sum(|x|) plus one rounding of
+ * the result: never worse than pairwise summation's bound.
+ *
+ * *mode carries a hint from call to call: start it at 0 and pass the same
+ * int for neighbouring ranges (the periods of a rollup). It says how many
+ * more blocks to read the way that suits data with missing values, and
+ * changes the speed only, never the result.
  */
 typedef double (*skpi__sum_fn)(const double *x, size_t n, size_t *present, int *mode);
 
