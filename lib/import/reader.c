@@ -69,30 +69,41 @@ static void on_field(void *data, size_t len, void *ctx)
     skpi__reader *r = ctx;
     if (r->rc != SKPI_OK)
         return;
-    if (r->nfields >= SKPI__MAX_FIELDS) {
-        fail_at(r, r->rec_line, r->nfields + 1, "too many fields in one record");
-        return;
-    }
     if (r->nul_in_piece && len > 0 && memchr(data, '\0', len) != NULL) {
         /* Fields become C strings (ids, channels, text): a NUL would cut them. */
         fail_at(r, r->rec_line, r->nfields + 1, "a NUL byte inside a field");
         return;
     }
+    if (r->nfields == r->fcap) {
+        if (r->nfields >= SKPI__MAX_FIELDS) {
+            fail_at(r, r->rec_line, r->nfields + 1, "too many fields in one record");
+            return;
+        }
+        /* The three arrays keep one capacity: each grows to the new one. */
+        size_t n = r->fcap ? r->fcap * 2 : 16;
+        size_t *offs = skpi__reallocarray(r->offs, n, sizeof *offs);
+        if (offs != NULL)
+            r->offs = offs;
+        size_t *lens = offs ? skpi__reallocarray(r->lens, n, sizeof *lens) : NULL;
+        if (lens != NULL)
+            r->lens = lens;
+        const char **ptrs = lens ? skpi__reallocarray(r->ptrs, n, sizeof *ptrs) : NULL;
+        if (ptrs == NULL) {
+            r->rc = skpi__nomem();
+            return;
+        }
+        r->ptrs = ptrs;
+        r->fcap = n;
+    }
     size_t need = r->arena_len + len + 1;
-    if (need < len) {
+    if (need > SKPI__MAX_RECORD_BYTES) {
+        fail_at(r, r->rec_line, r->nfields + 1, "record longer than 64 MiB");
+        return;
+    }
+    if (need > r->arena_cap && !grow((void **)&r->arena, &r->arena_cap, need, 1)) {
         r->rc = skpi__nomem();
         return;
     }
-    size_t fcap = r->fcap, fcap2 = r->fcap, fcap3 = r->fcap;
-    if (!grow((void **)&r->arena, &r->arena_cap, need, 1) ||
-        !grow((void **)&r->offs, &fcap, r->nfields + 1, sizeof *r->offs) ||
-        !grow((void **)&r->lens, &fcap2, r->nfields + 1, sizeof *r->lens) ||
-        !grow((void **)&r->ptrs, &fcap3, r->nfields + 1, sizeof *r->ptrs)) {
-        r->rc = skpi__nomem();
-        return;
-    }
-    /* The three arrays grow together; keep the smallest capacity. */
-    r->fcap = fcap < fcap2 ? (fcap < fcap3 ? fcap : fcap3) : (fcap2 < fcap3 ? fcap2 : fcap3);
     if (len > 0)
         memcpy(r->arena + r->arena_len, data, len);
     r->arena[r->arena_len + len] = '\0';
@@ -165,9 +176,10 @@ static int feed_piece(skpi__reader *r, const char *p, size_t n, bool ends_line)
             r->in_record = true;
         }
     }
-    /* One look per piece; fields are searched only when their record has
-     * met a NUL (a field may span pieces, so the flag lasts the record). */
-    if (memchr(p, '\0', n) != NULL)
+    /* Fields are searched for a NUL only when their record has met one (a
+     * field may span pieces, so the flag lasts the record); feed_csv()
+     * looks at whole chunks first, so clean text costs one pass. */
+    if (r->nul_in_chunk && memchr(p, '\0', n) != NULL)
         r->nul_in_piece = true;
     size_t done = csv_parse(&r->csv, p, n, on_field, on_record, r);
     if (r->rc != SKPI_OK)
@@ -186,6 +198,7 @@ static int feed_piece(skpi__reader *r, const char *p, size_t n, bool ends_line)
 
 static int feed_csv(skpi__reader *r, const char *p, size_t n)
 {
+    r->nul_in_chunk = memchr(p, '\0', n) != NULL;
     while (n > 0 && r->rc == SKPI_OK) {
         /* Pieces of at most 64 KiB, so that a runaway quoted field is caught
          * soon after it passes the field limit. */

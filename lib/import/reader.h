@@ -77,6 +77,7 @@ typedef int (*skpi__record_fn)(void *ctx, const skpi__record *rec);
 /* Limits that keep memory bounded whatever the input. */
 #define SKPI__MAX_FIELD_BYTES ((size_t)1 << 24)   /* 16 MiB in one field */
 #define SKPI__MAX_FIELDS ((size_t)4096)           /* fields in one record */
+#define SKPI__MAX_RECORD_BYTES ((size_t)1 << 26)  /* 64 MiB in one record */
 
 typedef struct skpi__reader {
     struct csv_parser csv;
@@ -102,6 +103,7 @@ typedef struct skpi__reader {
     size_t nsep;
     unsigned char delimiter; /* 0: from a sep= line, else ',' */
 
+    bool nul_in_chunk;       /* the chunk being split into lines holds a NUL byte */
     bool nul_in_piece;       /* the record being read has met a NUL byte */
 
     /* position */

@@ -901,6 +901,18 @@ static void huge_field_is_refused(void **state)
     assert_int_equal(skpi_import_buffer(NULL, ds, buf, n, "big.csv", NULL), SKPI_EPARSE);
     assert_non_null(strstr(skpi_last_error(), "line 2, column 4"));
     assert_int_equal(skpi_dataset_channel_count(ds), 0);
+    /* More fields in a record than any export has. */
+    size_t m = 2 * (SKPI__MAX_FIELDS + 1);
+    char *wide = malloc(m);
+    assert_non_null(wide);
+    for (size_t i = 0; i < m; i += 2) {
+        wide[i] = 'a';
+        wide[i + 1] = ',';
+    }
+    wide[m - 1] = '\n';
+    assert_int_equal(skpi_import_buffer(NULL, ds, wide, m, "wide.csv", NULL), SKPI_EPARSE);
+    assert_non_null(strstr(skpi_last_error(), "line 1, column 4097: too many fields"));
+    free(wide);
     skpi_dataset_free(ds);
     free(buf);
 }
