@@ -307,6 +307,20 @@ static void test_limits(void **state)
     assert_int_equal(skpi_definitions_file_max(), 64u << 20);
 }
 
+/* Every template of report.h has a name in the document's vocabulary, and
+ * the names are those of the enumerators: SKPI_TPL_HEADLINE_UP is
+ * "headline_up". */
+static void test_template_names(void **state)
+{
+    (void)state;
+    for (int k = 0; k < skpi_template_count(); k++)
+        if (skpi__name_of(skpi__template_names, k) == NULL) fail_msg("template %d has no name", k);
+    assert_string_equal(skpi__name_of(skpi__template_names, SKPI_TPL_HEADLINE_UP), "headline_up");
+    assert_string_equal(skpi__name_of(skpi__template_names, SKPI_TPL_ALL_CHANNELS), "all_channels");
+    assert_null(skpi__name_of(skpi__template_names, skpi_template_count()));
+    assert_true(skpi_template_count() <= SKPI__TEMPLATES_MAX);
+}
+
 static void test_new_empty(void **state)
 {
     (void)state;
@@ -1777,6 +1791,7 @@ int main(void)
     full_text = read_text(FIXTURES "full.json", &full_size);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_template_names),
         cmocka_unit_test(test_new_empty),
         cmocka_unit_test(test_misuse),
         cmocka_unit_test(test_load_metrics),

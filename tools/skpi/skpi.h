@@ -1,0 +1,106 @@
+/* The skpi command-line tool: what its commands share. */
+#ifndef SKPI_TOOL_H
+#define SKPI_TOOL_H
+
+#include <socialkpi.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Exit codes, documented in docs/skpi.md and `skpi --help`. */
+enum {
+    EXIT_DONE = 0,     /* the command did what it was asked */
+    EXIT_CHECKS = 1,   /* it ran, and found what it reports: a SMART letter failed */
+    EXIT_USAGE = 2,    /* the command line is wrong */
+    EXIT_INPUT = 3,    /* an input is invalid: an export, the definitions, a date */
+    EXIT_IO = 4,       /* a file or the store cannot be read or written */
+    EXIT_INTERNAL = 5  /* out of memory, or a fault of the tool */
+};
+
+/* ---- options (args.c) ---- */
+
+typedef struct opt_spec {
+    const char *name;   /* long name without "--" */
+    char short_name;    /* 0 when none */
+    const char *arg;    /* the argument's name in the help, NULL for a flag */
+    const char *help;
+} opt_spec;
+
+typedef struct parsed {
+    const char *values[24]; /* by spec index; a flag's value is "" when given */
+    const char *positional[4096];
+    size_t positional_count;
+} parsed;
+
+typedef struct command {
+    const char *name;
+    const char *synopsis;   /* after "skpi " */
+    const char *summary;    /* one line */
+    const char *details;    /* paragraphs for --help */
+    const opt_spec *options;
+    size_t min_args, max_args;
+    int (*run)(const struct command *cmd, const parsed *p);
+} command;
+
+/* Parse argv after the command's name; on a usage error prints it and
+ * returns EXIT_USAGE; returns -1 after printing --help; else EXIT_DONE. */
+int parse_args(parsed *out, const command *cmd, int argc, char **argv);
+void print_help(FILE *fp, const command *cmd);
+/* The value of an option, or NULL. */
+const char *opt(const parsed *p, const command *cmd, const char *name);
+
+/* ---- errors (common.c) ---- */
+
+/* Print "skpi CMD: message" on one line and return `code`. */
+int fail(int code, const command *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* The same with the library's last message, the exit code chosen by `rc`. */
+int fail_lib(const command *cmd, int rc);
+/* The library's message with a context in front ("goals.json: ..."). */
+int fail_lib_at(const command *cmd, int rc, const char *context);
+int exit_code_of(int rc);
+
+/* ---- shared steps (common.c) ---- */
+
+/* The store path: --db, $SKPI_DB, $XDG_DATA_HOME/socialkpi/skpi.db, or
+ * ~/.local/share/socialkpi/skpi.db. */
+int store_path(char *buf, size_t size, const char *given);
+/* Open the store; read-only stores must exist. Creates missing folders for
+ * read-write stores. */
+int open_store(skpi_store **out, const command *cmd, const char *given, bool write);
+/* The definitions: --config, $SKPI_CONFIG, or ./skpi.json. */
+int load_definitions(skpi_definitions **out, const command *cmd, const char *given);
+/* A dataset over the store with the definitions' catalog. */
+int open_dataset(skpi_dataset **out, const command *cmd, skpi_store *st,
+                 const skpi_definitions *defs);
+/* --as-of: a date or time; NULL means now. */
+int parse_as_of(skpi_time *out, const command *cmd, const char *text, const char *option);
+/* Create a folder and its parents. */
+int make_dirs(const char *path);
+/* Numbers for people: thousands separators, and decimals for non-counts. */
+void format_value(char *buf, size_t size, double v, int unit);
+
+/* ---- commands ---- */
+
+extern const command cmd_import, cmd_goals, cmd_okr, cmd_report, cmd_metrics, cmd_demo;
+
+/* Shared by import and demo: import files into the store in one transaction. */
+typedef struct import_file {
+    const char *path;
+    const char *shown;   /* the name printed; NULL: the path */
+    const char *channel; /* NULL: from the file */
+} import_file;
+int import_files(const command *cmd, skpi_store *st, const skpi_catalog *cat,
+                 const import_file *files, size_t n, const skpi_import_options *base,
+                 bool quiet, const char *shown_db);
+/* Shared by report and demo. */
+int parse_format(int *out, const char *text);
+int parse_generated_at(skpi_time *out, const command *cmd, const char *text);
+/* Assemble a report and render it to a file, or to stdout for NULL or "-". */
+int render_report(const command *cmd, const skpi_definitions *defs, size_t report,
+                  skpi_dataset *ds, skpi_time as_of, int format, skpi_time generated_at,
+                  const char *output);
+
+#endif
