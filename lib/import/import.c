@@ -300,7 +300,7 @@ static int meta_metric(importer *im, uint64_t line)
     im->network = strncmp(low, "instagram", 9) == 0 ? "instagram" : "facebook";
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         if (strstr(low, words[i].word) != NULL) {
-            int unit;
+            int unit = SKPI_UNIT_COUNT;
             int rc = plan_metric(im, words[i].key, &im->value_metric, &unit);
             if (rc != SKPI_OK)
                 return rc;

@@ -156,7 +156,12 @@ static void fmt_unit(char *buf, size_t size, const skpi__numfmt *f, double v, in
     switch (unit) {
     case SKPI_UNIT_PERCENT:
         skpi__num_fixed(num, sizeof num, v, 2, f->group);
-        snprintf(buf, size, "%s%%", num);
+        size_t n = strlen(num);
+        if (size < 2) { if (size) buf[0] = '\0'; return; }
+        if (n > size - 2) n = size - 2;
+        memcpy(buf, num, n);
+        buf[n] = '%';
+        buf[n + 1] = '\0';
         return;
     case SKPI_UNIT_RATIO:
         skpi__num_fixed(buf, size, v, 2, f->group);
@@ -164,8 +169,7 @@ static void fmt_unit(char *buf, size_t size, const skpi__numfmt *f, double v, in
     case SKPI_UNIT_CURRENCY: {
         skpi__num_fixed(num, sizeof num, v, 2, f->group);
         const char *cur = f->currency;
-        if (cur[0]) snprintf(buf, size, "%s %s", num, cur);
-        else snprintf(buf, size, "%s", num);
+        if (snprintf(buf, size, cur[0] ? "%s %s" : "%s%s", num, cur) >= (int)size) return;
         return;
     }
     case SKPI_UNIT_DURATION:

@@ -55,7 +55,7 @@ int skpi_series_clone(skpi_series **out, const skpi_series *s)
 {
     if (out == NULL) return skpi__error(SKPI_EMISUSE, "skpi_series_clone: out is NULL");
     if (s == NULL) return skpi__error(SKPI_EMISUSE, "skpi_series_clone: s is NULL");
-    skpi_series *copy;
+    skpi_series *copy = NULL;
     int rc = skpi__series_create(&copy, s->metric, s->channel, s->policy, s->length);
     if (rc != SKPI_OK) return rc;
     if (s->length > 0) {
