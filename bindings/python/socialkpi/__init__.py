@@ -22,6 +22,7 @@ from .okr import (Band, CheckIn, Curve, KeyResult, KeyResultDirection, KeyResult
 from .render import Format, json_schema_version, render
 from .report import (Align, BlockKind, CalloutKind, ChartKind, Report, SeriesStyle, SpanStyle,
                      Tone)
+from .report_definition import Audience, Comparison, ReportDefinition, Section, Template
 from .series import Aggregation, DuplicatePolicy, Series
 from .sink import CallableSink, FileSink, MemorySink, Sink
 from .source import FetchRequest
@@ -52,6 +53,8 @@ def limits():
         "import_skip_max": c.skpi_import_skip_max(),
         "store_schema_version": c.skpi_store_schema_version(),
         "json_schema_version": c.skpi_render_json_schema_version(),
+        "report_sections": c.skpi_section_count(),
+        "report_templates": c.skpi_template_count(),
     }
 
 
@@ -75,4 +78,5 @@ __all__ = [
     "CallableSink", "FileSink", "MemorySink", "Sink",
     "Align", "BlockKind", "CalloutKind", "ChartKind", "Report", "SeriesStyle", "SpanStyle", "Tone",
     "Format", "json_schema_version", "render",
+    "Audience", "Comparison", "ReportDefinition", "Section", "Template",
 ]

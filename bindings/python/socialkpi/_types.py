@@ -32,6 +32,8 @@ OkrTrajectoryP = _opaque("skpi_okr_trajectory")
 ImportSummaryP = _opaque("skpi_import_summary")
 StoreP = _opaque("skpi_store")
 DocP = _opaque("skpi_doc")
+# skpi_report is a report *definition*; the Python Report wraps skpi_doc.
+ReportDefP = _opaque("skpi_report")
 
 
 class Period(ctypes.Structure):
@@ -65,6 +67,8 @@ class CValue(ctypes.Structure):
 FETCH_FN = ctypes.CFUNCTYPE(_int, FetchP, _vp)
 SINK_WRITE_FN = ctypes.CFUNCTYPE(_int, _vp, _vp, _sz)
 SINK_CLOSE_FN = ctypes.CFUNCTYPE(_int, _vp)
+# skpi_section_fn(doc, report, userdata); the definition is not needed in Python.
+SECTION_FN = ctypes.CFUNCTYPE(_int, DocP, _vp, _vp)
 
 
 class SourceTable(ctypes.Structure):

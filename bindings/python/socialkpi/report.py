@@ -388,6 +388,13 @@ class Report(Handle):
             if value is not None:
                 setattr(self, key, value)
 
+    @classmethod
+    def _wrap(cls, ptr, borrowed=False):
+        """A Report over a C document: owned (assembled), or borrowed (lent to a custom section)."""
+        self = cls.__new__(cls)
+        self._adopt(ptr, borrowed=borrowed)
+        return self
+
     title = property(lambda self: string(lib.skpi_doc_title(self._h)),
                      lambda self, v: lib.skpi_doc_set_title(self._h, utf8(v)))
     subtitle = property(lambda self: string(lib.skpi_doc_subtitle(self._h)),

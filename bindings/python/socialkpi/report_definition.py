@@ -1,0 +1,402 @@
+"""Report definitions: what to report on, for whom and how often, assembled into a Report."""
+import ctypes
+import enum
+
+from ._callbacks import guarded
+from ._handle import Handle
+from ._lib import DocP, ReportDefP, lib, opt_text, string
+from ._lib import text as utf8
+from ._types import SECTION_FN
+from .calendar import Cadence, Calendar, seconds
+from .dataset import Dataset
+from .goal import Goal
+from .okr import Objective
+from .report import Report
+
+
+def _member(cls, value):
+    """An enum member from a member, an int or its lower-case key ('top_posts')."""
+    if isinstance(value, str):
+        try:
+            return cls[value.upper()]
+        except KeyError:
+            raise ValueError(f"unknown {cls.__name__.lower()} {value!r}: use one of "
+                             + ", ".join(m.name.lower() for m in cls)) from None
+    return value
+
+
+class Audience(enum.IntEnum):
+    """Audience presets: each chooses the sections, their order and the detail."""
+
+    SELF = 0
+    TEAM = 1
+    MANAGEMENT = 2
+    LEADERSHIP = 3
+    SALES = 4
+    CUSTOM = 5
+
+    @property
+    def key(self):
+        """'self', 'team', 'management', 'leadership', 'sales' or 'custom'."""
+        return string(lib.skpi_audience_name(self))
+
+
+class Comparison(enum.IntFlag):
+    """What the report's period is compared with."""
+
+    NONE = 0
+    PREVIOUS = 1
+    YEAR_EARLIER = 2
+
+
+class Section(enum.IntEnum):
+    SUMMARY = 0
+    WINS = 1
+    KPIS = 2
+    CHANNELS = 3
+    TRENDS = 4
+    GOALS = 5
+    OKRS = 6
+    TOP_POSTS = 7
+    SPOT_CHECKS = 8
+    NEXT_STEPS = 9
+    CUSTOM = 10
+
+    @property
+    def key(self):
+        """'summary', 'wins', ... 'custom'."""
+        return string(lib.skpi_section_name(self))
+
+
+class Template(enum.IntEnum):
+    """The texts report assembly writes; replace any with ReportDefinition.set_template()."""
+
+    HEADING_SUMMARY = 0
+    HEADING_WINS = 1
+    HEADING_KPIS = 2
+    HEADING_CHANNELS = 3
+    HEADING_TRENDS = 4
+    HEADING_GOALS = 5
+    HEADING_OKRS = 6
+    HEADING_TOP_POSTS = 7
+    HEADING_SPOT_CHECKS = 8
+    HEADING_NEXT_STEPS = 9
+    SUBTITLE = 10
+    HEADLINE_UP = 11
+    HEADLINE_DOWN = 12
+    HEADLINE_FLAT = 13
+    HEADLINE_ONLY = 14
+    CONTRIBUTION = 15
+    CHANNEL_CHANGE = 16
+    GOALS_SUMMARY = 17
+    GOAL_BEHIND = 18
+    WIN_GOAL = 19
+    WIN_MILESTONE = 20
+    WIN_RECORD = 21
+    WIN_POST = 22
+    SPOT_HIGH = 23
+    SPOT_LOW = 24
+    SPOT_NONE = 25
+    NEXT_GOAL = 26
+    NEXT_SPOT = 27
+    NEXT_DECLINE = 28
+    NEXT_NONE = 29
+    STATUS_NOT_STARTED = 30
+    STATUS_ON_TRACK = 31
+    STATUS_AT_RISK = 32
+    STATUS_OFF_TRACK = 33
+    STATUS_ACHIEVED = 34
+    STATUS_MISSED = 35
+    STATUS_NO_DATA = 36
+    BAND_RED = 37
+    BAND_YELLOW = 38
+    BAND_GREEN = 39
+    OKR_IN_PROGRESS = 40
+    OKR_COMMITTED_MET = 41
+    OKR_COMMITTED_MISSED = 42
+    OKR_BELOW = 43
+    OKR_SUCCESS = 44
+    OKR_ABOVE = 45
+    OKR_NOT_AMBITIOUS = 46
+    KPI_TABLE_TITLE = 47
+    CHANNEL_TABLE_TITLE = 48
+    TREND_TITLE = 49
+    TREND_DESCRIPTION = 50
+    GOALS_CHART_TITLE = 51
+    OKR_CHART_TITLE = 52
+    SERIES_PROGRESS = 53
+    SERIES_EXPECTED = 54
+    SERIES_SCORE = 55
+    CADENCE_DAY = 56
+    CADENCE_WEEK = 57
+    CADENCE_MONTH = 58
+    CADENCE_QUARTER = 59
+    CADENCE_YEAR = 60
+    GOAL_NOTE = 61
+    ALL_CHANNELS = 62
+
+    @property
+    def default(self):
+        """The built-in (English) text."""
+        return string(lib.skpi_template_default(self))
+
+    @property
+    def placeholders(self):
+        """The {names} the text may use, e.g. ['metric', 'percent', ...]."""
+        return string(lib.skpi_template_placeholders(self)).split()
+
+
+class ReportDefinition(Handle):
+    """What a report covers, for whom, how often; assemble() turns it and a dataset into a Report.
+
+    Keyword arguments set the fields at creation: audience, cadence, as_of,
+    calendar, comparisons, currency, channels, kpis (metric keys or
+    (metric, selector) pairs), goals, objectives, sections and templates
+    (a {Template: text} mapping).
+    """
+
+    _free = staticmethod(lib.skpi_report_free)
+
+    def __init__(self, title, *, audience=None, cadence=None, as_of=None, calendar=None,
+                 comparisons=None, currency=None, channels=(), kpis=(), goals=(), objectives=(),
+                 sections=None, templates=None):
+        ptr = ReportDefP()
+        lib.skpi_report_new(ctypes.byref(ptr), utf8(title))
+        self._adopt(ptr)
+        self._objectives = []  # borrowed by C: kept alive here, checked at assembly
+        self._assembling = False
+        self._sections = []    # (title, callable, CFUNCTYPE) for as long as C may call them
+        try:
+            if audience is not None:
+                self.audience = audience
+            if cadence is not None:
+                self.cadence = cadence
+            if as_of is not None:
+                self.as_of = as_of
+            if calendar is not None:
+                self.set_calendar(calendar)
+            if comparisons is not None:
+                self.comparisons = comparisons
+            if currency is not None:
+                self.set_currency(currency)
+            for channel in channels:
+                self.add_channel(channel)
+            for kpi in kpis:
+                if isinstance(kpi, str):
+                    self.add_kpi(kpi)
+                else:
+                    self.add_kpi(*kpi)
+            for goal in goals:
+                self.add_goal(goal)
+            for objective in objectives:
+                self.add_objective(objective)
+            if sections is not None:
+                self.sections = sections
+            for key, text in (templates or {}).items():
+                self.set_template(key, text)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self):
+        if getattr(self, "_assembling", False):
+            raise RuntimeError("a ReportDefinition cannot be closed by its own custom section")
+        super().close()
+        # C can no longer call the sections nor read the objectives.
+        self._sections, self._objectives = [], []
+
+    # what, for whom, when ------------------------------------------------------
+
+    title = property(lambda self: string(lib.skpi_report_title(self._h)),
+                     lambda self, v: lib.skpi_report_set_title(self._h, utf8(v)))
+
+    @property
+    def audience(self):
+        """The Audience; setting a preset replaces the sections and the detail."""
+        return Audience(lib.skpi_report_audience(self._h))
+
+    @audience.setter
+    def audience(self, a):
+        lib.skpi_report_set_audience(self._h, int(_member(Audience, a)))
+
+    @property
+    def cadence(self):
+        return Cadence(lib.skpi_report_cadence(self._h))
+
+    @cadence.setter
+    def cadence(self, c):
+        lib.skpi_report_set_cadence(self._h, int(_member(Cadence, c)))
+
+    @property
+    def as_of(self):
+        """Epoch seconds: the report covers the last complete period before it."""
+        return lib.skpi_report_as_of(self._h)
+
+    @as_of.setter
+    def as_of(self, t):
+        lib.skpi_report_set_as_of(self._h, seconds(t))
+
+    @property
+    def comparisons(self):
+        """Comparison flags: PREVIOUS, YEAR_EARLIER, both, or NONE."""
+        return Comparison(lib.skpi_report_comparisons(self._h))
+
+    @comparisons.setter
+    def comparisons(self, flags):
+        lib.skpi_report_set_comparisons(self._h, int(flags))
+
+    def set_calendar(self, calendar):
+        """Use a copy of `calendar` (time zone, week start, fiscal year); None for the default."""
+        lib.skpi_report_set_calendar(self._h, Calendar._of_optional(calendar))
+
+    def set_currency(self, currency):
+        """The currency shown after money amounts ('EUR'); '' for none."""
+        lib.skpi_report_set_currency(self._h, utf8(currency))
+
+    # what to measure -----------------------------------------------------------
+
+    def add_channel(self, selector):
+        """A channel or selector to break KPIs down by (default: every matching channel)."""
+        lib.skpi_report_add_channel(self._h, utf8(selector))
+
+    @property
+    def channels(self):
+        h = self._h
+        return [string(lib.skpi_report_channel(h, i))
+                for i in range(lib.skpi_report_channel_count(h))]
+
+    def add_kpi(self, metric, selector=None):
+        """A KPI: a metric on a selector ('*' when None). The first KPI leads the summary."""
+        lib.skpi_report_add_kpi(self._h, utf8(metric), opt_text(selector))
+
+    @property
+    def kpis(self):
+        """[(metric, selector), ...] in the order added."""
+        h = self._h
+        metric, selector = ctypes.c_char_p(), ctypes.c_char_p()
+        out = []
+        for i in range(lib.skpi_report_kpi_count(h)):
+            lib.skpi_report_kpi(ctypes.byref(metric), ctypes.byref(selector), h, i)
+            out.append((string(metric.value), string(selector.value)))
+        return out
+
+    def add_goal(self, goal):
+        """A SMART goal; the definition keeps a copy, so later changes to `goal` do not count."""
+        lib.skpi_report_add_goal(self._h, Goal._of(goal))
+
+    @property
+    def goal_count(self):
+        return lib.skpi_report_goal_count(self._h)
+
+    def add_objective(self, objective):
+        """An objective with its key results and aligned objectives.
+
+        Not copied: the definition reads it at each assembly (with its latest
+        check-ins) and keeps it alive; closing it makes assemble() fail.
+        """
+        lib.skpi_report_add_objective(self._h, Objective._of(objective))
+        self._objectives.append(objective)
+
+    @property
+    def objectives(self):
+        return list(self._objectives)
+
+    # how it reads ----------------------------------------------------------------
+
+    @property
+    def sections(self):
+        """The Sections shown, in order. Setting a list makes the audience CUSTOM."""
+        h = self._h
+        return [Section(lib.skpi_report_section(h, i))
+                for i in range(lib.skpi_report_section_count(h))]
+
+    @sections.setter
+    def sections(self, sections):
+        values = [int(_member(Section, s)) for s in sections]
+        arr = (ctypes.c_int * max(len(values), 1))(*values)
+        lib.skpi_report_set_sections(self._h, arr, len(values))
+
+    def show(self, section, on=True):
+        """Show a section at its place in the preset order (or hide it with on=False)."""
+        lib.skpi_report_set_section(self._h, int(_member(Section, section)), 1 if on else 0)
+
+    def hide(self, section):
+        self.show(section, False)
+
+    def set_spot_checks(self, sensitivity=3.5, window=12, min_change=20.0):
+        """Spot-check thresholds: modified z-score above `sensitivity` against the `window`
+        periods before, and a swing of at least `min_change` percent. Arguments left out
+        take the library's defaults."""
+        lib.skpi_report_set_spot_checks(self._h, float(sensitivity), int(window),
+                                        float(min_change))
+
+    def set_top_posts(self, count, metric=None):
+        """How many top posts to show (0 to 50) and the metric ranking them (None: keep it)."""
+        lib.skpi_report_set_top_posts(self._h, int(count), opt_text(metric))
+
+    def set_max_kpis(self, count):
+        """The most KPIs in the KPI table (0: all)."""
+        lib.skpi_report_set_max_kpis(self._h, int(count))
+
+    def add_section(self, title, fn):
+        """A custom section: `fn(doc)` appends blocks to the Report being assembled.
+
+        It runs at each assembly, at the place of Section.CUSTOM, after a
+        heading `title` (None for none). `doc` is usable only during the call.
+        Its return value is ignored; an exception it raises stops the assembly
+        and comes out of assemble(). As in C, it must not close the definition,
+        the dataset or the objectives being assembled.
+        """
+        if not callable(fn):
+            raise TypeError(f"a custom section must be callable, got {type(fn).__name__}")
+
+        def section(doc_ptr, _report, _userdata):
+            doc = Report._wrap(doc_ptr, borrowed=True)
+            try:
+                fn(doc)
+            finally:
+                doc._ptr = None  # C owns the document; it is freed if assembly stops
+
+        cfunc = SECTION_FN(guarded(section))
+        lib.skpi_report_add_section(self._h, opt_text(title), cfunc, None)
+        self._sections.append((title, fn, cfunc))
+
+    def set_template(self, key, text):
+        """Replace a text (a Template, its int or its name); None restores the default.
+
+        `{name}` is replaced by a value the template offers (Template.placeholders);
+        `{{` and `}}` stand for braces.
+        """
+        lib.skpi_report_set_template(self._h, int(_member(Template, key)), opt_text(text))
+
+    def template(self, key):
+        """The text in force for a template."""
+        key = _member(Template, key)
+        out = lib.skpi_report_template(self._h, int(key))
+        if out is None:
+            raise ValueError(f"{key!r} is not a Template")
+        return string(out)
+
+    # assembly ------------------------------------------------------------------
+
+    def assemble(self, dataset):
+        """Compute the figures from `dataset`, the goals and the objectives, and build the
+        Report (close it, or use it in a with block, when done)."""
+        h = self._h
+        for objective in self._objectives:
+            if objective.closed:
+                raise ValueError("an objective of this definition was closed; "
+                                 "a definition reads its objectives at each assembly")
+        out = DocP()
+        self._assembling = True
+        try:
+            lib.skpi_report_assemble(ctypes.byref(out), h, Dataset._of(dataset))
+        finally:
+            self._assembling = False
+        return Report._wrap(out)
+
+    def __repr__(self):
+        if self.closed:
+            return "<ReportDefinition closed>"
+        return (f"<ReportDefinition {self.title!r}: {self.audience.key}, "
+                f"{self.cadence.name.lower()}, {len(self.kpis)} KPIs>")
