@@ -383,7 +383,7 @@ SKPI_API size_t skpi_objective_key_result_count(const skpi_objective *obj);
  */
 SKPI_API skpi_key_result *skpi_objective_key_result(const skpi_objective *obj, size_t index);
 
-/** @brief The objective that owns a key result (NULL for NULL). */
+/** @brief The objective that owns a key result; borrowed, not freed by the caller (NULL for NULL). */
 SKPI_API skpi_objective *skpi_key_result_objective(const skpi_key_result *kr);
 
 /** @brief The ::skpi_kr_kind, or SKPI_EMISUSE for NULL. */
@@ -411,7 +411,8 @@ SKPI_API const char *skpi_key_result_title(const skpi_key_result *kr);
  * @param start  the value at the beginning, finite
  * @param target the value that scores as reaching the target, finite, not equal to start
  * @return SKPI_OK; SKPI_EMISUSE (NULL); SKPI_EINVAL (a milestone, a value
- *         not finite, target equal to start, or a stretch or commit value
+ *         not finite, target equal to start, target - start not finite
+ *         (e.g. -DBL_MAX to DBL_MAX), or a stretch or commit value
  *         the new range would leave on the wrong side). On error the key
  *         result is unchanged.
  */

@@ -73,7 +73,12 @@ void skpi_error_clear(void)
 
 int skpi__verror(int code, const char *fmt, va_list ap)
 {
+    /* Messages name numbers ("the target 1.5 equals the start"): they are
+     * written with '.' whatever locale the host set. */
+    void *host_locale = NULL;
+    bool switched = skpi__locale_enter(&host_locale) == SKPI_OK;
     int n = vsnprintf(error_message, SKPI__MSG_SIZE, fmt, ap);
+    if (switched) skpi__locale_leave(host_locale);
     if (n >= SKPI__MSG_SIZE) trim_utf8_tail(error_message);
     message_from_callback = false;
     return code;

@@ -28,6 +28,15 @@ int skpi__nomem(void);
 void skpi__callback_begin(void);
 int skpi__callback_failed(int rc, const char *what);
 
+/* Switch the calling thread to the C locale and back, so that printf-style
+ * formatting writes '.' as decimal point whatever setlocale the host chose.
+ * enter returns SKPI_ENOMEM when no C locale can be made; skpi__locale_c
+ * re-enters after a leave (around host callbacks, which see the host's own
+ * locale). */
+int skpi__locale_enter(void **saved);
+void skpi__locale_leave(void *saved);
+void skpi__locale_c(void);
+
 void *skpi__malloc(size_t size);
 void *skpi__calloc(size_t count, size_t size);
 void *skpi__realloc(void *ptr, size_t size);

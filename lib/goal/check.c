@@ -190,7 +190,9 @@ static int check_achievable(skpi_goal_check_result *r, check_ctx *c)
         return say(r, L, SKPI_VERDICT_WARN, "not judged: %s", missing);
     char why[384];
     if (skpi__goal_target_problem(why, sizeof why, g, c->baseline.value, c->target))
-        return say(r, L, SKPI_VERDICT_WARN, "not judged: the target is on the wrong side of the baseline");
+        return say(r, L, SKPI_VERDICT_WARN, "not judged: the target is %s",
+                   isinf(c->target) ? "beyond the range of a double"
+                                    : "on the wrong side of the baseline");
 
     double b = c->baseline.value, t = c->target;
     double sign = skpi__goal_sign(g->direction);

@@ -124,7 +124,11 @@ static int forecast(skpi_goal_evaluation *ev, const eval_ctx *c)
         goto done;
     size_t window = c->opts.forecast_window;
     size_t season = skpi__goal_season(g->cadence);
+    /* The scratch holds at most one difference per history period, so a
+     * window wider than the history (any unsigned is valid) needs no more. */
     size_t scratch_n = window > season ? window : season;
+    if (scratch_n > n)
+        scratch_n = n;
     double *scratch = skpi__reallocarray(NULL, scratch_n, sizeof *scratch);
     double *errors = skpi__reallocarray(NULL, n, sizeof *errors);
     if (scratch == NULL || errors == NULL) {

@@ -79,7 +79,8 @@ size_t skpi__goal_season(int cadence);
  *             max(window, season) periods (at least SKPI__GOAL_MIN_POINTS
  *             pairs); y[target - k*season] + k*d with k = ceil(h / season),
  *             h = target - (n - 1).
- * `scratch` holds at least max(window, season) doubles. NaN when the data do
+ * `scratch` holds at least min(n, max(window, season)) doubles (the seasonal
+ * method stores at most one difference per period). NaN when the data do
  * not suffice. */
 double skpi__goal_forecast(int method, const double *y, size_t n, size_t window, size_t season,
                            size_t target, double *scratch);
@@ -112,7 +113,8 @@ size_t skpi__goal_window_rates(double *median, double *best, const double *y, si
 double skpi__goal_median(double *a, size_t n);
 
 /* Locale-independent number formatting for messages: at most 2 decimals
- * (4 below 1 in magnitude), trailing zeros dropped, "n/a" for NaN. Always
+ * (4 below 1 in magnitude), trailing zeros dropped, "n/a" for NaN; from
+ * 1e37 on, six significant digits and an exponent ("1.79769e+308"). Always
  * NUL-terminates; returns buf. */
 #define SKPI__GOAL_NUM_SIZE 40
 char *skpi__goal_fmt(char buf[SKPI__GOAL_NUM_SIZE], double x);

@@ -11,6 +11,20 @@ bool skpi__goal_target_problem(char *msg, size_t size, const skpi_goal *g, doubl
     if (isnan(baseline) || isnan(target))
         return false;
     char b[SKPI__GOAL_NUM_SIZE], t[SKPI__GOAL_NUM_SIZE];
+    if (isinf(target)) {
+        /* A relative target over a huge baseline can overflow; progress
+         * toward it would read as "no data". The setters keep the value
+         * itself finite. */
+        const char *sign = g->target_value > 0 ? "+" : "";
+        if (g->target_kind == SKPI_TARGET_PERCENT)
+            snprintf(msg, size, "the target (%s%s %% of the baseline %s) is beyond the range of a double",
+                     sign, skpi__goal_fmt(t, g->target_value), skpi__goal_fmt(b, baseline));
+        else
+            snprintf(msg, size, "the target (the baseline %s %s%s) is beyond the range of a double",
+                     skpi__goal_fmt(b, baseline), g->target_value < 0 ? "" : "+",
+                     skpi__goal_fmt(t, g->target_value));
+        return true;
+    }
     if (g->direction == SKPI_GOAL_INCREASE && !(target > baseline)) {
         snprintf(msg, size, "the target %s is not above the baseline %s, but the goal is to increase %s",
                  skpi__goal_fmt(t, target), skpi__goal_fmt(b, baseline), g->metric);

@@ -137,8 +137,10 @@ static double run(const eval *e, const skpi_metric *m, int depth)
                 if (b == 0.0) { *e->div_zero = true; a = NAN; }
                 else a = a / b;
                 break;
-            case SKPI__OP_MIN: a = (b < a) ? b : a; break;
-            case SKPI__OP_MAX: a = (b > a) ? b : a; break;
+            /* A NaN operand gives NaN in either position (a bare
+             * comparison would let min(x, NaN) pass x through). */
+            case SKPI__OP_MIN: a = isnan(a) || isnan(b) ? NAN : (b < a) ? b : a; break;
+            case SKPI__OP_MAX: a = isnan(a) || isnan(b) ? NAN : (b > a) ? b : a; break;
             default: a = NAN; break;
             }
             stack[sp - 1] = a;

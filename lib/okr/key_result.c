@@ -73,6 +73,10 @@ int skpi_key_result_set_range(skpi_key_result *kr, double start, double target)
     if (start == target)
         return skpi__error(SKPI_EINVAL, KR_WHERE ": the target %g equals the start; a key result "
                            "must move from its start to a different target", KR_ARGS(kr), target);
+    /* Achievements divide by target - start: it must be a number too. */
+    if (!isfinite(target - start))
+        return skpi__error(SKPI_EINVAL, KR_WHERE ": the distance from the start %g to the target %g "
+                           "is beyond the range of a double", KR_ARGS(kr), start, target);
     if (!isnan(kr->stretch) && !beyond(kr->stretch, target, start, target))
         return skpi__error(SKPI_EINVAL, KR_WHERE ": the stretch target %g would not lie beyond the "
                            "new target %g; change or clear it (NaN) first", KR_ARGS(kr),

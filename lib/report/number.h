@@ -38,13 +38,5 @@ void skpi__fmt_ratio(char *buf, size_t size, double v);
 /* A short axis label: "12k", "1.5M", "40%", "0.25". */
 void skpi__fmt_axis(char *buf, size_t size, const skpi__numfmt *f, double v, int unit, double step);
 
-/* Rendering and assembly switch the thread to the C locale for their
- * duration so that snprintf and strtod use '.'; *saved receives the
- * host's locale, back in force after skpi__locale_leave (the renderers
- * leave around every sink callback and come back with skpi__locale_c).
- * enter returns SKPI_ENOMEM when no C locale can be made. */
-int skpi__locale_enter(void **saved);
-void skpi__locale_leave(void *saved);
-void skpi__locale_c(void);
 
 #endif

@@ -11,6 +11,9 @@
 #include <pthread.h>
 
 #include "test_alloc.h"
+#include "test_locale.h"
+
+#include <locale.h>
 
 static void strerror_names_every_code(void **state)
 {
@@ -135,6 +138,27 @@ static void allocator_rules(void **state)
     assert_true(test_alloc_live() < live);
 }
 
+static void messages_use_a_decimal_point_whatever_the_locale(void **state)
+{
+    (void)state;
+    char scratch[64] = "";
+    const char *name = test_comma_locale(scratch, sizeof scratch);
+    if (name == NULL) skip();
+    char check[16];
+    snprintf(check, sizeof check, "%.1f", 1.5);
+    assert_string_equal(check, "1,5"); /* the host's comma locale is in force */
+    skpi_objective *obj = NULL;
+    skpi_key_result *kr = NULL;
+    assert_int_equal(skpi_objective_new(&obj, "Grow"), SKPI_OK);
+    assert_int_equal(skpi_objective_add_key_result(&kr, obj, SKPI_KR_MANUAL, "Reach"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_range(kr, 1.5, 1.5), SKPI_EINVAL);
+    assert_non_null(strstr(skpi_last_error(), "1.5 equals the start"));
+    snprintf(check, sizeof check, "%.1f", 1.5);
+    assert_string_equal(check, "1,5"); /* and the host's locale is back */
+    skpi_objective_free(obj);
+    setlocale(LC_ALL, "C");
+}
+
 int main(void)
 {
     test_alloc_install();
@@ -147,6 +171,7 @@ int main(void)
         cmocka_unit_test(version_matches_macros),
         cmocka_unit_test(time_limits),
         cmocka_unit_test(allocator_rules),
+        cmocka_unit_test(messages_use_a_decimal_point_whatever_the_locale),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "test_alloc.h"
+#include "test_locale.h"
 #include "definitions/defs_internal.h"
 
 #define FIXTURES SKPI_SOURCE_DIR "/tests/fixtures/definitions/"
@@ -1484,27 +1485,11 @@ static void test_corrupt_file(void **state)
 
 /* ---- numbers whatever the locale ---- */
 
-/* A locale with a decimal comma: the installed one, or one built with
- * localedef into a scratch directory that LOCPATH then points at. */
-static const char *comma_locale(char *dir, size_t size)
-{
-    const char *names[] = { "de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8" };
-    for (size_t i = 0; i < 4; i++)
-        if (setlocale(LC_ALL, names[i])) return names[i];
-    snprintf(dir, size, "/tmp/skpi-locale-XXXXXX");
-    if (mkdtemp(dir) == NULL) return NULL;
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "localedef -i de_DE -f UTF-8 %s/de_DE.UTF-8 >/dev/null 2>&1", dir);
-    if (system(cmd) != 0) return NULL;
-    setenv("LOCPATH", dir, 1);
-    return setlocale(LC_ALL, "de_DE.UTF-8") ? "de_DE.UTF-8" : NULL;
-}
-
 static void test_locale(void **state)
 {
     (void)state;
     char dir[64] = "";
-    const char *name = comma_locale(dir, sizeof dir);
+    const char *name = test_comma_locale(dir, sizeof dir);
     if (name == NULL) skip();
     char check[16];
     snprintf(check, sizeof check, "%.1f", 1.5);

@@ -420,6 +420,13 @@ static void number_formatting(void **state)
     assert_string_equal(skpi__goal_fmt(b, -2.5), "-2.5");
     assert_string_equal(skpi__goal_fmt(b, -0.00001), "0");
     assert_string_equal(skpi__goal_fmt(b, 1e16), "10000000000000000");
+    /* numbers too long for the buffer as integers: six significant digits
+     * and an exponent, never a truncated string of digits */
+    assert_string_equal(skpi__goal_fmt(b, 1e300), "1e+300");
+    assert_string_equal(skpi__goal_fmt(b, -2.5e40), "-2.5e+40");
+    assert_string_equal(skpi__goal_fmt(b, 1.7976931348623157e308), "1.79769e+308");
+    assert_string_equal(skpi__goal_fmt(b, 9.999999e37), "1e+38");
+    assert_string_equal(skpi__goal_fmt(b, 1e36), "1000000000000000042420637374017961984");
     assert_string_equal(skpi__goal_fmt(b, NAN), "n/a");
     assert_string_equal(skpi__goal_fmt(b, -INFINITY), "-inf");
     /* whatever the host's locale, the decimal point stays '.' */
@@ -1660,6 +1667,25 @@ static void target_on_the_wrong_side(void **state)
     /* a target equal to the baseline asks for nothing */
     assert_int_equal(skpi_goal_set_target(h, SKPI_TARGET_DELTA, 0), SKPI_OK);
     assert_int_equal(skpi_goal_evaluate(&ev, h, ds, NULL, at(2026, 5, 1), NULL), SKPI_EINVAL);
+    /* +1e300 % of 10000 followers is 1e302 more: fine; +1e307 % would be
+     * 1e309, beyond a double. Such a target is refused, not evaluated as
+     * "no data" with an infinite target. */
+    assert_int_equal(skpi_goal_set_target(g, SKPI_TARGET_PERCENT, 1e300), SKPI_OK);
+    assert_int_equal(skpi_goal_evaluate(&ev, g, ds, NULL, at(2026, 5, 1), NULL), SKPI_OK);
+    assert_near(skpi_goal_evaluation_target(ev), 1e302, 1e288);
+    skpi_goal_evaluation_free(ev);
+    ev = NULL;
+    assert_int_equal(skpi_goal_set_target(g, SKPI_TARGET_PERCENT, 1e307), SKPI_OK);
+    assert_int_equal(skpi_goal_evaluate(&ev, g, ds, NULL, at(2026, 5, 1), NULL), SKPI_EINVAL);
+    assert_string_equal(skpi_last_error(),
+                        "goal 'Grow Instagram followers': the target (+1e+307 % of the baseline "
+                        "10000) is beyond the range of a double");
+    assert_null(ev);
+    r = check_of(g, ds);
+    assert_int_equal(skpi_goal_check_verdict(r, SKPI_SMART_SPECIFIC), SKPI_VERDICT_FAIL);
+    assert_string_equal(skpi_goal_check_reason(r, SKPI_SMART_ACHIEVABLE),
+                        "not judged: the target is beyond the range of a double");
+    skpi_goal_check_free(r);
     skpi_goal_free(h);
     skpi_goal_free(g);
     skpi_dataset_free(ds);
@@ -1768,6 +1794,34 @@ static void bad_evaluate_options(void **state)
     assert_int_equal(skpi_goal_evaluate(&ev, g, ds, NULL, t, &o), SKPI_EINVAL);
     assert_int_equal(skpi_goal_evaluate(&ev, g, ds, NULL, SKPI_TIME_END, NULL), SKPI_ERANGE);
     assert_null(ev);
+    skpi_goal_free(g);
+    skpi_dataset_free(ds);
+}
+
+static void widest_forecast_window(void **state)
+{
+    (void)state;
+    /* Any window of at least 3 is valid, the largest unsigned too: it only
+     * means "all the history". The 9 months before 20 April are fewer than
+     * either window, so the forecast is the one worked out in
+     * follower_goal_on_track_in_april: 79700 / 9 + 21800 * 7 / 60. */
+    skpi_dataset *ds = make_dataset();
+    skpi_goal *g = follower_goal();
+    skpi_goal_evaluate_options o = SKPI_GOAL_EVALUATE_OPTIONS_INIT;
+    o.forecast_window = ~0u;
+    skpi_goal_evaluation *ev = NULL;
+    int rc = skpi_goal_evaluate(&ev, g, ds, NULL, at(2026, 4, 20), &o);
+    if (rc != SKPI_OK)
+        print_error("skpi_goal_evaluate: %s\n", skpi_last_error());
+    assert_int_equal(rc, SKPI_OK);
+    assert_near(skpi_goal_evaluation_forecast(ev), 79700.0 / 9.0 + 21800.0 * 7.0 / 60.0, 1e-6);
+    assert_int_equal(skpi_goal_evaluation_backtests(ev), 4);
+    skpi_goal_evaluation_free(ev);
+    /* the seasonal method with the same window falls back to the line */
+    o.forecast_method = SKPI_FORECAST_SEASONAL;
+    assert_int_equal(skpi_goal_evaluate(&ev, g, ds, NULL, at(2026, 4, 20), &o), SKPI_OK);
+    assert_int_equal(skpi_goal_evaluation_forecast_method(ev), SKPI_FORECAST_LINEAR);
+    skpi_goal_evaluation_free(ev);
     skpi_goal_free(g);
     skpi_dataset_free(ds);
 }
@@ -1933,6 +1987,7 @@ int main(void)
         cmocka_unit_test(milestones_out_of_order),
         cmocka_unit_test(unknown_metric_and_selector),
         cmocka_unit_test(bad_evaluate_options),
+        cmocka_unit_test(widest_forecast_window),
         cmocka_unit_test(data_from_a_source),
         cmocka_unit_test(check_and_evaluate_out_of_memory),
     };

@@ -276,6 +276,59 @@ static void builtin_formulas_evaluate_by_hand(void **state)
     assert_true(isnan(v));
 }
 
+/* Every other built-in formula against DESIGN.md section 6, on the same
+ * inputs: likes 40, comments 10, shares 5, saves 3, link_clicks 25,
+ * engagements 80, reach 2000, impressions 5000, followers 4000, spend 50,
+ * conversions 2, sessions 20, bounced_sessions 8, satisfied_responses 45,
+ * survey_responses 60, messages_received 30, messages_answered 24,
+ * response_seconds 8640, posts_published 4, new_followers 70,
+ * lost_followers 30. */
+static void builtin_formulas_follow_the_design(void **state)
+{
+    (void)state;
+    const skpi_catalog *cat = skpi_catalog_builtin();
+    named in[] = {
+        { "likes", 40 }, { "comments", 10 }, { "shares", 5 }, { "saves", 3 },
+        { "link_clicks", 25 }, { "engagements", 80 }, { "reach", 2000 },
+        { "impressions", 5000 }, { "followers", 4000 }, { "spend", 50 },
+        { "conversions", 2 }, { "sessions", 20 }, { "bounced_sessions", 8 },
+        { "satisfied_responses", 45 }, { "survey_responses", 60 },
+        { "messages_received", 30 }, { "messages_answered", 24 },
+        { "response_seconds", 8640 }, { "posts_published", 4 },
+        { "new_followers", 70 }, { "lost_followers", 30 },
+    };
+    struct { const char *key; double want; } cases[] = {
+        { "engagement_rate_impressions", 1.6 }, /* 80 / 5000 * 100 */
+        { "engagement_rate_followers", 2.0 },   /* 80 / 4000 * 100 */
+        { "applause_rate", 1.0 },               /* likes 40 / followers 4000 * 100 */
+        { "amplification_rate", 0.125 },        /* shares 5 / followers 4000 * 100 */
+        { "virality_rate", 0.1 },               /* shares 5 / impressions 5000 * 100 */
+        { "conversation_rate", 0.25 },          /* comments 10 / followers 4000 * 100 */
+        { "csat", 75.0 },                       /* 45 / 60 * 100 */
+        { "ctr", 0.5 },                         /* link clicks 25 / impressions 5000 * 100 */
+        { "cpc", 2.0 },                         /* spend 50 / clicks 25 */
+        { "cpm", 10.0 },                        /* 50 / 5000 * 1000 */
+        { "conversion_rate", 8.0 },             /* conversions 2 / clicks 25 * 100 */
+        { "social_conversion_rate", 10.0 },     /* 2 / sessions 20 * 100 */
+        { "bounce_rate", 40.0 },                /* 8 single-page / 20 sessions * 100 */
+        { "response_rate", 80.0 },              /* 24 / 30 * 100 */
+        { "response_time", 360.0 },             /* 8640 s / 24 answered */
+        { "engagements_per_post", 20.0 },       /* 80 / 4 */
+        { "net_audience_growth", 40.0 },        /* 70 - 30 */
+        { "engagements_facebook", 80.0 },       /* 40 + 10 + 5 + 25 */
+        { "engagements_x", 80.0 },              /* 40 + 10 + 5 + 25 */
+        { "engagements_linkedin", 80.0 },       /* 40 + 10 + 5 + 25 */
+        { "engagements_tiktok", 55.0 },         /* 40 + 10 + 5 */
+        { "engagements_youtube", 55.0 },        /* 40 + 10 + 5 */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bool dz = true;
+        double v = eval_metric(cat, cases[i].key, in, sizeof in / sizeof in[0], 30, &dz);
+        if (dz || !(fabs(v - cases[i].want) <= 1e-12))
+            fail_msg("%s = %.17g, expected %.17g", cases[i].key, v, cases[i].want);
+    }
+}
+
 static void builtin_is_immutable(void **state)
 {
     (void)state;
@@ -446,6 +499,12 @@ static void formula_arithmetic_by_hand(void **state)
     assert_double_equal(eval_formula("abs(-likes) + min(likes, comments, 3) - max(2, -comments) * -1",
                                      lc, 2), 10.0, 0);
     assert_double_equal(eval_formula("max(likes,comments)", lc, 2), 5.0, 0);
+    /* a NaN operand (here infinity - infinity after an overflow) makes
+     * min() and max() NaN in either position, like every other operator */
+    assert_true(isnan(eval_formula("min(likes, likes * 1e300 * 1e300 - likes * 1e300 * 1e300)", lc, 2)));
+    assert_true(isnan(eval_formula("min(likes * 1e300 * 1e300 - likes * 1e300 * 1e300, likes)", lc, 2)));
+    assert_true(isnan(eval_formula("max(likes, likes * 1e300 * 1e300 - likes * 1e300 * 1e300)", lc, 2)));
+    assert_true(isnan(eval_formula("max(likes * 1e300 * 1e300 - likes * 1e300 * 1e300, likes)", lc, 2)));
     /* whitespace of every kind; days() is the period's length (30 here) */
     assert_double_equal(eval_formula(" likes\t*\n2 /\r days ( ) ", lc, 2), 10.0 / 30.0, 1e-15);
 }
@@ -744,6 +803,7 @@ int main(void)
         cmocka_unit_test(builtin_metrics_are_all_documented),
         cmocka_unit_test(builtin_engagement_rate_reach),
         cmocka_unit_test(builtin_formulas_evaluate_by_hand),
+        cmocka_unit_test(builtin_formulas_follow_the_design),
         cmocka_unit_test(builtin_is_immutable),
         cmocka_unit_test(host_catalog_extends_the_builtin),
         cmocka_unit_test(host_catalog_rejects_bad_definitions),

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include <socialkpi.h>
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -1087,8 +1088,21 @@ static void bad_key_result_input(void **state)
     assert_message("equals the start");
     assert_int_equal(skpi_key_result_set_range(kr, NAN, 3), SKPI_EINVAL);
     assert_int_equal(skpi_key_result_set_range(kr, 0, INFINITY), SKPI_EINVAL);
+    /* finite ends whose distance overflows: DBL_MAX - (-DBL_MAX) is
+     * infinite, and every achievement (value - start) / (target - start)
+     * would be 0 or NaN */
+    assert_int_equal(skpi_key_result_set_range(kr, -DBL_MAX, DBL_MAX), SKPI_EINVAL);
+    assert_message("distance");
     assert_int_equal(skpi_key_result_range(&s, &t, kr), SKPI_OK);
     assert_true(s == 0 && t == 10);
+    /* half of that still works: a check-in at 0 is halfway */
+    skpi_objective *wide = objective("Wide", SKPI_OBJECTIVE_ASPIRATIONAL);
+    skpi_key_result *w = manual(wide, "W", -DBL_MAX / 2, DBL_MAX / 2, 0);
+    (void)w;
+    skpi_okr_result *wr = score(wide, day(2026, 2, 1), NULL);
+    assert_double_equal(kr_score(wr, 0), 0.5, TOL);
+    skpi_okr_result_free(wr);
+    skpi_objective_free(wide);
 
     /* negative weight, NaN, too large */
     assert_int_equal(skpi_key_result_set_weight(kr, -1), SKPI_ERANGE);

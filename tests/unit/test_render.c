@@ -22,6 +22,7 @@
 
 #include "report_fixture.h"
 #include "test_alloc.h"
+#include "test_locale.h"
 
 /* 2026-12-01T08:00:00Z: 20,788 days after 1970-01-01 (56 years of which 14
  * are leap years: 56 * 365 + 14 = 20,454 days to 2026-01-01, plus 334 days
@@ -283,29 +284,6 @@ static void markdown_and_text_escape(void **state)
 
 /* ---- locale --------------------------------------------------------- */
 
-/* Make a locale whose decimal point is a comma: de_DE.UTF-8 if installed,
- * else generated with localedef into a scratch directory (LOCPATH), else
- * any other comma locale that exists. Returns its name or NULL. */
-static const char *comma_locale(char *scratch, size_t size)
-{
-    if (setlocale(LC_ALL, "de_DE.UTF-8")) return "de_DE.UTF-8";
-    snprintf(scratch, size, "/tmp/skpi_locale_XXXXXX");
-    if (mkdtemp(scratch) != NULL) {
-        char cmd[600];
-        snprintf(cmd, sizeof cmd, "localedef -i de_DE -f UTF-8 %s/de_DE.UTF-8 >/dev/null 2>&1", scratch);
-        if (system(cmd) == 0) {
-            setenv("LOCPATH", scratch, 1);
-            if (setlocale(LC_ALL, "de_DE.UTF-8")) return "de_DE.UTF-8 (generated with localedef)";
-            unsetenv("LOCPATH");
-        }
-    }
-    static const char *const others[] = { "fr_FR.UTF-8", "es_ES.UTF-8", "it_IT.UTF-8", "nl_NL.UTF-8",
-                                          "pt_BR.UTF-8", "ru_RU.UTF-8" };
-    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
-        if (setlocale(LC_NUMERIC, others[i])) return others[i];
-    return NULL;
-}
-
 static void numbers_ignore_setlocale(void **state)
 {
     (void)state;
@@ -316,7 +294,7 @@ static void numbers_ignore_setlocale(void **state)
     for (int f = 0; f < 5; f++) c_out[f] = render(doc, f, &o, &c_len[f]);
 
     char scratch[64] = "";
-    const char *name = comma_locale(scratch, sizeof scratch);
+    const char *name = test_comma_locale(scratch, sizeof scratch);
     if (name == NULL) {
         for (int f = 0; f < 5; f++) skpi_free(c_out[f]);
         skpi_doc_free(doc);

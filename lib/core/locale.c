@@ -1,7 +1,7 @@
-/* The C locale the renderers run under, so that snprintf writes '.'. */
+/* The C locale that messages, assembly and renderers run under, so that
+ * snprintf writes '.' whatever setlocale the host chose. */
 #define _POSIX_C_SOURCE 200809L
-#include "core/internal.h"
-#include "report/number.h"
+#include "internal.h"
 
 #include <locale.h>
 #include <stdatomic.h>
