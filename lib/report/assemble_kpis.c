@@ -43,8 +43,10 @@ static void changes(skpi_value *chg, skpi_value *pct, skpi_value *pts, skpi_valu
     skpi_value_change(pts, cur, base, SKPI_CHANGE_POINTS, unit);
 }
 
-/* The channels to break a KPI down by: the report's, or the dataset's
- * channels its selector chooses. Exact-channel KPIs are not broken down. */
+/* The channels to break a KPI down by: those of the report's channels (or,
+ * when it names none, of the dataset's) that the KPI's selector chooses, so
+ * that the rows add up to the KPI's total. Exact-channel KPIs are not
+ * broken down. */
 static int channel_list(const char ***out, size_t *n, skpi__asm *a, const char *sel)
 {
     *out = NULL;
@@ -57,11 +59,16 @@ static int channel_list(const char ***out, size_t *n, skpi__asm *a, const char *
     if (list == NULL) return skpi__nomem();
     size_t k = 0;
     for (size_t i = 0; i < max; i++) {
-        if (r->nchannels) { list[k++] = r->channels[i]; continue; }
-        const char *ch = skpi_dataset_channel(a->ds, i);
+        const char *ch = r->nchannels ? r->channels[i] : skpi_dataset_channel(a->ds, i);
         int hit = 0;
-        int rc = skpi_dataset_match(&hit, a->ds, sel, ch);
-        if (rc != SKPI_OK) { skpi__free(list); return rc; }
+        if (strchr(ch, '*') != NULL || ch[0] == '@') {
+            /* A report entry may itself be a selector: it lies inside any
+             * KPI total only when that total is every channel. */
+            hit = strcmp(sel, "*") == 0;
+        } else {
+            int rc = skpi_dataset_match(&hit, a->ds, sel, ch);
+            if (rc != SKPI_OK) { skpi__free(list); return rc; }
+        }
         if (hit) list[k++] = ch;
     }
     *out = list;

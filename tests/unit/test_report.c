@@ -428,6 +428,55 @@ static void audiences(void **state)
     skpi_dataset_free(ds);
 }
 
+/* The channel rows under a KPI are the report's channels that the KPI's own
+ * selector chooses, so they belong to the total above them. */
+static void channel_rows_stay_inside_their_kpi(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = dataset();
+    const double uk[13] = { 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 20 };
+    monthly(ds, "engagements", "instagram:@acme_uk", uk);
+    skpi_report *r = NULL;
+    assert_int_equal(skpi_report_new(&r, "Channels"), SKPI_OK);
+    assert_int_equal(skpi_report_set_as_of(r, day(2026, 12, 1)), SKPI_OK);
+    const int only[] = { SKPI_SECTION_CHANNELS };
+    assert_int_equal(skpi_report_set_sections(r, only, 1), SKPI_OK);
+    static const char *const entries[] = { "instagram:@acme", "instagram:@acme_uk", "linkedin:acme", "x:*" };
+    for (int i = 0; i < 4; i++) assert_int_equal(skpi_report_add_channel(r, entries[i]), SKPI_OK);
+    assert_int_equal(skpi_report_add_kpi(r, "engagements", "instagram:*"), SKPI_OK);
+    assert_int_equal(skpi_report_add_kpi(r, "impressions", "*"), SKPI_OK);
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    /* Under engagements on instagram:* only the two Instagram accounts (not
+     * LinkedIn, not the x:* entry); under impressions on * all four entries. */
+    size_t seen_eng = 0, seen_imp = 0;
+    for (size_t b = 0; b < skpi_doc_block_count(doc); b++) {
+        int kind;
+        assert_int_equal(skpi_doc_block_kind(&kind, doc, b), SKPI_OK);
+        if (kind != SKPI_BLOCK_KPI_TABLE) continue;
+        size_t rows;
+        assert_int_equal(skpi_doc_block_size(&rows, doc, b), SKPI_OK);
+        skpi_doc_kpi_row head = SKPI_DOC_KPI_ROW_INIT;
+        assert_int_equal(skpi_doc_kpi_row_get(&head, doc, b, 0), SKPI_OK);
+        bool eng = strcmp(head.label, "Engagements") == 0;
+        assert_true(eng || strcmp(head.label, "Impressions") == 0);
+        assert_int_equal(rows, eng ? 3 : 5);
+        for (size_t i = 1; i < rows; i++) {
+            skpi_doc_kpi_row row = SKPI_DOC_KPI_ROW_INIT;
+            assert_int_equal(skpi_doc_kpi_row_get(&row, doc, b, i), SKPI_OK);
+            assert_int_equal(row.level, 1);
+            /* a channel row is labelled by its channel, in the report's order */
+            assert_string_equal(row.label, entries[i - 1]);
+        }
+        if (eng) seen_eng++; else seen_imp++;
+    }
+    assert_int_equal(seen_eng, 1);
+    assert_int_equal(seen_imp, 1);
+    skpi_doc_free(doc);
+    skpi_report_free(r);
+    skpi_dataset_free(ds);
+}
+
 static int add_note(skpi_doc *doc, const skpi_report *report, void *userdata)
 {
     assert_string_equal(skpi_report_title(report), "Monthly report");
@@ -697,6 +746,7 @@ int main(void)
         cmocka_unit_test(goals_and_okrs),
         cmocka_unit_test(templates_replace_the_words),
         cmocka_unit_test(audiences),
+        cmocka_unit_test(channel_rows_stay_inside_their_kpi),
         cmocka_unit_test(custom_sections),
         cmocka_unit_test(definition_api),
         cmocka_unit_test(without_comparisons_or_data),
