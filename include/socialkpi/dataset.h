@@ -34,7 +34,8 @@
  * period, or starts after it, does not take part.
  * - A channel taking part in no component is ignored.
  * - A channel taking part in some components but not all is left out of the
- *   value, and the value is ::SKPI_PARTIAL.
+ *   value, and the value is ::SKPI_PARTIAL. So is a channel whose series of
+ *   some component holds no present value inside the period.
  * - The period is cut into consecutive slots of the dataset's resolution
  *   (one day by default) from its start; when a used channel's series of a
  *   component has no present value in some slot, the value is
@@ -43,6 +44,8 @@
  * - When no used channel has a present value of some component in the
  *   period, the value is ::SKPI_MISSING (NaN).
  * - A division by zero gives ::SKPI_DENOMINATOR_ZERO (NaN).
+ * - A result beyond the range of a double (an overflow) gives
+ *   ::SKPI_UNSUPPORTED (NaN), never an infinity.
  * - Otherwise the value is ::SKPI_AVAILABLE.
  *
  * **Threads**: a dataset is used by one thread at a time.
@@ -275,7 +278,8 @@ SKPI_API int skpi_dataset_compare(skpi_value *out, skpi_dataset *ds, const char 
  * absolute = current - previous; percent = (current - previous) /
  * |previous| * 100, ::SKPI_DENOMINATOR_ZERO when previous is 0; points =
  * current - previous for ::SKPI_UNIT_PERCENT, ::SKPI_UNSUPPORTED for other
- * units. The result is partial when either value is.
+ * units; ::SKPI_UNSUPPORTED also when the change overflows a double. The
+ * result is partial when either value is.
  * @param out      receives the change
  * @param current  the value of the period of interest
  * @param previous the value compared against

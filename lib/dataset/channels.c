@@ -41,7 +41,7 @@ int skpi__channel_check(const char *key, size_t *net_len, const char *what)
 
 static uint64_t channel_hash(const char *key) { return skpi__hash_bytes(key, strlen(key), 0); }
 
-static uint64_t channel_hash_at(const void *ctx, uint32_t index)
+uint64_t skpi__channel_hash_at(const void *ctx, uint32_t index)
 {
     const skpi_dataset *ds = ctx;
     return channel_hash(ds->channels[index].key);
@@ -70,7 +70,7 @@ int skpi__channel_reserve(skpi_dataset *ds, size_t extra)
         ds->channels = c;
         ds->cap_channels = cap;
     }
-    return skpi__htab_reserve(&ds->channel_index, need, channel_hash_at, ds);
+    return skpi__htab_reserve(&ds->channel_index, need, skpi__channel_hash_at, ds);
 }
 
 uint32_t skpi__channel_push(skpi_dataset *ds, char *key, size_t net_len)
@@ -186,6 +186,8 @@ int skpi_dataset_define_group(skpi_dataset *ds, const char *name, const char *co
         if (!g) goto nomem;
         ds->groups = g;
     }
+    if (existing && skpi__savepoint_save_group(ds, (size_t)(existing - ds->groups)) != SKPI_OK)
+        goto nomem;
     /* Commit: nothing below can fail. */
     for (size_t i = 0; i < fresh; i++) {
         size_t net_len;

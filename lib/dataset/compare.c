@@ -34,6 +34,11 @@ int skpi_value_change(skpi_value *out, skpi_value current, skpi_value previous, 
         if (previous.value == 0.0) { out->availability = SKPI_DENOMINATOR_ZERO; return SKPI_OK; }
         d = d / fabs(previous.value) * 100.0;
     }
+    if (!isfinite(d)) {
+        /* beyond the range of a double: never an available infinity */
+        out->availability = SKPI_UNSUPPORTED;
+        return SKPI_OK;
+    }
     out->value = d;
     out->availability = partial ? SKPI_PARTIAL : SKPI_AVAILABLE;
     return SKPI_OK;

@@ -42,6 +42,7 @@ void skpi__coverage_free(skpi__coverage *c)
 void skpi_dataset_free(skpi_dataset *ds)
 {
     if (!ds) return;
+    skpi__dataset_savepoint_commit(ds); /* an open savepoint's saved copies */
     for (size_t m = 0; m < ds->cat->count; m++) {
         skpi__column *col = &ds->columns[m];
         for (size_t c = 0; c < col->cap; c++) {
@@ -147,6 +148,8 @@ int skpi_dataset_append(skpi_dataset *ds, const char *metric, const char *channe
     if (ci < 0 && (rc = skpi__channel_reserve(ds, 1)) != SKPI_OK) goto fail;
     size_t cindex = ci >= 0 ? (size_t)ci : ds->n_channels;
     if ((rc = skpi__column_reserve(ds, (uint32_t)mi, cindex)) != SKPI_OK) goto fail;
+    if ((rc = skpi__savepoint_save_cell(ds, (uint32_t)mi, (uint32_t)cindex, times, n)) != SKPI_OK)
+        goto fail;
     skpi__cell *cell = &ds->columns[mi].by_channel[cindex];
     if (cell->series) {
         rc = skpi_series_append(cell->series, times, values, n);

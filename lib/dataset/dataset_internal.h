@@ -5,6 +5,7 @@
 
 #include "socialkpi/dataset.h"
 #include "core/internal.h"
+#include "dataset/dataset_txn.h"
 #include "metrics/metrics_internal.h"
 
 #include <stdbool.h>
@@ -33,6 +34,9 @@ long skpi__htab_find(const skpi__htab *h, uint64_t hash, skpi__eq_at_fn eq, cons
 int skpi__htab_reserve(skpi__htab *h, size_t count, skpi__hash_at_fn hash_at, const void *ctx);
 /* Insert; the caller reserved room first, so this cannot fail. */
 void skpi__htab_insert(skpi__htab *h, uint64_t hash, uint32_t index);
+/* Empty the table and insert indices 0 .. count-1 again, in its present
+ * capacity (no allocation): how a savepoint's rollback forgets the tail. */
+void skpi__htab_rebuild(skpi__htab *h, size_t count, skpi__hash_at_fn hash_at, const void *ctx);
 void skpi__htab_free(skpi__htab *h);
 
 /* ---- the dataset ------------------------------------------------------- */
@@ -107,6 +111,8 @@ struct skpi_dataset {
 
     bool has_source;
     skpi_source source;
+
+    struct skpi__txn *txn; /* the open savepoint's journal, or NULL */
 };
 
 /* ---- channels and selectors ------------------------------------------ */
@@ -121,6 +127,8 @@ int skpi__channel_reserve(skpi_dataset *ds, size_t extra);
 uint32_t skpi__channel_push(skpi_dataset *ds, char *key, size_t net_len);
 /* Find or add (with its own reservation); gives the index. */
 int skpi__channel_intern(skpi_dataset *ds, const char *key, uint32_t *index);
+/* The hash of channel `index`'s key in channel_index (ctx: the dataset). */
+uint64_t skpi__channel_hash_at(const void *ctx, uint32_t index);
 
 enum { SKPI__SEL_ALL, SKPI__SEL_NETWORK, SKPI__SEL_EXACT, SKPI__SEL_GROUP };
 
@@ -219,6 +227,8 @@ void skpi__coverage_free(skpi__coverage *c);
 
 /* Posts. */
 void skpi__post_free(skpi_post *p);
+/* The hash of post `index` in post_index (ctx: the dataset). */
+uint64_t skpi__post_hash_at(const void *ctx, uint32_t index);
 /* The value of a prepared query on one post. */
 void skpi__post_eval(skpi_value *out, const skpi_post *p, const skpi__query *q);
 

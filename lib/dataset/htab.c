@@ -68,3 +68,11 @@ void skpi__htab_free(skpi__htab *h)
     skpi__free(h->slots);
     memset(h, 0, sizeof *h);
 }
+
+void skpi__htab_rebuild(skpi__htab *h, size_t count, skpi__hash_at_fn hash_at, const void *ctx)
+{
+    if (h->cap == 0) return;
+    memset(h->slots, 0, h->cap * sizeof *h->slots);
+    h->used = 0;
+    for (size_t i = 0; i < count; i++) skpi__htab_insert(h, hash_at(ctx, (uint32_t)i), (uint32_t)i);
+}

@@ -15,7 +15,7 @@ static uint64_t post_hash(uint32_t channel, const char *id)
     return skpi__hash_bytes(id, strlen(id), (uint64_t)channel * UINT64_C(0x9E3779B97F4A7C15));
 }
 
-static uint64_t post_hash_at(const void *ctx, uint32_t index)
+uint64_t skpi__post_hash_at(const void *ctx, uint32_t index)
 {
     const skpi_dataset *ds = ctx;
     return post_hash(ds->posts[index]->channel, ds->posts[index]->id);
@@ -68,6 +68,7 @@ int skpi_dataset_add_post(skpi_dataset *ds, const char *channel, const char *id,
     long pi = ci >= 0 ? post_find(ds, channel, id) : -1;
     if (pi >= 0) {
         /* Importers add the same post again: update it in place. */
+        if (skpi__savepoint_save_post(ds, (size_t)pi) != SKPI_OK) goto nomem;
         skpi_post *p = ds->posts[pi];
         skpi__free(p->type);
         skpi__free(p->text);
@@ -109,7 +110,7 @@ int skpi_dataset_add_post(skpi_dataset *ds, const char *channel, const char *id,
         ds->posts = a;
         ds->cap_posts = cap;
     }
-    if (skpi__htab_reserve(&ds->post_index, ds->n_posts + 1, post_hash_at, ds) != SKPI_OK)
+    if (skpi__htab_reserve(&ds->post_index, ds->n_posts + 1, skpi__post_hash_at, ds) != SKPI_OK)
         goto nomem_post;
     /* Commit. */
     p->ds = ds;
@@ -147,6 +148,7 @@ int skpi_dataset_set_post_value(skpi_dataset *ds, const char *channel, const cha
         return skpi__error(SKPI_EINVAL, "'%s' is a derived metric; set its components", metric);
     if (isinf(value))
         return skpi__error(SKPI_EINVAL, "post '%s': %s is infinite", id, metric);
+    if (skpi__savepoint_save_post(ds, (size_t)pi) != SKPI_OK) return SKPI_ENOMEM;
     skpi_post *p = ds->posts[pi];
     for (size_t i = 0; i < p->n_values; i++) {
         if (p->values[i].metric != (uint32_t)mi) continue;
@@ -241,7 +243,7 @@ void skpi__post_eval(skpi_value *out, const skpi_post *p, const skpi__query *q)
     bool div_zero;
     double v = skpi__metric_eval(ds->cat, q->metric, q->leaves, values, q->n_leaves, 1.0, &div_zero);
     if (div_zero) { out->availability = SKPI_DENOMINATOR_ZERO; return; }
-    if (isnan(v)) { out->availability = SKPI_UNSUPPORTED; return; }
+    if (!isfinite(v)) { out->availability = SKPI_UNSUPPORTED; return; } /* overflow */
     out->value = v;
     out->availability = SKPI_AVAILABLE;
 }

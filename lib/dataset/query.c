@@ -65,14 +65,22 @@ void skpi__query_value(skpi_value *out, const skpi_dataset *ds, const skpi__quer
             if (++nb < BATCH) continue;
         }
         for (size_t b = 0; b < nb; b++) {
+            skpi__agg a[SKPI__MAX_LEAVES];
+            bool lacking = false;
             for (size_t i = 0; i < nl; i++) {
-                skpi__agg a;
-                skpi__aggregate(&a, batch[b][i], p, ds->resolution);
-                if (!a.complete) partial = true;
-                if (a.present == 0) continue;
+                skpi__aggregate(&a[i], batch[b][i], p, ds->resolution);
+                if (!a[i].complete) partial = true;
+                if (a[i].present == 0) lacking = true;
+            }
+            /* No present value of some component in the period: the
+             * channel is left out like one that does not take part in it
+             * (its engagements without its reach would bias a ratio);
+             * the value is already partial. */
+            if (lacking) continue;
+            for (size_t i = 0; i < nl; i++) {
                 const skpi__leaf *l = &q->leaves[i];
                 int kind = ds->cat->metrics[l->metric]->kind;
-                double x = kind == SKPI_KIND_FLOW ? a.sum : l->first ? a.first : a.last;
+                double x = kind == SKPI_KIND_FLOW ? a[i].sum : l->first ? a[i].first : a[i].last;
                 skpi__ksum_add(&acc[i], x);
                 has[i] = true;
             }
@@ -95,8 +103,10 @@ void skpi__query_value(skpi_value *out, const skpi_dataset *ds, const skpi__quer
         out->availability = SKPI_DENOMINATOR_ZERO;
         return;
     }
-    if (isnan(v)) {
-        /* Only a formula the catalog could not compile gets here. */
+    if (!isfinite(v)) {
+        /* A formula the catalog could not compile, or a result beyond the
+         * range of a double (an overflow, or infinity - infinity): never
+         * an available infinity. */
         out->value = NAN;
         out->availability = SKPI_UNSUPPORTED;
         return;

@@ -284,7 +284,9 @@ fail:
 int skpi__dataset_ensure(skpi_dataset *ds, const skpi__query *q, const char *selector,
                          const skpi_period *periods, size_t n_periods)
 {
-    if (!ds->has_source) return SKPI_OK;
+    /* Inside a savepoint the source is not asked: what it gave would be
+     * recorded as covered, and a rollback could not take that back. */
+    if (!ds->has_source || ds->txn) return SKPI_OK;
     skpi__selector sel;
     int rc = skpi__selector_parse(&sel, ds, selector);
     if (rc != SKPI_OK) return rc;

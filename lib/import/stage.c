@@ -2,6 +2,7 @@
  * points and posts held until the file has parsed, the daily flows of post
  * files, and the final commit into the dataset. */
 #include "import/stage.h"
+#include "dataset/dataset_txn.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -492,13 +493,10 @@ static int sum_duplicates(skpi__stage_series *s)
     return SKPI_OK;
 }
 
-int skpi__stage_commit(skpi__stage *st, skpi_dataset *ds, skpi__commit_counts *counts)
+/* The writes of skpi__stage_commit(), each one all or nothing. */
+static int write_all(skpi__stage *st, skpi_dataset *ds, skpi__commit_counts *counts)
 {
     int rc;
-    memset(counts, 0, sizeof *counts);
-    for (size_t i = 0; i < st->nseries; i++)
-        if (st->series[i].sum && (rc = sum_duplicates(&st->series[i])) != SKPI_OK)
-            return rc;
     for (size_t i = 0; i < st->nposts; i++) {
         const skpi__stage_post *p = &st->posts[i];
         if (p->dead)
@@ -532,5 +530,26 @@ int skpi__stage_commit(skpi__stage *st, skpi_dataset *ds, skpi__commit_counts *c
         counts->points += s->n;
         counts->series++;
     }
+    return SKPI_OK;
+}
+
+int skpi__stage_commit(skpi__stage *st, skpi_dataset *ds, skpi__commit_counts *counts)
+{
+    int rc;
+    memset(counts, 0, sizeof *counts);
+    for (size_t i = 0; i < st->nseries; i++)
+        if (st->series[i].sum && (rc = sum_duplicates(&st->series[i])) != SKPI_OK)
+            return rc;
+    /* One savepoint around the many writes: a failure among them (only
+     * SKPI_ENOMEM once the file has parsed) undoes the earlier ones, so the
+     * file is imported whole or not at all. */
+    if ((rc = skpi__dataset_savepoint_begin(ds)) != SKPI_OK)
+        return rc;
+    if ((rc = write_all(st, ds, counts)) != SKPI_OK) {
+        skpi__dataset_savepoint_rollback(ds);
+        memset(counts, 0, sizeof *counts);
+        return rc;
+    }
+    skpi__dataset_savepoint_commit(ds);
     return SKPI_OK;
 }

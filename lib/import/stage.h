@@ -109,7 +109,8 @@ typedef struct skpi__commit_counts {
 int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, int32_t offset_s,
                            uint32_t posts_metric);
 
-/* Write everything into the dataset. */
+/* Write everything into the dataset, all or nothing: on an error the
+ * dataset is left exactly as it was (a savepoint, lib/dataset/dataset_txn.h). */
 int skpi__stage_commit(skpi__stage *st, skpi_dataset *ds, skpi__commit_counts *counts);
 
 #endif

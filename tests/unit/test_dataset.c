@@ -231,6 +231,19 @@ static void channel_lacking_a_component_makes_a_value_partial(void **state)
     assert_value(value_of(ds, "engagement_rate_reach", "instagram:*", nov), 20.0 / 11.0,
                  SKPI_AVAILABLE);
     assert_value(value_of(ds, "engagement_rate_reach", "x:*", nov), NAN, SKPI_MISSING);
+    /* A channel whose reach series spans November but holds no present
+     * value in it (points on 31 October and 1 December only, NaN in
+     * between) is left out the same way: counting its 30 * 7 = 210
+     * engagements over A's reach would claim (300 + 210) / 16500. */
+    skpi_time gap_t[4] = { date(2026, 10, 31), date(2026, 11, 10), date(2026, 11, 20),
+                           date(2026, 12, 1) };
+    double gap_v[4] = { 100, NAN, NAN, 100 };
+    append_const(ds, "engagements", "instagram:@gap", date(2026, 11, 1), 30, 7);
+    assert_int_equal(skpi_dataset_append(ds, "reach", "instagram:@gap", gap_t, gap_v, 4), SKPI_OK);
+    assert_value(value_of(ds, "engagement_rate_reach", "instagram:*", nov), 20.0 / 11.0,
+                 SKPI_PARTIAL);
+    /* its engagements alone still count as a flow: 300 + 210 */
+    assert_value(value_of(ds, "engagements", "instagram:*", nov), 510, SKPI_AVAILABLE);
     /* October on x: 155 / 1550 * 100 = 10 %. */
     assert_value(value_of(ds, "engagement_rate_reach", "x:*", span(2026, 10, 1, 2026, 11, 1)),
                  10.0, SKPI_AVAILABLE);
@@ -258,6 +271,37 @@ static void division_by_zero_is_not_available(void **state)
                      SKPI_EMISUSE);
     assert_int_equal(skpi_dataset_value(&v, NULL, "reach", "*", span(2026, 11, 1, 2026, 11, 4)),
                      SKPI_EMISUSE);
+    skpi_dataset_free(ds);
+}
+
+static void overflowing_formula_is_not_available(void **state)
+{
+    (void)state;
+    /* 3 likes * 1e300 * 1e300 = 3e600 is beyond a double (about 1.8e308):
+     * the value must not come out as an available infinity, nor as a NaN
+     * from infinity - infinity. 3 likes * 1e300 = 3e300 still fits. */
+    skpi_catalog *cat = NULL;
+    assert_int_equal(skpi_catalog_new(&cat, NULL), SKPI_OK);
+    const int R = SKPI_UNIT_RATIO, U = SKPI_HIGHER_IS_BETTER;
+    assert_int_equal(skpi_catalog_add_derived(cat, "huge", "H", R, U, "likes * 1e300 * 1e300"), SKPI_OK);
+    assert_int_equal(skpi_catalog_add_derived(cat, "inf_minus_inf", "I", R, U,
+                                              "huge - huge"), SKPI_OK);
+    assert_int_equal(skpi_catalog_add_derived(cat, "big", "B", R, U, "likes * 1e300"), SKPI_OK);
+    skpi_dataset *ds = NULL;
+    assert_int_equal(skpi_dataset_new(&ds, cat), SKPI_OK);
+    skpi_catalog_free(cat);
+    append_const(ds, "likes", "x:acme", date(2026, 11, 1), 3, 1);
+    skpi_period p = span(2026, 11, 1, 2026, 11, 4);
+    assert_value(value_of(ds, "huge", "*", p), NAN, SKPI_UNSUPPORTED);
+    assert_value(value_of(ds, "inf_minus_inf", "*", p), NAN, SKPI_UNSUPPORTED);
+    skpi_value v = value_of(ds, "big", "*", p);
+    assert_int_equal(v.availability, SKPI_AVAILABLE);
+    assert_double_equal(v.value, 3e300, 1e286);
+    /* per post the same */
+    assert_int_equal(skpi_dataset_add_post(ds, "x:acme", "p", date(2026, 11, 2), 0, 0, 0), SKPI_OK);
+    assert_int_equal(skpi_dataset_set_post_value(ds, "x:acme", "p", "likes", 2), SKPI_OK);
+    assert_int_equal(skpi_post_value(&v, skpi_dataset_post(ds, 0), "huge"), SKPI_OK);
+    assert_value(v, NAN, SKPI_UNSUPPORTED);
     skpi_dataset_free(ds);
 }
 
@@ -630,6 +674,14 @@ static void value_change_by_hand(void **state)
     assert_value(out, NAN, SKPI_MISSING);
     assert_int_equal(skpi_value_change(&out, a, dz, SKPI_CHANGE_ABSOLUTE, SKPI_UNIT_COUNT), SKPI_OK);
     assert_value(out, NAN, SKPI_DENOMINATOR_ZERO);
+    /* a change beyond the range of a double is not an available infinity:
+     * 1e308 - (-1e308) = 2e308; (1 - 1e-310) / 1e-310 * 100 is about 1e312 */
+    skpi_value top = { 1e308, SKPI_AVAILABLE }, bottom = { -1e308, SKPI_AVAILABLE };
+    skpi_value one = { 1, SKPI_AVAILABLE }, tiny = { 1e-310, SKPI_AVAILABLE };
+    assert_int_equal(skpi_value_change(&out, top, bottom, SKPI_CHANGE_ABSOLUTE, SKPI_UNIT_COUNT), SKPI_OK);
+    assert_value(out, NAN, SKPI_UNSUPPORTED);
+    assert_int_equal(skpi_value_change(&out, one, tiny, SKPI_CHANGE_PERCENT, SKPI_UNIT_COUNT), SKPI_OK);
+    assert_value(out, NAN, SKPI_UNSUPPORTED);
     /* errors */
     assert_int_equal(skpi_value_change(NULL, a, b, 0, 0), SKPI_EMISUSE);
     assert_int_equal(skpi_value_change(&out, a, b, 3, 0), SKPI_EINVAL);
@@ -1159,6 +1211,7 @@ int main(void)
         cmocka_unit_test(missing_days_make_a_value_partial),
         cmocka_unit_test(channel_lacking_a_component_makes_a_value_partial),
         cmocka_unit_test(division_by_zero_is_not_available),
+        cmocka_unit_test(overflowing_formula_is_not_available),
         cmocka_unit_test(selectors_and_groups),
         cmocka_unit_test(many_channels_are_found),
         cmocka_unit_test(irregular_series_match_a_plain_loop),
