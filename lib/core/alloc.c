@@ -83,6 +83,21 @@ void *skpi__reallocarray(void *ptr, size_t count, size_t size)
     return skpi__realloc(ptr, total);
 }
 
+bool skpi__grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap) return true;
+    size_t n = *cap ? *cap : 8;
+    while (n < need) {
+        if (n > (size_t)-1 / 2) return false;
+        n *= 2;
+    }
+    void *q = skpi__reallocarray(*p, n, elem);
+    if (q == NULL) return false;
+    *p = q;
+    *cap = n;
+    return true;
+}
+
 void skpi__free(void *ptr)
 {
     if (ptr) current.free_fn(ptr, current.userdata);

@@ -44,6 +44,10 @@ void *skpi__realloc(void *ptr, size_t size);
 void *skpi__reallocarray(void *ptr, size_t count, size_t size);
 void skpi__free(void *ptr);
 char *skpi__strdup(const char *s);
+/* Make room for `need` elements of `elem` bytes in *p, which holds *cap:
+ * capacity doubles from 8, so n pushes cost O(n). False (and *p, *cap
+ * untouched) when the allocation fails or the size overflows. */
+bool skpi__grow(void **p, size_t *cap, size_t need, size_t elem);
 
 /* true when a * b overflows size_t. */
 static inline bool skpi__mul_overflows(size_t a, size_t b, size_t *out)

@@ -83,16 +83,10 @@ skpi_catalog *skpi_definitions_catalog(const skpi_definitions *defs)
     return defs ? defs->catalog : NULL;
 }
 
-/* Grow an array of `size`-byte entries to hold one more. */
+/* Room for one more `size`-byte entry. */
 static int reserve(void **items, size_t *cap, size_t count, size_t size)
 {
-    if (count < *cap) return SKPI_OK;
-    size_t n = *cap ? *cap * 2 : 8;
-    void *p = skpi__reallocarray(*items, n, size);
-    if (p == NULL) return skpi__nomem();
-    *items = p;
-    *cap = n;
-    return SKPI_OK;
+    return skpi__grow(items, cap, count + 1, size) ? SKPI_OK : skpi__nomem();
 }
 
 int skpi__defs_push_goal(skpi_definitions *defs, const char *id, skpi_goal *goal)

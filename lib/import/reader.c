@@ -49,21 +49,6 @@ static int fail_at(skpi__reader *r, uint64_t line, size_t column, const char *wh
 
 /* ---- record assembly (libcsv callbacks) ---------------------------- */
 
-static bool grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return true;
-    size_t n = *cap ? *cap : 16;
-    while (n < need)
-        n *= 2;
-    void *q = skpi__reallocarray(*p, n, elem);
-    if (q == NULL)
-        return false;
-    *p = q;
-    *cap = n;
-    return true;
-}
-
 static void on_field(void *data, size_t len, void *ctx)
 {
     skpi__reader *r = ctx;
@@ -100,7 +85,7 @@ static void on_field(void *data, size_t len, void *ctx)
         fail_at(r, r->rec_line, r->nfields + 1, "record longer than 64 MiB");
         return;
     }
-    if (need > r->arena_cap && !grow((void **)&r->arena, &r->arena_cap, need, 1)) {
+    if (need > r->arena_cap && !skpi__grow((void **)&r->arena, &r->arena_cap, need, 1)) {
         r->rc = skpi__nomem();
         return;
     }
@@ -284,7 +269,7 @@ static int feed_utf16(skpi__reader *r, const unsigned char *p, size_t n)
         size_t chunk = n > 32768 ? 32768 : n;
         size_t need = (chunk / 2 + 2) * 3;
         size_t cap = r->u8cap;
-        if (!grow((void **)&r->u8, &cap, need, 1))
+        if (!skpi__grow((void **)&r->u8, &cap, need, 1))
             return r->rc = skpi__nomem();
         r->u8cap = cap;
         size_t out = 0, i = 0;

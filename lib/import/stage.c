@@ -54,21 +54,6 @@ static int slots_reserve(skpi__slots *t, void *owner, uint64_t (*hash_of)(void *
     return SKPI_OK;
 }
 
-static bool grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return true;
-    size_t n = *cap ? *cap : 8;
-    while (n < need)
-        n *= 2;
-    void *q = skpi__reallocarray(*p, n, elem);
-    if (q == NULL)
-        return false;
-    *p = q;
-    *cap = n;
-    return true;
-}
-
 void skpi__stage_init(skpi__stage *st)
 {
     memset(st, 0, sizeof *st);
@@ -137,9 +122,9 @@ int skpi__stage_channel(skpi__stage *st, const char *key, size_t len, uint32_t *
         }
     }
     size_t cap = st->cchannels, cap2 = st->cchannels, cap3 = st->cchannels;
-    if (!grow((void **)&st->channels, &cap, st->nchannels + 1, sizeof *st->channels) ||
-        !grow((void **)&st->channel_hash, &cap2, st->nchannels + 1, sizeof *st->channel_hash) ||
-        !grow((void **)&st->channel_len, &cap3, st->nchannels + 1, sizeof *st->channel_len))
+    if (!skpi__grow((void **)&st->channels, &cap, st->nchannels + 1, sizeof *st->channels) ||
+        !skpi__grow((void **)&st->channel_hash, &cap2, st->nchannels + 1, sizeof *st->channel_hash) ||
+        !skpi__grow((void **)&st->channel_len, &cap3, st->nchannels + 1, sizeof *st->channel_len))
         return skpi__nomem();
     st->cchannels = cap < cap2 ? (cap < cap3 ? cap : cap3) : (cap2 < cap3 ? cap2 : cap3);
     if (slots_reserve(&st->channel_slots, st, channel_hash_of) != SKPI_OK)
@@ -177,7 +162,7 @@ int skpi__stage_metric_add(skpi__stage *st, const char *key, int kind, int unit,
             return SKPI_OK;
         }
     }
-    if (!grow((void **)&st->metrics, &st->cmetrics, st->nmetrics + 1, sizeof *st->metrics))
+    if (!skpi__grow((void **)&st->metrics, &st->cmetrics, st->nmetrics + 1, sizeof *st->metrics))
         return skpi__nomem();
     char *copy = skpi__strdup(key);
     if (copy == NULL)
@@ -216,7 +201,7 @@ int skpi__stage_series_get(skpi__stage *st, uint32_t metric, uint32_t channel, b
             }
         }
     }
-    if (!grow((void **)&st->series, &st->cseries, st->nseries + 1, sizeof *st->series))
+    if (!skpi__grow((void **)&st->series, &st->cseries, st->nseries + 1, sizeof *st->series))
         return skpi__nomem();
     if (slots_reserve(&st->series_slots, st, series_hash_of) != SKPI_OK)
         return SKPI_ENOMEM;
@@ -235,8 +220,8 @@ int skpi__stage_point(skpi__stage_series *s, skpi_time t, double v)
 {
     if (s->n == s->cap) {
         size_t cap = s->cap, cap2 = s->cap;
-        if (!grow((void **)&s->t, &cap, s->n + 1, sizeof *s->t) ||
-            !grow((void **)&s->v, &cap2, s->n + 1, sizeof *s->v))
+        if (!skpi__grow((void **)&s->t, &cap, s->n + 1, sizeof *s->t) ||
+            !skpi__grow((void **)&s->v, &cap2, s->n + 1, sizeof *s->v))
             return skpi__nomem();
         s->cap = cap < cap2 ? cap : cap2;
     }
@@ -269,7 +254,7 @@ int skpi__stage_post_begin(skpi__stage *st, uint32_t channel, const char *id,
                            const char *link)
 {
     uint64_t h = post_hash(channel, id);
-    if (!grow((void **)&st->posts, &st->cposts, st->nposts + 1, sizeof *st->posts))
+    if (!skpi__grow((void **)&st->posts, &st->cposts, st->nposts + 1, sizeof *st->posts))
         return skpi__nomem();
     if (slots_reserve(&st->post_slots, st, post_hash_of) != SKPI_OK)
         return SKPI_ENOMEM;
@@ -304,7 +289,7 @@ int skpi__stage_post_begin(skpi__stage *st, uint32_t channel, const char *id,
 
 int skpi__stage_post_value(skpi__stage *st, uint32_t metric, double value)
 {
-    if (!grow((void **)&st->values, &st->cvalues, st->nvalues + 1, sizeof *st->values))
+    if (!skpi__grow((void **)&st->values, &st->cvalues, st->nvalues + 1, sizeof *st->values))
         return skpi__nomem();
     st->values[st->nvalues++] = (skpi__staged_value){ metric, value };
     st->posts[st->nposts - 1].count++;
