@@ -57,7 +57,9 @@ static int load_root(skpi_definitions *defs, const json_t *root)
 static int syntax_error(const json_error_t *err, const char *data, size_t size)
 {
     int code = json_error_code(err);
-    if (code == json_error_out_of_memory) return skpi__nomem();
+    /* No text: jansson gave up without a reason, which it does only when an
+     * allocation failed. */
+    if (code == json_error_out_of_memory || err->text[0] == '\0') return skpi__nomem();
     if (code == json_error_null_character)
         /* jansson's own text names a flag of its API. */
         return skpi__error(SKPI_EPARSE, "line %d, column %d: \\u0000 is not allowed in a string",
@@ -88,7 +90,10 @@ int skpi_definitions_load_buffer(skpi_definitions **out, const char *data, size_
         data += 3;
         size -= 3;
     }
+    /* Zeroed: jansson 2.14 returns NULL without setting the error when
+     * some allocations fail, and never initialises the error's code. */
     json_error_t err;
+    memset(&err, 0, sizeof err);
     json_t *root = json_loadb(data, size, JSON_REJECT_DUPLICATES, &err);
     if (root == NULL) return syntax_error(&err, data, size);
     skpi_definitions *defs = NULL;
