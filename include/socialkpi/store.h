@@ -337,39 +337,49 @@ SKPI_API int skpi_store_source(skpi_source *out, skpi_store *st);
 SKPI_API int skpi_store_check(skpi_store *st);
 
 /* ------------------------------------------------------------------ */
-/* Goals, objectives and check-ins (schema version 2)                  */
+/* Goals, objectives, check-ins and report definitions (schema 2, 3)  */
 /* ------------------------------------------------------------------ */
 
 /**
- * @brief Save definitions: their catalog's host metrics, every goal and
- *        every objective, in one transaction.
+ * @brief Save definitions: their catalog's host metrics, every goal, every
+ *        objective and every report definition, in one transaction.
  *
- * Goals and objectives are saved under their ids, replacing what the store
- * holds under the same id (an objective's key results, curve and check-ins
- * included); goals and objectives the store holds under other ids stay. The
- * catalog is saved as skpi_store_write_catalog() does. An objective's
- * alignment is saved as its parent's id, its weight and its place among the
- * parent's children.
+ * Goals, objectives and report definitions are saved under their ids,
+ * replacing what the store holds under the same id (an objective's key
+ * results, curve and check-ins included); those the store holds under other
+ * ids stay. The catalog is saved as skpi_store_write_catalog() does. An
+ * objective's alignment is saved as its parent's id, its weight and its
+ * place among the parent's children. A report definition is saved as its
+ * JSON text (the `reports[i]` object of docs/definitions-schema.json), which
+ * skpi_store_read_report_definition() returns too (since schema version 3).
  * @param st   the store, opened read-write
  * @param defs the definitions
  * @return SKPI_OK; SKPI_EMISUSE (NULL, read-only store); SKPI_EINVAL (an
  *         objective is aligned under an objective that is not part of
- *         `defs`); SKPI_EIO; SKPI_ENOMEM
+ *         `defs`, or a report definition names a goal or objective that is
+ *         not: nothing is written); SKPI_EIO; SKPI_ENOMEM
  */
 SKPI_API int skpi_store_write_definitions(skpi_store *st, const skpi_definitions *defs);
 
 /**
  * @brief Build definitions from everything the store holds: the saved
  *        metrics on top of a base catalog, every goal and every objective
- *        with its key results, check-ins and alignment.
+ *        with its key results, check-ins and alignment, and every report
+ *        definition saved by skpi_store_write_definitions().
  *
- * Goals and objectives come in the order they were first saved.
+ * Goals, objectives and report definitions come in the order they were
+ * first saved. Texts saved with skpi_store_write_report_definition() are
+ * the host's own and are left out. A report definition that names a goal or
+ * objective deleted since is read all the same; building it
+ * (skpi_definitions_build_report()) names the missing one, as after
+ * skpi_definitions_remove_goal().
  * @param out  receives the definitions; free them with skpi_definitions_free()
  * @param st   the store
  * @param base the catalog to start from; NULL means skpi_catalog_builtin()
  * @return SKPI_OK; SKPI_EMISUSE (NULL out or st); SKPI_EEXISTS (as
- *         skpi_store_read_catalog()); SKPI_EIO (I/O error, or a saved goal
- *         or objective the library rejects: the message names it);
+ *         skpi_store_read_catalog()); SKPI_EIO (I/O error, or a saved goal,
+ *         objective or report definition the library rejects: the message
+ *         names it);
  *         SKPI_ENOMEM
  */
 SKPI_API int skpi_store_read_definitions(skpi_definitions **out, skpi_store *st,
@@ -425,7 +435,9 @@ SKPI_API int skpi_store_add_checkin(skpi_store *st, const char *objective, size_
  * @brief Save a report definition under an id, replacing an earlier one.
  *
  * The store keeps the definition as text (for instance the JSON the report
- * module writes) without interpreting it.
+ * module writes) without interpreting it: skpi_store_read_definitions()
+ * leaves it out, also when it replaces a report definition that
+ * skpi_store_write_definitions() saved under the same id.
  * @param st         the store, opened read-write
  * @param id         1 to 64 bytes of ASCII letters, digits, `_`, `-` and `.`
  * @param definition the definition's text, UTF-8; copied

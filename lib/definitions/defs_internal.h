@@ -6,6 +6,7 @@
 #include "socialkpi/definitions.h"
 #include "socialkpi/calendar.h"
 #include "socialkpi/report.h"
+#include "definitions/report_json.h"
 #include "core/internal.h"
 
 #include <jansson.h>
@@ -185,8 +186,10 @@ json_t *skpi__save_metrics(skpi__writer *w, const skpi_definitions *defs);
 json_t *skpi__save_goals(skpi__writer *w, const skpi_definitions *defs);
 int skpi__save_objectives(json_t **out, skpi__writer *w, const skpi_definitions *defs);
 int skpi__load_reports(skpi_definitions *defs, const json_t *array);
+/* One report definition object at `path`; with known_ids, the goals and
+ * objectives it names must be in the handle already. */
+int skpi__load_report(skpi_definitions *defs, const json_t *r, const char *path, bool known_ids);
 json_t *skpi__save_reports(skpi__writer *w, const skpi_definitions *defs);
-/* Every goal and objective id a report names is in the handle. */
-int skpi__check_report_ids(const skpi_definitions *defs);
+json_t *skpi__save_report(skpi__writer *w, const skpi__report_spec *s);
 
 #endif

@@ -109,9 +109,9 @@ static int string_list(char ***out, size_t *count, const json_t *list, const cha
     return SKPI_OK;
 }
 
-/* goals or objectives: ids that must exist; left out, every one. */
+/* goals or objectives: ids that must exist (when `known`); left out, every one. */
 static int id_list(char ***out, size_t *count, bool *all, const skpi_definitions *defs,
-                   const json_t *r, const char *path, const char *key)
+                   const json_t *r, const char *path, const char *key, bool known)
 {
     const json_t *list;
     int rc = skpi__json_array(&list, r, path, key, false);
@@ -121,7 +121,7 @@ static int id_list(char ***out, size_t *count, bool *all, const skpi_definitions
     skpi__path_key(where, path, key);
     rc = string_list(out, count, list, where);
     bool goals = strcmp(key, "goals") == 0;
-    for (size_t i = 0; i < *count && rc == SKPI_OK; i++) {
+    for (size_t i = 0; known && i < *count && rc == SKPI_OK; i++) {
         long found = goals ? skpi__defs_goal_index(defs, (*out)[i]) : skpi__defs_objective_index(defs, (*out)[i]);
         if (found < 0) {
             char at[SKPI__PATH_SIZE];
@@ -311,7 +311,7 @@ static int templates(skpi__report_spec *s, const json_t *r, const char *path)
 }
 
 static int read_spec(skpi__report_spec *s, const skpi_definitions *defs, const json_t *r,
-                     const char *path)
+                     const char *path, bool known_ids)
 {
     const char *id = NULL, *title = NULL, *currency = NULL;
     char where[SKPI__PATH_SIZE];
@@ -352,9 +352,11 @@ static int read_spec(skpi__report_spec *s, const skpi_definitions *defs, const j
         if (rc == SKPI_OK && list) rc = string_list(&s->channels, &s->channel_count, list, where);
     }
     if (rc == SKPI_OK) rc = kpis(s, defs, r, path);
-    if (rc == SKPI_OK) rc = id_list(&s->goals, &s->goal_count, &s->all_goals, defs, r, path, "goals");
     if (rc == SKPI_OK)
-        rc = id_list(&s->objectives, &s->objective_count, &s->all_objectives, defs, r, path, "objectives");
+        rc = id_list(&s->goals, &s->goal_count, &s->all_goals, defs, r, path, "goals", known_ids);
+    if (rc == SKPI_OK)
+        rc = id_list(&s->objectives, &s->objective_count, &s->all_objectives, defs, r, path,
+                     "objectives", known_ids);
     if (rc == SKPI_OK) rc = sections(s, r, path);
     if (rc == SKPI_OK) rc = tuning(s, defs, r, path);
     if (rc == SKPI_OK) rc = templates(s, r, path);
@@ -376,19 +378,25 @@ static int check_spec(const skpi__report_spec *s, const skpi_definitions *defs, 
     return skpi__json_wrap(rc, where);
 }
 
+int skpi__load_report(skpi_definitions *defs, const json_t *r, const char *path, bool known_ids)
+{
+    skpi__report_spec spec;
+    memset(&spec, 0, sizeof spec);
+    int rc = read_spec(&spec, defs, r, path, known_ids);
+    if (rc == SKPI_OK) rc = check_spec(&spec, defs, path);
+    if (rc == SKPI_OK) return skpi__defs_push_report(defs, &spec);
+    skpi__report_spec_free(&spec);
+    return rc;
+}
+
 int skpi__load_reports(skpi_definitions *defs, const json_t *array)
 {
     for (size_t i = 0; i < json_array_size(array); i++) {
         char path[SKPI__PATH_SIZE];
         skpi__path_index(path, "reports", i);
         const json_t *r;
-        skpi__report_spec spec;
-        memset(&spec, 0, sizeof spec);
         int rc = skpi__json_element(&r, array, i, "reports");
-        if (rc == SKPI_OK) rc = read_spec(&spec, defs, r, path);
-        if (rc == SKPI_OK) rc = check_spec(&spec, defs, path);
-        if (rc == SKPI_OK) rc = skpi__defs_push_report(defs, &spec);
-        else skpi__report_spec_free(&spec);
+        if (rc == SKPI_OK) rc = skpi__load_report(defs, r, path, true);
         if (rc != SKPI_OK) return rc;
     }
     return SKPI_OK;

@@ -40,7 +40,7 @@ static json_t *kpis(skpi__writer *w, const skpi__report_spec *s)
     return list;
 }
 
-static json_t *save_report(skpi__writer *w, const skpi__report_spec *s)
+json_t *skpi__save_report(skpi__writer *w, const skpi__report_spec *s)
 {
     json_t *o = skpi__w_object(w);
     skpi__w_set(w, o, "id", skpi__w_string(w, s->id));
@@ -95,7 +95,7 @@ json_t *skpi__save_reports(skpi__writer *w, const skpi_definitions *defs)
 {
     json_t *list = skpi__w_array(w);
     for (size_t i = 0; i < defs->report_count; i++)
-        skpi__w_append(w, list, save_report(w, &defs->reports[i]));
+        skpi__w_append(w, list, skpi__save_report(w, &defs->reports[i]));
     return list;
 }
 

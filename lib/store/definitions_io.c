@@ -1,7 +1,8 @@
 /* Definitions in the store: saving and loading a definitions.h handle
- * (custom metrics, goals, objectives), and deleting a goal or objective. */
+ * (custom metrics, goals, objectives, report definitions), and deleting a goal or objective. */
 #include "store/store_internal.h"
 #include "store/defs_io.h"
+#include "definitions/report_json.h"
 #include "core/internal.h"
 
 #include <string.h>
@@ -33,7 +34,9 @@ static int parent_of(const char **id, size_t *order, const skpi_definitions *def
 
 static int save_definitions(skpi_store *st, const skpi_definitions *defs, const char *what)
 {
-    int rc = skpi__store_save_catalog(st, skpi_definitions_catalog(defs), what);
+    /* As a file would refuse them: a report naming what is not there. */
+    int rc = skpi__check_report_ids(defs);
+    if (rc == SKPI_OK) rc = skpi__store_save_catalog(st, skpi_definitions_catalog(defs), what);
     size_t goals = skpi_definitions_goal_count(defs);
     for (size_t i = 0; i < goals && rc == SKPI_OK; i++)
         rc = skpi__store_save_goal(st, skpi_definitions_goal_id(defs, i),
@@ -46,6 +49,7 @@ static int save_definitions(skpi_store *st, const skpi_definitions *defs, const 
         rc = parent_of(&parent, &order, defs, obj, id, what);
         if (rc == SKPI_OK) rc = skpi__store_save_objective(st, id, obj, parent, order, what);
     }
+    if (rc == SKPI_OK) rc = skpi__store_save_reports(st, defs, what);
     return rc;
 }
 
@@ -76,6 +80,7 @@ int skpi_store_read_definitions(skpi_definitions **out, skpi_store *st, const sk
     if (rc == SKPI_OK) rc = skpi__store_apply_metrics(skpi_definitions_catalog(defs), st, what);
     if (rc == SKPI_OK) rc = skpi__store_load_goals(defs, st, what);
     if (rc == SKPI_OK) rc = skpi__store_load_objectives(defs, st, what);
+    if (rc == SKPI_OK) rc = skpi__store_load_reports(defs, st, what);
     if (began && !sqlite3_get_autocommit(st->db)) sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
     if (rc != SKPI_OK) {
         skpi_definitions_free(defs);

@@ -27,4 +27,9 @@ int skpi__store_save_objective(skpi_store *st, const char *id, const skpi_object
 int skpi__store_load_goals(skpi_definitions *defs, skpi_store *st, const char *what);
 int skpi__store_load_objectives(skpi_definitions *defs, skpi_store *st, const char *what);
 
+/* Save every report definition of the definitions (as JSON text), or add
+ * every one the store holds in that form (report_defs_io.c). */
+int skpi__store_save_reports(skpi_store *st, const skpi_definitions *defs, const char *what);
+int skpi__store_load_reports(skpi_definitions *defs, skpi_store *st, const char *what);
+
 #endif

@@ -37,9 +37,11 @@ int skpi_store_write_report_definition(skpi_store *st, const char *id, const cha
     rc = skpi__store_write_begin(st, what);
     if (rc != SKPI_OK) return rc;
     sqlite3_stmt *s;
-    rc = skpi__store_prepare(&s, st, "INSERT INTO report_definition(id, definition) VALUES"
-                             " (?1, ?2) ON CONFLICT(id) DO UPDATE SET definition ="
-                             " excluded.definition", what);
+    /* position NULL: the host's own text, which skpi_store_read_definitions()
+     * leaves alone, also where a report definition was saved before. */
+    rc = skpi__store_prepare(&s, st, "INSERT INTO report_definition(id, definition, position)"
+                             " VALUES (?1, ?2, NULL) ON CONFLICT(id) DO UPDATE SET definition ="
+                             " excluded.definition, position = NULL", what);
     if (rc == SKPI_OK) {
         sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
         sqlite3_bind_text(s, 2, definition, -1, SQLITE_STATIC);

@@ -157,6 +157,12 @@ static const char *const migration[SKPI__STORE_SCHEMA] = {
     "  output BLOB"
     ");"
     "CREATE INDEX report_run_definition ON report_run(definition, as_of);",
+
+    /* 2 -> 3: report definitions of definitions.h, as JSON text. position
+     * NULL: a text the host saved itself (skpi_store_write_report_definition());
+     * a number: a report definition saved with skpi_store_write_definitions(),
+     * in the order first saved. */
+    "ALTER TABLE report_definition ADD COLUMN position INTEGER;",
 };
 
 int skpi__store_migrate(skpi_store *st, int from, const char *what)

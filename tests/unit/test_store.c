@@ -210,7 +210,7 @@ static void options_init_sets_defaults(void **state)
     assert_memory_equal(&m, &o, sizeof o);
     assert_int_equal(skpi_store_options_init(NULL, 1), SKPI_EMISUSE);
     assert_int_equal(skpi_store_options_init(&o, 2), SKPI_EVERSION);
-    assert_int_equal(skpi_store_schema_version(), 2);
+    assert_int_equal(skpi_store_schema_version(), 3);
 }
 
 static void open_creates_wal_store(void **state)
@@ -2196,16 +2196,19 @@ static void damaged_definitions_are_reported(void **state)
     skpi_store_free(st);
 }
 
-static void fixture_v2_opens_and_reads(void **state)
+/* Open fixture vN read-write: migrated to the current version, its schema
+ * exactly that of a new store, its file sound. */
+static skpi_store *open_fixture(char *p, int version)
 {
-    (void)state;
-    char p[256], q[256];
-    path_of(p, "v2.db");
-    load_fixture(p, 2);
-    assert_int_equal(raw_int(p, "PRAGMA user_version"), 2);
+    char name[32], q[256];
+    snprintf(name, sizeof name, "v%d.db", version);
+    path_of(p, name);
+    load_fixture(p, version);
+    assert_int_equal(raw_int(p, "PRAGMA user_version"), version);
     skpi_store *st = reopen(p, 5000);
     assert_int_equal(raw_int(p, "PRAGMA user_version"), skpi_store_schema_version());
-    skpi_store *fresh_st = fresh(q, "v-latest2.db");
+    snprintf(name, sizeof name, "v-latest-%d.db", version);
+    skpi_store *fresh_st = fresh(q, name);
     skpi_store_free(fresh_st);
     static const char schema[] = "SELECT type || ' ' || name || ': ' || coalesce(sql, '') "
                                  "FROM sqlite_master ORDER BY type, name";
@@ -2214,6 +2217,14 @@ static void fixture_v2_opens_and_reads(void **state)
     free(a);
     free(b);
     assert_int_equal(skpi_store_check(st), SKPI_OK);
+    return st;
+}
+
+static void fixture_v2_opens_and_reads(void **state)
+{
+    (void)state;
+    char p[256];
+    skpi_store *st = open_fixture(p, 2);
 
     /* the content of version 1 is still there */
     skpi_series *s = read_all(st, "impressions", "instagram:@acme");
@@ -2270,6 +2281,8 @@ static void fixture_v2_opens_and_reads(void **state)
     assert_true(x == 1 && y == 0.7);
     assert_ptr_equal(skpi_objective_parent(o2), o1);
     assert_true(skpi_objective_alignment_weight(o2) == 0.5);
+    /* a text saved before version 3 is the host's own */
+    assert_int_equal(skpi_definitions_report_count(defs), 0);
     skpi_definitions_free(defs);
 
     char *text;
@@ -2514,6 +2527,197 @@ static void out_of_memory_definitions_and_runs(void **state)
     skpi_store_free(st);
 }
 
+static void fixture_v3_opens_and_reads(void **state)
+{
+    (void)state;
+    char p[256];
+    skpi_store *st = open_fixture(p, 3);
+
+    skpi_definitions *defs;
+    assert_int_equal(skpi_store_read_definitions(&defs, st, NULL), SKPI_OK);
+    assert_string_equal(skpi_goal_name(goal_by_id(defs, "g1")), "Grow Instagram followers");
+    /* "monthly" only: "weekly" is the host's text */
+    assert_int_equal(skpi_definitions_report_count(defs), 1);
+    assert_string_equal(skpi_definitions_report_id(defs, 0), "monthly");
+    skpi_report *r = NULL;
+    assert_int_equal(skpi_definitions_build_report(&r, defs, 0, APR1), SKPI_OK);
+    assert_string_equal(skpi_report_title(r), "Monthly review");
+    assert_int_equal(skpi_report_audience(r), SKPI_AUDIENCE_MANAGEMENT);
+    assert_int_equal(skpi_report_cadence(r), SKPI_CADENCE_MONTH);
+    assert_int_equal(skpi_report_goal_count(r), 1);
+    assert_int_equal(skpi_report_objective_count(r), 1);
+    skpi_report_free(r);
+    skpi_definitions_free(defs);
+    char *text;
+    assert_int_equal(skpi_store_read_report_definition(&text, st, "weekly"), SKPI_OK);
+    assert_string_equal(text, "{\"title\": \"Weekly\"}");
+    skpi_free(text);
+    skpi_store_free(st);
+}
+
+/* ------------------------------------------- report definitions of a handle */
+
+static skpi_definitions *definitions_file(const char *name)
+{
+    char p[512];
+    snprintf(p, sizeof p, "%s/tests/fixtures/definitions/%s", SKPI_SOURCE_DIR, name);
+    skpi_definitions *defs = NULL;
+    if (skpi_definitions_load_file(&defs, p, NULL) != SKPI_OK)
+        fail_msg("%s: %s", p, skpi_last_error());
+    return defs;
+}
+
+static char *document(const skpi_definitions *defs)
+{
+    char *text = NULL;
+    if (skpi_definitions_save_buffer(&text, NULL, defs) != SKPI_OK) fail_msg("%s", skpi_last_error());
+    return text;
+}
+
+static void report_definitions_of_definitions(void **state)
+{
+    (void)state;
+    char p[256];
+    skpi_store *st = fresh(p, "defs-reports.db");
+    /* a host's own text under another id stays the host's */
+    assert_int_equal(skpi_store_write_report_definition(st, "layout", "{\"id\": \"layout\"}"),
+                     SKPI_OK);
+    skpi_definitions *defs = definitions_file("full.json");
+    assert_int_equal(skpi_store_write_definitions(st, defs), SKPI_OK);
+    assert_int_equal(raw_int(p, "SELECT count(*) FROM report_definition WHERE position IS NOT NULL"),
+                     2);
+    skpi_store_free(st);
+
+    st = reopen(p, 5000);
+    skpi_definitions *back = NULL;
+    assert_int_equal(skpi_store_read_definitions(&back, st, NULL), SKPI_OK);
+    /* full.json's two reports, in its order, and nothing else */
+    assert_int_equal(skpi_definitions_report_count(back), 2);
+    assert_string_equal(skpi_definitions_report_id(back, 0), "monthly-leadership");
+    assert_string_equal(skpi_definitions_report_id(back, 1), "weekly-team");
+    skpi_report *r = NULL;
+    assert_int_equal(skpi_definitions_build_report(&r, back, 0, T0), SKPI_OK);
+    assert_string_equal(skpi_report_title(r), "Social media \xE2\x80\x94 monthly review");
+    /* its own "sections" make a leadership report a custom one (report.h) */
+    assert_int_equal(skpi_report_audience(r), SKPI_AUDIENCE_CUSTOM);
+    assert_int_equal(skpi_report_cadence(r), SKPI_CADENCE_MONTH);
+    assert_int_equal(skpi_report_kpi_count(r), 3);
+    assert_int_equal(skpi_report_goal_count(r), 1);
+    assert_int_equal(skpi_report_objective_count(r), 1);
+    skpi_report_free(r);
+    /* the whole document is the one read from the file */
+    char *a = document(defs), *b = document(back);
+    assert_string_equal(a, b);
+    skpi_free(a);
+    skpi_free(b);
+    skpi_definitions_free(back);
+
+    /* the host's text replaces a report definition under its id: it is the
+     * host's from then on */
+    assert_int_equal(skpi_store_write_report_definition(st, "weekly-team", "plain text"), SKPI_OK);
+    assert_int_equal(skpi_store_read_definitions(&back, st, NULL), SKPI_OK);
+    assert_int_equal(skpi_definitions_report_count(back), 1);
+    assert_string_equal(skpi_definitions_report_id(back, 0), "monthly-leadership");
+    skpi_definitions_free(back);
+    /* saved again, it goes last: after monthly-leadership's 1 */
+    assert_int_equal(skpi_store_write_definitions(st, defs), SKPI_OK);
+    assert_int_equal(raw_int(p, "SELECT position FROM report_definition WHERE id = 'weekly-team'"),
+                     2);
+    assert_int_equal(raw_int(p, "SELECT position FROM report_definition WHERE id = "
+                                "'monthly-leadership'"), 1);
+
+    /* a goal deleted since: the report definition still reads, and building
+     * it names the missing goal, as after skpi_definitions_remove_goal() */
+    assert_int_equal(skpi_store_delete_goal(st, "ig-followers"), SKPI_OK);
+    assert_int_equal(skpi_store_read_definitions(&back, st, NULL), SKPI_OK);
+    assert_int_equal(skpi_definitions_report_count(back), 2);
+    assert_int_equal(skpi_definitions_build_report(&r, back, 0, T0), SKPI_ENOTFOUND);
+    assert_non_null(strstr(skpi_last_error(), "ig-followers"));
+    /* and such definitions are refused whole, as a file refuses them */
+    char *saved = raw_text(p, "SELECT id || position || definition FROM report_definition "
+                              "ORDER BY id");
+    assert_int_equal(skpi_store_write_definitions(st, back), SKPI_EINVAL);
+    assert_non_null(strstr(skpi_last_error(), "names the goal 'ig-followers'"));
+    char *after = raw_text(p, "SELECT id || position || definition FROM report_definition "
+                              "ORDER BY id");
+    assert_string_equal(saved, after);
+    free(saved);
+    free(after);
+    skpi_definitions_free(back);
+    skpi_definitions_free(defs);
+    skpi_store_free(st);
+}
+
+static void damaged_report_definitions_are_reported(void **state)
+{
+    (void)state;
+    char p[256];
+    skpi_store *st = fresh(p, "defs-reports-damaged.db");
+    skpi_definitions *defs = definitions_file("full.json");
+    assert_int_equal(skpi_store_write_definitions(st, defs), SKPI_OK);
+    skpi_definitions_free(defs);
+    skpi_definitions *back = (skpi_definitions *)&back;
+    raw_exec(p, "UPDATE report_definition SET definition = '{\"id\": \"weekly-team\", "
+                "\"title\": 7}' WHERE id = 'weekly-team'");
+    assert_int_equal(skpi_store_read_definitions(&back, st, NULL), SKPI_EIO);
+    assert_non_null(strstr(skpi_last_error(),
+                           "the saved report definition \"weekly-team\" is rejected (title: "));
+    assert_ptr_equal(back, (skpi_definitions *)&back);
+    raw_exec(p, "UPDATE report_definition SET definition = '{\"id\": ' WHERE id = 'weekly-team'");
+    assert_int_equal(skpi_store_read_definitions(&back, st, NULL), SKPI_EIO);
+    assert_non_null(strstr(skpi_last_error(), "line 1"));
+    raw_exec(p, "UPDATE report_definition SET definition = '[1]' WHERE id = 'weekly-team'");
+    assert_int_equal(skpi_store_read_definitions(&back, st, NULL), SKPI_EIO);
+    assert_non_null(strstr(skpi_last_error(), "expected an object, found an array"));
+    raw_exec(p, "UPDATE report_definition SET definition = '{\"id\": \"other\", \"title\": \"T\"}'"
+                " WHERE id = 'weekly-team'");
+    assert_int_equal(skpi_store_read_definitions(&back, st, NULL), SKPI_EIO);
+    assert_non_null(strstr(skpi_last_error(), "its text has the id \"other\""));
+    assert_ptr_equal(back, (skpi_definitions *)&back);
+    skpi_store_free(st);
+}
+
+static void out_of_memory_report_definitions(void **state)
+{
+    (void)state;
+    char p[256];
+    skpi_store *st = fresh(p, "oom-defs-reports.db");
+    skpi_definitions *defs = definitions_file("full.json");
+    char *expected = document(defs);
+    long live = test_alloc_live();
+    for (long n = 0;; n++) {
+        test_alloc_fail_after(n);
+        int rc = skpi_store_write_definitions(st, defs);
+        test_alloc_fail_after(-1);
+        assert_int_equal(test_alloc_live(), live);
+        if (rc == SKPI_OK) break;
+        assert_int_equal(rc, SKPI_ENOMEM);
+        /* one transaction: nothing of it is there */
+        assert_int_equal(raw_int(p, "SELECT count(*) FROM report_definition"), 0);
+        assert_int_equal(raw_int(p, "SELECT count(*) FROM goal"), 0);
+    }
+    skpi_definitions_free(defs);
+    live = test_alloc_live();
+    for (long n = 0;; n++) {
+        skpi_definitions *back = (skpi_definitions *)&back;
+        test_alloc_fail_after(n);
+        int rc = skpi_store_read_definitions(&back, st, NULL);
+        test_alloc_fail_after(-1);
+        if (rc == SKPI_OK) {
+            char *text = document(back);
+            assert_string_equal(text, expected);
+            skpi_free(text);
+            skpi_definitions_free(back);
+            break;
+        }
+        assert_int_equal(rc, SKPI_ENOMEM);
+        assert_ptr_equal(back, (skpi_definitions *)&back);
+        assert_int_equal(test_alloc_live(), live);
+    }
+    skpi_free(expected);
+    skpi_store_free(st);
+}
+
 /* ---------------------------------------------------------------- main */
 
 static void remove_tree(void)
@@ -2567,6 +2771,10 @@ int main(void)
         cmocka_unit_test(damaged_definitions_are_reported),
         cmocka_unit_test(report_definitions_and_runs),
         cmocka_unit_test(fixture_v2_opens_and_reads),
+        cmocka_unit_test(fixture_v3_opens_and_reads),
+        cmocka_unit_test(report_definitions_of_definitions),
+        cmocka_unit_test(damaged_report_definitions_are_reported),
+        cmocka_unit_test(out_of_memory_report_definitions),
         cmocka_unit_test(out_of_memory_definitions_and_runs),
     };
     /* SKPI_TEST_FILTER=kill runs only the tests whose names match */
