@@ -37,6 +37,11 @@ int skpi__locale_enter(void **saved);
 void skpi__locale_leave(void *saved);
 void skpi__locale_c(void);
 
+/* The shortest precision (1 to 17) at which "%.*g" prints v so that strtod
+ * reads it back exactly (shortest.c); v finite. */
+int skpi__shortest_precision(double v);
+bool skpi__reads_back(double v, int precision);
+
 void *skpi__malloc(size_t size);
 void *skpi__calloc(size_t count, size_t size);
 void *skpi__realloc(void *ptr, size_t size);

@@ -170,9 +170,6 @@ json_t *skpi__w_time(skpi__writer *w, skpi_time t);
  * the library's allocator. */
 int skpi__w_dump(char **out, size_t *size, skpi__writer *w, const json_t *root);
 
-/* numtext.c: shortest %g precision that reads back exactly, in the C locale. */
-int skpi__shortest_precision(double v);
-bool skpi__reads_back(double v, int precision);
 
 /* json_check.c: whether text is JSON jansson would accept, decided
  * without allocating. */

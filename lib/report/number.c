@@ -28,16 +28,7 @@ size_t skpi__num_json(char *buf, double v)
 {
     if (v == 0) { buf[0] = '0'; buf[1] = '\0'; return 1; } /* -0 as well */
     if (fabs(v) < 9007199254740992.0 && v == floor(v)) return put_int(buf, (int64_t)v);
-    /* The shortest precision that reads back exactly; round-tripping is
-     * monotonic in the precision, so a binary search finds it. */
-    int lo = 1, hi = 17;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        char tmp[400];
-        snprintf(tmp, sizeof tmp, "%.*g", mid, v);
-        if (strtod(tmp, NULL) == v) hi = mid; else lo = mid + 1;
-    }
-    int n = snprintf(buf, 32, "%.*g", lo, v);
+    int n = snprintf(buf, 32, "%.*g", skpi__shortest_precision(v), v);
     return n > 0 ? (size_t)n : 0;
 }
 

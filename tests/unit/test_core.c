@@ -12,6 +12,7 @@
 
 #include "test_alloc.h"
 #include "test_locale.h"
+#include "core/internal.h"
 
 #include <locale.h>
 
@@ -159,6 +160,23 @@ static void messages_use_a_decimal_point_whatever_the_locale(void **state)
     setlocale(LC_ALL, "C");
 }
 
+/* Digits counted by hand from each value's shortest decimal that reads
+ * back (Python's repr gives the same). */
+static void shortest_precision_reads_back(void **state)
+{
+    (void)state;
+    assert_int_equal(skpi__shortest_precision(0.1), 1);          /* 0.1 */
+    assert_int_equal(skpi__shortest_precision(0.1 + 0.2), 17);   /* 0.30000000000000004 */
+    assert_int_equal(skpi__shortest_precision(1.0 / 3.0), 16);   /* 0.3333333333333333 */
+    assert_int_equal(skpi__shortest_precision(12000.5), 6);      /* 12000.5 */
+    assert_int_equal(skpi__shortest_precision(-2.5e-8), 2);      /* -2.5e-08 */
+    assert_int_equal(skpi__shortest_precision(1e23), 1);         /* 1e+23 */
+    assert_int_equal(skpi__shortest_precision(4.9406564584124654e-324), 1); /* 5e-324 */
+    assert_int_equal(skpi__shortest_precision(1.7976931348623157e308), 17);
+    assert_true(skpi__reads_back(0.45, 2));
+    assert_false(skpi__reads_back(0.45, 1)); /* "0.5" */
+}
+
 int main(void)
 {
     test_alloc_install();
@@ -172,6 +190,7 @@ int main(void)
         cmocka_unit_test(time_limits),
         cmocka_unit_test(allocator_rules),
         cmocka_unit_test(messages_use_a_decimal_point_whatever_the_locale),
+        cmocka_unit_test(shortest_precision_reads_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
