@@ -207,10 +207,12 @@ SKPI_API const char *skpi_goal_metric(const skpi_goal *goal);
  * @brief Set the channel selector the goal measures (see dataset.h).
  * @param goal     the goal
  * @param selector `*`, `network:*`, `network:account` or `@group`, at most
- *                 skpi_dataset_channel_max() bytes; copied. Its syntax is
- *                 checked against the dataset by skpi_goal_check().
- * @return SKPI_OK, SKPI_EMISUSE (NULL argument), SKPI_EINVAL (empty or too
- *         long), SKPI_ENOMEM. On error the goal is unchanged.
+ *                 skpi_dataset_channel_max() bytes; copied. Its form is
+ *                 checked here; whether a `@group` exists, against the
+ *                 dataset by skpi_goal_check() and skpi_goal_evaluate().
+ * @return SKPI_OK, SKPI_EMISUSE (NULL argument), SKPI_EINVAL (empty, too
+ *         long, or of no known form: the message says what is wrong),
+ *         SKPI_ENOMEM. On error the goal is unchanged.
  */
 SKPI_API int skpi_goal_set_channel(skpi_goal *goal, const char *selector);
 

@@ -482,9 +482,12 @@ SKPI_API double skpi_key_result_weight(const skpi_key_result *kr);
  * is recomputed over that span.
  * @param kr       a metric-linked key result
  * @param metric   a metric key, e.g. "impressions"; non-empty; copied
- * @param selector a channel selector, e.g. "*" or "instagram:@acme"; non-empty; copied
+ * @param selector a channel selector, e.g. "*" or "instagram:@acme"; non-empty; copied.
+ *                 Its form is checked here (see dataset.h); whether a
+ *                 `@group` exists, by the dataset when scoring.
  * @return SKPI_OK, SKPI_EMISUSE (NULL argument), SKPI_EINVAL (not a
- *         metric-linked key result, or an empty string), SKPI_ENOMEM.
+ *         metric-linked key result, an empty string, or a selector of no
+ *         known form: the message says what is wrong), SKPI_ENOMEM.
  *         On error the key result is unchanged.
  */
 SKPI_API int skpi_key_result_set_metric(skpi_key_result *kr, const char *metric,

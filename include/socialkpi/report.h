@@ -1014,9 +1014,11 @@ SKPI_API int skpi_report_set_currency(skpi_report *report, const char *currency)
  * Without any, the breakdown uses every channel the dataset knows that the
  * KPI's selector matches.
  * @param report   the definition
- * @param selector a channel (`instagram:@acme`) or selector (`@paid`); copied
- * @return SKPI_OK, SKPI_EMISUSE, SKPI_EINVAL (empty), SKPI_EEXISTS (added
- *         already), SKPI_ENOMEM
+ * @param selector a channel (`instagram:@acme`) or selector (`@paid`); copied.
+ *                 Its form is checked here; whether a `@group` exists, at
+ *                 assembly.
+ * @return SKPI_OK, SKPI_EMISUSE, SKPI_EINVAL (empty, or of no known form),
+ *         SKPI_EEXISTS (added already), SKPI_ENOMEM
  */
 SKPI_API int skpi_report_add_channel(skpi_report *report, const char *selector);
 
@@ -1030,9 +1032,11 @@ SKPI_API const char *skpi_report_channel(const skpi_report *report, size_t index
  * @brief Add a KPI: a metric on a selector. The first KPI leads the summary.
  * @param report   the definition
  * @param metric   a metric key of the dataset's catalog (checked at assembly); copied
- * @param selector a selector; NULL means `*` (every channel); copied
- * @return SKPI_OK, SKPI_EMISUSE, SKPI_EINVAL (empty metric), SKPI_EEXISTS
- *         (the same metric and selector again), SKPI_ENOMEM
+ * @param selector a selector; NULL means `*` (every channel); copied; its
+ *                 form is checked here, a `@group`'s existence at assembly
+ * @return SKPI_OK, SKPI_EMISUSE, SKPI_EINVAL (empty metric, or a selector
+ *         of no known form), SKPI_EEXISTS (the same metric and selector
+ *         again), SKPI_ENOMEM
  */
 SKPI_API int skpi_report_add_kpi(skpi_report *report, const char *metric, const char *selector);
 

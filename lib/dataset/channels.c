@@ -225,11 +225,9 @@ nomem:
 
 /* ---- selectors --------------------------------------------------------- */
 
-int skpi__selector_parse(skpi__selector *out, const skpi_dataset *ds, const char *text)
+/* The selector's form alone; the messages name it, without a prefix. */
+static int selector_form(int *kind, const char *text)
 {
-    memset(out, 0, sizeof *out);
-    out->text = text;
-    out->exact = -1;
     size_t n = strlen(text);
     if (n == 0)
         return skpi__error(SKPI_EINVAL, "empty selector; use '*', 'network:*', "
@@ -237,7 +235,7 @@ int skpi__selector_parse(skpi__selector *out, const skpi_dataset *ds, const char
     if (n > SKPI__CHANNEL_MAX)
         return skpi__error(SKPI_EINVAL, "selector longer than %d bytes", SKPI__CHANNEL_MAX);
     if (strcmp(text, "*") == 0) {
-        out->kind = SKPI__SEL_ALL;
+        *kind = SKPI__SEL_ALL;
         return SKPI_OK;
     }
     if (text[0] == '@') {
@@ -247,10 +245,7 @@ int skpi__selector_parse(skpi__selector *out, const skpi_dataset *ds, const char
             snprintf(msg, sizeof msg, "%s", skpi_last_error());
             return skpi__error(SKPI_EINVAL, "selector '%s': %s", text, msg);
         }
-        out->kind = SKPI__SEL_GROUP;
-        out->group = group_find(ds, text + 1, n - 1);
-        if (!out->group)
-            return skpi__error(SKPI_ENOTFOUND, "selector '%s': no group named '%s'", text, text + 1);
+        *kind = SKPI__SEL_GROUP;
         return SKPI_OK;
     }
     if (n >= 3 && text[n - 2] == ':' && text[n - 1] == '*') {
@@ -260,14 +255,41 @@ int skpi__selector_parse(skpi__selector *out, const skpi_dataset *ds, const char
                 return skpi__error(SKPI_EINVAL, "selector '%s': the network may only hold "
                                    "lowercase letters, digits, '_' and '-' (byte %zu)", text, i + 1);
         }
-        out->kind = SKPI__SEL_NETWORK;
-        out->net_len = n - 2;
+        *kind = SKPI__SEL_NETWORK;
         return SKPI_OK;
     }
     int rc = skpi__channel_check(text, NULL, "selector");
+    if (rc == SKPI_OK) *kind = SKPI__SEL_EXACT;
+    return rc;
+}
+
+int skpi__selector_check(const char *text, const char *what)
+{
+    int kind;
+    int rc = selector_form(&kind, text);
+    if (rc == SKPI_OK) return rc;
+    char msg[320];
+    snprintf(msg, sizeof msg, "%s", skpi_last_error());
+    return skpi__error(rc, "%s: %s", what, msg);
+}
+
+int skpi__selector_parse(skpi__selector *out, const skpi_dataset *ds, const char *text)
+{
+    memset(out, 0, sizeof *out);
+    out->text = text;
+    out->exact = -1;
+    int rc = selector_form(&out->kind, text);
     if (rc != SKPI_OK) return rc;
-    out->kind = SKPI__SEL_EXACT;
-    out->exact = skpi__channel_find(ds, text);
+    size_t n = strlen(text);
+    if (out->kind == SKPI__SEL_GROUP) {
+        out->group = group_find(ds, text + 1, n - 1);
+        if (!out->group)
+            return skpi__error(SKPI_ENOTFOUND, "selector '%s': no group named '%s'", text, text + 1);
+    } else if (out->kind == SKPI__SEL_NETWORK) {
+        out->net_len = n - 2;
+    } else if (out->kind == SKPI__SEL_EXACT) {
+        out->exact = skpi__channel_find(ds, text);
+    }
     return SKPI_OK;
 }
 

@@ -141,6 +141,7 @@ typedef struct skpi__selector {
     size_t pos;           /* iteration */
 } skpi__selector;
 
+#include "dataset/selector_check.h"
 int skpi__selector_parse(skpi__selector *out, const skpi_dataset *ds, const char *text);
 void skpi__selector_rewind(skpi__selector *s);
 /* Next channel of the selector; false at the end. */

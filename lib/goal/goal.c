@@ -1,5 +1,6 @@
 /* The goal handle: creation, copying, and the setters and getters of its fields. */
 #include "goal/goal_internal.h"
+#include "dataset/selector_check.h"
 
 #include <math.h>
 #include <string.h>
@@ -171,6 +172,8 @@ int skpi_goal_set_channel(skpi_goal *g, const char *selector)
     if (n > SKPI__GOAL_SELECTOR_MAX)
         return skpi__error(SKPI_EINVAL, "skpi_goal_set_channel: the selector is %zu bytes long (at most %d)",
                            n, SKPI__GOAL_SELECTOR_MAX);
+    int rc = skpi__selector_check(selector, "skpi_goal_set_channel");
+    if (rc != SKPI_OK) return rc;
     return replace_text(&g->channel, selector);
 }
 

@@ -1,5 +1,6 @@
 /* Key results: range and direction, stretch and commit values, weight, metric link. */
 #include "okr/okr_internal.h"
+#include "dataset/selector_check.h"
 
 #include <math.h>
 
@@ -191,6 +192,8 @@ int skpi_key_result_set_metric(skpi_key_result *kr, const char *metric, const ch
     if (metric[0] == '\0' || selector[0] == '\0')
         return skpi__error(SKPI_EINVAL, KR_WHERE ": the metric key and the channel selector must "
                            "not be empty (use \"*\" for every channel)", KR_ARGS(kr));
+    int rc = skpi__selector_check(selector, "skpi_key_result_set_metric");
+    if (rc != SKPI_OK) return rc;
     char *m = skpi__strdup(metric);
     char *s = m != NULL ? skpi__strdup(selector) : NULL;
     if (s == NULL) {

@@ -1,5 +1,6 @@
 /* Report definitions: the handle, its settings and the audience presets. */
 #include "report/report_internal.h"
+#include "dataset/selector_check.h"
 
 #include <string.h>
 
@@ -213,13 +214,15 @@ int skpi_report_add_channel(skpi_report *r, const char *selector)
     NEED(r, "skpi_report_add_channel");
     if (selector == NULL) return skpi__error(SKPI_EMISUSE, "skpi_report_add_channel: selector is NULL");
     if (selector[0] == '\0') return skpi__error(SKPI_EINVAL, "skpi_report_add_channel: selector is empty");
+    int rc = skpi__selector_check(selector, "skpi_report_add_channel");
+    if (rc != SKPI_OK) return rc;
     for (size_t i = 0; i < r->nchannels; i++)
         if (strcmp(r->channels[i], selector) == 0)
             return skpi__error(SKPI_EEXISTS, "skpi_report_add_channel: \"%s\" was added already", selector);
     char *copy = skpi__strdup(selector);
     if (copy == NULL) return skpi__nomem();
     void *arr = r->channels;
-    int rc = push(&arr, &r->nchannels, sizeof copy, &copy);
+    rc = push(&arr, &r->nchannels, sizeof copy, &copy);
     r->channels = arr;
     if (rc != SKPI_OK) skpi__free(copy);
     return rc;
@@ -238,11 +241,13 @@ int skpi_report_add_kpi(skpi_report *r, const char *metric, const char *selector
     if (metric == NULL) return skpi__error(SKPI_EMISUSE, "skpi_report_add_kpi: metric is NULL");
     if (metric[0] == '\0') return skpi__error(SKPI_EINVAL, "skpi_report_add_kpi: metric is empty");
     if (selector == NULL || selector[0] == '\0') selector = "*";
+    int rc = skpi__selector_check(selector, "skpi_report_add_kpi");
+    if (rc != SKPI_OK) return rc;
     for (size_t i = 0; i < r->nkpis; i++)
         if (strcmp(r->kpis[i].metric, metric) == 0 && strcmp(r->kpis[i].selector, selector) == 0)
             return skpi__error(SKPI_EEXISTS, "skpi_report_add_kpi: %s on %s was added already", metric, selector);
     skpi__kpi k = { skpi__strdup(metric), skpi__strdup(selector) };
-    int rc = k.metric && k.selector ? SKPI_OK : skpi__nomem();
+    rc = k.metric && k.selector ? SKPI_OK : skpi__nomem();
     if (rc == SKPI_OK) {
         void *arr = r->kpis;
         rc = push(&arr, &r->nkpis, sizeof k, &k);

@@ -1750,15 +1750,23 @@ static void unknown_metric_and_selector(void **state)
     assert_string_equal(skpi_last_error(),
                         "goal 'Grow Instagram followers': metric 'folowers' is not in the catalog");
     assert_null(ev);
-    /* a selector the dataset refuses: a failed letter, an error to evaluate */
+    /* a malformed selector is refused when set, and the goal keeps its own */
     assert_int_equal(skpi_goal_set_metric(g, "followers"), SKPI_OK);
-    assert_int_equal(skpi_goal_set_channel(g, "instagram"), SKPI_OK);
+    const char *before = skpi_goal_channel(g);
+    assert_int_equal(skpi_goal_set_channel(g, "instagram"), SKPI_EINVAL);
+    assert_string_equal(skpi_last_error(), "skpi_goal_set_channel: selector: channel 'instagram' has "
+                        "no ':'; channels are network:account, e.g. instagram:@acme");
+    assert_ptr_equal(skpi_goal_channel(g), before);
+    assert_int_equal(skpi_goal_set_channel(g, "Instagram:*"), SKPI_EINVAL);
+    assert_int_equal(skpi_goal_set_channel(g, "@no group"), SKPI_EINVAL);
+    /* a group the dataset lacks: a failed letter, an error to evaluate */
+    assert_int_equal(skpi_goal_set_channel(g, "@nosuch"), SKPI_OK);
     r = check_of(g, ds);
     assert_int_equal(skpi_goal_check_verdict(r, SKPI_SMART_MEASURABLE), SKPI_VERDICT_FAIL);
     const char *why = skpi_goal_check_reason(r, SKPI_SMART_MEASURABLE);
-    assert_true(strncmp(why, "the dataset cannot measure channel 'instagram': ", 48) == 0);
+    assert_true(strncmp(why, "the dataset cannot measure channel '@nosuch': ", 46) == 0);
     skpi_goal_check_free(r);
-    assert_int_equal(skpi_goal_evaluate(&ev, g, ds, NULL, at(2026, 5, 1), NULL), SKPI_EINVAL);
+    assert_int_equal(skpi_goal_evaluate(&ev, g, ds, NULL, at(2026, 5, 1), NULL), SKPI_ENOTFOUND);
     assert_null(ev);
     skpi_goal_free(g);
     skpi_dataset_free(ds);

@@ -1231,6 +1231,11 @@ static void bad_objective_input(void **state)
     assert_message("none was given");
     assert_int_equal(skpi_key_result_set_metric(m, "", "*"), SKPI_EINVAL);
     assert_int_equal(skpi_key_result_set_metric(m, "reach", ""), SKPI_EINVAL);
+    /* a selector of no form the dataset knows is refused here, not at scoring */
+    assert_int_equal(skpi_key_result_set_metric(m, "likes", "instagram"), SKPI_EINVAL);
+    assert_message("skpi_key_result_set_metric: selector: channel 'instagram' has no ':'");
+    assert_int_equal(skpi_key_result_set_metric(m, "likes", "X:*"), SKPI_EINVAL);
+    assert_message("the network may only hold lowercase letters");
     assert_string_equal(skpi_key_result_metric(m), "reach");
     assert_string_equal(skpi_key_result_selector(m), "*");
     assert_int_equal(skpi_objective_remove_key_result(o, 1), SKPI_OK);

@@ -557,6 +557,8 @@ static void definition_api(void **state)
     assert_int_equal(skpi_report_add_channel(r, "instagram:*"), SKPI_OK);
     assert_int_equal(skpi_report_add_channel(r, "instagram:*"), SKPI_EEXISTS);
     assert_int_equal(skpi_report_add_channel(r, ""), SKPI_EINVAL);
+    assert_int_equal(skpi_report_add_channel(r, "@two words"), SKPI_EINVAL);
+    assert_non_null(strstr(skpi_last_error(), "skpi_report_add_channel: selector '@two words': "));
     assert_int_equal(skpi_report_add_channel(r, NULL), SKPI_EMISUSE);
     assert_int_equal(skpi_report_channel_count(r), 1);
     assert_string_equal(skpi_report_channel(r, 0), "instagram:*");
@@ -565,6 +567,9 @@ static void definition_api(void **state)
     assert_int_equal(skpi_report_add_kpi(r, "reach", "*"), SKPI_EEXISTS);
     assert_int_equal(skpi_report_add_kpi(r, "reach", "x:*"), SKPI_OK);
     assert_int_equal(skpi_report_add_kpi(r, "", NULL), SKPI_EINVAL);
+    assert_int_equal(skpi_report_add_kpi(r, "reach", "instagram:"), SKPI_EINVAL);
+    assert_string_equal(skpi_last_error(),
+                        "skpi_report_add_kpi: selector: channel 'instagram:' has an empty account");
     assert_int_equal(skpi_report_add_kpi(r, NULL, NULL), SKPI_EMISUSE);
     const char *m, *s;
     assert_int_equal(skpi_report_kpi(&m, &s, r, 1), SKPI_OK);
