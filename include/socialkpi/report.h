@@ -1066,6 +1066,15 @@ SKPI_API int skpi_report_add_goal(skpi_report *report, const skpi_goal *goal);
 SKPI_API size_t skpi_report_goal_count(const skpi_report *report);
 
 /**
+ * @brief A goal of the report: its own copy, in the order added.
+ * @param report the definition
+ * @param index  0 to skpi_report_goal_count() - 1
+ * @return borrowed, valid until the report is freed; NULL when report is
+ *         NULL or index is out of range
+ */
+SKPI_API const skpi_goal *skpi_report_goal(const skpi_report *report, size_t index);
+
+/**
  * @brief Add an objective (with its key results and aligned objectives).
  *
  * Borrowed, not copied (an alignment tree has no copy): it must outlive the
@@ -1078,6 +1087,16 @@ SKPI_API int skpi_report_add_objective(skpi_report *report, const skpi_objective
 
 /** @brief The number of objectives (0 for NULL). */
 SKPI_API size_t skpi_report_objective_count(const skpi_report *report);
+
+/**
+ * @brief An objective the report borrows, in the order added: the very
+ *        objective given to skpi_report_add_objective(), so a host can tell
+ *        which of its objectives must outlive the report.
+ * @param report the definition
+ * @param index  0 to skpi_report_objective_count() - 1
+ * @return the objective; NULL when report is NULL or index is out of range
+ */
+SKPI_API const skpi_objective *skpi_report_objective(const skpi_report *report, size_t index);
 
 /**
  * @brief Set which sections appear, in this order (the audience becomes custom).

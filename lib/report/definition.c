@@ -285,6 +285,11 @@ int skpi_report_add_goal(skpi_report *r, const skpi_goal *goal)
 
 size_t skpi_report_goal_count(const skpi_report *r) { return r ? r->ngoals : 0; }
 
+const skpi_goal *skpi_report_goal(const skpi_report *r, size_t i)
+{
+    return r && i < r->ngoals ? r->goals[i] : NULL;
+}
+
 int skpi_report_add_objective(skpi_report *r, const skpi_objective *obj)
 {
     NEED(r, "skpi_report_add_objective");
@@ -299,6 +304,11 @@ int skpi_report_add_objective(skpi_report *r, const skpi_objective *obj)
 }
 
 size_t skpi_report_objective_count(const skpi_report *r) { return r ? r->nobjectives : 0; }
+
+const skpi_objective *skpi_report_objective(const skpi_report *r, size_t i)
+{
+    return r && i < r->nobjectives ? r->objectives[i] : NULL;
+}
 
 int skpi_report_set_sections(skpi_report *r, const int *sections, size_t count)
 {

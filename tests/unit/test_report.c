@@ -248,6 +248,11 @@ static void goals_and_okrs(void **state)
     assert_int_equal(skpi_report_add_goal(r, g), SKPI_OK);
     skpi_goal_free(g);
     assert_int_equal(skpi_report_goal_count(r), 2);
+    /* copies, as they were when added */
+    assert_string_equal(skpi_goal_name(skpi_report_goal(r, 0)), "Grow engagements");
+    assert_true(skpi_goal_target_value(skpi_report_goal(r, 0)) == 6000);
+    assert_string_equal(skpi_goal_name(skpi_report_goal(r, 1)), "Reach 20,000 a month");
+    assert_null(skpi_report_goal(r, 2));
 
     /* A manual key result at 5 of 10: score 0.5, graded 0.5, yellow. */
     skpi_objective *o = NULL;
@@ -260,6 +265,8 @@ static void goals_and_okrs(void **state)
     assert_int_equal(skpi_key_result_add_checkin(kr, day(2026, 11, 15), 5, 0.8, NULL), SKPI_OK);
     assert_int_equal(skpi_report_add_objective(r, o), SKPI_OK);
     assert_int_equal(skpi_report_add_objective(r, o), SKPI_EEXISTS);
+    assert_ptr_equal(skpi_report_objective(r, 0), o); /* borrowed, not copied */
+    assert_null(skpi_report_objective(r, 1));
 
     skpi_doc *doc = NULL;
     assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
@@ -620,6 +627,8 @@ static void definition_api(void **state)
     assert_int_equal(skpi_report_kpi_count(NULL), 0);
     assert_int_equal(skpi_report_goal_count(NULL), 0);
     assert_int_equal(skpi_report_objective_count(NULL), 0);
+    assert_null(skpi_report_goal(NULL, 0));
+    assert_null(skpi_report_objective(NULL, 0));
     assert_int_equal(skpi_report_section_count(NULL), 0);
     skpi_doc *doc = NULL;
     skpi_dataset *ds = dataset();

@@ -12,6 +12,7 @@ from ._lib import Period
 from .calendar import Cadence, Calendar, format_date, format_time, parse_time
 from .catalog import Catalog, Direction, Metric, MetricKind, Unit
 from .dataset import Change, Dataset, Post, value_change
+from .definitions import Definitions
 from .goal import (Achievability, BaselineKind, Category, ForecastMethod, Goal, GoalCheck,
                    GoalDirection, GoalEvaluation, GoalStatus, Letter, LetterCheck,
                    MilestoneOutcome, MilestoneState, TargetKind, Verdict)
@@ -26,7 +27,7 @@ from .report_definition import Audience, Comparison, ReportDefinition, Section, 
 from .series import Aggregation, DuplicatePolicy, Series
 from .sink import CallableSink, FileSink, MemorySink, Sink
 from .source import FetchRequest
-from .store import Store
+from .store import Run, Store
 from .values import Availability, Value
 
 __version__ = "0.1.0"
@@ -52,6 +53,9 @@ def limits():
         "import_preset_max": c.skpi_import_preset_max(),
         "import_skip_max": c.skpi_import_skip_max(),
         "store_schema_version": c.skpi_store_schema_version(),
+        "definitions_schema_version": c.skpi_definitions_schema_version(),
+        "definitions_id_max": c.skpi_definitions_id_max(),
+        "definitions_file_max": c.skpi_definitions_file_max(),
         "json_schema_version": c.skpi_render_json_schema_version(),
         "report_sections": c.skpi_section_count(),
         "report_templates": c.skpi_template_count(),
@@ -74,7 +78,7 @@ __all__ = [
     "KeyResultScore", "Objective", "ObjectiveType", "OkrResult", "OkrStatus", "OkrVerdict",
     "TrajectoryPoint",
     "ImportSummary", "Preset", "Skip", "import_buffer", "import_file",
-    "Store",
+    "Definitions", "Run", "Store",
     "CallableSink", "FileSink", "MemorySink", "Sink",
     "Align", "BlockKind", "CalloutKind", "ChartKind", "Report", "SeriesStyle", "SpanStyle", "Tone",
     "Format", "json_schema_version", "render",

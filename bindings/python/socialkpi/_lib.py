@@ -4,12 +4,13 @@ import ctypes.util
 import os
 
 from ._errors import error_for, take_pending
-from ._types import (BufferStruct, CalendarP, CatalogP, CValue, DatasetP, DocChart, DocGoal,
-                     DocKeyResult, DocKpiRow, DocObjective, DocP, DocPost, FetchP, GoalCheckP,
-                     GoalEvaluateOptions, GoalEvaluationP, GoalP, ImportOptions, ImportSummaryP,
-                     KeyResultP, MetricP, ObjectiveP, OkrOptions, OkrResultP, OkrTrajectoryP,
-                     Period, PostP, RenderOptions, ReportDefP, SECTION_FN, SeriesP, SinkTable,
-                     SourceTable, StoreOptions, StoreP)
+from ._types import (BufferStruct, CalendarP, CatalogP, CValue, DatasetP, DefinitionsP, DocChart,
+                     DocGoal, DocKeyResult, DocKpiRow, DocObjective, DocP, DocPost, FetchP,
+                     GoalCheckP, GoalEvaluateOptions, GoalEvaluationP, GoalP, ImportOptions,
+                     ImportSummaryP, KeyResultP, MetricP, ObjectiveP, OkrOptions, OkrResultP,
+                     OkrTrajectoryP, Period, PostP, RenderOptions, ReportDefP, SECTION_FN,
+                     SeriesP, SinkTable, SourceTable, StoreOptions, StoreP, StoreRun, StoreRunsP)
+from ._types import _P, _c, _dbl, _i64, _int, _sz, _u64, _uint, _vp
 
 EXPECTED_MAJOR = 0
 EXPECTED_MINOR = 1
@@ -55,15 +56,6 @@ def _check(result, func, args):
     return result
 
 
-_i64 = ctypes.c_int64
-_u64 = ctypes.c_uint64
-_c = ctypes.c_char_p
-_int = ctypes.c_int
-_uint = ctypes.c_uint
-_sz = ctypes.c_size_t
-_dbl = ctypes.c_double
-_vp = ctypes.c_void_p
-_P = ctypes.POINTER
 
 # name, argtypes, restype, checked (a negative int raises)
 PROTOTYPES = [
@@ -383,6 +375,21 @@ PROTOTYPES = [
     ("skpi_store_open_dataset", [_P(DatasetP), StoreP, CatalogP, Period], _int, True),
     ("skpi_store_source", [_P(SourceTable), StoreP], _int, True),
     ("skpi_store_check", [StoreP], _int, True),
+    # store.h: goals, objectives and check-ins; report definitions and runs
+    ("skpi_store_write_definitions", [StoreP, DefinitionsP], _int, True),
+    ("skpi_store_read_definitions", [_P(DefinitionsP), StoreP, CatalogP], _int, True),
+    ("skpi_store_delete_goal", [StoreP, _c], _int, True),
+    ("skpi_store_delete_objective", [StoreP, _c], _int, True),
+    ("skpi_store_add_checkin", [StoreP, _c, _sz, _i64, _dbl, _dbl, _c], _int, True),
+    ("skpi_store_write_report_definition", [StoreP, _c, _c], _int, True),
+    ("skpi_store_read_report_definition", [_P(_vp), StoreP, _c], _int, True),
+    ("skpi_store_run_init", [_P(StoreRun), _uint], _int, True),
+    ("skpi_store_add_run", [_P(_i64), StoreP, _P(StoreRun)], _int, True),
+    ("skpi_store_list_runs", [_P(StoreRunsP), StoreP, _c, Period], _int, True),
+    ("skpi_store_runs_free", [StoreRunsP], None, False),
+    ("skpi_store_runs_count", [StoreRunsP], _sz, False),
+    ("skpi_store_runs_get", [_P(StoreRun), StoreRunsP, _sz], _int, True),
+    ("skpi_store_read_output", [_P(_vp), _P(_sz), StoreP, _i64], _int, True),
     # sink.h
     ("skpi_sink_init", [_P(SinkTable), _uint], _int, True),
     ("skpi_sink_write", [_P(SinkTable), _vp, _sz], _int, True),
@@ -475,8 +482,10 @@ PROTOTYPES = [
     ("skpi_report_kpi", [_P(_c), _P(_c), ReportDefP, _sz], _int, True),
     ("skpi_report_add_goal", [ReportDefP, GoalP], _int, True),
     ("skpi_report_goal_count", [ReportDefP], _sz, False),
+    ("skpi_report_goal", [ReportDefP, _sz], GoalP, False),
     ("skpi_report_add_objective", [ReportDefP, ObjectiveP], _int, True),
     ("skpi_report_objective_count", [ReportDefP], _sz, False),
+    ("skpi_report_objective", [ReportDefP, _sz], ObjectiveP, False),
     ("skpi_report_set_sections", [ReportDefP, _P(_int), _sz], _int, True),
     ("skpi_report_set_section", [ReportDefP, _int, _int], _int, True),
     ("skpi_report_section_count", [ReportDefP], _sz, False),
@@ -491,6 +500,34 @@ PROTOTYPES = [
     ("skpi_report_set_template", [ReportDefP, _int, _c], _int, True),
     ("skpi_report_template", [ReportDefP, _int], _c, False),
     ("skpi_report_assemble", [_P(DocP), ReportDefP, DatasetP], _int, True),
+    # definitions.h
+    ("skpi_definitions_schema_version", [], _int, False),
+    ("skpi_definitions_id_max", [], _sz, False),
+    ("skpi_definitions_file_max", [], _sz, False),
+    ("skpi_definitions_new", [_P(DefinitionsP), CatalogP], _int, True),
+    ("skpi_definitions_free", [DefinitionsP], None, False),
+    ("skpi_definitions_load_buffer", [_P(DefinitionsP), _c, _sz, CatalogP], _int, True),
+    ("skpi_definitions_load_file", [_P(DefinitionsP), _c, CatalogP], _int, True),
+    ("skpi_definitions_save_buffer", [_P(_vp), _P(_sz), DefinitionsP], _int, True),
+    ("skpi_definitions_save_file", [DefinitionsP, _c], _int, True),
+    ("skpi_definitions_catalog", [DefinitionsP], CatalogP, False),
+    ("skpi_definitions_goal_count", [DefinitionsP], _sz, False),
+    ("skpi_definitions_goal", [DefinitionsP, _sz], GoalP, False),
+    ("skpi_definitions_goal_id", [DefinitionsP, _sz], _c, False),
+    ("skpi_definitions_find_goal", [_P(_sz), DefinitionsP, _c], _int, True),
+    ("skpi_definitions_add_goal", [_P(GoalP), DefinitionsP, _c, GoalP], _int, True),
+    ("skpi_definitions_remove_goal", [DefinitionsP, _sz], _int, True),
+    ("skpi_definitions_objective_count", [DefinitionsP], _sz, False),
+    ("skpi_definitions_objective", [DefinitionsP, _sz], ObjectiveP, False),
+    ("skpi_definitions_objective_id", [DefinitionsP, _sz], _c, False),
+    ("skpi_definitions_find_objective", [_P(_sz), DefinitionsP, _c], _int, True),
+    ("skpi_definitions_add_objective", [_P(ObjectiveP), DefinitionsP, _c, _c], _int, True),
+    ("skpi_definitions_remove_objective", [DefinitionsP, _sz], _int, True),
+    ("skpi_definitions_report_count", [DefinitionsP], _sz, False),
+    ("skpi_definitions_report_id", [DefinitionsP, _sz], _c, False),
+    ("skpi_definitions_find_report", [_P(_sz), DefinitionsP, _c], _int, True),
+    ("skpi_definitions_build_report", [_P(ReportDefP), DefinitionsP, _sz, _i64], _int, True),
+    ("skpi_definitions_remove_report", [DefinitionsP, _sz], _int, True),
     # render.h
     ("skpi_render_options_init", [_P(RenderOptions), _uint], _int, True),
     ("skpi_render", [DocP, _int, _P(RenderOptions), _P(SinkTable)], _int, True),
@@ -544,6 +581,16 @@ def opt_text(s):
 def string(b):
     """C bytes as str; None stays None."""
     return None if b is None else b.decode("utf-8", "replace")
+
+
+def take_bytes(ptr, size=None):
+    """Copy memory the library handed over (NUL-terminated when size is None), then skpi_free it."""
+    if not ptr:
+        return b""
+    try:
+        return ctypes.string_at(ptr) if size is None else ctypes.string_at(ptr, size)
+    finally:
+        lib.skpi_free(ptr)
 
 
 def version_init(init, struct_type, version=1):

@@ -1,13 +1,16 @@
 """ctypes mirrors of the C types: one opaque pointer type per handle, and the public structs."""
 import ctypes
 
+# Short names of the C scalar types, shared with _lib.py's prototypes.
 _i64 = ctypes.c_int64
+_u64 = ctypes.c_uint64
 _c = ctypes.c_char_p
 _int = ctypes.c_int
 _uint = ctypes.c_uint
 _sz = ctypes.c_size_t
 _dbl = ctypes.c_double
 _vp = ctypes.c_void_p
+_P = ctypes.POINTER
 
 
 def _opaque(name):
@@ -31,6 +34,8 @@ OkrResultP = _opaque("skpi_okr_result")
 OkrTrajectoryP = _opaque("skpi_okr_trajectory")
 ImportSummaryP = _opaque("skpi_import_summary")
 StoreP = _opaque("skpi_store")
+StoreRunsP = _opaque("skpi_store_runs")
+DefinitionsP = _opaque("skpi_definitions")
 DocP = _opaque("skpi_doc")
 # skpi_report is a report *definition*; the Python Report wraps skpi_doc.
 ReportDefP = _opaque("skpi_report")
@@ -125,6 +130,14 @@ class StoreOptions(ctypes.Structure):
 
     _fields_ = [("version", _uint), ("read_only", _int), ("create", _int),
                 ("busy_timeout_ms", _int)]
+
+
+class StoreRun(ctypes.Structure):
+    """skpi_store_run (versioned: fill it with skpi_store_run_init())."""
+
+    _fields_ = [("version", _uint), ("id", _i64), ("definition", _c), ("as_of", _i64),
+                ("generated_at", _i64), ("format", _c), ("output", _vp), ("size", _sz),
+                ("keep_output", _int), ("sha256", ctypes.c_char * 65)]
 
 
 class RenderOptions(ctypes.Structure):

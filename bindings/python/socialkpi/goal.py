@@ -198,9 +198,15 @@ class GoalEvaluation:
 
 
 class Goal(Handle):
-    """A SMART goal. Every field is a property; keyword arguments set them at creation."""
+    """A SMART goal. Every field is a property; keyword arguments set them at creation.
+
+    A goal lent by a Definitions (its `goals`, `add_goal()`) belongs to it:
+    close() does nothing, the Definitions stays alive while the goal is used,
+    and removing it from the Definitions makes this object unusable (ValueError).
+    """
 
     _free = staticmethod(lib.skpi_goal_free)
+    _defs = None  # the Definitions that owns and lends it, if any
 
     def __init__(self, name, **fields):
         ptr = GoalP()
@@ -225,6 +231,22 @@ class Goal(Handle):
         self = cls.__new__(cls)
         self._adopt(ptr)
         return self
+
+    @classmethod
+    def _lent(cls, ptr, defs):
+        """A wrapper of a goal owned by `defs` (a Definitions), which it keeps alive."""
+        self = cls.__new__(cls)
+        self._adopt(ptr, owner=defs, borrowed=True)
+        self._defs = defs
+        return self
+
+    def close(self):
+        if self._defs is None:  # a lent goal is removed with Definitions.remove_goal()
+            super().close()
+
+    def _invalidate(self):
+        """The owner freed the C goal: make every later use fail."""
+        self._ptr = None
 
     def copy(self):
         out = GoalP()

@@ -169,10 +169,14 @@ def _options(kw):
 _objectives = weakref.WeakValueDictionary()
 
 
-def _objective_of(ptr):
+def _objective_of(ptr, lender=None):
+    """The Python Objective of a C pointer; `lender` (a Definitions) wraps its own on demand."""
     if not ptr:
         return None
-    return _objectives.get(ctypes.cast(ptr, ctypes.c_void_p).value)
+    obj = _objectives.get(ctypes.cast(ptr, ctypes.c_void_p).value)
+    if obj is None and lender is not None:
+        obj = lender._objective_of_ptr(ptr)
+    return obj
 
 
 class KeyResult(Handle):
@@ -261,9 +265,16 @@ class KeyResult(Handle):
 
 
 class Objective(Handle):
-    """An objective with up to five key results; objectives align under parents."""
+    """An objective with up to five key results; objectives align under parents.
+
+    An objective lent by a Definitions (its `objectives`, `add_objective()`)
+    belongs to it: close() does nothing, the Definitions stays alive while
+    the objective is used, and removing it from the Definitions makes this
+    object unusable (ValueError).
+    """
 
     _free = staticmethod(lib.skpi_objective_free)
+    _defs = None  # the Definitions that owns and lends it, if any
 
     def __init__(self, title, period=None, type=ObjectiveType.ASPIRATIONAL, owner=None,
                  description=None, curve=None):
@@ -285,23 +296,60 @@ class Objective(Handle):
         if curve is not None:
             self.curve = curve
 
+    @classmethod
+    def _lent(cls, ptr, defs):
+        """A wrapper of an objective owned by `defs` (a Definitions), which it keeps alive."""
+        self = cls.__new__(cls)
+        self._adopt(ptr, owner=defs, borrowed=True)
+        self._krs, self._children, self._parent = {}, [], None
+        self._defs = defs
+        _objectives[self._addr] = self
+        return self
+
     @property
     def _addr(self):
         return ctypes.cast(self._ptr, ctypes.c_void_p).value
 
     def close(self):
+        if self._defs is not None:
+            return  # owned by its Definitions: remove it with Definitions.remove_objective()
+        self._release()
+        super().close()
+
+    def _invalidate(self):
+        """The owner freed the C objective: forget it, and make every later use fail."""
+        self._release()
+        self._ptr = None
+
+    def _release(self):
+        """Forget the Python side of the C objective about to go."""
         if self._ptr:
-            _objectives.pop(self._addr, None)
+            if _objectives.get(self._addr) is self:
+                del _objectives[self._addr]
             # C unlinks both ways; mirror it so nothing keeps a stale link.
-            if self._parent is not None and self in self._parent._children:
-                self._parent._children.remove(self)
+            parent = self._parent
+            if parent is not None and self in parent._children:
+                parent._children.remove(self)
+                parent._repin()
             for child in self._children:
                 child._parent = None
+                child._repin()
             self._children, self._parent = [], None
+            self._repin()
             for kr in self._krs.values():
                 kr._ptr = None
             self._krs = {}
-        super().close()
+
+    def _repin(self):
+        """A lent objective linked to objectives of another owner is held by its Definitions,
+        so that the link keeps both sides alive as it does between two free objectives."""
+        defs = self._defs
+        if defs is None or not self._ptr:
+            return
+        if self._parent is not None or self._children:
+            defs._pinned[self._addr] = self
+        else:
+            defs._pinned.pop(self._addr, None)
 
     title = property(lambda self: string(lib.skpi_objective_title(self._h)),
                      lambda self, v: lib.skpi_objective_set_title(self._h, utf8(v)))
@@ -353,16 +401,24 @@ class Objective(Handle):
 
     @property
     def parent(self):
-        return _objective_of(lib.skpi_objective_parent(self._h))
+        return _objective_of(lib.skpi_objective_parent(self._h), self._defs)
 
     def align_under(self, parent, weight=1.0):
         """Align under `parent` (its score rolls this one up with `weight`); None detaches."""
         lib.skpi_objective_set_parent(self._h, Objective._of_optional(parent), float(weight))
-        if self._parent is not None and self._parent is not parent and self in self._parent._children:
-            self._parent._children.remove(self)
-        self._parent = parent
-        if parent is not None and self not in parent._children:
-            parent._children.append(self)
+        old = self._parent
+        if old is not None and old is not parent and self in old._children:
+            old._children.remove(self)
+            old._repin()
+        self._parent = None
+        # Python links keep the pair alive while aligned; two objectives of the
+        # same Definitions need none (it owns both).
+        if parent is not None and (self._defs is None or parent._defs is not self._defs):
+            self._parent = parent
+            if self not in parent._children:
+                parent._children.append(self)
+            parent._repin()
+        self._repin()
 
     @property
     def alignment_weight(self):
@@ -371,7 +427,7 @@ class Objective(Handle):
     @property
     def children(self):
         h = self._h
-        return [_objective_of(lib.skpi_objective_child(h, i))
+        return [_objective_of(lib.skpi_objective_child(h, i), self._defs)
                 for i in range(lib.skpi_objective_child_count(h))]
 
     # key results ----------------------------------------------------------------

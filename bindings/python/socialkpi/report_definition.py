@@ -1,6 +1,7 @@
 """Report definitions: what to report on, for whom and how often, assembled into a Report."""
 import ctypes
 import enum
+import threading
 
 from ._callbacks import guarded
 from ._handle import Handle
@@ -12,6 +13,16 @@ from .dataset import Dataset
 from .goal import Goal
 from .okr import Objective
 from .report import Report
+
+
+# How many assemblies are running on this thread: Python code that C calls
+# during one (a custom section, a data source) must not free what it reads.
+_running = threading.local()
+
+
+def assembling():
+    """True while a report is being assembled on this thread (inside its callbacks)."""
+    return getattr(_running, "depth", 0) > 0
 
 
 def _member(cls, value):
@@ -197,6 +208,17 @@ class ReportDefinition(Handle):
         except BaseException:
             self.close()
             raise
+
+    @classmethod
+    def _wrap(cls, ptr, owner, objectives):
+        """A definition made by C (Definitions.build_report()) that borrows `objectives` of
+        `owner`, which it keeps alive."""
+        self = cls.__new__(cls)
+        self._adopt(ptr, owner=owner)
+        self._objectives = list(objectives)
+        self._assembling = False
+        self._sections = []
+        return self
 
     def close(self):
         if getattr(self, "_assembling", False):
@@ -385,13 +407,16 @@ class ReportDefinition(Handle):
         h = self._h
         for objective in self._objectives:
             if objective.closed:
-                raise ValueError("an objective of this definition was closed; "
-                                 "a definition reads its objectives at each assembly")
+                raise ValueError("an objective of this definition was closed (or removed from "
+                                 "its Definitions); a definition reads its objectives at each "
+                                 "assembly")
         out = DocP()
         self._assembling = True
+        _running.depth = getattr(_running, "depth", 0) + 1
         try:
             lib.skpi_report_assemble(ctypes.byref(out), h, Dataset._of(dataset))
         finally:
+            _running.depth -= 1
             self._assembling = False
         return Report._wrap(out)
 

@@ -1,18 +1,37 @@
 """The store: durable history in one SQLite file, and a data source for datasets."""
 import contextlib
 import ctypes
+import math
 import os
+import time as _time
 import weakref
+from typing import NamedTuple
 
 from ._buffers import as_c_array
 from ._handle import Handle
-from ._lib import CatalogP, DatasetP, Period, SeriesP, StoreP, lib, opt_text, version_init
+from ._lib import (CatalogP, DatasetP, DefinitionsP, Period, SeriesP, StoreP, lib, opt_text, string,
+                   take_bytes, version_init)
 from ._lib import text as utf8
-from ._types import SourceTable, StoreOptions
+from ._types import SourceTable, StoreOptions, StoreRun, StoreRunsP
 from .calendar import as_period, seconds
 from .catalog import Catalog
 from .dataset import Dataset
+from .definitions import Definitions
+from .render import Format
 from .series import Series
+
+
+class Run(NamedTuple):
+    """One recorded run of a report (Store.runs())."""
+
+    id: int
+    definition: str    # the id of the saved report definition
+    as_of: int         # epoch seconds
+    generated_at: int  # epoch seconds
+    format: str        # e.g. 'html'
+    size: int          # bytes of output
+    kept: bool         # whether the store kept the bytes (Store.read_output())
+    sha256: str        # 64 lowercase hex digits of the output
 
 
 def _everything():
@@ -132,6 +151,109 @@ class Store(Handle):
         ds._source = self
         self._dependents.add(ds)
         return ds
+
+    # goals, objectives and check-ins --------------------------------------------
+
+    def write_definitions(self, definitions):
+        """Save the custom metrics, goals, objectives (with key results, check-ins and
+        alignment) and report definitions of a Definitions under their ids, in one
+        transaction; what the store holds under other ids stays. InvalidArgumentError, and
+        nothing written, when an objective is aligned under one outside the Definitions or a
+        report definition names a goal or objective it lacks."""
+        lib.skpi_store_write_definitions(self._h, Definitions._of(definitions))
+
+    def read_definitions(self, base=None):
+        """A new Definitions with every goal, objective and report definition saved by
+        write_definitions(), in the order first saved, and the saved metrics on top of `base`
+        (the built-in catalog by default). Texts of write_report_definition() are left out."""
+        out = DefinitionsP()
+        lib.skpi_store_read_definitions(ctypes.byref(out), self._h, Catalog._of_optional(base))
+        return Definitions._wrap(out)
+
+    def delete_goal(self, id):
+        """Delete a saved goal; NotFoundError when there is none with that id."""
+        lib.skpi_store_delete_goal(self._h, utf8(id))
+
+    def delete_objective(self, id):
+        """Delete a saved objective with its key results and check-ins (aligned ones become
+        top-level); NotFoundError when there is none with that id."""
+        lib.skpi_store_delete_objective(self._h, utf8(id))
+
+    def add_checkin(self, objective, key_result, time, value=None, confidence=None, note=None):
+        """Append a check-in to key result number `key_result` (0-based) of a saved objective,
+        without loading the definitions (value None: confidence only; confidence None: none)."""
+        lib.skpi_store_add_checkin(self._h, utf8(objective), int(key_result), seconds(time),
+                                   math.nan if value is None else float(value),
+                                   math.nan if confidence is None else float(confidence),
+                                   opt_text(note))
+
+    # report definitions and runs ------------------------------------------------
+
+    def write_report_definition(self, id, definition):
+        """Save the host's own text of a report definition (kept as is, not interpreted) under
+        an id, replacing an earlier one; read_definitions() leaves it out."""
+        lib.skpi_store_write_report_definition(self._h, utf8(id), utf8(definition))
+
+    def read_report_definition(self, id):
+        """The saved text of a report definition: the host's, or the JSON object of one that
+        write_definitions() saved. NotFoundError when there is none."""
+        out = ctypes.c_void_p()
+        lib.skpi_store_read_report_definition(ctypes.byref(out), self._h, utf8(id))
+        return take_bytes(out).decode("utf-8")
+
+    def add_run(self, definition, as_of, output, format, generated_at=None, keep_output=False):
+        """Record a run of a saved report definition; return its id (increasing).
+
+        `output` is the rendered report (bytes, or str stored as UTF-8): the
+        store keeps its SHA-256, and the bytes too with keep_output.
+        `format` is a Format or a name ('html'). `generated_at` is the time
+        the output shows as generated (now when None).
+        """
+        if isinstance(output, str):
+            output = output.encode("utf-8")
+        elif not isinstance(output, bytes):
+            output = bytes(output)
+        if isinstance(format, Format):
+            format = format.key
+        run = version_init(lib.skpi_store_run_init, StoreRun)
+        run.definition = utf8(definition)
+        run.as_of = seconds(as_of)
+        run.generated_at = int(_time.time()) if generated_at is None else seconds(generated_at)
+        run.format = utf8(format)
+        keep = ctypes.c_char_p(output)  # the bytes object's own buffer, alive during the call
+        run.output = ctypes.cast(keep, ctypes.c_void_p)
+        run.size = len(output)
+        run.keep_output = 1 if keep_output else 0
+        out = ctypes.c_int64()
+        lib.skpi_store_add_run(ctypes.byref(out), self._h, ctypes.byref(run))
+        del keep
+        return out.value
+
+    def runs(self, definition=None, as_of=None):
+        """The recorded runs [Run, ...] of one report definition (every one by default) whose
+        as-of time lies in a period (all by default), oldest as-of first."""
+        out = StoreRunsP()
+        lib.skpi_store_list_runs(ctypes.byref(out), self._h, opt_text(definition),
+                                 _everything() if as_of is None else as_period(as_of))
+        try:
+            result = []
+            for i in range(lib.skpi_store_runs_count(out)):
+                r = version_init(lib.skpi_store_run_init, StoreRun)
+                lib.skpi_store_runs_get(ctypes.byref(r), out, i)
+                result.append(Run(r.id, string(r.definition), r.as_of, r.generated_at,
+                                  string(r.format), r.size, bool(r.keep_output),
+                                  r.sha256.decode("ascii")))
+            return result
+        finally:
+            lib.skpi_store_runs_free(out)
+
+    def read_output(self, run):
+        """The rendered bytes of a run that kept them (a Run or its id); NotFoundError when
+        there is no such run or its output was not kept."""
+        out, size = ctypes.c_void_p(), ctypes.c_size_t()
+        lib.skpi_store_read_output(ctypes.byref(out), ctypes.byref(size), self._h,
+                                   run.id if isinstance(run, Run) else int(run))
+        return take_bytes(out, size.value)
 
     def check(self):
         """Raise StorageError when the store is damaged."""

@@ -28,7 +28,7 @@ def test_a_wrong_handle_is_a_type_error():
 
 def test_closed_objects_refuse_use_and_close_twice():
     for obj in (sk.Catalog(), sk.Dataset(), sk.Goal("g"), sk.Objective("o"), sk.Report(),
-                sk.ReportDefinition("d")):
+                sk.ReportDefinition("d"), sk.Definitions()):
         with obj:
             pass
         assert obj.closed

@@ -1,6 +1,10 @@
-"""The SQLite store from Python: points, series, posts, catalogs, datasets, transactions."""
+"""The SQLite store from Python: points, series, posts, catalogs, datasets, transactions,
+definitions and check-ins, report definitions and runs."""
 import gc
+import hashlib
+import json
 import os
+import time
 
 import numpy as np
 import pytest
@@ -114,3 +118,122 @@ def test_store_errors(path, tmp_path):
             ro.write_points("likes", "x:@acme", [DAY], [2.0])
         assert len(ro.read_series("likes", "x:@acme")) == 1
     assert os.path.exists(path)
+
+
+# --- goals, objectives, check-ins, report definitions and runs ---------------------------
+
+FULL = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))), "tests", "fixtures", "definitions", "full.json")
+
+
+def test_definitions_round_trip(path):
+    defs = sk.Definitions.load(FULL)
+    with sk.Store(path) as st:
+        st.write_definitions(defs)
+        back = st.read_definitions()
+        assert back.dumps() == defs.dumps()
+        assert list(back.objectives) == ["ops", "brand", "recruit"]
+        assert back.objectives["ops"].parent is back.objectives["brand"]
+        # a report definition is saved as its object of the JSON document
+        saved = json.loads(st.read_report_definition("monthly-leadership"))
+        assert saved == json.loads(defs.dumps())["reports"][0]
+        # writing again replaces by id; ids not written stay
+        defs.goals["response-time"].name = "Answer within two hours"
+        defs.remove_goal("demos")
+        st.write_definitions(defs)
+        again = st.read_definitions()
+        assert list(again.goals) == ["ig-followers", "response-time", "demos"]
+        assert again.goals["response-time"].name == "Answer within two hours"
+        # a report naming a goal the definitions lack is refused, nothing written
+        defs.remove_goal("ig-followers")
+        defs.goals["response-time"].name = "not written"
+        with pytest.raises(sk.InvalidArgumentError, match="ig-followers"):
+            st.write_definitions(defs)
+        assert st.read_definitions().goals["response-time"].name == "Answer within two hours"
+        # the host's own text under a report's id is left out of the definitions
+        st.write_report_definition("weekly-team", "{\"mine\": true}")
+        assert st.read_definitions().reports == ["monthly-leadership"]
+        st.delete_goal("ig-followers")
+        st.delete_objective("brand")  # aligned objectives become top-level
+        left = st.read_definitions()
+        assert list(left.goals) == ["response-time", "demos"]
+        assert list(left.objectives) == ["ops", "recruit"]
+        assert left.objectives["ops"].parent is None
+        with pytest.raises(sk.NotFoundError, match="ig-followers"):
+            left.build_report("monthly-leadership", "2026-04-01")  # read all the same
+        with pytest.raises(sk.NotFoundError):
+            st.delete_goal("ig-followers")
+        with pytest.raises(sk.NotFoundError):
+            st.delete_objective("brand")
+    for d in (defs, back, again, left):
+        d.close()
+
+
+def test_checkins_without_loading_the_definitions(path):
+    with sk.Store(path) as st:
+        st.write_definitions(sk.Definitions.load(FULL))
+        st.add_checkin("brand", 1, "2026-03-20", 5000, 0.9, note="night shift")
+        st.add_checkin("brand", 1, "2026-03-25", confidence=0.95)  # confidence alone
+        kr = st.read_definitions().objectives["brand"].key_results[1]
+        # 2026-03-20 is 20,532 days after 1970-01-01
+        assert kr.checkins[-2] == sk.CheckIn(20532 * DAY, 5000.0, 0.9, "night shift")
+        assert kr.checkins[-1] == sk.CheckIn(20537 * DAY, None, 0.95, "")
+        assert len(kr.checkins) == 5
+        with pytest.raises(sk.DuplicateTimeError):
+            st.add_checkin("brand", 1, "2026-03-20", 6000)
+        with pytest.raises(sk.NotFoundError):
+            st.add_checkin("nope", 0, "2026-03-20", 1)
+        with pytest.raises(sk.NotFoundError):
+            st.add_checkin("brand", 7, "2026-03-20", 1)
+        with pytest.raises(sk.RangeError):
+            st.add_checkin("ops", 0, "2026-03-20", 1.5)  # a milestone runs from 0 to 1
+        with pytest.raises(sk.InvalidArgumentError):
+            st.add_checkin("brand", 0, "2026-03-21", float("inf"))
+    with sk.Store(path, read_only=True) as ro:
+        with pytest.raises(sk.MisuseError):
+            ro.add_checkin("brand", 1, "2026-03-30", 1)
+
+
+def test_report_definitions_and_runs(path):
+    text = json.dumps({"id": "monthly", "title": "Social media \u2014 monthly review"},
+                      ensure_ascii=False)
+    html = "<!DOCTYPE html><p>Mars \u2014 r\u00e9sum\u00e9</p>\n".encode("utf-8")
+    with sk.Store(path) as st:
+        st.write_report_definition("monthly", text)
+        assert st.read_report_definition("monthly") == text
+        st.write_report_definition("weekly", "{}")
+        st.write_report_definition("weekly", "{\"v\": 2}")  # replaces
+        assert st.read_report_definition("weekly") == "{\"v\": 2}"
+        with pytest.raises(sk.NotFoundError):
+            st.read_report_definition("yearly")
+        with pytest.raises(sk.InvalidArgumentError):
+            st.write_report_definition("bad id!", "{}")
+        first = st.add_run("monthly", "2026-04-01", html, sk.Format.HTML,
+                           generated_at="2026-04-01T08:00:00Z", keep_output=True)
+        second = st.add_run("monthly", "2026-03-01", b"# March\n", "md",
+                            generated_at="2026-03-01T08:00:00Z")
+        third = st.add_run("weekly", "2026-03-30", "", "text")  # generated now
+        assert first < second < third
+        with pytest.raises(sk.NotFoundError):
+            st.add_run("yearly", "2026-04-01", b"x", "html")
+        with pytest.raises(sk.InvalidArgumentError):
+            st.add_run("monthly", "2026-04-01", b"x", "")
+        runs = st.runs()
+        assert [r.id for r in runs] == [second, third, first]  # oldest as-of first
+        r = st.runs("monthly", ("2026-03-15", "2026-05-01"))[0]
+        assert r == sk.Run(first, "monthly", sk.parse_time("2026-04-01"),
+                           sk.parse_time("2026-04-01T08:00:00Z"), "html", len(html), True,
+                           hashlib.sha256(html).hexdigest())
+        assert st.read_output(first) == html and st.read_output(r) == html
+        md = st.runs("monthly", ("2026-03-01", "2026-03-02"))[0]
+        assert not md.kept and md.sha256 == hashlib.sha256(b"# March\n").hexdigest()
+        with pytest.raises(sk.NotFoundError):
+            st.read_output(md)  # not kept
+        with pytest.raises(sk.NotFoundError):
+            st.read_output(third + 100)
+        empty = st.runs("weekly")[0]
+        assert empty.size == 0 and empty.sha256 == hashlib.sha256(b"").hexdigest()
+        assert abs(empty.generated_at - time.time()) < 600
+        assert st.runs("nope") == [] and st.runs(as_of=(0, DAY)) == []
+        with pytest.raises(sk.InvalidArgumentError):
+            st.runs(as_of=(DAY, 0))
