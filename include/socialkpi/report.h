@@ -166,6 +166,34 @@ SKPI_API int skpi_doc_set_language(skpi_doc *doc, const char *language);
 /** @brief The language tag; NULL for a NULL document. Borrowed. */
 SKPI_API const char *skpi_doc_language(const skpi_doc *doc);
 
+/**
+ * @brief Replace a word the HTML, Markdown and text renderers write: a
+ *        column heading, a label or a short phrase (the templates from
+ *        ::SKPI_TPL_COLUMN_METRIC on).
+ *
+ * skpi_report_assemble() copies those a report replaced
+ * (skpi_report_set_template()), so a translated report renders in one
+ * language; a host building a document itself sets them here. The JSON and
+ * CSV outputs keep their fixed English keys and headings.
+ * @param doc  the document
+ * @param key  an ::skpi_template from ::SKPI_TPL_COLUMN_METRIC to
+ *             skpi_template_count() - 1
+ * @param text the text, with the placeholders skpi_template_placeholders()
+ *             lists; copied; NULL restores the default
+ * @return SKPI_OK; SKPI_EMISUSE (NULL doc); SKPI_EINVAL (a key outside those
+ *         words, an unbalanced brace, or a placeholder the template does not
+ *         offer); SKPI_ENOMEM
+ */
+SKPI_API int skpi_doc_set_text(skpi_doc *doc, int key, const char *text);
+
+/**
+ * @brief The text the renderers write for a word template: the document's
+ *        own, else the default.
+ * @return borrowed, valid until the document is freed or the word replaced;
+ *         NULL for a NULL document or a key outside the renderers' words
+ */
+SKPI_API const char *skpi_doc_text(const skpi_doc *doc, int key);
+
 /** @brief The number of blocks (0 for a NULL document). */
 SKPI_API size_t skpi_doc_block_count(const skpi_doc *doc);
 
@@ -1248,10 +1276,59 @@ typedef enum skpi_template {
     SKPI_TPL_CADENCE_QUARTER = 59,     /**< "quarter" */
     SKPI_TPL_CADENCE_YEAR = 60,        /**< "year" */
     SKPI_TPL_GOAL_NOTE = 61,           /**< the note on a goal card: pace needed */
-    SKPI_TPL_ALL_CHANNELS = 62         /**< "all channels": the channel of a KPI's total */
+    SKPI_TPL_ALL_CHANNELS = 62,        /**< "all channels": the channel of a KPI's total */
+    /* The words of the HTML, Markdown and text renderers (the document keeps
+     * them: skpi_doc_set_text()); the JSON and CSV outputs keep fixed English
+     * keys and headings, which programs read. */
+    SKPI_TPL_COLUMN_METRIC = 63, /**< column heading: the metric */
+    SKPI_TPL_COLUMN_VALUE = 64, /**< column heading: the value */
+    SKPI_TPL_COLUMN_CHANGE = 65, /**< column heading: the change */
+    SKPI_TPL_COLUMN_CHANGE_PERCENT = 66, /**< column heading: the change in percent */
+    SKPI_TPL_COLUMN_TREND = 67, /**< column heading: the sparkline */
+    SKPI_TPL_COLUMN_GOAL = 68, /**< column heading: the goal */
+    SKPI_TPL_COLUMN_STATUS = 69, /**< column heading: a goal's status */
+    SKPI_TPL_COLUMN_PROGRESS = 70, /**< column heading and card label: progress */
+    SKPI_TPL_COLUMN_EXPECTED = 71, /**< column heading: expected progress */
+    SKPI_TPL_COLUMN_FORECAST = 72, /**< column heading: forecast progress */
+    SKPI_TPL_COLUMN_CURRENT = 73, /**< column heading: the current value */
+    SKPI_TPL_COLUMN_TARGET = 74, /**< column heading: the target */
+    SKPI_TPL_COLUMN_DEADLINE = 75, /**< column heading and label: the deadline */
+    SKPI_TPL_COLUMN_KEY_RESULT = 76, /**< column heading: the key result */
+    SKPI_TPL_COLUMN_SCORE = 77, /**< column heading: the score */
+    SKPI_TPL_COLUMN_START = 78, /**< column heading: the start value */
+    SKPI_TPL_COLUMN_NOTE = 79, /**< column heading: a note */
+    SKPI_TPL_PARTIAL_NOTE = 80, /**< what the `*` after a value means */
+    SKPI_TPL_CHART_CAPTION = 81, /**< caption of a chart in text and Markdown */
+    SKPI_TPL_CHART_LAST_POINTS = 82, /**< note under a Markdown chart table cut to its last points */
+    SKPI_TPL_CHART_ALT_LINE = 83, /**< alt text of a line chart without a description */
+    SKPI_TPL_CHART_ALT_BAR = 84, /**< alt text of a bar chart without a description */
+    SKPI_TPL_CHART_SPAN = 85, /**< a long series in text: where it started and ended, and its range */
+    SKPI_TPL_KPI_VERSUS = 86, /**< a KPI's comparison in text */
+    SKPI_TPL_OF_TARGET = 87, /**< a value against its target */
+    SKPI_TPL_GOAL_PROGRESS = 88, /**< a goal's progress in text */
+    SKPI_TPL_GOAL_PROGRESS_LABEL = 89, /**< label of a goal's progress bar */
+    SKPI_TPL_GOAL_EXPECTED = 90, /**< a goal card: expected progress */
+    SKPI_TPL_GOAL_FORECAST = 91, /**< a goal card: forecast progress */
+    SKPI_TPL_GOAL_BY_DEADLINE = 92, /**< a goal card: the deadline */
+    SKPI_TPL_OKR_SCORE = 93, /**< an objective's score */
+    SKPI_TPL_OKR_GRADED = 94, /**< an objective's score rounded as graders do */
+    SKPI_TPL_OKR_SCORE_LABEL = 95, /**< label of an objective's score bar */
+    SKPI_TPL_OKR_ASPIRATIONAL = 96, /**< an aspirational objective */
+    SKPI_TPL_OKR_COMMITTED = 97, /**< a committed objective */
+    SKPI_TPL_OKR_OWNER = 98, /**< an objective's owner */
+    SKPI_TPL_POST_RATIO = 99, /**< a post's value against the usual */
+    SKPI_TPL_CALLOUT_NOTE = 100, /**< label of a note callout */
+    SKPI_TPL_CALLOUT_WIN = 101, /**< label of a win callout */
+    SKPI_TPL_CALLOUT_ALERT = 102, /**< label of an alert callout */
+    SKPI_TPL_NO_DATA = 103, /**< a value without data */
+    SKPI_TPL_PARTIAL_DATA = 104, /**< a value from part of the period */
+    SKPI_TPL_DIVISION_BY_ZERO = 105, /**< a ratio whose denominator is zero */
+    SKPI_TPL_NOT_SUPPORTED = 106, /**< a value the metric cannot give */
+    SKPI_TPL_GENERATED = 107, /**< the footer: when the report was generated */
+    SKPI_TPL_UNTITLED = 108 /**< the title of a document without one */
 } skpi_template;
 
-/** @brief The number of ::skpi_template values (63). */
+/** @brief The number of ::skpi_template values (109); new ones are only ever appended. */
 SKPI_API int skpi_template_count(void);
 
 /** @brief The default (English) text of a template; NULL for unknown keys. Static. */

@@ -30,14 +30,17 @@ static void value_td(skpi__render *r, skpi_value v, int unit)
     skpi__fmt_value(buf, sizeof buf, &r->nf, v.value, unit);
     if (!isfinite(v.value)) {
         S(r, "<td class=\"num na\" title=\"");
-        S(r, skpi__availability_word(v.availability));
+        H(r, skpi__availability_word(r, v.availability));
         S(r, "\">n/a</td>");
         return;
     }
     S(r, "<td class=\"num\">");
     H(r, buf);
-    if (v.availability == SKPI_PARTIAL)
-        S(r, "<abbr title=\"partial data: some days of the period have no data\">*</abbr>");
+    if (v.availability == SKPI_PARTIAL) {
+        S(r, "<abbr title=\"");
+        H(r, skpi__word(r, SKPI_TPL_PARTIAL_NOTE, NULL));
+        S(r, "\">*</abbr>");
+    }
     S(r, "</td>");
 }
 
@@ -70,6 +73,29 @@ static void th_col(skpi__render *r, const char *text, bool num)
     S(r, "</th>");
 }
 
+static void th_word(skpi__render *r, int key, bool num)
+{
+    th_col(r, skpi__word(r, key, NULL), num);
+}
+
+/* A word with one placeholder written inside markup: open, value, close. */
+static void word_marked(skpi__render *r, int key, const char *name, const char *open, const char *value,
+                        const char *close)
+{
+    char *t = skpi__strdup(skpi__word(r, key, name, "\x01", NULL));
+    if (t == NULL) { skpi__out_fail(&r->out, skpi__nomem()); return; }
+    char *mark = strchr(t, '\x01');
+    if (mark) *mark = '\0';
+    H(r, t);
+    if (mark) {
+        S(r, open);
+        H(r, value);
+        S(r, close);
+        H(r, mark + 1);
+    }
+    skpi__free(t);
+}
+
 static void caption(skpi__render *r, const char *title)
 {
     if (!title) return;
@@ -84,17 +110,17 @@ static void kpi_table(skpi__render *r, const skpi__block *b)
     S(r, "<table class=\"kpi\">");
     caption(r, b->title);
     S(r, "<thead><tr>");
-    th_col(r, "Metric", false);
-    th_col(r, "Value", true);
+    th_word(r, SKPI_TPL_COLUMN_METRIC, false);
+    th_word(r, SKPI_TPL_COLUMN_VALUE, true);
     th_col(r, b->comparison, true);
-    th_col(r, "Change", true);
-    th_col(r, "Change %", true);
+    th_word(r, SKPI_TPL_COLUMN_CHANGE, true);
+    th_word(r, SKPI_TPL_COLUMN_CHANGE_PERCENT, true);
     if (two) {
         th_col(r, b->comparison2, true);
-        th_col(r, "Change", true);
-        th_col(r, "Change %", true);
+        th_word(r, SKPI_TPL_COLUMN_CHANGE, true);
+        th_word(r, SKPI_TPL_COLUMN_CHANGE_PERCENT, true);
     }
-    th_col(r, "Trend", false);
+    th_word(r, SKPI_TPL_COLUMN_TREND, false);
     S(r, "</tr></thead>\n<tbody>\n");
     const skpi_doc_kpi_row *rows = b->items;
     for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
@@ -119,8 +145,11 @@ static void kpi_table(skpi__render *r, const skpi__block *b)
         S(r, "</td></tr>\n");
     }
     S(r, "</tbody></table>\n");
-    if (skpi__kpi_has_partial(b))
-        S(r, "<p class=\"footnote\">* partial data: some days of the period have no data.</p>\n");
+    if (skpi__kpi_has_partial(b)) {
+        S(r, "<p class=\"footnote\">* ");
+        H(r, skpi__word(r, SKPI_TPL_PARTIAL_NOTE, NULL));
+        S(r, ".</p>\n");
+    }
 }
 
 static void table(skpi__render *r, const skpi__block *b)
@@ -159,7 +188,7 @@ static void goals(skpi__render *r, const skpi__block *b)
     S(r, "<div class=\"cards\">\n");
     const skpi_doc_goal *g = b->items;
     for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
-        char prog[32], exp[32], fc[32], cur[64], tgt[64], label[128];
+        char prog[32], exp[32], fc[32], cur[64], tgt[64], label[256];
         skpi__fmt_fraction(prog, sizeof prog, &r->nf, g[i].progress.value);
         skpi__fmt_fraction(exp, sizeof exp, &r->nf, g[i].expected.value);
         skpi__fmt_fraction(fc, sizeof fc, &r->nf, g[i].forecast.value);
@@ -172,26 +201,33 @@ static void goals(skpi__render *r, const skpi__block *b)
         S(r, "\">");
         H(r, g[i].status_label);
         S(r, "</span></p>");
-        snprintf(label, sizeof label, "Progress %s, expected by now %s", prog, exp);
+        snprintf(label, sizeof label, "%s",
+                 skpi__word(r, SKPI_TPL_GOAL_PROGRESS_LABEL, "progress", prog, "expected", exp, NULL));
         skpi__html_progress(r, g[i].progress.value, g[i].expected.value, g[i].tone, label);
         /* Figures that are not available are left out rather than shown as n/a. */
         if (isfinite(g[i].progress.value)) {
-            S(r, "<p class=\"meta\">Progress <strong>");
+            S(r, "<p class=\"meta\">");
+            H(r, skpi__word(r, SKPI_TPL_COLUMN_PROGRESS, NULL));
+            S(r, " <strong>");
             H(r, prog);
             S(r, "</strong>");
-            if (isfinite(g[i].expected.value)) { S(r, " \xC2\xB7 expected "); H(r, exp); }
-            if (isfinite(g[i].forecast.value)) { S(r, " \xC2\xB7 forecast "); H(r, fc); }
+            if (isfinite(g[i].expected.value)) {
+                S(r, " \xC2\xB7 ");
+                H(r, skpi__word(r, SKPI_TPL_GOAL_EXPECTED, "expected", exp, NULL));
+            }
+            if (isfinite(g[i].forecast.value)) {
+                S(r, " \xC2\xB7 ");
+                H(r, skpi__word(r, SKPI_TPL_GOAL_FORECAST, "forecast", fc, NULL));
+            }
             S(r, "</p>");
         }
         if (isfinite(g[i].current.value) || isfinite(g[i].target.value) || g[i].deadline) {
             S(r, "<p class=\"meta\">");
             if (isfinite(g[i].current.value) || isfinite(g[i].target.value)) {
-                H(r, cur);
-                S(r, " of ");
-                H(r, tgt);
+                H(r, skpi__word(r, SKPI_TPL_OF_TARGET, "current", cur, "target", tgt, NULL));
                 if (g[i].deadline) S(r, " \xC2\xB7 ");
             }
-            if (g[i].deadline) { S(r, "by "); H(r, g[i].deadline); }
+            if (g[i].deadline) H(r, skpi__word(r, SKPI_TPL_GOAL_BY_DEADLINE, "deadline", g[i].deadline, NULL));
             S(r, "</p>");
         }
         if (g[i].note) { S(r, "<p class=\"meta\">"); H(r, g[i].note); S(r, "</p>"); }
@@ -206,7 +242,7 @@ static void objectives(skpi__render *r, const skpi__block *b)
     S(r, "<div class=\"okrs\">\n");
     const skpi__objective *o = b->items;
     for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
-        char buf[64], label[96];
+        char buf[64], label[256];
         S(r, "<article class=\"card objective\"><h4>");
         H(r, o[i].o.title);
         S(r, "</h4><p class=\"meta\">");
@@ -218,29 +254,31 @@ static void objectives(skpi__render *r, const skpi__block *b)
             S(r, "</span> ");
         }
         skpi__fmt_score(buf, sizeof buf, o[i].o.score.value);
-        S(r, "score <strong>");
-        S(r, buf);
-        S(r, "</strong>");
+        word_marked(r, SKPI_TPL_OKR_SCORE, "score", "<strong>", buf, "</strong>");
         if (isfinite(o[i].o.score_rounded.value)) {
             skpi__num_fixed(buf, sizeof buf, o[i].o.score_rounded.value, 1, NULL);
-            S(r, " (graded ");
-            S(r, buf);
+            S(r, " (");
+            H(r, skpi__word(r, SKPI_TPL_OKR_GRADED, "graded", buf, NULL));
             S(r, ")");
         }
-        S(r, o[i].o.aspirational ? " \xC2\xB7 aspirational" : " \xC2\xB7 committed");
-        if (o[i].o.owner) { S(r, " \xC2\xB7 owner: "); H(r, o[i].o.owner); }
+        S(r, " \xC2\xB7 ");
+        H(r, skpi__word(r, o[i].o.aspirational ? SKPI_TPL_OKR_ASPIRATIONAL : SKPI_TPL_OKR_COMMITTED, NULL));
+        if (o[i].o.owner) {
+            S(r, " \xC2\xB7 ");
+            H(r, skpi__word(r, SKPI_TPL_OKR_OWNER, "owner", o[i].o.owner, NULL));
+        }
         S(r, "</p>");
         skpi__fmt_score(buf, sizeof buf, o[i].o.score.value);
-        snprintf(label, sizeof label, "Score %s of 1", buf);
+        snprintf(label, sizeof label, "%s", skpi__word(r, SKPI_TPL_OKR_SCORE_LABEL, "score", buf, NULL));
         skpi__html_progress(r, o[i].o.score.value, NAN, o[i].o.tone, label);
         if (o[i].o.interpretation) { S(r, "<p>"); H(r, o[i].o.interpretation); S(r, "</p>"); }
         if (o[i].count > 0) {
             S(r, "<table><thead><tr>");
-            th_col(r, "Key result", false);
-            th_col(r, "Score", true);
-            th_col(r, "Start", true);
-            th_col(r, "Current", true);
-            th_col(r, "Target", true);
+            th_word(r, SKPI_TPL_COLUMN_KEY_RESULT, false);
+            th_word(r, SKPI_TPL_COLUMN_SCORE, true);
+            th_word(r, SKPI_TPL_COLUMN_START, true);
+            th_word(r, SKPI_TPL_COLUMN_CURRENT, true);
+            th_word(r, SKPI_TPL_COLUMN_TARGET, true);
             S(r, "</tr></thead><tbody>\n");
             for (size_t k = 0; k < o[i].count; k++) {
                 const skpi_doc_key_result *kr = &o[i].krs[k];
@@ -285,8 +323,8 @@ static void posts(skpi__render *r, const skpi__block *b)
         if (isfinite(p[i].ratio.value)) {
             skpi__fmt_ratio(buf, sizeof buf, p[i].ratio.value);
             S(r, " (");
-            S(r, buf);
-            S(r, " the usual)");
+            H(r, skpi__word(r, SKPI_TPL_POST_RATIO, "ratio", buf, NULL));
+            S(r, ")");
         }
         S(r, "</p>");
         if (p[i].text) {
@@ -325,7 +363,7 @@ static void callout(skpi__render *r, const skpi__block *b)
     S(r, "<aside class=\"callout ");
     S(r, skpi__callout_key(b->level));
     S(r, "\" role=\"note\"><p><strong>");
-    S(r, skpi__callout_word(b->level));
+    H(r, skpi__callout_word(r, b->level));
     if (b->title) { S(r, ": "); H(r, b->title); }
     S(r, "</strong></p><p>");
     H(r, b->text);
@@ -353,7 +391,7 @@ void skpi__render_html(skpi__render *r)
     S(r, "\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<meta name=\"generator\" content=\"socialkpi\">\n<title>");
-    H(r, d->title[0] ? d->title : "Report");
+    H(r, d->title[0] ? d->title : skpi__word(r, SKPI_TPL_UNTITLED, NULL));
     S(r, "</title>\n<style>\n");
     S(r, skpi__html_css);
     S(r, "</style>\n</head>\n<body>\n<main>\n");
@@ -387,11 +425,11 @@ void skpi__render_html(skpi__render *r)
         }
     }
     if (r->has_time) {
-        S(r, "<footer>Generated <time datetime=\"");
-        S(r, r->time_iso);
-        S(r, "\">");
-        S(r, r->time_human);
-        S(r, "</time></footer>\n");
+        char open[80];
+        snprintf(open, sizeof open, "<time datetime=\"%s\">", r->time_iso);
+        S(r, "<footer>");
+        word_marked(r, SKPI_TPL_GENERATED, "time", open, r->time_human, "</time>");
+        S(r, "</footer>\n");
     }
     S(r, "</main>\n</body>\n</html>\n");
 }

@@ -179,15 +179,22 @@ static void describe(skpi__render *r, const skpi__block *b, size_t ncat)
 {
     if (b->chart.description) { H(r, b->chart.description); return; }
     const skpi__series *s = b->items;
-    char buf[96];
-    snprintf(buf, sizeof buf, "%s chart of %zu series over %zu points: ",
-             b->chart.kind == SKPI_CHART_BAR ? "Bar" : "Line", b->count, ncat);
-    S(r, buf);
+    skpi__text names = { 0 };
     for (size_t i = 0; i < b->count; i++) {
-        if (i) S(r, ", ");
-        H(r, s[i].name);
+        if (i) skpi__text_put(&names, ", ", 2);
+        skpi__text_put(&names, s[i].name, strlen(s[i].name));
     }
-    S(r, ".");
+    if (names.buf == NULL) skpi__text_put(&names, "", 0);
+    if (names.err != SKPI_OK) {
+        skpi__out_fail(&r->out, names.err);
+        return;
+    }
+    char series[24], points[24];
+    snprintf(series, sizeof series, "%zu", b->count);
+    snprintf(points, sizeof points, "%zu", ncat);
+    H(r, skpi__word(r, b->chart.kind == SKPI_CHART_BAR ? SKPI_TPL_CHART_ALT_BAR : SKPI_TPL_CHART_ALT_LINE,
+                    "series", series, "points", points, "names", names.buf, NULL));
+    skpi__text_free(&names);
 }
 
 static void axes(skpi__render *r, const skpi__block *b, const axis *a, const char *const *cats,

@@ -23,13 +23,18 @@ static void esc_cell(skpi__render *r, const char *text)
     S(r, " |");
 }
 
-static void caption(skpi__render *r, const char *prefix, const char *title)
+static void caption(skpi__render *r, const char *title)
 {
-    if (title == NULL && prefix == NULL) return;
+    if (title == NULL) return;
     S(r, "**");
-    if (prefix) S(r, prefix);
-    if (title) ESC(r, title);
+    ESC(r, title);
     S(r, "**\n\n");
+}
+
+/* A heading cell from the document's words. */
+static void word_cell(skpi__render *r, int key)
+{
+    esc_cell(r, skpi__word(r, key, NULL));
 }
 
 static void align_row(skpi__render *r, const int *right, size_t n)
@@ -41,16 +46,21 @@ static void align_row(skpi__render *r, const int *right, size_t n)
 
 static void kpi_table(skpi__render *r, const skpi__block *b)
 {
-    caption(r, NULL, b->title);
+    caption(r, b->title);
     bool two = b->comparison2 != NULL;
-    S(r, "| Metric | Value |");
+    S(r, "|");
+    word_cell(r, SKPI_TPL_COLUMN_METRIC);
+    word_cell(r, SKPI_TPL_COLUMN_VALUE);
     esc_cell(r, b->comparison);
-    S(r, " Change | Change % |");
+    word_cell(r, SKPI_TPL_COLUMN_CHANGE);
+    word_cell(r, SKPI_TPL_COLUMN_CHANGE_PERCENT);
     if (two) {
         esc_cell(r, b->comparison2);
-        S(r, " Change | Change % |");
+        word_cell(r, SKPI_TPL_COLUMN_CHANGE);
+        word_cell(r, SKPI_TPL_COLUMN_CHANGE_PERCENT);
     }
-    S(r, " Trend |\n");
+    word_cell(r, SKPI_TPL_COLUMN_TREND);
+    S(r, "\n");
     const int right2[] = { 0, 1, 1, 1, 1, 1, 1, 1, 0 };
     const int right1[] = { 0, 1, 1, 1, 1, 0 };
     if (two) align_row(r, right2, 9); else align_row(r, right1, 6);
@@ -80,12 +90,16 @@ static void kpi_table(skpi__render *r, const skpi__block *b)
         S(r, "\n");
     }
     S(r, "\n");
-    if (skpi__kpi_has_partial(b)) S(r, "\\* partial data: some days of the period have no data.\n\n");
+    if (skpi__kpi_has_partial(b)) {
+        S(r, "\\* ");
+        ESC(r, skpi__word(r, SKPI_TPL_PARTIAL_NOTE, NULL));
+        S(r, ".\n\n");
+    }
 }
 
 static void table(skpi__render *r, const skpi__block *b)
 {
-    caption(r, NULL, b->title);
+    caption(r, b->title);
     S(r, "|");
     for (size_t c = 0; c < b->columns; c++) esc_cell(r, b->headers[c]);
     S(r, "\n");
@@ -101,7 +115,7 @@ static void table(skpi__render *r, const skpi__block *b)
 
 static void chart(skpi__render *r, const skpi__block *b)
 {
-    caption(r, "Chart: ", b->title);
+    caption(r, skpi__word(r, SKPI_TPL_CHART_CAPTION, "title", b->title ? b->title : "", NULL));
     if (b->chart.description) { S(r, "_"); ESC(r, b->chart.description); S(r, "_\n\n"); }
     if (b->count == 0) return;
     const char **cats;
@@ -131,18 +145,25 @@ static void chart(skpi__render *r, const skpi__block *b)
     }
     S(r, "\n");
     if (first > 0) {
-        char note[128];
-        snprintf(note, sizeof note, "_The last %d of %zu points; the JSON and CSV outputs have all of them._\n\n",
-                 SKPI__CHART_TEXT_POINTS, ncat);
-        S(r, note);
+        char shown[24], total[24];
+        snprintf(shown, sizeof shown, "%d", SKPI__CHART_TEXT_POINTS);
+        snprintf(total, sizeof total, "%zu", ncat);
+        S(r, "_");
+        ESC(r, skpi__word(r, SKPI_TPL_CHART_LAST_POINTS, "shown", shown, "total", total, NULL));
+        S(r, "_\n\n");
     }
     if (owned) skpi__free(cats);
 }
 
 static void goals(skpi__render *r, const skpi__block *b)
 {
-    caption(r, NULL, b->title);
-    S(r, "| Goal | Status | Progress | Expected | Forecast | Current | Target | Deadline |\n");
+    caption(r, b->title);
+    static const int heads[] = { SKPI_TPL_COLUMN_GOAL, SKPI_TPL_COLUMN_STATUS, SKPI_TPL_COLUMN_PROGRESS,
+                                 SKPI_TPL_COLUMN_EXPECTED, SKPI_TPL_COLUMN_FORECAST, SKPI_TPL_COLUMN_CURRENT,
+                                 SKPI_TPL_COLUMN_TARGET, SKPI_TPL_COLUMN_DEADLINE };
+    S(r, "|");
+    for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++) word_cell(r, heads[h]);
+    S(r, "\n");
     const int right[] = { 0, 0, 1, 1, 1, 1, 1, 0 };
     align_row(r, right, 8);
     const skpi_doc_goal *g = b->items;
@@ -176,28 +197,33 @@ static void goals(skpi__render *r, const skpi__block *b)
 
 static void objectives(skpi__render *r, const skpi__block *b)
 {
-    caption(r, NULL, b->title);
+    caption(r, b->title);
     const skpi__objective *o = b->items;
     for (size_t i = 0; i < b->count; i++) {
         char buf[64];
         S(r, "**");
         ESC(r, o[i].o.title);
-        S(r, "** \xE2\x80\x94 score ");
+        S(r, "** \xE2\x80\x94 ");
         skpi__fmt_score(buf, sizeof buf, o[i].o.score.value);
-        S(r, buf);
+        ESC(r, skpi__word(r, SKPI_TPL_OKR_SCORE, "score", buf, NULL));
         if (isfinite(o[i].o.score_rounded.value)) {
             skpi__num_fixed(buf, sizeof buf, o[i].o.score_rounded.value, 1, NULL);
-            S(r, " (graded ");
-            S(r, buf);
+            S(r, " (");
+            ESC(r, skpi__word(r, SKPI_TPL_OKR_GRADED, "graded", buf, NULL));
             S(r, ")");
         }
         if (o[i].o.band_label) { S(r, ", "); ESC(r, o[i].o.band_label); }
-        S(r, o[i].o.aspirational ? ", aspirational" : ", committed");
-        if (o[i].o.owner) { S(r, ", owner: "); ESC(r, o[i].o.owner); }
+        S(r, ", ");
+        ESC(r, skpi__word(r, o[i].o.aspirational ? SKPI_TPL_OKR_ASPIRATIONAL : SKPI_TPL_OKR_COMMITTED, NULL));
+        if (o[i].o.owner) { S(r, ", "); ESC(r, skpi__word(r, SKPI_TPL_OKR_OWNER, "owner", o[i].o.owner, NULL)); }
         S(r, "\n\n");
         if (o[i].o.interpretation) { S(r, "_"); ESC(r, o[i].o.interpretation); S(r, "_\n\n"); }
         if (o[i].count == 0) continue;
-        S(r, "| Key result | Score | Start | Current | Target | Note |\n");
+        static const int kr_heads[] = { SKPI_TPL_COLUMN_KEY_RESULT, SKPI_TPL_COLUMN_SCORE, SKPI_TPL_COLUMN_START,
+                                        SKPI_TPL_COLUMN_CURRENT, SKPI_TPL_COLUMN_TARGET, SKPI_TPL_COLUMN_NOTE };
+        S(r, "|");
+        for (size_t h = 0; h < sizeof kr_heads / sizeof kr_heads[0]; h++) word_cell(r, kr_heads[h]);
+        S(r, "\n");
         const int right[] = { 0, 1, 1, 1, 1, 0 };
         align_row(r, right, 6);
         for (size_t k = 0; k < o[i].count; k++) {
@@ -217,7 +243,7 @@ static void objectives(skpi__render *r, const skpi__block *b)
 
 static void posts(skpi__render *r, const skpi__block *b)
 {
-    caption(r, NULL, b->title);
+    caption(r, b->title);
     const skpi_doc_post *p = b->items;
     for (size_t i = 0; i < b->count; i++) {
         char buf[64];
@@ -234,8 +260,8 @@ static void posts(skpi__render *r, const skpi__block *b)
         if (isfinite(p[i].ratio.value)) {
             skpi__fmt_ratio(buf, sizeof buf, p[i].ratio.value);
             S(r, " (");
-            S(r, buf);
-            S(r, " the usual)");
+            ESC(r, skpi__word(r, SKPI_TPL_POST_RATIO, "ratio", buf, NULL));
+            S(r, ")");
         }
         if (p[i].text) {
             char excerpt[1024];
@@ -299,7 +325,7 @@ void skpi__render_markdown(skpi__render *r)
         case SKPI_BLOCK_POSTS: posts(r, b); break;
         case SKPI_BLOCK_CALLOUT:
             S(r, "> **");
-            S(r, skpi__callout_word(b->level));
+            ESC(r, skpi__callout_word(r, b->level));
             if (b->title) { S(r, ": "); ESC(r, b->title); S(r, "**  \n> "); }
             else S(r, ":** ");
             ESC(r, b->text);
@@ -320,5 +346,9 @@ void skpi__render_markdown(skpi__render *r)
         default: break;
         }
     }
-    if (r->has_time) { S(r, "_Generated "); S(r, r->time_human); S(r, "._\n"); }
+    if (r->has_time) {
+        S(r, "_");
+        ESC(r, skpi__word(r, SKPI_TPL_GENERATED, "time", r->time_human, NULL));
+        S(r, "._\n");
+    }
 }

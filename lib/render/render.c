@@ -124,6 +124,7 @@ int skpi_render(const skpi_doc *doc, int format, const skpi_render_options *opti
             rc = r->out.err;
         }
     }
+    if (r) skpi__text_free(&r->words);
     skpi__free(r);
     if (!keep_open) {
         if (rc == SKPI_OK) return skpi__sink_finish(sink);

@@ -5,6 +5,7 @@
 
 #include "core/internal.h"
 #include "report/doc_internal.h"
+#include "report/report_internal.h"
 #include "report/number.h"
 #include "sink/sink_internal.h"
 #include "socialkpi/render.h"
@@ -42,7 +43,14 @@ typedef struct skpi__render {
     bool has_time;
     char time_iso[40];       /* generated_at, ISO 8601 at the offset */
     char time_human[40];     /* "2026-11-30 08:00 UTC" / "... UTC+01:00" */
+    skpi__text words;        /* the last word filled by skpi__word() */
 } skpi__render;
+
+/* The document's text of a renderer word (an SKPI_TPL_ from
+ * SKPI_TPL_COLUMN_METRIC on), its placeholders filled from name, value
+ * pairs ending with NULL. Valid until the next call; "" after a failure,
+ * which is recorded in r->out. */
+const char *skpi__word(skpi__render *r, int key, ...);
 
 void skpi__render_markdown(skpi__render *r);
 void skpi__render_html(skpi__render *r);
@@ -93,8 +101,8 @@ const char *skpi__direction_key(int direction);
 const char *skpi__availability_key(int availability);
 const char *skpi__tone_key(int tone);
 const char *skpi__callout_key(int kind);
-const char *skpi__callout_word(int kind);
-const char *skpi__availability_word(int availability);
+const char *skpi__callout_word(skpi__render *r, int kind);
+const char *skpi__availability_word(skpi__render *r, int availability);
 
 /* The rows of a KPI value cell, formatted for readers. */
 typedef struct skpi__kpi_cells {

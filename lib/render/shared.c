@@ -3,6 +3,7 @@
 #include "render/render_internal.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,11 +25,11 @@ const char *skpi__availability_key(int a)
     return a >= 0 && a <= SKPI_UNSUPPORTED ? k[a] : "missing";
 }
 
-const char *skpi__availability_word(int a)
+const char *skpi__availability_word(skpi__render *r, int a)
 {
-    static const char *const k[] = { "available", "no data", "partial data", "division by zero",
-                                     "not supported for this metric" };
-    return a >= 0 && a <= SKPI_UNSUPPORTED ? k[a] : "no data";
+    static const int k[] = { SKPI_TPL_NO_DATA, SKPI_TPL_NO_DATA, SKPI_TPL_PARTIAL_DATA,
+                             SKPI_TPL_DIVISION_BY_ZERO, SKPI_TPL_NOT_SUPPORTED };
+    return skpi__word(r, a >= 0 && a <= SKPI_UNSUPPORTED ? k[a] : SKPI_TPL_NO_DATA, NULL);
 }
 
 const char *skpi__tone_key(int tone)
@@ -43,10 +44,31 @@ const char *skpi__callout_key(int kind)
     return kind >= 0 && kind <= SKPI_CALLOUT_ALERT ? k[kind] : "info";
 }
 
-const char *skpi__callout_word(int kind)
+const char *skpi__callout_word(skpi__render *r, int kind)
 {
-    static const char *const k[] = { "Note", "Win", "Alert" };
-    return kind >= 0 && kind <= SKPI_CALLOUT_ALERT ? k[kind] : "Note";
+    static const int k[] = { SKPI_TPL_CALLOUT_NOTE, SKPI_TPL_CALLOUT_WIN, SKPI_TPL_CALLOUT_ALERT };
+    return skpi__word(r, kind >= 0 && kind <= SKPI_CALLOUT_ALERT ? k[kind] : SKPI_TPL_CALLOUT_NOTE, NULL);
+}
+
+const char *skpi__word(skpi__render *r, int key, ...)
+{
+    skpi__arg args[8];
+    size_t n = 0;
+    va_list ap;
+    va_start(ap, key);
+    const char *name;
+    while (n < sizeof args / sizeof args[0] && (name = va_arg(ap, const char *)) != NULL) {
+        args[n].name = name;
+        args[n].value = va_arg(ap, const char *);
+        n++;
+    }
+    va_end(ap);
+    int rc = skpi__text_fill(&r->words, skpi__doc_word(r->doc, key), args, n);
+    if (rc != SKPI_OK) {
+        skpi__out_fail(&r->out, rc);
+        return "";
+    }
+    return r->words.buf;
 }
 
 /* A value cell: the number, '*' when partial. */

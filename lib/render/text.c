@@ -136,24 +136,16 @@ static void kpi_table(skpi__render *r, const skpi__block *b)
         /* Comparisons without a number to compare with are left out. */
         bool has1 = isfinite(k->previous.value);
         bool has2 = b->comparison2 && isfinite(k->previous2.value);
-        char buf[160];
         if (has1 || has2) { wrap_text(&w, " ("); w.space = false; }
-        if (has1) {
-            snprintf(buf, sizeof buf, "%s vs", k->unit == SKPI_UNIT_PERCENT ? c.change : c.percent);
-            wrap_text(&w, buf);
-            w.space = true;
-            wrap_text(&w, b->comparison);
-            w.space = true;
-            wrap_text(&w, c.previous);
-        }
+        if (has1)
+            wrap_text(&w, skpi__word(r, SKPI_TPL_KPI_VERSUS, "change",
+                                     k->unit == SKPI_UNIT_PERCENT ? c.change : c.percent,
+                                     "comparison", b->comparison, "previous", c.previous, NULL));
         if (has2) {
             if (has1) { S(r, ";"); w.col++; w.space = true; }
-            snprintf(buf, sizeof buf, "%s vs", k->unit == SKPI_UNIT_PERCENT ? c.change2 : c.percent2);
-            wrap_text(&w, buf);
-            w.space = true;
-            wrap_text(&w, b->comparison2);
-            w.space = true;
-            wrap_text(&w, c.previous2);
+            wrap_text(&w, skpi__word(r, SKPI_TPL_KPI_VERSUS, "change",
+                                     k->unit == SKPI_UNIT_PERCENT ? c.change2 : c.percent2,
+                                     "comparison", b->comparison2, "previous", c.previous2, NULL));
         }
         if (has1 || has2) { S(r, ")"); w.col++; }
         char spark[SKPI__SPARK_TEXT_POINTS * 3 + 8];
@@ -164,7 +156,13 @@ static void kpi_table(skpi__render *r, const skpi__block *b)
         }
         wrap_end(&w);
     }
-    if (skpi__kpi_has_partial(b)) line(r, "", 0, "* partial data: some days of the period have no data.");
+    if (skpi__kpi_has_partial(b)) {
+        wrap w;
+        wrap_start(&w, r, "* ", 0);
+        wrap_text(&w, skpi__word(r, SKPI_TPL_PARTIAL_NOTE, NULL));
+        S(r, ".");
+        wrap_end(&w);
+    }
     S(r, "\n");
 }
 
@@ -225,8 +223,9 @@ static void table(skpi__render *r, const skpi__block *b)
 static void chart(skpi__render *r, const skpi__block *b)
 {
     wrap w;
-    wrap_start(&w, r, "Chart: ", 2);
-    wrap_text(&w, b->title);
+    wrap_start(&w, r, "", 0);
+    w.indent = 2;
+    wrap_text(&w, skpi__word(r, SKPI_TPL_CHART_CAPTION, "title", b->title ? b->title : "", NULL));
     wrap_end(&w);
     if (b->chart.description) line(r, "  ", 2, b->chart.description);
     const skpi__series *s = b->items;
@@ -259,24 +258,17 @@ static void chart(skpi__render *r, const skpi__block *b)
                 lo = fmin(lo, v);
                 hi = fmax(hi, v);
             }
+            w.space = true;
             if (f == s[i].length) {
-                wrap_text(&w, " no data");
+                wrap_text(&w, skpi__word(r, SKPI_TPL_NO_DATA, NULL));
             } else {
+                char last[64], a[64], c[64];
                 skpi__fmt_value(val, sizeof val, &r->nf, s[i].values[f], b->chart.unit);
-                w.space = true;
-                wrap_text(&w, val);
-                wrap_text(&w, " on ");
-                wrap_text(&w, s[i].labels[f]);
-                wrap_text(&w, " \xE2\x86\x92 ");
-                skpi__fmt_value(val, sizeof val, &r->nf, s[i].values[l], b->chart.unit);
-                wrap_text(&w, val);
-                wrap_text(&w, " on ");
-                wrap_text(&w, s[i].labels[l]);
-                char range[160], a[64], c[64];
+                skpi__fmt_value(last, sizeof last, &r->nf, s[i].values[l], b->chart.unit);
                 skpi__fmt_value(a, sizeof a, &r->nf, lo, b->chart.unit);
                 skpi__fmt_value(c, sizeof c, &r->nf, hi, b->chart.unit);
-                snprintf(range, sizeof range, " (low %s, high %s)", a, c);
-                wrap_text(&w, range);
+                wrap_text(&w, skpi__word(r, SKPI_TPL_CHART_SPAN, "first", val, "first_date", s[i].labels[f],
+                                         "last", last, "last_date", s[i].labels[l], "low", a, "high", c, NULL));
             }
         }
         wrap_end(&w);
@@ -289,7 +281,7 @@ static void goals(skpi__render *r, const skpi__block *b)
     caption(r, b->title);
     const skpi_doc_goal *g = b->items;
     for (size_t i = 0; i < b->count; i++) {
-        char prog[32], exp[32], fc[32], cur[64], tgt[64], buf[320];
+        char prog[32], exp[32], fc[32], cur[64], tgt[64];
         skpi__fmt_fraction(prog, sizeof prog, &r->nf, g[i].progress.value);
         skpi__fmt_fraction(exp, sizeof exp, &r->nf, g[i].expected.value);
         skpi__fmt_fraction(fc, sizeof fc, &r->nf, g[i].forecast.value);
@@ -306,17 +298,23 @@ static void goals(skpi__render *r, const skpi__block *b)
         w.col++;
         /* Figures that are not available are left out, not shown as n/a. */
         if (isfinite(g[i].progress.value)) {
-            snprintf(buf, sizeof buf, " Progress %s (expected %s), forecast %s.", prog, exp, fc);
-            wrap_text(&w, buf);
+            w.space = true;
+            wrap_text(&w, skpi__word(r, SKPI_TPL_GOAL_PROGRESS, "progress", prog, "expected", exp,
+                                     "forecast", fc, NULL));
         }
         if (isfinite(g[i].current.value) || isfinite(g[i].target.value)) {
-            snprintf(buf, sizeof buf, " %s of %s", cur, tgt);
-            wrap_text(&w, buf);
-            if (g[i].deadline) { wrap_text(&w, " by "); wrap_text(&w, g[i].deadline); }
+            w.space = true;
+            wrap_text(&w, skpi__word(r, SKPI_TPL_OF_TARGET, "current", cur, "target", tgt, NULL));
+            if (g[i].deadline) {
+                w.space = true;
+                wrap_text(&w, skpi__word(r, SKPI_TPL_GOAL_BY_DEADLINE, "deadline", g[i].deadline, NULL));
+            }
             S(r, ".");
             w.col++;
         } else if (g[i].deadline) {
-            wrap_text(&w, " Deadline ");
+            w.space = true;
+            wrap_text(&w, skpi__word(r, SKPI_TPL_COLUMN_DEADLINE, NULL));
+            w.space = true;
             wrap_text(&w, g[i].deadline);
             S(r, ".");
             w.col++;
@@ -332,22 +330,24 @@ static void objectives(skpi__render *r, const skpi__block *b)
     caption(r, b->title);
     const skpi__objective *o = b->items;
     for (size_t i = 0; i < b->count; i++) {
-        char score[32], graded[32], buf[320];
+        char score[32], graded[32], buf[640];
         skpi__fmt_score(score, sizeof score, o[i].o.score.value);
         wrap w;
         wrap_start(&w, r, "", 2);
         wrap_text(&w, o[i].o.title);
         S(r, ":");
         w.col++;
-        snprintf(buf, sizeof buf, " score %s", score);
-        wrap_text(&w, buf);
+        w.space = true;
+        wrap_text(&w, skpi__word(r, SKPI_TPL_OKR_SCORE, "score", score, NULL));
         if (isfinite(o[i].o.score_rounded.value)) {
             skpi__num_fixed(graded, sizeof graded, o[i].o.score_rounded.value, 1, NULL);
-            snprintf(buf, sizeof buf, " (graded %s)", graded);
+            snprintf(buf, sizeof buf, " (%s)", skpi__word(r, SKPI_TPL_OKR_GRADED, "graded", graded, NULL));
             wrap_text(&w, buf);
         }
         if (o[i].o.band_label) { S(r, ","); w.col++; w.space = true; wrap_text(&w, o[i].o.band_label); }
-        wrap_text(&w, o[i].o.aspirational ? ", aspirational." : ", committed.");
+        snprintf(buf, sizeof buf, ", %s.",
+                 skpi__word(r, o[i].o.aspirational ? SKPI_TPL_OKR_ASPIRATIONAL : SKPI_TPL_OKR_COMMITTED, NULL));
+        wrap_text(&w, buf);
         if (o[i].o.interpretation) { w.space = true; wrap_text(&w, o[i].o.interpretation); }
         wrap_end(&w);
         for (size_t k = 0; k < o[i].count; k++) {
@@ -360,7 +360,8 @@ static void objectives(skpi__render *r, const skpi__block *b)
             wrap_text(&w, kr->title);
             S(r, ":");
             w.col++;
-            snprintf(buf, sizeof buf, " %s (%s of %s)", score, cur, tgt);
+            snprintf(buf, sizeof buf, " %s (%s)", score,
+                     skpi__word(r, SKPI_TPL_OF_TARGET, "current", cur, "target", tgt, NULL));
             wrap_text(&w, buf);
             if (kr->note) { S(r, "."); w.col++; w.space = true; wrap_text(&w, kr->note); }
             wrap_end(&w);
@@ -374,7 +375,7 @@ static void posts(skpi__render *r, const skpi__block *b)
     caption(r, b->title);
     const skpi_doc_post *p = b->items;
     for (size_t i = 0; i < b->count; i++) {
-        char num[24], val[64], buf[96];
+        char num[24], val[64], buf[640];
         snprintf(num, sizeof num, "%zu. ", i + 1);
         wrap w;
         wrap_start(&w, r, num, strlen(num));
@@ -389,7 +390,7 @@ static void posts(skpi__render *r, const skpi__block *b)
         wrap_text(&w, val);
         if (isfinite(p[i].ratio.value)) {
             skpi__fmt_ratio(val, sizeof val, p[i].ratio.value);
-            snprintf(buf, sizeof buf, " (%s the usual)", val);
+            snprintf(buf, sizeof buf, " (%s)", skpi__word(r, SKPI_TPL_POST_RATIO, "ratio", val, NULL));
             wrap_text(&w, buf);
         }
         wrap_end(&w);
@@ -443,8 +444,8 @@ void skpi__render_text(skpi__render *r)
         case SKPI_BLOCK_POSTS: posts(r, b); break;
         case SKPI_BLOCK_CALLOUT: {
             wrap w;
-            char prefix[16];
-            snprintf(prefix, sizeof prefix, "%s: ", skpi__callout_word(b->level));
+            char prefix[256];
+            snprintf(prefix, sizeof prefix, "%s: ", skpi__callout_word(r, b->level));
             wrap_start(&w, r, prefix, 2);
             if (b->title) { wrap_text(&w, b->title); wrap_text(&w, " \xE2\x80\x94 "); }
             wrap_text(&w, b->text);
@@ -465,5 +466,8 @@ void skpi__render_text(skpi__render *r)
         default: break;
         }
     }
-    if (r->has_time) { S(r, "Generated "); S(r, r->time_human); S(r, "\n"); }
+    if (r->has_time) {
+        skpi__esc_text(&r->out, skpi__word(r, SKPI_TPL_GENERATED, "time", r->time_human, NULL));
+        S(r, "\n");
+    }
 }

@@ -148,7 +148,10 @@ int skpi_report_assemble(skpi_doc **out, const skpi_report *report, skpi_dataset
     if (rc != SKPI_OK) return rc;
     rc = skpi_doc_new(&a.doc);
     if (rc == SKPI_OK) {
-        rc = build(&a);
+        /* The renderers' words the report replaced travel with the document. */
+        for (int k = SKPI__TPL_FIRST_WORD; k < SKPI__TPL_COUNT && rc == SKPI_OK; k++)
+            if (report->templates[k]) rc = skpi_doc_set_text(a.doc, k, report->templates[k]);
+        if (rc == SKPI_OK) rc = build(&a);
         if (rc != SKPI_OK) { skpi_doc_free(a.doc); a.doc = NULL; }
     }
     release(&a);

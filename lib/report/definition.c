@@ -428,7 +428,7 @@ int skpi_report_set_template(skpi_report *r, int key, const char *text)
         return skpi__error(SKPI_EINVAL, "skpi_report_set_template: %d is not an skpi_template", key);
     char *copy = NULL;
     if (text != NULL) {
-        int rc = skpi__template_check(key, text);
+        int rc = skpi__template_check(key, text, "skpi_report_set_template");
         if (rc != SKPI_OK) return rc;
         if ((copy = skpi__strdup(text)) == NULL) return skpi__nomem();
     }

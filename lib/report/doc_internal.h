@@ -5,6 +5,12 @@
 #include "report/arena.h"
 #include "socialkpi/report.h"
 
+/* The number of templates, and the first of those the renderers use (their
+ * words), which the document keeps. */
+#define SKPI__TPL_COUNT 109
+#define SKPI__TPL_FIRST_WORD 63
+#define SKPI__WORD_COUNT (SKPI__TPL_COUNT - SKPI__TPL_FIRST_WORD)
+
 typedef struct skpi__span {
     int style;
     const char *text;
@@ -53,9 +59,14 @@ struct skpi_doc {
     const char *subtitle;
     const char *currency;
     const char *language;
+    const char *words[SKPI__WORD_COUNT]; /* NULL: the default */
     size_t count, cap;
     skpi__block *blocks;
 };
+
+/* The text a renderer uses for template `key` (a word): the document's, or
+ * the default. */
+const char *skpi__doc_word(const skpi_doc *doc, int key);
 
 /* Make room for one more element in a growable array; SKPI_ENOMEM. */
 int skpi__doc_reserve(void **items, size_t *cap, size_t count, size_t elem);

@@ -6,7 +6,6 @@
 #include "report/doc_internal.h"
 #include "socialkpi/report.h"
 
-#define SKPI__TPL_COUNT 63
 #define SKPI__SECTION_COUNT 11
 
 typedef struct skpi__kpi {
@@ -54,7 +53,7 @@ struct skpi_report {
 
 /* SKPI_OK, or SKPI_EINVAL with a message when text uses a placeholder the
  * template does not offer or has an unbalanced brace. */
-int skpi__template_check(int key, const char *text);
+int skpi__template_check(int key, const char *text, const char *fn);
 
 /* A growable text; err keeps the first failure. */
 typedef struct skpi__text {

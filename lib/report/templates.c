@@ -88,6 +88,52 @@ static const tpl table[SKPI__TPL_COUNT] = {
     [SKPI_TPL_GOAL_NOTE] = { "Needs {pace} a {cadence} to reach the target; recent pace {recent}.",
                              "pace cadence recent target deadline" },
     [SKPI_TPL_ALL_CHANNELS] = { "all channels", "" },
+    [SKPI_TPL_COLUMN_METRIC] = { "Metric", "" },
+    [SKPI_TPL_COLUMN_VALUE] = { "Value", "" },
+    [SKPI_TPL_COLUMN_CHANGE] = { "Change", "" },
+    [SKPI_TPL_COLUMN_CHANGE_PERCENT] = { "Change %", "" },
+    [SKPI_TPL_COLUMN_TREND] = { "Trend", "" },
+    [SKPI_TPL_COLUMN_GOAL] = { "Goal", "" },
+    [SKPI_TPL_COLUMN_STATUS] = { "Status", "" },
+    [SKPI_TPL_COLUMN_PROGRESS] = { "Progress", "" },
+    [SKPI_TPL_COLUMN_EXPECTED] = { "Expected", "" },
+    [SKPI_TPL_COLUMN_FORECAST] = { "Forecast", "" },
+    [SKPI_TPL_COLUMN_CURRENT] = { "Current", "" },
+    [SKPI_TPL_COLUMN_TARGET] = { "Target", "" },
+    [SKPI_TPL_COLUMN_DEADLINE] = { "Deadline", "" },
+    [SKPI_TPL_COLUMN_KEY_RESULT] = { "Key result", "" },
+    [SKPI_TPL_COLUMN_SCORE] = { "Score", "" },
+    [SKPI_TPL_COLUMN_START] = { "Start", "" },
+    [SKPI_TPL_COLUMN_NOTE] = { "Note", "" },
+    [SKPI_TPL_PARTIAL_NOTE] = { "partial data: some days of the period have no data", "" },
+    [SKPI_TPL_CHART_CAPTION] = { "Chart: {title}", "title" },
+    [SKPI_TPL_CHART_LAST_POINTS] = { "The last {shown} of {total} points; the JSON and CSV outputs have all of them.", "shown total" },
+    [SKPI_TPL_CHART_ALT_LINE] = { "Line chart of {series} series over {points} points: {names}.", "series points names" },
+    [SKPI_TPL_CHART_ALT_BAR] = { "Bar chart of {series} series over {points} points: {names}.", "series points names" },
+    [SKPI_TPL_CHART_SPAN] = { "{first} on {first_date} \xE2\x86\x92 {last} on {last_date} (low {low}, high {high})", "first first_date last last_date low high" },
+    [SKPI_TPL_KPI_VERSUS] = { "{change} vs {comparison} {previous}", "change comparison previous" },
+    [SKPI_TPL_OF_TARGET] = { "{current} of {target}", "current target" },
+    [SKPI_TPL_GOAL_PROGRESS] = { "Progress {progress} (expected {expected}), forecast {forecast}.", "progress expected forecast" },
+    [SKPI_TPL_GOAL_PROGRESS_LABEL] = { "Progress {progress}, expected by now {expected}", "progress expected" },
+    [SKPI_TPL_GOAL_EXPECTED] = { "expected {expected}", "expected" },
+    [SKPI_TPL_GOAL_FORECAST] = { "forecast {forecast}", "forecast" },
+    [SKPI_TPL_GOAL_BY_DEADLINE] = { "by {deadline}", "deadline" },
+    [SKPI_TPL_OKR_SCORE] = { "score {score}", "score" },
+    [SKPI_TPL_OKR_GRADED] = { "graded {graded}", "graded" },
+    [SKPI_TPL_OKR_SCORE_LABEL] = { "Score {score} of 1", "score" },
+    [SKPI_TPL_OKR_ASPIRATIONAL] = { "aspirational", "" },
+    [SKPI_TPL_OKR_COMMITTED] = { "committed", "" },
+    [SKPI_TPL_OKR_OWNER] = { "owner: {owner}", "owner" },
+    [SKPI_TPL_POST_RATIO] = { "{ratio} the usual", "ratio" },
+    [SKPI_TPL_CALLOUT_NOTE] = { "Note", "" },
+    [SKPI_TPL_CALLOUT_WIN] = { "Win", "" },
+    [SKPI_TPL_CALLOUT_ALERT] = { "Alert", "" },
+    [SKPI_TPL_NO_DATA] = { "no data", "" },
+    [SKPI_TPL_PARTIAL_DATA] = { "partial data", "" },
+    [SKPI_TPL_DIVISION_BY_ZERO] = { "division by zero", "" },
+    [SKPI_TPL_NOT_SUPPORTED] = { "not supported for this metric", "" },
+    [SKPI_TPL_GENERATED] = { "Generated {time}", "time" },
+    [SKPI_TPL_UNTITLED] = { "Report", "" },
 };
 
 int skpi_template_count(void) { return SKPI__TPL_COUNT; }
@@ -115,25 +161,25 @@ static bool offered(const char *names, const char *name, size_t n)
     return false;
 }
 
-int skpi__template_check(int key, const char *text)
+int skpi__template_check(int key, const char *text, const char *fn)
 {
     const char *names = table[key].placeholders;
     for (const char *p = text; *p; p++) {
         if (p[0] == '{' && p[1] == '{') { p++; continue; }
         if (p[0] == '}' && p[1] == '}') { p++; continue; }
         if (*p == '}')
-            return skpi__error(SKPI_EINVAL, "skpi_report_set_template: unbalanced '}' at byte %zu",
-                               (size_t)(p - text));
+            return skpi__error(SKPI_EINVAL, "%s: unbalanced '}' at byte %zu",
+                               fn, (size_t)(p - text));
         if (*p != '{') continue;
         const char *end = strchr(p + 1, '}');
         if (end == NULL)
-            return skpi__error(SKPI_EINVAL, "skpi_report_set_template: '{' at byte %zu is not closed",
-                               (size_t)(p - text));
+            return skpi__error(SKPI_EINVAL, "%s: '{' at byte %zu is not closed",
+                               fn, (size_t)(p - text));
         size_t n = (size_t)(end - p - 1);
         if (!offered(names, p + 1, n))
             return skpi__error(SKPI_EINVAL,
-                               "skpi_report_set_template: template %d offers no placeholder {%.*s} "
-                               "(it offers: %s)", key, (int)(n > 64 ? 64 : n), p + 1,
+                               "%s: template %d offers no placeholder {%.*s} "
+                               "(it offers: %s)", fn, key, (int)(n > 64 ? 64 : n), p + 1,
                                names[0] ? names : "none");
         p = end;
     }

@@ -410,6 +410,8 @@ PROTOTYPES = [
     ("skpi_doc_currency", [DocP], _c, False),
     ("skpi_doc_set_language", [DocP, _c], _int, True),
     ("skpi_doc_language", [DocP], _c, False),
+    ("skpi_doc_set_text", [DocP, _int, _c], _int, True),
+    ("skpi_doc_text", [DocP, _int], _c, False),
     ("skpi_doc_block_count", [DocP], _sz, False),
     ("skpi_doc_block_kind", [_P(_int), DocP, _sz], _int, True),
     ("skpi_doc_block_title", [_P(_c), DocP, _sz], _int, True),

@@ -404,6 +404,22 @@ class Report(Handle):
     language = property(lambda self: string(lib.skpi_doc_language(self._h)),
                         lambda self, v: lib.skpi_doc_set_language(self._h, utf8(v)))
 
+    def set_text(self, key, text):
+        """Replace a word the HTML, Markdown and text renderers write: a Template from
+        COLUMN_METRIC on (the member, its int or its name); None restores the default.
+        An assembled Report has those its ReportDefinition replaced."""
+        from .report_definition import Template, _member
+        lib.skpi_doc_set_text(self._h, int(_member(Template, key)), opt_text(text))
+
+    def text(self, key):
+        """The text the renderers write for a word Template (this Report's or the default)."""
+        from .report_definition import Template, _member
+        key = _member(Template, key)
+        out = lib.skpi_doc_text(self._h, int(key))
+        if out is None:
+            raise ValueError(f"{key!r} is not a word the renderers write")
+        return string(out)
+
     def __len__(self):
         return lib.skpi_doc_block_count(self._h)
 

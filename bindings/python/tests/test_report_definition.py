@@ -229,7 +229,7 @@ def test_defaults_presets_and_round_trip():
 
 def test_templates():
     T = sk.Template
-    assert len(T) == sk.limits()["report_templates"] == 63
+    assert len(T) == sk.limits()["report_templates"] == 109  # 63 for assembly, 46 renderer words
     assert T.HEADING_WINS.default == "Wins" and T.HEADING_WINS.placeholders == []
     assert T.GOALS_SUMMARY.placeholders == ["good", "total", "bad"]
     rd = sk.ReportDefinition("R")
@@ -246,9 +246,9 @@ def test_templates():
     with pytest.raises(ValueError, match="unknown template"):
         rd.set_template("no_such_text", "x")
     with pytest.raises(sk.InvalidArgumentError):
-        rd.set_template(99, "x")
+        rd.set_template(999, "x")
     with pytest.raises(ValueError):
-        rd.template(99)
+        rd.template(999)
     rd.close()
 
 
@@ -262,6 +262,24 @@ def test_template_and_section_change_the_assembled_text(small):
         assert [b.text for b in doc.blocks if b.kind == sk.BlockKind.PARAGRAPH] == [
             "Engagements: 700, flat.", "from Python"]
         assert doc.render("text").count("Extra") == 1
+
+
+def test_renderer_words_follow_the_report(small):
+    rd = sk.ReportDefinition("R", cadence=sk.Cadence.WEEK, as_of="2026-11-16", kpis=["engagements"],
+                             sections=[sk.Section.KPIS])
+    rd.set_template("column_metric", "Kennzahl")
+    rd.set_template(sk.Template.COLUMN_VALUE, "Wert")
+    with rd.assemble(small) as doc:
+        assert doc.text(sk.Template.COLUMN_METRIC) == "Kennzahl"
+        assert doc.text("column_trend") == "Trend"  # not replaced: the default
+        md = doc.render("markdown")
+        assert "| Kennzahl | Wert |" in md and "| Metric |" not in md
+        doc.set_text("column_metric", None)
+        assert "| Metric | Wert |" in doc.render("markdown")
+        with pytest.raises(sk.InvalidArgumentError, match="not one the renderers write"):
+            doc.set_text(sk.Template.HEADING_SUMMARY, "x")
+        with pytest.raises(ValueError, match="not a word"):
+            doc.text(sk.Template.HEADING_SUMMARY)
 
 
 class SectionFailed(Exception):
