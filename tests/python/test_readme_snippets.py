@@ -33,10 +33,17 @@ def test_c_snippet_renders_the_demo_report(tmp_path):
     assert "## Summary" in report
 
 
-def test_python_snippet_prints_a_report():
+def test_python_snippet_renders_what_the_c_snippet_renders(tmp_path):
+    subprocess.run([TOOL, "demo", "--dir", "skpi-demo", "--quiet"], cwd=tmp_path, check=True,
+                   capture_output=True)
     code = snippet("python", "import socialkpi as sk")
     env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "bindings", "python"))
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True,
-                         capture_output=True, text=True).stdout
-    assert out.startswith("Instagram this month\n")
-    assert "Reach" in out
+    subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, check=True)
+    python_report = (tmp_path / "report.md").read_bytes()
+    # the report skpi writes from the same store, definitions and date, without a time
+    tool_report = subprocess.run([TOOL, "report", "--config", "skpi-demo/definitions.json",
+                                  "--db", "skpi-demo/demo.db", "--as-of", "2026-04-01",
+                                  "--format", "md", "--generated-at", "none"],
+                                 cwd=tmp_path, check=True, capture_output=True).stdout
+    assert python_report.startswith(b"# Acme Outdoor")
+    assert python_report == tool_report
