@@ -66,6 +66,8 @@ const char *skpi__asm_value(skpi__asm *a, char *buf, size_t size, double v, int 
 const char *skpi__asm_abs_percent(skpi__asm *a, char *buf, size_t size, double v);
 /* The label of the period starting at t. */
 const char *skpi__asm_label(skpi__asm *a, char *buf, size_t size, skpi_time t);
+/* The last day of a span ending (exclusively) at `end`, as a date. */
+const char *skpi__asm_deadline(skpi__asm *a, char *buf, size_t size, skpi_time end);
 /* Fill the scratch text from a template. */
 int skpi__asm_fill(skpi__asm *a, int key, const skpi__arg *args, size_t n);
 

@@ -89,8 +89,7 @@ int skpi__sec_goals(skpi__asm *a)
         card.forecast = number(target != baseline ? (forecast - baseline) / (target - baseline) : NAN);
         skpi_period span;
         char deadline[40] = "";
-        if (skpi_goal_span(&span, g) == SKPI_OK &&
-            skpi_time_format_date(deadline, sizeof deadline, span.end - 1, skpi_calendar_utc_offset(a->cal)) == SKPI_OK)
+        if (skpi_goal_span(&span, g) == SKPI_OK && skpi__asm_deadline(a, deadline, sizeof deadline, span.end)[0])
             card.deadline = deadline;
         double pace = skpi_goal_evaluation_pace_needed(ev);
         char pbuf[64], rbuf[64], tbuf[64];

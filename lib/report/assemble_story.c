@@ -368,8 +368,7 @@ int skpi__sec_next_steps(skpi__asm *a)
         int unit = skpi_catalog_find(&m, a->cat, skpi_goal_metric(g)) == SKPI_OK ? skpi_metric_unit(m) : 0;
         char pace[64], tgt[64], deadline[40] = "";
         skpi_period span;
-        if (skpi_goal_span(&span, g) == SKPI_OK)
-            skpi_time_format_date(deadline, sizeof deadline, span.end - 1, skpi_calendar_utc_offset(a->cal));
+        if (skpi_goal_span(&span, g) == SKPI_OK) skpi__asm_deadline(a, deadline, sizeof deadline, span.end);
         skpi__fmt_change(pace, sizeof pace, &a->nf, skpi_goal_evaluation_pace_needed(ev), unit);
         skpi__arg args[] = { { "goal", skpi_goal_name(g) }, { "pace", pace },
                              { "cadence", skpi__report_tpl(r, SKPI_TPL_CADENCE_DAY + skpi_goal_cadence(g)) },

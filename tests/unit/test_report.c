@@ -299,6 +299,63 @@ static void goals_and_okrs(void **state)
     skpi_dataset_free(ds);
 }
 
+/* The deadline a goal card shows for a span ending at `end` (exclusive),
+ * in a report whose calendar is `offset` minutes from UTC. */
+static char *card_deadline(skpi_time end, int offset, char *buf, size_t size)
+{
+    skpi_dataset *ds = dataset();
+    skpi_report *r = definition();
+    skpi_calendar *cal = NULL;
+    assert_int_equal(skpi_calendar_new(&cal), SKPI_OK);
+    assert_int_equal(skpi_calendar_set_utc_offset(cal, offset), SKPI_OK);
+    assert_int_equal(skpi_report_set_calendar(r, cal), SKPI_OK);
+    skpi_calendar_free(cal);
+    skpi_goal *g = NULL;
+    assert_int_equal(skpi_goal_new(&g, "Grow engagements"), SKPI_OK);
+    assert_int_equal(skpi_goal_set_metric(g, "engagements"), SKPI_OK);
+    assert_int_equal(skpi_goal_set_baseline_value(g, 4500), SKPI_OK);
+    assert_int_equal(skpi_goal_set_target(g, SKPI_TARGET_ABSOLUTE, 20000), SKPI_OK);
+    skpi_period span = { day(2026, 1, 1), end };
+    assert_int_equal(skpi_goal_set_span(g, span), SKPI_OK);
+    assert_int_equal(skpi_report_add_goal(r, g), SKPI_OK);
+    skpi_goal_free(g);
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    buf[0] = '\0';
+    int kind;
+    for (size_t b = 0; b < skpi_doc_block_count(doc); b++) {
+        assert_int_equal(skpi_doc_block_kind(&kind, doc, b), SKPI_OK);
+        if (kind != SKPI_BLOCK_GOALS) continue;
+        skpi_doc_goal card = SKPI_DOC_GOAL_INIT;
+        assert_int_equal(skpi_doc_goal_get(&card, doc, b, 0), SKPI_OK);
+        snprintf(buf, size, "%s", card.deadline ? card.deadline : "(none)");
+    }
+    skpi_doc_free(doc);
+    skpi_report_free(r);
+    skpi_dataset_free(ds);
+    return buf;
+}
+
+/* A span's end is exclusive: the card shows the last day it covers. */
+static void deadlines_show_the_last_day(void **state)
+{
+    (void)state;
+    char buf[40];
+    skpi_time new_year = day(2027, 1, 1); /* 2027-01-01T00:00Z */
+    /* dates without an offset (a definitions file's "2027-01-01") in a
+     * report at UTC+01:00: 00:00Z is 01:00 there, still the last day before */
+    assert_string_equal(card_deadline(new_year, 60, buf, sizeof buf), "2026-12-31");
+    assert_string_equal(card_deadline(new_year, -300, buf, sizeof buf), "2026-12-31");
+    assert_string_equal(card_deadline(new_year, 0, buf, sizeof buf), "2026-12-31");
+    /* the same day's midnight at the report's offset: 2026-12-31T23:00Z is
+     * 00:00 on 2027-01-01 at UTC+01:00, and 05:00Z is 00:00 at UTC-05:00 */
+    assert_string_equal(card_deadline(new_year - 3600, 60, buf, sizeof buf), "2026-12-31");
+    assert_string_equal(card_deadline(new_year + 5 * 3600, -300, buf, sizeof buf), "2026-12-31");
+    /* an end during a day: that day is the last one touched */
+    assert_string_equal(card_deadline(new_year - 12 * 3600, 0, buf, sizeof buf), "2026-12-31");
+    assert_string_equal(card_deadline(new_year + 12 * 3600, 60, buf, sizeof buf), "2027-01-01");
+}
+
 static void templates_replace_the_words(void **state)
 {
     (void)state;
@@ -758,6 +815,7 @@ int main(void)
         cmocka_unit_test(spot_checks_fire_on_spikes_only),
         cmocka_unit_test(spot_check_arithmetic),
         cmocka_unit_test(goals_and_okrs),
+        cmocka_unit_test(deadlines_show_the_last_day),
         cmocka_unit_test(templates_replace_the_words),
         cmocka_unit_test(audiences),
         cmocka_unit_test(channel_rows_stay_inside_their_kpi),
