@@ -1321,11 +1321,11 @@ typedef enum skpi_template {
     SKPI_TPL_CALLOUT_WIN = 101, /**< label of a win callout */
     SKPI_TPL_CALLOUT_ALERT = 102, /**< label of an alert callout */
     SKPI_TPL_NO_DATA = 103, /**< a value without data */
-    SKPI_TPL_PARTIAL_DATA = 104, /**< a value from part of the period */
-    SKPI_TPL_DIVISION_BY_ZERO = 105, /**< a ratio whose denominator is zero */
-    SKPI_TPL_NOT_SUPPORTED = 106, /**< a value the metric cannot give */
-    SKPI_TPL_GENERATED = 107, /**< the footer: when the report was generated */
-    SKPI_TPL_UNTITLED = 108 /**< the title of a document without one */
+    SKPI_TPL_DIVISION_BY_ZERO = 104, /**< a ratio whose denominator is zero */
+    SKPI_TPL_NOT_SUPPORTED = 105, /**< a value the metric cannot give */
+    SKPI_TPL_GENERATED = 106, /**< the footer: when the report was generated */
+    SKPI_TPL_UNTITLED = 107, /**< the title of a document without one */
+    SKPI_TPL_NOT_AVAILABLE = 108 /**< a figure that cannot be given ("n/a"), in tables and sentences */
 } skpi_template;
 
 /** @brief The number of ::skpi_template values (109); new ones are only ever appended. */

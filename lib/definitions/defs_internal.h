@@ -171,6 +171,11 @@ json_t *skpi__w_time(skpi__writer *w, skpi_time t);
 int skpi__w_dump(char **out, size_t *size, skpi__writer *w, const json_t *root);
 
 
+/* load.c: the error for text jansson refused (err zeroed before parsing):
+ * SKPI_ENOMEM when it ran out of memory, else SKPI_EPARSE naming `path`
+ * ("" for none), the line and the column. */
+int skpi__json_syntax_error(const json_error_t *err, const char *data, size_t size, const char *path);
+
 /* json_check.c: whether text is JSON jansson would accept, decided
  * without allocating. */
 bool skpi__json_well_formed(const char *text, size_t size);

@@ -54,16 +54,17 @@ static int load_root(skpi_definitions *defs, const json_t *root)
     return rc;
 }
 
-static int syntax_error(const json_error_t *err, const char *data, size_t size)
+int skpi__json_syntax_error(const json_error_t *err, const char *data, size_t size, const char *path)
 {
+    const char *sep = path[0] ? ": " : "";
     int code = json_error_code(err);
     /* No text: jansson gave up without a reason, which it does only when an
      * allocation failed. */
     if (code == json_error_out_of_memory || err->text[0] == '\0') return skpi__nomem();
     if (code == json_error_null_character)
         /* jansson's own text names a flag of its API. */
-        return skpi__error(SKPI_EPARSE, "line %d, column %d: \\u0000 is not allowed in a string",
-                           err->line, err->column);
+        return skpi__error(SKPI_EPARSE, "%s%sline %d, column %d: \\u0000 is not allowed in a string",
+                           path, sep, err->line, err->column);
     /* Text that is well formed fails only for a duplicate key, a number
      * too large, or a lack of memory that jansson reported as something
      * else. */
@@ -73,9 +74,9 @@ static int syntax_error(const json_error_t *err, const char *data, size_t size)
     size_t i = 0;
     while (i < size && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n')) i++;
     if (i == size)
-        return skpi__error(SKPI_EPARSE, "the document is empty (expected an object with \"version\": %d)",
-                           SKPI__DEFS_VERSION);
-    return skpi__error(SKPI_EPARSE, "line %d, column %d: %s", err->line, err->column, err->text);
+        return skpi__error(SKPI_EPARSE, "%s%sthe document is empty (expected an object with \"version\": %d)",
+                           path, sep, SKPI__DEFS_VERSION);
+    return skpi__error(SKPI_EPARSE, "%s%sline %d, column %d: %s", path, sep, err->line, err->column, err->text);
 }
 
 int skpi_definitions_load_buffer(skpi_definitions **out, const char *data, size_t size,
@@ -95,7 +96,7 @@ int skpi_definitions_load_buffer(skpi_definitions **out, const char *data, size_
     json_error_t err;
     memset(&err, 0, sizeof err);
     json_t *root = json_loadb(data, size, JSON_REJECT_DUPLICATES, &err);
-    if (root == NULL) return syntax_error(&err, data, size);
+    if (root == NULL) return skpi__json_syntax_error(&err, data, size, "");
     skpi_definitions *defs = NULL;
     int rc = skpi_definitions_new(&defs, base);
     if (rc == SKPI_OK) rc = load_root(defs, root);

@@ -169,11 +169,11 @@ const skpi__name skpi__template_names[] = {
     { "callout_win", SKPI_TPL_CALLOUT_WIN },
     { "callout_alert", SKPI_TPL_CALLOUT_ALERT },
     { "no_data", SKPI_TPL_NO_DATA },
-    { "partial_data", SKPI_TPL_PARTIAL_DATA },
     { "division_by_zero", SKPI_TPL_DIVISION_BY_ZERO },
     { "not_supported", SKPI_TPL_NOT_SUPPORTED },
     { "generated", SKPI_TPL_GENERATED },
     { "untitled", SKPI_TPL_UNTITLED },
+    { "not_available", SKPI_TPL_NOT_AVAILABLE },
     { NULL, 0 }
 };
 

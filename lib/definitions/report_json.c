@@ -16,26 +16,16 @@ int skpi__defs_report_json(char **out, size_t *size, const skpi_definitions *def
     return rc;
 }
 
-int skpi__defs_add_report_json(skpi_definitions *defs, const char *text, size_t size,
-                               const char *path)
+int skpi__defs_add_report_json(skpi_definitions *defs, const char *text, size_t size)
 {
     /* Zeroed: jansson 2.14 leaves the error unset when some allocations fail. */
     json_error_t err;
     memset(&err, 0, sizeof err);
     json_t *root = json_loadb(text, size, JSON_REJECT_DUPLICATES, &err);
-    if (root == NULL) {
-        /* As skpi_definitions_load_buffer() decides (load.c). */
-        int code = json_error_code(&err);
-        if (code == json_error_out_of_memory || err.text[0] == '\0' ||
-            (code != json_error_duplicate_key && code != json_error_numeric_overflow &&
-             skpi__json_well_formed(text, size)))
-            return skpi__nomem();
-        return skpi__error(SKPI_EPARSE, "%s: line %d, column %d: %s", path, err.line, err.column,
-                           err.text);
-    }
+    if (root == NULL) return skpi__json_syntax_error(&err, text, size, "");
     int rc = json_is_object(root)
-        ? skpi__load_report(defs, root, path, false)
-        : skpi__json_fail(SKPI_EPARSE, path, "expected an object, found %s", skpi__json_kind(root));
+        ? skpi__load_report(defs, root, "", false)
+        : skpi__error(SKPI_EPARSE, "expected an object, found %s", skpi__json_kind(root));
     json_decref(root);
     return rc;
 }

@@ -13,9 +13,9 @@ int skpi__defs_report_json(char **out, size_t *size, const skpi_definitions *def
 
 /* Add a report definition read from such text. The goals and objectives it
  * names need not be in the handle: as after skpi_definitions_remove_goal(),
- * building that report says which one is missing. Errors name `path`. */
-int skpi__defs_add_report_json(skpi_definitions *defs, const char *text, size_t size,
-                               const char *path);
+ * building that report says which one is missing. Errors name the member
+ * ("title: required") or the line and column, for the caller to prefix. */
+int skpi__defs_add_report_json(skpi_definitions *defs, const char *text, size_t size);
 
 /* SKPI_EINVAL, naming them, when a report names a goal or objective that is
  * not in the handle. */

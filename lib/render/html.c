@@ -31,7 +31,9 @@ static void value_td(skpi__render *r, skpi_value v, int unit)
     if (!isfinite(v.value)) {
         S(r, "<td class=\"num na\" title=\"");
         H(r, skpi__availability_word(r, v.availability));
-        S(r, "\">n/a</td>");
+        S(r, "\">");
+        H(r, skpi__na(&r->nf));
+        S(r, "</td>");
         return;
     }
     S(r, "<td class=\"num\">");
@@ -84,15 +86,17 @@ static void word_marked(skpi__render *r, int key, const char *name, const char *
 {
     char *t = skpi__strdup(skpi__word(r, key, name, "\x01", NULL));
     if (t == NULL) { skpi__out_fail(&r->out, skpi__nomem()); return; }
-    char *mark = strchr(t, '\x01');
-    if (mark) *mark = '\0';
-    H(r, t);
-    if (mark) {
+    /* \x01 marks each place of the value: escaped text between them */
+    char *p = t, *mark;
+    while ((mark = strchr(p, '\x01')) != NULL) {
+        *mark = '\0';
+        H(r, p);
         S(r, open);
         H(r, value);
         S(r, close);
-        H(r, mark + 1);
+        p = mark + 1;
     }
+    H(r, p);
     skpi__free(t);
 }
 
@@ -188,7 +192,7 @@ static void goals(skpi__render *r, const skpi__block *b)
     S(r, "<div class=\"cards\">\n");
     const skpi_doc_goal *g = b->items;
     for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
-        char prog[32], exp[32], fc[32], cur[64], tgt[64], label[256];
+        char prog[32], exp[32], fc[32], cur[64], tgt[64];
         skpi__fmt_fraction(prog, sizeof prog, &r->nf, g[i].progress.value);
         skpi__fmt_fraction(exp, sizeof exp, &r->nf, g[i].expected.value);
         skpi__fmt_fraction(fc, sizeof fc, &r->nf, g[i].forecast.value);
@@ -201,9 +205,8 @@ static void goals(skpi__render *r, const skpi__block *b)
         S(r, "\">");
         H(r, g[i].status_label);
         S(r, "</span></p>");
-        snprintf(label, sizeof label, "%s",
-                 skpi__word(r, SKPI_TPL_GOAL_PROGRESS_LABEL, "progress", prog, "expected", exp, NULL));
-        skpi__html_progress(r, g[i].progress.value, g[i].expected.value, g[i].tone, label);
+        skpi__html_progress(r, g[i].progress.value, g[i].expected.value, g[i].tone,
+                            skpi__word(r, SKPI_TPL_GOAL_PROGRESS_LABEL, "progress", prog, "expected", exp, NULL));
         /* Figures that are not available are left out rather than shown as n/a. */
         if (isfinite(g[i].progress.value)) {
             S(r, "<p class=\"meta\">");
@@ -242,7 +245,7 @@ static void objectives(skpi__render *r, const skpi__block *b)
     S(r, "<div class=\"okrs\">\n");
     const skpi__objective *o = b->items;
     for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
-        char buf[64], label[256];
+        char buf[64];
         S(r, "<article class=\"card objective\"><h4>");
         H(r, o[i].o.title);
         S(r, "</h4><p class=\"meta\">");
@@ -253,7 +256,7 @@ static void objectives(skpi__render *r, const skpi__block *b)
             H(r, o[i].o.band_label);
             S(r, "</span> ");
         }
-        skpi__fmt_score(buf, sizeof buf, o[i].o.score.value);
+        skpi__fmt_score(buf, sizeof buf, &r->nf, o[i].o.score.value);
         word_marked(r, SKPI_TPL_OKR_SCORE, "score", "<strong>", buf, "</strong>");
         if (isfinite(o[i].o.score_rounded.value)) {
             skpi__num_fixed(buf, sizeof buf, o[i].o.score_rounded.value, 1, NULL);
@@ -268,9 +271,9 @@ static void objectives(skpi__render *r, const skpi__block *b)
             H(r, skpi__word(r, SKPI_TPL_OKR_OWNER, "owner", o[i].o.owner, NULL));
         }
         S(r, "</p>");
-        skpi__fmt_score(buf, sizeof buf, o[i].o.score.value);
-        snprintf(label, sizeof label, "%s", skpi__word(r, SKPI_TPL_OKR_SCORE_LABEL, "score", buf, NULL));
-        skpi__html_progress(r, o[i].o.score.value, NAN, o[i].o.tone, label);
+        skpi__fmt_score(buf, sizeof buf, &r->nf, o[i].o.score.value);
+        skpi__html_progress(r, o[i].o.score.value, NAN, o[i].o.tone,
+                            skpi__word(r, SKPI_TPL_OKR_SCORE_LABEL, "score", buf, NULL));
         if (o[i].o.interpretation) { S(r, "<p>"); H(r, o[i].o.interpretation); S(r, "</p>"); }
         if (o[i].count > 0) {
             S(r, "<table><thead><tr>");
@@ -288,7 +291,7 @@ static void objectives(skpi__render *r, const skpi__block *b)
                 S(r, "</th><td class=\"num ");
                 S(r, tone_cls(kr->tone));
                 S(r, "\">");
-                skpi__fmt_score(buf, sizeof buf, kr->score.value);
+                skpi__fmt_score(buf, sizeof buf, &r->nf, kr->score.value);
                 S(r, buf);
                 S(r, "</td>");
                 value_td(r, kr->start, kr->unit);
@@ -321,7 +324,7 @@ static void posts(skpi__render *r, const skpi__block *b)
         H(r, buf);
         S(r, "</strong>");
         if (isfinite(p[i].ratio.value)) {
-            skpi__fmt_ratio(buf, sizeof buf, p[i].ratio.value);
+            skpi__fmt_ratio(buf, sizeof buf, &r->nf, p[i].ratio.value);
             S(r, " (");
             H(r, skpi__word(r, SKPI_TPL_POST_RATIO, "ratio", buf, NULL));
             S(r, ")");
@@ -363,7 +366,7 @@ static void callout(skpi__render *r, const skpi__block *b)
     S(r, "<aside class=\"callout ");
     S(r, skpi__callout_key(b->level));
     S(r, "\" role=\"note\"><p><strong>");
-    H(r, skpi__callout_word(r, b->level));
+    H(r, skpi__word(r, skpi__callout_tpl(b->level), NULL));
     if (b->title) { S(r, ": "); H(r, b->title); }
     S(r, "</strong></p><p>");
     H(r, b->text);

@@ -204,7 +204,7 @@ static void objectives(skpi__render *r, const skpi__block *b)
         S(r, "**");
         ESC(r, o[i].o.title);
         S(r, "** \xE2\x80\x94 ");
-        skpi__fmt_score(buf, sizeof buf, o[i].o.score.value);
+        skpi__fmt_score(buf, sizeof buf, &r->nf, o[i].o.score.value);
         ESC(r, skpi__word(r, SKPI_TPL_OKR_SCORE, "score", buf, NULL));
         if (isfinite(o[i].o.score_rounded.value)) {
             skpi__num_fixed(buf, sizeof buf, o[i].o.score_rounded.value, 1, NULL);
@@ -230,7 +230,7 @@ static void objectives(skpi__render *r, const skpi__block *b)
             const skpi_doc_key_result *kr = &o[i].krs[k];
             S(r, "|");
             esc_cell(r, kr->title);
-            skpi__fmt_score(buf, sizeof buf, kr->score.value); cell(r, buf);
+            skpi__fmt_score(buf, sizeof buf, &r->nf, kr->score.value); cell(r, buf);
             skpi__fmt_value(buf, sizeof buf, &r->nf, kr->start.value, kr->unit); cell(r, buf);
             skpi__fmt_value(buf, sizeof buf, &r->nf, kr->current.value, kr->unit); cell(r, buf);
             skpi__fmt_value(buf, sizeof buf, &r->nf, kr->target.value, kr->unit); cell(r, buf);
@@ -258,7 +258,7 @@ static void posts(skpi__render *r, const skpi__block *b)
         skpi__fmt_value(buf, sizeof buf, &r->nf, p[i].value.value, p[i].unit);
         S(r, buf);
         if (isfinite(p[i].ratio.value)) {
-            skpi__fmt_ratio(buf, sizeof buf, p[i].ratio.value);
+            skpi__fmt_ratio(buf, sizeof buf, &r->nf, p[i].ratio.value);
             S(r, " (");
             ESC(r, skpi__word(r, SKPI_TPL_POST_RATIO, "ratio", buf, NULL));
             S(r, ")");
@@ -325,7 +325,7 @@ void skpi__render_markdown(skpi__render *r)
         case SKPI_BLOCK_POSTS: posts(r, b); break;
         case SKPI_BLOCK_CALLOUT:
             S(r, "> **");
-            ESC(r, skpi__callout_word(r, b->level));
+            ESC(r, skpi__word(r, skpi__callout_tpl(b->level), NULL));
             if (b->title) { S(r, ": "); ESC(r, b->title); S(r, "**  \n> "); }
             else S(r, ":** ");
             ESC(r, b->text);

@@ -109,6 +109,11 @@ int skpi_render(const skpi_doc *doc, int format, const skpi_render_options *opti
     if (rc == SKPI_OK) {
         r->doc = doc;
         r->nf.currency = doc->currency;
+        r->na = skpi__strdup(skpi__word(r, SKPI_TPL_NOT_AVAILABLE, NULL));
+        r->nf.na = r->na;
+        if (r->na == NULL || r->out.err != SKPI_OK) rc = skpi__nomem();
+    }
+    if (rc == SKPI_OK) {
         r->out.sink = sink;
         rc = skpi__locale_enter(&r->out.host_locale);
         if (rc == SKPI_OK) {
@@ -124,7 +129,11 @@ int skpi_render(const skpi_doc *doc, int format, const skpi_render_options *opti
             rc = r->out.err;
         }
     }
-    if (r) skpi__text_free(&r->words);
+    if (r) {
+        skpi__text_free(&r->words);
+        skpi__text_free(&r->joined);
+        skpi__free(r->na);
+    }
     skpi__free(r);
     if (!keep_open) {
         if (rc == SKPI_OK) return skpi__sink_finish(sink);

@@ -44,6 +44,8 @@ typedef struct skpi__render {
     char time_iso[40];       /* generated_at, ISO 8601 at the offset */
     char time_human[40];     /* "2026-11-30 08:00 UTC" / "... UTC+01:00" */
     skpi__text words;        /* the last word filled by skpi__word() */
+    skpi__text joined;       /* skpi__word_between()'s text */
+    char *na;                /* the document's "n/a" (nf.na) */
 } skpi__render;
 
 /* The document's text of a renderer word (an SKPI_TPL_ from
@@ -51,6 +53,9 @@ typedef struct skpi__render {
  * pairs ending with NULL. Valid until the next call; "" after a failure,
  * which is recorded in r->out. */
 const char *skpi__word(skpi__render *r, int key, ...);
+/* The same word between two texts of the renderer's own ("(", ")"), with its
+ * own scratch: valid until the next call of this function. */
+const char *skpi__word_between(skpi__render *r, const char *before, const char *after, int key, ...);
 
 void skpi__render_markdown(skpi__render *r);
 void skpi__render_html(skpi__render *r);
@@ -101,7 +106,8 @@ const char *skpi__direction_key(int direction);
 const char *skpi__availability_key(int availability);
 const char *skpi__tone_key(int tone);
 const char *skpi__callout_key(int kind);
-const char *skpi__callout_word(skpi__render *r, int kind);
+/* The word template of a callout kind (Note, Win, Alert). */
+int skpi__callout_tpl(int kind);
 const char *skpi__availability_word(skpi__render *r, int availability);
 
 /* The rows of a KPI value cell, formatted for readers. */

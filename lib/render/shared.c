@@ -27,7 +27,9 @@ const char *skpi__availability_key(int a)
 
 const char *skpi__availability_word(skpi__render *r, int a)
 {
-    static const int k[] = { SKPI_TPL_NO_DATA, SKPI_TPL_NO_DATA, SKPI_TPL_PARTIAL_DATA,
+    /* a value that is not a number is missing, a division by zero or
+     * unsupported: partial values are numbers */
+    static const int k[] = { SKPI_TPL_NO_DATA, SKPI_TPL_NO_DATA, SKPI_TPL_NO_DATA,
                              SKPI_TPL_DIVISION_BY_ZERO, SKPI_TPL_NOT_SUPPORTED };
     return skpi__word(r, a >= 0 && a <= SKPI_UNSUPPORTED ? k[a] : SKPI_TPL_NO_DATA, NULL);
 }
@@ -44,31 +46,55 @@ const char *skpi__callout_key(int kind)
     return kind >= 0 && kind <= SKPI_CALLOUT_ALERT ? k[kind] : "info";
 }
 
-const char *skpi__callout_word(skpi__render *r, int kind)
+int skpi__callout_tpl(int kind)
 {
     static const int k[] = { SKPI_TPL_CALLOUT_NOTE, SKPI_TPL_CALLOUT_WIN, SKPI_TPL_CALLOUT_ALERT };
-    return skpi__word(r, kind >= 0 && kind <= SKPI_CALLOUT_ALERT ? k[kind] : SKPI_TPL_CALLOUT_NOTE, NULL);
+    return kind >= 0 && kind <= SKPI_CALLOUT_ALERT ? k[kind] : SKPI_TPL_CALLOUT_NOTE;
 }
 
-const char *skpi__word(skpi__render *r, int key, ...)
+static const char *vword(skpi__render *r, int key, va_list ap)
 {
     skpi__arg args[8];
     size_t n = 0;
-    va_list ap;
-    va_start(ap, key);
     const char *name;
     while (n < sizeof args / sizeof args[0] && (name = va_arg(ap, const char *)) != NULL) {
         args[n].name = name;
         args[n].value = va_arg(ap, const char *);
         n++;
     }
-    va_end(ap);
     int rc = skpi__text_fill(&r->words, skpi__doc_word(r->doc, key), args, n);
     if (rc != SKPI_OK) {
         skpi__out_fail(&r->out, rc);
         return "";
     }
     return r->words.buf;
+}
+
+const char *skpi__word(skpi__render *r, int key, ...)
+{
+    va_list ap;
+    va_start(ap, key);
+    const char *w = vword(r, key, ap);
+    va_end(ap);
+    return w;
+}
+
+const char *skpi__word_between(skpi__render *r, const char *before, const char *after, int key, ...)
+{
+    va_list ap;
+    va_start(ap, key);
+    const char *w = vword(r, key, ap);
+    va_end(ap);
+    skpi__text *t = &r->joined;
+    t->len = 0;
+    skpi__text_put(t, before, strlen(before));
+    skpi__text_put(t, w, strlen(w));
+    skpi__text_put(t, after, strlen(after));
+    if (t->err != SKPI_OK) {
+        skpi__out_fail(&r->out, t->err);
+        return "";
+    }
+    return t->buf;
 }
 
 /* A value cell: the number, '*' when partial. */

@@ -330,8 +330,8 @@ static void objectives(skpi__render *r, const skpi__block *b)
     caption(r, b->title);
     const skpi__objective *o = b->items;
     for (size_t i = 0; i < b->count; i++) {
-        char score[32], graded[32], buf[640];
-        skpi__fmt_score(score, sizeof score, o[i].o.score.value);
+        char score[32], graded[32];
+        skpi__fmt_score(score, sizeof score, &r->nf, o[i].o.score.value);
         wrap w;
         wrap_start(&w, r, "", 2);
         wrap_text(&w, o[i].o.title);
@@ -341,28 +341,26 @@ static void objectives(skpi__render *r, const skpi__block *b)
         wrap_text(&w, skpi__word(r, SKPI_TPL_OKR_SCORE, "score", score, NULL));
         if (isfinite(o[i].o.score_rounded.value)) {
             skpi__num_fixed(graded, sizeof graded, o[i].o.score_rounded.value, 1, NULL);
-            snprintf(buf, sizeof buf, " (%s)", skpi__word(r, SKPI_TPL_OKR_GRADED, "graded", graded, NULL));
-            wrap_text(&w, buf);
+            wrap_text(&w, skpi__word_between(r, " (", ")", SKPI_TPL_OKR_GRADED, "graded", graded, NULL));
         }
         if (o[i].o.band_label) { S(r, ","); w.col++; w.space = true; wrap_text(&w, o[i].o.band_label); }
-        snprintf(buf, sizeof buf, ", %s.",
-                 skpi__word(r, o[i].o.aspirational ? SKPI_TPL_OKR_ASPIRATIONAL : SKPI_TPL_OKR_COMMITTED, NULL));
-        wrap_text(&w, buf);
+        wrap_text(&w, skpi__word_between(r, ", ", ".", o[i].o.aspirational ? SKPI_TPL_OKR_ASPIRATIONAL
+                                                                           : SKPI_TPL_OKR_COMMITTED, NULL));
         if (o[i].o.interpretation) { w.space = true; wrap_text(&w, o[i].o.interpretation); }
         wrap_end(&w);
         for (size_t k = 0; k < o[i].count; k++) {
             const skpi_doc_key_result *kr = &o[i].krs[k];
             char cur[64], tgt[64];
-            skpi__fmt_score(score, sizeof score, kr->score.value);
+            skpi__fmt_score(score, sizeof score, &r->nf, kr->score.value);
             skpi__fmt_value(cur, sizeof cur, &r->nf, kr->current.value, kr->unit);
             skpi__fmt_value(tgt, sizeof tgt, &r->nf, kr->target.value, kr->unit);
             wrap_start(&w, r, "  - ", 4);
             wrap_text(&w, kr->title);
             S(r, ":");
             w.col++;
-            snprintf(buf, sizeof buf, " %s (%s)", score,
-                     skpi__word(r, SKPI_TPL_OF_TARGET, "current", cur, "target", tgt, NULL));
-            wrap_text(&w, buf);
+            w.space = true;
+            wrap_text(&w, score);
+            wrap_text(&w, skpi__word_between(r, " (", ")", SKPI_TPL_OF_TARGET, "current", cur, "target", tgt, NULL));
             if (kr->note) { S(r, "."); w.col++; w.space = true; wrap_text(&w, kr->note); }
             wrap_end(&w);
         }
@@ -375,7 +373,7 @@ static void posts(skpi__render *r, const skpi__block *b)
     caption(r, b->title);
     const skpi_doc_post *p = b->items;
     for (size_t i = 0; i < b->count; i++) {
-        char num[24], val[64], buf[640];
+        char num[24], val[64];
         snprintf(num, sizeof num, "%zu. ", i + 1);
         wrap w;
         wrap_start(&w, r, num, strlen(num));
@@ -389,9 +387,8 @@ static void posts(skpi__render *r, const skpi__block *b)
         w.space = true;
         wrap_text(&w, val);
         if (isfinite(p[i].ratio.value)) {
-            skpi__fmt_ratio(val, sizeof val, p[i].ratio.value);
-            snprintf(buf, sizeof buf, " (%s)", skpi__word(r, SKPI_TPL_POST_RATIO, "ratio", val, NULL));
-            wrap_text(&w, buf);
+            skpi__fmt_ratio(val, sizeof val, &r->nf, p[i].ratio.value);
+            wrap_text(&w, skpi__word_between(r, " (", ")", SKPI_TPL_POST_RATIO, "ratio", val, NULL));
         }
         wrap_end(&w);
         if (p[i].text) {
@@ -444,9 +441,7 @@ void skpi__render_text(skpi__render *r)
         case SKPI_BLOCK_POSTS: posts(r, b); break;
         case SKPI_BLOCK_CALLOUT: {
             wrap w;
-            char prefix[256];
-            snprintf(prefix, sizeof prefix, "%s: ", skpi__callout_word(r, b->level));
-            wrap_start(&w, r, prefix, 2);
+            wrap_start(&w, r, skpi__word_between(r, "", ": ", skpi__callout_tpl(b->level), NULL), 2);
             if (b->title) { wrap_text(&w, b->title); wrap_text(&w, " \xE2\x80\x94 "); }
             wrap_text(&w, b->text);
             wrap_end(&w);

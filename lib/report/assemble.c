@@ -14,7 +14,7 @@ const char *skpi__asm_value(skpi__asm *a, char *buf, size_t size, double v, int 
 const char *skpi__asm_abs_percent(skpi__asm *a, char *buf, size_t size, double v)
 {
     char num[48];
-    if (!isfinite(v)) { snprintf(buf, size, "n/a"); return buf; }
+    if (!isfinite(v)) { snprintf(buf, size, "%s", skpi__na(&a->nf)); return buf; }
     skpi__num_fixed(num, sizeof num, fabs(v), 1, a->nf.group);
     snprintf(buf, size, "%s%%", num);
     return buf;
@@ -142,6 +142,7 @@ static void release(skpi__asm *a)
     skpi__free(a->okr);
     skpi__free(a->spots);
     skpi__free(a->tmp);
+    skpi__text_free(&a->na);
     skpi__text_free(&a->t);
     skpi__text_free(&a->t2);
 }
@@ -159,8 +160,18 @@ int skpi_report_assemble(skpi_doc **out, const skpi_report *report, skpi_dataset
     a.cal = report->cal;
     a.nf.group = ",";
     a.nf.currency = report->currency;
-    int rc = skpi__locale_enter(&a.host_locale);
-    if (rc != SKPI_OK) return rc;
+    /* "n/a" in the report's words, for sentences and the document's cells */
+    int rc = skpi__text_fill(&a.na, skpi__report_tpl(report, SKPI_TPL_NOT_AVAILABLE), NULL, 0);
+    if (rc != SKPI_OK) {
+        skpi__text_free(&a.na);
+        return rc;
+    }
+    a.nf.na = a.na.buf;
+    rc = skpi__locale_enter(&a.host_locale);
+    if (rc != SKPI_OK) {
+        skpi__text_free(&a.na);
+        return rc;
+    }
     rc = skpi_doc_new(&a.doc);
     if (rc == SKPI_OK) {
         /* The renderers' words the report replaced travel with the document. */

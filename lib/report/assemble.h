@@ -57,6 +57,7 @@ typedef struct skpi__asm {
     bool need_channels, need_posts, need_spots, need_records;
     void *host_locale;          /* in force around host callbacks */
     skpi__text t, t2;
+    skpi__text na;              /* the report's "n/a" (nf.na points into it) */
     double *tmp;                /* scratch of window + 1 doubles */
 } skpi__asm;
 

@@ -149,8 +149,8 @@ static int interpretation(skpi__asm *a, const skpi_okr_result *res)
     if (verdict < SKPI_OKR_IN_PROGRESS || verdict > SKPI_OKR_NOT_AMBITIOUS) verdict = SKPI_OKR_IN_PROGRESS;
     char elapsed[32], expected[32], score[32];
     skpi__fmt_fraction(elapsed, sizeof elapsed, &a->nf, skpi_okr_result_elapsed(res));
-    skpi__fmt_score(expected, sizeof expected, skpi_okr_result_expected(res));
-    skpi__fmt_score(score, sizeof score, skpi_okr_result_score(res));
+    skpi__fmt_score(expected, sizeof expected, &a->nf, skpi_okr_result_expected(res));
+    skpi__fmt_score(score, sizeof score, &a->nf, skpi_okr_result_score(res));
     skpi__arg args[] = { { "elapsed", elapsed }, { "expected", expected }, { "score", score },
                          { "status", skpi_okr_status_name(skpi_okr_result_status(res)) } };
     return skpi__asm_fill(a, SKPI_TPL_OKR_IN_PROGRESS + verdict, args, 4);

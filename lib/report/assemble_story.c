@@ -337,7 +337,7 @@ int skpi__sec_wins(skpi__asm *a)
         skpi_value x;
         skpi_post_value(&x, p, a->r->top_metric);
         char val[64], ratio[32], date[40] = "";
-        skpi__fmt_ratio(ratio, sizeof ratio, t.ratio[i]);
+        skpi__fmt_ratio(ratio, sizeof ratio, &a->nf, t.ratio[i]);
         skpi_time_format_date(date, sizeof date, skpi_post_published(p), skpi_calendar_utc_offset(a->cal));
         char metric[128];
         snprintf(metric, sizeof metric, "%s", skpi_metric_label(t.metric));

@@ -10,6 +10,8 @@
 #define SKPI__TPL_COUNT 109
 #define SKPI__TPL_FIRST_WORD 63
 #define SKPI__WORD_COUNT (SKPI__TPL_COUNT - SKPI__TPL_FIRST_WORD)
+/* The longest "n/a" (SKPI_TPL_NOT_AVAILABLE), in bytes. */
+#define SKPI__NA_MAX 24
 
 typedef struct skpi__span {
     int style;

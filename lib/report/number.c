@@ -182,9 +182,11 @@ static void fmt_unit(char *buf, size_t size, const skpi__numfmt *f, double v, in
     }
 }
 
+const char *skpi__na(const skpi__numfmt *f) { return f->na ? f->na : "n/a"; }
+
 void skpi__fmt_value(char *buf, size_t size, const skpi__numfmt *f, double v, int unit)
 {
-    if (!isfinite(v)) { snprintf(buf, size, "n/a"); return; }
+    if (!isfinite(v)) { snprintf(buf, size, "%s", skpi__na(f)); return; }
     fmt_unit(buf, size, f, v, unit);
 }
 
@@ -202,7 +204,7 @@ static void signed_text(char *buf, size_t size, const char *digits)
 
 void skpi__fmt_change(char *buf, size_t size, const skpi__numfmt *f, double v, int unit)
 {
-    if (!isfinite(v)) { snprintf(buf, size, "n/a"); return; }
+    if (!isfinite(v)) { snprintf(buf, size, "%s", skpi__na(f)); return; }
     char tmp[80];
     fmt_unit(tmp, sizeof tmp, f, v, unit);
     signed_text(buf, size, tmp);
@@ -210,7 +212,7 @@ void skpi__fmt_change(char *buf, size_t size, const skpi__numfmt *f, double v, i
 
 void skpi__fmt_percent_change(char *buf, size_t size, const skpi__numfmt *f, double v)
 {
-    if (!isfinite(v)) { snprintf(buf, size, "n/a"); return; }
+    if (!isfinite(v)) { snprintf(buf, size, "%s", skpi__na(f)); return; }
     char num[64], tmp[72];
     skpi__num_fixed(num, sizeof num, v, 1, f->group);
     snprintf(tmp, sizeof tmp, "%s%%", num);
@@ -219,7 +221,7 @@ void skpi__fmt_percent_change(char *buf, size_t size, const skpi__numfmt *f, dou
 
 void skpi__fmt_points(char *buf, size_t size, const skpi__numfmt *f, double v)
 {
-    if (!isfinite(v)) { snprintf(buf, size, "n/a"); return; }
+    if (!isfinite(v)) { snprintf(buf, size, "%s", skpi__na(f)); return; }
     char num[64], tmp[72];
     skpi__num_fixed(num, sizeof num, v, 2, f->group);
     signed_text(tmp, sizeof tmp, num);
@@ -228,21 +230,21 @@ void skpi__fmt_points(char *buf, size_t size, const skpi__numfmt *f, double v)
 
 void skpi__fmt_fraction(char *buf, size_t size, const skpi__numfmt *f, double v)
 {
-    if (!isfinite(v)) { snprintf(buf, size, "n/a"); return; }
+    if (!isfinite(v)) { snprintf(buf, size, "%s", skpi__na(f)); return; }
     char num[64];
     skpi__num_fixed(num, sizeof num, v * 100.0, 0, f->group);
     snprintf(buf, size, "%s%%", num);
 }
 
-void skpi__fmt_score(char *buf, size_t size, double v)
+void skpi__fmt_score(char *buf, size_t size, const skpi__numfmt *f, double v)
 {
-    if (!isfinite(v)) { snprintf(buf, size, "n/a"); return; }
+    if (!isfinite(v)) { snprintf(buf, size, "%s", skpi__na(f)); return; }
     skpi__num_fixed(buf, size, v, 2, NULL);
 }
 
-void skpi__fmt_ratio(char *buf, size_t size, double v)
+void skpi__fmt_ratio(char *buf, size_t size, const skpi__numfmt *f, double v)
 {
-    if (!isfinite(v)) { snprintf(buf, size, "n/a"); return; }
+    if (!isfinite(v)) { snprintf(buf, size, "%s", skpi__na(f)); return; }
     char num[64];
     skpi__num_fixed(num, sizeof num, v, 1, NULL);
     snprintf(buf, size, "%s\xC3\x97", num); /* U+00D7 MULTIPLICATION SIGN */

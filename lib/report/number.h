@@ -9,6 +9,7 @@
 typedef struct skpi__numfmt {
     const char *group;    /* digit-group separator, "" for none */
     const char *currency; /* after currency amounts, "" for none */
+    const char *na;       /* a figure that cannot be given; NULL: "n/a" */
 } skpi__numfmt;
 
 /* The shortest text that reads back as v (finite); integers without a
@@ -33,8 +34,10 @@ void skpi__fmt_points(char *buf, size_t size, const skpi__numfmt *f, double v);
 /* A fraction as a whole percent: 0.623 -> "62%". */
 void skpi__fmt_fraction(char *buf, size_t size, const skpi__numfmt *f, double v);
 /* A score with two decimals ("0.62") and a ratio as "3.2×". */
-void skpi__fmt_score(char *buf, size_t size, double v);
-void skpi__fmt_ratio(char *buf, size_t size, double v);
+/* The text of a figure that cannot be given. */
+const char *skpi__na(const skpi__numfmt *f);
+void skpi__fmt_score(char *buf, size_t size, const skpi__numfmt *f, double v);
+void skpi__fmt_ratio(char *buf, size_t size, const skpi__numfmt *f, double v);
 /* A short axis label: "12k", "1.5M", "40%", "0.25". */
 void skpi__fmt_axis(char *buf, size_t size, const skpi__numfmt *f, double v, int unit, double step);
 

@@ -129,11 +129,11 @@ static const tpl table[SKPI__TPL_COUNT] = {
     [SKPI_TPL_CALLOUT_WIN] = { "Win", "" },
     [SKPI_TPL_CALLOUT_ALERT] = { "Alert", "" },
     [SKPI_TPL_NO_DATA] = { "no data", "" },
-    [SKPI_TPL_PARTIAL_DATA] = { "partial data", "" },
     [SKPI_TPL_DIVISION_BY_ZERO] = { "division by zero", "" },
     [SKPI_TPL_NOT_SUPPORTED] = { "not supported for this metric", "" },
     [SKPI_TPL_GENERATED] = { "Generated {time}", "time" },
     [SKPI_TPL_UNTITLED] = { "Report", "" },
+    [SKPI_TPL_NOT_AVAILABLE] = { "n/a", "" },
 };
 
 int skpi_template_count(void) { return SKPI__TPL_COUNT; }
@@ -163,6 +163,10 @@ static bool offered(const char *names, const char *name, size_t n)
 
 int skpi__template_check(int key, const char *text, const char *fn)
 {
+    /* It stands in table cells where a number would be. */
+    if (key == SKPI_TPL_NOT_AVAILABLE && strlen(text) > SKPI__NA_MAX)
+        return skpi__error(SKPI_EINVAL, "%s: the text for a figure that cannot be given has %zu bytes "
+                           "(at most %d)", fn, strlen(text), SKPI__NA_MAX);
     const char *names = table[key].placeholders;
     for (const char *p = text; *p; p++) {
         if (p[0] == '{' && p[1] == '{') { p++; continue; }

@@ -41,7 +41,7 @@ int skpi__store_save_reports(skpi_store *st, const skpi_definitions *defs, const
 /* Add one saved text; its "id" must be the id it is saved under. */
 static int load_one(skpi_definitions *defs, const char *id, const char *text, size_t size)
 {
-    int rc = skpi__defs_add_report_json(defs, text, size, "");
+    int rc = skpi__defs_add_report_json(defs, text, size);
     if (rc != SKPI_OK) return rc;
     size_t last = skpi_definitions_report_count(defs) - 1;
     const char *inside = skpi_definitions_report_id(defs, last);

@@ -173,6 +173,13 @@ static void shortest_precision_reads_back(void **state)
     assert_int_equal(skpi__shortest_precision(1e23), 1);         /* 1e+23 */
     assert_int_equal(skpi__shortest_precision(4.9406564584124654e-324), 1); /* 5e-324 */
     assert_int_equal(skpi__shortest_precision(1.7976931348623157e308), 17);
+    /* 2^149 = 7.1362384635297994e+44: at a power of two the decimals that
+     * read back lie lopsided around it; 14 and 15 digits read back, 16
+     * ("7.136238463529799e+44") does not, 17 does again */
+    assert_int_equal(skpi__shortest_precision(0x1p149), 14);
+    assert_true(skpi__reads_back(0x1p149, 15));
+    assert_false(skpi__reads_back(0x1p149, 16));
+    assert_true(skpi__reads_back(0x1p149, 17));
     assert_true(skpi__reads_back(0.45, 2));
     assert_false(skpi__reads_back(0.45, 1)); /* "0.5" */
 }

@@ -23,6 +23,7 @@
 
 #include "test_alloc.h"
 #include "test_locale.h"
+#include "test_json_alloc.h"
 #include "definitions/defs_internal.h"
 
 #define FIXTURES SKPI_SOURCE_DIR "/tests/fixtures/definitions/"
@@ -1714,26 +1715,6 @@ static void test_oom_api(void **state)
     assert_int_equal(test_alloc_live(), before);
 }
 
-/* jansson's allocations fail too: the test owns the process, so it may
- * give jansson an allocator that fails the Nth call. */
-static long json_countdown = -1;
-static long json_live;
-
-static void *json_failing_malloc(size_t size)
-{
-    if (json_countdown == 0) return NULL;
-    if (json_countdown > 0) json_countdown--;
-    void *p = malloc(size);
-    if (p) json_live++;
-    return p;
-}
-
-static void json_counting_free(void *p)
-{
-    if (p) json_live--;
-    free(p);
-}
-
 /* jansson 2.14 fails some allocations without setting its error, and its
  * error init leaves the code byte alone: fill the stack below us with a
  * code that is not "out of memory" so a reader of that byte is caught. */
@@ -1746,16 +1727,16 @@ static void __attribute__((noinline)) poison_stack(void)
 static void test_oom_jansson(void **state)
 {
     (void)state;
-    json_set_alloc_funcs(json_failing_malloc, json_counting_free);
+    test_json_alloc_install();
     long before = test_alloc_live();
     int failures = 0;
     for (long n = 0;; n++) {
         skpi_definitions *defs = NULL;
         poison_stack();
-        json_countdown = n;
+        test_json_fail_after(n);
         int rc = skpi_definitions_load_buffer(&defs, full_text, full_size, NULL);
-        json_countdown = -1;
-        assert_int_equal(json_live, 0);
+        test_json_fail_after(-1);
+        assert_int_equal(test_json_live(), 0);
         if (rc == SKPI_OK) {
             skpi_definitions_free(defs);
             break;
@@ -1766,13 +1747,33 @@ static void test_oom_jansson(void **state)
         assert_int_equal(test_alloc_live(), before);
     }
     assert_true(failures > 10);
+    /* Text that is not JSON: while jansson has memory it says where; when it
+     * gives up before reading a byte it says nothing, and that is memory. */
+    static const char cut[] = "{\"version\": 1, \"goals\": [";
+    for (long n = 0;; n++) {
+        skpi_definitions *defs = NULL;
+        test_json_fail_after(n);
+        int rc = skpi_definitions_load_buffer(&defs, cut, sizeof cut - 1, NULL);
+        int refused = test_json_refused();
+        test_json_fail_after(-1);
+        assert_null(defs);
+        if (n == 0) assert_int_equal(rc, SKPI_ENOMEM);
+        if (!refused) {
+            assert_int_equal(rc, SKPI_EPARSE);
+            /* jansson's own words; the text ends inside the goals array */
+            assert_true(strncmp(skpi_last_error(), "line 1, column ", 15) == 0);
+            assert_non_null(strstr(skpi_last_error(), "near end of file"));
+            break;
+        }
+        assert_true(rc == SKPI_ENOMEM || rc == SKPI_EPARSE);
+    }
     skpi_definitions *defs = load_text(full_text);
     for (long n = 0;; n++) {
         char *text = NULL;
-        json_countdown = n;
+        test_json_fail_after(n);
         int rc = skpi_definitions_save_buffer(&text, NULL, defs);
-        json_countdown = -1;
-        assert_int_equal(json_live, 0);
+        test_json_fail_after(-1);
+        assert_int_equal(test_json_live(), 0);
         if (rc == SKPI_OK) {
             skpi_free(text);
             break;
@@ -1781,7 +1782,7 @@ static void test_oom_jansson(void **state)
         assert_null(text);
     }
     skpi_definitions_free(defs);
-    json_set_alloc_funcs(malloc, free);
+    test_json_alloc_remove();
 }
 
 int main(void)

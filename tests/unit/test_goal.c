@@ -1758,7 +1758,9 @@ static void unknown_metric_and_selector(void **state)
                         "no ':'; channels are network:account, e.g. instagram:@acme");
     assert_ptr_equal(skpi_goal_channel(g), before);
     assert_int_equal(skpi_goal_set_channel(g, "Instagram:*"), SKPI_EINVAL);
+    assert_ptr_equal(skpi_goal_channel(g), before);
     assert_int_equal(skpi_goal_set_channel(g, "@no group"), SKPI_EINVAL);
+    assert_ptr_equal(skpi_goal_channel(g), before);
     /* a group the dataset lacks: a failed letter, an error to evaluate */
     assert_int_equal(skpi_goal_set_channel(g, "@nosuch"), SKPI_OK);
     r = check_of(g, ds);

@@ -11,6 +11,7 @@
 #include <socialkpi.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,7 +80,7 @@ static void every_word_comes_from_the_document(void **state)
         ">Key result</th>", "the usual", "(graded", ", aspirational", "\xC2\xB7 aspirational",
         ", committed", "\xC2\xB7 committed", "owner:",
         "Generated", "partial data", "Chart:", "expected by now", "chart of", " of 1\"", " vs ",
-        "**Win", "**Alert", "Win:", "Alert:", "Progress <strong>", "score <strong>",
+        "**Win", "**Alert", "Win:", "Alert:", "Progress <strong>", "score <strong>", "n/a",
     };
     const char *outs[] = { md, html, txt };
     for (size_t i = 0; i < sizeof english / sizeof english[0]; i++)
@@ -98,7 +99,7 @@ static void every_word_comes_from_the_document(void **state)
         SKPI_TPL_GOAL_EXPECTED, SKPI_TPL_GOAL_FORECAST, SKPI_TPL_GOAL_BY_DEADLINE, SKPI_TPL_OKR_SCORE,
         SKPI_TPL_OKR_GRADED, SKPI_TPL_OKR_SCORE_LABEL, SKPI_TPL_OKR_ASPIRATIONAL,
         SKPI_TPL_OKR_COMMITTED, SKPI_TPL_OKR_OWNER, SKPI_TPL_POST_RATIO, SKPI_TPL_CALLOUT_WIN,
-        SKPI_TPL_CALLOUT_ALERT, SKPI_TPL_NO_DATA, SKPI_TPL_GENERATED,
+        SKPI_TPL_CALLOUT_ALERT, SKPI_TPL_NO_DATA, SKPI_TPL_GENERATED, SKPI_TPL_NOT_AVAILABLE,
     };
     for (size_t i = 0; i < sizeof used / sizeof used[0]; i++)
         if (!has_marker(md, used[i]) && !has_marker(html, used[i]) && !has_marker(txt, used[i]))
@@ -217,17 +218,116 @@ static void bad_words_are_refused(void **state)
     assert_null(skpi_doc_text(NULL, SKPI_TPL_COLUMN_METRIC));
     /* braces doubled stand for braces */
     assert_int_equal(skpi_doc_set_text(doc, SKPI_TPL_COLUMN_NOTE, "{{Notiz}}"), SKPI_OK);
+    /* "n/a" stands in table cells: at most 24 bytes */
+    assert_int_equal(skpi_doc_set_text(doc, SKPI_TPL_NOT_AVAILABLE, "nicht verf\xC3\xBC" "gbar (keine Daten)"),
+                     SKPI_EINVAL);
+    assert_non_null(strstr(skpi_last_error(), "at most 24"));
+    assert_string_equal(skpi_doc_text(doc, SKPI_TPL_NOT_AVAILABLE), "n/a");
+    skpi_doc_free(doc);
+    /* a fresh document: its first text needs memory */
+    assert_int_equal(skpi_doc_new(&doc), SKPI_OK);
     long live = test_alloc_live();
+    int failures = 0;
     for (long n = 0;; n++) {
         test_alloc_fail_after(n);
         int rc = skpi_doc_set_text(doc, SKPI_TPL_COLUMN_START, "Anfang");
         test_alloc_fail_after(-1);
         if (rc == SKPI_OK) break;
+        failures++;
         assert_int_equal(rc, SKPI_ENOMEM);
         assert_string_equal(skpi_doc_text(doc, SKPI_TPL_COLUMN_START), "Start");
         assert_int_equal(test_alloc_live(), live);
     }
+    assert_true(failures > 0);
     assert_string_equal(skpi_doc_text(doc, SKPI_TPL_COLUMN_START), "Anfang");
+    skpi_doc_free(doc);
+}
+
+/* Words longer than any buffer, a placeholder used twice, and "n/a". */
+static void long_and_repeated_words(void **state)
+{
+    (void)state;
+    skpi_doc *doc = NULL;
+    assert_int_equal(fixture_build(&doc), 0);
+    /* 160 times "é": 320 bytes, and 400 bytes of "committed" */
+    char win[400] = "", committed[440] = "";
+    for (int i = 0; i < 160; i++) strcat(win, "\xC3\xA9");
+    for (int i = 0; i < 40; i++) strcat(committed, "verbindlic");
+    assert_int_equal(skpi_doc_set_text(doc, SKPI_TPL_CALLOUT_WIN, win), SKPI_OK);
+    assert_int_equal(skpi_doc_set_text(doc, SKPI_TPL_OKR_COMMITTED, committed), SKPI_OK);
+    assert_int_equal(skpi_doc_set_text(doc, SKPI_TPL_OKR_SCORE, "{score} / {score}"), SKPI_OK);
+    assert_int_equal(skpi_doc_set_text(doc, SKPI_TPL_NOT_AVAILABLE, "k. A."), SKPI_OK);
+    char *txt = render(doc, SKPI_FORMAT_TEXT);
+    char want[460];
+    snprintf(want, sizeof want, "%s: ", win);
+    assert_non_null(strstr(txt, want)); /* whole, with its colon */
+    snprintf(want, sizeof want, "%s.", committed);
+    assert_non_null(strstr(txt, want));
+    /* the golden fixture's objective scores 0.63 (its aligned child 0.5) */
+    assert_non_null(strstr(txt, "0.63 / 0.63"));
+    char *html = render(doc, SKPI_FORMAT_HTML);
+    assert_non_null(strstr(html, "<strong>0.63</strong> / <strong>0.63</strong>"));
+    char *md = render(doc, SKPI_FORMAT_MARKDOWN);
+    const char *outs[] = { md, html, txt };
+    for (size_t f = 0; f < 3; f++) {
+        assert_null(strstr(outs[f], "n/a"));
+        assert_non_null(strstr(outs[f], "k. A."));
+    }
+    skpi_free(txt);
+    skpi_free(html);
+    skpi_free(md);
+    skpi_doc_free(doc);
+}
+
+/* The words of what the golden document lacks: a note callout, the kinds
+ * of missing value, a bar chart without description, no title. */
+static void words_of_rarer_blocks(void **state)
+{
+    (void)state;
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_doc_new(&doc), SKPI_OK);
+    assert_int_equal(skpi_doc_add_callout(NULL, doc, SKPI_CALLOUT_INFO, NULL, "Daten bis Montag"), SKPI_OK);
+    size_t t;
+    assert_int_equal(skpi_doc_add_kpi_table(&t, doc, NULL, "Okt", NULL), SKPI_OK);
+    static const int kinds[] = { SKPI_MISSING, SKPI_DENOMINATOR_ZERO, SKPI_UNSUPPORTED };
+    static const char *const labels[] = { "A", "B", "C" };
+    for (int i = 0; i < 3; i++) {
+        skpi_doc_kpi_row row = SKPI_DOC_KPI_ROW_INIT;
+        row.label = labels[i];
+        row.value.value = NAN;
+        row.value.availability = kinds[i];
+        assert_int_equal(skpi_doc_kpi_table_add_row(doc, t, &row), SKPI_OK);
+    }
+    skpi_doc_chart ch = SKPI_DOC_CHART_INIT;
+    ch.kind = SKPI_CHART_BAR;
+    ch.title = "Umsatz";
+    size_t c;
+    assert_int_equal(skpi_doc_add_chart(&c, doc, &ch), SKPI_OK);
+    const char *l[] = { "Mo" };
+    const double v[] = { 1 };
+    assert_int_equal(skpi_doc_chart_add_series(NULL, doc, c, "Summe", 0, l, v, 1), SKPI_OK);
+    static const struct { int key; const char *text; } de[] = {
+        { SKPI_TPL_CALLOUT_NOTE, "Hinweis" }, { SKPI_TPL_NO_DATA, "keine Daten" },
+        { SKPI_TPL_DIVISION_BY_ZERO, "Division durch null" },
+        { SKPI_TPL_NOT_SUPPORTED, "nicht unterst\xC3\xBCtzt" }, { SKPI_TPL_UNTITLED, "Bericht" },
+        { SKPI_TPL_CHART_ALT_BAR, "Balken: {names}" },
+    };
+    for (size_t i = 0; i < sizeof de / sizeof de[0]; i++)
+        assert_int_equal(skpi_doc_set_text(doc, de[i].key, de[i].text), SKPI_OK);
+    char *html = render(doc, SKPI_FORMAT_HTML);
+    assert_non_null(strstr(html, "<title>Bericht</title>"));
+    assert_non_null(strstr(html, "<strong>Hinweis</strong>"));
+    assert_non_null(strstr(html, "title=\"keine Daten\""));
+    assert_non_null(strstr(html, "title=\"Division durch null\""));
+    assert_non_null(strstr(html, "title=\"nicht unterst\xC3\xBCtzt\""));
+    assert_non_null(strstr(html, "Balken: Summe"));
+    char *md = render(doc, SKPI_FORMAT_MARKDOWN);
+    assert_non_null(strstr(md, "> **Hinweis:** Daten bis Montag"));
+    char *txt = render(doc, SKPI_FORMAT_TEXT);
+    assert_non_null(strstr(txt, "Hinweis: Daten bis Montag"));
+    skpi_free(html);
+    skpi_free(md);
+    skpi_free(txt);
     skpi_doc_free(doc);
 }
 
@@ -264,6 +364,8 @@ int main(void)
         cmocka_unit_test(a_translated_document),
         cmocka_unit_test(long_charts_in_other_words),
         cmocka_unit_test(bad_words_are_refused),
+        cmocka_unit_test(long_and_repeated_words),
+        cmocka_unit_test(words_of_rarer_blocks),
         cmocka_unit_test(report_words_travel_to_the_document),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

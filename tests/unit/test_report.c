@@ -781,7 +781,10 @@ static void out_of_memory(void **state)
         assert_int_equal(rc, SKPI_ENOMEM);
         assert_int_equal(test_alloc_live(), live);
     }
-    /* Assembly: every allocation failure gives SKPI_ENOMEM and no leak. */
+    /* Assembly: every allocation failure gives SKPI_ENOMEM and no leak,
+     * also while the report's words are copied into the document. */
+    assert_int_equal(skpi_report_set_template(r, SKPI_TPL_COLUMN_METRIC, "Kennzahl"), SKPI_OK);
+    assert_int_equal(skpi_report_set_template(r, SKPI_TPL_NOT_AVAILABLE, "k. A."), SKPI_OK);
     skpi_doc *doc = NULL;
     long n = 0;
     for (;; n++) {
@@ -801,6 +804,8 @@ static void out_of_memory(void **state)
         assert_int_equal(test_alloc_live(), live);
     }
     assert_true(n > 10);
+    assert_string_equal(skpi_doc_text(doc, SKPI_TPL_COLUMN_METRIC), "Kennzahl");
+    assert_string_equal(skpi_doc_text(doc, SKPI_TPL_NOT_AVAILABLE), "k. A.");
     skpi_doc_free(doc);
     skpi_goal_free(g);
     skpi_report_free(r);

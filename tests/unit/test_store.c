@@ -29,6 +29,7 @@
 
 #include "store/store_internal.h"
 #include "test_alloc.h"
+#include "test_json_alloc.h"
 
 #define DAY INT64_C(86400)
 /* 2024-01-01T00:00:00Z: 54 years of 365 days and 13 leap days after 1970,
@@ -2527,6 +2528,8 @@ static void out_of_memory_definitions_and_runs(void **state)
     skpi_store_free(st);
 }
 
+static skpi_definitions *definitions_file(const char *name);
+
 static void fixture_v3_opens_and_reads(void **state)
 {
     (void)state;
@@ -2552,6 +2555,13 @@ static void fixture_v3_opens_and_reads(void **state)
     assert_int_equal(skpi_store_read_report_definition(&text, st, "weekly"), SKPI_OK);
     assert_string_equal(text, "{\"title\": \"Weekly\"}");
     skpi_free(text);
+    /* the store takes new writes: a report definition beside "monthly" */
+    skpi_definitions *more = definitions_file("full.json");
+    assert_int_equal(skpi_store_write_definitions(st, more), SKPI_OK);
+    skpi_definitions_free(more);
+    assert_int_equal(raw_int(p, "SELECT count(*) FROM report_definition WHERE position IS NOT NULL"), 3);
+    /* monthly keeps its place 1; full.json's two follow */
+    assert_int_equal(raw_int(p, "SELECT position FROM report_definition WHERE id = 'weekly-team'"), 3);
     skpi_store_free(st);
 }
 
@@ -2657,24 +2667,52 @@ static void damaged_report_definitions_are_reported(void **state)
     assert_int_equal(skpi_store_write_definitions(st, defs), SKPI_OK);
     skpi_definitions_free(defs);
     skpi_definitions *back = (skpi_definitions *)&back;
+    static const char prefix[] = "skpi_store_read_definitions: the saved report definition "
+                                 "\"weekly-team\" is rejected (";
     raw_exec(p, "UPDATE report_definition SET definition = '{\"id\": \"weekly-team\", "
                 "\"title\": 7}' WHERE id = 'weekly-team'");
     assert_int_equal(skpi_store_read_definitions(&back, st, NULL), SKPI_EIO);
-    assert_non_null(strstr(skpi_last_error(),
-                           "the saved report definition \"weekly-team\" is rejected (title: "));
+    assert_true(strncmp(skpi_last_error(), prefix, strlen(prefix)) == 0);
+    assert_string_equal(skpi_last_error() + strlen(prefix), "title: expected a string, found a number)");
     assert_ptr_equal(back, (skpi_definitions *)&back);
+    /* cut short: jansson says where, in its own words */
     raw_exec(p, "UPDATE report_definition SET definition = '{\"id\": ' WHERE id = 'weekly-team'");
     assert_int_equal(skpi_store_read_definitions(&back, st, NULL), SKPI_EIO);
-    assert_non_null(strstr(skpi_last_error(), "line 1"));
+    assert_true(strncmp(skpi_last_error(), prefix, strlen(prefix)) == 0);
+    assert_true(strncmp(skpi_last_error() + strlen(prefix), "line 1, column ", 15) == 0);
+    assert_ptr_equal(back, (skpi_definitions *)&back);
     raw_exec(p, "UPDATE report_definition SET definition = '[1]' WHERE id = 'weekly-team'");
     assert_int_equal(skpi_store_read_definitions(&back, st, NULL), SKPI_EIO);
-    assert_non_null(strstr(skpi_last_error(), "expected an object, found an array"));
+    assert_true(strncmp(skpi_last_error(), prefix, strlen(prefix)) == 0);
+    assert_string_equal(skpi_last_error() + strlen(prefix), "expected an object, found an array)");
+    assert_ptr_equal(back, (skpi_definitions *)&back);
     raw_exec(p, "UPDATE report_definition SET definition = '{\"id\": \"other\", \"title\": \"T\"}'"
                 " WHERE id = 'weekly-team'");
     assert_int_equal(skpi_store_read_definitions(&back, st, NULL), SKPI_EIO);
-    assert_non_null(strstr(skpi_last_error(), "its text has the id \"other\""));
+    assert_true(strncmp(skpi_last_error(), prefix, strlen(prefix)) == 0);
+    assert_string_equal(skpi_last_error() + strlen(prefix), "its text has the id \"other\")");
     assert_ptr_equal(back, (skpi_definitions *)&back);
     skpi_store_free(st);
+}
+
+/* The definitions read back, or NULL after SKPI_ENOMEM with the
+ * out-parameter untouched. */
+static skpi_definitions *read_or_nomem(skpi_store *st)
+{
+    skpi_definitions *back = (skpi_definitions *)&back;
+    int rc = skpi_store_read_definitions(&back, st, NULL);
+    if (rc == SKPI_OK) return back;
+    assert_int_equal(rc, SKPI_ENOMEM);
+    assert_ptr_equal(back, (skpi_definitions *)&back);
+    return NULL;
+}
+
+static void assert_document(skpi_definitions *defs, const char *expected)
+{
+    char *text = document(defs);
+    assert_string_equal(text, expected);
+    skpi_free(text);
+    skpi_definitions_free(defs);
 }
 
 static void out_of_memory_report_definitions(void **state)
@@ -2699,21 +2737,32 @@ static void out_of_memory_report_definitions(void **state)
     skpi_definitions_free(defs);
     live = test_alloc_live();
     for (long n = 0;; n++) {
-        skpi_definitions *back = (skpi_definitions *)&back;
         test_alloc_fail_after(n);
-        int rc = skpi_store_read_definitions(&back, st, NULL);
+        skpi_definitions *back = read_or_nomem(st);
         test_alloc_fail_after(-1);
-        if (rc == SKPI_OK) {
-            char *text = document(back);
-            assert_string_equal(text, expected);
-            skpi_free(text);
-            skpi_definitions_free(back);
+        if (back) {
+            assert_document(back, expected);
             break;
         }
-        assert_int_equal(rc, SKPI_ENOMEM);
-        assert_ptr_equal(back, (skpi_definitions *)&back);
         assert_int_equal(test_alloc_live(), live);
     }
+    /* jansson, reading the saved report definitions, runs out too */
+    test_json_alloc_install();
+    int refused = 0;
+    for (long n = 0;; n++) {
+        test_json_fail_after(n);
+        skpi_definitions *back = read_or_nomem(st);
+        test_json_fail_after(-1);
+        assert_int_equal(test_json_live(), 0);
+        if (back) {
+            assert_document(back, expected);
+            break;
+        }
+        refused++;
+        assert_int_equal(test_alloc_live(), live);
+    }
+    assert_true(refused > 10);
+    test_json_alloc_remove();
     skpi_free(expected);
     skpi_store_free(st);
 }

@@ -186,11 +186,11 @@ class Template(enum.IntEnum):
     CALLOUT_WIN = 101
     CALLOUT_ALERT = 102
     NO_DATA = 103
-    PARTIAL_DATA = 104
-    DIVISION_BY_ZERO = 105
-    NOT_SUPPORTED = 106
-    GENERATED = 107
-    UNTITLED = 108
+    DIVISION_BY_ZERO = 104
+    NOT_SUPPORTED = 105
+    GENERATED = 106
+    UNTITLED = 107
+    NOT_AVAILABLE = 108
 
     @property
     def default(self):

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import socialkpi as sk
+from rss import rss_kib
 
 UTC = datetime.timezone.utc
 
@@ -120,10 +121,6 @@ def test_rollup_matches_pandas_resample():
 
 
 def test_many_objects_are_freed():
-    def rss_kib():
-        with open("/proc/self/statm") as f:
-            return int(f.read().split()[1]) * 4
-
     values = np.ones(1000)
     times = np.arange(1000, dtype=np.int64)
 

@@ -11,6 +11,7 @@ import subprocess
 import pytest
 
 import socialkpi as sk
+from rss import rss_kib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 FIXTURES = os.path.join(ROOT, "tests", "fixtures", "definitions")
@@ -432,11 +433,6 @@ def definitions_churn(n, text):
         if i % 2:  # half closed explicitly, half left to the garbage collector
             d.close()
         del d, goal, brand, kr, rd, extra
-
-
-def rss_kib():
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * 4
 
 
 def test_thousands_of_definitions_are_freed():

@@ -7,11 +7,7 @@ import pytest
 
 import socialkpi as sk
 from socialkpi import _lib
-
-
-def rss_kib():
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * 4
+from rss import rss_kib
 
 
 def test_a_wrong_handle_is_a_type_error():
