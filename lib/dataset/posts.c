@@ -84,24 +84,11 @@ int skpi_dataset_add_post(skpi_dataset *ds, const char *channel, const char *id,
     if (!p || !(p->id = skpi__strdup(id))) goto nomem_post;
     if (ci < 0) {
         if (!(key = skpi__strdup(channel))) goto nomem_post;
-        if ((rc = skpi__channel_reserve(ds, 1)) != SKPI_OK) {
-            skpi__post_free(p);
-            skpi__free(key);
-            skpi__free(t);
-            skpi__free(x);
-            skpi__free(l);
-            skpi__dataset_release_unused(ds);
-            return rc;
-        }
+        if ((rc = skpi__channel_reserve(ds, 1)) != SKPI_OK) goto fail_post;
     }
     if (ds->n_posts >= UINT32_MAX - 1) {
-        skpi__post_free(p);
-        skpi__free(key);
-        skpi__free(t);
-        skpi__free(x);
-        skpi__free(l);
-        skpi__dataset_release_unused(ds);
-        return skpi__error(SKPI_ERANGE, "too many posts");
+        rc = skpi__error(SKPI_ERANGE, "too many posts");
+        goto fail_post;
     }
     if (ds->n_posts == ds->cap_posts) {
         size_t cap = ds->cap_posts ? ds->cap_posts * 2 : 16;
@@ -124,14 +111,19 @@ int skpi_dataset_add_post(skpi_dataset *ds, const char *channel, const char *id,
     ds->n_posts++;
     return SKPI_OK;
 nomem_post:
+    rc = skpi__nomem();
+fail_post:
     skpi__post_free(p);
     skpi__free(key);
     skpi__dataset_release_unused(ds);
+    goto fail;
 nomem:
+    rc = skpi__nomem();
+fail:
     skpi__free(t);
     skpi__free(x);
     skpi__free(l);
-    return skpi__nomem();
+    return rc;
 }
 
 int skpi_dataset_set_post_value(skpi_dataset *ds, const char *channel, const char *id,

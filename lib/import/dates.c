@@ -43,6 +43,19 @@ static bool expect(cursor *c, char ch)
 
 static char lower(char ch) { return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch; }
 
+/* The number of ASCII letters from the cursor on (a word such as "Sept"). */
+static size_t letters(const cursor *c)
+{
+    size_t len = 0;
+    while (c->i + len < c->n) {
+        char ch = lower(c->s[c->i + len]);
+        if (ch < 'a' || ch > 'z')
+            break;
+        len++;
+    }
+    return len;
+}
+
 /* A month name in English, full or abbreviated to three letters (and
  * "Sept"), case-insensitive. */
 static bool month_name(cursor *c, int *month)
@@ -51,13 +64,7 @@ static bool month_name(cursor *c, int *month)
         "january", "february", "march", "april", "may", "june", "july",
         "august", "september", "october", "november", "december"
     };
-    size_t start = c->i, len = 0;
-    while (c->i + len < c->n) {
-        char ch = lower(c->s[c->i + len]);
-        if (ch < 'a' || ch > 'z')
-            break;
-        len++;
-    }
+    size_t start = c->i, len = letters(c);
     if (len < 3)
         return false;
     for (int m = 0; m < 12; m++) {
@@ -82,13 +89,7 @@ static bool month_name(cursor *c, int *month)
 static void skip_weekday(cursor *c)
 {
     static const char *const days[7] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
-    size_t len = 0;
-    while (c->i + len < c->n) {
-        char ch = lower(c->s[c->i + len]);
-        if (ch < 'a' || ch > 'z')
-            break;
-        len++;
-    }
+    size_t len = letters(c);
     if (len < 3)
         return;
     for (int d = 0; d < 7; d++) {
