@@ -93,12 +93,7 @@ int skpi_store_read_definitions(skpi_definitions **out, skpi_store *st, const sk
 static int delete_row(skpi_store *st, const char *sql, const char *thing, const char *id,
                       const char *what)
 {
-    sqlite3_stmt *s;
-    int rc = skpi__store_prepare(&s, st, sql, what);
-    if (rc != SKPI_OK) return rc;
-    sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-    rc = skpi__store_step_done(st, s, what);
-    sqlite3_finalize(s);
+    int rc = skpi__store_run_with_id(st, sql, id, what);
     if (rc == SKPI_OK && thing && sqlite3_changes(st->db) == 0)
         rc = skpi__error(SKPI_ENOTFOUND, "%s: %s holds no %s \"%s\"", what, st->path, thing, id);
     return rc;

@@ -12,6 +12,8 @@ void skpi__store_bind_real(sqlite3_stmt *s, int i, double v);
 double skpi__store_column_real(sqlite3_stmt *s, int i);
 /* Step a statement that returns no rows, then reset it. */
 int skpi__store_step_done(skpi_store *st, sqlite3_stmt *s, const char *what);
+/* Run SQL that returns no rows with `id` bound to ?1. */
+int skpi__store_run_with_id(skpi_store *st, const char *sql, const char *id, const char *what);
 
 /* A saved record the library refuses becomes SKPI_EIO naming it ("the
  * saved goal "g1" is rejected (...)"); SKPI_ENOMEM stays. */

@@ -31,6 +31,17 @@ int skpi__store_step_done(skpi_store *st, sqlite3_stmt *s, const char *what)
     return src == SQLITE_DONE ? SKPI_OK : skpi__store_sqlerr(st, src, what);
 }
 
+int skpi__store_run_with_id(skpi_store *st, const char *sql, const char *id, const char *what)
+{
+    sqlite3_stmt *s;
+    int rc = skpi__store_prepare(&s, st, sql, what);
+    if (rc != SKPI_OK) return rc;
+    sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+    rc = skpi__store_step_done(st, s, what);
+    sqlite3_finalize(s);
+    return rc;
+}
+
 int skpi__store_rejected(int rc, const char *thing, const char *id, const char *what)
 {
     if (rc == SKPI_ENOMEM || rc == SKPI_OK) return rc;
@@ -83,13 +94,7 @@ int skpi__store_save_goal(skpi_store *st, const char *id, const skpi_goal *g, co
     sqlite3_finalize(s);
     s = NULL;
     if (rc == SKPI_OK)
-        rc = skpi__store_prepare(&s, st, "DELETE FROM goal_milestone WHERE goal = ?1", what);
-    if (rc == SKPI_OK) {
-        sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-        rc = skpi__store_step_done(st, s, what);
-        sqlite3_finalize(s);
-        s = NULL;
-    }
+        rc = skpi__store_run_with_id(st, "DELETE FROM goal_milestone WHERE goal = ?1", id, what);
     if (rc == SKPI_OK)
         rc = skpi__store_prepare(&s, st, "INSERT INTO goal_milestone(goal, date, value)"
                                  " VALUES (?1, ?2, ?3)", what);

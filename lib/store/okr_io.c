@@ -13,13 +13,7 @@ static int delete_children(skpi_store *st, const char *table, const char *id, co
 {
     char sql[80];
     snprintf(sql, sizeof sql, "DELETE FROM %s WHERE objective = ?1", table);
-    sqlite3_stmt *s;
-    int rc = skpi__store_prepare(&s, st, sql, what);
-    if (rc != SKPI_OK) return rc;
-    sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-    rc = skpi__store_step_done(st, s, what);
-    sqlite3_finalize(s);
-    return rc;
+    return skpi__store_run_with_id(st, sql, id, what);
 }
 
 static int save_curve(skpi_store *st, const char *id, const skpi_objective *obj, const char *what)
