@@ -192,12 +192,8 @@ static void goals(skpi__render *r, const skpi__block *b)
     S(r, "<div class=\"cards\">\n");
     const skpi_doc_goal *g = b->items;
     for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
-        char prog[32], exp[32], fc[32], cur[64], tgt[64];
-        skpi__fmt_fraction(prog, sizeof prog, &r->nf, g[i].progress.value);
-        skpi__fmt_fraction(exp, sizeof exp, &r->nf, g[i].expected.value);
-        skpi__fmt_fraction(fc, sizeof fc, &r->nf, g[i].forecast.value);
-        skpi__fmt_value(cur, sizeof cur, &r->nf, g[i].current.value, g[i].unit);
-        skpi__fmt_value(tgt, sizeof tgt, &r->nf, g[i].target.value, g[i].unit);
+        skpi__goal_cells c;
+        skpi__goal_format(&c, r, &g[i]);
         S(r, "<article class=\"card goal\"><h4>");
         H(r, g[i].name);
         S(r, "</h4><p class=\"meta\"><span class=\"badge ");
@@ -206,28 +202,29 @@ static void goals(skpi__render *r, const skpi__block *b)
         H(r, g[i].status_label);
         S(r, "</span></p>");
         skpi__html_progress(r, g[i].progress.value, g[i].expected.value, g[i].tone,
-                            skpi__word(r, SKPI_TPL_GOAL_PROGRESS_LABEL, "progress", prog, "expected", exp, NULL));
+                            skpi__word(r, SKPI_TPL_GOAL_PROGRESS_LABEL, "progress", c.progress,
+                                       "expected", c.expected, NULL));
         /* Figures that are not available are left out rather than shown as n/a. */
         if (isfinite(g[i].progress.value)) {
             S(r, "<p class=\"meta\">");
             H(r, skpi__word(r, SKPI_TPL_COLUMN_PROGRESS, NULL));
             S(r, " <strong>");
-            H(r, prog);
+            H(r, c.progress);
             S(r, "</strong>");
             if (isfinite(g[i].expected.value)) {
                 S(r, " \xC2\xB7 ");
-                H(r, skpi__word(r, SKPI_TPL_GOAL_EXPECTED, "expected", exp, NULL));
+                H(r, skpi__word(r, SKPI_TPL_GOAL_EXPECTED, "expected", c.expected, NULL));
             }
             if (isfinite(g[i].forecast.value)) {
                 S(r, " \xC2\xB7 ");
-                H(r, skpi__word(r, SKPI_TPL_GOAL_FORECAST, "forecast", fc, NULL));
+                H(r, skpi__word(r, SKPI_TPL_GOAL_FORECAST, "forecast", c.forecast, NULL));
             }
             S(r, "</p>");
         }
         if (isfinite(g[i].current.value) || isfinite(g[i].target.value) || g[i].deadline) {
             S(r, "<p class=\"meta\">");
             if (isfinite(g[i].current.value) || isfinite(g[i].target.value)) {
-                H(r, skpi__word(r, SKPI_TPL_OF_TARGET, "current", cur, "target", tgt, NULL));
+                H(r, skpi__word(r, SKPI_TPL_OF_TARGET, "current", c.current, "target", c.target, NULL));
                 if (g[i].deadline) S(r, " \xC2\xB7 ");
             }
             if (g[i].deadline) H(r, skpi__word(r, SKPI_TPL_GOAL_BY_DEADLINE, "deadline", g[i].deadline, NULL));

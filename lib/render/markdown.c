@@ -169,15 +169,16 @@ static void goals(skpi__render *r, const skpi__block *b)
     const skpi_doc_goal *g = b->items;
     bool notes = false;
     for (size_t i = 0; i < b->count; i++) {
-        char buf[64];
+        skpi__goal_cells c;
+        skpi__goal_format(&c, r, &g[i]);
         S(r, "|");
         esc_cell(r, g[i].name);
         esc_cell(r, g[i].status_label);
-        skpi__fmt_fraction(buf, sizeof buf, &r->nf, g[i].progress.value); cell(r, buf);
-        skpi__fmt_fraction(buf, sizeof buf, &r->nf, g[i].expected.value); cell(r, buf);
-        skpi__fmt_fraction(buf, sizeof buf, &r->nf, g[i].forecast.value); cell(r, buf);
-        skpi__fmt_value(buf, sizeof buf, &r->nf, g[i].current.value, g[i].unit); cell(r, buf);
-        skpi__fmt_value(buf, sizeof buf, &r->nf, g[i].target.value, g[i].unit); cell(r, buf);
+        cell(r, c.progress);
+        cell(r, c.expected);
+        cell(r, c.forecast);
+        cell(r, c.current);
+        cell(r, c.target);
         esc_cell(r, g[i].deadline ? g[i].deadline : "");
         S(r, "\n");
         notes = notes || g[i].note;

@@ -116,6 +116,11 @@ typedef struct skpi__kpi_cells {
     char previous2[48], change2[48], percent2[32];
 } skpi__kpi_cells;
 void skpi__kpi_format(skpi__kpi_cells *c, const skpi__render *r, const skpi_doc_kpi_row *row);
+/* A goal card's figures, formatted for readers. */
+typedef struct skpi__goal_cells {
+    char progress[32], expected[32], forecast[32], current[64], target[64];
+} skpi__goal_cells;
+void skpi__goal_format(skpi__goal_cells *c, const skpi__render *r, const skpi_doc_goal *g);
 /* Whether any value of the table is partial (a footnote explains '*'). */
 bool skpi__kpi_has_partial(const skpi__block *b);
 /* "▁▂▃▅▇" of the last `max` values (NaN: space) into buf; "" when none. */

@@ -124,6 +124,15 @@ void skpi__kpi_format(skpi__kpi_cells *c, const skpi__render *r, const skpi_doc_
     skpi__fmt_percent_change(c->percent2, sizeof c->percent2, &r->nf, row->change2_percent.value);
 }
 
+void skpi__goal_format(skpi__goal_cells *c, const skpi__render *r, const skpi_doc_goal *g)
+{
+    skpi__fmt_fraction(c->progress, sizeof c->progress, &r->nf, g->progress.value);
+    skpi__fmt_fraction(c->expected, sizeof c->expected, &r->nf, g->expected.value);
+    skpi__fmt_fraction(c->forecast, sizeof c->forecast, &r->nf, g->forecast.value);
+    skpi__fmt_value(c->current, sizeof c->current, &r->nf, g->current.value, g->unit);
+    skpi__fmt_value(c->target, sizeof c->target, &r->nf, g->target.value, g->unit);
+}
+
 bool skpi__kpi_has_partial(const skpi__block *b)
 {
     const skpi_doc_kpi_row *rows = b->items;

@@ -281,12 +281,8 @@ static void goals(skpi__render *r, const skpi__block *b)
     caption(r, b->title);
     const skpi_doc_goal *g = b->items;
     for (size_t i = 0; i < b->count; i++) {
-        char prog[32], exp[32], fc[32], cur[64], tgt[64];
-        skpi__fmt_fraction(prog, sizeof prog, &r->nf, g[i].progress.value);
-        skpi__fmt_fraction(exp, sizeof exp, &r->nf, g[i].expected.value);
-        skpi__fmt_fraction(fc, sizeof fc, &r->nf, g[i].forecast.value);
-        skpi__fmt_value(cur, sizeof cur, &r->nf, g[i].current.value, g[i].unit);
-        skpi__fmt_value(tgt, sizeof tgt, &r->nf, g[i].target.value, g[i].unit);
+        skpi__goal_cells c;
+        skpi__goal_format(&c, r, &g[i]);
         wrap w;
         wrap_start(&w, r, "- ", 2);
         wrap_text(&w, g[i].name);
@@ -299,12 +295,12 @@ static void goals(skpi__render *r, const skpi__block *b)
         /* Figures that are not available are left out, not shown as n/a. */
         if (isfinite(g[i].progress.value)) {
             w.space = true;
-            wrap_text(&w, skpi__word(r, SKPI_TPL_GOAL_PROGRESS, "progress", prog, "expected", exp,
-                                     "forecast", fc, NULL));
+            wrap_text(&w, skpi__word(r, SKPI_TPL_GOAL_PROGRESS, "progress", c.progress, "expected", c.expected,
+                                     "forecast", c.forecast, NULL));
         }
         if (isfinite(g[i].current.value) || isfinite(g[i].target.value)) {
             w.space = true;
-            wrap_text(&w, skpi__word(r, SKPI_TPL_OF_TARGET, "current", cur, "target", tgt, NULL));
+            wrap_text(&w, skpi__word(r, SKPI_TPL_OF_TARGET, "current", c.current, "target", c.target, NULL));
             if (g[i].deadline) {
                 w.space = true;
                 wrap_text(&w, skpi__word(r, SKPI_TPL_GOAL_BY_DEADLINE, "deadline", g[i].deadline, NULL));
