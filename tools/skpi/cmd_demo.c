@@ -70,13 +70,10 @@ static int copy_file(const char *from, const char *to)
 
 static int run(const command *cmd, const parsed *p)
 {
-    int format = SKPI_FORMAT_HTML;
-    const char *f = opt(p, cmd, "format");
-    if (f && parse_format(&format, f) != 0)
-        return fail(EXIT_USAGE, cmd, "--format: '%s' is not html, md, json, csv or text", f);
+    int format;
     skpi_time as_of, generated_at;
-    int code = parse_as_of(&as_of, cmd, opt(p, cmd, "as-of") ? opt(p, cmd, "as-of") : "2026-04-01", "as-of");
-    if (code == EXIT_DONE) code = parse_generated_at(&generated_at, cmd, opt(p, cmd, "generated-at"));
+    /* the sample data ends in March 2026 */
+    int code = parse_render_options(&format, &as_of, &generated_at, cmd, p, "2026-04-01");
     if (code != EXIT_DONE) return code;
     bool quiet = opt(p, cmd, "quiet") != NULL;
 

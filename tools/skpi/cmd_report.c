@@ -17,7 +17,7 @@ static const opt_spec options[] = {
     { NULL, 0, NULL, NULL }
 };
 
-int parse_format(int *out, const char *text)
+static int parse_format(int *out, const char *text)
 {
     static const struct { const char *name; int format; } names[] = {
         { "html", SKPI_FORMAT_HTML }, { "md", SKPI_FORMAT_MARKDOWN }, { "markdown", SKPI_FORMAT_MARKDOWN },
@@ -32,13 +32,26 @@ int parse_format(int *out, const char *text)
     return -1;
 }
 
-int parse_generated_at(skpi_time *out, const command *cmd, const char *text)
+static int parse_generated_at(skpi_time *out, const command *cmd, const char *text)
 {
     if (text && strcmp(text, "none") == 0) {
         *out = SKPI_RENDER_NO_TIME;
         return EXIT_DONE;
     }
     return parse_as_of(out, cmd, text, "generated-at");
+}
+
+int parse_render_options(int *format, skpi_time *as_of, skpi_time *generated_at, const command *cmd,
+                         const parsed *p, const char *default_as_of)
+{
+    *format = SKPI_FORMAT_HTML;
+    const char *f = opt(p, cmd, "format");
+    if (f && parse_format(format, f) != 0)
+        return fail(EXIT_USAGE, cmd, "--format: '%s' is not html, md, json, csv or text", f);
+    const char *date = opt(p, cmd, "as-of") ? opt(p, cmd, "as-of") : default_as_of;
+    int code = parse_as_of(as_of, cmd, date, "as-of");
+    if (code == EXIT_DONE) code = parse_generated_at(generated_at, cmd, opt(p, cmd, "generated-at"));
+    return code;
 }
 
 int render_report(const command *cmd, const skpi_definitions *defs, size_t index, skpi_dataset *ds,
@@ -69,13 +82,9 @@ int render_report(const command *cmd, const skpi_definitions *defs, size_t index
 
 static int run(const command *cmd, const parsed *p)
 {
-    int format = SKPI_FORMAT_HTML;
-    const char *f = opt(p, cmd, "format");
-    if (f && parse_format(&format, f) != 0)
-        return fail(EXIT_USAGE, cmd, "--format: '%s' is not html, md, json, csv or text", f);
+    int format;
     skpi_time as_of, generated_at;
-    int code = parse_as_of(&as_of, cmd, opt(p, cmd, "as-of"), "as-of");
-    if (code == EXIT_DONE) code = parse_generated_at(&generated_at, cmd, opt(p, cmd, "generated-at"));
+    int code = parse_render_options(&format, &as_of, &generated_at, cmd, p, NULL);
     if (code != EXIT_DONE) return code;
     skpi_definitions *defs = NULL;
     code = load_definitions(&defs, cmd, opt(p, cmd, "config"));

@@ -95,9 +95,10 @@ typedef struct import_file {
 int import_files(const command *cmd, skpi_store *st, const skpi_catalog *cat,
                  const import_file *files, size_t n, const skpi_import_options *base,
                  bool quiet, const char *shown_db);
-/* Shared by report and demo. */
-int parse_format(int *out, const char *text);
-int parse_generated_at(skpi_time *out, const command *cmd, const char *text);
+/* Shared by report and demo: --format (html by default), --as-of (NULL
+ * default: now) and --generated-at (now by default, or 'none'). */
+int parse_render_options(int *format, skpi_time *as_of, skpi_time *generated_at, const command *cmd,
+                         const parsed *p, const char *default_as_of);
 /* Assemble a report and render it to a file, or to stdout for NULL or "-". */
 int render_report(const command *cmd, const skpi_definitions *defs, size_t report,
                   skpi_dataset *ds, skpi_time as_of, int format, skpi_time generated_at,
