@@ -85,7 +85,8 @@ static bool month_name(cursor *c, int *month)
     return false;
 }
 
-/* Optional weekday name and comma in front of a named date: "Tue, ". */
+/* Optional weekday name in front of a named date, followed by a comma
+ * ("Tue, Feb 18, 2025") or by blanks (X's "Mon Feb 17 2025"). */
 static void skip_weekday(cursor *c)
 {
     static const char *const days[7] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
@@ -99,11 +100,13 @@ static void skip_weekday(cursor *c)
             c->i += len;
             if (peek(c) == '.')
                 c->i++;
-            if (peek(c) == ',') {
+            bool comma = peek(c) == ',';
+            if (comma)
                 c->i++;
-                skip_blanks(c);
+            size_t word_end = c->i;
+            skip_blanks(c);
+            if (comma || (c->i > word_end && !at_end(c)))
                 return;
-            }
             c->i = save;
             return;
         }

@@ -52,17 +52,20 @@ const skpi__preset skpi__preset_x_daily = {
     x_daily_columns, N(x_daily_columns)
 };
 
-/* X 2024+: "Reposts" are the old retweets (shares); "Shares" are shares by
- * message or link, kept apart. */
+/* X 2024+: "Reposts" are the old retweets (shares); "Share" (older files:
+ * "Shares") counts shares by message or link, kept apart. The real export
+ * names its permalink column "Link" and dates it "Mon Feb 17 2025". */
 static const skpi__preset_column x_content_columns[] = {
     { "Post id", SKPI__COL_POST_ID, NULL, SKPI__REQ },
     { "Date", SKPI__COL_DATE, NULL, SKPI__REQ },
     { "Post text", SKPI__COL_TEXT, NULL, 0 },
+    { "Link", SKPI__COL_LINK, NULL, 0 },
     { "Post Link", SKPI__COL_LINK, NULL, 0 },
     { "Impressions", SKPI__COL_METRIC, "impressions", SKPI__REQ },
     { "Likes", SKPI__COL_METRIC, "likes", 0 },
     { "Engagements", SKPI__COL_METRIC, "engagements", 0 },
     { "Bookmarks", SKPI__COL_METRIC, "saves", 0 },
+    { "Share", SKPI__COL_METRIC, "private_shares", 0 },
     { "Shares", SKPI__COL_METRIC, "private_shares", 0 },
     { "New follows", SKPI__COL_METRIC, "new_followers", 0 },
     { "Replies", SKPI__COL_METRIC, "comments", 0 },

@@ -504,6 +504,21 @@ static void tiktok_leap_day(void **state)
     skpi_dataset_free(ds);
 }
 
+/* Dates as X 2024+, YouTube Studio and TikTok Studio write them. */
+static void platform_dates(void **state)
+{
+    (void)state;
+    skpi__date d;
+    /* X content export: a weekday and no commas */
+    assert_true(skpi__date_parse("Mon Feb 17 2025", 15, SKPI__DATE_ANY, &d));
+    assert_true(d.year == 2025 && d.month == 2 && d.day == 17);
+    assert_true(skpi__date_parse("Sun Feb 9 2025", 14, SKPI__DATE_NAMED, &d));
+    assert_true(d.year == 2025 && d.month == 2 && d.day == 9);
+    /* a weekday alone is no date */
+    assert_false(skpi__date_parse("Mon", 3, SKPI__DATE_ANY, &d));
+    assert_false(skpi__date_parse("Mon 2025", 8, SKPI__DATE_ANY, &d));
+}
+
 static void sprout_preset(void **state)
 {
     (void)state;
@@ -1223,6 +1238,7 @@ int main(void)
         cmocka_unit_test(youtube_chart_preset),
         cmocka_unit_test(tiktok_presets),
         cmocka_unit_test(tiktok_leap_day),
+        cmocka_unit_test(platform_dates),
         cmocka_unit_test(sprout_preset),
         cmocka_unit_test(generic_long_preset),
         cmocka_unit_test(generic_wide_preset),
