@@ -3,16 +3,16 @@
 # line with `skpi` on the PATH, then compare its exit code, standard output
 # and standard error with tests/cli/expected/NAME.out and NAME.err (an
 # absent file means the stream must be empty). Paths of the work folder, the
-# source tree and the shared data are written @WORK@, @SRC@ and @DATA@ in
+# source tree and the real exports ($SKPI_TEST_DATA) are written @WORK@, @SRC@ and @DATA@ in
 # the expected files. SKPI_CLI_UPDATE=1 rewrites the expected files instead
 # (review the diff before committing them).
 # usage: run_case.sh SKPI SRC WORK NAME EXIT COMMAND
 set -u
 skpi=$1 src=$2 work=$3 name=$4 want=$5 line=$6
-data=$(cd "$src/.." && pwd)/shared/data
+data=${SKPI_TEST_DATA:-$src/missing-test-data}
 expected="$src/tests/cli/expected"
 case "$line" in
-  *'$DATA'*) [ -d "$data/exports" ] || { echo "skipped: no $data/exports"; exit 77; } ;;
+  *'$DATA'*) [ -d "$data/exports" ] || { echo "skipped: SKPI_TEST_DATA does not name a folder of real exports"; exit 77; } ;;
 esac
 mkdir -p "$work"
 out="$work/$name.stdout" err="$work/$name.stderr"

@@ -1,5 +1,5 @@
 """The numbers of the skpi tool's reports, recomputed from the raw exports
-with Python's csv module: the real X exports of ../shared/data and the
+with Python's csv module: the real X exports of $SKPI_TEST_DATA and the
 bundled sample of `skpi demo`. Sums are taken per calendar month of each
 post's publication time (UTC), as the exports give it."""
 import codecs
@@ -17,7 +17,8 @@ import pytest
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TOOL = os.environ.get("SKPI_TOOL", os.path.join(ROOT, "build", "tools", "skpi", "skpi"))
 WORK = os.environ.get("SKPI_CLI_WORK", "/tmp/skpi-cli-numbers")
-X_DIR = os.path.join(os.path.dirname(ROOT), "shared", "data", "exports", "x-tweets-rOpenSci")
+X_DIR = os.path.join(os.environ.get("SKPI_TEST_DATA", os.path.join(ROOT, "missing")), "exports",
+                     "x-tweets-rOpenSci")
 DEMO = os.path.join(ROOT, "tools", "skpi", "demo")
 
 
@@ -52,7 +53,7 @@ X_COLUMNS = {"Impressions": "impressions", "Engagements": "engagements",
 def x_months():
     files = sorted(glob.glob(os.path.join(X_DIR, "tweet_activity_metrics_*.csv")))
     if not files:
-        pytest.skip("no X exports in ../shared/data")
+        pytest.skip("no X exports in $SKPI_TEST_DATA")
     sums = collections.defaultdict(collections.Counter)
     for path in files:
         with open(path, encoding="utf-8", newline="") as f:

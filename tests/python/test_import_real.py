@@ -1,4 +1,4 @@
-"""The importer on the real exports in ../shared/data, checked against an
+"""The importer on the real exports in $SKPI_TEST_DATA, checked against an
 independent reading with Python's csv module: posts per file, every post's
 impressions and engagements, and per-month sums (from the posts and from the
 daily series by publish day)."""
@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DATA = os.path.join(ROOT, "..", "shared", "data", "exports")
+DATA = os.path.join(os.environ.get("SKPI_TEST_DATA", os.path.join(ROOT, "missing")), "exports")
 DRIVER = os.environ.get("SKPI_IMPORT_FIGURES")
 
 ROPENSCI = sorted(glob.glob(os.path.join(DATA, "x-tweets-rOpenSci", "tweet_activity_metrics_*.csv")))

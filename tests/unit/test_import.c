@@ -18,7 +18,6 @@
 #include "import/reader.h"
 
 #define FIXTURE(name) "tests/fixtures/import/" name
-#define SOCIALSTATS "../shared/data/exports/x-fixtures-SocialStats/"
 #define ABSENT (-12345.0)
 
 /* ---- helpers -------------------------------------------------------------- */
@@ -785,7 +784,7 @@ static void reader_streams_in_any_pieces(void **state)
     (void)state;
     static const char *const files[] = { FIXTURE("meta_daily_reach.csv"), FIXTURE("x_tweets.csv"),
                                          FIXTURE("instagram_posts.csv"),
-                                         SOCIALSTATS "twotweets_updated.csv" };
+                                         FIXTURE("x_tweets_unquoted_updated.csv") };
     for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
         size_t n;
         char *buf = slurp(files[f], &n);
@@ -932,37 +931,39 @@ static void huge_field_is_refused(void **state)
     free(buf);
 }
 
-/* ---- real exports ------------------------------------------------------------------ */
+/* ---- re-exports ------------------------------------------------------------------- */
 
-static void socialstats_reexport_updates_posts(void **state)
+static void reexport_updates_posts(void **state)
 {
     (void)state;
+    /* A legacy tweet-level export without quotes around plain fields, then a
+     * later export of the same account restating two of its tweets. */
     skpi_dataset *ds = new_dataset();
     skpi_import_summary *sum;
-    assert_int_equal(import_with(ds, SOCIALSTATS "twotweets.csv", NULL, &sum), SKPI_OK);
+    assert_int_equal(import_with(ds, FIXTURE("x_tweets_unquoted.csv"), NULL, &sum), SKPI_OK);
     assert_int_equal(skpi_import_summary_posts(sum), 2);
     skpi_import_summary_free(sum);
-    const char *ch = "x:@Lauren_Schaefer";
-    /* 1225785799146430465 (2020-02-07) had 206 impressions in the first export */
-    assert_true(at(ds, "impressions", ch, "2020-02-07") == 206.0);
-    assert_int_equal(import_with(ds, SOCIALSTATS "twotweets_updated.csv", NULL, &sum), SKPI_OK);
+    const char *ch = "x:@trailco";
+    /* 3001 (2026-05-07) had 120 impressions in the first export */
+    assert_true(at(ds, "impressions", ch, "2026-05-07") == 120.0);
+    assert_int_equal(import_with(ds, FIXTURE("x_tweets_unquoted_updated.csv"), NULL, &sum), SKPI_OK);
     /* five tweets, two of which were already known */
     assert_int_equal(skpi_import_summary_posts(sum), 5);
     assert_int_equal(skpi_import_summary_posts_updated(sum), 2);
     skpi_import_summary_free(sum);
     assert_int_equal(skpi_dataset_post_count(ds), 5);
-    /* the newer numbers win: 332 impressions and 10 engagements */
-    const skpi_post *p = post(ds, ch, "1225785799146430465");
+    /* the newer numbers win: 150 impressions and 9 engagements */
+    const skpi_post *p = post(ds, ch, "3001");
     assert_non_null(p);
-    assert_true(post_value(p, "impressions") == 332.0);
-    assert_true(post_value(p, "engagements") == 10.0);
-    assert_true(at(ds, "impressions", ch, "2020-02-07") == 332.0);
-    /* 1225479302868873216 (2020-02-06): 260, then 285 */
-    assert_true(at(ds, "impressions", ch, "2020-02-06") == 285.0);
+    assert_true(post_value(p, "impressions") == 150.0);
+    assert_true(post_value(p, "engagements") == 9.0);
+    assert_true(at(ds, "impressions", ch, "2026-05-07") == 150.0);
+    /* 3002 (2026-05-06): 80, then 95 */
+    assert_true(at(ds, "impressions", ch, "2026-05-06") == 95.0);
     /* importing the first file again takes the old numbers back, still 5 posts */
-    assert_int_equal(import_with(ds, SOCIALSTATS "twotweets.csv", NULL, NULL), SKPI_OK);
+    assert_int_equal(import_with(ds, FIXTURE("x_tweets_unquoted.csv"), NULL, NULL), SKPI_OK);
     assert_int_equal(skpi_dataset_post_count(ds), 5);
-    assert_true(at(ds, "impressions", ch, "2020-02-07") == 206.0);
+    assert_true(at(ds, "impressions", ch, "2026-05-07") == 120.0);
     skpi_dataset_free(ds);
 }
 
@@ -1206,8 +1207,8 @@ static void out_of_memory_leaves_everything(void **state)
     assert_true(oom_loop(seed, sizeof seed - 1, buf, n, buf, n, NULL) > 0);
     free(buf);
     /* a re-export: three new tweets and two known ones with new numbers */
-    buf = slurp(SOCIALSTATS "twotweets_updated.csv", &n);
-    char *old = slurp(SOCIALSTATS "twotweets.csv", &n2);
+    buf = slurp(FIXTURE("x_tweets_unquoted_updated.csv"), &n);
+    char *old = slurp(FIXTURE("x_tweets_unquoted.csv"), &n2);
     assert_true(oom_loop(seed, sizeof seed - 1, old, n2, buf, n, NULL) > 0);
     free(old);
     free(buf);
@@ -1250,7 +1251,7 @@ int main(void)
         cmocka_unit_test(empty_and_header_only),
         cmocka_unit_test(malformed_files_change_nothing),
         cmocka_unit_test(huge_field_is_refused),
-        cmocka_unit_test(socialstats_reexport_updates_posts),
+        cmocka_unit_test(reexport_updates_posts),
         cmocka_unit_test(partial_reexport_keeps_other_posts_of_the_day),
         cmocka_unit_test(publish_day_follows_the_offset),
         cmocka_unit_test(out_of_memory_leaves_everything),
