@@ -53,7 +53,8 @@ typedef enum skpi_import_preset {
     SKPI_IMPORT_TIKTOK_FOLLOWERS = 12, /**< TikTok Studio `FollowerHistory.csv` */
     SKPI_IMPORT_SPROUT_PROFILES = 13,  /**< Sprout Social profile performance CSV */
     SKPI_IMPORT_GENERIC_LONG = 14,     /**< `date,channel,metric,value` */
-    SKPI_IMPORT_GENERIC_WIDE = 15      /**< a date column and metric columns mapped by the host */
+    SKPI_IMPORT_GENERIC_WIDE = 15,     /**< a date column and metric columns mapped by the host */
+    SKPI_IMPORT_YOUTUBE_VIDEOS = 16    /**< YouTube Studio table grouped by video (`Content`, no date column) */
 } skpi_import_preset;
 
 /** @brief The largest ::skpi_import_preset value (for bindings). */

@@ -100,7 +100,7 @@ int skpi_import_options_init(skpi_import_options *opts, unsigned version)
     return SKPI_OK;
 }
 
-int skpi_import_preset_max(void) { return SKPI_IMPORT_GENERIC_WIDE; }
+int skpi_import_preset_max(void) { return SKPI__PRESET_LAST; }
 
 const char *skpi_import_preset_name(int preset)
 {
@@ -115,7 +115,7 @@ int skpi_import_preset_from_name(int *out, const char *name)
     if (out == NULL || name == NULL)
         return skpi__error(SKPI_EMISUSE, "skpi_import_preset_from_name: %s is NULL",
                            out == NULL ? "out" : "name");
-    for (int i = 0; i <= SKPI_IMPORT_GENERIC_WIDE; i++) {
+    for (int i = 0; i <= SKPI__PRESET_LAST; i++) {
         if (strcmp(skpi_import_preset_name(i), name) == 0) {
             *out = i;
             return SKPI_OK;
@@ -753,8 +753,10 @@ static int on_record(void *ctx, const skpi__record *r)
                            "(line %llu), found %zu", im->name, (unsigned long long)r->line,
                            (r->n < im->ncols ? r->n : im->ncols) + 1, im->ncols,
                            (unsigned long long)im->sum->header_line, r->n);
-    if ((im->preset->flags & SKPI__P_TOTAL_ROW) && im->c_date >= 0 &&
-        skpi__header_equal(r->field[im->c_date], r->len[im->c_date], "Total")) {
+    if ((im->preset->flags & SKPI__P_TOTAL_ROW) &&
+        (skpi__header_equal(r->field[0], r->len[0], "Total") ||
+         (im->c_date >= 0 &&
+          skpi__header_equal(r->field[im->c_date], r->len[im->c_date], "Total")))) {
         im->sum->skipped[SKPI_IMPORT_SKIP_TOTAL]++;
         return SKPI_OK;
     }
@@ -789,7 +791,7 @@ static int setup(importer *im, skpi_dataset *ds, const char *name,
         im->opt = *opts;
     }
     const skpi_import_options *o = &im->opt;
-    if (o->preset < 0 || o->preset > SKPI_IMPORT_GENERIC_WIDE)
+    if (o->preset < 0 || o->preset > SKPI__PRESET_LAST)
         return skpi__error(SKPI_EINVAL, "import options: preset %d is unknown", o->preset);
     if (o->utc_offset_minutes < -1080 || o->utc_offset_minutes > 1080)
         return skpi__error(SKPI_EINVAL, "import options: utc_offset_minutes %d is outside "

@@ -1,6 +1,8 @@
-/* YouTube Studio exports: `Table data.csv` by date (with a `Total` row) and
- * `Chart data.csv` (one row per date, or per date and video: rows of one
- * date add up). Watch time in hours becomes seconds. */
+/* YouTube Studio exports: `Table data.csv` by date (with a `Total` row) or
+ * by video (each video a post on its publish day), and `Chart data.csv` (one
+ * row per date, or per date and video: rows of one date add up). Watch time
+ * in hours becomes seconds; average view duration is recomputed by the
+ * catalog (watch time over views), never imported. */
 #include "import/presets.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -46,4 +48,19 @@ static const skpi__preset_column youtube_chart_columns[] = {
 const skpi__preset skpi__preset_youtube_chart = {
     SKPI_IMPORT_YOUTUBE_CHART, "youtube_chart", "youtube", SKPI__SHAPE_DAILY, SKPI__DATE_ANY,
     SKPI__P_TOTAL_ROW | SKPI__P_SUM_ROWS, youtube_chart_columns, N(youtube_chart_columns)
+};
+
+/* The table grouped by video: no date column, one row per video (its id in
+ * `Content`), a `Total` row first. */
+static const skpi__preset_column youtube_videos_columns[] = {
+    { "Content", SKPI__COL_POST_ID, NULL, SKPI__REQ },
+    { "Video title", SKPI__COL_TEXT, NULL, 0 },
+    { "Video publish time", SKPI__COL_DATE, NULL, SKPI__REQ },
+    { "Duration", SKPI__COL_IGNORE, NULL, 0 },
+    YT_METRICS,
+};
+
+const skpi__preset skpi__preset_youtube_videos = {
+    SKPI_IMPORT_YOUTUBE_VIDEOS, "youtube_videos", "youtube", SKPI__SHAPE_POSTS, SKPI__DATE_ANY,
+    SKPI__P_TOTAL_ROW, youtube_videos_columns, N(youtube_videos_columns)
 };

@@ -10,6 +10,7 @@ static const skpi__preset *const all_presets[] = {
     &skpi__preset_meta_daily, &skpi__preset_linkedin_metrics, &skpi__preset_youtube_table,
     &skpi__preset_youtube_chart, &skpi__preset_tiktok_overview, &skpi__preset_tiktok_followers,
     &skpi__preset_sprout_profiles, &skpi__preset_generic_long, &skpi__preset_generic_wide,
+    &skpi__preset_youtube_videos,
 };
 
 const skpi__preset *skpi__preset_get(int id)

@@ -25,6 +25,9 @@ enum skpi__role {
     SKPI__COL_VALUE = 11     /* the value of the row (generic long) or of the preamble's metric */
 };
 
+/* The highest ::skpi_import_preset: presets are numbered 0 to this. */
+#define SKPI__PRESET_LAST SKPI_IMPORT_YOUTUBE_VIDEOS
+
 /* Column flags. */
 #define SKPI__REQ 1u        /* part of the detection signature: must be present */
 #define SKPI__DURATION 2u   /* H:MM:SS or seconds */
@@ -47,7 +50,7 @@ enum skpi__shape {
 };
 
 /* Preset flags. */
-#define SKPI__P_TOTAL_ROW 1u     /* skip a row whose first field reads "Total" */
+#define SKPI__P_TOTAL_ROW 1u     /* skip a row whose first or date field reads "Total" */
 #define SKPI__P_NO_YEAR 2u       /* dates lack a year: inferred from the export date */
 #define SKPI__P_EXPLICIT 4u      /* never chosen by detection alone */
 #define SKPI__P_SUM_ROWS 8u      /* rows of the same date and channel add up */
@@ -69,7 +72,8 @@ extern const skpi__preset skpi__preset_x_tweets, skpi__preset_x_daily,
 extern const skpi__preset skpi__preset_facebook_posts, skpi__preset_instagram_posts,
     skpi__preset_meta_daily;
 extern const skpi__preset skpi__preset_linkedin_metrics;
-extern const skpi__preset skpi__preset_youtube_table, skpi__preset_youtube_chart;
+extern const skpi__preset skpi__preset_youtube_table, skpi__preset_youtube_chart,
+    skpi__preset_youtube_videos;
 extern const skpi__preset skpi__preset_tiktok_overview, skpi__preset_tiktok_followers;
 extern const skpi__preset skpi__preset_sprout_profiles;
 extern const skpi__preset skpi__preset_generic_long, skpi__preset_generic_wide;

@@ -49,6 +49,9 @@ static const builtin_def defs[] = {
       "Clicks on links in posts or ads." },
     { "video_views", "Video views", C, UP, FLOW, "raw", NULL,
       "Video views as the network counts them (its own minimum watch time)." },
+    { "watch_time", "Watch time", DUR, UP, FLOW, "raw", NULL,
+      "Seconds of video watched, all views together (YouTube's watch time, Facebook's "
+      "seconds viewed)." },
     { "mentions", "Mentions", C, UP, FLOW, "raw", NULL,
       "Mentions of the brand (own mentions for share of voice)." },
     { "new_followers", "New followers", C, UP, FLOW, "raw", NULL, "Follows gained." },
@@ -159,6 +162,10 @@ static const builtin_def defs[] = {
     { "response_time", "Average response time", DUR, DOWN, DER,
       "response_time.mean_first", "response_seconds / messages_answered",
       "Mean seconds to the first answer, over the messages answered." },
+    { "average_view_duration", "Average view duration", DUR, UP, DER,
+      "average_view_duration.watch_per_view", "watch_time / video_views",
+      "Seconds watched per video view over the period (YouTube Studio's average view "
+      "duration, recomputed from its components)." },
     { "engagements_per_post", "Engagements per post", C, UP, DER,
       "engagements_per_post", "engagements / posts_published",
       "Engagements over posts published in the period." },

@@ -97,9 +97,6 @@ static skpi_dataset *dataset_with_extras(void)
     assert_int_equal(skpi_catalog_add_metric(cat, "impressions_paid", "Promoted impressions",
                                              SKPI_UNIT_COUNT, SKPI_HIGHER_IS_BETTER,
                                              SKPI_KIND_FLOW), SKPI_OK);
-    assert_int_equal(skpi_catalog_add_metric(cat, "watch_time", "Watch time",
-                                             SKPI_UNIT_DURATION, SKPI_HIGHER_IS_BETTER,
-                                             SKPI_KIND_FLOW), SKPI_OK);
     assert_int_equal(skpi_catalog_add_metric(cat, "share_ratio", "Share ratio",
                                              SKPI_UNIT_RATIO, SKPI_HIGHER_IS_BETTER,
                                              SKPI_KIND_STOCK), SKPI_OK);
@@ -117,7 +114,7 @@ static skpi_dataset *dataset_with_extras(void)
 static void preset_names_round_trip(void **state)
 {
     (void)state;
-    assert_int_equal(skpi_import_preset_max(), SKPI_IMPORT_GENERIC_WIDE);
+    assert_int_equal(skpi_import_preset_max(), SKPI_IMPORT_YOUTUBE_VIDEOS);
     for (int p = 0; p <= skpi_import_preset_max(); p++) {
         const char *name = skpi_import_preset_name(p);
         assert_non_null(name);
@@ -500,6 +497,29 @@ static void tiktok_leap_day(void **state)
     assert_true(at(ds, "followers", "tiktok:default", "2025-02-28") == 10.0);
     assert_true(at(ds, "followers", "tiktok:default", "2024-02-29") == 11.0);
     assert_true(at(ds, "followers", "tiktok:default", "2025-03-01") == 12.0);
+    skpi_dataset_free(ds);
+}
+
+static void youtube_videos_preset(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = new_dataset();
+    skpi_import_summary *sum;
+    assert_int_equal(import_with(ds, FIXTURE("youtube_videos.csv"), NULL, &sum), SKPI_OK);
+    assert_int_equal(skpi_import_summary_preset(sum), SKPI_IMPORT_YOUTUBE_VIDEOS);
+    assert_int_equal(skpi_import_summary_skipped(sum, SKPI_IMPORT_SKIP_TOTAL), 1);
+    assert_int_equal(skpi_import_summary_posts(sum), 3);
+    skpi_import_summary_free(sum);
+    const skpi_post *p = post(ds, "youtube:default", "aB3-xY_9kLm");
+    assert_non_null(p);
+    assert_int_equal(skpi_post_published(p), day("2025-03-04"));
+    assert_string_equal(skpi_post_text(p), "Planner tour, part 1");
+    /* 503.1104 hours */
+    assert_true(post_value(p, "watch_time") == 503.1104 * 3600);
+    /* two videos published on March 4: 8120 + 4210 views */
+    assert_true(at(ds, "video_views", "youtube:default", "2025-03-04") == 12330.0);
+    assert_true(at(ds, "posts_published", "youtube:default", "2025-03-04") == 2.0);
+    assert_true(at(ds, "video_views", "youtube:default", "2025-02-27") == 3543.0);
     skpi_dataset_free(ds);
 }
 
@@ -1240,6 +1260,7 @@ int main(void)
         cmocka_unit_test(tiktok_presets),
         cmocka_unit_test(tiktok_leap_day),
         cmocka_unit_test(platform_dates),
+        cmocka_unit_test(youtube_videos_preset),
         cmocka_unit_test(sprout_preset),
         cmocka_unit_test(generic_long_preset),
         cmocka_unit_test(generic_wide_preset),

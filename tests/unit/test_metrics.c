@@ -134,7 +134,8 @@ static const char *const required_keys[] = {
     "audience_growth_rate", "net_audience_growth", "share_of_voice", "net_sentiment", "nps",
     "csat", "ctr", "cpc", "cpm", "conversion_rate", "bounce_rate", "response_rate",
     "response_time", "engagements_facebook", "engagements_instagram", "engagements_x",
-    "engagements_linkedin", "engagements_tiktok", "engagements_youtube",
+    "engagements_linkedin", "engagements_tiktok", "engagements_youtube", "watch_time",
+    "average_view_duration",
 };
 
 static void builtin_has_every_required_metric(void **state)

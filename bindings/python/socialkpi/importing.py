@@ -29,6 +29,7 @@ class Preset(enum.IntEnum):
     SPROUT_PROFILES = 13
     GENERIC_LONG = 14
     GENERIC_WIDE = 15
+    YOUTUBE_VIDEOS = 16
 
     @property
     def key(self):
