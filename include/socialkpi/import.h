@@ -102,14 +102,37 @@ typedef struct skpi_import_options {
     const skpi_import_column *columns; /**< generic wide: column → metric mapping */
     size_t column_count;        /**< number of entries in `columns` */
     const char *date_column;    /**< generic wide: the date column's name; NULL means "date" */
-    int delimiter;              /**< field delimiter; 0: from a `sep=` line, else ',' */
+    int delimiter;              /**< field delimiter; 0: from a `sep=` line, else sniffed from
+                                     the header line (`,`, `;` or tab) */
+    /* Version 2 */
+    int date_order;             /**< an ::skpi_import_date_order: how to read numeric dates such
+                                     as 03/04/2025 (version 2) */
+    const char *covers_from;    /**< `YYYY-MM-DD`, first day a post-level export covers; NULL:
+                                     from the file name, else the first post (version 2) */
+    const char *covers_to;      /**< `YYYY-MM-DD`, last day it covers (inclusive); NULL: from
+                                     the file name, else the last post (version 2) */
 } skpi_import_options;
 
-/** @brief The current version of ::skpi_import_options. */
-#define SKPI_IMPORT_OPTIONS_VERSION 1
+/**
+ * @brief How numeric dates (`03/04/2025`, `13-06-2025`, `13.06.2025`) are
+ *        read. Values are fixed for ever.
+ */
+typedef enum skpi_import_date_order {
+    SKPI_IMPORT_DATE_ORDER_AUTO = 0, /**< from the file's own dates: a first number above 12 means
+                                          day first, a second one month first; a file that never
+                                          tells is read month first by the presets whose exports
+                                          are written so (Meta, LinkedIn, X), else refused */
+    SKPI_IMPORT_DAY_FIRST = 1,       /**< 13/06/2025 is 13 June */
+    SKPI_IMPORT_MONTH_FIRST = 2      /**< 06/13/2025 is 13 June */
+} skpi_import_date_order;
+
+/** @brief The current version of ::skpi_import_options (1 is still accepted: without
+ *         the members marked version 2). */
+#define SKPI_IMPORT_OPTIONS_VERSION 2
 /** @brief Static initializer of ::skpi_import_options: automatic detection, no overrides. */
 #define SKPI_IMPORT_OPTIONS_INIT \
-    { SKPI_IMPORT_OPTIONS_VERSION, SKPI_IMPORT_AUTO, NULL, NULL, 0, NULL, 0, NULL, 0 }
+    { SKPI_IMPORT_OPTIONS_VERSION, SKPI_IMPORT_AUTO, NULL, NULL, 0, NULL, 0, NULL, 0, \
+      SKPI_IMPORT_DATE_ORDER_AUTO, NULL, NULL }
 
 /**
  * @brief Initialise an options struct (for bindings that cannot use the macro).
@@ -124,9 +147,12 @@ typedef enum skpi_import_skip {
     SKPI_IMPORT_SKIP_PREAMBLE = 0,     /**< title, `sep=` or metric-name lines above the header */
     SKPI_IMPORT_SKIP_BLANK = 1,        /**< rows with every field empty */
     SKPI_IMPORT_SKIP_TOTAL = 2,        /**< a `Total` row (YouTube) */
-    SKPI_IMPORT_SKIP_UNKNOWN_METRIC = 3, /**< generic long: a metric the catalog lacks */
+    SKPI_IMPORT_SKIP_UNKNOWN_METRIC = 3, /**< generic long, Meta daily: a metric the catalog lacks */
     SKPI_IMPORT_SKIP_DERIVED_METRIC = 4, /**< generic long: a derived metric (recomputed, not stored) */
-    SKPI_IMPORT_SKIP_NO_VALUE = 5      /**< rows whose every value is missing */
+    SKPI_IMPORT_SKIP_NO_VALUE = 5,     /**< rows whose every value is missing */
+    SKPI_IMPORT_SKIP_EXPORT_ERROR = 6  /**< rows where the platform wrote an error instead of data
+                                            (Meta: "An error occurred while computing metadata
+                                            ..."); their lines: skpi_import_summary_error_row_line() */
 } skpi_import_skip;
 
 /** @brief The largest ::skpi_import_skip value (for bindings). */
@@ -213,6 +239,41 @@ SKPI_API size_t skpi_import_summary_ignored_count(const skpi_import_summary *s);
  * @return borrowed, valid until the summary is freed; NULL when out of range
  */
 SKPI_API const char *skpi_import_summary_ignored(const skpi_import_summary *s, size_t index);
+
+/** @brief Of the points written, those that replaced a point already in the
+ *         dataset at the same time (0 for NULL). Since 0.2. */
+SKPI_API uint64_t skpi_import_summary_points_updated(const skpi_import_summary *s);
+
+/** @brief Warnings about what the import decided for the user (a header naming
+ *         a column twice, two columns holding one metric, a section stored on
+ *         another channel than the one asked for); 0 for NULL. Since 0.2. */
+SKPI_API size_t skpi_import_summary_warning_count(const skpi_import_summary *s);
+
+/**
+ * @brief One warning, a sentence naming the file and line. Since 0.2.
+ * @return borrowed, valid until the summary is freed; NULL when out of range
+ */
+SKPI_API const char *skpi_import_summary_warning(const skpi_import_summary *s, size_t index);
+
+/** @brief Rows skipped because the platform wrote an error in them
+ *         (::SKPI_IMPORT_SKIP_EXPORT_ERROR) whose line numbers are kept (the
+ *         first 1000); 0 for NULL. Since 0.2. */
+SKPI_API size_t skpi_import_summary_error_row_count(const skpi_import_summary *s);
+
+/** @brief The line (1-based) of one such row, in file order; 0 when out of
+ *         range. Since 0.2. */
+SKPI_API uint64_t skpi_import_summary_error_row_line(const skpi_import_summary *s, size_t index);
+
+/**
+ * @brief The days a post-level export covers: days in it without a post are
+ *        zero for its flows, not missing. Since 0.2.
+ * @param s   the summary
+ * @param out receives the covered days as a half-open period (midnight to
+ *            midnight at the import's UTC offset)
+ * @return SKPI_OK; SKPI_EMISUSE (NULL); SKPI_ENOTFOUND (not a post-level
+ *         export, or no post and no range given)
+ */
+SKPI_API int skpi_import_summary_covers(const skpi_import_summary *s, skpi_period *out);
 
 #ifdef __cplusplus
 }

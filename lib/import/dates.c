@@ -195,11 +195,19 @@ static bool parse_iso(cursor *c, skpi__date *d)
     return time_part(c, d, false);
 }
 
-static bool parse_us(cursor *c, skpi__date *d)
+/* Month/day/year or, day_first, day/month/year; '/', '-' or '.' between
+ * them (the same twice), as spreadsheets re-save dates. */
+static bool parse_numeric(cursor *c, skpi__date *d, bool day_first)
 {
-    if (!digits(c, 1, 2, &d->month) || !expect(c, '/') || !digits(c, 1, 2, &d->day) ||
-        !expect(c, '/') || !digits(c, 4, 4, &d->year))
+    int a, b;
+    if (!digits(c, 1, 2, &a))
         return false;
+    char sep = peek(c);
+    if ((sep != '/' && sep != '-' && sep != '.') || !expect(c, sep) || !digits(c, 1, 2, &b) ||
+        !expect(c, sep) || !digits(c, 4, 4, &d->year))
+        return false;
+    d->month = day_first ? b : a;
+    d->day = day_first ? a : b;
     return time_part(c, d, true);
 }
 
@@ -251,9 +259,10 @@ bool skpi__date_parse(const char *s, size_t n, int form, skpi__date *out)
         bool ok = false;
         switch (f) {
         case SKPI__DATE_ISO: ok = parse_iso(&c, &d); break;
-        case SKPI__DATE_US: ok = parse_us(&c, &d); break;
+        case SKPI__DATE_US: ok = parse_numeric(&c, &d, false); break;
         case SKPI__DATE_NAMED: ok = parse_named(&c, &d, true); break;
         case SKPI__DATE_NOYEAR: ok = parse_named(&c, &d, false); break;
+        case SKPI__DATE_DMY: ok = parse_numeric(&c, &d, true); break;
         default: return false;
         }
         ok = ok && at_end(&c) && d.month >= 1 && d.month <= 12 && d.day >= 1 &&

@@ -4,6 +4,8 @@
 #include "import/import_internal.h"
 
 #include <math.h>
+#include <stddef.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,21 +20,59 @@ static int metric_kind(const skpi_metric *m)
 
 /* ---- summary ---------------------------------------------------------- */
 
+/* A list of strings the summary owns. */
+typedef struct name_list {
+    char **item;
+    size_t n, cap;
+} name_list;
+
+static void names_free(name_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        skpi__free(l->item[i]);
+    skpi__free(l->item);
+}
+
+static int names_add(name_list *l, const char *text, size_t len)
+{
+    if (l->n == l->cap) {
+        size_t n = l->cap ? l->cap * 2 : 8;
+        char **p = skpi__reallocarray(l->item, n, sizeof *p);
+        if (p == NULL)
+            return skpi__nomem();
+        l->item = p;
+        l->cap = n;
+    }
+    char *copy = skpi__malloc(len + 1);
+    if (copy == NULL)
+        return skpi__nomem();
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    l->item[l->n++] = copy;
+    return SKPI_OK;
+}
+
+/* Lines of error rows kept for the summary. */
+#define ERROR_LINES_KEPT 1000
+
 struct skpi_import_summary {
     int preset;
-    uint64_t header_line, rows, points, series, posts, posts_updated;
-    uint64_t skipped[SKPI_IMPORT_SKIP_NO_VALUE + 1];
-    char **ignored;
-    size_t nignored, cignored;
+    uint64_t header_line, rows, points, points_updated, series, posts, posts_updated;
+    uint64_t skipped[SKPI_IMPORT_SKIP_EXPORT_ERROR + 1];
+    name_list ignored, warnings;
+    uint64_t *error_lines;
+    size_t nerror_lines;
+    bool has_covers;
+    skpi_period covers;
 };
 
 void skpi_import_summary_free(skpi_import_summary *s)
 {
     if (s == NULL)
         return;
-    for (size_t i = 0; i < s->nignored; i++)
-        skpi__free(s->ignored[i]);
-    skpi__free(s->ignored);
+    names_free(&s->ignored);
+    names_free(&s->warnings);
+    skpi__free(s->error_lines);
     skpi__free(s);
 }
 
@@ -46,57 +86,109 @@ uint64_t skpi_import_summary_posts_updated(const skpi_import_summary *s)
 {
     return s ? s->posts_updated : 0;
 }
+uint64_t skpi_import_summary_points_updated(const skpi_import_summary *s)
+{
+    return s ? s->points_updated : 0;
+}
 
 uint64_t skpi_import_summary_skipped(const skpi_import_summary *s, int reason)
 {
-    if (s == NULL || reason < 0 || reason > SKPI_IMPORT_SKIP_NO_VALUE)
+    if (s == NULL || reason < 0 || reason > SKPI_IMPORT_SKIP_EXPORT_ERROR)
         return 0;
     return s->skipped[reason];
 }
 
 size_t skpi_import_summary_ignored_count(const skpi_import_summary *s)
 {
-    return s ? s->nignored : 0;
+    return s ? s->ignored.n : 0;
 }
 
 const char *skpi_import_summary_ignored(const skpi_import_summary *s, size_t index)
 {
-    return s && index < s->nignored ? s->ignored[index] : NULL;
+    return s && index < s->ignored.n ? s->ignored.item[index] : NULL;
 }
 
-int skpi_import_skip_max(void) { return SKPI_IMPORT_SKIP_NO_VALUE; }
+size_t skpi_import_summary_warning_count(const skpi_import_summary *s)
+{
+    return s ? s->warnings.n : 0;
+}
+
+const char *skpi_import_summary_warning(const skpi_import_summary *s, size_t index)
+{
+    return s && index < s->warnings.n ? s->warnings.item[index] : NULL;
+}
+
+size_t skpi_import_summary_error_row_count(const skpi_import_summary *s)
+{
+    return s ? s->nerror_lines : 0;
+}
+
+uint64_t skpi_import_summary_error_row_line(const skpi_import_summary *s, size_t index)
+{
+    return s && index < s->nerror_lines ? s->error_lines[index] : 0;
+}
+
+int skpi_import_summary_covers(const skpi_import_summary *s, skpi_period *out)
+{
+    if (s == NULL || out == NULL)
+        return skpi__error(SKPI_EMISUSE, "skpi_import_summary_covers: %s is NULL",
+                           s == NULL ? "s" : "out");
+    if (!s->has_covers)
+        return skpi__error(SKPI_ENOTFOUND, "the import covers no range of days (not a "
+                           "post-level export, or one without posts)");
+    *out = s->covers;
+    return SKPI_OK;
+}
+
+int skpi_import_skip_max(void) { return SKPI_IMPORT_SKIP_EXPORT_ERROR; }
 
 static int summary_ignore(skpi_import_summary *s, const char *name, size_t len)
 {
-    if (s->nignored == s->cignored) {
-        size_t n = s->cignored ? s->cignored * 2 : 8;
-        char **p = skpi__reallocarray(s->ignored, n, sizeof *p);
-        if (p == NULL)
-            return skpi__nomem();
-        s->ignored = p;
-        s->cignored = n;
-    }
-    char *copy = skpi__malloc(len + 1);
-    if (copy == NULL)
+    return names_add(&s->ignored, name, len);
+}
+
+/* A warning sentence, printf-style, kept in the summary. */
+static int summary_warn(skpi_import_summary *s, const char *fmt, ...)
+{
+    char buf[320];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        n = 0;
+    return names_add(&s->warnings, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+static int summary_error_row(skpi_import_summary *s, uint64_t line)
+{
+    s->skipped[SKPI_IMPORT_SKIP_EXPORT_ERROR]++;
+    if (s->nerror_lines >= ERROR_LINES_KEPT)
+        return SKPI_OK;
+    if (s->nerror_lines == 0 &&
+        (s->error_lines = skpi__reallocarray(NULL, ERROR_LINES_KEPT, sizeof *s->error_lines)) == NULL)
         return skpi__nomem();
-    memcpy(copy, name, len);
-    copy[len] = '\0';
-    s->ignored[s->nignored++] = copy;
+    s->error_lines[s->nerror_lines++] = line;
     return SKPI_OK;
 }
 
 /* ---- options and preset names ---------------------------------------- */
 
+/* The size of a version 1 ::skpi_import_options: up to its last member. */
+#define V1_SIZE (offsetof(skpi_import_options, delimiter) + sizeof(int))
+
 int skpi_import_options_init(skpi_import_options *opts, unsigned version)
 {
     if (opts == NULL)
         return skpi__error(SKPI_EMISUSE, "skpi_import_options_init: opts is NULL");
-    if (version != SKPI_IMPORT_OPTIONS_VERSION)
+    if (version < 1 || version > SKPI_IMPORT_OPTIONS_VERSION)
         return skpi__error(SKPI_EVERSION,
-                           "skpi_import_options_init: version %u is unknown (this library knows %d)",
-                           version, SKPI_IMPORT_OPTIONS_VERSION);
+                           "skpi_import_options_init: version %u is unknown (this library knows "
+                           "1 to %d)", version, SKPI_IMPORT_OPTIONS_VERSION);
     skpi_import_options d = SKPI_IMPORT_OPTIONS_INIT;
-    *opts = d;
+    d.version = version;
+    /* A version 1 struct ends before the members version 2 added. */
+    memcpy(opts, &d, version == 1 ? V1_SIZE : sizeof d);
     return SKPI_OK;
 }
 
@@ -277,8 +369,59 @@ static int plan_metric(importer *im, const char *key, uint32_t *id, int *unit)
     return skpi__stage_metric_add(&im->st, key, kind, *unit, id);
 }
 
-/* Meta daily files name their metric above the header. */
-static int meta_metric(importer *im, uint64_t line)
+/* The network a Meta daily title names ("Facebook Page reach",
+ * "Instagram follows"), or NULL ("Reach", "Visits"). */
+static const char *meta_network(const char *low)
+{
+    if (strncmp(low, "instagram", 9) == 0)
+        return "instagram";
+    if (strncmp(low, "facebook", 8) == 0)
+        return "facebook";
+    return NULL;
+}
+
+/* The part of a channel key before its colon is its network. */
+static bool channel_network_is(const char *channel, const char *network)
+{
+    size_t n = strlen(network);
+    return strncmp(channel, network, n) == 0 && channel[n] == ':';
+}
+
+/* The channel of a Meta daily section: the host's when the title names no
+ * network or the host's network; the title's network otherwise. A title
+ * naming no network needs the host's channel: the data is never guessed
+ * onto a network. */
+static int meta_channel(importer *im, const char *net)
+{
+    int rc;
+    const char *ch = im->opt.channel;
+    char buf[64];
+    if (net == NULL && ch == NULL)
+        return skpi__error(SKPI_EINVAL,
+                           "%s: line %llu: the title \"%.60s\" does not say whether the data is "
+                           "Facebook's or Instagram's: set the channel option to the account it "
+                           "belongs to (e.g. instagram:@name)", im->name,
+                           (unsigned long long)im->preamble_line, im->preamble);
+    if (net != NULL && (ch == NULL || !channel_network_is(ch, net))) {
+        snprintf(buf, sizeof buf, "%s:default", net);
+        if (ch != NULL &&
+            (rc = summary_warn(im->sum, "%s: line %llu: \"%.60s\" is %s data: stored on %s, "
+                               "not on %.60s", im->name, (unsigned long long)im->preamble_line,
+                               im->preamble, net, buf, ch)) != SKPI_OK)
+            return rc;
+        ch = buf;
+    }
+    im->network = net ? net : "meta";
+    if ((rc = intern_channel(im, ch, strlen(ch), 0, 0, &im->fixed_channel)) != SKPI_OK)
+        return rc;
+    im->has_fixed = true;
+    return SKPI_OK;
+}
+
+/* Meta daily files name their metric above the header; a file may hold
+ * several sections, each with its title and header. A title whose metric
+ * the catalog lacks makes its section "not imported", never an error. */
+static int meta_section(importer *im, uint64_t line)
 {
     static const struct { const char *word, *key; } words[] = {
         { "link clicks", "link_clicks" }, { "clicks", "clicks" }, { "reach", "reach" },
@@ -290,6 +433,7 @@ static int meta_metric(importer *im, uint64_t line)
     };
     char low[128];
     size_t n = 0;
+    int rc;
     if (im->preamble[0] == '\0')
         return skpi__error(SKPI_EPARSE,
                            "%s: line %llu, column 1: the metric name line expected above "
@@ -297,25 +441,71 @@ static int meta_metric(importer *im, uint64_t line)
     for (const char *p = im->preamble; *p && n + 1 < sizeof low; p++)
         low[n++] = (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p;
     low[n] = '\0';
-    im->network = strncmp(low, "instagram", 9) == 0 ? "instagram" : "facebook";
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-        if (strstr(low, words[i].word) != NULL) {
-            int unit = SKPI_UNIT_COUNT;
-            int rc = plan_metric(im, words[i].key, &im->value_metric, &unit);
-            if (rc != SKPI_OK)
-                return rc;
-            im->value_unit = unit;
-            if (im->value_metric == UINT32_MAX)
-                return skpi__error(SKPI_EPARSE,
-                                   "%s: line %llu, column 1: metric \"%s\" of \"%s\" is not a "
-                                   "flow or stock of the dataset's catalog",
-                                   im->name, (unsigned long long)im->preamble_line,
-                                   words[i].key, im->preamble);
-            return SKPI_OK;
-        }
+    im->value_metric = UINT32_MAX;
+    for (size_t i = 0; i < sizeof words / sizeof words[0] && im->value_metric == UINT32_MAX; i++) {
+        if (strstr(low, words[i].word) == NULL)
+            continue;
+        int unit = SKPI_UNIT_COUNT;
+        if ((rc = plan_metric(im, words[i].key, &im->value_metric, &unit)) != SKPI_OK)
+            return rc;
+        im->value_unit = unit;
+        break;
     }
-    return skpi__error(SKPI_EPARSE, "%s: line %llu, column 1: unknown Meta metric \"%.60s\"",
-                       im->name, (unsigned long long)im->preamble_line, im->preamble);
+    im->section_skip = im->value_metric == UINT32_MAX;
+    if (im->c_value >= 0) {
+        col_plan *cp = &im->plan[im->c_value];
+        cp->role = im->section_skip ? SKPI__COL_IGNORE : SKPI__COL_METRIC;
+        cp->metric = im->value_metric;
+        cp->unit = im->value_unit;
+    }
+    if (im->section_skip)
+        return summary_ignore(im->sum, im->preamble, strlen(im->preamble));
+    return meta_channel(im, meta_network(low));
+}
+
+/* A title line below a Meta daily section starts the next section. */
+static int meta_next_section(importer *im, const skpi__record *r)
+{
+    if (!im->section_wait) {
+        size_t n = r->len[0] < sizeof im->preamble - 1 ? r->len[0] : sizeof im->preamble - 1;
+        memcpy(im->preamble, r->field[0], n);
+        im->preamble[n] = '\0';
+        im->preamble_line = r->line;
+        im->section_wait = true;
+        im->sum->skipped[SKPI_IMPORT_SKIP_PREAMBLE]++;
+        return SKPI_OK;
+    }
+    int score;
+    if (r->n != im->ncols || !skpi__preset_fits(im->preset, r->field, r->len, r->n, &score) ||
+        !skpi__header_equal(r->field[im->c_date], r->len[im->c_date], "Date"))
+        return skpi__error(SKPI_EPARSE, "%s: line %llu, column 1: expected the header "
+                           "\"Date\",\"Primary\" under the title \"%.60s\" (line %llu)",
+                           im->name, (unsigned long long)r->line, im->preamble,
+                           (unsigned long long)im->preamble_line);
+    im->section_wait = false;
+    im->sum->skipped[SKPI_IMPORT_SKIP_PREAMBLE]++;
+    im->date_len = 0;
+    return meta_section(im, r->line);
+}
+
+/* Column `later` of the header holds what column `first` already holds (the
+ * same name twice, or two names of one metric): the first one is imported,
+ * the later one is listed as not imported, with a warning. */
+static int duplicate_column(importer *im, const skpi__record *r, size_t first, size_t later)
+{
+    im->plan[later].role = SKPI__COL_IGNORE;
+    im->plan[later].metric = UINT32_MAX;
+    int rc = summary_ignore(im->sum, r->field[later], r->len[later]);
+    if (rc != SKPI_OK)
+        return rc;
+    const char *a = r->field[first], *b = r->field[later];
+    if (skpi__header_equal(b, r->len[later], a))
+        return summary_warn(im->sum, "%s: line %llu: the header names \"%.60s\" twice (columns "
+                            "%zu and %zu): the first is imported, the second is not", im->name,
+                            (unsigned long long)r->line, a, first + 1, later + 1);
+    return summary_warn(im->sum, "%s: line %llu: columns \"%.60s\" (%zu) and \"%.60s\" (%zu) hold "
+                        "the same data: the first is imported, the second is not", im->name,
+                        (unsigned long long)r->line, a, first + 1, b, later + 1);
 }
 
 static int take_header(importer *im, const skpi__preset *p, const skpi__record *r)
@@ -341,8 +531,6 @@ static int take_header(importer *im, const skpi__preset *p, const skpi__record *
         im->header_off[i] = off;
         off += r->len[i] + 1;
     }
-    if (p->shape == SKPI__SHAPE_PREAMBLE_METRIC && (rc = meta_metric(im, r->line)) != SKPI_OK)
-        return rc;
     for (size_t i = 0; i < r->n; i++) {
         col_plan *cp = &im->plan[i];
         *cp = (col_plan){ SKPI__COL_IGNORE, 0, UINT32_MAX, SKPI_UNIT_COUNT };
@@ -376,23 +564,32 @@ static int take_header(importer *im, const skpi__preset *p, const skpi__record *
                 cp->role = SKPI__COL_IGNORE;
                 if ((rc = summary_ignore(im->sum, r->field[i], r->len[i])) != SKPI_OK)
                     return rc;
-            } else if (strcmp(c->metric, "posts_published") == 0) {
-                im->has_posts_column = true;
+                break;
             }
+            size_t j = 0;
+            while (j < i && !(im->plan[j].role == SKPI__COL_METRIC &&
+                              im->plan[j].metric == cp->metric))
+                j++;
+            if (j < i) {
+                if ((rc = duplicate_column(im, r, j, i)) != SKPI_OK)
+                    return rc;
+                break;
+            }
+            if (strcmp(c->metric, "posts_published") == 0)
+                im->has_posts_column = true;
             break;
         default:
             if ((rc = summary_ignore(im->sum, r->field[i], r->len[i])) != SKPI_OK)
                 return rc;
             break;
         }
+        if (slot != NULL && *slot >= 0 && (rc = duplicate_column(im, r, (size_t)*slot, i)) != SKPI_OK)
+            return rc;
         if (slot != NULL && *slot < 0)
             *slot = (int)i;
     }
-    if (p->shape == SKPI__SHAPE_PREAMBLE_METRIC && im->c_value >= 0) {
-        im->plan[im->c_value].role = SKPI__COL_METRIC;
-        im->plan[im->c_value].metric = im->value_metric;
-        im->plan[im->c_value].unit = im->value_unit;
-    }
+    if (p->shape == SKPI__SHAPE_PREAMBLE_METRIC && (rc = meta_section(im, r->line)) != SKPI_OK)
+        return rc;
     if (p->shape == SKPI__SHAPE_POSTS && !im->has_posts_column) {
         int unit;
         if ((rc = plan_metric(im, "posts_published", &im->posts_metric, &unit)) != SKPI_OK)
@@ -400,11 +597,12 @@ static int take_header(importer *im, const skpi__preset *p, const skpi__record *
     }
     if ((p->flags & SKPI__P_NO_YEAR) && !im->has_export)
         return skpi__error(SKPI_EINVAL,
-                           "%s: the dates of a %s file have no year: set "
-                           "skpi_import_options.export_date to the day it was exported",
-                           im->name, p->name);
+                           "%s: the dates of a %s file have no year: set the export date "
+                           "option to the day it was exported", im->name, p->name);
     /* A channel that does not vary by row is interned once. */
-    if (im->opt.channel != NULL) {
+    if (im->has_fixed) {
+        /* Meta daily: chosen by the section */
+    } else if (im->opt.channel != NULL) {
         if ((rc = intern_channel(im, im->opt.channel, strlen(im->opt.channel), 0, 0,
                                  &im->fixed_channel)) != SKPI_OK)
             return rc;
@@ -484,7 +682,72 @@ static const char *const date_expected[] = {
     "expected a date like Tue, Jul 14, 2026",
     "expected a date like July 14",
     "expected a date like 2026-07-14, 07/14/2026 or Jul 14, 2026",
+    "expected a date like 14/07/2026",
 };
+
+static const char *order_name(int order)
+{
+    return order == SKPI_IMPORT_DAY_FIRST ? "day first" : "month first";
+}
+
+/* The order ambiguous numeric dates are read in when the file proves
+ * none: month first for presets whose platforms write 07/14/2026. */
+static int usual_order(const importer *im)
+{
+    bool us = im->preset->date_form == SKPI__DATE_US || (im->preset->flags & SKPI__P_MONTH_FIRST);
+    return us ? SKPI_IMPORT_MONTH_FIRST : 0;
+}
+
+/* A numeric date (03/04/2025, 13-06-2025, 13.06.2025). A date that reads
+ * only one way proves the file's order; the others are read in the order in
+ * force, else the preset's usual one. Returns 1 (read), 0 (not a numeric
+ * date), RESTART (the file proved another order than the one earlier
+ * dates were read in) or an error. */
+#define RESTART 2
+static int numeric_date(importer *im, const skpi__record *r, size_t i, skpi__date *d)
+{
+    const char *s = r->field[i];
+    size_t n = r->len[i];
+    skpi__date md, dm;
+    bool m_ok = skpi__date_parse(s, n, SKPI__DATE_US, &md);
+    bool d_ok = skpi__date_parse(s, n, SKPI__DATE_DMY, &dm);
+    if (!m_ok && !d_ok)
+        return 0;
+    if (m_ok && d_ok) {
+        if (md.month != md.day && im->order == SKPI_IMPORT_DATE_ORDER_AUTO &&
+            im->ambiguous_line == 0) {
+            im->ambiguous_line = r->line;
+            im->ambiguous_col = i;
+            snprintf(im->ambiguous_text, sizeof im->ambiguous_text, "%.*s",
+                     (int)(n < sizeof im->ambiguous_text ? n : sizeof im->ambiguous_text - 1), s);
+        }
+        int order = im->order ? im->order : usual_order(im);
+        *d = order == SKPI_IMPORT_DAY_FIRST ? dm : md;
+        return 1;
+    }
+    int proves = m_ok ? SKPI_IMPORT_MONTH_FIRST : SKPI_IMPORT_DAY_FIRST;
+    if (im->order != SKPI_IMPORT_DATE_ORDER_AUTO && im->order != proves) {
+        char why[200];
+        if (im->order_line != 0)
+            snprintf(why, sizeof why, "this date reads only %s, but the one on line %llu only "
+                     "%s", order_name(proves), (unsigned long long)im->order_line,
+                     order_name(im->order));
+        else
+            snprintf(why, sizeof why, "this date reads only %s, but the date order is %s",
+                     order_name(proves), order_name(im->order));
+        return field_error(im, r->line, i, why, s, n);
+    }
+    if (im->order == SKPI_IMPORT_DATE_ORDER_AUTO) {
+        int before = usual_order(im) ? usual_order(im) : SKPI_IMPORT_MONTH_FIRST;
+        im->order = proves;
+        im->order_line = r->line;
+        if (im->ambiguous_line != 0 && before != proves)
+            return RESTART; /* the dates above were read the other way */
+        im->ambiguous_line = 0;
+    }
+    *d = m_ok ? md : dm;
+    return 1;
+}
 
 static int read_time(importer *im, const skpi__record *r, skpi_time *t)
 {
@@ -497,9 +760,21 @@ static int read_time(importer *im, const skpi__record *r, skpi_time *t)
     }
     skpi__date d;
     int form = im->preset->date_form;
-    if (!skpi__date_parse(r->field[i], r->len[i], form, &d))
-        return field_error(im, r->line, i, date_expected[form], r->field[i], r->len[i]);
-    if (form == SKPI__DATE_NOYEAR) {
+    const char *s = r->field[i];
+    size_t n = r->len[i];
+    bool ok = false;
+    if (form == SKPI__DATE_ANY)
+        ok = skpi__date_parse(s, n, SKPI__DATE_ISO, &d) || skpi__date_parse(s, n, SKPI__DATE_NAMED, &d);
+    else if (form != SKPI__DATE_US)
+        ok = skpi__date_parse(s, n, form, &d);
+    if (!ok) {
+        int rc = numeric_date(im, r, i, &d);
+        if (rc < 0 || rc == RESTART)
+            return rc;
+        if (rc == 0)
+            return field_error(im, r->line, i, date_expected[form], s, n);
+    }
+    if (form == SKPI__DATE_NOYEAR && d.year == 0) {
         /* The export's day is the latest a row can be: a later month and
          * day lie in the year before. 29 February goes back to a leap year. */
         int y = im->ex_y;
@@ -509,11 +784,19 @@ static int read_time(importer *im, const skpi__record *r, skpi_time *t)
             y--;
         d.year = y;
     }
+    int shape = im->preset->shape;
+    if (shape == SKPI__SHAPE_DAILY || shape == SKPI__SHAPE_PREAMBLE_METRIC) {
+        /* A daily row belongs to the day its date names, whatever time
+         * follows (Meta writes local midnight in another zone: T01:00:00
+         * before a DST change, T00:00:00 after it). */
+        d.hour = d.minute = d.second = 0;
+        d.has_offset = false;
+    }
     if (!skpi__date_time(&d, im->opt.utc_offset_minutes, t))
-        return field_error(im, r->line, i, "the date is out of range", r->field[i], r->len[i]);
-    if (r->len[i] < sizeof im->date_text) {
-        memcpy(im->date_text, r->field[i], r->len[i]);
-        im->date_len = r->len[i];
+        return field_error(im, r->line, i, "the date is out of range", s, n);
+    if (n < sizeof im->date_text) {
+        memcpy(im->date_text, s, n);
+        im->date_len = n;
         im->date_time = *t;
     }
     return SKPI_OK;
@@ -710,13 +993,42 @@ static int row_long(importer *im, const skpi__record *r)
     return skpi__stage_point(s, t, v);
 }
 
+static bool all_blank_field(const char *f, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (f[k] != ' ' && f[k] != '\t' && f[k] != '\r')
+            return false;
+    return true;
+}
+
 static bool all_blank(const skpi__record *r)
 {
     for (size_t i = 0; i < r->n; i++)
-        for (size_t k = 0; k < r->len[i]; k++)
-            if (r->field[i][k] != ' ' && r->field[i][k] != '\t' && r->field[i][k] != '\r')
-                return false;
+        if (!all_blank_field(r->field[i], r->len[i]))
+            return false;
     return true;
+}
+
+/* A row where the platform wrote an error instead of a post: an empty post
+ * id and a field reading "An error occurred while computing metadata for
+ * content with ID ..." (Meta). */
+static bool export_error_row(const importer *im, const skpi__record *r)
+{
+    static const char phrase[] = "An error occurred while computing";
+    size_t ci = (size_t)im->c_id;
+    if (ci < r->n && !all_blank_field(r->field[ci], r->len[ci]))
+        return false;
+    for (size_t i = 0; i < r->n; i++) {
+        const char *f = r->field[i];
+        size_t n = r->len[i];
+        while (n > 0 && (*f == ' ' || *f == '"')) {
+            f++;
+            n--;
+        }
+        if (n >= sizeof phrase - 1 && memcmp(f, phrase, sizeof phrase - 1) == 0)
+            return true;
+    }
+    return false;
 }
 
 static int on_record(void *ctx, const skpi__record *r)
@@ -742,10 +1054,34 @@ static int on_record(void *ctx, const skpi__record *r)
             return keep_preamble(im, r);
         return take_header(im, p, r);
     }
-    im->sum->rows++;
     if (all_blank(r)) {
+        im->sum->rows++;
         im->sum->skipped[SKPI_IMPORT_SKIP_BLANK]++;
         return SKPI_OK;
+    }
+    if (im->preset->shape == SKPI__SHAPE_PREAMBLE_METRIC && (im->section_wait || r->n == 1))
+        return meta_next_section(im, r);
+    im->sum->rows++;
+    if (im->preset->shape == SKPI__SHAPE_PREAMBLE_METRIC && im->section_skip) {
+        im->sum->skipped[SKPI_IMPORT_SKIP_UNKNOWN_METRIC]++;
+        return SKPI_OK;
+    }
+    if (im->preset->shape == SKPI__SHAPE_POSTS && export_error_row(im, r))
+        return summary_error_row(im->sum, r->line);
+    skpi__record padded;
+    if (r->n < im->ncols && (im->preset->flags & SKPI__P_SHORT_ROWS)) {
+        /* Older posts of Meta exports stop early: the missing trailing
+         * fields are missing values. */
+        if (im->pad_field == NULL &&
+            ((im->pad_field = skpi__reallocarray(NULL, im->ncols, sizeof *im->pad_field)) == NULL ||
+             (im->pad_len = skpi__reallocarray(NULL, im->ncols, sizeof *im->pad_len)) == NULL))
+            return skpi__nomem();
+        for (size_t i = 0; i < im->ncols; i++) {
+            im->pad_field[i] = i < r->n ? r->field[i] : "";
+            im->pad_len[i] = i < r->n ? r->len[i] : 0;
+        }
+        padded = (skpi__record){ im->ncols, im->pad_field, im->pad_len, r->line };
+        r = &padded;
     }
     if (r->n != im->ncols)
         return skpi__error(SKPI_EPARSE,
@@ -769,6 +1105,82 @@ static int on_record(void *ctx, const skpi__record *r)
 
 /* ---- the import --------------------------------------------------------- */
 
+/* A day YYYY-MM-DD given in the options. */
+static bool option_day(const char *text, skpi__date *d)
+{
+    return skpi__date_parse(text, strlen(text), SKPI__DATE_ISO, d) && !d->hour && !d->minute &&
+           !d->second && !d->has_offset;
+}
+
+/* Two dates YYYYMMDD after underscores in a file's base name, as X names
+ * its tweet activity exports (`..._20170101_20170201_en.csv`): the second
+ * is where the next month's file starts, so the range ends the day before. */
+static bool range_in_name(const char *name, skpi__date *from, skpi__date *to)
+{
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    size_t n = strlen(base);
+    for (size_t i = 0; i + 18 <= n; i++) {
+        const char *p = base + i;
+        bool ok = p[0] == '_' && p[9] == '_';
+        for (size_t k = 1; ok && k < 18; k++)
+            ok = k == 9 || (p[k] >= '0' && p[k] <= '9');
+        if (!ok || (i + 18 < n && p[18] >= '0' && p[18] <= '9'))
+            continue;
+        char a[11], b[11];
+        snprintf(a, sizeof a, "%.4s-%.2s-%.2s", p + 1, p + 5, p + 7);
+        snprintf(b, sizeof b, "%.4s-%.2s-%.2s", p + 10, p + 14, p + 16);
+        if (option_day(a, from) && option_day(b, to))
+            return true;
+    }
+    return false;
+}
+
+/* The days a post-level export covers, from the options or the file name;
+ * the posts widen it at the end of the import. */
+static int option_range(importer *im)
+{
+    const skpi_import_options *o = &im->opt;
+    int off = o->utc_offset_minutes;
+    skpi__date from, to;
+    bool has_from = false, has_to = false;
+    if (o->covers_from != NULL) {
+        if (!option_day(o->covers_from, &from))
+            return skpi__error(SKPI_EINVAL, "import options: the first day covered \"%.40s\" is "
+                               "not a date YYYY-MM-DD", o->covers_from);
+        has_from = true;
+    }
+    if (o->covers_to != NULL) {
+        if (!option_day(o->covers_to, &to))
+            return skpi__error(SKPI_EINVAL, "import options: the last day covered \"%.40s\" is "
+                               "not a date YYYY-MM-DD", o->covers_to);
+        has_to = true;
+    }
+    skpi_time t;
+    if (has_from || has_to) {
+        if (has_from && skpi__date_time(&from, off, &t)) {
+            im->range_from = t;
+            im->has_range_from = true;
+        }
+        if (has_to && skpi__date_time(&to, off, &t)) {
+            im->range_to = t + 86400;
+            im->has_range_to = true;
+        }
+        if (im->has_range_from && im->has_range_to && im->range_to <= im->range_from)
+            return skpi__error(SKPI_EINVAL, "import options: the last day covered comes before "
+                               "the first");
+        return SKPI_OK;
+    }
+    skpi_time a, b;
+    if (range_in_name(im->name, &from, &to) && skpi__date_time(&from, off, &a) &&
+        skpi__date_time(&to, off, &b) && b > a) {
+        im->range_from = a;
+        im->range_to = b;
+        im->has_range_from = im->has_range_to = true;
+    }
+    return SKPI_OK;
+}
+
 static int setup(importer *im, skpi_dataset *ds, const char *name,
                  const skpi_import_options *opts)
 {
@@ -785,32 +1197,41 @@ static int setup(importer *im, skpi_dataset *ds, const char *name,
         skpi_import_options d = SKPI_IMPORT_OPTIONS_INIT;
         im->opt = d;
     } else {
-        if (opts->version != SKPI_IMPORT_OPTIONS_VERSION)
+        if (opts->version < 1 || opts->version > SKPI_IMPORT_OPTIONS_VERSION)
             return skpi__error(SKPI_EVERSION, "import options: version %u is unknown (this "
-                               "library knows %d)", opts->version, SKPI_IMPORT_OPTIONS_VERSION);
-        im->opt = *opts;
+                               "library knows 1 to %d)", opts->version,
+                               SKPI_IMPORT_OPTIONS_VERSION);
+        skpi_import_options d = SKPI_IMPORT_OPTIONS_INIT;
+        im->opt = d;
+        memcpy(&im->opt, opts, opts->version == 1 ? V1_SIZE : sizeof *opts);
     }
     const skpi_import_options *o = &im->opt;
     if (o->preset < 0 || o->preset > SKPI__PRESET_LAST)
         return skpi__error(SKPI_EINVAL, "import options: preset %d is unknown", o->preset);
     if (o->utc_offset_minutes < -1080 || o->utc_offset_minutes > 1080)
-        return skpi__error(SKPI_EINVAL, "import options: utc_offset_minutes %d is outside "
-                           "-1080..1080", o->utc_offset_minutes);
+        return skpi__error(SKPI_EINVAL, "import options: the UTC offset of %d minutes is outside "
+                           "-18:00..+18:00", o->utc_offset_minutes);
     if (o->delimiter < 0 || o->delimiter > 127 || o->delimiter == '"' || o->delimiter == '\n' ||
         o->delimiter == '\r')
-        return skpi__error(SKPI_EINVAL, "import options: delimiter %d cannot separate fields",
-                           o->delimiter);
+        return skpi__error(SKPI_EINVAL, "import options: character %d cannot be the field "
+                           "delimiter", o->delimiter);
+    if (o->date_order < SKPI_IMPORT_DATE_ORDER_AUTO || o->date_order > SKPI_IMPORT_MONTH_FIRST)
+        return skpi__error(SKPI_EINVAL, "import options: date order %d is unknown",
+                           o->date_order);
+    im->order = o->date_order;
     if (o->export_date != NULL) {
         skpi__date d;
-        if (!skpi__date_parse(o->export_date, strlen(o->export_date), SKPI__DATE_ISO, &d) ||
-            d.hour || d.minute || d.second || d.has_offset)
-            return skpi__error(SKPI_EINVAL, "import options: export_date \"%.40s\" is not a "
-                               "date YYYY-MM-DD", o->export_date);
+        if (!option_day(o->export_date, &d))
+            return skpi__error(SKPI_EINVAL, "import options: the export date \"%.40s\" is not "
+                               "a date YYYY-MM-DD", o->export_date);
         im->ex_y = d.year;
         im->ex_m = d.month;
         im->ex_d = d.day;
         im->has_export = true;
     }
+    int rc;
+    if ((rc = option_range(im)) != SKPI_OK)
+        return rc;
     if (o->column_count > 0 && o->columns == NULL)
         return skpi__error(SKPI_EMISUSE, "import options: columns is NULL with column_count %zu",
                            o->column_count);
@@ -836,9 +1257,9 @@ static int setup(importer *im, skpi_dataset *ds, const char *name,
             const skpi_metric *m;
             if (skpi_catalog_find(&m, im->cat, c->metric) != SKPI_OK ||
                 metric_kind(m) == SKPI_KIND_DERIVED)
-                return skpi__error(SKPI_EINVAL, "import options: columns[%zu].metric \"%.60s\" "
-                                   "is not a flow or stock of the dataset's catalog", i,
-                                   c->metric);
+                return skpi__error(SKPI_EINVAL, "import options: the metric \"%.60s\" of column "
+                                   "\"%.60s\" is not a flow or stock of the dataset's catalog",
+                                   c->metric, c->column);
             im->wide_cols[i + 1] = (skpi__preset_column){ c->column, SKPI__COL_METRIC, c->metric,
                                                    SKPI__REQ };
         }
@@ -850,11 +1271,8 @@ static int setup(importer *im, skpi_dataset *ds, const char *name,
         im->forced = &im->wide;
     else if (o->preset != SKPI_IMPORT_AUTO)
         im->forced = skpi__preset_get(o->preset);
-    if (o->channel != NULL) {
-        int rc = check_channel(im, o->channel, 0, 0);
-        if (rc != SKPI_OK)
-            return rc;
-    }
+    if (o->channel != NULL && (rc = check_channel(im, o->channel, 0, 0)) != SKPI_OK)
+        return rc;
     im->sum = skpi__calloc(1, sizeof *im->sum);
     if (im->sum == NULL)
         return skpi__nomem();
@@ -870,8 +1288,41 @@ static void teardown(importer *im)
     skpi__free(im->header_off);
     skpi__free(im->plan);
     skpi__free(im->vals);
+    skpi__free(im->pad_field);
+    skpi__free(im->pad_len);
     skpi__free(im->wide_cols);
     skpi_import_summary_free(im->sum);
+}
+
+/* Post files: the days they cover (the range from the options or the file
+ * name, widened to every post), then their daily flows. */
+static int post_flows(importer *im)
+{
+    int32_t off = im->opt.utc_offset_minutes * 60;
+    skpi_period covers = { im->range_from, im->range_to };
+    bool has_from = im->has_range_from, has_to = im->has_range_to;
+    for (size_t i = 0; i < im->st.nposts; i++) {
+        const skpi__stage_post *p = &im->st.posts[i];
+        if (p->dead)
+            continue;
+        skpi_time x = p->published + off;
+        skpi_time day = (x / 86400 - (x % 86400 < 0)) * 86400 - off;
+        if (!has_from || day < covers.start)
+            covers.start = day;
+        if (!has_to || day + 86400 > covers.end)
+            covers.end = day + 86400;
+        has_from = has_to = true;
+    }
+    bool has = has_from && has_to;
+    if (has && covers.end - covers.start > (skpi_time)86400 * 366 * 30)
+        return skpi__error(SKPI_EINVAL, "%s: the file would cover more than 30 years of days: "
+                           "set the days it covers", im->name);
+    if (has) {
+        im->sum->has_covers = true;
+        im->sum->covers = covers;
+    }
+    return skpi__stage_post_flows(&im->st, im->ds, off, im->posts_metric, has ? &covers : NULL,
+                                  im->has_fixed ? im->fixed_channel : UINT32_MAX);
 }
 
 /* After the last byte: the header must have been found, then post files
@@ -889,14 +1340,23 @@ static int finish(importer *im, skpi_import_summary **summary)
                            "reads \"%.60s\")", im->name, (unsigned long long)im->first_line,
                            im->forced ? im->forced->name : "a known export", im->first_text);
     }
-    if (im->preset->shape == SKPI__SHAPE_POSTS &&
-        (rc = skpi__stage_post_flows(&im->st, im->ds, im->opt.utc_offset_minutes * 60,
-                                     im->posts_metric)) != SKPI_OK)
+    if (im->ambiguous_line != 0 && im->order == SKPI_IMPORT_DATE_ORDER_AUTO &&
+        usual_order(im) == 0) {
+        size_t col = im->ambiguous_col;
+        return skpi__error(SKPI_EPARSE, "%s: line %llu, column %zu (\"%s\"): the date \"%s\" "
+                           "reads day first or month first, and no date of the file tells "
+                           "which: set the date order option (day first or month first)",
+                           im->name, (unsigned long long)im->ambiguous_line, col + 1,
+                           col < im->ncols ? im->header + im->header_off[col] : "",
+                           im->ambiguous_text);
+    }
+    if (im->preset->shape == SKPI__SHAPE_POSTS && (rc = post_flows(im)) != SKPI_OK)
         return rc;
     skpi__commit_counts counts;
     if ((rc = skpi__stage_commit(&im->st, im->ds, &counts)) != SKPI_OK)
         return rc;
     im->sum->points = counts.points;
+    im->sum->points_updated = counts.points_updated;
     im->sum->series = counts.series;
     im->sum->posts = counts.posts;
     im->sum->posts_updated = counts.posts_updated;
@@ -907,49 +1367,30 @@ static int finish(importer *im, skpi_import_summary **summary)
     return SKPI_OK;
 }
 
-int skpi_import_buffer(skpi_import_summary **summary, skpi_dataset *ds, const void *data,
-                       size_t size, const char *name, const skpi_import_options *opts)
+/* One reading of a file or buffer; RESTART when its dates proved another
+ * order than the one the rows above were read in (*order is then it). */
+static int import_pass(skpi_import_summary **summary, skpi_dataset *ds, const char *name,
+                       const char *path, const void *data, size_t size,
+                       const skpi_import_options *opts, int *order)
 {
-    if (summary != NULL)
-        *summary = NULL;
-    if (ds == NULL || (data == NULL && size > 0))
-        return skpi__error(SKPI_EMISUSE, "skpi_import_buffer: %s is NULL",
-                           ds == NULL ? "ds" : "data");
     importer *im = skpi__malloc(sizeof *im);
     if (im == NULL)
         return skpi__nomem();
-    int rc = setup(im, ds, name ? name : "buffer", opts);
-    if (rc == SKPI_OK && size > 0)
+    int rc = setup(im, ds, name, opts);
+    if (rc == SKPI_OK && *order != SKPI_IMPORT_DATE_ORDER_AUTO)
+        im->order = *order;
+    if (rc == SKPI_OK && path == NULL && size > 0)
         rc = skpi__reader_feed(&im->reader, data, size);
-    if (rc == SKPI_OK)
-        rc = finish(im, summary);
-    teardown(im);
-    skpi__free(im);
-    return rc;
-}
-
-int skpi_import_file(skpi_import_summary **summary, skpi_dataset *ds, const char *path,
-                     const skpi_import_options *opts)
-{
-    if (summary != NULL)
-        *summary = NULL;
-    if (ds == NULL || path == NULL)
-        return skpi__error(SKPI_EMISUSE, "skpi_import_file: %s is NULL",
-                           ds == NULL ? "ds" : "path");
-    importer *im = skpi__malloc(sizeof *im);
-    if (im == NULL)
-        return skpi__nomem();
-    int rc = setup(im, ds, path, opts);
     FILE *f = NULL;
     unsigned char *buf = NULL;
-    if (rc == SKPI_OK) {
+    if (rc == SKPI_OK && path != NULL) {
         buf = skpi__malloc(SKPI__READ_BLOCK);
         if (buf == NULL)
             rc = skpi__nomem();
+        else if ((f = fopen(path, "rb")) == NULL)
+            rc = skpi__error(SKPI_EIO, "%s: cannot open the file", path);
     }
-    if (rc == SKPI_OK && (f = fopen(path, "rb")) == NULL)
-        rc = skpi__error(SKPI_EIO, "%s: cannot open the file", path);
-    while (rc == SKPI_OK) {
+    while (rc == SKPI_OK && f != NULL) {
         size_t n = fread(buf, 1, SKPI__READ_BLOCK, f);
         if (n > 0)
             rc = skpi__reader_feed(&im->reader, buf, n);
@@ -964,7 +1405,45 @@ int skpi_import_file(skpi_import_summary **summary, skpi_dataset *ds, const char
     skpi__free(buf);
     if (rc == SKPI_OK)
         rc = finish(im, summary);
+    if (rc == RESTART)
+        *order = im->order;
     teardown(im);
     skpi__free(im);
     return rc;
+}
+
+/* A file read a second time at most: once its dates have shown their order. */
+static int import_any(skpi_import_summary **summary, skpi_dataset *ds, const char *name,
+                      const char *path, const void *data, size_t size,
+                      const skpi_import_options *opts)
+{
+    int order = SKPI_IMPORT_DATE_ORDER_AUTO;
+    int rc = import_pass(summary, ds, name, path, data, size, opts, &order);
+    if (rc == RESTART)
+        rc = import_pass(summary, ds, name, path, data, size, opts, &order);
+    if (rc == RESTART) /* cannot happen with the order fixed; never leak the code */
+        rc = skpi__error(SKPI_EPARSE, "%s: the order of its dates could not be settled", name);
+    return rc;
+}
+
+int skpi_import_buffer(skpi_import_summary **summary, skpi_dataset *ds, const void *data,
+                       size_t size, const char *name, const skpi_import_options *opts)
+{
+    if (summary != NULL)
+        *summary = NULL;
+    if (ds == NULL || (data == NULL && size > 0))
+        return skpi__error(SKPI_EMISUSE, "skpi_import_buffer: %s is NULL",
+                           ds == NULL ? "ds" : "data");
+    return import_any(summary, ds, name ? name : "buffer", NULL, data, size, opts);
+}
+
+int skpi_import_file(skpi_import_summary **summary, skpi_dataset *ds, const char *path,
+                     const skpi_import_options *opts)
+{
+    if (summary != NULL)
+        *summary = NULL;
+    if (ds == NULL || path == NULL)
+        return skpi__error(SKPI_EMISUSE, "skpi_import_file: %s is NULL",
+                           ds == NULL ? "ds" : "path");
+    return import_any(summary, ds, path, path, NULL, 0, opts);
 }

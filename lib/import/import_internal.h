@@ -60,6 +60,26 @@ typedef struct importer {
     uint32_t value_metric;        /* Meta daily: the metric named above the header */
     int value_unit;
 
+    /* Meta daily: each section sits under its own title line */
+    bool section_wait;            /* a title was read below data: a header follows */
+    bool section_skip;            /* the section's metric is not imported */
+
+    /* rows shorter than the header (Meta post exports), padded with empty fields */
+    const char **pad_field;
+    size_t *pad_len;
+
+    /* numeric dates: ::skpi_import_date_order in force, and what the file shows */
+    int order;
+    bool order_guessed;           /* ambiguous dates were read in the preset's usual order */
+    int order_seen;               /* the order a date proved, 0 when none did */
+    uint64_t ambiguous_line, order_line;
+    size_t ambiguous_col;
+    char ambiguous_text[40];
+
+    /* the days a post-level export covers (midnight to midnight, end excluded) */
+    bool has_range_from, has_range_to;
+    skpi_time range_from, range_to;
+
     /* channels */
     bool has_fixed;
     uint32_t fixed_channel;

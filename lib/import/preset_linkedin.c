@@ -29,5 +29,5 @@ static const skpi__preset_column linkedin_columns[] = {
 
 const skpi__preset skpi__preset_linkedin_metrics = {
     SKPI_IMPORT_LINKEDIN_METRICS, "linkedin_metrics", "linkedin", SKPI__SHAPE_DAILY,
-    SKPI__DATE_ANY, 0, linkedin_columns, N(linkedin_columns)
+    SKPI__DATE_ANY, SKPI__P_MONTH_FIRST, linkedin_columns, N(linkedin_columns)
 };

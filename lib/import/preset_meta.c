@@ -28,6 +28,7 @@ static const skpi__preset_column facebook_posts_columns[] = {
     { "Impressions", SKPI__COL_METRIC, "impressions", 0 },
     { "Views", SKPI__COL_METRIC, "impressions", 0 },
     { "Reach", SKPI__COL_METRIC, "reach", 0 },
+    { "IMPRESSION:UNIQUE_USERS", SKPI__COL_METRIC, "reach", 0 }, /* reach under its API name */
     { "Reactions, comments and shares", SKPI__COL_METRIC, "engagements", 0 },
     { "Reactions", SKPI__COL_METRIC, "likes", 0 },
     { "Comments", SKPI__COL_METRIC, "comments", 0 },
@@ -44,7 +45,7 @@ static const skpi__preset_column facebook_posts_columns[] = {
 
 const skpi__preset skpi__preset_facebook_posts = {
     SKPI_IMPORT_FACEBOOK_POSTS, "facebook_posts", "facebook", SKPI__SHAPE_POSTS,
-    SKPI__DATE_ANY, 0, facebook_posts_columns, N(facebook_posts_columns)
+    SKPI__DATE_ANY, SKPI__P_SHORT_ROWS | SKPI__P_MONTH_FIRST, facebook_posts_columns, N(facebook_posts_columns)
 };
 
 static const skpi__preset_column instagram_posts_columns[] = {
@@ -73,7 +74,7 @@ static const skpi__preset_column instagram_posts_columns[] = {
 
 const skpi__preset skpi__preset_instagram_posts = {
     SKPI_IMPORT_INSTAGRAM_POSTS, "instagram_posts", "instagram", SKPI__SHAPE_POSTS,
-    SKPI__DATE_ANY, 0, instagram_posts_columns, N(instagram_posts_columns)
+    SKPI__DATE_ANY, SKPI__P_SHORT_ROWS | SKPI__P_MONTH_FIRST, instagram_posts_columns, N(instagram_posts_columns)
 };
 
 /* The metric comes from the line above the header ("Facebook Page reach",
@@ -85,5 +86,5 @@ static const skpi__preset_column meta_daily_columns[] = {
 
 const skpi__preset skpi__preset_meta_daily = {
     SKPI_IMPORT_META_DAILY, "meta_daily", "meta", SKPI__SHAPE_PREAMBLE_METRIC,
-    SKPI__DATE_ANY, 0, meta_daily_columns, N(meta_daily_columns)
+    SKPI__DATE_ANY, SKPI__P_MONTH_FIRST, meta_daily_columns, N(meta_daily_columns)
 };

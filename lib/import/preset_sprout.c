@@ -34,6 +34,7 @@ static const skpi__preset_column sprout_columns[] = {
 };
 
 const skpi__preset skpi__preset_sprout_profiles = {
-    SKPI_IMPORT_SPROUT_PROFILES, "sprout_profiles", NULL, SKPI__SHAPE_DAILY, SKPI__DATE_ANY, 0,
+    SKPI_IMPORT_SPROUT_PROFILES, "sprout_profiles", NULL, SKPI__SHAPE_DAILY, SKPI__DATE_ANY,
+    SKPI__P_MONTH_FIRST,
     sprout_columns, N(sprout_columns)
 };

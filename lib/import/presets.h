@@ -54,6 +54,9 @@ enum skpi__shape {
 #define SKPI__P_NO_YEAR 2u       /* dates lack a year: inferred from the export date */
 #define SKPI__P_EXPLICIT 4u      /* never chosen by detection alone */
 #define SKPI__P_SUM_ROWS 8u      /* rows of the same date and channel add up */
+#define SKPI__P_SHORT_ROWS 0x40u /* rows shorter than the header end in missing values */
+#define SKPI__P_MONTH_FIRST 0x80u /* the platform writes 07/14/2026: ambiguous numeric dates are
+                                     read month first unless the file proves otherwise */
 
 typedef struct skpi__preset {
     int id;                      /* an skpi_import_preset */

@@ -39,7 +39,8 @@ enum skpi__date_form {
     SKPI__DATE_US = 1,    /* 07/14/2026, 7/14/2026 16:00, 07/14/2026 4:00 PM */
     SKPI__DATE_NAMED = 2, /* Tue, Jul 14, 2026 / Jul 14, 2026 / July 14, 2026 / 14 July 2026 */
     SKPI__DATE_NOYEAR = 3,/* July 14 / Jul 14 / 14 July: the year is inferred by the caller */
-    SKPI__DATE_ANY = 4    /* ISO, else US, else named */
+    SKPI__DATE_ANY = 4,   /* ISO, else US, else named */
+    SKPI__DATE_DMY = 5    /* 14/07/2026, 14-07-2026, 14.07.2026 (US takes '-' and '.' too) */
 };
 
 /* A parsed date: the civil fields and, when the text carried one, its UTC

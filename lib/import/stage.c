@@ -337,6 +337,7 @@ static int add_day(skpi__stage *st, uint32_t metric, uint32_t channel, skpi_time
 
 typedef struct touched_day {
     uint32_t channel;
+    bool has_post;     /* a post of the file or of the dataset was published that day */
     int64_t day;
 } touched_day;
 
@@ -348,28 +349,41 @@ static int touched_cmp(const void *a, const void *b)
     return (x->day > y->day) - (x->day < y->day);
 }
 
-int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, int32_t offset_s,
-                           uint32_t posts_metric)
+static int touch(touched_day **arr, size_t *n, size_t *cap, uint32_t channel, int64_t day,
+                 bool has_post)
 {
-    int rc;
-    size_t nlive = 0;
-    for (size_t i = 0; i < st->nposts; i++)
-        nlive += !st->posts[i].dead;
-    if (nlive == 0)
-        return SKPI_OK;
-    /* The (channel, day) pairs the file touches: those days are rebuilt
-     * from every post published on them. */
-    touched_day *touched = skpi__reallocarray(NULL, nlive, sizeof *touched);
-    if (touched == NULL)
+    if (!skpi__grow((void **)arr, cap, *n + 1, sizeof **arr))
         return skpi__nomem();
-    size_t nt = 0;
+    (*arr)[(*n)++] = (touched_day){ channel, has_post, day };
+    return SKPI_OK;
+}
+
+int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, int32_t offset_s,
+                           uint32_t posts_metric, const skpi_period *covers,
+                           uint32_t covers_channel)
+{
+    int rc = SKPI_OK;
+    /* The (channel, day) pairs the file speaks for: the days of its posts,
+     * and every day of the range it covers on each of its channels. Those
+     * days are rebuilt from every post published on them; the covered days
+     * without any post are zero. */
+    touched_day *touched = NULL;
+    size_t nt = 0, ct = 0;
+    bool *channel_used = NULL;
+    if (st->nchannels > 0 &&
+        (channel_used = skpi__reallocarray(NULL, st->nchannels, sizeof *channel_used)) == NULL)
+        return skpi__nomem();
+    for (size_t c = 0; c < st->nchannels; c++)
+        channel_used[c] = c == covers_channel;
     for (size_t i = 0; i < st->nposts; i++) {
         const skpi__stage_post *p = &st->posts[i];
         if (p->dead)
             continue;
+        channel_used[p->channel] = true;
         int64_t d = day_of(p->published, offset_s);
         skpi_time day = d * 86400 - offset_s;
-        touched[nt++] = (touched_day){ p->channel, d };
+        if ((rc = touch(&touched, &nt, &ct, p->channel, d, true)) != SKPI_OK)
+            goto done;
         const skpi__staged_value *v = p->count ? st->values + p->first : NULL;
         for (size_t k = 0; k < p->count; k++) {
             if (st->metrics[v[k].metric].kind != SKPI_KIND_FLOW)
@@ -381,6 +395,15 @@ int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, int32_t offs
             (rc = add_day(st, posts_metric, p->channel, day, 1.0)) != SKPI_OK)
             goto done;
     }
+    if (covers != NULL) {
+        int64_t d0 = day_of(covers->start, offset_s), d1 = day_of(covers->end, offset_s);
+        for (uint32_t c = 0; c < st->nchannels; c++)
+            for (int64_t d = d0; channel_used[c] && d < d1; d++)
+                if ((rc = touch(&touched, &nt, &ct, c, d, false)) != SKPI_OK)
+                    goto done;
+    }
+    if (nt == 0)
+        goto done;
     qsort(touched, nt, sizeof *touched, touched_cmp);
     /* Posts of earlier imports published on a touched day still count
      * toward it: a partial re-export must not wipe them out. */
@@ -394,9 +417,11 @@ int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, int32_t offs
                 c = k;
         if (c == UINT32_MAX)
             continue;
-        touched_day key = { c, day_of(skpi_post_published(p), offset_s) };
-        if (bsearch(&key, touched, nt, sizeof *touched, touched_cmp) == NULL)
+        touched_day key = { c, false, day_of(skpi_post_published(p), offset_s) };
+        touched_day *hit = bsearch(&key, touched, nt, sizeof *touched, touched_cmp);
+        if (hit == NULL)
             continue;
+        hit->has_post = true;
         if (staged_post(st, ch, skpi_post_id(p)))
             continue;
         skpi_time day = key.day * 86400 - offset_s;
@@ -414,9 +439,23 @@ int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, int32_t offs
                 goto done;
         }
     }
+    /* Covered days without a post: zero for every flow the file holds. */
+    for (size_t i = 0; i < nt;) {
+        size_t j = i;
+        bool has_post = false;
+        for (; j < nt && touched_cmp(&touched[i], &touched[j]) == 0; j++)
+            has_post = has_post || touched[j].has_post;
+        skpi_time day = touched[i].day * 86400 - offset_s;
+        for (uint32_t m = 0; !has_post && m < st->nmetrics; m++)
+            if (st->metrics[m].kind == SKPI_KIND_FLOW &&
+                (rc = add_day(st, m, touched[i].channel, day, 0.0)) != SKPI_OK)
+                goto done;
+        i = j;
+    }
     rc = SKPI_OK;
 done:
     skpi__free(touched);
+    skpi__free(channel_used);
     return rc;
 }
 
@@ -478,6 +517,30 @@ static int sum_duplicates(skpi__stage_series *s)
     return SKPI_OK;
 }
 
+/* How many of a staged series' times the dataset's series already has. */
+static uint64_t times_present(const skpi_dataset *ds, const char *metric, const char *channel,
+                              const skpi_time *t, size_t n)
+{
+    const skpi_series *old;
+    if (skpi_dataset_series(&old, ds, metric, channel) != SKPI_OK)
+        return 0;
+    const skpi_time *ot = skpi_series_times(old);
+    size_t on = skpi_series_length(old);
+    uint64_t hits = 0;
+    for (size_t i = 0; i < n && on > 0; i++) {
+        size_t lo = 0, hi = on;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (ot[mid] < t[i])
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        hits += lo < on && ot[lo] == t[i];
+    }
+    return hits;
+}
+
 /* The writes of skpi__stage_commit(), each one all or nothing. */
 static int write_all(skpi__stage *st, skpi_dataset *ds, skpi__commit_counts *counts)
 {
@@ -508,6 +571,8 @@ static int write_all(skpi__stage *st, skpi_dataset *ds, skpi__commit_counts *cou
         const skpi__stage_series *s = &st->series[i];
         if (s->n == 0)
             continue;
+        counts->points_updated += times_present(ds, st->metrics[s->metric].key,
+                                                st->channels[s->channel], s->t, s->n);
         rc = skpi_dataset_append(ds, st->metrics[s->metric].key, st->channels[s->channel],
                                  s->t, s->v, s->n);
         if (rc != SKPI_OK)

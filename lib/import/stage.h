@@ -98,16 +98,20 @@ int skpi__stage_post_value(skpi__stage *st, uint32_t metric, double value);
 
 /* Counters the commit reports. */
 typedef struct skpi__commit_counts {
-    uint64_t points, series, posts, posts_updated;
+    uint64_t points, points_updated, series, posts, posts_updated;
 } skpi__commit_counts;
 
 /* Daily flows of post files: for every flow metric of the staged posts,
  * one series per channel with the sum, per publish day (days start at
  * midnight at offset_s), of the posts published that day, together with
  * the posts already in the dataset that this file does not restate.
- * posts_metric (or UINT32_MAX) also receives the number of posts per day. */
+ * posts_metric (or UINT32_MAX) also receives the number of posts per day.
+ * covers (or NULL): the days the file covers; on each channel of its posts
+ * (and covers_channel, or UINT32_MAX), a covered day without any post is
+ * zero for every staged flow. */
 int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, int32_t offset_s,
-                           uint32_t posts_metric);
+                           uint32_t posts_metric, const skpi_period *covers,
+                           uint32_t covers_channel);
 
 /* Write everything into the dataset, all or nothing: on an error the
  * dataset is left exactly as it was (a savepoint, lib/dataset/dataset_txn.h). */

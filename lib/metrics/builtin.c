@@ -47,6 +47,9 @@ static const builtin_def defs[] = {
     { "saves", "Saves", C, UP, FLOW, "raw", NULL, "Saves or bookmarks of a post." },
     { "link_clicks", "Link clicks", C, UP, FLOW, "raw", NULL,
       "Clicks on links in posts or ads." },
+    { "profile_visits", "Profile visits", C, UP, FLOW, "raw", NULL,
+      "Visits to the profile or page (Meta's Facebook Page visits and Instagram profile "
+      "visits, X's profile visits)." },
     { "video_views", "Video views", C, UP, FLOW, "raw", NULL,
       "Video views as the network counts them (its own minimum watch time)." },
     { "watch_time", "Watch time", DUR, UP, FLOW, "raw", NULL,

@@ -129,7 +129,7 @@ static void preset_names_round_trip(void **state)
     assert_int_equal(skpi_import_preset_from_name(&out, "nope"), SKPI_ENOTFOUND);
     assert_int_equal(skpi_import_preset_from_name(NULL, "auto"), SKPI_EMISUSE);
     assert_int_equal(skpi_import_preset_from_name(&out, NULL), SKPI_EMISUSE);
-    assert_int_equal(skpi_import_skip_max(), SKPI_IMPORT_SKIP_NO_VALUE);
+    assert_int_equal(skpi_import_skip_max(), SKPI_IMPORT_SKIP_EXPORT_ERROR);
 }
 
 static void options_init_and_versions(void **state)
@@ -146,7 +146,26 @@ static void options_init_and_versions(void **state)
     assert_null(o.columns);
     assert_int_equal(o.column_count, 0);
     assert_int_equal(o.delimiter, 0);
+    assert_int_equal(o.date_order, SKPI_IMPORT_DATE_ORDER_AUTO);
+    assert_null(o.covers_from);
+    assert_null(o.covers_to);
     assert_int_equal(skpi_import_options_init(&o, 99), SKPI_EVERSION);
+    assert_int_equal(skpi_import_options_init(&o, 0), SKPI_EVERSION);
+
+    /* A version 1 struct ends at `delimiter`: the library neither writes
+     * nor reads past it. */
+    struct { skpi_import_options v1; } guard;
+    memset(&guard, 0x5a, sizeof guard);
+    assert_int_equal(skpi_import_options_init(&guard.v1, 1), SKPI_OK);
+    const unsigned char *tail = (const unsigned char *)&guard.v1.date_order;
+    for (size_t i = 0; i < sizeof guard.v1 - offsetof(skpi_import_options, date_order); i++)
+        assert_int_equal(tail[i], 0x5a);
+    skpi_dataset *v1ds = new_dataset();
+    static const char csv1[] = "date,channel,metric,value\n2026-07-14,x:@a,impressions,5\n";
+    assert_int_equal(skpi_import_buffer(NULL, v1ds, csv1, sizeof csv1 - 1, NULL, &guard.v1),
+                     SKPI_OK);
+    assert_true(at(v1ds, "impressions", "x:@a", "2026-07-14") == 5.0);
+    skpi_dataset_free(v1ds);
     assert_int_equal(skpi_import_options_init(NULL, SKPI_IMPORT_OPTIONS_VERSION), SKPI_EMISUSE);
 
     skpi_dataset *ds = new_dataset();
@@ -163,7 +182,7 @@ static void options_init_and_versions(void **state)
     o.utc_offset_minutes = 0;
     o.export_date = "14/07/2026";
     assert_int_equal(skpi_import_buffer(NULL, ds, "a", 1, NULL, &o), SKPI_EINVAL);
-    assert_non_null(strstr(skpi_last_error(), "export_date"));
+    assert_non_null(strstr(skpi_last_error(), "export date"));
     o.export_date = NULL;
     o.channel = "no colon";
     assert_int_equal(skpi_import_buffer(NULL, ds, "a", 1, NULL, &o), SKPI_EINVAL);
@@ -205,6 +224,13 @@ static void summary_getters_accept_null(void **state)
     assert_int_equal(skpi_import_summary_skipped(NULL, 0), 0);
     assert_int_equal(skpi_import_summary_ignored_count(NULL), 0);
     assert_null(skpi_import_summary_ignored(NULL, 0));
+    assert_int_equal(skpi_import_summary_points_updated(NULL), 0);
+    assert_int_equal(skpi_import_summary_warning_count(NULL), 0);
+    assert_null(skpi_import_summary_warning(NULL, 0));
+    assert_int_equal(skpi_import_summary_error_row_count(NULL), 0);
+    assert_int_equal(skpi_import_summary_error_row_line(NULL, 0), 0);
+    skpi_period p;
+    assert_int_equal(skpi_import_summary_covers(NULL, &p), SKPI_EMISUSE);
     skpi_import_summary_free(NULL);
 }
 
@@ -459,7 +485,7 @@ static void tiktok_presets(void **state)
     skpi_import_summary *sum;
     /* Without an export date the year cannot be known. */
     assert_int_equal(import_with(ds, FIXTURE("tiktok_overview.csv"), NULL, &sum), SKPI_EINVAL);
-    assert_non_null(strstr(skpi_last_error(), "export_date"));
+    assert_non_null(strstr(skpi_last_error(), "export date"));
     assert_int_equal(skpi_dataset_channel_count(ds), 0);
 
     skpi_import_options o = SKPI_IMPORT_OPTIONS_INIT;
