@@ -169,7 +169,7 @@ def test_meta_daily_rows_land_on_the_day_their_date_names(offset):
 FACEBOOK_COLUMNS = {  # header name (any case) -> catalog metric
     "views": "impressions", "reach": "reach", "reactions, comments and shares": "engagements",
     "reactions": "likes", "comments": "comments", "shares": "shares",
-    "link clicks": "link_clicks",
+    "link clicks": "link_clicks", "seconds viewed": "watch_time",
 }
 
 
