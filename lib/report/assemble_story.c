@@ -193,12 +193,13 @@ int skpi__sec_summary(skpi__asm *a)
 
 /* The channel's usual value of the metric: the median over its posts of
  * the USUAL_DAYS before the period's end (NaN with fewer than 3). */
-static double usual(skpi__asm *a, const char *channel, const char *metric)
+static int usual(double *out, skpi__asm *a, const char *channel, const char *metric)
 {
     skpi_time from = a->P.end - (skpi_time)USUAL_DAYS * 86400;
     size_t n = skpi_dataset_post_count(a->ds), k = 0;
     double *v = skpi__reallocarray(NULL, n ? n : 1, sizeof *v);
-    if (v == NULL) return NAN;
+    /* without memory the report would silently lose the ratio */
+    if (v == NULL) return skpi__nomem();
     for (size_t i = 0; i < n; i++) {
         const skpi_post *p = skpi_dataset_post(a->ds, i);
         skpi_time t = skpi_post_published(p);
@@ -206,9 +207,9 @@ static double usual(skpi__asm *a, const char *channel, const char *metric)
         skpi_value x;
         if (skpi_post_value(&x, p, metric) == SKPI_OK && isfinite(x.value)) v[k++] = x.value;
     }
-    double m = k >= 3 ? skpi__median(v, k) : NAN;
+    *out = k >= 3 ? skpi__median(v, k) : NAN;
     skpi__free(v);
-    return m;
+    return SKPI_OK;
 }
 
 typedef struct top {
@@ -231,7 +232,8 @@ static int top_posts(skpi__asm *a, top *t)
         const skpi_post *p = skpi_dataset_post(a->ds, t->idx[i]);
         skpi_value x;
         skpi_post_value(&x, p, a->r->top_metric);
-        double u = usual(a, skpi_post_channel(p), a->r->top_metric);
+        double u = NAN;
+        TRY(usual(&u, a, skpi_post_channel(p), a->r->top_metric));
         t->ratio[i] = isfinite(u) && u > 0 ? x.value / u : NAN;
     }
     return SKPI_OK;
