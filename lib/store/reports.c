@@ -151,7 +151,7 @@ static int insert_run(int64_t *out, skpi_store *st, const skpi_store_run *run, c
                                             SQLITE_STATIC);
     rc = skpi__store_step_done(st, s, what);
     sqlite3_finalize(s);
-    if (rc == SKPI_OK && out) *out = sqlite3_last_insert_rowid(st->db);
+    if (rc == SKPI_OK) *out = sqlite3_last_insert_rowid(st->db);
     return rc;
 }
 
@@ -166,8 +166,12 @@ int skpi_store_add_run(int64_t *out, skpi_store *st, const skpi_store_run *run)
     skpi__sha256_hex(hash, run->size ? run->output : "", run->size);
     rc = skpi__store_write_begin(st, what);
     if (rc != SKPI_OK) return rc;
-    rc = insert_run(out, st, run, hash, what);
-    return skpi__store_write_end(st, rc, what);
+    int64_t id = 0;
+    rc = insert_run(&id, st, run, hash, what);
+    rc = skpi__store_write_end(st, rc, what);
+    /* the id only of a run that was committed */
+    if (rc == SKPI_OK && out) *out = id;
+    return rc;
 }
 
 /* A list of runs: the rows, and their strings in one block each. */
