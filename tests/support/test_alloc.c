@@ -8,11 +8,16 @@
 static long countdown = -1;
 static long live;
 static long failures;
+static int once; /* memory comes back after the one failure */
 
 static int should_fail(void)
 {
     if (countdown < 0) return 0;
-    if (countdown == 0) { failures++; return 1; }
+    if (countdown == 0) {
+        failures++;
+        if (once) countdown = -1;
+        return 1;
+    }
     countdown--;
     return 0;
 }
@@ -53,6 +58,8 @@ void test_alloc_install(void)
     }
 }
 
-void test_alloc_fail_after(long n) { countdown = n; failures = 0; }
+void test_alloc_fail_after(long n) { countdown = n; failures = 0; once = 0; }
+void test_alloc_fail_once(long n) { countdown = n; failures = 0; once = 1; }
+int test_alloc_refuse(void) { return should_fail(); }
 long test_alloc_live(void) { return live; }
 long test_alloc_failures(void) { return failures; }

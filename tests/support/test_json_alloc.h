@@ -8,6 +8,12 @@
  * malloc and free back. */
 void test_json_alloc_install(void);
 void test_json_alloc_remove(void);
+/* Install a counting allocator in jansson that fails when test_alloc's
+ * countdown says so (test_alloc_fail_after(), test_alloc_fail_once()): one
+ * count for the library's and jansson's allocations together. After one
+ * refusal jansson is refused every allocation until test_json_fail_after()
+ * (see test_json_alloc.c for why). */
+void test_json_alloc_share(void);
 /* Let `n` more allocations succeed, then fail every one (memory that has run
  * out stays out); -1 never fails. */
 void test_json_fail_after(long n);
