@@ -14,7 +14,7 @@ jsonschema = pytest.importorskip("jsonschema")
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SCHEMA = os.path.join(ROOT, "docs", "definitions-schema.json")
 FIXTURES = os.path.join(ROOT, "tests", "fixtures", "definitions")
-GOOD = ["full.json", "minimal.json"]
+GOOD = ["full.json", "minimal.json", "sequence.json"]
 
 
 @pytest.fixture(scope="module")
