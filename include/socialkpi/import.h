@@ -49,12 +49,15 @@ typedef enum skpi_import_preset {
     SKPI_IMPORT_LINKEDIN_METRICS = 8,  /**< LinkedIn page analytics `Metrics` sheet saved as CSV */
     SKPI_IMPORT_YOUTUBE_TABLE = 9,     /**< YouTube Studio `Table data.csv` by date */
     SKPI_IMPORT_YOUTUBE_CHART = 10,    /**< YouTube Studio `Chart data.csv` */
-    SKPI_IMPORT_TIKTOK_OVERVIEW = 11,  /**< TikTok Studio `Overview.csv` */
+    SKPI_IMPORT_TIKTOK_OVERVIEW = 11,  /**< TikTok Studio `Overview.csv` and the business daily export */
     SKPI_IMPORT_TIKTOK_FOLLOWERS = 12, /**< TikTok Studio `FollowerHistory.csv` */
     SKPI_IMPORT_SPROUT_PROFILES = 13,  /**< Sprout Social profile performance CSV */
     SKPI_IMPORT_GENERIC_LONG = 14,     /**< `date,channel,metric,value` */
     SKPI_IMPORT_GENERIC_WIDE = 15,     /**< a date column and metric columns mapped by the host */
-    SKPI_IMPORT_YOUTUBE_VIDEOS = 16    /**< YouTube Studio table grouped by video (`Content`, no date column) */
+    SKPI_IMPORT_YOUTUBE_VIDEOS = 16,   /**< YouTube Studio table grouped by video (`Content`, no date column) */
+    SKPI_IMPORT_TIKTOK_VIEWERS = 17,   /**< TikTok Studio `Viewers.csv` */
+    SKPI_IMPORT_TIKTOK_CONTENT = 18,   /**< TikTok Studio `Content.csv` and the business per-video export */
+    SKPI_IMPORT_TIKTOK_AUDIENCE = 19   /**< TikTok business audience export (`Total followers`) */
 } skpi_import_preset;
 
 /** @brief The largest ::skpi_import_preset value (for bindings). */

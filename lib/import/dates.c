@@ -1,7 +1,8 @@
 /* Parsing of the date forms exports use (ISO, US month/day/year, named
- * months, and TikTok's month and day without a year) with integer civil
- * arithmetic: no mktime(), no locale. */
+ * months in six languages, and TikTok's month and day without a year) with
+ * integer civil arithmetic: no mktime(), no locale. */
 #include "import/reader.h"
+#include "import/month_names.h"
 #include "calendar/civil.h"
 
 #include <string.h>
@@ -56,33 +57,24 @@ static size_t letters(const cursor *c)
     return len;
 }
 
-/* A month name in English, full or abbreviated to three letters (and
- * "Sept"), case-insensitive. */
+/* A month name (see month_names.c). */
 static bool month_name(cursor *c, int *month)
 {
-    static const char *const names[12] = {
-        "january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december"
-    };
-    size_t start = c->i, len = letters(c);
-    if (len < 3)
+    size_t used;
+    if (!skpi__month_word(c->s + c->i, c->n - c->i, &used, month))
         return false;
-    for (int m = 0; m < 12; m++) {
-        size_t full = strlen(names[m]);
-        if (len != 3 && len != full && !(m == 8 && len == 4))
-            continue;
-        bool same = true;
-        for (size_t k = 0; k < len && same; k++)
-            same = lower(c->s[start + k]) == names[m][k];
-        if (same) {
-            c->i += len;
-            if (peek(c) == '.')
-                c->i++;
-            *month = m + 1;
-            return true;
-        }
+    c->i += used;
+    return true;
+}
+
+/* The Spanish and Portuguese "de" of "8 de marzo de 2025", with its blanks. */
+static void skip_de(cursor *c)
+{
+    if (c->n - c->i >= 3 && lower(c->s[c->i]) == 'd' && lower(c->s[c->i + 1]) == 'e' &&
+        (c->s[c->i + 2] == ' ' || c->s[c->i + 2] == '\t')) {
+        c->i += 2;
+        skip_blanks(c);
     }
-    return false;
 }
 
 /* Optional weekday name in front of a named date, followed by a comma
@@ -187,10 +179,14 @@ static bool time_part(cursor *c, skpi__date *d, bool allow_ampm)
     return at_end(c);
 }
 
+/* 2026-07-14, or 2026/07/14 (TikTok): the same separator twice. */
 static bool parse_iso(cursor *c, skpi__date *d)
 {
-    if (!digits(c, 4, 4, &d->year) || !expect(c, '-') || !digits(c, 1, 2, &d->month) ||
-        !expect(c, '-') || !digits(c, 1, 2, &d->day))
+    if (!digits(c, 4, 4, &d->year))
+        return false;
+    char sep = peek(c);
+    if ((sep != '-' && sep != '/') || !expect(c, sep) || !digits(c, 1, 2, &d->month) ||
+        !expect(c, sep) || !digits(c, 1, 2, &d->day))
         return false;
     return time_part(c, d, false);
 }
@@ -211,15 +207,19 @@ static bool parse_numeric(cursor *c, skpi__date *d, bool day_first)
     return time_part(c, d, true);
 }
 
-/* "Jul 14, 2026", "July 14 2026", "14 July 2026", after an optional weekday;
- * with want_year false, "July 14" or "14 July" and nothing more. */
+/* "Jul 14, 2026", "July 14 2026", "14 July 2026", "8 de marzo de 2025",
+ * "8. März 2025", after an optional weekday; with want_year false, "July
+ * 14", "14 July", "8 de marzo", "8. März" and nothing more. */
 static bool parse_named(cursor *c, skpi__date *d, bool want_year)
 {
     skip_weekday(c);
     if (peek(c) >= '0' && peek(c) <= '9') {
         if (!digits(c, 1, 2, &d->day))
             return false;
+        if (peek(c) == '.')
+            c->i++;
         skip_blanks(c);
+        skip_de(c);
         if (!month_name(c, &d->month))
             return false;
     } else {
@@ -236,6 +236,7 @@ static bool parse_named(cursor *c, skpi__date *d, bool want_year)
     if (peek(c) == ',')
         c->i++;
     skip_blanks(c);
+    skip_de(c);
     if (!digits(c, 4, 4, &d->year))
         return false;
     return time_part(c, d, true);
@@ -251,7 +252,9 @@ bool skpi__date_parse(const char *s, size_t n, int form, skpi__date *out)
     }
     skpi__date d;
     cursor c;
-    for (int f = form == SKPI__DATE_ANY ? SKPI__DATE_ISO : form;; f++) {
+    bool any = form == SKPI__DATE_ANY || form == SKPI__DATE_ANY_NOYEAR;
+    int last = form == SKPI__DATE_ANY_NOYEAR ? SKPI__DATE_NOYEAR : SKPI__DATE_NAMED;
+    for (int f = any ? SKPI__DATE_ISO : form;; f++) {
         memset(&d, 0, sizeof d);
         c.s = s;
         c.n = n;
@@ -275,7 +278,7 @@ bool skpi__date_parse(const char *s, size_t n, int form, skpi__date *out)
             *out = d;
             return true;
         }
-        if (form != SKPI__DATE_ANY || f >= SKPI__DATE_NAMED)
+        if (!any || f >= last)
             return false;
     }
 }

@@ -311,6 +311,24 @@ static bool x_handle(const char *link, size_t n, const char **h, size_t *hl)
     return true;
 }
 
+/* The TikTok account in a video link: https://www.tiktok.com/@<name>/video/<id>. */
+static bool tiktok_handle(const char *link, size_t n, const char **h, size_t *hl)
+{
+    for (size_t i = 0; i + 2 <= n; i++) {
+        if (link[i] != '/' || link[i + 1] != '@')
+            continue;
+        size_t e = i + 2;
+        while (e < n && link[e] != '/' && link[e] != '?')
+            e++;
+        if (e == i + 2)
+            return false;
+        *h = link + i + 2;
+        *hl = e - (i + 2);
+        return true;
+    }
+    return false;
+}
+
 /* The channel of a row: the host's override, or what the row says. */
 static int row_channel(importer *im, const skpi__record *r, uint32_t *out)
 {
@@ -344,6 +362,12 @@ static int row_channel(importer *im, const skpi__record *r, uint32_t *out)
         col = (size_t)im->c_link;
         if (x_handle(r->field[col], r->len[col], &h, &hl))
             n = snprintf(buf, size, "x:@%.*s", (int)hl, h);
+    } else if (im->c_link >= 0 && strcmp(net, "tiktok") == 0) {
+        const char *h;
+        size_t hl;
+        col = (size_t)im->c_link;
+        if (tiktok_handle(r->field[col], r->len[col], &h, &hl))
+            n = snprintf(buf, size, "tiktok:@%.*s", (int)hl, h);
     }
     if (n < 0)
         n = snprintf(buf, size, "%s:default", net);
@@ -595,10 +619,7 @@ static int take_header(importer *im, const skpi__preset *p, const skpi__record *
         if ((rc = plan_metric(im, "posts_published", &im->posts_metric, &unit)) != SKPI_OK)
             return rc;
     }
-    if ((p->flags & SKPI__P_NO_YEAR) && !im->has_export)
-        return skpi__error(SKPI_EINVAL,
-                           "%s: the dates of a %s file have no year: set the export date "
-                           "option to the day it was exported", im->name, p->name);
+    im->holding = (p->flags & SKPI__P_NO_YEAR) != 0;
     /* A channel that does not vary by row is interned once. */
     if (im->has_fixed) {
         /* Meta daily: chosen by the section */
@@ -608,7 +629,8 @@ static int take_header(importer *im, const skpi__preset *p, const skpi__record *
             return rc;
         im->has_fixed = true;
     } else if (im->c_channel < 0 && im->c_account < 0 && im->c_network < 0 &&
-               !(im->c_link >= 0 && strcmp(im->network, "x") == 0)) {
+               !(im->c_link >= 0 && (strcmp(im->network, "x") == 0 ||
+                                     strcmp(im->network, "tiktok") == 0))) {
         char buf[80];
         int n = snprintf(buf, sizeof buf, "%s:default", im->network);
         if ((rc = intern_channel(im, buf, (size_t)n, 0, 0, &im->fixed_channel)) != SKPI_OK)
@@ -675,6 +697,14 @@ static int read_value(const importer *im, const skpi__record *r, size_t i, const
     return SKPI_OK;
 }
 
+/* A date without a year and no export date to infer it from. */
+static int no_export_date(const importer *im)
+{
+    return skpi__error(SKPI_EINVAL, "%s: the dates of a %s file have no year: give the "
+                       "export date (the day the file was exported) to infer it", im->name,
+                       im->preset->name);
+}
+
 /* What a date column expects, for messages; by skpi__date_form. */
 static const char *const date_expected[] = {
     "expected a date like 2026-07-14 or 2026-07-14 16:00 +0000",
@@ -683,6 +713,7 @@ static const char *const date_expected[] = {
     "expected a date like July 14",
     "expected a date like 2026-07-14, 07/14/2026 or Jul 14, 2026",
     "expected a date like 14/07/2026",
+    "expected a date like 2026-07-14, 2026/07/14, July 14 or 14 de julio",
 };
 
 static const char *order_name(int order)
@@ -752,8 +783,9 @@ static int numeric_date(importer *im, const skpi__record *r, size_t i, skpi__dat
 static int read_time(importer *im, const skpi__record *r, skpi_time *t)
 {
     size_t i = (size_t)im->c_date;
-    /* Rows of one day follow each other: the last date read is kept. */
-    if (im->date_len > 0 && im->date_len == r->len[i] &&
+    /* Rows of one day follow each other: the last date read is kept (not
+     * for an inferred year: one text may name two years). */
+    if (im->row_year == 0 && im->date_len > 0 && im->date_len == r->len[i] &&
         memcmp(im->date_text, r->field[i], r->len[i]) == 0) {
         *t = im->date_time;
         return SKPI_OK;
@@ -763,8 +795,10 @@ static int read_time(importer *im, const skpi__record *r, skpi_time *t)
     const char *s = r->field[i];
     size_t n = r->len[i];
     bool ok = false;
-    if (form == SKPI__DATE_ANY)
-        ok = skpi__date_parse(s, n, SKPI__DATE_ISO, &d) || skpi__date_parse(s, n, SKPI__DATE_NAMED, &d);
+    if (form == SKPI__DATE_ANY || form == SKPI__DATE_ANY_NOYEAR)
+        ok = skpi__date_parse(s, n, SKPI__DATE_ISO, &d) ||
+             skpi__date_parse(s, n, SKPI__DATE_NAMED, &d) ||
+             (form == SKPI__DATE_ANY_NOYEAR && skpi__date_parse(s, n, SKPI__DATE_NOYEAR, &d));
     else if (form != SKPI__DATE_US)
         ok = skpi__date_parse(s, n, form, &d);
     if (!ok) {
@@ -774,9 +808,13 @@ static int read_time(importer *im, const skpi__record *r, skpi_time *t)
         if (rc == 0)
             return field_error(im, r->line, i, date_expected[form], s, n);
     }
-    if (form == SKPI__DATE_NOYEAR && d.year == 0) {
+    if (d.year == 0 && im->row_year > 0) {
+        d.year = im->row_year; /* inferred from the order of the file's rows */
+    } else if (d.year == 0) {
         /* The export's day is the latest a row can be: a later month and
          * day lie in the year before. 29 February goes back to a leap year. */
+        if (!im->has_export)
+            return no_export_date(im);
         int y = im->ex_y;
         if (d.month > im->ex_m || (d.month == im->ex_m && d.day > im->ex_d))
             y--;
@@ -794,7 +832,7 @@ static int read_time(importer *im, const skpi__record *r, skpi_time *t)
     }
     if (!skpi__date_time(&d, im->opt.utc_offset_minutes, t))
         return field_error(im, r->line, i, "the date is out of range", s, n);
-    if (n < sizeof im->date_text) {
+    if (im->row_year == 0 && n < sizeof im->date_text) {
         memcpy(im->date_text, s, n);
         im->date_len = n;
         im->date_time = *t;
@@ -803,6 +841,8 @@ static int read_time(importer *im, const skpi__record *r, skpi_time *t)
 }
 
 /* ---- rows --------------------------------------------------------------- */
+
+static int take_row(importer *im, const skpi__record *r);
 
 static int row_daily(importer *im, const skpi__record *r)
 {
@@ -872,9 +912,13 @@ static bool id_from_link(const char *link, size_t n, const char **id, size_t *le
 static int row_post(importer *im, const skpi__record *r)
 {
     int rc;
-    size_t ci = (size_t)im->c_id;
+    /* Without an id column (TikTok), the id is the digits ending the link. */
+    size_t ci = (size_t)(im->c_id >= 0 ? im->c_id : im->c_link);
     const char *id = r->field[ci];
     size_t idlen = r->len[ci];
+    if (im->c_id < 0 && !id_from_link(r->field[ci], r->len[ci], &id, &idlen))
+        return field_error(im, r->line, ci, "expected a video link ending in the video's id",
+                           r->field[ci], r->len[ci]);
     while (idlen > 0 && (*id == ' ' || *id == '\t')) {
         id++;
         idlen--;
@@ -1054,6 +1098,62 @@ static int on_record(void *ctx, const skpi__record *r)
             return keep_preamble(im, r);
         return take_header(im, p, r);
     }
+    if (im->holding)
+        return skpi__held_add(&im->held, r);
+    return take_row(im, r);
+}
+
+/* Replay the held rows of a file whose dates may lack a year, each with the
+ * year inferred from the order of all of them. */
+static int replay_held(importer *im)
+{
+    const skpi__held_rows *h = &im->held;
+    size_t n = h->nrow;
+    unsigned *key = skpi__reallocarray(NULL, n, sizeof *key);
+    int *years = skpi__reallocarray(NULL, n, sizeof *years);
+    const char **field = skpi__reallocarray(NULL, h->max_fields + 1, sizeof *field);
+    size_t *len = skpi__reallocarray(NULL, h->max_fields + 1, sizeof *len);
+    int rc = SKPI_OK;
+    if (!key || !years || !field || !len)
+        rc = skpi__nomem();
+    bool any = false;
+    for (size_t i = 0; rc == SKPI_OK && i < n; i++) {
+        skpi__record r;
+        skpi__held_get(h, i, field, len, &r);
+        skpi__date d;
+        size_t c = (size_t)im->c_date;
+        key[i] = 0;
+        if (c < r.n && skpi__date_parse(r.field[c], r.len[c], SKPI__DATE_NOYEAR, &d))
+            key[i] = (unsigned)(d.month * 32 + d.day);
+        any = any || key[i] != 0;
+    }
+    size_t bad;
+    if (rc == SKPI_OK && any && !im->has_export)
+        rc = no_export_date(im);
+    else if (rc == SKPI_OK && any &&
+             !skpi__infer_years(key, n, im->ex_y, (unsigned)(im->ex_m * 32 + im->ex_d), years,
+                                &bad))
+        rc = skpi__error(SKPI_EPARSE, "%s: line %llu, column %d: no leap year puts this "
+                         "February 29 in order with the other rows before the export date",
+                         im->name, (unsigned long long)h->row[bad].line, im->c_date + 1);
+    im->holding = false;
+    for (size_t i = 0; rc == SKPI_OK && i < n; i++) {
+        skpi__record r;
+        skpi__held_get(h, i, field, len, &r);
+        im->row_year = any ? years[i] : 0;
+        rc = take_row(im, &r);
+    }
+    im->row_year = 0;
+    skpi__free(key);
+    skpi__free(years);
+    skpi__free(field);
+    skpi__free(len);
+    return rc;
+}
+
+/* One row under the header. */
+static int take_row(importer *im, const skpi__record *r)
+{
     if (all_blank(r)) {
         im->sum->rows++;
         im->sum->skipped[SKPI_IMPORT_SKIP_BLANK]++;
@@ -1283,6 +1383,7 @@ static int setup(importer *im, skpi_dataset *ds, const char *name,
 static void teardown(importer *im)
 {
     skpi__reader_free(&im->reader);
+    skpi__held_free(&im->held);
     skpi__stage_free(&im->st);
     skpi__free(im->header);
     skpi__free(im->header_off);
@@ -1340,6 +1441,8 @@ static int finish(importer *im, skpi_import_summary **summary)
                            "reads \"%.60s\")", im->name, (unsigned long long)im->first_line,
                            im->forced ? im->forced->name : "a known export", im->first_text);
     }
+    if (im->held.nrow > 0 && (rc = replay_held(im)) != SKPI_OK)
+        return rc;
     if (im->ambiguous_line != 0 && im->order == SKPI_IMPORT_DATE_ORDER_AUTO &&
         usual_order(im) == 0) {
         size_t col = im->ambiguous_col;

@@ -4,6 +4,7 @@
 #define SKPI_IMPORT_INTERNAL_H
 
 #include "socialkpi/import.h"
+#include "import/held_rows.h"
 #include "import/presets.h"
 #include "import/reader.h"
 #include "import/stage.h"
@@ -103,6 +104,12 @@ typedef struct importer {
 
     skpi__stage st;
     skpi_import_summary *sum;
+
+    /* Daily files whose dates may lack a year: rows are held until the
+     * end, then replayed with the year inferred for each (0: none). */
+    bool holding;
+    skpi__held_rows held;
+    int row_year;
 } importer;
 
 #endif

@@ -10,7 +10,8 @@ static const skpi__preset *const all_presets[] = {
     &skpi__preset_meta_daily, &skpi__preset_linkedin_metrics, &skpi__preset_youtube_table,
     &skpi__preset_youtube_chart, &skpi__preset_tiktok_overview, &skpi__preset_tiktok_followers,
     &skpi__preset_sprout_profiles, &skpi__preset_generic_long, &skpi__preset_generic_wide,
-    &skpi__preset_youtube_videos,
+    &skpi__preset_youtube_videos, &skpi__preset_tiktok_viewers, &skpi__preset_tiktok_content,
+    &skpi__preset_tiktok_audience,
 };
 
 const skpi__preset *skpi__preset_get(int id)
@@ -30,11 +31,12 @@ bool skpi__header_equal(const char *f, size_t n, const char *name)
         f += 3;
         n -= 3;
     }
-    while (n > 0 && (*f == ' ' || *f == '\t')) {
+    /* TikTok's per-video export ends its first name with a line break. */
+    while (n > 0 && (*f == ' ' || *f == '\t' || *f == '\r' || *f == '\n')) {
         f++;
         n--;
     }
-    while (n > 0 && (f[n - 1] == ' ' || f[n - 1] == '\t' || f[n - 1] == '\r'))
+    while (n > 0 && (f[n - 1] == ' ' || f[n - 1] == '\t' || f[n - 1] == '\r' || f[n - 1] == '\n'))
         n--;
     size_t i = 0;
     for (; i < n && name[i]; i++)

@@ -26,7 +26,7 @@ enum skpi__role {
 };
 
 /* The highest ::skpi_import_preset: presets are numbered 0 to this. */
-#define SKPI__PRESET_LAST SKPI_IMPORT_YOUTUBE_VIDEOS
+#define SKPI__PRESET_LAST SKPI_IMPORT_TIKTOK_AUDIENCE
 
 /* Column flags. */
 #define SKPI__REQ 1u        /* part of the detection signature: must be present */
@@ -51,7 +51,8 @@ enum skpi__shape {
 
 /* Preset flags. */
 #define SKPI__P_TOTAL_ROW 1u     /* skip a row whose first or date field reads "Total" */
-#define SKPI__P_NO_YEAR 2u       /* dates lack a year: inferred from the export date */
+#define SKPI__P_NO_YEAR 2u       /* dates may lack a year: rows are held to the end, and
+                                  * years inferred from their order and the export date */
 #define SKPI__P_EXPLICIT 4u      /* never chosen by detection alone */
 #define SKPI__P_SUM_ROWS 8u      /* rows of the same date and channel add up */
 #define SKPI__P_SHORT_ROWS 0x40u /* rows shorter than the header end in missing values */
@@ -77,7 +78,8 @@ extern const skpi__preset skpi__preset_facebook_posts, skpi__preset_instagram_po
 extern const skpi__preset skpi__preset_linkedin_metrics;
 extern const skpi__preset skpi__preset_youtube_table, skpi__preset_youtube_chart,
     skpi__preset_youtube_videos;
-extern const skpi__preset skpi__preset_tiktok_overview, skpi__preset_tiktok_followers;
+extern const skpi__preset skpi__preset_tiktok_overview, skpi__preset_tiktok_followers,
+    skpi__preset_tiktok_viewers, skpi__preset_tiktok_content, skpi__preset_tiktok_audience;
 extern const skpi__preset skpi__preset_sprout_profiles;
 extern const skpi__preset skpi__preset_generic_long, skpi__preset_generic_wide;
 
@@ -85,7 +87,7 @@ extern const skpi__preset skpi__preset_generic_long, skpi__preset_generic_wide;
 const skpi__preset *skpi__preset_get(int id);
 
 /* Header names match when equal ignoring ASCII case and surrounding blanks
- * (and a UTF-8 BOM Excel sometimes leaves on the first name). */
+ * and line breaks (and a UTF-8 BOM Excel sometimes leaves on the first name). */
 bool skpi__header_equal(const char *field, size_t len, const char *name);
 
 /* Whether a header row fits a preset (every required column present) and

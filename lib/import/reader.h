@@ -35,12 +35,13 @@ int skpi__value_duration(const char *s, size_t n, double *out);
 
 /* Date forms found in exports. */
 enum skpi__date_form {
-    SKPI__DATE_ISO = 0,   /* 2026-07-14, 2026-07-14 16:00, 2021-11-30 16:00 +0000, ...T...Z */
+    SKPI__DATE_ISO = 0,   /* 2026-07-14, 2026/07/14, 2026-07-14 16:00, 2021-11-30 16:00 +0000, ...Z */
     SKPI__DATE_US = 1,    /* 07/14/2026, 7/14/2026 16:00, 07/14/2026 4:00 PM */
     SKPI__DATE_NAMED = 2, /* Tue, Jul 14, 2026 / Jul 14, 2026 / July 14, 2026 / 14 July 2026 */
-    SKPI__DATE_NOYEAR = 3,/* July 14 / Jul 14 / 14 July: the year is inferred by the caller */
+    SKPI__DATE_NOYEAR = 3,/* July 14 / 14 July / 8 de marzo / 8. März: the caller infers the year */
     SKPI__DATE_ANY = 4,   /* ISO, else US, else named */
-    SKPI__DATE_DMY = 5    /* 14/07/2026, 14-07-2026, 14.07.2026 (US takes '-' and '.' too) */
+    SKPI__DATE_DMY = 5,   /* 14/07/2026, 14-07-2026, 14.07.2026 (US takes '-' and '.' too) */
+    SKPI__DATE_ANY_NOYEAR = 6 /* as ANY, else no year (TikTok: Studio and business files) */
 };
 
 /* A parsed date: the civil fields and, when the text carried one, its UTC

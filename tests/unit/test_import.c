@@ -114,7 +114,7 @@ static skpi_dataset *dataset_with_extras(void)
 static void preset_names_round_trip(void **state)
 {
     (void)state;
-    assert_int_equal(skpi_import_preset_max(), SKPI_IMPORT_YOUTUBE_VIDEOS);
+    assert_int_equal(skpi_import_preset_max(), SKPI_IMPORT_TIKTOK_AUDIENCE);
     for (int p = 0; p <= skpi_import_preset_max(); p++) {
         const char *name = skpi_import_preset_name(p);
         assert_non_null(name);
@@ -513,16 +513,18 @@ static void tiktok_presets(void **state)
 static void tiktok_leap_day(void **state)
 {
     (void)state;
-    /* Exported 2025-03-01: "February 29" can only be 2024's. */
+    /* Exported 2025-03-01, the rows in order: "February 29" can only be
+     * 2024's, and the days around it with it. */
     static const char csv[] = "Date,Followers,Difference in followers from previous day\n"
                               "February 28,10,1\nFebruary 29,11,1\nMarch 1,12,1\n";
     skpi_dataset *ds = new_dataset();
     skpi_import_options o = SKPI_IMPORT_OPTIONS_INIT;
     o.export_date = "2025-03-01";
     assert_int_equal(skpi_import_buffer(NULL, ds, csv, sizeof csv - 1, "leap.csv", &o), SKPI_OK);
-    assert_true(at(ds, "followers", "tiktok:default", "2025-02-28") == 10.0);
+    assert_true(at(ds, "followers", "tiktok:default", "2024-02-28") == 10.0);
     assert_true(at(ds, "followers", "tiktok:default", "2024-02-29") == 11.0);
-    assert_true(at(ds, "followers", "tiktok:default", "2025-03-01") == 12.0);
+    assert_true(at(ds, "followers", "tiktok:default", "2024-03-01") == 12.0);
+    assert_int_equal(points(ds, "followers", "tiktok:default"), 3);
     skpi_dataset_free(ds);
 }
 

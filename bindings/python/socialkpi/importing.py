@@ -30,6 +30,9 @@ class Preset(enum.IntEnum):
     GENERIC_LONG = 14
     GENERIC_WIDE = 15
     YOUTUBE_VIDEOS = 16
+    TIKTOK_VIEWERS = 17
+    TIKTOK_CONTENT = 18
+    TIKTOK_AUDIENCE = 19
 
     @property
     def key(self):

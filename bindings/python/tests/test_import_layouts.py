@@ -144,3 +144,175 @@ def test_youtube_table_by_video_matches_csv_module():
     # Average view duration is recomputed: watch time over views.
     assert ds.value("average_view_duration", period).value == pytest.approx(
         number(total["Watch time (hours)"]) * 3600 / number(total["Views"]), rel=1e-12)
+
+
+# ---- TikTok Studio and TikTok business exports --------------------------------
+
+# Month names as the fixtures write them, one language per file.
+MONTHS = {
+    "en": ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"],
+    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre"],
+    "pt": ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+           "setembro", "outubro", "novembro", "dezembro"],
+    "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+           "nov.", "déc."],
+    "de": ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+           "oktober", "november", "dezember"],
+    "it": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+           "settembre", "ottobre", "novembre", "dicembre"],
+}
+
+
+def month_day(text, lang):
+    """(month, day) of "February 28", "8 de marzo", "8. März", "26 déc.", "8 marzo"."""
+    words = text.lower().replace(" de ", " ").split()
+    if words[0][0].isdigit():
+        day, month = words[0].rstrip("."), " ".join(words[1:])
+    else:
+        month, day = words[0], words[1]
+    return MONTHS[lang].index(month) + 1, int(day)
+
+
+def latest_on_or_before(month, day, bound):
+    """The latest date with this month and day that is not after bound."""
+    year = bound.year
+    while True:
+        try:
+            d = datetime.date(year, month, day)
+        except ValueError:  # February 29 of a common year
+            year -= 1
+            continue
+        if d <= bound:
+            return d
+        year -= 1
+
+
+def studio_days(dates, lang, export):
+    """Dates of rows that run in order (oldest or newest first), the latest on
+    or before the export date: each row is the latest date not after the row
+    that follows it in time."""
+    md = [month_day(t, lang) for t in dates]
+    ascending = sum(b > a for a, b in zip(md, md[1:])) >= sum(b < a for a, b in zip(md, md[1:]))
+    order = range(len(md) - 1, -1, -1) if ascending else range(len(md))
+    out, bound = [None] * len(md), export
+    for i in order:
+        out[i] = bound = latest_on_or_before(*md[i], bound)
+    return [d.isoformat() for d in out]
+
+
+def check_daily(ds, name, columns, days, channel="tiktok:default"):
+    """Every row's values are the points of its day; days of missing values only are absent."""
+    for col, metric in columns.items():
+        have = points(ds, metric, channel)
+        for r, d in zip(rows(name), days):
+            want = number(r[col])
+            if all(number(r[c]) is None for c in columns):
+                assert d not in have, (name, col, d)
+            else:
+                assert have.get(d, "absent") == want, (name, col, d)
+
+
+STUDIO = [
+    # file, language, export date, preset, columns
+    ("tiktok_overview_365.csv", "en", "2026-02-28", sk.Preset.TIKTOK_OVERVIEW,
+     {"Video Views": "video_views", "Likes": "likes", "Comments": "comments", "Shares": "shares"}),
+    ("tiktok_viewers_es.csv", "es", "2026-01-06", sk.Preset.TIKTOK_VIEWERS,
+     {"Total Viewers": "reach"}),
+    ("tiktok_overview_pt.csv", "pt", "2024-03-06", sk.Preset.TIKTOK_OVERVIEW,
+     {"Video Views": "video_views", "Likes": "likes"}),
+    ("tiktok_followers_fr.csv", "fr", "2026-01-10", sk.Preset.TIKTOK_FOLLOWERS,
+     {"Followers": "followers"}),
+    ("tiktok_overview_de.csv", "de", "2026-01-02", sk.Preset.TIKTOK_OVERVIEW,
+     {"Video Views": "video_views", "Shares": "shares"}),
+    ("tiktok_overview_it.csv", "it", "2026-03-09", sk.Preset.TIKTOK_OVERVIEW,
+     {"Video Views": "video_views", "Comments": "comments"}),
+]
+
+
+@pytest.mark.parametrize("name,lang,export,preset,columns", STUDIO, ids=[s[0] for s in STUDIO])
+def test_tiktok_studio_years_and_languages(name, lang, export, preset, columns):
+    ds = sk.Dataset()
+    summary = sk.import_file(ds, fixture(name), export_date=export)
+    assert summary.preset == preset
+    want = rows(name)
+    days = studio_days([r["Date"] for r in want], lang, datetime.date.fromisoformat(export))
+    # in order, and never after the export date
+    assert days == sorted(days) or days == sorted(days, reverse=True)
+    assert max(days) <= export
+    check_daily(ds, name, columns, days)
+    assert summary.rows == len(want)
+
+
+def test_tiktok_overview_of_365_days_ends_before_the_export():
+    ds = sk.Dataset()
+    sk.import_file(ds, fixture("tiktok_overview_365.csv"), export_date="2026-02-28")
+    # February 28 opens the file in 2025; the last row with figures is February 26, 2026.
+    have = points(ds, "video_views", "tiktok:default")
+    assert min(have) == "2025-02-28" and max(have) == "2026-02-26"
+    assert len(have) == 364
+
+
+BUSINESS = [
+    ("tiktok_business_daily.csv", sk.Preset.TIKTOK_OVERVIEW,
+     {"Video views": "video_views", "Reached audience": "reach", "Likes": "likes",
+      "Shares": "shares", "Comments": "comments", "New followers": "new_followers",
+      "Lost followers": "lost_followers"}),
+    ("tiktok_business_audience.csv", sk.Preset.TIKTOK_AUDIENCE,
+     {"New followers": "new_followers", "Total followers": "followers",
+      "Reached audience": "reach"}),
+]
+
+
+@pytest.mark.parametrize("name,preset,columns", BUSINESS, ids=[b[0] for b in BUSINESS])
+def test_tiktok_business_daily_files(name, preset, columns):
+    ds = sk.Dataset()
+    # Business exports write years: no export date is needed.
+    summary = sk.import_file(ds, fixture(name))
+    assert summary.preset == preset
+    days = [datetime.date.fromisoformat(r["Date"].replace("/", "-")).isoformat()
+            for r in rows(name)]
+    check_daily(ds, name, columns, days)
+
+
+CONTENT = [
+    ("tiktok_content.csv", "Video title", "Post time",
+     {"Total likes": "likes", "Total comments": "comments", "Total shares": "shares",
+      "Total views": "video_views"}),
+    ("tiktok_business_videos.csv", "Video title\n", "Post time",
+     {"Video views": "video_views", "Likes": "likes", "Comments": "comments",
+      "Shares": "shares"}),
+]
+
+
+@pytest.mark.parametrize("name,title,when,columns", CONTENT, ids=[c[0] for c in CONTENT])
+def test_tiktok_videos_are_posts(name, title, when, columns):
+    ds = sk.Dataset()
+    summary = sk.import_file(ds, fixture(name))
+    assert summary.preset == sk.Preset.TIKTOK_CONTENT
+    want = rows(name)
+    assert summary.posts == len(want)
+    got = post_figures(ds, columns.values())
+    sums = collections.defaultdict(list)
+    for r in want:
+        link = r["Video link"]
+        account = link.split("/")[3]          # "@name"
+        vid = link.split("/")[5].split("?")[0]
+        published = datetime.datetime.strptime(r[when].replace("/", "-"), "%Y-%m-%d %H:%M")
+        date, got_link, vals = got[("tiktok:" + account, vid)]
+        assert date == published.date().isoformat() and got_link == link
+        for col, metric in columns.items():
+            assert vals[metric] == number(r[col]), (vid, col)
+            sums[(metric, "tiktok:" + account, date)].append(number(r[col]))
+    assert {p.text for p in ds.posts} == {r[title] for r in want}
+    for (metric, channel, date), vals in sums.items():
+        assert points(ds, metric, channel)[date] == sum(vals)
+
+
+def test_tiktok_studio_needs_the_export_date():
+    ds = sk.Dataset()
+    with pytest.raises(sk.InvalidArgumentError) as e:
+        sk.import_file(ds, fixture("tiktok_viewers_es.csv"))
+    assert "export date" in str(e.value)
+    assert ds.channels == []
