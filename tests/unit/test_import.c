@@ -16,6 +16,7 @@
 
 #include "test_alloc.h"
 #include "import/reader.h"
+#include "import/held_rows.h"
 
 #define FIXTURE(name) "tests/fixtures/import/" name
 #define ABSENT (-12345.0)
@@ -564,6 +565,54 @@ static void platform_dates(void **state)
     /* a weekday alone is no date */
     assert_false(skpi__date_parse("Mon", 3, SKPI__DATE_ANY, &d));
     assert_false(skpi__date_parse("Mon 2025", 8, SKPI__DATE_ANY, &d));
+    /* TikTok: year first with slashes; month names of six languages */
+    assert_true(skpi__date_parse("2025/10/31", 10, SKPI__DATE_ANY_NOYEAR, &d));
+    assert_true(d.year == 2025 && d.month == 10 && d.day == 31);
+    assert_false(skpi__date_parse("2025/10-31", 10, SKPI__DATE_ISO, &d));
+    static const struct { const char *text; int month, day; } noyear[] = {
+        { "February 28", 2, 28 }, { "8 de marzo", 3, 8 }, { "8 de mar\xC3\xA7o", 3, 8 },
+        { "8 mars", 3, 8 }, { "8. M\xC3\xA4rz", 3, 8 }, { "8 marzo", 3, 8 },
+        { "26 d\xC3\xA9" "c.", 12, 26 }, { "3 janv.", 1, 3 }, { "1 ao\xC3\xBBt", 8, 1 },
+        { "31 DICIEMBRE", 12, 31 }, { "5 de fev.", 2, 5 }, { "29 febbraio", 2, 29 },
+    };
+    for (size_t i = 0; i < sizeof noyear / sizeof noyear[0]; i++) {
+        const char *t = noyear[i].text;
+        assert_true(skpi__date_parse(t, strlen(t), SKPI__DATE_ANY_NOYEAR, &d));
+        assert_true(d.year == 0 && d.month == noyear[i].month && d.day == noyear[i].day);
+    }
+    assert_true(skpi__date_parse("8 de marzo de 2025", 18, SKPI__DATE_ANY, &d));
+    assert_true(d.year == 2025 && d.month == 3 && d.day == 8);
+    assert_true(skpi__date_parse("8. M\xC3\xA4rz 2025", 13, SKPI__DATE_NAMED, &d));
+    assert_true(d.year == 2025 && d.month == 3);
+    assert_false(skpi__date_parse("8 de", 4, SKPI__DATE_ANY_NOYEAR, &d));
+    assert_false(skpi__date_parse("8 brumaire", 10, SKPI__DATE_ANY_NOYEAR, &d));
+    assert_false(skpi__date_parse("30 febrero", 10, SKPI__DATE_ANY_NOYEAR, &d));
+}
+
+/* Years of dates without one follow the order of the rows. */
+static void tiktok_years_follow_the_rows(void **state)
+{
+    (void)state;
+    int years[5];
+    size_t bad = 0;
+    /* Feb 28, Mar 1, ..., Dec 31, Jan 1, Feb 27 exported on Feb 28, 2026 */
+    const unsigned asc[5] = { 2 * 32 + 28, 3 * 32 + 1, 12 * 32 + 31, 1 * 32 + 1, 2 * 32 + 27 };
+    assert_true(skpi__infer_years(asc, 5, 2026, 2 * 32 + 28, years, &bad));
+    assert_true(years[0] == 2025 && years[1] == 2025 && years[2] == 2025 && years[3] == 2026 &&
+                years[4] == 2026);
+    /* newest first, and a row with its own year (key 0) between */
+    const unsigned desc[5] = { 1 * 32 + 2, 0, 1 * 32 + 1, 12 * 32 + 31, 12 * 32 + 30 };
+    assert_true(skpi__infer_years(desc, 5, 2026, 1 * 32 + 1, years, &bad));
+    /* January 2 lies after the export's January 1: 2025, and the rest before it */
+    assert_true(years[0] == 2025 && years[1] == 0 && years[2] == 2025 && years[3] == 2024 &&
+                years[4] == 2024);
+    /* A February 29 moves the run back to a leap year. */
+    const unsigned leap[3] = { 2 * 32 + 28, 2 * 32 + 29, 3 * 32 + 1 };
+    assert_true(skpi__infer_years(leap, 3, 2027, 3 * 32 + 1, years, &bad));
+    assert_true(years[0] == 2024 && years[1] == 2024 && years[2] == 2024);
+    /* Two February 29 a year apart fit no shift. */
+    const unsigned two[3] = { 2 * 32 + 29, 1 * 32 + 1, 2 * 32 + 29 };
+    assert_false(skpi__infer_years(two, 3, 2027, 3 * 32 + 1, years, &bad));
 }
 
 static void sprout_preset(void **state)
@@ -1288,6 +1337,7 @@ int main(void)
         cmocka_unit_test(tiktok_presets),
         cmocka_unit_test(tiktok_leap_day),
         cmocka_unit_test(platform_dates),
+        cmocka_unit_test(tiktok_years_follow_the_rows),
         cmocka_unit_test(youtube_videos_preset),
         cmocka_unit_test(sprout_preset),
         cmocka_unit_test(generic_long_preset),
