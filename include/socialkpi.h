@@ -17,6 +17,7 @@
 #include "socialkpi/okr.h"
 #include "socialkpi/store.h"
 #include "socialkpi/sink.h"
+#include "socialkpi/doc.h"
 #include "socialkpi/report.h"
 #include "socialkpi/render.h"
 #include "socialkpi/definitions.h"

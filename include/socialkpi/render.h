@@ -1,6 +1,6 @@
 /**
  * @file socialkpi/render.h
- * @brief Renderers: a document (report.h) as Markdown, HTML, JSON, CSV or
+ * @brief Renderers: a document (doc.h) as Markdown, HTML, JSON, CSV or
  *        plain text, written to a sink (sink.h).
  *
  * Every format is produced by the library alone, with no external tools:
@@ -29,8 +29,14 @@
 #define SOCIALKPI_RENDER_H
 
 #include "socialkpi/common.h"
-#include "socialkpi/report.h"
+#include "socialkpi/doc.h"
 #include "socialkpi/sink.h"
+/* Renderers know documents only. Code written against 0.1 may include this
+ * header alone for report definitions too, so report.h still comes along
+ * unless SKPI_RENDER_DOC_ONLY is defined. */
+#ifndef SKPI_RENDER_DOC_ONLY
+#include "socialkpi/report.h"
+#endif
 
 #ifdef __cplusplus
 extern "C" {

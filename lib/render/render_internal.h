@@ -4,10 +4,11 @@
 #define SKPI_RENDER_INTERNAL_H
 
 #include "core/internal.h"
-#include "report/doc_internal.h"
-#include "report/report_internal.h"
-#include "report/number.h"
+#include "core/number.h"
+#include "core/templates.h"
+#include "doc/doc_internal.h"
 #include "sink/sink_internal.h"
+#define SKPI_RENDER_DOC_ONLY
 #include "socialkpi/render.h"
 
 #include <stdint.h>

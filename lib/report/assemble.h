@@ -2,7 +2,7 @@
 #ifndef SKPI_REPORT_ASSEMBLE_H
 #define SKPI_REPORT_ASSEMBLE_H
 
-#include "report/number.h"
+#include "core/number.h"
 #include "report/report_internal.h"
 
 #define TRY(x) do { int rc_ = (x); if (rc_ != SKPI_OK) return rc_; } while (0)

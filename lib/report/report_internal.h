@@ -3,7 +3,7 @@
 #define SKPI_REPORT_INTERNAL_H
 
 #include "core/internal.h"
-#include "report/doc_internal.h"
+#include "core/templates.h"
 #include "socialkpi/report.h"
 
 #define SKPI__SECTION_COUNT 11
@@ -48,29 +48,6 @@ struct skpi_report {
     size_t ncustoms;
     char *templates[SKPI__TPL_COUNT]; /* NULL: the default */
 };
-
-/* ---- templates ---------------------------------------------------------- */
-
-/* SKPI_OK, or SKPI_EINVAL with a message when text uses a placeholder the
- * template does not offer or has an unbalanced brace. */
-int skpi__template_check(int key, const char *text, const char *fn);
-
-/* A growable text; err keeps the first failure. */
-typedef struct skpi__text {
-    char *buf;
-    size_t len, cap;
-    int err;
-} skpi__text;
-
-typedef struct skpi__arg {
-    const char *name;
-    const char *value;
-} skpi__arg;
-
-int skpi__text_put(skpi__text *t, const char *s, size_t n);
-/* Replace t's content with tpl, its {names} filled from args. */
-int skpi__text_fill(skpi__text *t, const char *tpl, const skpi__arg *args, size_t nargs);
-void skpi__text_free(skpi__text *t);
 
 /* The template text in force (the report's or the default). */
 const char *skpi__report_tpl(const skpi_report *r, int key);

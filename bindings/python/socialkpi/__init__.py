@@ -21,8 +21,8 @@ from .okr import (Band, CheckIn, Curve, KeyResult, KeyResultDirection, KeyResult
                   KeyResultScore, Objective, ObjectiveType, OkrResult, OkrStatus, OkrVerdict,
                   TrajectoryPoint)
 from .render import Format, json_schema_version, render
-from .report import (Align, BlockKind, CalloutKind, ChartKind, Report, SeriesStyle, SpanStyle,
-                     Tone)
+from .document import (Align, BlockKind, CalloutKind, ChartKind, Document, Report, SeriesStyle,
+                       SpanStyle, Tone)
 from .report_definition import Audience, Comparison, ReportDefinition, Section, Template
 from .series import Aggregation, DuplicatePolicy, Series
 from .sink import CallableSink, FileSink, MemorySink, Sink
@@ -80,7 +80,8 @@ __all__ = [
     "ImportSummary", "Preset", "Skip", "import_buffer", "import_file",
     "Definitions", "Run", "Store",
     "CallableSink", "FileSink", "MemorySink", "Sink",
-    "Align", "BlockKind", "CalloutKind", "ChartKind", "Report", "SeriesStyle", "SpanStyle", "Tone",
+    "Align", "BlockKind", "CalloutKind", "ChartKind", "Document", "Report", "SeriesStyle",
+    "SpanStyle", "Tone",
     "Format", "json_schema_version", "render",
     "Audience", "Comparison", "ReportDefinition", "Section", "Template",
 ]

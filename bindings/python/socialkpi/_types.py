@@ -37,7 +37,7 @@ StoreP = _opaque("skpi_store")
 StoreRunsP = _opaque("skpi_store_runs")
 DefinitionsP = _opaque("skpi_definitions")
 DocP = _opaque("skpi_doc")
-# skpi_report is a report *definition*; the Python Report wraps skpi_doc.
+# skpi_report is a report *definition*; the Python Document wraps skpi_doc.
 ReportDefP = _opaque("skpi_report")
 
 

@@ -5,7 +5,7 @@ import enum
 from ._lib import lib, opt_text, string, version_init
 from ._types import RenderOptions
 from .calendar import seconds
-from .report import Report
+from .document import Document
 from .sink import MemorySink, as_sink
 
 RENDER_KEEP_SINK_OPEN = 0x1
@@ -48,7 +48,7 @@ def json_schema_version():
 
 def render(report, format="markdown", sink=None, *, generated_at=None, utc_offset=0,
            line_width=0, thousands_separator=None, csv_bom=False, keep_open=False):
-    """Render a Report.
+    """Render a Document.
 
     Without a sink the output comes back as str. A sink may be a Sink, a path,
     a binary file object or a callable taking bytes; the sink is closed at the
@@ -62,7 +62,7 @@ def render(report, format="markdown", sink=None, *, generated_at=None, utc_offse
     opts.utc_offset_minutes = int(utc_offset)
     opts.line_width = int(line_width)
     opts.thousands_separator = opt_text(thousands_separator)
-    doc = Report._of(report)
+    doc = Document._of(report)
     if sink is None:
         mem = MemorySink()
         try:

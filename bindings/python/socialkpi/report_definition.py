@@ -1,4 +1,4 @@
-"""Report definitions: what to report on, for whom and how often, assembled into a Report."""
+"""Report definitions: what to report on, for whom and how often, assembled into a Document."""
 import ctypes
 import enum
 import threading
@@ -12,7 +12,7 @@ from .calendar import Cadence, Calendar, seconds
 from .dataset import Dataset
 from .goal import Goal
 from .okr import Objective
-from .report import Report
+from .document import Document
 
 
 # How many assemblies are running on this thread: Python code that C calls
@@ -204,7 +204,7 @@ class Template(enum.IntEnum):
 
 
 class ReportDefinition(Handle):
-    """What a report covers, for whom, how often; assemble() turns it and a dataset into a Report.
+    """What a report covers, for whom, how often; assemble() turns it and a dataset into a Document.
 
     Keyword arguments set the fields at creation: audience, cadence, as_of,
     calendar, comparisons, currency, channels, kpis (metric keys or
@@ -407,7 +407,7 @@ class ReportDefinition(Handle):
         lib.skpi_report_set_max_kpis(self._h, int(count))
 
     def add_section(self, title, fn):
-        """A custom section: `fn(doc)` appends blocks to the Report being assembled.
+        """A custom section: `fn(doc)` appends blocks to the Document being assembled.
 
         It runs at each assembly, at the place of Section.CUSTOM, after a
         heading `title` (None for none). `doc` is usable only during the call.
@@ -419,7 +419,7 @@ class ReportDefinition(Handle):
             raise TypeError(f"a custom section must be callable, got {type(fn).__name__}")
 
         def section(doc_ptr, _report, _userdata):
-            doc = Report._wrap(doc_ptr, borrowed=True)
+            doc = Document._wrap(doc_ptr, borrowed=True)
             try:
                 fn(doc)
             finally:
@@ -449,7 +449,7 @@ class ReportDefinition(Handle):
 
     def assemble(self, dataset):
         """Compute the figures from `dataset`, the goals and the objectives, and build the
-        Report (close it, or use it in a with block, when done)."""
+        Document (close it, or use it in a with block, when done)."""
         h = self._h
         for objective in self._objectives:
             if objective.closed:
@@ -464,7 +464,7 @@ class ReportDefinition(Handle):
         finally:
             _running.depth -= 1
             self._assembling = False
-        return Report._wrap(out)
+        return Document._wrap(out)
 
     def __repr__(self):
         if self.closed:

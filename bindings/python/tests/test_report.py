@@ -23,8 +23,9 @@ def partial(v):
 
 def fixture_report():
     """tests/unit/report_fixture.h, call for call."""
-    rep = sk.Report("Monthly social media report",
-                    subtitle="November 2026 \u00b7 Acme Coffee \u00b7 for the team", currency="EUR")
+    rep = sk.Document("Monthly social media report",
+                      subtitle="November 2026 \u00b7 Acme Coffee \u00b7 for the team",
+                      currency="EUR")
     rep.add_heading("Summary", 1)
     rep.add_paragraph("Engagements rose ", (sk.SpanStyle.STRONG, "23.5 %"), " on October, ",
                       (sk.SpanStyle.EMPHASIS, "two-thirds of it"), " from Instagram.")
@@ -247,3 +248,13 @@ def test_report_errors_leave_it_unchanged():
     with pytest.raises(sk.InvalidArgumentError):
         chart.add_series("S", ["a"], [math.inf])
     assert len(rep) == 3 and len(t) == 0 and len(table) == 0 and len(chart) == 0
+
+
+def test_earlier_names_are_aliases_of_document():
+    """Code written for 0.1 used Report (and the module socialkpi.report) for the document."""
+    import socialkpi.report as old_module
+    assert sk.Report is sk.Document
+    assert old_module.Report is sk.Document and old_module.Heading is sk.document.Heading
+    with sk.Report("old name") as doc:
+        assert isinstance(doc, sk.Document)
+        assert repr(doc) == "<Document 'old name': 0 blocks>"

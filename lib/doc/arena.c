@@ -1,5 +1,5 @@
 /* Bump allocation in growing chunks, with marks to undo a failed addition. */
-#include "report/arena.h"
+#include "doc/arena.h"
 
 #include <stdalign.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* Numbers as text for reports: shortest round-trip for JSON and CSV, and
  * formats for readers by unit. Used by the renderers and the narrative. */
-#ifndef SKPI_REPORT_NUMBER_H
-#define SKPI_REPORT_NUMBER_H
+#ifndef SKPI_CORE_NUMBER_H
+#define SKPI_CORE_NUMBER_H
 
 #include <stddef.h>
 

@@ -1,6 +1,6 @@
 /* Every text the report assembly writes, in one table, and the placeholder
  * filling. A host replaces any entry per report (translation, tone). */
-#include "report/report_internal.h"
+#include "core/templates.h"
 
 #include <string.h>
 

@@ -2,7 +2,7 @@
  * digit groups for readers, tenths for SVG coordinates. The renderers run
  * under the C locale (locale.c), so snprintf and strtod use '.'. */
 #include "core/internal.h"
-#include "report/number.h"
+#include "core/number.h"
 #include "socialkpi/metrics.h"
 
 #include <math.h>

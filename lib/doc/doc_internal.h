@@ -1,17 +1,10 @@
 /* The document model's layout, shared by the model's sources and the renderers. */
-#ifndef SKPI_REPORT_DOC_INTERNAL_H
-#define SKPI_REPORT_DOC_INTERNAL_H
+#ifndef SKPI_DOC_INTERNAL_H
+#define SKPI_DOC_INTERNAL_H
 
-#include "report/arena.h"
-#include "socialkpi/report.h"
-
-/* The number of templates, and the first of those the renderers use (their
- * words), which the document keeps. */
-#define SKPI__TPL_COUNT 109
-#define SKPI__TPL_FIRST_WORD 63
-#define SKPI__WORD_COUNT (SKPI__TPL_COUNT - SKPI__TPL_FIRST_WORD)
-/* The longest "n/a" (SKPI_TPL_NOT_AVAILABLE), in bytes. */
-#define SKPI__NA_MAX 24
+#include "core/templates.h"
+#include "doc/arena.h"
+#include "socialkpi/doc.h"
 
 typedef struct skpi__span {
     int style;

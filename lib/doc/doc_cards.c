@@ -1,5 +1,5 @@
 /* Scorecards of the document model: goals, objectives with key results, top posts. */
-#include "report/doc_internal.h"
+#include "doc/doc_internal.h"
 
 #include <string.h>
 

@@ -1,7 +1,7 @@
 /* The words the HTML, Markdown and text renderers write (column headings,
  * labels, short phrases): templates the document keeps, so that a report
  * translated through its templates renders in one language. */
-#include "report/report_internal.h"
+#include "doc/doc_internal.h"
 
 static bool is_word(int key) { return key >= SKPI__TPL_FIRST_WORD && key < SKPI__TPL_COUNT; }
 

@@ -1,6 +1,6 @@
 /* A bump allocator with rollback: a document's strings and arrays live here. */
-#ifndef SKPI_REPORT_ARENA_H
-#define SKPI_REPORT_ARENA_H
+#ifndef SKPI_DOC_ARENA_H
+#define SKPI_DOC_ARENA_H
 
 #include "core/internal.h"
 

@@ -1,5 +1,5 @@
 /* The document handle: creation, metadata, block bookkeeping and checks. */
-#include "report/doc_internal.h"
+#include "doc/doc_internal.h"
 
 #include <math.h>
 #include <string.h>

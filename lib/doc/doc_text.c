@@ -1,5 +1,5 @@
 /* Text blocks of the document model: headings, paragraphs, callouts, lists. */
-#include "report/doc_internal.h"
+#include "doc/doc_internal.h"
 
 int skpi_doc_add_heading(size_t *out, skpi_doc *doc, int level, const char *text)
 {

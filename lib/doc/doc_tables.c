@@ -1,5 +1,5 @@
 /* KPI tables and generic tables of the document model. */
-#include "report/doc_internal.h"
+#include "doc/doc_internal.h"
 
 #include <math.h>
 #include <string.h>

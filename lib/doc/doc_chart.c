@@ -1,5 +1,5 @@
 /* Charts of the document model: what they show and their series. */
-#include "report/doc_internal.h"
+#include "doc/doc_internal.h"
 
 #include <math.h>
 #include <string.h>

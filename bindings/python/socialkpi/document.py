@@ -1,0 +1,533 @@
+"""Documents: the model of a report (headings, text, KPI tables, charts, scorecards, posts)
+that the renderers write out."""
+import ctypes
+import enum
+
+from ._handle import Handle
+from ._lib import DocP, lib, opt_text, string, version_init
+from ._lib import text as utf8
+from ._types import CValue, DocChart, DocGoal, DocKeyResult, DocKpiRow, DocObjective, DocPost
+from .catalog import Direction, Unit
+from .values import Value, to_c_value
+
+
+class BlockKind(enum.IntEnum):
+    HEADING = 0
+    PARAGRAPH = 1
+    KPI_TABLE = 2
+    TABLE = 3
+    CHART = 4
+    GOALS = 5
+    OBJECTIVES = 6
+    POSTS = 7
+    CALLOUT = 8
+    LIST = 9
+
+
+class SpanStyle(enum.IntEnum):
+    PLAIN = 0
+    EMPHASIS = 1
+    STRONG = 2
+
+
+class Tone(enum.IntEnum):
+    NEUTRAL = 0
+    GOOD = 1
+    WARNING = 2
+    BAD = 3
+
+
+class ChartKind(enum.IntEnum):
+    LINE = 0
+    BAR = 1
+
+
+class SeriesStyle(enum.IntEnum):
+    SOLID = 0
+    DASHED = 1
+
+
+class CalloutKind(enum.IntEnum):
+    INFO = 0
+    WIN = 1
+    ALERT = 2
+
+
+class Align(enum.IntEnum):
+    LEFT = 0
+    RIGHT = 1
+
+
+_ENUMS = {"unit": Unit, "direction": Direction, "tone": Tone, "kind": ChartKind}
+
+
+def _fill(struct_type, init, fields):
+    """A versioned card struct: defaults from C, then the given fields (copied by C later)."""
+    s = version_init(init, struct_type)
+    names = dict(struct_type._fields_)
+    for key, value in fields.items():
+        if key not in names or key == "version":
+            raise TypeError(f"unexpected field {key!r}")
+        ftype = names[key]
+        if ftype is CValue:
+            setattr(s, key, to_c_value(value))
+        elif ftype is ctypes.c_char_p:
+            setattr(s, key, opt_text(value))  # the struct keeps the bytes alive
+        elif key == "sparkline":
+            arr = (ctypes.c_double * len(value))(*map(float, value))
+            s.sparkline = ctypes.cast(arr, ctypes.POINTER(ctypes.c_double))
+            s.sparkline_length = len(value)
+            s._sparkline_keep = arr
+        elif key == "aspirational":
+            s.aspirational = 1 if value else 0
+        else:
+            setattr(s, key, int(value) if not isinstance(value, float) else value)
+    return s
+
+
+def _read(struct):
+    """A struct read back from C as a dict of Python values."""
+    out = {}
+    for key, ftype in struct._fields_:
+        if key in ("version", "sparkline_length"):
+            continue
+        v = getattr(struct, key)
+        if ftype is CValue:
+            v = Value._from_c(v)
+        elif ftype is ctypes.c_char_p:
+            v = string(v)
+        elif key == "sparkline":
+            n = struct.sparkline_length
+            v = [struct.sparkline[i] for i in range(n)] if n else []
+        elif key == "aspirational":
+            v = bool(v)
+        elif key in _ENUMS:
+            v = _ENUMS[key](v)
+        out[key] = v
+    return out
+
+
+class Block:
+    """One block of a report, by index; subclasses add items and read them back."""
+
+    def __init__(self, report, index):
+        self.report = report
+        self.index = index
+
+    @property
+    def _d(self):
+        return self.report._h
+
+    @property
+    def kind(self):
+        out = ctypes.c_int()
+        lib.skpi_doc_block_kind(ctypes.byref(out), self._d, self.index)
+        return BlockKind(out.value)
+
+    @property
+    def title(self):
+        out = ctypes.c_char_p()
+        lib.skpi_doc_block_title(ctypes.byref(out), self._d, self.index)
+        return string(out.value)
+
+    def __len__(self):
+        out = ctypes.c_size_t()
+        lib.skpi_doc_block_size(ctypes.byref(out), self._d, self.index)
+        return out.value
+
+    def __repr__(self):
+        return f"<{type(self).__name__} {self.index}: {self.title!r}>"
+
+
+class Heading(Block):
+    @property
+    def level(self):
+        out = ctypes.c_int()
+        lib.skpi_doc_heading_level(ctypes.byref(out), self._d, self.index)
+        return out.value
+
+
+class Paragraph(Block):
+    def add_span(self, text, style=SpanStyle.PLAIN):
+        lib.skpi_doc_paragraph_add_span(self._d, self.index, int(style), utf8(text))
+        return self
+
+    @property
+    def spans(self):
+        """[(SpanStyle, text), ...]"""
+        style, text = ctypes.c_int(), ctypes.c_char_p()
+        out = []
+        for i in range(len(self)):
+            lib.skpi_doc_span(ctypes.byref(style), ctypes.byref(text), self._d, self.index, i)
+            out.append((SpanStyle(style.value), string(text.value)))
+        return out
+
+    @property
+    def text(self):
+        return "".join(t for _, t in self.spans)
+
+
+class Callout(Block):
+    def _get(self):
+        kind, text = ctypes.c_int(), ctypes.c_char_p()
+        lib.skpi_doc_callout(ctypes.byref(kind), ctypes.byref(text), self._d, self.index)
+        return CalloutKind(kind.value), string(text.value)
+
+    callout_kind = property(lambda self: self._get()[0])
+    text = property(lambda self: self._get()[1])
+
+
+class ListBlock(Block):
+    def add_item(self, text):
+        lib.skpi_doc_list_add_item(self._d, self.index, utf8(text))
+        return self
+
+    @property
+    def ordered(self):
+        out = ctypes.c_int()
+        lib.skpi_doc_list_ordered(ctypes.byref(out), self._d, self.index)
+        return bool(out.value)
+
+    @property
+    def items(self):
+        out = ctypes.c_char_p()
+        items = []
+        for i in range(len(self)):
+            lib.skpi_doc_list_item(ctypes.byref(out), self._d, self.index, i)
+            items.append(string(out.value))
+        return items
+
+
+class KpiTable(Block):
+    def add_row(self, label, value=None, **fields):
+        """A metric line: value, previous, change, change_percent, change_points, previous2,
+        change2, change2_percent, change2_points (numbers, Values or None), channel, unit,
+        direction, level, sparkline."""
+        row = _fill(DocKpiRow, lib.skpi_doc_kpi_row_init, dict(label=label, value=value, **fields))
+        lib.skpi_doc_kpi_table_add_row(self._d, self.index, ctypes.byref(row))
+        return self
+
+    @property
+    def comparisons(self):
+        a, b = ctypes.c_char_p(), ctypes.c_char_p()
+        lib.skpi_doc_kpi_table_comparisons(ctypes.byref(a), ctypes.byref(b), self._d, self.index)
+        return string(a.value), string(b.value)
+
+    @property
+    def rows(self):
+        out = []
+        for i in range(len(self)):
+            row = version_init(lib.skpi_doc_kpi_row_init, DocKpiRow)
+            lib.skpi_doc_kpi_row_get(ctypes.byref(row), self._d, self.index, i)
+            out.append(_read(row))
+        return out
+
+
+class Table(Block):
+    def add_row(self, cells):
+        n = self.columns
+        cells = list(cells)
+        if len(cells) != n:
+            raise ValueError(f"the table has {n} columns, the row {len(cells)} cells")
+        arr = (ctypes.c_char_p * n)(*[None if c is None else utf8(str(c)) for c in cells])
+        lib.skpi_doc_table_add_row(self._d, self.index, arr)
+        return self
+
+    @property
+    def columns(self):
+        out = ctypes.c_size_t()
+        lib.skpi_doc_table_columns(ctypes.byref(out), self._d, self.index)
+        return out.value
+
+    @property
+    def headers(self):
+        """[(text, Align), ...]"""
+        text, align = ctypes.c_char_p(), ctypes.c_int()
+        out = []
+        for c in range(self.columns):
+            lib.skpi_doc_table_header(ctypes.byref(text), ctypes.byref(align), self._d, self.index, c)
+            out.append((string(text.value), Align(align.value)))
+        return out
+
+    @property
+    def rows(self):
+        cell = ctypes.c_char_p()
+        n = self.columns
+        rows = []
+        for r in range(len(self)):
+            row = []
+            for c in range(n):
+                lib.skpi_doc_table_cell(ctypes.byref(cell), self._d, self.index, r, c)
+                row.append(string(cell.value))
+            rows.append(row)
+        return rows
+
+
+class Chart(Block):
+    def add_series(self, name, labels, values, style=SeriesStyle.SOLID):
+        """A named series of (label, value) points; NaN for a gap."""
+        labels = [utf8(str(x)) for x in labels]
+        values = [float(v) for v in values]
+        if len(labels) != len(values):
+            raise ValueError(f"{len(labels)} labels but {len(values)} values")
+        n = len(labels)
+        larr = (ctypes.c_char_p * max(n, 1))(*labels)
+        varr = (ctypes.c_double * max(n, 1))(*values)
+        lib.skpi_doc_chart_add_series(None, self._d, self.index, utf8(name), int(style), larr,
+                                      ctypes.addressof(varr), n)
+        return self
+
+    @property
+    def info(self):
+        c = version_init(lib.skpi_doc_chart_init, DocChart)
+        lib.skpi_doc_chart_get(ctypes.byref(c), self._d, self.index)
+        return _read(c)
+
+    @property
+    def series(self):
+        """[(name, SeriesStyle, labels, values), ...]"""
+        name, style, n = ctypes.c_char_p(), ctypes.c_int(), ctypes.c_size_t()
+        labels = ctypes.POINTER(ctypes.c_char_p)()
+        values = ctypes.POINTER(ctypes.c_double)()
+        out = []
+        for i in range(len(self)):
+            lib.skpi_doc_chart_series(ctypes.byref(name), ctypes.byref(style), ctypes.byref(n),
+                                      ctypes.byref(labels), ctypes.byref(values), self._d,
+                                      self.index, i)
+            out.append((string(name.value), SeriesStyle(style.value),
+                        [string(labels[j]) for j in range(n.value)],
+                        [values[j] for j in range(n.value)]))
+        return out
+
+
+class Goals(Block):
+    def add(self, name, status, **fields):
+        """A goal scorecard: status key ('on_track'), status_label, tone, unit, current, target,
+        progress, expected, forecast, deadline, note."""
+        g = _fill(DocGoal, lib.skpi_doc_goal_init, dict(name=name, status=status, **fields))
+        lib.skpi_doc_goals_add(self._d, self.index, ctypes.byref(g))
+        return self
+
+    @property
+    def goals(self):
+        out = []
+        for i in range(len(self)):
+            g = version_init(lib.skpi_doc_goal_init, DocGoal)
+            lib.skpi_doc_goal_get(ctypes.byref(g), self._d, self.index, i)
+            out.append(_read(g))
+        return out
+
+
+class Objectives(Block):
+    def add(self, title, **fields):
+        """An objective scorecard (owner, aspirational, score, score_rounded, band, band_label,
+        tone, interpretation); returns its index for add_key_result()."""
+        o = _fill(DocObjective, lib.skpi_doc_objective_init, dict(title=title, **fields))
+        out = ctypes.c_size_t()
+        lib.skpi_doc_objectives_add(ctypes.byref(out), self._d, self.index, ctypes.byref(o))
+        return out.value
+
+    def add_key_result(self, objective, title, **fields):
+        """A key result line (unit, start, current, target, score, tone, note) under an objective."""
+        k = _fill(DocKeyResult, lib.skpi_doc_key_result_init, dict(title=title, **fields))
+        lib.skpi_doc_objective_add_key_result(self._d, self.index, objective, ctypes.byref(k))
+        return self
+
+    @property
+    def objectives(self):
+        """[dict(..., key_results=[dict, ...]), ...]"""
+        out = []
+        nkr = ctypes.c_size_t()
+        for i in range(len(self)):
+            o = version_init(lib.skpi_doc_objective_init, DocObjective)
+            lib.skpi_doc_objective_get(ctypes.byref(o), ctypes.byref(nkr), self._d, self.index, i)
+            d = _read(o)
+            d["key_results"] = []
+            for j in range(nkr.value):
+                k = version_init(lib.skpi_doc_key_result_init, DocKeyResult)
+                lib.skpi_doc_key_result_get(ctypes.byref(k), self._d, self.index, i, j)
+                d["key_results"].append(_read(k))
+            out.append(d)
+        return out
+
+
+class Posts(Block):
+    def add(self, channel, metric, value, **fields):
+        """A post (published, text, url, unit, ratio), ranked in the order added."""
+        p = _fill(DocPost, lib.skpi_doc_post_init, dict(channel=channel, metric=metric, value=value,
+                                                         **fields))
+        lib.skpi_doc_posts_add(self._d, self.index, ctypes.byref(p))
+        return self
+
+    @property
+    def posts(self):
+        out = []
+        for i in range(len(self)):
+            p = version_init(lib.skpi_doc_post_init, DocPost)
+            lib.skpi_doc_post_get(ctypes.byref(p), self._d, self.index, i)
+            out.append(_read(p))
+        return out
+
+
+_BLOCKS = {BlockKind.HEADING: Heading, BlockKind.PARAGRAPH: Paragraph,
+           BlockKind.KPI_TABLE: KpiTable, BlockKind.TABLE: Table, BlockKind.CHART: Chart,
+           BlockKind.GOALS: Goals, BlockKind.OBJECTIVES: Objectives, BlockKind.POSTS: Posts,
+           BlockKind.CALLOUT: Callout, BlockKind.LIST: ListBlock}
+
+
+class Document(Handle):
+    """A document (C skpi_doc): blocks appended in reading order, rendered with render().
+
+    ReportDefinition.assemble() builds one; a host may build one itself too."""
+
+    _free = staticmethod(lib.skpi_doc_free)
+
+    def __init__(self, title=None, subtitle=None, currency=None, language=None):
+        ptr = DocP()
+        lib.skpi_doc_new(ctypes.byref(ptr))
+        self._adopt(ptr)
+        for key, value in (("title", title), ("subtitle", subtitle), ("currency", currency),
+                           ("language", language)):
+            if value is not None:
+                setattr(self, key, value)
+
+    @classmethod
+    def _wrap(cls, ptr, borrowed=False):
+        """A Document over a C document: owned (assembled), or borrowed (lent to a custom section)."""
+        self = cls.__new__(cls)
+        self._adopt(ptr, borrowed=borrowed)
+        return self
+
+    title = property(lambda self: string(lib.skpi_doc_title(self._h)),
+                     lambda self, v: lib.skpi_doc_set_title(self._h, utf8(v)))
+    subtitle = property(lambda self: string(lib.skpi_doc_subtitle(self._h)),
+                        lambda self, v: lib.skpi_doc_set_subtitle(self._h, utf8(v)))
+    currency = property(lambda self: string(lib.skpi_doc_currency(self._h)),
+                        lambda self, v: lib.skpi_doc_set_currency(self._h, utf8(v)))
+    language = property(lambda self: string(lib.skpi_doc_language(self._h)),
+                        lambda self, v: lib.skpi_doc_set_language(self._h, utf8(v)))
+
+    def set_text(self, key, text):
+        """Replace a word the HTML, Markdown and text renderers write: a Template from
+        COLUMN_METRIC on (the member, its int or its name); None restores the default.
+        An assembled Document has those its ReportDefinition replaced."""
+        from .report_definition import Template, _member
+        lib.skpi_doc_set_text(self._h, int(_member(Template, key)), opt_text(text))
+
+    def text(self, key):
+        """The text the renderers write for a word Template (this Document's or the default)."""
+        from .report_definition import Template, _member
+        key = _member(Template, key)
+        out = lib.skpi_doc_text(self._h, int(key))
+        if out is None:
+            raise ValueError(f"{key!r} is not a word the renderers write")
+        return string(out)
+
+    def __len__(self):
+        return lib.skpi_doc_block_count(self._h)
+
+    def __getitem__(self, index):
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError("block index out of range")
+        kind = ctypes.c_int()
+        lib.skpi_doc_block_kind(ctypes.byref(kind), self._h, index)
+        return _BLOCKS[BlockKind(kind.value)](self, index)
+
+    @property
+    def blocks(self):
+        return [self[i] for i in range(len(self))]
+
+    def _added(self, cls, out):
+        return cls(self, out.value)
+
+    def add_heading(self, text, level=1):
+        out = ctypes.c_size_t()
+        lib.skpi_doc_add_heading(ctypes.byref(out), self._h, level, utf8(text))
+        return self._added(Heading, out)
+
+    def add_paragraph(self, *spans):
+        """A paragraph of spans: plain str, or (SpanStyle, text) pairs."""
+        out = ctypes.c_size_t()
+        lib.skpi_doc_add_paragraph(ctypes.byref(out), self._h, None)
+        p = self._added(Paragraph, out)
+        for span in spans:
+            if isinstance(span, str):
+                p.add_span(span)
+            else:
+                style, text = span
+                p.add_span(text, style)
+        return p
+
+    def add_callout(self, text, kind=CalloutKind.INFO, title=None):
+        out = ctypes.c_size_t()
+        lib.skpi_doc_add_callout(ctypes.byref(out), self._h, int(kind), opt_text(title), utf8(text))
+        return self._added(Callout, out)
+
+    def add_list(self, items=(), ordered=False):
+        out = ctypes.c_size_t()
+        lib.skpi_doc_add_list(ctypes.byref(out), self._h, 1 if ordered else 0)
+        block = self._added(ListBlock, out)
+        for item in items:
+            block.add_item(item)
+        return block
+
+    def add_kpi_table(self, title=None, comparison=None, comparison2=None):
+        out = ctypes.c_size_t()
+        lib.skpi_doc_add_kpi_table(ctypes.byref(out), self._h, opt_text(title), opt_text(comparison),
+                                   opt_text(comparison2))
+        return self._added(KpiTable, out)
+
+    def add_table(self, title, headers, rows=(), align=None):
+        n = len(headers)
+        harr = (ctypes.c_char_p * max(n, 1))(*[utf8(h) for h in headers])
+        aarr = None if align is None else (ctypes.c_int * max(n, 1))(*[int(a) for a in align])
+        if align is not None and len(align) != n:
+            raise ValueError(f"{n} headers but {len(align)} alignments")
+        out = ctypes.c_size_t()
+        lib.skpi_doc_add_table(ctypes.byref(out), self._h, opt_text(title), n, harr, aarr)
+        table = self._added(Table, out)
+        for row in rows:
+            table.add_row(row)
+        return table
+
+    def add_chart(self, title, kind=ChartKind.LINE, description=None, unit=Unit.COUNT,
+                  y_range=None):
+        c = _fill(DocChart, lib.skpi_doc_chart_init,
+                  dict(title=title, kind=kind, description=description, unit=unit))
+        if y_range is not None:
+            c.fixed_range, c.y_min, c.y_max = 1, float(y_range[0]), float(y_range[1])
+        out = ctypes.c_size_t()
+        lib.skpi_doc_add_chart(ctypes.byref(out), self._h, ctypes.byref(c))
+        return self._added(Chart, out)
+
+    def add_goals(self, title=None):
+        out = ctypes.c_size_t()
+        lib.skpi_doc_add_goals(ctypes.byref(out), self._h, opt_text(title))
+        return self._added(Goals, out)
+
+    def add_objectives(self, title=None):
+        out = ctypes.c_size_t()
+        lib.skpi_doc_add_objectives(ctypes.byref(out), self._h, opt_text(title))
+        return self._added(Objectives, out)
+
+    def add_posts(self, title=None):
+        out = ctypes.c_size_t()
+        lib.skpi_doc_add_posts(ctypes.byref(out), self._h, opt_text(title))
+        return self._added(Posts, out)
+
+    def render(self, format="markdown", sink=None, **options):
+        """Render (see socialkpi.render): text when no sink is given."""
+        from .render import render
+        return render(self, format, sink, **options)
+
+    def __repr__(self):
+        if self.closed:
+            return "<Document closed>"
+        return f"<Document {self.title!r}: {len(self)} blocks>"
+
+
+# The name of earlier releases, kept so that code using it goes on working.
+Report = Document
