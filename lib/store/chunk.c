@@ -85,6 +85,9 @@ int skpi__chunk_decode(skpi_time *times, double *values, size_t n, skpi_time t_f
                        skpi_time t_last, const unsigned char *buf, size_t len)
 {
     if (n == 0 || len < 1) return -1;
+    /* The first and last times come from the store's columns, not from the
+     * encoder: outside the accepted range, adding a delta could overflow. */
+    if (t_first < SKPI_TIME_MIN || t_last >= SKPI_TIME_END || t_first > t_last) return -1;
     int tag = buf[0];
     if (tag != SKPI__CHUNK_F64 && tag != SKPI__CHUNK_INT) return -1;
     size_t r = 1;

@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store/chunk.h"
 #include "store/store_internal.h"
 #include "test_alloc.h"
 #include "test_json_alloc.h"
@@ -1076,6 +1077,60 @@ static void damaged_store_is_reported(void **state)
     raw_exec(p, "DELETE FROM chunk WHERE t_first = 1704153600; UPDATE chunk SET n = 0");
     assert_int_equal(skpi_store_check(st), SKPI_EIO);
     assert_non_null(strstr(skpi_last_error(), "count out of range"));
+    skpi_store_free(st);
+}
+
+/* Chunk rows whose first or last time lies outside the accepted range (a
+ * damaged or hostile file): the decoder refuses them before adding a delta
+ * to such a time, which overflowed for a time near INT64_MAX. */
+static void chunk_times_out_of_range_are_refused(void **state)
+{
+    (void)state;
+    skpi_time t[2];
+    double v[2];
+    /* two points a day apart: tag 2, dod 86400 -> zigzag 172800, values 1, 1 */
+    const unsigned char two[] = { 2, 0x80, 0xC6, 0x0A, 2, 0 };
+    assert_int_equal(skpi__chunk_decode(t, v, 2, T0, T0 + DAY, two, sizeof two), 0);
+    assert_true(t[0] == T0 && t[1] == T0 + DAY && v[0] == 1 && v[1] == 1);
+    /* the same bytes ending at the last accepted second, and starting at the first */
+    assert_int_equal(skpi__chunk_decode(t, v, 2, SKPI_TIME_END - 1 - DAY, SKPI_TIME_END - 1,
+                                        two, sizeof two), 0);
+    assert_int_equal(skpi__chunk_decode(t, v, 2, SKPI_TIME_MIN, SKPI_TIME_MIN + DAY, two,
+                                        sizeof two), 0);
+    /* one second further either way */
+    assert_int_equal(skpi__chunk_decode(t, v, 2, SKPI_TIME_END - DAY, SKPI_TIME_END, two,
+                                        sizeof two), -1);
+    assert_int_equal(skpi__chunk_decode(t, v, 2, SKPI_TIME_MIN - 1, SKPI_TIME_MIN - 1 + DAY,
+                                        two, sizeof two), -1);
+    /* first + delta past INT64_MAX */
+    assert_int_equal(skpi__chunk_decode(t, v, 2, INT64_MAX - 10, INT64_MAX, two, sizeof two), -1);
+    /* a single point at INT64_MAX or INT64_MIN */
+    const unsigned char one[] = { 2, 2 };
+    assert_int_equal(skpi__chunk_decode(t, v, 1, INT64_MAX, INT64_MAX, one, sizeof one), -1);
+    assert_int_equal(skpi__chunk_decode(t, v, 1, INT64_MIN, INT64_MIN, one, sizeof one), -1);
+    /* through the store: such a row reads as damaged */
+    char p[256];
+    skpi_store *st = fresh(p, "chunk-range.db");
+    skpi_time days[3] = { T0, T0 + DAY, T0 + 2 * DAY };
+    double vals[3] = { 1, 2, 3 };
+    assert_int_equal(skpi_store_write_points(st, "likes", "x:@a", days, vals, 3), SKPI_OK);
+    skpi_series *s = NULL;
+    skpi_period all = { SKPI_TIME_MIN, SKPI_TIME_END };
+    /* two points from 2024-01-01 to 10000-01-01T00:00:00Z, one second past
+     * the last accepted time: dod 251698233600 -> zigzag 503396467200 */
+    raw_exec(p, "UPDATE chunk SET n = 2, t_last = 253402300800, data = X'02808492A6D30E0200'");
+    assert_int_equal(skpi_store_read_series(&s, st, "likes", "x:@a", all), SKPI_EIO);
+    assert_non_null(strstr(skpi_last_error(), "is damaged"));
+    /* the same bytes ending at the last accepted second read back */
+    raw_exec(p, "UPDATE chunk SET t_first = 1704067199, t_last = 253402300799");
+    assert_int_equal(skpi_store_read_series(&s, st, "likes", "x:@a", all), SKPI_OK);
+    assert_int_equal(skpi_series_length(s), 2);
+    skpi_series_free(s);
+    s = NULL;
+    raw_exec(p, "UPDATE chunk SET t_first = 9223372036854775807, t_last = 9223372036854775807, "
+                "n = 1, data = X'0202'");
+    assert_int_equal(skpi_store_check(st), SKPI_EIO);
+    assert_null(s);
     skpi_store_free(st);
 }
 
@@ -2796,6 +2851,7 @@ int main(void)
         cmocka_unit_test(points_round_trip),
         cmocka_unit_test(points_keep_extreme_values),
         cmocka_unit_test(points_merge_into_chunks),
+        cmocka_unit_test(chunk_times_out_of_range_are_refused),
         cmocka_unit_test(points_bad_input_writes_nothing),
         cmocka_unit_test(write_series_round_trip),
         cmocka_unit_test(transactions_commit_and_roll_back),
