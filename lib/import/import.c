@@ -1075,25 +1075,76 @@ static bool export_error_row(const importer *im, const skpi__record *r)
     return false;
 }
 
+/* The preset whose header this row is, or NULL. */
+static const skpi__preset *header_preset(importer *im, const skpi__record *r)
+{
+    int score;
+    if (im->forced != NULL)
+        return skpi__preset_fits(im->forced, r->field, r->len, r->n, &score) ? im->forced : NULL;
+    const skpi__preset *p = skpi__preset_detect(r->field, r->len, r->n);
+    if (p == NULL && im->wide.ncolumns > 0 &&
+        skpi__preset_fits(&im->wide, r->field, r->len, r->n, &score))
+        p = &im->wide;
+    return p;
+}
+
+
+/* A row a spreadsheet wrapped whole in one pair of quotes, split by an
+ * inner reader: the header when it fits a preset (then every later row
+ * of the file is read so), a data row of such a file. */
+static int on_unwrapped(void *ctx, const skpi__record *inner)
+{
+    importer *im = ctx;
+    skpi__record r = *inner;
+    r.line = im->unwrap_line;
+    if (im->header_done)
+        return im->holding ? skpi__held_add(&im->held, &r) : take_row(im, &r);
+    const skpi__preset *p = header_preset(im, &r);
+    if (p == NULL) {
+        im->unwrap_missed = true;
+        return SKPI_OK;
+    }
+    im->unwrap = true;
+    return take_header(im, p, &r);
+}
+
+/* Whether a one-field row was unwrapped and handled (*done). */
+static int unwrap_row(importer *im, const skpi__record *r, bool *done)
+{
+    unsigned char delim = skpi__reader_delimiter(&im->reader);
+    *done = false;
+    if (r->n != 1 || memchr(r->field[0], delim, r->len[0]) == NULL ||
+        (im->header_done && !im->unwrap))
+        return SKPI_OK;
+    if (!im->inner_ready) {
+        skpi__reader_init(&im->inner, im->name, delim, on_unwrapped, im);
+        im->inner_ready = true;
+    }
+    im->unwrap_line = r->line;
+    im->unwrap_missed = false;
+    int rc = skpi__reader_feed(&im->inner, r->field[0], r->len[0]);
+    if (rc == SKPI_OK)
+        rc = skpi__reader_feed(&im->inner, "\n", 1);
+    if (rc == SKPI_OK && im->inner.in_record)
+        rc = skpi__error(SKPI_EPARSE, "%s: line %llu, column 1: the quoted row holds an "
+                         "unterminated quote", im->name, (unsigned long long)r->line);
+    *done = !im->unwrap_missed;
+    return rc;
+}
+
 static int on_record(void *ctx, const skpi__record *r)
 {
     importer *im = ctx;
+    bool done;
+    int rc = unwrap_row(im, r, &done);
+    if (rc != SKPI_OK || done)
+        return rc;
     if (!im->header_done) {
         if (all_blank(r)) {
             im->sum->skipped[SKPI_IMPORT_SKIP_PREAMBLE]++;
             return SKPI_OK;
         }
-        const skpi__preset *p = NULL;
-        int score;
-        if (im->forced != NULL) {
-            if (skpi__preset_fits(im->forced, r->field, r->len, r->n, &score))
-                p = im->forced;
-        } else {
-            p = skpi__preset_detect(r->field, r->len, r->n);
-            if (p == NULL && im->wide.ncolumns > 0 &&
-                skpi__preset_fits(&im->wide, r->field, r->len, r->n, &score))
-                p = &im->wide;
-        }
+        const skpi__preset *p = header_preset(im, r);
         if (p == NULL)
             return keep_preamble(im, r);
         return take_header(im, p, r);
@@ -1384,6 +1435,8 @@ static void teardown(importer *im)
 {
     skpi__reader_free(&im->reader);
     skpi__held_free(&im->held);
+    if (im->inner_ready)
+        skpi__reader_free(&im->inner);
     skpi__stage_free(&im->st);
     skpi__free(im->header);
     skpi__free(im->header_off);

@@ -65,6 +65,12 @@ typedef struct importer {
     bool section_wait;            /* a title was read below data: a header follows */
     bool section_skip;            /* the section's metric is not imported */
 
+    /* rows a spreadsheet wrapped whole in quotes, split by a second reader */
+    bool unwrap;                  /* the header was such a row: so are the data rows */
+    bool inner_ready, unwrap_missed;
+    uint64_t unwrap_line;
+    skpi__reader inner;
+
     /* rows shorter than the header (Meta post exports), padded with empty fields */
     const char **pad_field;
     size_t *pad_len;

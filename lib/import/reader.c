@@ -7,7 +7,11 @@
 #include <string.h>
 
 enum { ENC_UNKNOWN = 0, ENC_UTF8 = 1, ENC_UTF16LE = 2, ENC_UTF16BE = 3 };
-enum { START_TEXT = 0, START_SEP_LINE = 1, START_CSV = 2 };
+enum { START_TEXT = 0, START_SEP_LINE = 1, START_CSV = 2, START_SNIFF = 3 };
+
+/* Lines and bytes held at most while looking for the delimiter. */
+#define SNIFF_LINES 32
+#define SNIFF_BYTES ((size_t)1 << 16)
 
 /* libcsv allocates through these, so the host's allocator (and the tests'
  * failing one) covers it too. */
@@ -25,8 +29,15 @@ void skpi__reader_init(skpi__reader *r, const char *name, unsigned char delimite
     r->line = 1;
 }
 
+unsigned char skpi__reader_delimiter(const skpi__reader *r)
+{
+    return r->delimiter ? r->delimiter : ',';
+}
+
 void skpi__reader_free(skpi__reader *r)
 {
+    skpi__free(r->sniff);
+    r->sniff = NULL;
     if (r->csv_ready)
         csv_free(&r->csv);
     skpi__free(r->u8);
@@ -198,11 +209,72 @@ static int feed_csv(skpi__reader *r, const char *p, size_t n)
     return r->rc;
 }
 
+/* ---- the delimiter of files without a sep= line ------------------- */
+
+/* The delimiter a finished line shows: the most frequent of ',', ';' and
+ * tab outside quotes or, when there is none outside (a whole row wrapped
+ * in quotes), inside them; 0 when the line has none (a title line). Ties
+ * go to ',' then ';'. */
+static unsigned char line_delimiter(const unsigned long count[2][3])
+{
+    static const unsigned char cand[3] = { ',', ';', '\t' };
+    for (int where = 0; where < 2; where++) {
+        int best = -1;
+        for (int k = 0; k < 3; k++)
+            if (count[where][k] > 0 && (best < 0 || count[where][k] > count[where][best]))
+                best = k;
+        if (best >= 0)
+            return cand[best];
+    }
+    return 0;
+}
+
+/* Hand the held text to libcsv once the delimiter is known. */
+static int sniff_done(skpi__reader *r, unsigned char delimiter)
+{
+    r->delimiter = delimiter ? delimiter : ',';
+    r->start = START_CSV;
+    if (csv_setup(r) != SKPI_OK)
+        return r->rc;
+    int rc = r->nsniff ? feed_csv(r, r->sniff, r->nsniff) : r->rc;
+    skpi__free(r->sniff);
+    r->sniff = NULL;
+    r->nsniff = r->csniff = 0;
+    return rc;
+}
+
+/* Hold text until a line shows the delimiter (or enough was seen), then
+ * feed it all; what comes later goes straight to libcsv. */
+static int feed_sniff(skpi__reader *r, const char *p, size_t n)
+{
+    if (!skpi__grow((void **)&r->sniff, &r->csniff, r->nsniff + n, 1))
+        return r->rc = skpi__nomem();
+    memcpy(r->sniff + r->nsniff, p, n);
+    r->nsniff += n;
+    for (; r->sniff_scanned < r->nsniff; r->sniff_scanned++) {
+        char c = r->sniff[r->sniff_scanned];
+        int k = c == ',' ? 0 : c == ';' ? 1 : c == '\t' ? 2 : -1;
+        if (c == '"') {
+            r->sniff_quoted = !r->sniff_quoted;
+        } else if (k >= 0) {
+            r->sniff_count[r->sniff_quoted][k]++;
+        } else if (c == '\n' && !r->sniff_quoted) {
+            unsigned char d = line_delimiter((const unsigned long (*)[3])r->sniff_count);
+            memset(r->sniff_count, 0, sizeof r->sniff_count);
+            if (d != 0 || ++r->sniff_lines >= SNIFF_LINES)
+                return sniff_done(r, d);
+        }
+    }
+    if (r->nsniff >= SNIFF_BYTES)
+        return sniff_done(r, line_delimiter((const unsigned long (*)[3])r->sniff_count));
+    return r->rc;
+}
+
 /* The text after the BOM: a first line "sep=X" (quoted or not, as Excel
  * and Meta write it) sets the delimiter and is not data. */
 static int feed_text(skpi__reader *r, const char *p, size_t n)
 {
-    while (r->start != START_CSV && n > 0) {
+    while ((r->start == START_TEXT || r->start == START_SEP_LINE) && n > 0) {
         if (r->start == START_SEP_LINE) {
             const char *nl = memchr(p, '\n', n);
             if (nl == NULL)
@@ -243,6 +315,12 @@ static int feed_text(skpi__reader *r, const char *p, size_t n)
             }
             continue;
         }
+        if (r->delimiter == 0) {
+            r->start = START_SNIFF;
+            if (feed_sniff(r, r->sep, r->nsep) != SKPI_OK)
+                return r->rc;
+            break;
+        }
         r->start = START_CSV;
         if (csv_setup(r) != SKPI_OK)
             return r->rc;
@@ -251,6 +329,8 @@ static int feed_text(skpi__reader *r, const char *p, size_t n)
     }
     if (n == 0)
         return r->rc;
+    if (r->start == START_SNIFF)
+        return feed_sniff(r, p, n);
     if (!r->csv_ready && csv_setup(r) != SKPI_OK)
         return r->rc;
     return feed_csv(r, p, n);
@@ -395,6 +475,12 @@ int skpi__reader_finish(skpi__reader *r)
         return r->rc;
     if (r->has_odd)
         return fail_at(r, r->line, r->nfields + 1, "UTF-16 text ends in half a character");
+    if (r->start == START_SNIFF) {
+        /* The end of the text ends its last line. */
+        unsigned char d = line_delimiter((const unsigned long (*)[3])r->sniff_count);
+        if (sniff_done(r, d) != SKPI_OK)
+            return r->rc;
+    }
     if (r->start != START_CSV) {
         /* Only a short first line, or only a sep= line: flush it. */
         if (r->start == START_TEXT) {

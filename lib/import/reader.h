@@ -100,10 +100,18 @@ typedef struct skpi__reader {
     size_t u8cap;
 
     /* preamble before libcsv: an optional "sep=X" first line */
-    int start;               /* 0 start of text, 1 inside the sep line, 2 CSV */
+    int start;               /* 0 start of text, 1 inside the sep line, 2 CSV, 3 sniffing */
     char sep[8];
     size_t nsep;
-    unsigned char delimiter; /* 0: from a sep= line, else ',' */
+    unsigned char delimiter; /* 0: from a sep= line, else sniffed, else ',' */
+
+    /* without either, the first lines are held until one shows the delimiter */
+    char *sniff;
+    size_t nsniff, csniff;
+    size_t sniff_scanned;    /* bytes of sniff already looked at */
+    unsigned sniff_lines;
+    bool sniff_quoted;       /* inside a quoted field at sniff_scanned */
+    unsigned long sniff_count[2][3]; /* outside/inside quotes: ',' ';' tab, on the current line */
 
     bool nul_in_chunk;       /* the chunk being split into lines holds a NUL byte */
     bool nul_in_piece;       /* the record being read has met a NUL byte */
@@ -126,6 +134,8 @@ typedef struct skpi__reader {
  * fails: memory is allocated on first use. */
 void skpi__reader_init(skpi__reader *r, const char *name, unsigned char delimiter,
                        skpi__record_fn fn, void *ctx);
+/* The delimiter in use (',' until one is known). */
+unsigned char skpi__reader_delimiter(const skpi__reader *r);
 /* Feed the next bytes of the file. SKPI_OK or the first error (SKPI_EPARSE,
  * SKPI_ENOMEM, or a code from the callback). */
 int skpi__reader_feed(skpi__reader *r, const void *data, size_t n);

@@ -235,3 +235,100 @@ def test_more_fields_than_the_header_is_still_an_error():
         f.write("\n".join(lines))
     code, message = run([bad])["error"]
     assert code == -5 and "line 2" in message and "expected 31 fields" in message
+
+
+# ---- files re-saved in a spreadsheet -----------------------------------------
+
+def test_semicolon_and_day_first_dates_are_detected():
+    path = fixture("linkedin_resaved_semicolon.csv")
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f, delimiter=";"))  # the test knows the separator
+    header = rows[1]
+    expected = {}
+    for row in rows[2:]:
+        day = datetime.datetime.strptime(row[0], "%d-%m-%Y").date().isoformat()
+        r = dict(zip(header, row))
+        expected[("impressions", "linkedin:default", day)] = number(r["Impressions (total)"])
+        expected[("link_clicks", "linkedin:default", day)] = number(r["Clicks (total)"])
+    # The first dates read both ways; a later one (13-06-2025) settles it.
+    assert any(int(r[0][:2]) <= 12 for r in rows[2:]) and any(int(r[0][:2]) > 12 for r in rows[2:])
+    got = run([path])
+    assert got["error"] is None
+    assert got["points"] == expected
+
+
+def test_rows_wrapped_in_quotes_with_tabs():
+    path = fixture("generic_long_tab_quoted_rows.csv")
+    with open(path, encoding="utf-8", newline="") as f:
+        wrapped = [r[0] for r in csv.reader(f)]  # one field per line: the whole row
+    rows = list(csv.reader(io.StringIO("\n".join(wrapped)), delimiter="\t"))
+    expected = {}
+    for d, ch, metric, value in rows[1:]:
+        day = datetime.datetime.strptime(d, "%d.%m.%Y").date().isoformat()
+        v = number(value)
+        expected[(metric, ch, day)] = float("nan") if v is None else v
+    got = run([path])
+    assert got["error"] is None
+    assert got["points"].keys() == expected.keys()
+    for k, v in expected.items():
+        assert got["points"][k] == v or (v != v and got["points"][k] != got["points"][k]), k
+
+
+def test_ambiguous_dates_need_the_date_order():
+    path = fixture("generic_long_ambiguous_dates.csv")
+    code, message = run([path])["error"]
+    assert code == -5 and "date order" in message and "line 2" in message
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f, delimiter=";"))[1:]
+    for order, fmt in (("day", "%d/%m/%Y"), ("month", "%m/%d/%Y")):
+        expected = {("impressions", ch, datetime.datetime.strptime(d, fmt).date().isoformat()):
+                    number(v) for d, ch, _, v in rows}
+        assert run([path], "--date-order", order)["points"] == expected
+
+
+def test_a_date_against_the_given_order_is_an_error():
+    code, message = run([fixture("linkedin_resaved_semicolon.csv")], "--date-order", "month")["error"]
+    assert code == -5 and "13-06-2025" in message and "day first" in message
+
+
+# ---- post-level exports cover their whole range -----------------------------
+
+def x_expected(path):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    days = collections.defaultdict(collections.Counter)
+    for r in rows:
+        when = datetime.datetime.strptime(r["time"], "%Y-%m-%d %H:%M %z")
+        day = when.astimezone(datetime.timezone.utc).date()
+        days[day]["impressions"] += number(r["impressions"])
+        days[day]["engagements"] += number(r["engagements"])
+        days[day]["posts_published"] += 1
+    return days
+
+
+def test_x_file_name_gives_the_range_and_days_without_posts_are_zero():
+    name = "tweet_activity_metrics_acme_20250301_20250401_en.csv"
+    days = x_expected(fixture(name))
+    got = run([fixture(name)])
+    # X names the range [first day, next file's first day).
+    assert got["covers"] == ("2025-03-01", "2025-04-01")
+    march = [datetime.date(2025, 3, 1) + datetime.timedelta(days=n) for n in range(31)]
+    assert len(days) < len(march)  # the fixture has days without posts
+    for d in march:
+        for metric in ("impressions", "engagements", "posts_published"):
+            assert got["points"][(metric, "x:@acme", d.isoformat())] == days[d][metric]
+    for metric in ("impressions", "engagements", "posts_published"):
+        total = sum(c[metric] for c in days.values())
+        assert got["months"][(metric, "x:@acme", "2025-03")] == (total, "available")
+
+
+def test_covered_range_from_the_options():
+    path = fixture("facebook_posts_2025.csv")
+    posts, _, days = facebook_expected(path)
+    got = run([path])
+    assert got["months"][("impressions", "facebook:Acme Bakery", "2025-04")][1] == "partial"
+    got = run([path], "--covers-from", "2025-04-01", "--covers-to", "2025-04-30")
+    assert got["covers"] == ("2025-04-01", "2025-05-01")
+    total = sum(c["impressions"] for c in days.values())
+    assert got["months"][("impressions", "facebook:Acme Bakery", "2025-04")] == (total, "available")
+    assert got["points"][("impressions", "facebook:Acme Bakery", "2025-04-30")] == 0.0
