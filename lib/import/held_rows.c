@@ -71,21 +71,33 @@ void skpi__held_free(skpi__held_rows *h)
 
 static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
+/* The day of the year of month * 32 + day, counted in a leap year. */
+static unsigned day_of_year(unsigned key)
+{
+    static const unsigned before[13] = { 0, 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305,
+                                         335 };
+    return before[key / 32 % 13] + key % 32;
+}
+
 bool skpi__infer_years(const unsigned *key, size_t n, int ex_year, unsigned ex_key, int *years,
                        size_t *bad)
 {
-    /* The direction most steps take; a file of one row runs either way. */
-    size_t up = 0, down = 0, prev = SIZE_MAX;
+    /* The order is the one whose steps from row to row add up to the
+     * shorter time: oldest first, a daily file's steps are one day each;
+     * read newest first they would be a year less a day. */
+    uint64_t forward = 0, backward = 0;
+    size_t prev = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
         if (key[i] == 0)
             continue;
         if (prev != SIZE_MAX) {
-            up += key[i] > key[prev];
-            down += key[i] < key[prev];
+            unsigned a = day_of_year(key[prev]), b = day_of_year(key[i]);
+            forward += (b + 366 - a) % 366;
+            backward += (a + 366 - b) % 366;
         }
         prev = i;
     }
-    bool ascending = up >= down;
+    bool ascending = forward <= backward;
     /* From the latest row back, a step to a later day of the year is a
      * step into the year before. */
     size_t count = 0;

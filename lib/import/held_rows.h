@@ -36,8 +36,8 @@ void skpi__held_free(skpi__held_rows *h);
 
 /* Years for dates written without one, given as month * 32 + day in key[]
  * (0 for a row whose date has its year or is not a date): the rows run in
- * order, ascending or descending as most of them do, and the latest ends on
- * or before the export's month * 32 + day of year ex_year. A run whose
+ * order, oldest or newest first (whichever makes the shorter run), and the
+ * latest ends on or before the export's month * 32 + day of year ex_year. A run whose
  * February 29 falls in a common year moves back a year at a time (at most
  * three). Fills years[] (0 where key[] is 0); false, with *bad the row of a
  * February 29 that no year fits, when none does. */

@@ -606,6 +606,10 @@ static void tiktok_years_follow_the_rows(void **state)
     /* January 2 lies after the export's January 1: 2025, and the rest before it */
     assert_true(years[0] == 2025 && years[1] == 0 && years[2] == 2025 && years[3] == 2024 &&
                 years[4] == 2024);
+    /* Two rows across the new year, oldest first: one day apart, not 364. */
+    const unsigned pair[2] = { 12 * 32 + 31, 1 * 32 + 1 };
+    assert_true(skpi__infer_years(pair, 2, 2026, 1 * 32 + 2, years, &bad));
+    assert_true(years[0] == 2025 && years[1] == 2026);
     /* A February 29 moves the run back to a leap year. */
     const unsigned leap[3] = { 2 * 32 + 28, 2 * 32 + 29, 3 * 32 + 1 };
     assert_true(skpi__infer_years(leap, 3, 2027, 3 * 32 + 1, years, &bad));
