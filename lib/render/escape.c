@@ -142,10 +142,19 @@ void skpi__esc_json(skpi__out *o, const char *s)
     skpi__out_char(o, '"');
 }
 
+/* Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069):
+ * in text read as it is, one of them reorders the rest of the line, our own
+ * figures included, so the formats read by people drop them. */
+static bool is_bidi_control(uint32_t cp)
+{
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 static const char *text_rule(uint32_t cp, char tmp[8])
 {
     (void)tmp;
     if (cp == '\t' || cp == '\n' || cp == '\r') return " ";
+    if (is_bidi_control(cp)) return "";
     return is_control(cp) ? replacement : NULL;
 }
 
@@ -168,12 +177,20 @@ static const char *md_rule(uint32_t cp, char tmp[8])
     case '~': return "\\~";
     case '#': return "\\#";
     case '\t': case '\n': case '\r': return " ";
-    default: return is_control(cp) ? replacement : NULL;
+    default:
+        if (is_bidi_control(cp)) return "";
+        return is_control(cp) ? replacement : NULL;
     }
 }
 
 void skpi__esc_md_n(skpi__out *o, const char *s, size_t n, bool at_line_start)
 {
+    /* Leading white space would indent the line into a code block (or
+     * the content of a list item); a reader's Markdown drops it anyway. */
+    while (at_line_start && n > 0 && strchr(" \t\r\n", s[0]) != NULL) {
+        s++;
+        n--;
+    }
     if (at_line_start && n > 0) {
         /* A line may not open a list, quote, heading or setext underline. */
         if (s[0] == '-' || s[0] == '+' || s[0] == '=') {
@@ -205,15 +222,37 @@ static const char *csv_rule(uint32_t cp, char tmp[8])
     return is_control(cp) ? replacement : NULL;
 }
 
+static bool formula_start(char c) { return c != '\0' && strchr("=+-@\t\r", c) != NULL; }
+
+/* Where a cell may begin for a reader: at the start of ours, and, for one
+ * that splits lines at ';' or at every line break, after those too. Past
+ * spaces and quotes, a formula start there is what a spreadsheet runs. */
+static size_t next_formula(const char *s, size_t from, size_t n)
+{
+    for (size_t i = from; i < n; i++) {
+        if (i > 0 && s[i - 1] != ';' && s[i - 1] != '\r' && s[i - 1] != '\n') continue;
+        size_t k = i;
+        while (k < n && (s[k] == ' ' || s[k] == '"')) k++;
+        if (k < n && formula_start(s[k])) return k;
+    }
+    return n;
+}
+
 void skpi__esc_csv(skpi__out *o, const char *s)
 {
     size_t n = strlen(s);
-    bool formula = n > 0 && strchr("=+-@\t\r", s[0]) != NULL;
-    bool quote = formula || strpbrk(s, ",\"\r\n") != NULL ||
+    size_t at = next_formula(s, 0, n);
+    bool quote = at < n || strpbrk(s, ",;\"\r\n") != NULL ||
                  (n > 0 && (s[0] == ' ' || s[n - 1] == ' '));
     if (quote) skpi__out_char(o, '"');
-    if (formula) skpi__out_char(o, '\'');
-    escape_with(o, s, n, csv_rule);
+    size_t from = 0;
+    while (at < n) {
+        escape_with(o, s + from, at - from, csv_rule);
+        skpi__out_char(o, '\'');
+        from = at;
+        at = next_formula(s, at + 1, n);
+    }
+    escape_with(o, s + from, n - from, csv_rule);
     if (quote) skpi__out_char(o, '"');
 }
 
@@ -226,8 +265,22 @@ bool skpi__url_is_safe(const char *url)
         scheme = strncmp(url, schemes[i], k) == 0 && url[k] != '\0';
     }
     if (!scheme) return false;
+    /* ASCII only: a link is an RFC 3986 URI, other characters percent-encoded.
+     * Raw bytes past 0x7F could be invalid UTF-8, C1 controls or bidi
+     * overrides that disguise where the link goes. */
     for (const unsigned char *p = (const unsigned char *)url; *p; p++)
-        if (*p <= 0x20 || *p == 0x7F || *p == '"' || *p == '<' || *p == '>' || *p == '\\' || *p == '`')
+        if (*p <= 0x20 || *p >= 0x7F || *p == '"' || *p == '<' || *p == '>' || *p == '\\' || *p == '`')
             return false;
     return true;
+}
+
+static const char *md_url_rule(uint32_t cp, char tmp[8])
+{
+    (void)tmp;
+    return cp == '&' ? "&amp;" : NULL;
+}
+
+void skpi__esc_md_url(skpi__out *o, const char *url)
+{
+    escape_with(o, url, strlen(url), md_url_rule);
 }

@@ -268,11 +268,11 @@ static void posts(skpi__render *r, const skpi__block *b)
             char excerpt[1024];
             skpi__excerpt(excerpt, sizeof excerpt, p[i].text, 200);
             S(r, "  \n   ");
-            ESC(r, excerpt);
+            skpi__esc_md(&r->out, excerpt, true);
         }
         if (p[i].url && skpi__url_is_safe(p[i].url)) {
             S(r, "  \n   <");
-            S(r, p[i].url);
+            skpi__esc_md_url(&r->out, p[i].url);
             S(r, ">");
         }
         S(r, "\n");
@@ -284,11 +284,21 @@ static void paragraph(skpi__render *r, const skpi__block *b)
 {
     const skpi__span *sp = b->items;
     if (b->count == 0) return;
+    /* Until the first word the paragraph is at the start of its line, where
+     * white space would indent it into a code block. */
+    bool start = true;
     for (size_t i = 0; i < b->count; i++) {
         const char *t = sp[i].text;
         const char *mark = sp[i].style == SKPI_SPAN_STRONG ? "**" : sp[i].style == SKPI_SPAN_EMPHASIS ? "*" : "";
         size_t n = strlen(t);
-        if (!mark[0]) { skpi__esc_md_n(&r->out, t, n, i == 0); continue; }
+        if (start) {
+            size_t blank = strspn(t, " \t\r\n");
+            t += blank;
+            n -= blank;
+            if (n == 0) continue;
+        }
+        if (!mark[0]) { skpi__esc_md_n(&r->out, t, n, start); start = false; continue; }
+        start = false;
         /* Emphasis markers must touch the words: spaces go outside them. */
         size_t lead = strspn(t, " "), trail = 0;
         if (lead == n) { skpi__out_write(&r->out, t, n); continue; }
@@ -329,7 +339,8 @@ void skpi__render_markdown(skpi__render *r)
             ESC(r, skpi__word(r, skpi__callout_tpl(b->level), NULL));
             if (b->title) { S(r, ": "); ESC(r, b->title); S(r, "**  \n> "); }
             else S(r, ":** ");
-            ESC(r, b->text);
+            /* After a title the text starts a line of its own. */
+            skpi__esc_md(&r->out, b->text, b->title != NULL);
             S(r, "\n\n");
             break;
         case SKPI_BLOCK_LIST: {
@@ -338,7 +349,8 @@ void skpi__render_markdown(skpi__render *r)
                 char num[32];
                 if (b->level) snprintf(num, sizeof num, "%zu. ", k + 1);
                 S(r, b->level ? num : "- ");
-                ESC(r, items[k]);
+                /* An item's text is at the start of the item's content. */
+                skpi__esc_md(&r->out, items[k], true);
                 S(r, "\n");
             }
             if (b->count) S(r, "\n");

@@ -81,18 +81,24 @@ size_t skpi__utf8_width(const char *s);
 void skpi__esc_html(skpi__out *o, const char *s);
 /* A JSON string with its quotes. */
 void skpi__esc_json(skpi__out *o, const char *s);
-/* Markdown inline text; at_line_start escapes block markers too. Line
- * breaks become spaces. */
+/* Markdown inline text; at_line_start also drops leading white space and
+ * escapes block markers. Line breaks become spaces; bidi controls are
+ * dropped (docs/escaping.md). */
 void skpi__esc_md(skpi__out *o, const char *s, bool at_line_start);
 void skpi__esc_md_n(skpi__out *o, const char *s, size_t n, bool at_line_start);
-/* A CSV text cell: neutralised if it starts with = + - @ TAB CR, quoted when
- * it holds a comma, quote, CR, LF or starts or ends with a space. */
+/* A safe link inside a Markdown autolink <...>: '&' as "&amp;", since a
+ * reader decodes character references there. */
+void skpi__esc_md_url(skpi__out *o, const char *url);
+/* A CSV text cell: a ' before a formula start (= + - @ TAB CR) where a
+ * reader may begin a cell (the start, after ';' or a line break, past
+ * spaces and quotes); quoted when it holds a comma, semicolon, quote, CR,
+ * LF, a neutralised formula or starts or ends with a space. */
 void skpi__esc_csv(skpi__out *o, const char *s);
 /* Plain text: invalid UTF-8 and control characters replaced, line breaks
- * and tabs as spaces. */
+ * and tabs as spaces, bidi controls dropped. */
 void skpi__esc_text(skpi__out *o, const char *s);
-/* The link may be written as a link: http:, https: or mailto:, no
- * whitespace or control characters. */
+/* The link may be written as a link: http:, https: or mailto:, printable
+ * ASCII only, no space, quote, angle bracket, backslash or backquote. */
 bool skpi__url_is_safe(const char *url);
 
 /* ---- numbers ------------------------------------------------------------ */

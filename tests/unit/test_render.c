@@ -282,6 +282,97 @@ static void markdown_and_text_escape(void **state)
     skpi_doc_free(doc);
 }
 
+/* Findings of the parse-back tests (tests/python/test_render_parse_back.py),
+ * pinned here so that they also run under the sanitizers. */
+static skpi_doc *block_start_doc(void)
+{
+    skpi_doc *doc = NULL;
+    size_t b;
+    assert_int_equal(skpi_doc_new(&doc), SKPI_OK);
+    assert_int_equal(skpi_doc_add_callout(NULL, doc, SKPI_CALLOUT_WIN, "Title", "- a list"), SKPI_OK);
+    assert_int_equal(skpi_doc_add_list(&b, doc, 0), SKPI_OK);
+    assert_int_equal(skpi_doc_list_add_item(doc, b, "- nested"), SKPI_OK);
+    assert_int_equal(skpi_doc_list_add_item(doc, b, "     code"), SKPI_OK);
+    assert_int_equal(skpi_doc_add_paragraph(&b, doc, NULL), SKPI_OK);
+    assert_int_equal(skpi_doc_paragraph_add_span(doc, b, SKPI_SPAN_STRONG, "    code"), SKPI_OK);
+    assert_int_equal(skpi_doc_add_paragraph(&b, doc, NULL), SKPI_OK);
+    assert_int_equal(skpi_doc_paragraph_add_span(doc, b, SKPI_SPAN_PLAIN, "    "), SKPI_OK);
+    assert_int_equal(skpi_doc_paragraph_add_span(doc, b, SKPI_SPAN_PLAIN, "1. x"), SKPI_OK);
+    assert_int_equal(skpi_doc_add_posts(&b, doc, NULL), SKPI_OK);
+    skpi_doc_post post = SKPI_DOC_POST_INIT;
+    post.channel = "x:@acme";
+    post.metric = "Likes";
+    post.text = "+ a list";
+    post.url = "https://example.com/?a=1&amp;b=\xE2\x80\xAE";
+    assert_int_equal(skpi_doc_posts_add(doc, b, &post), SKPI_OK);
+    post.text = NULL;
+    post.url = "https://example.com/?a=1&b=2";
+    assert_int_equal(skpi_doc_posts_add(doc, b, &post), SKPI_OK);
+    return doc;
+}
+
+static void markdown_block_starts_are_escaped(void **state)
+{
+    (void)state;
+    skpi_doc *doc = block_start_doc();
+    char *md = render(doc, SKPI_FORMAT_MARKDOWN, NULL, NULL);
+    /* A callout's text after its title starts a line of its own. */
+    assert_non_null(strstr(md, "> **Win: Title**  \n> \\- a list\n"));
+    /* An item's text opens the item: neither a nested list nor, after
+     * five spaces, a code block. */
+    assert_non_null(strstr(md, "\n- \\- nested\n- code\n"));
+    /* A paragraph's leading spaces are dropped, styled or not. */
+    assert_non_null(strstr(md, "\n**code**\n"));
+    assert_non_null(strstr(md, "\n1\\. x\n"));
+    assert_non_null(strstr(md, "  \n   \\+ a list\n"));
+    /* Links: ASCII only; '&' as a character reference inside <...>. */
+    assert_null(strstr(md, "\xE2\x80\xAE"));
+    assert_non_null(strstr(md, "  \n   <https://example.com/?a=1&amp;b=2>\n"));
+    skpi_free(md);
+    char *html = render(doc, SKPI_FORMAT_HTML, NULL, NULL);
+    assert_null(strstr(html, "\xE2\x80\xAE"));
+    assert_non_null(strstr(html, "href=\"https://example.com/?a=1&amp;b=2\""));
+    skpi_free(html);
+    skpi_doc_free(doc);
+}
+
+static void csv_formulas_after_semicolons_and_line_breaks(void **state)
+{
+    (void)state;
+    skpi_doc *doc = NULL;
+    size_t t;
+    assert_int_equal(skpi_doc_new(&doc), SKPI_OK);
+    const char *heads[] = { "a;b", "x;=1;@2" };
+    assert_int_equal(skpi_doc_add_table(&t, doc, "  -3+4", 2, heads, NULL), SKPI_OK);
+    const char *cells[] = { "p\n+q\r\n\"@r", "s; \"-t;;=u" };
+    assert_int_equal(skpi_doc_table_add_row(doc, t, cells), SKPI_OK);
+    char *out = render(doc, SKPI_FORMAT_CSV, NULL, NULL);
+    /* Worked out by hand: a ' before each formula start at the start, after
+     * ';' or a line break (past spaces and quotes); ';' quotes a cell. */
+    assert_string_equal(out, "\"  '-3+4\"\r\n"
+                             "\"a;b\",\"x;'=1;'@2\"\r\n"
+                             "\"p\n'+q\r\n\"\"'@r\",\"s; \"\"'-t;;'=u\"\r\n");
+    skpi_free(out);
+    skpi_doc_free(doc);
+}
+
+static void text_drops_bidi_controls(void **state)
+{
+    (void)state;
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_doc_new(&doc), SKPI_OK);
+    /* U+202E RLO, U+202C PDF, U+2066 LRI, U+2069 PDI; U+200F RLM stays. */
+    assert_int_equal(skpi_doc_add_paragraph(NULL, doc, "user\xE2\x80\xAEgnp.exe\xE2\x80\xAC \xE2\x81\xA6x\xE2\x81\xA9"
+                                                       " \xE2\x80\x8F" "ok"), SKPI_OK);
+    char *txt = render(doc, SKPI_FORMAT_TEXT, NULL, NULL);
+    assert_string_equal(txt, "usergnp.exe x \xE2\x80\x8F" "ok\n\n");
+    char *md = render(doc, SKPI_FORMAT_MARKDOWN, NULL, NULL);
+    assert_string_equal(md, "usergnp.exe x \xE2\x80\x8F" "ok\n\n");
+    skpi_free(txt);
+    skpi_free(md);
+    skpi_doc_free(doc);
+}
+
 /* ---- locale --------------------------------------------------------- */
 
 static void numbers_ignore_setlocale(void **state)
@@ -710,6 +801,9 @@ int main(void)
         cmocka_unit_test(json_escapes_every_string),
         cmocka_unit_test(csv_neutralises_formulas),
         cmocka_unit_test(markdown_and_text_escape),
+        cmocka_unit_test(markdown_block_starts_are_escaped),
+        cmocka_unit_test(csv_formulas_after_semicolons_and_line_breaks),
+        cmocka_unit_test(text_drops_bidi_controls),
         cmocka_unit_test(numbers_ignore_setlocale),
         cmocka_unit_test(kpi_numbers),
         cmocka_unit_test(json_and_csv_numbers),

@@ -85,6 +85,11 @@ def _fill(struct_type, init, fields):
     return s
 
 
+def _cell(value):
+    """A table cell or chart label: text (str or UTF-8 bytes) as it is, anything else as str()."""
+    return utf8(value if isinstance(value, (str, bytes)) else str(value))
+
+
 def _read(struct):
     """A struct read back from C as a dict of Python values."""
     out = {}
@@ -229,7 +234,7 @@ class Table(Block):
         cells = list(cells)
         if len(cells) != n:
             raise ValueError(f"the table has {n} columns, the row {len(cells)} cells")
-        arr = (ctypes.c_char_p * n)(*[None if c is None else utf8(str(c)) for c in cells])
+        arr = (ctypes.c_char_p * n)(*[None if c is None else _cell(c) for c in cells])
         lib.skpi_doc_table_add_row(self._d, self.index, arr)
         return self
 
@@ -266,7 +271,7 @@ class Table(Block):
 class Chart(Block):
     def add_series(self, name, labels, values, style=SeriesStyle.SOLID):
         """A named series of (label, value) points; NaN for a gap."""
-        labels = [utf8(str(x)) for x in labels]
+        labels = [_cell(x) for x in labels]
         values = [float(v) for v in values]
         if len(labels) != len(values):
             raise ValueError(f"{len(labels)} labels but {len(values)} values")
@@ -454,7 +459,7 @@ class Document(Handle):
         lib.skpi_doc_add_paragraph(ctypes.byref(out), self._h, None)
         p = self._added(Paragraph, out)
         for span in spans:
-            if isinstance(span, str):
+            if isinstance(span, (str, bytes)):
                 p.add_span(span)
             else:
                 style, text = span
