@@ -10,6 +10,7 @@
 #include "socialkpi/calendar.h"
 #include "socialkpi/series.h"
 #include "socialkpi/metrics.h"
+#include "socialkpi/number.h"
 #include "socialkpi/source.h"
 #include "socialkpi/dataset.h"
 #include "socialkpi/import.h"

@@ -41,6 +41,13 @@
  * writes is a template of one table (::skpi_template). The document keeps
  * the renderers' words (skpi_doc_set_text()); report definitions keep the
  * sentences (skpi_report_set_template(), report.h).
+ *
+ * Stability: the document-building and template API is on the experimental
+ * tier (docs/ABI.md). What this header declares was released in 0.1 and
+ * keeps its names, signatures, behaviour and version node `SOCIALKPI_0`;
+ * new block kinds and `skpi_doc_*` or template functions arrive behind
+ * `SKPI_EXPERIMENTAL`, in the node `SOCIALKPI_EXPERIMENTAL`, until their
+ * shape settles.
  */
 #ifndef SOCIALKPI_DOC_H
 #define SOCIALKPI_DOC_H

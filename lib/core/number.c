@@ -4,6 +4,7 @@
 #include "core/internal.h"
 #include "core/number.h"
 #include "socialkpi/metrics.h"
+#include "socialkpi/number.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -140,13 +141,14 @@ static void fmt_duration(char *buf, size_t size, double v)
     else snprintf(buf, size, "%s%lldd %lldh", sign, (long long)(s / 86400), (long long)(s % 86400 / 3600));
 }
 
-/* The digits of |v| or v by unit, without a sign rule of their own. */
-static void fmt_unit(char *buf, size_t size, const skpi__numfmt *f, double v, int unit)
+/* The digits of |v| or v by unit, without a sign rule of their own;
+ * dec < 0 takes the unit's number of decimals. */
+static void fmt_unit_dec(char *buf, size_t size, const skpi__numfmt *f, double v, int unit, int dec)
 {
     char num[80];
     switch (unit) {
     case SKPI_UNIT_PERCENT:
-        skpi__num_fixed(num, sizeof num, v, 2, f->group);
+        skpi__num_fixed(num, sizeof num, v, dec < 0 ? 2 : dec, f->group);
         size_t n = strlen(num);
         if (size < 2) { if (size) buf[0] = '\0'; return; }
         if (n > size - 2) n = size - 2;
@@ -155,10 +157,10 @@ static void fmt_unit(char *buf, size_t size, const skpi__numfmt *f, double v, in
         buf[n + 1] = '\0';
         return;
     case SKPI_UNIT_RATIO:
-        skpi__num_fixed(buf, size, v, 2, f->group);
+        skpi__num_fixed(buf, size, v, dec < 0 ? 2 : dec, f->group);
         return;
     case SKPI_UNIT_CURRENCY: {
-        skpi__num_fixed(num, sizeof num, v, 2, f->group);
+        skpi__num_fixed(num, sizeof num, v, dec < 0 ? 2 : dec, f->group);
         const char *cur = f->currency;
         if (snprintf(buf, size, cur[0] ? "%s %s" : "%s%s", num, cur) >= (int)size) return;
         return;
@@ -167,12 +169,14 @@ static void fmt_unit(char *buf, size_t size, const skpi__numfmt *f, double v, in
         fmt_duration(buf, size, v);
         return;
     case SKPI_UNIT_SCORE:
-        skpi__num_fixed(buf, size, v, 1, f->group);
-        trim_zero_fraction(buf);
+        skpi__num_fixed(buf, size, v, dec < 0 ? 1 : dec, f->group);
+        if (dec < 0) trim_zero_fraction(buf);
         return;
     default:
         /* Counts: whole numbers from 100 on, one decimal below (averages). */
-        if (fabs(v) >= 99.95) {
+        if (dec >= 0) {
+            skpi__num_fixed(buf, size, v, dec, f->group);
+        } else if (fabs(v) >= 99.95) {
             skpi__num_fixed(buf, size, v, 0, f->group);
         } else {
             skpi__num_fixed(buf, size, v, 1, f->group);
@@ -180,6 +184,11 @@ static void fmt_unit(char *buf, size_t size, const skpi__numfmt *f, double v, in
         }
         return;
     }
+}
+
+static void fmt_unit(char *buf, size_t size, const skpi__numfmt *f, double v, int unit)
+{
+    fmt_unit_dec(buf, size, f, v, unit, -1);
 }
 
 const char *skpi__na(const skpi__numfmt *f) { return f->na ? f->na : "n/a"; }
@@ -279,4 +288,66 @@ void skpi__fmt_axis(char *buf, size_t size, const skpi__numfmt *f, double v, int
     char num[64];
     skpi__num_fixed(num, sizeof num, v, dec, f->group);
     snprintf(buf, size, "%s%s", num, suffix);
+}
+
+int skpi_number_options_init(skpi_number_options *opts, unsigned version)
+{
+    if (opts == NULL) return skpi__error(SKPI_EMISUSE, "skpi_number_options_init: opts is NULL");
+    if (version < 1 || version > SKPI_NUMBER_OPTIONS_VERSION)
+        return skpi__error(SKPI_EVERSION, "skpi_number_options_init: version %u is unknown "
+                           "(this library knows %u)", version, SKPI_NUMBER_OPTIONS_VERSION);
+    skpi_number_options d = SKPI_NUMBER_OPTIONS_INIT;
+    *opts = d;
+    opts->version = version;
+    return SKPI_OK;
+}
+
+/* The options' checks: SKPI_OK or the code with a message. */
+static int number_options_check(const skpi_number_options *o, int unit)
+{
+    if (o->version < 1 || o->version > SKPI_NUMBER_OPTIONS_VERSION)
+        return skpi__error(SKPI_EVERSION, "skpi_format_value: options version %u is unknown "
+                           "(this library knows %u)", o->version, SKPI_NUMBER_OPTIONS_VERSION);
+    if (unit < SKPI_UNIT_COUNT || unit > SKPI_UNIT_SCORE)
+        return skpi__error(SKPI_EINVAL, "skpi_format_value: unit %d is unknown (an skpi_unit, "
+                           "%d to %d)", unit, SKPI_UNIT_COUNT, SKPI_UNIT_SCORE);
+    if (o->decimals != SKPI_DECIMALS_BY_UNIT && (o->decimals < 0 || o->decimals > 15))
+        return skpi__error(SKPI_EINVAL, "skpi_format_value: decimals must be 0 to 15, or "
+                           "SKPI_DECIMALS_BY_UNIT (-1); found %d", o->decimals);
+    return SKPI_OK;
+}
+
+int skpi_format_value(char *buf, size_t size, double value, int unit, const skpi_number_options *opts)
+{
+    if (buf == NULL) return skpi__error(SKPI_EMISUSE, "skpi_format_value: buf is NULL");
+    skpi_number_options d = SKPI_NUMBER_OPTIONS_INIT;
+    const skpi_number_options *o = opts ? opts : &d;
+    int rc = number_options_check(o, unit);
+    if (rc != SKPI_OK) return rc;
+    skpi__numfmt f = { o->thousands_separator ? o->thousands_separator : ",",
+                       o->currency ? o->currency : "", o->not_available };
+    void *saved = NULL;
+    rc = skpi__locale_enter(&saved);
+    if (rc != SKPI_OK) return rc;
+    /* 1e308 has 309 digits, 102 groups of up to a few bytes, and decimals. */
+    char text[2048], digits[2048];
+    if (!isfinite(value)) {
+        snprintf(text, sizeof text, "%s", skpi__na(&f));
+    } else if (o->flags & SKPI_FORMAT_SIGNED) {
+        fmt_unit_dec(digits, sizeof digits, &f, value, unit, o->decimals);
+        signed_text(text, sizeof text, digits);
+    } else {
+        fmt_unit_dec(text, sizeof text, &f, value, unit, o->decimals);
+    }
+    skpi__locale_leave(saved);
+    size_t n = strlen(text);
+    if (size > 0) {
+        size_t c = n < size - 1 ? n : size - 1;
+        memcpy(buf, text, c);
+        buf[c] = '\0';
+    }
+    if (n >= size)
+        return skpi__error(SKPI_ERANGE, "skpi_format_value: the figure needs %zu bytes, the "
+                           "buffer has %zu", n + 1, size);
+    return SKPI_OK;
 }

@@ -7,7 +7,7 @@
 set -eu
 lib=$1; list=$2
 actual=$(nm -D --defined-only "$lib" | awk '$3 != "" {print $3}' \
-  | grep -v -E '^(_init|_fini|SOCIALKPI_[0-9_.]*)$' \
+  | grep -v -E '^(_init|_fini|SOCIALKPI_[A-Z0-9_.]*)$' \
   | sed -e 's/@@*/ /' | sort -u)
 if [ "${3:-}" = "--update" ]; then
   printf '%s\n' "$actual" > "$list"; echo "updated $list"; exit 0

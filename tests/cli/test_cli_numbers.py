@@ -167,3 +167,25 @@ def test_demo_kpis(demo_report):
     # A stock summed over channels at the end of the month.
     assert rows[("Followers", None)]["value"]["number"] == \
         last_followers["instagram"] + last_followers["linkedin"]
+
+
+def test_demo_goals_status_prints_figures_as_the_report_does():
+    """`skpi goals status` and the report write each figure of a goal the same way
+    (one formatter): current, target, progress and expected progress."""
+    out_dir = os.path.join(WORK, "demo-md")
+    skpi("demo", "-q", "--dir", out_dir, "--format", "md", "--generated-at", "none")
+    with open(os.path.join(out_dir, "report.md"), encoding="utf-8") as f:
+        # | name | status | progress | expected | forecast | current | target | deadline |
+        cards = [[c.strip() for c in line.strip().strip("|").split("|")]
+                 for line in f if line.startswith("| ") and line.rstrip().endswith(" |")]
+    cards = [c for c in cards if len(c) == 8 and re.fullmatch(r"\d{4}-\d\d-\d\d", c[7])]
+    status = skpi("goals", "status", "--config", os.path.join(out_dir, "definitions.json"),
+                  "--db", os.path.join(out_dir, "demo.db"), "--as-of", "2026-04-01")
+    rows = [line.split() for line in status.splitlines()[1:]]
+    assert len(rows) == len(cards) == 4
+    for (goal, _, current, target, progress, expected, _, _), card in zip(rows, cards):
+        assert (current, target, progress, expected) == (card[5], card[6], card[2], card[3]), goal
+    # The rules of docs/report.md: counts from 100 on are whole numbers with groups
+    # (the CLI used to print "20,099.7"), percents carry two decimals and no space.
+    assert re.fullmatch(r"\d{1,3}(,\d{3})*", rows[0][3])
+    assert re.fullmatch(r"\d+\.\d\d%", rows[3][2])

@@ -7,6 +7,9 @@ printf '#include <socialkpi.h>\nint main(void) { return skpi_version() > 0 ? 0 :
 cp "$out/h.c" "$out/h.cpp"
 cc -std=c99 -Wall -Wextra -pedantic -Werror -I"$inc" -c "$out/h.c" -o "$out/h_c.o"
 c++ -std=c++11 -Wall -Wextra -pedantic -Werror -I"$inc" -c "$out/h.cpp" -o "$out/h_cpp.o"
+# The experimental API too (docs/ABI.md).
+cc -std=c99 -Wall -Wextra -pedantic -Werror -DSKPI_EXPERIMENTAL -I"$inc" -c "$out/h.c" -o "$out/h_x.o"
+c++ -std=c++11 -Wall -Wextra -pedantic -Werror -DSKPI_EXPERIMENTAL -I"$inc" -c "$out/h.cpp" -o "$out/h_xpp.o"
 # Each public header also stands alone.
 for h in "$inc"/socialkpi/*.h; do
   name=$(basename "$h" .h)

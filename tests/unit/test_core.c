@@ -5,7 +5,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#define SKPI_EXPERIMENTAL
 #include <socialkpi.h>
+#include <math.h>
 #include <string.h>
 #include <stdio.h>
 #include <pthread.h>
@@ -160,6 +162,88 @@ static void messages_use_a_decimal_point_whatever_the_locale(void **state)
     setlocale(LC_ALL, "C");
 }
 
+
+/* skpi_format_value: expected texts written by hand from the unit rules of
+ * docs/report.md ("Numbers"). */
+static void format_value_by_unit(void **state)
+{
+    (void)state;
+    char buf[64];
+    struct { double v; int unit; const char *want; } cases[] = {
+        { 12345.0, SKPI_UNIT_COUNT, "12,345" },
+        { 20099.7, SKPI_UNIT_COUNT, "20,100" },     /* whole from 100 on */
+        { 99.94, SKPI_UNIT_COUNT, "99.9" },         /* one decimal below */
+        { 42.0, SKPI_UNIT_COUNT, "42" },            /* no empty fraction */
+        { -1234567.0, SKPI_UNIT_COUNT, "-1,234,567" },
+        { 4.255, SKPI_UNIT_PERCENT, "4.26%" },      /* half away from zero on decimal digits */
+        { 1.2903, SKPI_UNIT_PERCENT, "1.29%" },
+        { 0.5, SKPI_UNIT_RATIO, "0.50" },
+        { 1234.5, SKPI_UNIT_CURRENCY, "1,234.50" },
+        { 3725.0, SKPI_UNIT_DURATION, "1h 02m" },   /* 3725 s = 1 h 2 min 5 s */
+        { 75.0, SKPI_UNIT_DURATION, "1m 15s" },
+        { 7.0, SKPI_UNIT_SCORE, "7" },
+        { 7.25, SKPI_UNIT_SCORE, "7.3" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_int_equal(skpi_format_value(buf, sizeof buf, cases[i].v, cases[i].unit, NULL), SKPI_OK);
+        assert_string_equal(buf, cases[i].want);
+    }
+    skpi_number_options o = SKPI_NUMBER_OPTIONS_INIT;
+    o.currency = "EUR";
+    o.thousands_separator = "\xE2\x80\xAF"; /* U+202F NARROW NO-BREAK SPACE */
+    assert_int_equal(skpi_format_value(buf, sizeof buf, 1234.5, SKPI_UNIT_CURRENCY, &o), SKPI_OK);
+    assert_string_equal(buf, "1\xE2\x80\xAF" "234.50 EUR");
+    o.thousands_separator = "";
+    o.flags = SKPI_FORMAT_SIGNED;
+    assert_int_equal(skpi_format_value(buf, sizeof buf, 2345.0, SKPI_UNIT_COUNT, &o), SKPI_OK);
+    assert_string_equal(buf, "+2345");
+    assert_int_equal(skpi_format_value(buf, sizeof buf, -0.001, SKPI_UNIT_PERCENT, &o), SKPI_OK);
+    assert_string_equal(buf, "0.00%"); /* rounds to zero: no sign */
+    o.decimals = 0;
+    assert_int_equal(skpi_format_value(buf, sizeof buf, 61.68, SKPI_UNIT_PERCENT, &o), SKPI_OK);
+    assert_string_equal(buf, "+62%");
+    o.not_available = "k. A.";
+    assert_int_equal(skpi_format_value(buf, sizeof buf, NAN, SKPI_UNIT_COUNT, &o), SKPI_OK);
+    assert_string_equal(buf, "k. A.");
+    assert_int_equal(skpi_format_value(buf, sizeof buf, INFINITY, SKPI_UNIT_COUNT, NULL), SKPI_OK);
+    assert_string_equal(buf, "n/a");
+}
+
+static void format_value_refuses_bad_arguments(void **state)
+{
+    (void)state;
+    char buf[8];
+    skpi_number_options o;
+    assert_int_equal(skpi_number_options_init(&o, SKPI_NUMBER_OPTIONS_VERSION), SKPI_OK);
+    assert_int_equal(o.decimals, SKPI_DECIMALS_BY_UNIT);
+    assert_int_equal(skpi_number_options_init(&o, 99), SKPI_EVERSION);
+    assert_int_equal(skpi_number_options_init(NULL, 1), SKPI_EMISUSE);
+    assert_int_equal(skpi_format_value(NULL, 8, 1.0, SKPI_UNIT_COUNT, NULL), SKPI_EMISUSE);
+    assert_int_equal(skpi_format_value(buf, sizeof buf, 1.0, 6, NULL), SKPI_EINVAL);
+    assert_non_null(strstr(skpi_last_error(), "unit 6 is unknown"));
+    o.decimals = 16;
+    assert_int_equal(skpi_format_value(buf, sizeof buf, 1.0, SKPI_UNIT_COUNT, &o), SKPI_EINVAL);
+    assert_non_null(strstr(skpi_last_error(), "decimals must be 0 to 15"));
+    o.decimals = SKPI_DECIMALS_BY_UNIT;
+    o.version = 0;
+    assert_int_equal(skpi_format_value(buf, sizeof buf, 1.0, SKPI_UNIT_COUNT, &o), SKPI_EVERSION);
+    /* "1,234,567" needs 10 bytes: 7 fit, the message says how many are needed. */
+    assert_int_equal(skpi_format_value(buf, sizeof buf, 1234567.0, SKPI_UNIT_COUNT, NULL), SKPI_ERANGE);
+    assert_string_equal(buf, "1,234,5");
+    assert_non_null(strstr(skpi_last_error(), "needs 10 bytes"));
+}
+
+static void format_value_ignores_the_host_locale(void **state)
+{
+    (void)state;
+    char scratch[64] = "";
+    if (test_comma_locale(scratch, sizeof scratch) == NULL) skip();
+    char buf[32];
+    assert_int_equal(skpi_format_value(buf, sizeof buf, 4.25, SKPI_UNIT_PERCENT, NULL), SKPI_OK);
+    assert_string_equal(buf, "4.25%");
+    setlocale(LC_ALL, "C");
+}
+
 /* Digits counted by hand from each value's shortest decimal that reads
  * back (Python's repr gives the same). */
 static void shortest_precision_reads_back(void **state)
@@ -198,6 +282,9 @@ int main(void)
         cmocka_unit_test(allocator_rules),
         cmocka_unit_test(messages_use_a_decimal_point_whatever_the_locale),
         cmocka_unit_test(shortest_precision_reads_back),
+        cmocka_unit_test(format_value_by_unit),
+        cmocka_unit_test(format_value_refuses_bad_arguments),
+        cmocka_unit_test(format_value_ignores_the_host_locale),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

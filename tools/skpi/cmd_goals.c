@@ -47,12 +47,6 @@ typedef struct row {
     char cells[8][64];
 } row;
 
-static void percent(char *buf, size_t size, double v)
-{
-    if (isnan(v)) snprintf(buf, size, "n/a");
-    else snprintf(buf, size, "%.0f %%", v * 100);
-}
-
 static int status_row(row *out, const command *cmd, const char *id, const skpi_goal *g,
                       const skpi_definitions *defs, skpi_dataset *ds, skpi_time as_of)
 {
@@ -64,10 +58,10 @@ static int status_row(row *out, const command *cmd, const char *id, const skpi_g
     snprintf(out->cells[1], 64, "%s", skpi_goal_status_name(skpi_goal_evaluation_status(ev)));
     format_value(out->cells[2], 64, skpi_goal_evaluation_current(ev).value, unit);
     format_value(out->cells[3], 64, skpi_goal_evaluation_target(ev), unit);
-    percent(out->cells[4], 64, skpi_goal_evaluation_progress(ev));
-    percent(out->cells[5], 64, skpi_goal_evaluation_expected_progress(ev));
+    format_fraction(out->cells[4], 64, skpi_goal_evaluation_progress(ev));
+    format_fraction(out->cells[5], 64, skpi_goal_evaluation_expected_progress(ev));
     format_value(out->cells[6], 64, skpi_goal_evaluation_forecast(ev), unit);
-    percent(out->cells[7], 64, skpi_goal_evaluation_likelihood(ev));
+    format_fraction(out->cells[7], 64, skpi_goal_evaluation_likelihood(ev));
     skpi_goal_evaluation_free(ev);
     return EXIT_DONE;
 }

@@ -26,7 +26,11 @@ static void kr_value(char *buf, size_t size, const skpi_definitions *defs, const
     int kind = skpi_key_result_kind(kr);
     if (kind == SKPI_KR_MILESTONE) {
         if (isnan(value)) snprintf(buf, size, "no check-in");
-        else snprintf(buf, size, "%.0f %% done", value * 100);
+        else {
+            char done[32];
+            format_fraction(done, sizeof done, value);
+            snprintf(buf, size, "%s done", done);
+        }
         return;
     }
     int unit = SKPI_UNIT_COUNT;

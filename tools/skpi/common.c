@@ -156,47 +156,17 @@ int parse_as_of(skpi_time *out, const command *cmd, const char *text, const char
     return fail(EXIT_USAGE, cmd, "--%s: '%s' is not a date like 2026-04-01 (%s)", option, text, msg);
 }
 
-/* Digits in groups of three, for counts read by people. */
-static void grouped(char *buf, size_t size, double v, int decimals)
-{
-    char raw[64];
-    snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
-    char *dot = strchr(raw, '.');
-    size_t int_len = dot ? (size_t)(dot - raw) : strlen(raw);
-    char out[96];
-    size_t k = 0;
-    if (v < 0 && strspn(raw, "0.") != strlen(raw)) out[k++] = '-';
-    for (size_t i = 0; i < int_len; i++) {
-        if (i > 0 && (int_len - i) % 3 == 0) out[k++] = ',';
-        out[k++] = raw[i];
-    }
-    if (dot) k += (size_t)snprintf(out + k, sizeof out - k, "%s", dot);
-    out[k] = '\0';
-    snprintf(buf, size, "%s", out);
-}
-
+/* Figures as the reports show them: the library's one formatter. */
 void format_value(char *buf, size_t size, double v, int unit)
 {
-    if (isnan(v)) {
-        snprintf(buf, size, "n/a");
-        return;
-    }
-    switch (unit) {
-    case SKPI_UNIT_PERCENT: {
-        char n[64];
-        grouped(n, sizeof n, v, 2);
-        snprintf(buf, size, "%s %%", n);
-        break;
-    }
-    case SKPI_UNIT_RATIO: snprintf(buf, size, "%.3f", v); break;
-    case SKPI_UNIT_CURRENCY: grouped(buf, size, v, 2); break;
-    case SKPI_UNIT_DURATION: {
-        char n[64];
-        grouped(n, sizeof n, v, 0);
-        snprintf(buf, size, "%s s", n);
-        break;
-    }
-    case SKPI_UNIT_SCORE: snprintf(buf, size, "%.1f", v); break;
-    default: grouped(buf, size, v, fabs(v - round(v)) < 1e-9 ? 0 : 1); break;
-    }
+    if (skpi_format_value(buf, size, v, unit, NULL) != SKPI_OK) snprintf(buf, size, "?");
+}
+
+/* A fraction as a whole percent ("62%"), as reports show progress. */
+void format_fraction(char *buf, size_t size, double v)
+{
+    skpi_number_options o = SKPI_NUMBER_OPTIONS_INIT;
+    o.decimals = 0;
+    if (skpi_format_value(buf, size, v * 100.0, SKPI_UNIT_PERCENT, &o) != SKPI_OK)
+        snprintf(buf, size, "?");
 }

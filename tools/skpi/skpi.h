@@ -81,6 +81,7 @@ int parse_as_of(skpi_time *out, const command *cmd, const char *text, const char
 int make_dirs(const char *path);
 /* Numbers for people: thousands separators, and decimals for non-counts. */
 void format_value(char *buf, size_t size, double v, int unit);
+void format_fraction(char *buf, size_t size, double v);
 
 /* ---- commands ---- */
 
