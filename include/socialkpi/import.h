@@ -234,7 +234,9 @@ SKPI_API uint64_t skpi_import_summary_posts_updated(const skpi_import_summary *s
 SKPI_API uint64_t skpi_import_summary_skipped(const skpi_import_summary *s, int reason);
 
 /** @brief Header columns whose data was not imported (unknown to the preset,
- *         or mapped to a metric the dataset's catalog lacks); 0 for NULL. */
+ *         mapped to a metric the dataset's catalog lacks, or holding what an
+ *         earlier column holds), and titles of Meta daily sections whose
+ *         metric is not imported; 0 for NULL. */
 SKPI_API size_t skpi_import_summary_ignored_count(const skpi_import_summary *s);
 
 /**

@@ -1388,7 +1388,7 @@ static int setup(importer *im, skpi_dataset *ds, const char *name,
                            o->column_count);
     if (o->preset == SKPI_IMPORT_GENERIC_WIDE && o->column_count == 0)
         return skpi__error(SKPI_EINVAL, "import options: the generic wide preset needs a "
-                           "column mapping (columns, column_count)");
+                           "column mapping (header names to metrics)");
     if (o->column_count > SKPI__MAX_FIELDS)
         return skpi__error(SKPI_EINVAL, "import options: more than %zu mapped columns",
                            SKPI__MAX_FIELDS);

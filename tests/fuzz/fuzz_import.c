@@ -25,6 +25,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     skpi_import_column map[] = { { "Views", "video_views" }, { "value", "impressions" } };
     o.columns = map;
     o.column_count = 2;
+    /* The input's length picks the newer options, keeping the seeds' bytes:
+     * a date order, or a channel with a covered range. */
+    switch (size % 4) {
+    case 1: o.date_order = SKPI_IMPORT_DAY_FIRST; break;
+    case 2: o.date_order = SKPI_IMPORT_MONTH_FIRST; break;
+    case 3:
+        o.channel = "instagram:@fuzz";
+        o.covers_from = "2025-03-01";
+        o.covers_to = "2025-03-31";
+        break;
+    default: break;
+    }
     skpi_import_summary *sum = NULL;
     if (skpi_import_buffer(&sum, ds, data + 1, size - 1, "fuzz.csv", &o) == SKPI_OK) {
         /* Importing the same input again must succeed too (updates). */

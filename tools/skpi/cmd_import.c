@@ -39,6 +39,7 @@ static void with_flags(char *out, size_t size, const char *msg)
     static const struct { const char *words, *flag; } names[] = {
         { "the channel option", "--channel" },
         { "the export date option", "--export-date" },
+        { "give the export date", "give --export-date" },
         { "the date order option (day first or month first)", "--date-order day or --date-order month" },
         { "the date order option", "--date-order" },
         { "set the days it covers", "set --covers-from and --covers-to" },

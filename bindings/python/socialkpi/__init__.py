@@ -16,7 +16,7 @@ from .definitions import Definitions
 from .goal import (Achievability, BaselineKind, Category, ForecastMethod, Goal, GoalCheck,
                    GoalDirection, GoalEvaluation, GoalStatus, Letter, LetterCheck,
                    MilestoneOutcome, MilestoneState, TargetKind, Verdict)
-from .importing import ImportSummary, Preset, Skip, import_buffer, import_file
+from .importing import DateOrder, ImportSummary, Preset, Skip, import_buffer, import_file
 from .okr import (Band, CheckIn, Curve, KeyResult, KeyResultDirection, KeyResultKind,
                   KeyResultScore, Objective, ObjectiveType, OkrResult, OkrStatus, OkrVerdict,
                   TrajectoryPoint)
@@ -77,7 +77,7 @@ __all__ = [
     "Band", "CheckIn", "Curve", "KeyResult", "KeyResultDirection", "KeyResultKind",
     "KeyResultScore", "Objective", "ObjectiveType", "OkrResult", "OkrStatus", "OkrVerdict",
     "TrajectoryPoint",
-    "ImportSummary", "Preset", "Skip", "import_buffer", "import_file",
+    "DateOrder", "ImportSummary", "Preset", "Skip", "import_buffer", "import_file",
     "Definitions", "Run", "Store",
     "CallableSink", "FileSink", "MemorySink", "Sink",
     "Align", "BlockKind", "CalloutKind", "ChartKind", "Document", "Report", "SeriesStyle",

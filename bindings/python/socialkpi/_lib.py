@@ -190,6 +190,12 @@ PROTOTYPES = [
     ("skpi_import_summary_skipped", [ImportSummaryP, _int], _u64, False),
     ("skpi_import_summary_ignored_count", [ImportSummaryP], _sz, False),
     ("skpi_import_summary_ignored", [ImportSummaryP, _sz], _c, False),
+    ("skpi_import_summary_points_updated", [ImportSummaryP], _u64, False),
+    ("skpi_import_summary_warning_count", [ImportSummaryP], _sz, False),
+    ("skpi_import_summary_warning", [ImportSummaryP, _sz], _c, False),
+    ("skpi_import_summary_error_row_count", [ImportSummaryP], _sz, False),
+    ("skpi_import_summary_error_row_line", [ImportSummaryP, _sz], _u64, False),
+    ("skpi_import_summary_covers", [ImportSummaryP, _P(Period)], _int, False),
     # goal.h
     ("skpi_category_count", [], _int, False),
     ("skpi_category_key", [_int], _c, False),

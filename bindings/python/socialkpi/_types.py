@@ -106,7 +106,9 @@ class ImportOptions(ctypes.Structure):
 
     _fields_ = [("version", _uint), ("preset", _int), ("channel", _c), ("export_date", _c),
                 ("utc_offset_minutes", _int), ("columns", ctypes.POINTER(ImportColumn)),
-                ("column_count", _sz), ("date_column", _c), ("delimiter", _int)]
+                ("column_count", _sz), ("date_column", _c), ("delimiter", _int),
+                # version 2
+                ("date_order", _int), ("covers_from", _c), ("covers_to", _c)]
 
 
 class GoalEvaluateOptions(ctypes.Structure):

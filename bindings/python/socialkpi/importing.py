@@ -2,11 +2,11 @@
 import ctypes
 import enum
 import os
-from typing import Dict, List, NamedTuple
+from typing import Dict, List, NamedTuple, Optional, Tuple
 
 from ._lib import ImportSummaryP, lib, opt_text, string, version_init
 from ._lib import text as utf8
-from ._types import ImportColumn, ImportOptions
+from ._types import ImportColumn, ImportOptions, Period
 from .dataset import Dataset
 
 
@@ -55,6 +55,15 @@ class Skip(enum.IntEnum):
     UNKNOWN_METRIC = 3
     DERIVED_METRIC = 4
     NO_VALUE = 5
+    EXPORT_ERROR = 6
+
+
+class DateOrder(enum.IntEnum):
+    """How numeric dates such as 03/04/2025 are read."""
+
+    AUTO = 0
+    DAY_FIRST = 1
+    MONTH_FIRST = 2
 
 
 class ImportSummary(NamedTuple):
@@ -69,9 +78,15 @@ class ImportSummary(NamedTuple):
     posts_updated: int
     skipped: Dict[Skip, int]
     ignored_columns: List[str]
+    points_updated: int = 0
+    warnings: List[str] = []
+    error_row_lines: List[int] = []
+    covers: Optional[Tuple[int, int]] = None  # [start, end) of the days a post export covers
 
     @classmethod
     def _from_c(cls, s):
+        period = Period()
+        covered = lib.skpi_import_summary_covers(s, ctypes.byref(period)) == 0
         return cls(
             preset=Preset(lib.skpi_import_summary_preset(s)),
             header_line=lib.skpi_import_summary_header_line(s),
@@ -84,11 +99,21 @@ class ImportSummary(NamedTuple):
                      if lib.skpi_import_summary_skipped(s, r)},
             ignored_columns=[string(lib.skpi_import_summary_ignored(s, i))
                              for i in range(lib.skpi_import_summary_ignored_count(s))],
+            points_updated=lib.skpi_import_summary_points_updated(s),
+            warnings=[string(lib.skpi_import_summary_warning(s, i))
+                      for i in range(lib.skpi_import_summary_warning_count(s))],
+            error_row_lines=[lib.skpi_import_summary_error_row_line(s, i)
+                             for i in range(lib.skpi_import_summary_error_row_count(s))],
+            covers=(period.start, period.end) if covered else None,
         )
 
 
-def _options(preset, channel, export_date, utc_offset, columns, date_column, delimiter):
-    opts = version_init(lib.skpi_import_options_init, ImportOptions)
+def _options(preset, channel, export_date, utc_offset, columns, date_column, delimiter,
+             date_order=DateOrder.AUTO, covers_from=None, covers_to=None):
+    opts = version_init(lib.skpi_import_options_init, ImportOptions, 2)
+    opts.date_order = int(date_order)
+    opts.covers_from = opt_text(covers_from)
+    opts.covers_to = opt_text(covers_to)
     keep = []
     opts.preset = int(Preset.from_key(preset) if isinstance(preset, str) else preset)
     opts.channel = opt_text(channel)
@@ -109,12 +134,16 @@ def _options(preset, channel, export_date, utc_offset, columns, date_column, del
 
 
 def import_file(dataset, path, preset=Preset.AUTO, *, channel=None, export_date=None,
-                utc_offset=0, columns=None, date_column=None, delimiter=None):
+                utc_offset=0, columns=None, date_column=None, delimiter=None,
+                date_order=DateOrder.AUTO, covers_from=None, covers_to=None):
     """Import a CSV export into `dataset`, all or nothing; returns an ImportSummary.
 
     columns: for the generic wide layout, {header name: metric key}.
+    date_order: how to read 03/04/2025 when the file's own dates do not tell.
+    covers_from, covers_to: 'YYYY-MM-DD', the days a post-level export covers.
     """
-    opts, keep = _options(preset, channel, export_date, utc_offset, columns, date_column, delimiter)
+    opts, keep = _options(preset, channel, export_date, utc_offset, columns, date_column, delimiter,
+                          date_order, covers_from, covers_to)
     out = ImportSummaryP()
     lib.skpi_import_file(ctypes.byref(out), Dataset._of(dataset), os.fsencode(path),
                          ctypes.byref(opts))
@@ -126,7 +155,8 @@ def import_file(dataset, path, preset=Preset.AUTO, *, channel=None, export_date=
 
 
 def import_buffer(dataset, data, preset=Preset.AUTO, *, name=None, channel=None,
-                  export_date=None, utc_offset=0, columns=None, date_column=None, delimiter=None):
+                  export_date=None, utc_offset=0, columns=None, date_column=None, delimiter=None,
+                  date_order=DateOrder.AUTO, covers_from=None, covers_to=None):
     """Import CSV bytes (or str, read as UTF-8) into `dataset`; `name` appears in messages."""
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -136,7 +166,8 @@ def import_buffer(dataset, data, preset=Preset.AUTO, *, name=None, channel=None,
     size = view.nbytes
     holder = (ctypes.c_char * size).from_buffer_copy(view) if view.readonly else \
         (ctypes.c_char * size).from_buffer(view.cast("B"))
-    opts, keep = _options(preset, channel, export_date, utc_offset, columns, date_column, delimiter)
+    opts, keep = _options(preset, channel, export_date, utc_offset, columns, date_column, delimiter,
+                          date_order, covers_from, covers_to)
     out = ImportSummaryP()
     lib.skpi_import_buffer(ctypes.byref(out), Dataset._of(dataset), ctypes.addressof(holder), size,
                            opt_text(name), ctypes.byref(opts))

@@ -83,3 +83,38 @@ def test_post_exports_fill_posts():
     again = sk.import_file(ds, fixture("x_tweets.csv"))
     assert again.posts_updated == again.posts and len(ds.posts) == summary.posts
     assert sk.Preset.from_key("x_tweets") == sk.Preset.X_TWEETS
+
+
+def test_summary_says_what_was_skipped_warned_and_covered():
+    import csv
+    import datetime
+    path = fixture("facebook_posts_2025.csv")
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    # Independent reading: rows with an empty post id are Meta's error rows.
+    error_lines = [i for i, r in enumerate(rows[1:], start=2) if not r[0]]
+    days = [datetime.datetime.strptime(r[6], "%m/%d/%Y %H:%M").date() for r in rows[1:] if r[0]]
+    ds = sk.Dataset()
+    s = sk.import_file(ds, path)
+    assert s.error_row_lines == error_lines and s.skipped[sk.Skip.EXPORT_ERROR] == len(error_lines)
+    assert len(s.warnings) == 2 and s.points_updated == 0
+    epoch = datetime.date(1970, 1, 1)
+    start, end = ((min(days) - epoch).days * 86400, ((max(days) - epoch).days + 1) * 86400)
+    assert s.covers == (start, end)
+    again = sk.import_file(ds, path, covers_from="2025-04-01", covers_to="2025-04-30")
+    assert again.covers == (((datetime.date(2025, 4, 1) - epoch).days * 86400),
+                            ((datetime.date(2025, 5, 1) - epoch).days * 86400))
+    assert again.points_updated > 0 and again.posts_updated == again.posts
+
+
+def test_date_order_option():
+    import datetime
+    data = "date;channel;metric;value\n01/02/2025;x:@a;impressions;5\n"
+    with pytest.raises(sk.SocialKPIError, match="date order"):
+        sk.import_buffer(sk.Dataset(), data)
+    for order, day in ((sk.DateOrder.DAY_FIRST, 1), (sk.DateOrder.MONTH_FIRST, 2)):
+        ds = sk.Dataset()
+        sk.import_buffer(ds, data, date_order=order)
+        series = ds.series("impressions", "x:@a")
+        expected = (datetime.date(2025, 2 if day == 1 else 1, day) - datetime.date(1970, 1, 1)).days
+        assert list(series.times) == [expected * 86400] and list(series.values) == [5.0]
