@@ -111,7 +111,8 @@ static int read_begin(skpi_store *st, int *began, const char *what)
 
 static void read_end(skpi_store *st, int began)
 {
-    if (began && !sqlite3_get_autocommit(st->db)) sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+    /* a read transaction: rolling back ends it without needing memory */
+    if (began) skpi__store_rollback_all(st);
 }
 
 static int load_channels(skpi_dataset *ds, skpi_store *st, const char *what)

@@ -81,7 +81,7 @@ int skpi_store_read_definitions(skpi_definitions **out, skpi_store *st, const sk
     if (rc == SKPI_OK) rc = skpi__store_load_goals(defs, st, what);
     if (rc == SKPI_OK) rc = skpi__store_load_objectives(defs, st, what);
     if (rc == SKPI_OK) rc = skpi__store_load_reports(defs, st, what);
-    if (began && !sqlite3_get_autocommit(st->db)) sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+    if (began) skpi__store_rollback_all(st); /* a read transaction */
     if (rc != SKPI_OK) {
         skpi_definitions_free(defs);
         return rc;

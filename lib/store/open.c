@@ -155,6 +155,9 @@ static int upgrade(skpi_store *st)
     if (rc == SKPI_OK) rc = judge(&v, &h, st);
     if (rc == SKPI_OK && v != CURRENT) rc = skpi__store_migrate(st, v == CREATE ? 0 : h.version,
                                                              what_open);
+    /* after the schema changes (which would expire them) and before the
+     * commit, after which nothing may fail */
+    if (rc == SKPI_OK) rc = skpi__store_prepare_ends(st, what_open);
     if (rc == SKPI_OK) rc = skpi__store_exec(st, "COMMIT", what_open);
     if (rc != SKPI_OK && !sqlite3_get_autocommit(st->db))
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -206,20 +209,19 @@ static int setup(skpi_store *st, int create)
 {
     int rc = connect_db(st, create);
     if (rc != SKPI_OK) return rc;
+    /* FULL: the WAL is synced at every commit, so a commit that returned is
+     * on disk. Set first, so that nothing can fail once a new store is
+     * committed. */
+    rc = skpi__store_exec(st, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", what_open);
+    if (rc != SKPI_OK) return rc;
     header h;
     enum verdict v;
     rc = inspect(&h, st);
     if (rc == SKPI_OK) rc = judge(&v, &h, st);
     if (rc != SKPI_OK) return rc;
-    if (v != CURRENT) {
-        rc = upgrade(st);
-    } else if (!st->read_only) {
-        rc = set_wal(st); /* a no-op unless someone changed the journal mode */
-    }
-    if (rc != SKPI_OK) return rc;
-    /* FULL: the WAL is synced at every commit, so a commit that returned is
-     * on disk. */
-    rc = skpi__store_exec(st, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", what_open);
+    if (v != CURRENT) return upgrade(st);
+    if (!st->read_only) rc = set_wal(st); /* a no-op unless someone changed the journal mode */
+    if (rc == SKPI_OK) rc = skpi__store_prepare_ends(st, what_open);
     return rc;
 }
 
@@ -282,10 +284,10 @@ int skpi_store_commit(skpi_store *st)
     if (sqlite3_get_autocommit(st->db))
         return skpi__error(SKPI_EIO, "%s: an earlier failure rolled the transaction back; "
                            "nothing of it was written", what);
-    int src = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+    int src = skpi__store_end(st, SKPI__Q_COMMIT);
     if (src == SQLITE_OK) return SKPI_OK;
     int rc = skpi__store_sqlerr(st, src, what);
-    if (!sqlite3_get_autocommit(st->db)) sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    skpi__store_rollback_all(st);
     return rc;
 }
 
@@ -296,6 +298,6 @@ int skpi_store_rollback(skpi_store *st)
     if (!st->in_tx)
         return skpi__error(SKPI_EMISUSE, "%s: no transaction is open (skpi_store_begin())", what);
     st->in_tx = 0;
-    if (!sqlite3_get_autocommit(st->db)) sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    skpi__store_rollback_all(st);
     return SKPI_OK;
 }

@@ -39,6 +39,10 @@ static const char *const statement_sql[SKPI__Q_COUNT] = {
     [SKPI__Q_POST_VALUE_SET] =
         "INSERT OR REPLACE INTO post_value(post, metric, value) VALUES (?1, ?2, ?3)",
     [SKPI__Q_POST_VALUE_CLEAR] = "DELETE FROM post_value WHERE post = ?1 AND metric = ?2",
+    [SKPI__Q_COMMIT] = "COMMIT",
+    [SKPI__Q_ROLLBACK] = "ROLLBACK",
+    [SKPI__Q_ROLLBACK_WRITE] = "ROLLBACK TO skpi_write",
+    [SKPI__Q_RELEASE_WRITE] = "RELEASE skpi_write",
 };
 
 int skpi__store_sqlerr(skpi_store *st, int rc, const char *what)
@@ -101,6 +105,30 @@ int skpi__store_stmt(sqlite3_stmt **out, skpi_store *st, enum skpi__stmt id, con
     return SKPI_OK;
 }
 
+int skpi__store_prepare_ends(skpi_store *st, const char *what)
+{
+    for (int id = SKPI__Q_COMMIT; id <= SKPI__Q_RELEASE_WRITE; id++) {
+        sqlite3_stmt *s;
+        int rc = skpi__store_stmt(&s, st, (enum skpi__stmt)id, what);
+        if (rc != SKPI_OK) return rc;
+    }
+    return SKPI_OK;
+}
+
+int skpi__store_end(skpi_store *st, enum skpi__stmt id)
+{
+    sqlite3_stmt *s = st->stmt[id];
+    if (s == NULL) return sqlite3_exec(st->db, statement_sql[id], NULL, NULL, NULL);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+void skpi__store_rollback_all(skpi_store *st)
+{
+    if (!sqlite3_get_autocommit(st->db)) skpi__store_end(st, SKPI__Q_ROLLBACK);
+}
+
 int skpi__store_prepare(sqlite3_stmt **out, skpi_store *st, const char *sql, const char *what)
 {
     int rc = sqlite3_prepare_v2(st->db, sql, -1, out, NULL);
@@ -126,25 +154,27 @@ int skpi__store_write_begin(skpi_store *st, const char *what)
 int skpi__store_write_end(skpi_store *st, int rc, const char *what)
 {
     if (st->in_tx) {
-        if (rc == SKPI_OK) return skpi__store_exec(st, "RELEASE skpi_write", what);
+        if (rc == SKPI_OK) {
+            int src = skpi__store_end(st, SKPI__Q_RELEASE_WRITE);
+            return src == SQLITE_OK ? SKPI_OK : skpi__store_sqlerr(st, src, what);
+        }
         /* A failure of SQLite itself (disk full, I/O error, its own memory)
          * may already have rolled the whole transaction back, depending on
          * where it struck; to keep one rule the whole transaction goes, and
          * skpi_store_commit() reports it. A refused argument or a failed
          * allocation of the library undoes only this write. */
         if (sqlite3_get_autocommit(st->db)) return rc;
-        if (st->sql_failed)
-            sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-        else
-            sqlite3_exec(st->db, "ROLLBACK TO skpi_write; RELEASE skpi_write", NULL, NULL, NULL);
+        if (st->sql_failed || skpi__store_end(st, SKPI__Q_ROLLBACK_WRITE) != SQLITE_OK ||
+            skpi__store_end(st, SKPI__Q_RELEASE_WRITE) != SQLITE_OK)
+            skpi__store_rollback_all(st);
         return rc;
     }
     if (rc == SKPI_OK) {
-        int src = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+        int src = skpi__store_end(st, SKPI__Q_COMMIT);
         if (src == SQLITE_OK) return SKPI_OK;
         rc = skpi__store_sqlerr(st, src, what);
     }
-    if (!sqlite3_get_autocommit(st->db)) sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    skpi__store_rollback_all(st);
     return rc;
 }
 

@@ -28,6 +28,12 @@ enum skpi__stmt {
     SKPI__Q_POST_FIND,
     SKPI__Q_POST_VALUE_SET,
     SKPI__Q_POST_VALUE_CLEAR,
+    /* Ends of transactions, prepared when the store opens (see
+     * skpi__store_end()). */
+    SKPI__Q_COMMIT,
+    SKPI__Q_ROLLBACK,
+    SKPI__Q_ROLLBACK_WRITE,
+    SKPI__Q_RELEASE_WRITE,
     SKPI__Q_COUNT
 };
 
@@ -55,6 +61,15 @@ int skpi__store_exec(skpi_store *st, const char *sql, const char *what);
 
 /* The cached statement `id`, reset and with its bindings cleared. */
 int skpi__store_stmt(sqlite3_stmt **out, skpi_store *st, enum skpi__stmt id, const char *what);
+
+/* Prepare the statements that end transactions. Ending one then needs no
+ * memory: were ROLLBACK prepared when SQLite has run out, the transaction
+ * would stay open, holding the write lock and failing every later write. */
+int skpi__store_prepare_ends(skpi_store *st, const char *what);
+/* Run one of them (SKPI__Q_COMMIT ... SKPI__Q_RELEASE_WRITE); an SQLite code. */
+int skpi__store_end(skpi_store *st, enum skpi__stmt id);
+/* Roll back the transaction open on the connection, if any. */
+void skpi__store_rollback_all(skpi_store *st);
 
 /* A one-off prepared statement (freed by the caller with sqlite3_finalize). */
 int skpi__store_prepare(sqlite3_stmt **out, skpi_store *st, const char *sql, const char *what);
