@@ -32,6 +32,7 @@
 
 #include "test_alloc.h"
 #include "test_json_alloc.h"
+#include "test_sqlite_alloc.h"
 #include "test_vfs.h"
 
 #define FIXTURE(name) "tests/fixtures/" name
@@ -692,36 +693,53 @@ static long fail_allocations_in_step(world *w, size_t i, int once, long *recover
     return failures;
 }
 
-static void allocation_loop(int once)
+/* The loop over every step, or, with SQLite's allocations failing too,
+ * over the store's steps (the others do not reach SQLite). */
+static void allocation_loop(int once, int sqlite)
 {
     build_reference();
     world w;
     world_init(&w);
+    sqlite3_int64 sqlite_used = sqlite3_memory_used();
     long total = 0, recovered = 0;
     for (size_t i = 0; i < step_count; i++) {
+        if (sqlite && i < first_store_step) {
+            assert_int_equal(steps[i].run(&w, steps[i].arg), SKPI_OK);
+            continue;
+        }
+        test_sqlite_alloc_share(sqlite);
         long n = fail_allocations_in_step(&w, i, once, &recovered);
+        test_sqlite_alloc_share(0);
         if (getenv("SKPI_FAILURE_VERBOSE"))
             fprintf(stderr, "  %-22s %6ld failing allocations\n", steps[i].name, n);
         total += n;
     }
     checks_of_reference(&w);
     world_free(&w);
-    fprintf(stderr, "%s allocation failures: %ld points, every one SKPI_ENOMEM with a message, "
-            "no leak, nothing changed (%ld recovered)\n", once ? "single" : "persistent", total,
-            recovered);
+    /* every connection is closed: SQLite holds no memory of them */
+    assert_int_equal(sqlite3_memory_used(), sqlite_used);
+    fprintf(stderr, "%s allocation failures%s: %ld points, every one SKPI_ENOMEM with a "
+            "message, no leak, nothing changed (%ld recovered)\n", once ? "single" : "persistent",
+            sqlite ? " with SQLite's" : "", total, recovered);
     assert_true(total > 1000);
 }
 
 static void allocations_fail_and_stay_failed(void **state)
 {
     (void)state;
-    allocation_loop(0);
+    allocation_loop(0, 0);
 }
 
 static void one_allocation_fails(void **state)
 {
     (void)state;
-    allocation_loop(1);
+    allocation_loop(1, 0);
+}
+
+static void sqlite_allocations_fail_too(void **state)
+{
+    (void)state;
+    allocation_loop(0, 1);
 }
 
 /* ------------------------------------------------------------------ I/O failures */
@@ -842,13 +860,14 @@ int main(void)
 {
     test_alloc_install();
     test_json_alloc_share();
-    if (test_vfs_install() != SQLITE_OK) {
-        fprintf(stderr, "cannot register the failing VFS\n");
+    if (test_sqlite_alloc_install() != SQLITE_OK || test_vfs_install() != SQLITE_OK) {
+        fprintf(stderr, "cannot wrap SQLite's allocator or register the failing VFS\n");
         return 1;
     }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(allocations_fail_and_stay_failed),
         cmocka_unit_test(one_allocation_fails),
+        cmocka_unit_test(sqlite_allocations_fail_too),
         cmocka_unit_test(write_io_errors),
         cmocka_unit_test(disk_full),
         cmocka_unit_test(sync_io_errors),
