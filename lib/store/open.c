@@ -81,8 +81,12 @@ static int inspect(header *h, skpi_store *st)
     int in_tx = !sqlite3_get_autocommit(st->db);
     int rc = in_tx ? SKPI_OK : skpi__store_exec(st, "BEGIN", what_open);
     if (rc == SKPI_OK) rc = read_header(h, st);
-    if (!in_tx && !sqlite3_get_autocommit(st->db))
-        sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+    if (!in_tx && !sqlite3_get_autocommit(st->db)) {
+        /* a read transaction left open (SQLite out of memory) would make
+         * the switch to WAL fail with a misleading message */
+        int src = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+        if (src != SQLITE_OK && rc == SKPI_OK) rc = skpi__store_sqlerr(st, src, what_open);
+    }
     return rc;
 }
 
