@@ -742,6 +742,12 @@ static void sqlite_allocations_fail_too(void **state)
     allocation_loop(0, 1);
 }
 
+static void one_sqlite_allocation_fails(void **state)
+{
+    (void)state;
+    allocation_loop(1, 1);
+}
+
 /* ------------------------------------------------------------------ I/O failures */
 
 /* After a failed write: a second handle opened on the file reads it whole,
@@ -868,6 +874,7 @@ int main(void)
         cmocka_unit_test(allocations_fail_and_stay_failed),
         cmocka_unit_test(one_allocation_fails),
         cmocka_unit_test(sqlite_allocations_fail_too),
+        cmocka_unit_test(one_sqlite_allocation_fails),
         cmocka_unit_test(write_io_errors),
         cmocka_unit_test(disk_full),
         cmocka_unit_test(sync_io_errors),
