@@ -641,15 +641,27 @@ static void restore(world *w, const world *saved, size_t i)
     w->back_output_size = saved->back_output_size;
 }
 
-/* Run step i while its j-th allocation fails (j = 0, 1, ...), until it runs
- * without a failure; after each failure check the four promises. */
-static long fail_allocations_in_step(world *w, size_t i, int once, long *recovered)
+/* With SQLite's allocations in the count, a step has up to 4000 points
+ * (creating the schema alone is 3800) and each try redoes the step, so
+ * trying every one takes minutes under the sanitizers. Past the first
+ * STRIDE_FROM of a step, every SQLITE_STRIDE-th is tried (a prime, so that
+ * the tries drift across the allocations SQLite repeats per statement and
+ * per row); the library's own allocations are tried every one by the loops
+ * without SQLite's. SKPI_FAILURE_FULL=1 tries every point (a few minutes). */
+#define STRIDE_FROM 100
+#define SQLITE_STRIDE 11
+
+/* Run step i while its j-th allocation fails (j = 0, 1, ..., by `stride`
+ * past STRIDE_FROM), until it runs without a failure; after each failure
+ * check the four promises. */
+static long fail_allocations_in_step(world *w, size_t i, int once, long stride,
+                                     long *recovered)
 {
     const step *s = &steps[i];
     uint64_t ds_before = dataset_before(w, s->touches);
     uint64_t store_before = store_hash(w->path);
     long failures = 0;
-    for (long j = 0;; j++) {
+    for (long j = 0;; j += j < STRIDE_FROM ? 1 : stride) {
         world saved = *w;
         long live = test_alloc_live(), json_live = test_json_live();
         skpi_error_clear();
@@ -697,6 +709,7 @@ static long fail_allocations_in_step(world *w, size_t i, int once, long *recover
  * over the store's steps (the others do not reach SQLite). */
 static void allocation_loop(int once, int sqlite)
 {
+    long stride = sqlite && !getenv("SKPI_FAILURE_FULL") ? SQLITE_STRIDE : 1;
     build_reference();
     world w;
     world_init(&w);
@@ -708,7 +721,7 @@ static void allocation_loop(int once, int sqlite)
             continue;
         }
         test_sqlite_alloc_share(sqlite);
-        long n = fail_allocations_in_step(&w, i, once, &recovered);
+        long n = fail_allocations_in_step(&w, i, once, stride, &recovered);
         test_sqlite_alloc_share(0);
         if (getenv("SKPI_FAILURE_VERBOSE"))
             fprintf(stderr, "  %-22s %6ld failing allocations\n", steps[i].name, n);
