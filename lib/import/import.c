@@ -700,8 +700,8 @@ static int read_value(const importer *im, const skpi__record *r, size_t i, const
 /* A date without a year and no export date to infer it from. */
 static int no_export_date(const importer *im)
 {
-    return skpi__error(SKPI_EINVAL, "%s: the dates of a %s file have no year: give the "
-                       "export date (the day the file was exported) to infer it", im->name,
+    return skpi__error(SKPI_EINVAL, "%s: the dates of a %s file have no year: set the export "
+                       "date option to the day the file was exported", im->name,
                        im->preset->name);
 }
 
