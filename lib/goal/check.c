@@ -169,23 +169,82 @@ static int check_measurable(skpi_goal_check_result *r, check_ctx *c)
     return say(r, L, SKPI_VERDICT_FAIL, "the dataset has no data for %s on %s", label, sel);
 }
 
+/* Why achievability cannot be judged, or NULL when it can. */
+static const char *achievable_unjudged(const check_ctx *c)
+{
+    const skpi_goal *g = c->g;
+    if (g->target_kind == SKPI_TARGET_NONE) return "no target";
+    if (!g->has_span) return "no start and deadline";
+    if (c->metric == NULL) return "the metric is not known";
+    if (c->ds == NULL) return "no dataset given";
+    if (c->selector_bad) return "the channel cannot be measured";
+    if (isnan(c->baseline.value) || isnan(c->target)) return "the baseline could not be measured";
+    return NULL;
+}
+
+/* The median and best change over windows of n_per periods in the history
+ * before the start, and how many windows there were, into r; *held receives
+ * how many periods of history there were. SKPI_OK, or an error to soften. */
+static int historical_rates(skpi_goal_check_result *r, const check_ctx *c, size_t n_per,
+                            double sign, size_t *held)
+{
+    const skpi_goal *g = c->g;
+    double *hist = NULL;
+    size_t n = 0;
+    skpi_time first;
+    int rc = skpi__goal_history(&hist, &n, &first, g, c->ds, c->cal, g->span.start, g->span.start);
+    if (rc != SKPI_OK) return rc;
+    double *scratch = n ? skpi__reallocarray(NULL, n, sizeof *scratch) : NULL;
+    if (n && scratch == NULL) {
+        skpi__free(hist);
+        return skpi__nomem();
+    }
+    double median = NAN, best = NAN;
+    size_t windows = skpi__goal_window_rates(&median, &best, hist, n, n_per, sign, scratch);
+    skpi__free(scratch);
+    skpi__free(hist);
+    r->median_rate = median;
+    r->best_rate = best;
+    r->window_count = windows;
+    *held = n;
+    return SKPI_OK;
+}
+
+/* "the target needs +12 per month over 6 months (+1.2 % of the baseline per month)" */
+static void achievable_need(char *need, size_t size, double b, double change, size_t n_per,
+                            const char *unit, const char *units)
+{
+    char x[SKPI__GOAL_NUM_SIZE], p[SKPI__GOAL_NUM_SIZE];
+    if (b != 0.0)
+        snprintf(need, size, "the target needs %s per %s over %zu %s (%s %% of the baseline per %s)",
+                 signed_num(x, change), unit, n_per, units, signed_num(p, 100.0 * change / fabs(b)), unit);
+    else
+        snprintf(need, size, "the target needs %s per %s over %zu %s", signed_num(x, change),
+                 unit, n_per, units);
+}
+
+/* The verdict: the required rate against the history's median and best. */
+static int achievable_verdict(skpi_goal_check_result *r, const char *need, const char *history)
+{
+    const int L = SKPI_SMART_ACHIEVABLE;
+    double median = r->median_rate, best = r->best_rate;
+    if (r->required_rate <= median + SKPI__GOAL_EPSILON * fmax(1.0, fabs(median))) {
+        r->achievability = SKPI_ACHIEVABILITY_REALISTIC;
+        return say(r, L, SKPI_VERDICT_PASS, "realistic: %s; %s", need, history);
+    }
+    if (r->required_rate <= best + SKPI__GOAL_EPSILON * fmax(1.0, fabs(best))) {
+        r->achievability = SKPI_ACHIEVABILITY_STRETCH;
+        return say(r, L, SKPI_VERDICT_WARN, "stretch: %s; %s", need, history);
+    }
+    r->achievability = SKPI_ACHIEVABILITY_UNREALISTIC;
+    return say(r, L, SKPI_VERDICT_FAIL, "unrealistic: %s; %s", need, history);
+}
+
 static int check_achievable(skpi_goal_check_result *r, check_ctx *c)
 {
     const skpi_goal *g = c->g;
     const int L = SKPI_SMART_ACHIEVABLE;
-    const char *missing = NULL;
-    if (g->target_kind == SKPI_TARGET_NONE)
-        missing = "no target";
-    else if (!g->has_span)
-        missing = "no start and deadline";
-    else if (c->metric == NULL)
-        missing = "the metric is not known";
-    else if (c->ds == NULL)
-        missing = "no dataset given";
-    else if (c->selector_bad)
-        missing = "the channel cannot be measured";
-    else if (isnan(c->baseline.value) || isnan(c->target))
-        missing = "the baseline could not be measured";
+    const char *missing = achievable_unjudged(c);
     if (missing != NULL)
         return say(r, L, SKPI_VERDICT_WARN, "not judged: %s", missing);
     char why[384];
@@ -210,57 +269,27 @@ static int check_achievable(skpi_goal_check_result *r, check_ctx *c)
     r->required_rate = sign * change;
     r->window_periods = n_per;
 
-    double *hist = NULL;
-    size_t n = 0;
-    skpi_time first;
-    int rc = skpi__goal_history(&hist, &n, &first, g, c->ds, c->cal, g->span.start, g->span.start);
+    size_t held = 0;
+    int rc = historical_rates(r, c, n_per, sign, &held);
     if (rc != SKPI_OK) {
         if (soften(rc, c) != SKPI_OK)
             return rc;
         return say(r, L, SKPI_VERDICT_WARN, "not judged: %s", c->selector_msg);
     }
-    double *scratch = n ? skpi__reallocarray(NULL, n, sizeof *scratch) : NULL;
-    if (n && scratch == NULL) {
-        skpi__free(hist);
-        return skpi__nomem();
-    }
-    double median = NAN, best = NAN;
-    size_t windows = skpi__goal_window_rates(&median, &best, hist, n, n_per, sign, scratch);
-    skpi__free(scratch);
-    skpi__free(hist);
-    r->median_rate = median;
-    r->best_rate = best;
-    r->window_count = windows;
-
     char need[200];
-    if (b != 0.0) {
-        char p[SKPI__GOAL_NUM_SIZE];
-        snprintf(need, sizeof need, "the target needs %s per %s over %zu %s (%s %% of the baseline per %s)",
-                 signed_num(x, change), unit, n_per, units, signed_num(p, 100.0 * change / fabs(b)), unit);
-    } else {
-        snprintf(need, sizeof need, "the target needs %s per %s over %zu %s", signed_num(x, change),
-                 unit, n_per, units);
-    }
+    achievable_need(need, sizeof need, b, change, n_per, unit, units);
+    size_t windows = r->window_count;
     if (windows == 0)
         return say(r, L, SKPI_VERDICT_WARN,
                    "not judged: %s, but the history before the start has no two values %zu %s apart "
                    "(%zu complete %s needed, %zu held)",
-                   need, n_per, units, n_per + 1, cadence_noun(g->cadence, true), n);
+                   need, n_per, units, n_per + 1, cadence_noun(g->cadence, true), held);
     char history[320];
     snprintf(history, sizeof history,
              "over the %zu-%s windows of the history the median change was %s and the best %s per %s (%zu window%s)",
-             n_per, unit, signed_num(y, sign * median), signed_num(z, sign * best), unit, windows,
-             windows == 1 ? "" : "s");
-    if (r->required_rate <= median + SKPI__GOAL_EPSILON * fmax(1.0, fabs(median))) {
-        r->achievability = SKPI_ACHIEVABILITY_REALISTIC;
-        return say(r, L, SKPI_VERDICT_PASS, "realistic: %s; %s", need, history);
-    }
-    if (r->required_rate <= best + SKPI__GOAL_EPSILON * fmax(1.0, fabs(best))) {
-        r->achievability = SKPI_ACHIEVABILITY_STRETCH;
-        return say(r, L, SKPI_VERDICT_WARN, "stretch: %s; %s", need, history);
-    }
-    r->achievability = SKPI_ACHIEVABILITY_UNREALISTIC;
-    return say(r, L, SKPI_VERDICT_FAIL, "unrealistic: %s; %s", need, history);
+             n_per, unit, signed_num(y, sign * r->median_rate), signed_num(z, sign * r->best_rate), unit,
+             windows, windows == 1 ? "" : "s");
+    return achievable_verdict(r, need, history);
 }
 
 static int check_relevant(skpi_goal_check_result *r, const check_ctx *c)

@@ -70,8 +70,6 @@ void skpi__render_text(skpi__render *r);
  * sequences, overlong forms, surrogates and values past U+10FFFF give
  * U+FFFD and consume one byte. Returns the bytes consumed. */
 size_t skpi__utf8_next(const unsigned char *s, size_t n, uint32_t *cp);
-/* Append the UTF-8 form of cp (at most 4 bytes); returns the length. */
-size_t skpi__utf8_put(char *buf, uint32_t cp);
 /* Code points in s after replacing invalid bytes (a display width for
  * text output: every code point counts as one column). */
 size_t skpi__utf8_width(const char *s);
