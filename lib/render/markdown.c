@@ -8,19 +8,24 @@
 #define S(r, s) skpi__out_str(&(r)->out, (s))
 #define ESC(r, s) skpi__esc_md(&(r)->out, (s), false)
 
-/* A table row from already formatted cells (our own text, no escaping). */
+/* A table cell. Formatted figures are escaped too: they carry the host's
+ * currency, digit separator and "n/a" word. */
 static void cell(skpi__render *r, const char *text)
-{
-    S(r, " ");
-    S(r, text);
-    S(r, " |");
-}
-
-static void esc_cell(skpi__render *r, const char *text)
 {
     S(r, " ");
     ESC(r, text);
     S(r, " |");
+}
+
+/* A KPI value cell: escaped like any cell but for the '*' of ours that marks
+ * a partial value. */
+static void value_cell(skpi__render *r, const char *text, int availability)
+{
+    size_t n = strlen(text);
+    bool mark = availability == SKPI_PARTIAL && n > 0 && text[n - 1] == '*';
+    S(r, " ");
+    skpi__esc_md_n(&r->out, text, mark ? n - 1 : n, false);
+    S(r, mark ? "* |" : " |");
 }
 
 static void caption(skpi__render *r, const char *title)
@@ -34,7 +39,7 @@ static void caption(skpi__render *r, const char *title)
 /* A heading cell from the document's words. */
 static void word_cell(skpi__render *r, int key)
 {
-    esc_cell(r, skpi__word(r, key, NULL));
+    cell(r, skpi__word(r, key, NULL));
 }
 
 static void align_row(skpi__render *r, const int *right, size_t n)
@@ -51,11 +56,11 @@ static void kpi_table(skpi__render *r, const skpi__block *b)
     S(r, "|");
     word_cell(r, SKPI_TPL_COLUMN_METRIC);
     word_cell(r, SKPI_TPL_COLUMN_VALUE);
-    esc_cell(r, b->comparison);
+    cell(r, b->comparison);
     word_cell(r, SKPI_TPL_COLUMN_CHANGE);
     word_cell(r, SKPI_TPL_COLUMN_CHANGE_PERCENT);
     if (two) {
-        esc_cell(r, b->comparison2);
+        cell(r, b->comparison2);
         word_cell(r, SKPI_TPL_COLUMN_CHANGE);
         word_cell(r, SKPI_TPL_COLUMN_CHANGE_PERCENT);
     }
@@ -75,12 +80,12 @@ static void kpi_table(skpi__render *r, const skpi__block *b)
         skpi__esc_md(&r->out, k->label, k->level == 0);
         if (k->channel && k->level == 0) { S(r, " ("); ESC(r, k->channel); S(r, ")"); }
         S(r, " |");
-        cell(r, c.value);
-        cell(r, c.previous);
+        value_cell(r, c.value, k->value.availability);
+        value_cell(r, c.previous, k->previous.availability);
         cell(r, c.change);
         cell(r, c.percent);
         if (two) {
-            cell(r, c.previous2);
+            value_cell(r, c.previous2, k->previous2.availability);
             cell(r, c.change2);
             cell(r, c.percent2);
         }
@@ -101,13 +106,13 @@ static void table(skpi__render *r, const skpi__block *b)
 {
     caption(r, b->title);
     S(r, "|");
-    for (size_t c = 0; c < b->columns; c++) esc_cell(r, b->headers[c]);
+    for (size_t c = 0; c < b->columns; c++) cell(r, b->headers[c]);
     S(r, "\n");
     align_row(r, b->align, b->columns);
     const char *const *const *rows = b->items;
     for (size_t i = 0; i < b->count; i++) {
         S(r, "|");
-        for (size_t c = 0; c < b->columns; c++) esc_cell(r, rows[i][c]);
+        for (size_t c = 0; c < b->columns; c++) cell(r, rows[i][c]);
         S(r, "\n");
     }
     S(r, "\n");
@@ -125,14 +130,14 @@ static void chart(skpi__render *r, const skpi__block *b)
     if (rc != SKPI_OK) { skpi__out_fail(&r->out, rc); return; }
     const skpi__series *s = b->items;
     S(r, "| |");
-    for (size_t i = 0; i < b->count; i++) esc_cell(r, s[i].name);
+    for (size_t i = 0; i < b->count; i++) cell(r, s[i].name);
     S(r, "\n| :--- |");
     for (size_t i = 0; i < b->count; i++) S(r, " ---: |");
     S(r, "\n");
     size_t first = ncat > SKPI__CHART_TEXT_POINTS ? ncat - SKPI__CHART_TEXT_POINTS : 0;
     for (size_t c = first; c < ncat; c++) {
         S(r, "|");
-        esc_cell(r, cats[c]);
+        cell(r, cats[c]);
         for (size_t i = 0; i < b->count; i++) {
             double v = NAN;
             for (size_t j = 0; j < s[i].length; j++)
@@ -172,14 +177,14 @@ static void goals(skpi__render *r, const skpi__block *b)
         skpi__goal_cells c;
         skpi__goal_format(&c, r, &g[i]);
         S(r, "|");
-        esc_cell(r, g[i].name);
-        esc_cell(r, g[i].status_label);
+        cell(r, g[i].name);
+        cell(r, g[i].status_label);
         cell(r, c.progress);
         cell(r, c.expected);
         cell(r, c.forecast);
         cell(r, c.current);
         cell(r, c.target);
-        esc_cell(r, g[i].deadline ? g[i].deadline : "");
+        cell(r, g[i].deadline ? g[i].deadline : "");
         S(r, "\n");
         notes = notes || g[i].note;
     }
@@ -230,12 +235,12 @@ static void objectives(skpi__render *r, const skpi__block *b)
         for (size_t k = 0; k < o[i].count; k++) {
             const skpi_doc_key_result *kr = &o[i].krs[k];
             S(r, "|");
-            esc_cell(r, kr->title);
+            cell(r, kr->title);
             skpi__fmt_score(buf, sizeof buf, &r->nf, kr->score.value); cell(r, buf);
             skpi__fmt_value(buf, sizeof buf, &r->nf, kr->start.value, kr->unit); cell(r, buf);
             skpi__fmt_value(buf, sizeof buf, &r->nf, kr->current.value, kr->unit); cell(r, buf);
             skpi__fmt_value(buf, sizeof buf, &r->nf, kr->target.value, kr->unit); cell(r, buf);
-            esc_cell(r, kr->note ? kr->note : "");
+            cell(r, kr->note ? kr->note : "");
             S(r, "\n");
         }
         S(r, "\n");
@@ -257,7 +262,7 @@ static void posts(skpi__render *r, const skpi__block *b)
         ESC(r, p[i].metric);
         S(r, " ");
         skpi__fmt_value(buf, sizeof buf, &r->nf, p[i].value.value, p[i].unit);
-        S(r, buf);
+        ESC(r, buf);
         if (isfinite(p[i].ratio.value)) {
             skpi__fmt_ratio(buf, sizeof buf, &r->nf, p[i].ratio.value);
             S(r, " (");

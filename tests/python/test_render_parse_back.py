@@ -127,6 +127,7 @@ def build_from(f, url):
     doc = socialkpi.Report(title=f("title"), subtitle=p)
     for key in (Template.COLUMN_METRIC, Template.COLUMN_GOAL, Template.COLUMN_NOTE):
         doc.set_text(key, p)
+    doc.set_text(Template.NOT_AVAILABLE, p[:24])  # "n/a" holds at most 24 bytes
     doc.add_heading(p, 1)
     doc.add_heading(p, 2)
     doc.add_paragraph(f("paragraph"), (socialkpi.SpanStyle.STRONG, p), (socialkpi.SpanStyle.EMPHASIS, p))
@@ -267,6 +268,47 @@ def test_safe_post_links_round_trip(url):
     md = markdown_tree(outputs(REFERENCE, url)["markdown"])
     assert [n.attrib["destination"] for n in md.iter() if local(n) == "link"] == [url]
     assert url in outputs(REFERENCE, url)["text"].decode("utf-8")
+
+
+# ---- figures: the host's currency, digit separator and "n/a" ------------------------
+
+# (currency, thousands separator): at most 8 and 4 bytes, no control character.
+FIGURE_WORDS = [("<i>", "<b>"), ("|*`", "|"), ("\u202e", "\u202e"), ("=", ";"), ("](x)", "_"),
+                ("&lt;", "&"), ("\"'", "\"")]
+
+
+def figures_outputs(currency, separator):
+    doc = socialkpi.Report(title="Figures", currency=currency)
+    money = socialkpi.Unit.CURRENCY
+    kpi = doc.add_kpi_table("KPIs", comparison="Previous")
+    kpi.add_row("Revenue", 1234567.0, unit=money, previous=1000.0, change=1233567.0, change_percent=5.0)
+    kpi.add_row("Spend", socialkpi.Value(2500.0, socialkpi.Availability.PARTIAL), unit=money, level=1)
+    g = doc.add_goals("Goals")
+    g.add("Sales", "on_track", unit=money, current=1234.0, target=5000.0, progress=0.25, deadline="2026-12-31")
+    o = doc.add_objectives("OKRs")
+    i = o.add("Grow", score=0.5)
+    o.add_key_result(i, "Revenue", unit=money, start=1000.0, current=2000.0, target=3000.0, score=0.5)
+    ch = doc.add_chart("Revenue", unit=money)
+    ch.add_series("Revenue", ["2026-10", "2026-11"], [12000.0, 15000.0])
+    doc.add_posts("Posts").add("x:@acme", "Revenue", 4321.0, unit=money, url=SAFE_URL)
+    out = {f: doc.render(f, thousands_separator=separator) for f in ("html", "markdown", "text")}
+    doc.close()
+    return out
+
+
+@pytest.mark.parametrize("currency,separator", FIGURE_WORDS)
+def test_figures_add_no_structure(currency, separator):
+    ref = figures_outputs("$", ",")
+    got = figures_outputs(currency, separator)
+    h_ref, h_got = parse_html(ref["html"].encode()), parse_html(got["html"].encode())
+    assert h_got.tags == h_ref.tags
+    assert [(t, k) for t, k, _ in h_got.attrs] == [(t, k) for t, k, _ in h_ref.attrs]
+    m_ref = markdown_tree(ref["markdown"].encode())
+    m_got = markdown_tree(got["markdown"].encode())
+    assert skeleton(m_got) == skeleton(m_ref)
+    assert emphasis_count(m_got) <= emphasis_count(m_ref)
+    assert not [c for c in got["text"] if ord(c) in BIDI]
+    assert not [c for c in got["markdown"] if ord(c) in BIDI]
 
 
 # ---- Markdown -----------------------------------------------------------------------

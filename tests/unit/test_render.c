@@ -356,6 +356,29 @@ static void csv_formulas_after_semicolons_and_line_breaks(void **state)
     skpi_doc_free(doc);
 }
 
+static void markdown_escapes_figures(void **state)
+{
+    (void)state;
+    skpi_doc *doc = NULL;
+    size_t t;
+    assert_int_equal(skpi_doc_new(&doc), SKPI_OK);
+    assert_int_equal(skpi_doc_set_currency(doc, "<i>"), SKPI_OK);
+    assert_int_equal(skpi_doc_add_kpi_table(&t, doc, NULL, "Before", NULL), SKPI_OK);
+    skpi_doc_kpi_row r = SKPI_DOC_KPI_ROW_INIT;
+    r.label = "Revenue";
+    r.unit = SKPI_UNIT_CURRENCY;
+    r.value = av(1234);
+    assert_int_equal(skpi_doc_kpi_table_add_row(doc, t, &r), SKPI_OK);
+    skpi_render_options o = SKPI_RENDER_OPTIONS_INIT;
+    o.thousands_separator = "|";
+    char *md = render(doc, SKPI_FORMAT_MARKDOWN, &o, NULL);
+    /* The host's currency and digit separator are text like any other: a
+     * raw '|' would split the cell, a raw <i> be HTML. */
+    assert_non_null(strstr(md, "| Revenue | 1\\|234.00 &lt;i&gt; |"));
+    skpi_free(md);
+    skpi_doc_free(doc);
+}
+
 static void text_drops_bidi_controls(void **state)
 {
     (void)state;
@@ -804,6 +827,7 @@ int main(void)
         cmocka_unit_test(markdown_block_starts_are_escaped),
         cmocka_unit_test(csv_formulas_after_semicolons_and_line_breaks),
         cmocka_unit_test(text_drops_bidi_controls),
+        cmocka_unit_test(markdown_escapes_figures),
         cmocka_unit_test(numbers_ignore_setlocale),
         cmocka_unit_test(kpi_numbers),
         cmocka_unit_test(json_and_csv_numbers),
