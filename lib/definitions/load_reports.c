@@ -27,13 +27,17 @@ static int dup(char **out, const char *s)
 static int whole(double *out, bool *present, const json_t *obj, const char *path, const char *key,
                  double max)
 {
-    int rc = skpi__json_number(out, present, obj, path, key, false);
+    /* A refused number never reaches *out: callers convert it to an
+     * unsigned type, which is undefined for a negative or huge double. */
+    double v = *out;
+    int rc = skpi__json_number(&v, present, obj, path, key, false);
     if (rc != SKPI_OK || !*present) return rc;
-    if (*out != floor(*out) || *out < 0 || *out > max) {
+    if (v != floor(v) || v < 0 || v > max) {
         char where[SKPI__PATH_SIZE];
         skpi__path_key(where, path, key);
         return skpi__json_fail(SKPI_ERANGE, where, "expected a whole number from 0 to %.0f", max);
     }
+    *out = v;
     return SKPI_OK;
 }
 

@@ -4,7 +4,7 @@
 #include "metrics/metrics_internal.h"
 
 #include <string.h>
-#include <threads.h>
+#include <pthread.h>
 
 typedef struct builtin_def {
     const char *key;
@@ -203,7 +203,9 @@ static skpi_metric *builtin_ptrs[N_DEFS];
 static uint32_t builtin_sorted[N_DEFS];
 static skpi__op ops_pool[OPS_POOL];
 static uint32_t comp_pool[OPS_POOL];
-static once_flag builtin_once = ONCE_FLAG_INIT;
+/* pthread_once, not C11 call_once: glibc implements call_once on it
+ * internally, where ThreadSanitizer cannot see the synchronisation. */
+static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
 
 static void builtin_init(void)
 {
@@ -261,6 +263,6 @@ static void builtin_init(void)
 
 const skpi_catalog *skpi_catalog_builtin(void)
 {
-    call_once(&builtin_once, builtin_init);
+    pthread_once(&builtin_once, builtin_init);
     return &builtin_catalog;
 }

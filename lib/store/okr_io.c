@@ -135,7 +135,7 @@ static int load_curve(skpi_objective *obj, skpi_store *st, const char *id, const
     sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
     double x[64], y[64];
     size_t n = 0;
-    int src;
+    int src = SQLITE_DONE; /* the first step sets it; gcc -Og cannot tell */
     while ((src = sqlite3_step(s)) == SQLITE_ROW && n < 64) {
         x[n] = sqlite3_column_double(s, 0);
         y[n++] = sqlite3_column_double(s, 1);
@@ -156,7 +156,7 @@ static int load_checkins(skpi_key_result *kr, skpi_store *st, const char *id, sq
     if (rc != SKPI_OK) return rc;
     sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
     sqlite3_bind_int64(s, 2, index);
-    int src;
+    int src = SQLITE_DONE; /* the first step sets it; gcc -Og cannot tell */
     while (rc == SKPI_OK && (src = sqlite3_step(s)) == SQLITE_ROW)
         rc = skpi_key_result_add_checkin(kr, sqlite3_column_int64(s, 0),
                                          skpi__store_column_real(s, 1),
@@ -175,7 +175,7 @@ static int load_key_results(skpi_objective *obj, skpi_store *st, const char *id,
         " selector FROM key_result WHERE objective = ?1 ORDER BY position", what);
     if (rc != SKPI_OK) return rc;
     sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-    int src;
+    int src = SQLITE_DONE; /* the first step sets it; gcc -Og cannot tell */
     while (rc == SKPI_OK && (src = sqlite3_step(s)) == SQLITE_ROW) {
         const char *title = (const char *)sqlite3_column_text(s, 2);
         if (title == NULL) { rc = skpi__nomem(); break; }
@@ -225,7 +225,7 @@ static int load_alignment(skpi_definitions *defs, skpi_store *st, const char *wh
     int rc = skpi__store_prepare(&s, st, "SELECT id, parent, weight FROM objective"
                                  " WHERE parent IS NOT NULL ORDER BY parent, parent_order", what);
     if (rc != SKPI_OK) return rc;
-    int src;
+    int src = SQLITE_DONE; /* the first step sets it; gcc -Og cannot tell */
     while (rc == SKPI_OK && (src = sqlite3_step(s)) == SQLITE_ROW) {
         const char *id = (const char *)sqlite3_column_text(s, 0);
         const char *parent = (const char *)sqlite3_column_text(s, 1);
@@ -251,7 +251,7 @@ int skpi__store_load_objectives(skpi_definitions *defs, skpi_store *st, const ch
         "SELECT id, title, description, owner, period_start, period_end, type, curve"
         " FROM objective ORDER BY position", what);
     if (rc != SKPI_OK) return rc;
-    int src;
+    int src = SQLITE_DONE; /* the first step sets it; gcc -Og cannot tell */
     while (rc == SKPI_OK && (src = sqlite3_step(s)) == SQLITE_ROW) {
         const char *id = (const char *)sqlite3_column_text(s, 0);
         const char *title = (const char *)sqlite3_column_text(s, 1);

@@ -17,6 +17,17 @@ esac
 mkdir -p "$work"
 out="$work/$name.stdout" err="$work/$name.stderr"
 bindir=$(dirname "$skpi")
+# SKPI_VALGRIND=1: every skpi of the case runs under valgrind memcheck; any
+# error or leak fails the case (CI runs the cases so, docs/testing.md).
+vglogs=""
+if [ -n "${SKPI_VALGRIND:-}" ]; then
+  bindir="$work/valgrind-bin/$name"; vglogs="$work/valgrind-logs/$name"
+  rm -rf "$bindir" "$vglogs"; mkdir -p "$bindir" "$vglogs"
+  printf '#!/bin/sh
+exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --log-file=%s/%%p.log %s "$@"\n' \
+    "$vglogs" "$skpi" >"$bindir/skpi"
+  chmod +x "$bindir/skpi"
+fi
 # A fixed environment: no store or definitions from the caller's.
 env -u SKPI_DB -u SKPI_CONFIG HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share" \
     PATH="$bindir:$PATH" SRC="$src" WORK="$work" DATA="$data" LC_ALL=C \
@@ -26,6 +37,12 @@ normalise() {
   sed -e "s|$work|@WORK@|g" -e "s|$data|@DATA@|g" -e "s|$src|@SRC@|g" "$1"
 }
 status=0
+if [ -n "$vglogs" ]; then
+  for log in "$vglogs"/*.log; do
+    [ -s "$log" ] || continue
+    echo "$name: valgrind found errors:"; cat "$log"; status=1
+  done
+fi
 if [ -n "${SKPI_CLI_UPDATE:-}" ]; then
   for s in out err; do
     if [ $s = out ]; then f=$out; else f=$err; fi
