@@ -5,7 +5,10 @@
  *
  * All date arithmetic is integer civil-date arithmetic on the proleptic
  * Gregorian calendar: no mktime(), no TZ environment variable, no locale.
- * Every function is thread-safe; a calendar handle is read-only once set up.
+ * A calendar's time zone is a fixed UTC offset or an IANA zone
+ * ("Europe/Berlin"), whose rules ICU supplies when the zone is set; the
+ * calendar then holds them as plain data. Every function is thread-safe; a
+ * calendar handle is read-only once set up.
  */
 #ifndef SOCIALKPI_CALENDAR_H
 #define SOCIALKPI_CALENDAR_H
@@ -53,15 +56,101 @@ SKPI_API void skpi_calendar_free(skpi_calendar *cal);
 SKPI_API int skpi_calendar_clone(skpi_calendar **out, const skpi_calendar *cal);
 
 /**
+ * @brief How a local time without an offset that a time zone skips (the
+ *        spring-forward gap) or shows twice (the fall-back hour) is read.
+ *        Values are fixed for ever.
+ */
+typedef enum skpi_local_time {
+    SKPI_LOCAL_TIME_REJECT = 0,  /**< refuse the text (the default) */
+    SKPI_LOCAL_TIME_EARLIER = 1, /**< the earlier of the two instants it can mean */
+    SKPI_LOCAL_TIME_LATER = 2    /**< the later of the two instants it can mean */
+} skpi_local_time;
+
+/**
  * @brief Set the reporting time zone as a fixed offset from UTC.
+ *
+ * Replaces an IANA time zone set before.
  * @param cal     the calendar
  * @param minutes offset east of UTC in minutes, -1080 to +1080 (e.g. +60 for CET)
  * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_ERANGE (outside ±18 hours)
  */
 SKPI_API int skpi_calendar_set_utc_offset(skpi_calendar *cal, int minutes);
 
-/** @brief The UTC offset in minutes (0 for a NULL calendar). */
+/**
+ * @brief The fixed UTC offset in minutes: 0 for a NULL calendar and for a
+ *        calendar in an IANA time zone, whose offset changes (see
+ *        skpi_calendar_offset_at()).
+ */
 SKPI_API int skpi_calendar_utc_offset(const skpi_calendar *cal);
+
+/**
+ * @brief Set the reporting time zone to an IANA zone, e.g. "Europe/Berlin".
+ *
+ * Days, weeks, months, quarters and years then start at local midnight in
+ * that zone, so a day is 23 or 25 hours long where clocks change; labels,
+ * skpi_calendar_parse() and skpi_calendar_format() use the zone too. The
+ * zone's rules come from ICU and are copied into the calendar, which stays
+ * read-only. Replaces a fixed offset set before. Names are case-sensitive;
+ * aliases ICU knows ("US/Pacific", "UTC") are accepted and kept as given.
+ * @param cal  the calendar
+ * @param zone NUL-terminated IANA name; copied
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_EINVAL (not a zone name; the
+ *         message names it), SKPI_ENOMEM; on error the calendar is unchanged
+ */
+SKPI_API int skpi_calendar_set_time_zone(skpi_calendar *cal, const char *zone);
+
+/**
+ * @brief The IANA time zone name, or NULL when the calendar uses a fixed
+ *        UTC offset (or cal is NULL). Borrowed: valid until the calendar's
+ *        zone is changed or the calendar is freed.
+ */
+SKPI_API const char *skpi_calendar_time_zone(const skpi_calendar *cal);
+
+/**
+ * @brief The offset from UTC in force at a time, in seconds east.
+ *
+ * For a fixed offset always that offset; in an IANA zone it follows
+ * daylight saving time (and history: before time zones, local mean time,
+ * which is not a whole number of minutes).
+ * @param out receives the offset in seconds
+ * @param cal the calendar
+ * @param t   a time from skpi_time_min() to skpi_time_max()
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_ERANGE (t out of range)
+ */
+SKPI_API int skpi_calendar_offset_at(int *out, const skpi_calendar *cal, skpi_time t);
+
+/**
+ * @brief How skpi_calendar_parse() reads a local time the zone skips
+ *        (clocks jump from 02:00 to 03:00: 02:30 never happens).
+ *
+ * ::SKPI_LOCAL_TIME_EARLIER reads it with the offset in force after the
+ * jump (02:30 becomes 01:30 before the change), ::SKPI_LOCAL_TIME_LATER with
+ * the offset before it (03:30 after the change); ::SKPI_LOCAL_TIME_REJECT
+ * (the default) refuses it with SKPI_ERANGE.
+ * @param cal  the calendar
+ * @param rule an ::skpi_local_time
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_EINVAL (unknown rule)
+ */
+SKPI_API int skpi_calendar_set_skipped_time(skpi_calendar *cal, int rule);
+
+/** @brief The rule for skipped local times (::SKPI_LOCAL_TIME_REJECT for NULL). */
+SKPI_API int skpi_calendar_skipped_time(const skpi_calendar *cal);
+
+/**
+ * @brief How skpi_calendar_parse() reads a local time the zone shows twice
+ *        (clocks fall back from 03:00 to 02:00: 02:30 happens twice).
+ *
+ * ::SKPI_LOCAL_TIME_EARLIER takes the first occurrence (before the change),
+ * ::SKPI_LOCAL_TIME_LATER the second; ::SKPI_LOCAL_TIME_REJECT (the default)
+ * refuses the text with SKPI_EINVAL.
+ * @param cal  the calendar
+ * @param rule an ::skpi_local_time
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_EINVAL (unknown rule)
+ */
+SKPI_API int skpi_calendar_set_repeated_time(skpi_calendar *cal, int rule);
+
+/** @brief The rule for repeated local times (::SKPI_LOCAL_TIME_REJECT for NULL). */
+SKPI_API int skpi_calendar_repeated_time(const skpi_calendar *cal);
 
 /**
  * @brief Set the first day of the week.
@@ -158,12 +247,17 @@ SKPI_API int skpi_calendar_label(char *buf, size_t size, const skpi_calendar *ca
  * Accepts `YYYY-MM-DD`, and `YYYY-MM-DD` followed by `T` or a space and
  * `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fraction` (the fraction is dropped), then
  * optionally `Z`, `+HH:MM`, `+HHMM` or `+HH` (or `-`), with an optional space
- * before the offset. A text without an offset is read in the calendar's zone.
+ * before the offset. A text without an offset is read in the calendar's zone:
+ * a date alone is the start of that local day (its first instant, even where
+ * midnight is skipped); a local time the zone skips or shows twice follows
+ * skpi_calendar_set_skipped_time() and skpi_calendar_set_repeated_time().
  * @param out  receives the time
- * @param cal  the calendar (its offset applies when the text has none)
+ * @param cal  the calendar (its zone applies when the text has no offset)
  * @param text NUL-terminated text, nothing before or after it
  * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_EPARSE (the message gives the
- *         column and what was expected), SKPI_ERANGE (a field out of range)
+ *         column and what was expected), SKPI_ERANGE (a field out of range,
+ *         or a local time the zone skips), SKPI_EINVAL (a local time the zone
+ *         shows twice); *out is only written on success
  */
 SKPI_API int skpi_calendar_parse(skpi_time *out, const skpi_calendar *cal, const char *text);
 
@@ -194,6 +288,30 @@ SKPI_API int skpi_time_format(char *buf, size_t size, skpi_time t, int offset_mi
  * @return as skpi_time_format()
  */
 SKPI_API int skpi_time_format_date(char *buf, size_t size, skpi_time t, int offset_minutes);
+
+/**
+ * @brief Format a time as ISO 8601 in the calendar's time zone.
+ *
+ * The local time and the offset in force then: in Europe/Berlin,
+ * `2026-07-01T12:00:00+02:00` and `2026-12-01T12:00:00+01:00`; offset 0 is
+ * written `Z`. An offset that is not a whole number of minutes (local mean
+ * time, before zones were adopted) cannot be written as +HH:MM: such a time
+ * is written in UTC, with `Z`.
+ * @param buf  receives the NUL-terminated text
+ * @param size size of buf; skpi_calendar_label_size() is always enough
+ * @param cal  the calendar
+ * @param t    the time
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_ERANGE (the time, or its local
+ *         date, outside years 1 to 9999, or buf too small)
+ */
+SKPI_API int skpi_calendar_format(char *buf, size_t size, const skpi_calendar *cal, skpi_time t);
+
+/**
+ * @brief Format the local date of a time (`2026-11-22`) in the calendar's zone.
+ * @return as skpi_calendar_format()
+ */
+SKPI_API int skpi_calendar_format_date(char *buf, size_t size, const skpi_calendar *cal,
+                                       skpi_time t);
 
 /**
  * @brief Build a time from civil fields in UTC.

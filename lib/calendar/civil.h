@@ -5,6 +5,7 @@
 #define SKPI_CALENDAR_CIVIL_H
 
 #include "socialkpi/calendar.h"
+#include "calendar/zone.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -15,6 +16,9 @@ struct skpi_calendar {
     int32_t offset_s;   /* UTC offset in seconds east, a multiple of 60, at most 18 h either way */
     int32_t week_start; /* ISO weekday 1 (Monday) .. 7 (Sunday) */
     int32_t fiscal_start; /* first month of the fiscal year, 1 .. 12 */
+    int32_t skipped;    /* skpi_local_time rule for local times a zone skips */
+    int32_t repeated;   /* ... and for those it shows twice */
+    skpi__zone *zone;   /* an IANA zone, owned; NULL: the fixed offset_s */
 };
 
 /* Seconds in a day (no leap seconds). */
@@ -85,10 +89,38 @@ static inline bool skpi__cadence_valid(int cadence)
     return cadence >= SKPI_CADENCE_DAY && cadence <= SKPI_CADENCE_YEAR;
 }
 
-/* Local day number (days from 1970-01-01 in the calendar's zone) of t. */
+/* local.c: the instants local time `local` (seconds from 1970-01-01 on the
+ * wall clock) names in zone z: returns 1 (one, *earlier == *later), 2 (the
+ * fall-back hour: both) or 0 (a gap: the readings with the offsets before
+ * and after the change, neither of which shows that wall time). */
+int skpi__zone_readings(const skpi__zone *z, skpi_time local, skpi_time *earlier,
+                        skpi_time *later);
+/* The first instant of local day `day`: its earliest midnight, or the end of
+ * the gap when midnight is skipped. */
+skpi_time skpi__zone_day_start(const skpi__zone *z, int64_t day);
+/* The local day whose [start, next start) holds t. */
+int64_t skpi__zone_day_of(const skpi__zone *z, skpi_time t);
+
+/* Seconds east of UTC in force at t. */
+static inline int32_t skpi__offset_at(const skpi_calendar *cal, skpi_time t)
+{
+    return cal->zone ? skpi__zone_offset_at(cal->zone, t) : cal->offset_s;
+}
+
+/* Local day number (days from 1970-01-01 in the calendar's zone) of t: the
+ * day whose bounds hold t. */
 static inline int64_t skpi__local_day(const skpi_calendar *cal, skpi_time t)
 {
+    if (cal->zone) return skpi__zone_day_of(cal->zone, t);
     return skpi__floor_div(t + cal->offset_s, SKPI__DAY_SECONDS);
+}
+
+/* UTC start of local day number `day`; in an IANA zone one zone look-up
+ * (a binary search), days being 23 or 25 hours long across a change. */
+static inline skpi_time skpi__day_start(const skpi_calendar *cal, int64_t day)
+{
+    if (cal->zone) return skpi__zone_day_start(cal->zone, day);
+    return day * SKPI__DAY_SECONDS - cal->offset_s;
 }
 
 /* Month number y * 12 + (m - 1) of the local date of t. */
@@ -134,7 +166,7 @@ static inline skpi_time skpi__month_start(const skpi_calendar *cal, int64_t mi)
 {
     int64_t y = skpi__floor_div(mi, 12);
     int m = (int)(mi - y * 12) + 1;
-    return skpi__days_from_civil(y, m, 1) * SKPI__DAY_SECONDS - cal->offset_s;
+    return skpi__day_start(cal, skpi__days_from_civil(y, m, 1));
 }
 
 /* UTC start of the period numbered `index` (inverse of skpi__period_index).
@@ -143,7 +175,7 @@ static inline skpi_time skpi__period_index_start(const skpi_calendar *cal, int c
 {
     switch (cadence) {
     case SKPI_CADENCE_WEEK:
-        return (index * 7 + cal->week_start - 4) * SKPI__DAY_SECONDS - cal->offset_s;
+        return skpi__day_start(cal, index * 7 + cal->week_start - 4);
     case SKPI_CADENCE_MONTH:
         return skpi__month_start(cal, index);
     case SKPI_CADENCE_QUARTER:
@@ -151,7 +183,7 @@ static inline skpi_time skpi__period_index_start(const skpi_calendar *cal, int c
     case SKPI_CADENCE_YEAR:
         return skpi__month_start(cal, index * 12 + (cal->fiscal_start - 1));
     default:
-        return index * SKPI__DAY_SECONDS - cal->offset_s;
+        return skpi__day_start(cal, index);
     }
 }
 
@@ -178,7 +210,8 @@ static inline int64_t skpi__month_start_near(int64_t y, int64_t jan1, int64_t mi
  * The UTC start of the period of `cadence` that contains t, and the start of
  * the next period (the end of this one). Days and weeks cost a floor
  * division; months, quarters and years one civil_from_days and a table
- * look-up per boundary, all integer arithmetic.
+ * look-up per boundary, all integer arithmetic; an IANA zone adds one zone
+ * look-up per boundary.
  * Unchecked: cadence must be valid and t in [SKPI_TIME_MIN, SKPI_TIME_END);
  * the period may then reach up to a year outside that range, which
  * skpi__period_in_range() tells. Use skpi__period_checked() for a checked
@@ -189,16 +222,15 @@ static inline void skpi__period_bounds(const skpi_calendar *cal, int cadence, sk
                                        skpi_time *start, skpi_time *next)
 {
     if (cadence == SKPI_CADENCE_DAY) {
-        skpi_time s = skpi__local_day(cal, t) * SKPI__DAY_SECONDS - cal->offset_s;
-        *start = s;
-        *next = s + SKPI__DAY_SECONDS;
+        int64_t day = skpi__local_day(cal, t);
+        *start = skpi__day_start(cal, day);
+        *next = skpi__day_start(cal, day + 1);
     } else if (cadence == SKPI_CADENCE_WEEK) {
         int64_t day = skpi__local_day(cal, t);
         int64_t back = day + 4 - cal->week_start;
         back -= skpi__floor_div(back, 7) * 7;                 /* days since the week began */
-        skpi_time s = (day - back) * SKPI__DAY_SECONDS - cal->offset_s;
-        *start = s;
-        *next = s + 7 * SKPI__DAY_SECONDS;
+        *start = skpi__day_start(cal, day - back);
+        *next = skpi__day_start(cal, day - back + 7);
     } else {
         int64_t day = skpi__local_day(cal, t), y;
         int m, d;
@@ -213,8 +245,8 @@ static inline void skpi__period_bounds(const skpi_calendar *cal, int cadence, sk
             first = skpi__floor_div(mi - shift, 12) * 12 + shift;
             span = 12;
         }
-        *start = skpi__month_start_near(y, jan1, first) * SKPI__DAY_SECONDS - cal->offset_s;
-        *next = skpi__month_start_near(y, jan1, first + span) * SKPI__DAY_SECONDS - cal->offset_s;
+        *start = skpi__day_start(cal, skpi__month_start_near(y, jan1, first));
+        *next = skpi__day_start(cal, skpi__month_start_near(y, jan1, first + span));
     }
 }
 
@@ -249,5 +281,8 @@ void skpi__write_local(char buf[20], skpi_time t, int32_t offset_s);
  * as a number. buf needs SKPI__TIME_TEXT_SIZE bytes. */
 #define SKPI__TIME_TEXT_SIZE 32
 const char *skpi__time_text(char buf[SKPI__TIME_TEXT_SIZE], skpi_time t);
+
+/* SKPI_ERANGE: "what: time T is outside 0001-01-01T00:00:00Z to ...". */
+int skpi__time_range_error(const char *what, skpi_time t);
 
 #endif

@@ -52,6 +52,14 @@ const char *skpi__time_text(char buf[SKPI__TIME_TEXT_SIZE], skpi_time t)
     return buf;
 }
 
+int skpi__time_range_error(const char *what, skpi_time t)
+{
+    char text[SKPI__TIME_TEXT_SIZE];
+    return skpi__error(SKPI_ERANGE,
+                       "%s: time %s is outside 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z",
+                       what, skpi__time_text(text, t));
+}
+
 /* Shared checks of the two formatters; on success the local time lies in
  * years 1..9999 and buf holds at least `need` bytes. */
 static int check_format(char *buf, size_t size, skpi_time t, int offset_minutes, size_t need,
@@ -64,10 +72,7 @@ static int check_format(char *buf, size_t size, skpi_time t, int offset_minutes,
                            "%s: offset %d minutes is outside -1080 to +1080 (18 hours either way)",
                            what, offset_minutes);
     char text[SKPI__TIME_TEXT_SIZE];
-    if (!skpi__time_in_range(t))
-        return skpi__error(SKPI_ERANGE,
-                           "%s: time %s is outside 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z",
-                           what, skpi__time_text(text, t));
+    if (!skpi__time_in_range(t)) return skpi__time_range_error(what, t);
     if (!skpi__time_in_range(t + offset_minutes * 60))
         return skpi__error(SKPI_ERANGE,
                            "%s: %s at offset %d minutes falls outside years 1 to 9999 locally",
@@ -78,11 +83,11 @@ static int check_format(char *buf, size_t size, skpi_time t, int offset_minutes,
     return SKPI_OK;
 }
 
-int skpi_time_format(char *buf, size_t size, skpi_time t, int offset_minutes)
+static int format_iso(char *buf, size_t size, skpi_time t, int offset_minutes, const char *what)
 {
     size_t need = offset_minutes == 0 ? sizeof "YYYY-MM-DDTHH:MM:SSZ"
                                       : sizeof "YYYY-MM-DDTHH:MM:SS+HH:MM";
-    int rc = check_format(buf, size, t, offset_minutes, need, "skpi_time_format");
+    int rc = check_format(buf, size, t, offset_minutes, need, what);
     if (rc != SKPI_OK) return rc;
     skpi__write_local(buf, t, offset_minutes * 60);
     if (offset_minutes == 0) {
@@ -96,6 +101,57 @@ int skpi_time_format(char *buf, size_t size, skpi_time t, int offset_minutes)
         put2(buf + 23, a % 60);
         buf[25] = '\0';
     }
+    return SKPI_OK;
+}
+
+int skpi_time_format(char *buf, size_t size, skpi_time t, int offset_minutes)
+{
+    return format_iso(buf, size, t, offset_minutes, "skpi_time_format");
+}
+
+/* The offset in minutes a calendar writes for t: its offset then, or 0 (UTC)
+ * when that offset is not a whole number of minutes. */
+static int writable_offset(const skpi_calendar *cal, skpi_time t)
+{
+    int32_t o = skpi__offset_at(cal, t);
+    return o % 60 == 0 ? o / 60 : 0;
+}
+
+/* The checks of the calendar formatters; buf is emptied when it can be. */
+static int check_calendar(char *buf, size_t size, const skpi_calendar *cal, skpi_time t,
+                          const char *what)
+{
+    if (buf == NULL) return skpi__error(SKPI_EMISUSE, "%s: buf is NULL", what);
+    if (size > 0) buf[0] = '\0';
+    if (cal == NULL) return skpi__error(SKPI_EMISUSE, "%s: cal is NULL", what);
+    if (!skpi__time_in_range(t)) return skpi__time_range_error(what, t);
+    return SKPI_OK;
+}
+
+int skpi_calendar_format(char *buf, size_t size, const skpi_calendar *cal, skpi_time t)
+{
+    static const char what[] = "skpi_calendar_format";
+    int rc = check_calendar(buf, size, cal, t, what);
+    return rc != SKPI_OK ? rc : format_iso(buf, size, t, writable_offset(cal, t), what);
+}
+
+int skpi_calendar_format_date(char *buf, size_t size, const skpi_calendar *cal, skpi_time t)
+{
+    static const char what[] = "skpi_calendar_format_date";
+    int rc = check_calendar(buf, size, cal, t, what);
+    if (rc != SKPI_OK) return rc;
+    /* The date of the day whose bounds hold t, the day a daily bucket names. */
+    skpi_time midnight = skpi__local_day(cal, t) * SKPI__DAY_SECONDS;
+    if (!skpi__time_in_range(midnight))
+        return skpi__error(SKPI_ERANGE, "%s: the local date of %lld falls outside years 1 to "
+                           "9999", what, (long long)t);
+    if (size < sizeof "YYYY-MM-DD")
+        return skpi__error(SKPI_ERANGE, "%s: buf holds %zu bytes; %zu are needed",
+                           what, size, sizeof "YYYY-MM-DD");
+    char full[20];
+    skpi__write_local(full, midnight, 0);
+    memcpy(buf, full, 10);
+    buf[10] = '\0';
     return SKPI_OK;
 }
 

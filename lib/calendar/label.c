@@ -52,20 +52,20 @@ int skpi_calendar_label(char *buf, size_t size, const skpi_calendar *cal, int ca
     if (rc != SKPI_OK) return rc;
 
     char text[SKPI__LABEL_SIZE];
-    char local[20];
+    int64_t y;
+    int m, d;
     switch (cadence) {
     case SKPI_CADENCE_DAY:
-        skpi__write_local(local, t, cal->offset_s);
-        memcpy(text, local, 10);
-        text[10] = '\0';
+    case SKPI_CADENCE_MONTH:
+        /* the local day whose bounds hold t, as the period does */
+        skpi__civil_from_days(skpi__local_day(cal, t), &y, &m, &d);
+        if (cadence == SKPI_CADENCE_DAY)
+            snprintf(text, sizeof text, "%04d-%02d-%02d", (int)y, m, d);
+        else
+            snprintf(text, sizeof text, "%04d-%02d", (int)y, m);
         break;
     case SKPI_CADENCE_WEEK:
         week_label(text, cal, p.start);
-        break;
-    case SKPI_CADENCE_MONTH:
-        skpi__write_local(local, t, cal->offset_s);
-        memcpy(text, local, 7);
-        text[7] = '\0';
         break;
     default:
         fiscal_label(text, cal, cadence, t);

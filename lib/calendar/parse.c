@@ -86,11 +86,20 @@ static int read_offset(reader *r, int *minutes)
     return SKPI_OK;
 }
 
-static int parse(skpi_time *out, const char *text, int default_offset, const char *what)
+/* A text read: the wall-clock seconds it names, and its offset if it gave one. */
+typedef struct parsed {
+    skpi_time local;  /* seconds from 1970-01-01T00:00:00 on the wall clock */
+    bool has_time;    /* a time of day was given */
+    bool has_offset;
+    int offset;       /* minutes east, when has_offset */
+} parsed;
+
+static int parse(parsed *out, const char *text, const char *what)
 {
     reader r = { text, 0, what };
     int year, month, day, hour = 0, minute = 0, second = 0;
-    int offset = default_offset;
+    int offset = 0;
+    bool has_offset = false;
 
     if (!digits(&r, 4, &year)) return expected(&r, "a four-digit year (YYYY-MM-DD)");
     if (!accept(&r, '-')) return expected(&r, "'-' after the year");
@@ -128,6 +137,7 @@ static int parse(skpi_time *out, const char *text, int default_offset, const cha
         if (c == 'Z' || c == '+' || c == '-') {
             int rc = read_offset(&r, &offset);
             if (rc != SKPI_OK) return rc;
+            has_offset = true;
         } else if (spaced) {
             return expected(&r, OFFSET_FORMS);
         }
@@ -138,12 +148,68 @@ static int parse(skpi_time *out, const char *text, int default_offset, const cha
         }
     }
 
-    skpi_time t = skpi__days_from_civil(year, month, day) * SKPI__DAY_SECONDS
-                + hour * 3600 + minute * 60 + second - (skpi_time)offset * 60;
-    if (!skpi__time_in_range(t))
-        return skpi__error(SKPI_ERANGE,
-                           "%s: \"%.40s\" is outside 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z in UTC",
-                           what, text);
+    out->local = skpi__days_from_civil(year, month, day) * SKPI__DAY_SECONDS
+               + hour * 3600 + minute * 60 + second;
+    out->has_time = r.pos > 10;
+    out->has_offset = has_offset;
+    out->offset = offset;
+    return SKPI_OK;
+}
+
+static int outside(const char *text, const char *what)
+{
+    return skpi__error(SKPI_ERANGE,
+                       "%s: \"%.40s\" is outside 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z in UTC",
+                       what, text);
+}
+
+/* A wall-clock time the zone skips or repeats, read by the calendar's rule. */
+static int pick(skpi_time *out, const skpi_calendar *cal, const parsed *p, const char *text,
+                const char *what)
+{
+    skpi_time earlier, later;
+    int n = skpi__zone_readings(cal->zone, p->local, &earlier, &later);
+    if (n == 1) {
+        *out = earlier;
+        return SKPI_OK;
+    }
+    int rule = n == 0 ? cal->skipped : cal->repeated;
+    if (rule == SKPI_LOCAL_TIME_EARLIER) {
+        *out = earlier;
+        return SKPI_OK;
+    }
+    if (rule == SKPI_LOCAL_TIME_LATER) {
+        *out = later;
+        return SKPI_OK;
+    }
+    if (n == 0)
+        return skpi__error(SKPI_ERANGE, "%s: \"%.40s\" does not exist in %s: the clocks skip "
+                           "it; give an offset, or set the rule for skipped times to "
+                           "earlier or later", what, text, cal->zone->name);
+    return skpi__error(SKPI_EINVAL, "%s: \"%.40s\" happens twice in %s: the clocks go back; "
+                       "give an offset, or set the rule for repeated times to earlier or "
+                       "later", what, text, cal->zone->name);
+}
+
+/* The instant of a parsed text: its own offset, else the calendar's zone
+ * (NULL: UTC). */
+static int resolve(skpi_time *out, const skpi_calendar *cal, const parsed *p, const char *text,
+                   const char *what)
+{
+    skpi_time t = 0;
+    if (p->has_offset) {
+        t = p->local - (skpi_time)p->offset * 60;
+    } else if (cal == NULL) {
+        t = p->local;
+    } else if (cal->zone == NULL) {
+        t = p->local - cal->offset_s;
+    } else if (!p->has_time) {
+        t = skpi__zone_day_start(cal->zone, skpi__floor_div(p->local, SKPI__DAY_SECONDS));
+    } else {
+        int rc = pick(&t, cal, p, text, what);
+        if (rc != SKPI_OK) return rc;
+    }
+    if (!skpi__time_in_range(t)) return outside(text, what);
     *out = t;
     return SKPI_OK;
 }
@@ -154,7 +220,9 @@ int skpi_calendar_parse(skpi_time *out, const skpi_calendar *cal, const char *te
     if (out == NULL) return skpi__error(SKPI_EMISUSE, "%s: out is NULL", what);
     if (cal == NULL) return skpi__error(SKPI_EMISUSE, "%s: cal is NULL", what);
     if (text == NULL) return skpi__error(SKPI_EMISUSE, "%s: text is NULL", what);
-    return parse(out, text, cal->offset_s / 60, what);
+    parsed p;
+    int rc = parse(&p, text, what);
+    return rc != SKPI_OK ? rc : resolve(out, cal, &p, text, what);
 }
 
 int skpi_time_parse(skpi_time *out, const char *text)
@@ -162,5 +230,7 @@ int skpi_time_parse(skpi_time *out, const char *text)
     static const char what[] = "skpi_time_parse";
     if (out == NULL) return skpi__error(SKPI_EMISUSE, "%s: out is NULL", what);
     if (text == NULL) return skpi__error(SKPI_EMISUSE, "%s: text is NULL", what);
-    return parse(out, text, 0, what);
+    parsed p;
+    int rc = parse(&p, text, what);
+    return rc != SKPI_OK ? rc : resolve(out, NULL, &p, text, what);
 }

@@ -26,12 +26,7 @@ static int check_call(const void *out, const skpi_calendar *cal, int cadence, sk
         return skpi__error(SKPI_EINVAL,
                            "%s: cadence %d is unknown (0 day, 1 week, 2 month, 3 quarter, 4 year)",
                            what, cadence);
-    if (!skpi__time_in_range(t)) {
-        char text[SKPI__TIME_TEXT_SIZE];
-        return skpi__error(SKPI_ERANGE,
-                           "%s: time %s is outside 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z",
-                           what, skpi__time_text(text, t));
-    }
+    if (!skpi__time_in_range(t)) return skpi__time_range_error(what, t);
     return SKPI_OK;
 }
 
@@ -134,7 +129,7 @@ int skpi_calendar_year_earlier(skpi_period *out, const skpi_calendar *cal, int c
     y -= 1;
     int last = skpi__days_in_month(y, m);
     if (d > last) d = last;
-    skpi_time start = skpi__days_from_civil(y, m, d) * SKPI__DAY_SECONDS - cal->offset_s;
-    return finish(out, start, start + SKPI__DAY_SECONDS, what, cadence,
+    int64_t day = skpi__days_from_civil(y, m, d);
+    return finish(out, skpi__day_start(cal, day), skpi__day_start(cal, day + 1), what, cadence,
                   "a year before the one containing", t);
 }

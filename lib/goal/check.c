@@ -31,7 +31,7 @@ static const char *cadence_noun(int cadence, bool plural)
 
 static const char *date_text(char buf[32], const check_ctx *c, skpi_time t)
 {
-    if (skpi_time_format_date(buf, 32, t, skpi_calendar_utc_offset(c->cal)) != SKPI_OK)
+    if (skpi_calendar_format_date(buf, 32, c->cal, t) != SKPI_OK)
         snprintf(buf, 32, "?");
     return buf;
 }

@@ -50,7 +50,7 @@ bool skpi__goal_milestone_problem(char *msg, size_t size, const skpi_goal *g,
     char d[32], v[SKPI__GOAL_NUM_SIZE], w[SKPI__GOAL_NUM_SIZE];
     for (size_t i = 0; i < g->n_milestones; i++) {
         const skpi__goal_milestone *m = &g->milestones[i];
-        if (skpi_time_format_date(d, sizeof d, m->date, skpi_calendar_utc_offset(cal)) != SKPI_OK)
+        if (skpi_calendar_format_date(d, sizeof d, cal, m->date) != SKPI_OK)
             snprintf(d, sizeof d, "?");
         if (relative && isnan(baseline))
             continue;

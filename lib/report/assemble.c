@@ -28,13 +28,14 @@ const char *skpi__asm_label(skpi__asm *a, char *buf, size_t size, skpi_time t)
 
 const char *skpi__asm_deadline(skpi__asm *a, char *buf, size_t size, skpi_time end)
 {
-    int offset = skpi_calendar_utc_offset(a->cal);
-    int64_t local = end + (int64_t)offset * 60;
-    /* Midnight at the report's offset, or else at UTC (dates written without
+    int offset = 0;
+    if (skpi_calendar_offset_at(&offset, a->cal, end) != SKPI_OK) offset = 0;
+    int64_t local = end + (int64_t)offset;
+    /* Midnight in the report's zone, or else at UTC (dates written without
      * an offset, as in a definitions file): the span ended with the day
      * before, which is shown in that frame. Any other end shows its day. */
     if (local % 86400 == 0 || end % 86400 != 0) {
-        if (skpi_time_format_date(buf, size, end - 1, offset) != SKPI_OK) buf[0] = '\0';
+        if (skpi_calendar_format_date(buf, size, a->cal, end - 1) != SKPI_OK) buf[0] = '\0';
     } else if (skpi_time_format_date(buf, size, end - 1, 0) != SKPI_OK) {
         buf[0] = '\0';
     }

@@ -250,7 +250,7 @@ int skpi__sec_top_posts(skpi__asm *a)
     for (size_t i = 0; i < t.count; i++) {
         const skpi_post *p = skpi_dataset_post(a->ds, t.idx[i]);
         char date[40] = "";
-        skpi_time_format_date(date, sizeof date, skpi_post_published(p), skpi_calendar_utc_offset(a->cal));
+        skpi_calendar_format_date(date, sizeof date, a->cal, skpi_post_published(p));
         skpi_doc_post d = SKPI_DOC_POST_INIT;
         d.channel = skpi_post_channel(p);
         d.published = date;
@@ -302,7 +302,7 @@ static int goal_wins(skpi__asm *a, bool *started)
             if (skpi_goal_evaluation_milestone(&state, &target, &value, ev, k) != SKPI_OK) continue;
             if (state != SKPI_MILESTONE_HIT || skpi_goal_milestone(&when, &v0, g, k) != SKPI_OK) continue;
             if (when <= a->P.start || when > a->P.end) continue;
-            skpi_time_format_date(date, sizeof date, when - 1, skpi_calendar_utc_offset(a->cal));
+            skpi_calendar_format_date(date, sizeof date, a->cal, when - 1);
             skpi__arg args[] = { { "goal", skpi_goal_name(g) },
                                  { "target", skpi__asm_value(a, tgt, sizeof tgt, target, unit) },
                                  { "date", date },
@@ -340,7 +340,7 @@ int skpi__sec_wins(skpi__asm *a)
         skpi_post_value(&x, p, a->r->top_metric);
         char val[64], ratio[32], date[40] = "";
         skpi__fmt_ratio(ratio, sizeof ratio, &a->nf, t.ratio[i]);
-        skpi_time_format_date(date, sizeof date, skpi_post_published(p), skpi_calendar_utc_offset(a->cal));
+        skpi_calendar_format_date(date, sizeof date, a->cal, skpi_post_published(p));
         char metric[128];
         snprintf(metric, sizeof metric, "%s", skpi_metric_label(t.metric));
         skpi__arg args[] = { { "channel", skpi_post_channel(p) },
