@@ -207,8 +207,19 @@ static void signed_text(char *buf, size_t size, const char *digits)
     bool zero = true;
     for (size_t i = 0; i < numlen; i++)
         if (digits[i] >= '1' && digits[i] <= '9') zero = false;
-    if (digits[0] == '-' || zero) snprintf(buf, size, "%s", digits);
-    else snprintf(buf, size, "+%s", digits);
+    if (digits[0] == '-' || zero) {
+        snprintf(buf, size, "%s", digits);
+    } else if (size > 1) {
+        /* the sign, then as much of the digits as fits (a copy, not
+         * snprintf, whose intended truncation gcc -O3 warns about) */
+        size_t n = strlen(digits);
+        if (n > size - 2) n = size - 2;
+        buf[0] = '+';
+        memcpy(buf + 1, digits, n);
+        buf[1 + n] = '\0';
+    } else if (size == 1) {
+        buf[0] = '\0';
+    }
 }
 
 void skpi__fmt_change(char *buf, size_t size, const skpi__numfmt *f, double v, int unit)
