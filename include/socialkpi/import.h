@@ -57,7 +57,11 @@ typedef enum skpi_import_preset {
     SKPI_IMPORT_YOUTUBE_VIDEOS = 16,   /**< YouTube Studio table grouped by video (`Content`, no date column) */
     SKPI_IMPORT_TIKTOK_VIEWERS = 17,   /**< TikTok Studio `Viewers.csv` */
     SKPI_IMPORT_TIKTOK_CONTENT = 18,   /**< TikTok Studio `Content.csv` and the business per-video export */
-    SKPI_IMPORT_TIKTOK_AUDIENCE = 19   /**< TikTok business audience export (`Total followers`) */
+    SKPI_IMPORT_TIKTOK_AUDIENCE = 19,  /**< TikTok business audience export (`Total followers`) */
+    SKPI_IMPORT_LINKEDIN_ENGAGEMENT = 20, /**< LinkedIn creator analytics `ENGAGEMENT` sheet (`Date, Impressions, Engagements`) */
+    SKPI_IMPORT_LINKEDIN_FOLLOWERS = 21,  /**< LinkedIn creator analytics `FOLLOWERS` sheet (`Date, New followers`) */
+    SKPI_IMPORT_LINKEDIN_PAGE_FOLLOWERS = 22, /**< LinkedIn page followers export, `New followers` sheet */
+    SKPI_IMPORT_LINKEDIN_VISITORS = 23    /**< LinkedIn page visitors export, `Visitor metrics` sheet */
 } skpi_import_preset;
 
 /** @brief The largest ::skpi_import_preset value (for bindings). */

@@ -2,6 +2,7 @@
  * every preset shape onto staged series and posts, and the public entry
  * points. */
 #include "import/import_internal.h"
+#include "import/workbook.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -536,6 +537,7 @@ static int take_header(importer *im, const skpi__preset *p, const skpi__record *
 {
     int rc;
     im->preset = p;
+    im->posts_seen = im->posts_seen || p->shape == SKPI__SHAPE_POSTS;
     im->sum->preset = p->id;
     im->sum->header_line = r->line;
     im->ncols = r->n;
@@ -1254,6 +1256,19 @@ static int take_row(importer *im, const skpi__record *r)
     }
 }
 
+int skpi__import_record(void *ctx, const skpi__record *r) { return on_record(ctx, r); }
+
+int skpi__import_ignore(importer *im, const char *name, size_t len)
+{
+    return summary_ignore(im->sum, name, len);
+}
+
+void skpi__import_summary_first(importer *im, int preset, uint64_t header_line)
+{
+    im->sum->preset = preset;
+    im->sum->header_line = header_line;
+}
+
 /* ---- the import --------------------------------------------------------- */
 
 /* A day YYYY-MM-DD given in the options. */
@@ -1506,7 +1521,7 @@ static int finish(importer *im, skpi_import_summary **summary)
                            col < im->ncols ? im->header + im->header_off[col] : "",
                            im->ambiguous_text);
     }
-    if (im->preset->shape == SKPI__SHAPE_POSTS && (rc = post_flows(im)) != SKPI_OK)
+    if (im->posts_seen && (rc = post_flows(im)) != SKPI_OK)
         return rc;
     skpi__commit_counts counts;
     if ((rc = skpi__stage_commit(&im->st, im->ds, &counts)) != SKPI_OK)
@@ -1535,7 +1550,10 @@ static int import_pass(skpi_import_summary **summary, skpi_dataset *ds, const ch
     int rc = setup(im, ds, name, opts);
     if (rc == SKPI_OK && *order != SKPI_IMPORT_DATE_ORDER_AUTO)
         im->order = *order;
-    if (rc == SKPI_OK && path == NULL && size > 0)
+    int kind = path == NULL ? skpi__workbook_kind(data, size) : SKPI__BOOK_NONE;
+    if (rc == SKPI_OK && kind != SKPI__BOOK_NONE)
+        rc = skpi__import_workbook(im, kind, NULL, data, size);
+    else if (rc == SKPI_OK && path == NULL && size > 0)
         rc = skpi__reader_feed(&im->reader, data, size);
     FILE *f = NULL;
     unsigned char *buf = NULL;
@@ -1546,8 +1564,13 @@ static int import_pass(skpi_import_summary **summary, skpi_dataset *ds, const ch
         else if ((f = fopen(path, "rb")) == NULL)
             rc = skpi__error(SKPI_EIO, "%s: cannot open the file", path);
     }
-    while (rc == SKPI_OK && f != NULL) {
+    for (bool first = true; rc == SKPI_OK && f != NULL; first = false) {
         size_t n = fread(buf, 1, SKPI__READ_BLOCK, f);
+        int book = first ? skpi__workbook_kind(buf, n) : SKPI__BOOK_NONE;
+        if (book != SKPI__BOOK_NONE) {
+            rc = skpi__import_workbook_file(im, book, path);
+            break;
+        }
         if (n > 0)
             rc = skpi__reader_feed(&im->reader, buf, n);
         if (n < SKPI__READ_BLOCK) {

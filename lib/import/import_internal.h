@@ -52,6 +52,7 @@ typedef struct importer {
     double *vals;                 /* one row's values, by column */
     int c_date, c_id, c_link, c_text, c_type, c_account, c_network, c_channel, c_metric, c_value;
     bool has_posts_column;
+    bool posts_seen;              /* a header of a post export was taken (post flows follow) */
     uint32_t posts_metric;        /* posts_published for post files, UINT32_MAX when none */
 
     /* rows above the header */
@@ -117,5 +118,19 @@ typedef struct importer {
     skpi__held_rows held;
     int row_year;
 } importer;
+
+/* The per-record step (import.c): header detection, then the rows. */
+int skpi__import_record(void *ctx, const skpi__record *r);
+/* Name something not imported in the summary (import.c). */
+int skpi__import_ignore(importer *im, const char *name, size_t len);
+/* Set the preset and header line the summary reports (import.c). */
+void skpi__import_summary_first(importer *im, int preset, uint64_t header_line);
+
+/* Workbooks (import_workbook.c): every sheet a preset knows, into the
+ * importer's stage. kind is an skpi__workbook_kind; .xls is read from path
+ * when it is not NULL. */
+int skpi__import_workbook(importer *im, int kind, const char *path, const void *data,
+                          size_t size);
+int skpi__import_workbook_file(importer *im, int kind, const char *path);
 
 #endif

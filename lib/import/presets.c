@@ -12,6 +12,8 @@ static const skpi__preset *const all_presets[] = {
     &skpi__preset_sprout_profiles, &skpi__preset_generic_long, &skpi__preset_generic_wide,
     &skpi__preset_youtube_videos, &skpi__preset_tiktok_viewers, &skpi__preset_tiktok_content,
     &skpi__preset_tiktok_audience,
+    &skpi__preset_linkedin_engagement, &skpi__preset_linkedin_followers,
+    &skpi__preset_linkedin_page_followers, &skpi__preset_linkedin_visitors,
 };
 
 const skpi__preset *skpi__preset_get(int id)

@@ -26,7 +26,7 @@ enum skpi__role {
 };
 
 /* The highest ::skpi_import_preset: presets are numbered 0 to this. */
-#define SKPI__PRESET_LAST SKPI_IMPORT_TIKTOK_AUDIENCE
+#define SKPI__PRESET_LAST SKPI_IMPORT_LINKEDIN_VISITORS
 
 /* Column flags. */
 #define SKPI__REQ 1u        /* part of the detection signature: must be present */
@@ -75,7 +75,9 @@ extern const skpi__preset skpi__preset_x_tweets, skpi__preset_x_daily,
     skpi__preset_x_content, skpi__preset_x_overview;
 extern const skpi__preset skpi__preset_facebook_posts, skpi__preset_instagram_posts,
     skpi__preset_meta_daily;
-extern const skpi__preset skpi__preset_linkedin_metrics;
+extern const skpi__preset skpi__preset_linkedin_metrics, skpi__preset_linkedin_engagement,
+    skpi__preset_linkedin_followers, skpi__preset_linkedin_page_followers,
+    skpi__preset_linkedin_visitors;
 extern const skpi__preset skpi__preset_youtube_table, skpi__preset_youtube_chart,
     skpi__preset_youtube_videos;
 extern const skpi__preset skpi__preset_tiktok_overview, skpi__preset_tiktok_followers,

@@ -33,6 +33,10 @@ class Preset(enum.IntEnum):
     TIKTOK_VIEWERS = 17
     TIKTOK_CONTENT = 18
     TIKTOK_AUDIENCE = 19
+    LINKEDIN_ENGAGEMENT = 20
+    LINKEDIN_FOLLOWERS = 21
+    LINKEDIN_PAGE_FOLLOWERS = 22
+    LINKEDIN_VISITORS = 23
 
     @property
     def key(self):
