@@ -89,8 +89,7 @@ def test_creator_workbook_matches_openpyxl():
 
 
 def test_visitors_workbook_inline_strings_and_1904_dates():
-    cat = sk.Catalog()
-    cat.add_metric("profile_visits", "Page views", kind=sk.MetricKind.FLOW)
+    cat = sk.Catalog()  # the built-in metrics and unique visitors
     cat.add_metric("unique_visitors", "Unique visitors", kind=sk.MetricKind.FLOW)
     ds = sk.Dataset(cat)
     with open(fixture("linkedin_visitors.xlsx"), "rb") as f:
