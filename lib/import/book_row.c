@@ -3,8 +3,6 @@
  * importer parses, then handed out as a record like a CSV line. */
 #include "import/workbook.h"
 
-#include "socialkpi/calendar.h"
-
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -80,6 +78,21 @@ int skpi__book_row_set(skpi__book_row *r, size_t col, const char *text, size_t n
     return SKPI_OK;
 }
 
+/* The civil date of day z counted from 1970-01-01 (H. Hinnant's
+ * civil_from_days; the import module keeps its own date arithmetic). */
+static void civil(long long z, long long *y, int *m, int *d)
+{
+    z += 719468;
+    long long era = (z >= 0 ? z : z - 146096) / 146097;
+    long long doe = z - era * 146097;
+    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = yoe + era * 400 + (*m <= 2);
+}
+
 /* Day 1 of the 1900 system is 1900-01-01 and Excel counts a 29 February
  * 1900 that never was (day 60), so days from 61 on are one too many;
  * day 0 of the 1904 system is 1904-01-01. */
@@ -99,13 +112,14 @@ static bool serial_date(char *buf, size_t size, double v, bool date1904)
         return true;
     }
     long long unix_day = date1904 ? d - 24107 : (d >= 61 ? d - 25569 : d - 25568);
-    if (skpi_time_format_date(buf, size, (skpi_time)unix_day * 86400, 0) != SKPI_OK)
-        return false;
-    if (secs > 0) {
-        size_t n = strlen(buf);
-        snprintf(buf + n, size - n, " %02lld:%02lld:%02lld", secs / 3600, secs / 60 % 60,
-                 secs % 60);
-    }
+    long long y;
+    int m, dd;
+    civil(unix_day, &y, &m, &dd);
+    if (secs > 0)
+        snprintf(buf, size, "%04lld-%02d-%02d %02lld:%02lld:%02lld", y, m, dd, secs / 3600,
+                 secs / 60 % 60, secs % 60);
+    else
+        snprintf(buf, size, "%04lld-%02d-%02d", y, m, dd);
     return true;
 }
 
