@@ -44,6 +44,7 @@ typedef struct skpi__report_spec {
     unsigned comparisons;
     bool has_calendar;
     int utc_offset, week_start, fiscal_start; /* minutes, ISO weekday, month */
+    char *time_zone;                /* an IANA name; NULL: utc_offset */
     char **channels;
     size_t channel_count;
     skpi__report_kpi *kpis;

@@ -12,7 +12,8 @@ static const char *const report_members[] = {
     "kpis", "goals", "objectives", "sections", "spot_checks", "top_posts", "max_kpis",
     "templates", NULL
 };
-static const char *const calendar_members[] = { "utc_offset", "week_start", "fiscal_year_start", NULL };
+static const char *const calendar_members[] = { "time_zone", "utc_offset", "week_start",
+                                                "fiscal_year_start", NULL };
 static const char *const kpi_members[] = { "metric", "channel", NULL };
 static const char *const spot_members[] = { "sensitivity", "window", "min_change", NULL };
 static const char *const top_members[] = { "count", "metric", NULL };
@@ -70,6 +71,27 @@ static int utc_offset(int *out, const json_t *cal, const char *path)
     return SKPI_OK;
 }
 
+/* An IANA zone name, tried on a scratch calendar so that an unknown one is
+ * refused at load time with its path; a zone and an offset exclude each other. */
+static int time_zone(char **out, const json_t *cal, const char *path)
+{
+    const char *text = NULL;
+    int rc = skpi__json_string(&text, cal, path, "time_zone", false);
+    if (rc != SKPI_OK || text == NULL) return rc;
+    char where[SKPI__PATH_SIZE];
+    skpi__path_key(where, path, "time_zone");
+    if (json_object_get(cal, "utc_offset") != NULL)
+        return skpi__json_fail(SKPI_EINVAL, where, "give a time zone or a utc_offset, not both");
+    skpi_calendar *scratch = NULL;
+    rc = skpi_calendar_new(&scratch);
+    if (rc == SKPI_OK) rc = skpi_calendar_set_time_zone(scratch, text);
+    skpi_calendar_free(scratch);
+    if (rc == SKPI_EINVAL)
+        return skpi__json_fail(SKPI_EINVAL, where, "\"%.80s\" is not an IANA time zone name "
+                               "(such as Europe/Berlin or America/Los_Angeles)", text);
+    return rc == SKPI_OK ? dup(out, text) : rc;
+}
+
 static int calendar(skpi__report_spec *s, const json_t *r, const char *path)
 {
     const json_t *cal;
@@ -84,6 +106,7 @@ static int calendar(skpi__report_spec *s, const json_t *r, const char *path)
     double month = 1;
     bool has_month;
     rc = skpi__json_only(cal, where, calendar_members);
+    if (rc == SKPI_OK) rc = time_zone(&s->time_zone, cal, where);
     if (rc == SKPI_OK) rc = utc_offset(&s->utc_offset, cal, where);
     if (rc == SKPI_OK)
         rc = skpi__json_word(&s->week_start, NULL, cal, where, "week_start", skpi__weekday_names, false);

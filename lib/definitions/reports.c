@@ -26,6 +26,7 @@ void skpi__report_spec_free(skpi__report_spec *spec)
     free_strings(spec->objectives, spec->objective_count);
     skpi__free(spec->sections);
     skpi__free(spec->top_metric);
+    skpi__free(spec->time_zone);
     for (size_t i = 0; i < SKPI__TEMPLATES_MAX; i++) skpi__free(spec->templates[i]);
     memset(spec, 0, sizeof *spec);
 }
@@ -58,7 +59,9 @@ static int apply_calendar(skpi_report *r, const skpi__report_spec *s)
 {
     skpi_calendar *cal = NULL;
     int rc = skpi_calendar_new(&cal);
-    if (rc == SKPI_OK) rc = skpi_calendar_set_utc_offset(cal, s->utc_offset);
+    if (rc == SKPI_OK)
+        rc = s->time_zone ? skpi_calendar_set_time_zone(cal, s->time_zone)
+                          : skpi_calendar_set_utc_offset(cal, s->utc_offset);
     if (rc == SKPI_OK) rc = skpi_calendar_set_week_start(cal, s->week_start);
     if (rc == SKPI_OK) rc = skpi_calendar_set_fiscal_year_start(cal, s->fiscal_start);
     if (rc == SKPI_OK) rc = skpi_report_set_calendar(r, cal);

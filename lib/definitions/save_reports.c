@@ -15,10 +15,15 @@ static json_t *strings(skpi__writer *w, char *const *items, size_t n)
 static json_t *calendar(skpi__writer *w, const skpi__report_spec *s)
 {
     json_t *c = skpi__w_object(w);
-    char offset[8];
-    int m = abs(s->utc_offset);
-    snprintf(offset, sizeof offset, "%c%02d:%02d", s->utc_offset < 0 ? '-' : '+', (m / 60) % 100, m % 60);
-    skpi__w_set(w, c, "utc_offset", skpi__w_string(w, offset));
+    if (s->time_zone) {
+        skpi__w_set(w, c, "time_zone", skpi__w_string(w, s->time_zone));
+    } else {
+        char offset[8];
+        int m = abs(s->utc_offset);
+        snprintf(offset, sizeof offset, "%c%02d:%02d", s->utc_offset < 0 ? '-' : '+', (m / 60) % 100,
+                 m % 60);
+        skpi__w_set(w, c, "utc_offset", skpi__w_string(w, offset));
+    }
     skpi__w_set(w, c, "week_start", skpi__w_string(w, skpi__name_of(skpi__weekday_names, s->week_start)));
     skpi__w_set(w, c, "fiscal_year_start", skpi__w_number(w, s->fiscal_start));
     return c;

@@ -807,6 +807,30 @@ static void test_saved_report(void **state)
     skpi_definitions_free(defs);
 }
 
+/* A report calendar in an IANA zone is saved by name and read back. */
+static void test_time_zone(void **state)
+{
+    (void)state;
+    skpi_definitions *defs = load_text(
+        "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"cadence\": \"day\",\n"
+        " \"calendar\": {\"time_zone\": \"Europe/Berlin\", \"week_start\": \"sunday\"}}]}");
+    char *text = save_text(defs);
+    const char *cal = "      \"calendar\": {\n"
+                      "        \"time_zone\": \"Europe/Berlin\",\n"
+                      "        \"week_start\": \"sunday\",\n"
+                      "        \"fiscal_year_start\": 1\n"
+                      "      }";
+    assert_non_null(strstr(text, cal));
+    assert_null(strstr(text, "utc_offset"));
+    skpi_definitions *again = load_text(text);
+    char *second = save_text(again);
+    assert_string_equal(text, second);
+    skpi_free(text);
+    skpi_free(second);
+    skpi_definitions_free(again);
+    skpi_definitions_free(defs);
+}
+
 /* ---- saving and the round trip ---- */
 
 static void test_round_trip(void **state)
@@ -1221,6 +1245,12 @@ static const bad_case bad_cases[] = {
       SKPI_EINVAL, "reports[0].cadence: unknown value 'hourly' (expected day, week, month, quarter, year)" },
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"comparisons\": [\"last_year\"]}]}",
       SKPI_EINVAL, "reports[0].comparisons[0]: unknown value 'last_year' (expected previous, year_earlier)" },
+    { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"calendar\": {\"time_zone\": \"Europe/Berln\"}}]}",
+      SKPI_EINVAL, "reports[0].calendar.time_zone: \"Europe/Berln\" is not an IANA time zone name (such as Europe/Berlin or America/Los_Angeles)" },
+    { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"calendar\": {\"time_zone\": \"UTC\", \"utc_offset\": \"Z\"}}]}",
+      SKPI_EINVAL, "reports[0].calendar.time_zone: give a time zone or a utc_offset, not both" },
+    { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"calendar\": {\"time_zone\": 1}}]}",
+      SKPI_EINVAL, NULL },
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"calendar\": {\"utc_offset\": \"+1\"}}]}",
       SKPI_EINVAL, "reports[0].calendar.utc_offset: '+1' is not an offset like +01:00, -05:30 or Z" },
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"calendar\": {\"utc_offset\": \"+19:00\"}}]}",
@@ -1800,6 +1830,7 @@ int main(void)
         cmocka_unit_test(test_loaded_objects_work),
         cmocka_unit_test(test_load_reports),
         cmocka_unit_test(test_saved_report),
+        cmocka_unit_test(test_time_zone),
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_saved_text),
         cmocka_unit_test(test_numbers_exact),
