@@ -70,6 +70,52 @@ class Calendar(Handle):
         lib.skpi_calendar_set_utc_offset(self._h, minutes)
 
     @property
+    def time_zone(self):
+        """The IANA time zone name, or None for a fixed UTC offset."""
+        name = lib.skpi_calendar_time_zone(self._h)
+        return name.decode() if name is not None else None
+
+    @time_zone.setter
+    def time_zone(self, name):
+        lib.skpi_calendar_set_time_zone(self._h, text(name))
+
+    def offset_at(self, t):
+        """Seconds east of UTC in force at time `t`."""
+        out = ctypes.c_int()
+        lib.skpi_calendar_offset_at(ctypes.byref(out), self._h, seconds(t))
+        return out.value
+
+    @property
+    def skipped_time(self):
+        """Rule for local times the zone skips: 0 reject, 1 earlier, 2 later."""
+        return lib.skpi_calendar_skipped_time(self._h)
+
+    @skipped_time.setter
+    def skipped_time(self, rule):
+        lib.skpi_calendar_set_skipped_time(self._h, rule)
+
+    @property
+    def repeated_time(self):
+        """Rule for local times the zone shows twice: 0 reject, 1 earlier, 2 later."""
+        return lib.skpi_calendar_repeated_time(self._h)
+
+    @repeated_time.setter
+    def repeated_time(self, rule):
+        lib.skpi_calendar_set_repeated_time(self._h, rule)
+
+    def format(self, t):
+        """ISO 8601 text of `t` in this calendar's zone, with the offset in force."""
+        buf = ctypes.create_string_buffer(lib.skpi_calendar_label_size())
+        lib.skpi_calendar_format(buf, len(buf), self._h, seconds(t))
+        return buf.value.decode()
+
+    def format_date(self, t):
+        """The local date of `t` in this calendar's zone."""
+        buf = ctypes.create_string_buffer(lib.skpi_calendar_label_size())
+        lib.skpi_calendar_format_date(buf, len(buf), self._h, seconds(t))
+        return buf.value.decode()
+
+    @property
     def week_start(self):
         """First day of the week, 1 (Monday) to 7 (Sunday)."""
         return lib.skpi_calendar_week_start(self._h)

@@ -137,3 +137,29 @@ def test_many_objects_are_freed():
     before = rss_kib()
     churn(20000)  # 20000 x 16 kB = 320 MB if nothing were freed
     assert rss_kib() - before < 20 * 1024
+
+
+def test_time_zone_calendar():
+    # America/Los_Angeles: clocks jump from 02:00 PST to 03:00 PDT on
+    # 2026-03-08 (10:00 UTC); that day runs 08:00 UTC to 07:00 UTC next day.
+    import datetime as dt
+    import socialkpi as sk
+    cal = sk.Calendar()
+    assert cal.time_zone is None
+    cal.time_zone = "America/Los_Angeles"
+    assert cal.time_zone == "America/Los_Angeles"
+    start = int(dt.datetime(2026, 3, 8, 8, tzinfo=dt.timezone.utc).timestamp())
+    end = int(dt.datetime(2026, 3, 9, 7, tzinfo=dt.timezone.utc).timestamp())
+    p = cal.period(sk.Cadence.DAY, start + 3600)
+    assert (p.start, p.end) == (start, end)
+    assert cal.offset_at(start) == -8 * 3600
+    assert cal.format(start + 2 * 3600) == "2026-03-08T03:00:00-07:00"
+    assert cal.format_date(start) == "2026-03-08"
+    assert cal.parse("2026-03-08") == start
+    with pytest.raises(sk.RangeError):
+        cal.parse("2026-03-08T02:30")
+    cal.skipped_time = 2
+    assert cal.parse("2026-03-08T02:30") == start + 2 * 3600 + 1800
+    with pytest.raises(sk.InvalidArgumentError, match="Europe/Berln"):
+        cal.time_zone = "Europe/Berln"
+    assert cal.time_zone == "America/Los_Angeles"
