@@ -1,10 +1,82 @@
-/* libFuzzer target for the importer: the CSV reader and every preset. The
- * first byte of an input picks the preset (and a few options); the rest is
- * the file. Any outcome but a crash, a leak or a sanitizer report is fine. */
+/* libFuzzer target for the importer: the CSV reader, the workbook readers
+ * and every preset. The first byte of an input picks the preset (and a few
+ * options); the rest is the file. A first byte 0xFF instead wraps the rest
+ * (a sheet's XML, a NUL byte, the shared strings' XML) into an .xlsx built
+ * here, so that mutations reach the XML reader past the archive's
+ * checksums. Any outcome but a crash, a leak or a sanitizer report is fine. */
 #include <socialkpi.h>
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef SKPI_WITH_EXCEL
+#include <zip.h>
+
+static const char book_xml[] =
+    "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+    "<sheets><sheet name=\"ENGAGEMENT\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+static const char rels_xml[] =
+    "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"sheet.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"x/sharedStrings\" Target=\"sst.xml\"/>"
+    "<Relationship Id=\"rId3\" Type=\"x/styles\" Target=\"styles.xml\"/></Relationships>";
+static const char styles_xml[] =
+    "<styleSheet><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>";
+
+static int add_part(zip_t *z, const char *name, const void *data, size_t n)
+{
+    zip_source_t *s = zip_source_buffer(z, data, n, 0);
+    if (s == NULL)
+        return -1;
+    zip_int64_t i = zip_file_add(z, name, s, ZIP_FL_OVERWRITE);
+    if (i < 0) {
+        zip_source_free(s);
+        return -1;
+    }
+    return zip_set_file_compression(z, (zip_uint64_t)i, ZIP_CM_STORE, 0);
+}
+
+/* An .xlsx (stored, not deflated) with the given sheet and shared strings;
+ * malloc'ed, NULL on failure. */
+static unsigned char *make_xlsx(const uint8_t *data, size_t size, size_t *out_size)
+{
+    const uint8_t *nul = memchr(data, 0, size);
+    size_t sheet = nul ? (size_t)(nul - data) : size;
+    zip_error_t err;
+    zip_error_init(&err);
+    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &err);
+    zip_error_fini(&err);
+    if (src == NULL)
+        return NULL;
+    zip_source_keep(src);
+    zip_t *z = zip_open_from_source(src, ZIP_TRUNCATE, NULL);
+    unsigned char *out = NULL;
+    if (z == NULL || add_part(z, "xl/workbook.xml", book_xml, sizeof book_xml - 1) < 0 ||
+        add_part(z, "xl/_rels/workbook.xml.rels", rels_xml, sizeof rels_xml - 1) < 0 ||
+        add_part(z, "xl/styles.xml", styles_xml, sizeof styles_xml - 1) < 0 ||
+        add_part(z, "xl/sheet.xml", data, sheet) < 0 ||
+        add_part(z, "xl/sst.xml", nul ? nul + 1 : data, nul ? size - sheet - 1 : 0) < 0 ||
+        zip_close(z) < 0) {
+        if (z != NULL)
+            zip_discard(z);
+        zip_source_free(src);
+        return NULL;
+    }
+    zip_stat_t st;
+    if (zip_source_open(src) == 0) {
+        if (zip_source_stat(src, &st) == 0 && (out = malloc(st.size ? st.size : 1)) != NULL &&
+            zip_source_read(src, out, st.size) != (zip_int64_t)st.size) {
+            free(out);
+            out = NULL;
+        }
+        *out_size = out ? st.size : 0;
+        zip_source_close(src);
+    }
+    zip_source_free(src);
+    return out;
+}
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -12,6 +84,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size == 0)
         return 0;
+    unsigned char *book = NULL;
+    if (data[0] == 0xFF) {
+#ifdef SKPI_WITH_EXCEL
+        size_t n = 0;
+        if ((book = make_xlsx(data + 1, size - 1, &n)) == NULL)
+            return 0;
+        /* the first byte 0x00 (detection) and the workbook */
+        unsigned char *in = malloc(n + 1);
+        if (in == NULL) {
+            free(book);
+            return 0;
+        }
+        in[0] = 0;
+        memcpy(in + 1, book, n);
+        free(book);
+        book = in;
+        data = in;
+        size = n + 1;
+#else
+        return 0;
+#endif
+    }
     skpi_dataset *ds;
     if (skpi_dataset_new(&ds, NULL) != SKPI_OK)
         return 0;
@@ -44,5 +138,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         skpi_import_buffer(NULL, ds, data + 1, size - 1, "fuzz.csv", &o);
     }
     skpi_dataset_free(ds);
+    free(book);
     return 0;
 }
