@@ -163,6 +163,13 @@ static bool offered(const char *names, const char *name, size_t n)
 
 int skpi__template_check(int key, const char *text, const char *fn)
 {
+    /* Sentences, headings, captions and series names become blocks and
+     * spans that must have text; a word (a column heading, a label) may be
+     * left blank. */
+    if (text[0] == '\0' && key < SKPI__TPL_FIRST_WORD)
+        return skpi__error(SKPI_EINVAL, "%s: template %d is empty (only the words, templates %d "
+                           "and later, may be; NULL restores the default)", fn, key,
+                           SKPI__TPL_FIRST_WORD);
     /* It stands in table cells where a number would be. */
     if (key == SKPI_TPL_NOT_AVAILABLE && strlen(text) > SKPI__NA_MAX)
         return skpi__error(SKPI_EINVAL, "%s: the text for a figure that cannot be given has %zu bytes "

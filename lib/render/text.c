@@ -39,7 +39,8 @@ static void wrap_start(wrap *w, skpi__render *r, const char *prefix, size_t inde
     w->r = r;
     w->indent = indent;
     w->space = false;
-    S(r, prefix);
+    /* a prefix may hold a word of the document (a callout's label) */
+    skpi__esc_text(&r->out, prefix);
     w->col = width_n(prefix, strlen(prefix));
     if (w->col < indent) { pad(r, indent - w->col); w->col = indent; }
 }

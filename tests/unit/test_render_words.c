@@ -332,6 +332,26 @@ static void words_of_rarer_blocks(void **state)
 }
 
 /* Words a report replaced come with the document it assembles. */
+/* Found by fuzz_template: the text renderer wrote a callout's label (a
+ * word) as it was, so invalid UTF-8 and control characters in it reached
+ * the output; they become U+FFFD as in every other text. */
+static void words_are_escaped_in_text(void **state)
+{
+    (void)state;
+    skpi_doc *doc;
+    assert_int_equal(skpi_doc_new(&doc), SKPI_OK);
+    assert_int_equal(skpi_doc_add_callout(NULL, doc, SKPI_CALLOUT_WIN, NULL, "Record week"), SKPI_OK);
+    /* "Gewinn", a lone continuation byte, a lead byte without its
+     * continuation, an escape (ESC [31m) */
+    assert_int_equal(skpi_doc_set_text(doc, SKPI_TPL_CALLOUT_WIN, "Gewinn\x80\xDD!\x1B[31m"), SKPI_OK);
+    char *out = render(doc, SKPI_FORMAT_TEXT);
+    assert_non_null(strstr(out, "Gewinn\xEF\xBF\xBD\xEF\xBF\xBD!\xEF\xBF\xBD[31m: Record week"));
+    assert_null(strchr(out, 0x1B));
+    assert_null(strchr(out, 0x80 - 256));
+    skpi_free(out);
+    skpi_doc_free(doc);
+}
+
 static void report_words_travel_to_the_document(void **state)
 {
     (void)state;
@@ -367,6 +387,7 @@ int main(void)
         cmocka_unit_test(long_and_repeated_words),
         cmocka_unit_test(words_of_rarer_blocks),
         cmocka_unit_test(report_words_travel_to_the_document),
+        cmocka_unit_test(words_are_escaped_in_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

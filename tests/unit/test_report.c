@@ -356,6 +356,43 @@ static void deadlines_show_the_last_day(void **state)
     assert_string_equal(card_deadline(new_year + 12 * 3600, 60, buf, sizeof buf), "2027-01-01");
 }
 
+static void renders_in_every_format(const skpi_doc *doc)
+{
+    for (int f = SKPI_FORMAT_MARKDOWN; f <= SKPI_FORMAT_TEXT; f++) {
+        skpi_buffer b = SKPI_BUFFER_INIT;
+        skpi_sink s;
+        assert_int_equal(skpi_sink_memory(&s, &b), SKPI_OK);
+        assert_int_equal(skpi_render(doc, f, NULL, &s), SKPI_OK);
+        skpi_buffer_reset(&b);
+    }
+}
+
+/* Found by fuzz_template: an empty heading template was accepted, then
+ * assembly failed on the empty heading. Sentences and headings refuse an
+ * empty text when set; words may be blank, and the report still renders. */
+static void empty_templates(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = dataset();
+    skpi_report *r = definition();
+    for (int k = 0; k < SKPI__TPL_FIRST_WORD; k++) {
+        const char *before = skpi_report_template(r, k);
+        assert_int_equal(skpi_report_set_template(r, k, ""), SKPI_EINVAL);
+        assert_non_null(strstr(skpi_last_error(), "is empty"));
+        assert_ptr_equal(skpi_report_template(r, k), before);
+    }
+    for (int k = SKPI__TPL_FIRST_WORD; k < SKPI__TPL_COUNT; k++)
+        assert_int_equal(skpi_report_set_template(r, k, ""), SKPI_OK);
+    /* a space is text */
+    assert_int_equal(skpi_report_set_template(r, SKPI_TPL_HEADING_SUMMARY, " "), SKPI_OK);
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    renders_in_every_format(doc);
+    skpi_doc_free(doc);
+    skpi_report_free(r);
+    skpi_dataset_free(ds);
+}
+
 static void templates_replace_the_words(void **state)
 {
     (void)state;
@@ -717,14 +754,7 @@ static void without_comparisons_or_data(void **state)
     assert_contains(t, "Engagements reached n/a in 2026-11.");
     assert_contains(t, "- Nothing needs attention: keep going.");
     skpi_free(t);
-    /* Every format renders an assembled report. */
-    for (int f = 0; f < 5; f++) {
-        skpi_buffer b = SKPI_BUFFER_INIT;
-        skpi_sink s;
-        assert_int_equal(skpi_sink_memory(&s, &b), SKPI_OK);
-        assert_int_equal(skpi_render(doc, f, NULL, &s), SKPI_OK);
-        skpi_buffer_reset(&b);
-    }
+    renders_in_every_format(doc);
     skpi_doc_free(doc);
     skpi_report_free(r);
     skpi_dataset_free(ds);
@@ -822,6 +852,7 @@ int main(void)
         cmocka_unit_test(goals_and_okrs),
         cmocka_unit_test(deadlines_show_the_last_day),
         cmocka_unit_test(templates_replace_the_words),
+        cmocka_unit_test(empty_templates),
         cmocka_unit_test(audiences),
         cmocka_unit_test(channel_rows_stay_inside_their_kpi),
         cmocka_unit_test(custom_sections),
