@@ -202,10 +202,7 @@ static inline void fuzz_render_all(const skpi_doc *doc, const fuzz_hosts *hosts)
         FUZZ_CHECK(rc == SKPI_OK);
         const char *out = buf.data != NULL ? buf.data : "";
         const char *problem = NULL;
-        /* Markdown post links keep invalid UTF-8 until issue 15 section 3
-         * lands its fix (lib/render/markdown.c); then Markdown is checked too. */
-        if (f != SKPI_FORMAT_MARKDOWN && !fuzz_utf8_valid((const unsigned char *)out, buf.size))
-            problem = "invalid UTF-8";
+        if (!fuzz_utf8_valid((const unsigned char *)out, buf.size)) problem = "invalid UTF-8";
         if (problem == NULL && f == SKPI_FORMAT_JSON) {
             json_error_t err;
             json_t *j = json_loadb(out, buf.size, 0, &err);
