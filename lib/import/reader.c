@@ -247,6 +247,8 @@ static int sniff_done(skpi__reader *r, unsigned char delimiter)
  * feed it all; what comes later goes straight to libcsv. */
 static int feed_sniff(skpi__reader *r, const char *p, size_t n)
 {
+    if (n == 0) /* nothing new; and no offset on a buffer not yet allocated */
+        return r->rc;
     if (!skpi__grow((void **)&r->sniff, &r->csniff, r->nsniff + n, 1))
         return r->rc = skpi__nomem();
     memcpy(r->sniff + r->nsniff, p, n);
