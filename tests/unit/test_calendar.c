@@ -17,12 +17,12 @@
 #include <cmocka.h>
 
 #include <socialkpi.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "calendar/civil.h"
 #include "test_alloc.h"
+#include "test_threads.h"
 
 #define DAY INT64_C(86400)
 #define D(n) ((skpi_time)(n) * DAY)
@@ -1135,17 +1135,13 @@ static void shared_between_threads(void **state)
 {
     (void)state;
     skpi_calendar *cal = make(-300, SKPI_SUNDAY, 7);
-    pthread_t th[4];
     job jobs[4];
     for (int i = 0; i < 4; i++) {
         jobs[i].cal = cal;
         jobs[i].mismatches = 0;
-        assert_int_equal(pthread_create(&th[i], NULL, label_many, &jobs[i]), 0);
     }
-    for (int i = 0; i < 4; i++) {
-        pthread_join(th[i], NULL);
-        assert_int_equal(jobs[i].mismatches, 0);
-    }
+    test_threads_run(label_many, jobs, sizeof jobs[0], 4);
+    for (int i = 0; i < 4; i++) assert_int_equal(jobs[i].mismatches, 0);
     skpi_calendar_free(cal);
 }
 

@@ -19,11 +19,11 @@
 #include <cmocka.h>
 
 #include <socialkpi.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "test_alloc.h"
+#include "test_threads.h"
 
 #define H INT64_C(3600)
 #define DAY (24 * H)
@@ -313,17 +313,13 @@ static void shared_between_threads(void **state)
 {
     (void)state;
     skpi_calendar *cal = zoned("Australia/Lord_Howe");
-    pthread_t th[4];
     job jobs[4];
     for (int i = 0; i < 4; i++) {
         jobs[i].cal = cal;
         jobs[i].mismatches = 0;
-        assert_int_equal(pthread_create(&th[i], NULL, walk_hours, &jobs[i]), 0);
     }
-    for (int i = 0; i < 4; i++) {
-        pthread_join(th[i], NULL);
-        assert_int_equal(jobs[i].mismatches, 0);
-    }
+    test_threads_run(walk_hours, jobs, sizeof jobs[0], 4);
+    for (int i = 0; i < 4; i++) assert_int_equal(jobs[i].mismatches, 0);
     skpi_calendar_free(cal);
 }
 
