@@ -1,7 +1,7 @@
 /**
  * @file socialkpi/render.h
- * @brief Renderers: a document (doc.h) as Markdown, HTML, JSON, CSV or
- *        plain text, written to a sink (sink.h).
+ * @brief Renderers: a document (doc.h) as Markdown, HTML, JSON, CSV,
+ *        plain text, PDF or XLSX, written to a sink (sink.h).
  *
  * Every format is produced by the library alone, with no external tools:
  * - Markdown: GitHub-flavoured (tables, emphasis, links);
@@ -11,7 +11,10 @@
  * - JSON: the document's data, versioned as docs/report-schema.json
  *   describes (skpi_render_json_schema_version());
  * - CSV: every table, chart and scorecard as a table of its own;
- * - plain text: short lines for e-mail and chat.
+ * - plain text: short lines for e-mail and chat;
+ * - PDF and XLSX (paged document, spreadsheet workbook): built with the
+ *   options SKPI_WITH_PDF and SKPI_WITH_XLSX; skpi_render_supported() says
+ *   whether this build has them.
  *
  * Escaping is part of rendering: every string of the document is
  * HTML-escaped in HTML, Markdown-escaped in Markdown, JSON-escaped in JSON
@@ -48,7 +51,9 @@ typedef enum skpi_format {
     SKPI_FORMAT_HTML = 1,     /**< one self-contained HTML file */
     SKPI_FORMAT_JSON = 2,     /**< JSON as docs/report-schema.json describes */
     SKPI_FORMAT_CSV = 3,      /**< RFC 4180 CSV, one section per table */
-    SKPI_FORMAT_TEXT = 4      /**< plain UTF-8 text with short lines */
+    SKPI_FORMAT_TEXT = 4,     /**< plain UTF-8 text with short lines */
+    SKPI_FORMAT_PDF = 5,      /**< a paged PDF document (build option SKPI_WITH_PDF) */
+    SKPI_FORMAT_XLSX = 6      /**< an Excel workbook, one sheet per table (build option SKPI_WITH_XLSX) */
 } skpi_format;
 
 /** @brief Render flag: do not close the sink at the end (more output follows). */
@@ -116,6 +121,8 @@ SKPI_API int skpi_render_options_init(skpi_render_options *options, unsigned ver
  * @return SKPI_OK; SKPI_EMISUSE (NULL doc or sink, a sink without write);
  *         SKPI_EVERSION (unknown options or sink version); SKPI_EINVAL
  *         (unknown format, or a bad option: the message names it);
+ *         SKPI_EUNSUPPORTED (a format this build leaves out, see
+ *         skpi_render_supported(): the message names the build option);
  *         SKPI_ERANGE (generated_at or the UTC offset out of range);
  *         SKPI_ECALLBACK (a sink callback returned non-zero; a message the
  *         callback set with skpi_error_set() is kept); SKPI_EIO and
@@ -125,7 +132,20 @@ SKPI_API int skpi_render(const skpi_doc *doc, int format, const skpi_render_opti
                          skpi_sink *sink);
 
 /**
- * @brief The name of a format: "markdown", "html", "json", "csv", "text".
+ * @brief Whether this build of the library renders a format.
+ *
+ * Markdown, HTML, JSON, CSV and text are always there; PDF and XLSX depend
+ * on the build options SKPI_WITH_PDF and SKPI_WITH_XLSX (and the libraries
+ * they need). skpi_render() refuses a format this returns 0 for with
+ * ::SKPI_EUNSUPPORTED.
+ * @param format an ::skpi_format
+ * @return 1 when skpi_render() can produce it, 0 when not or for an unknown format
+ */
+SKPI_API int skpi_render_supported(int format);
+
+/**
+ * @brief The name of a format: "markdown", "html", "json", "csv", "text",
+ *        "pdf", "xlsx" (also for a format this build leaves out).
  * @param format an ::skpi_format
  * @return a static string; NULL for an unknown format
  */
@@ -133,7 +153,7 @@ SKPI_API const char *skpi_format_name(int format);
 
 /**
  * @brief The usual file extension of a format, without the dot: "md",
- *        "html", "json", "csv", "txt".
+ *        "html", "json", "csv", "txt", "pdf", "xlsx".
  * @param format an ::skpi_format
  * @return a static string; NULL for an unknown format
  */

@@ -17,17 +17,42 @@ int skpi_render_options_init(skpi_render_options *options, unsigned version)
     return SKPI_OK;
 }
 
-static const char *const format_names[] = { "markdown", "html", "json", "csv", "text" };
-static const char *const format_exts[] = { "md", "html", "json", "csv", "txt" };
+static const char *const format_names[] = { "markdown", "html", "json", "csv", "text", "pdf", "xlsx" };
+static const char *const format_exts[] = { "md", "html", "json", "csv", "txt", "pdf", "xlsx" };
+#define LAST_FORMAT SKPI_FORMAT_XLSX
 
 const char *skpi_format_name(int format)
 {
-    return format >= 0 && format <= SKPI_FORMAT_TEXT ? format_names[format] : NULL;
+    return format >= 0 && format <= LAST_FORMAT ? format_names[format] : NULL;
 }
 
 const char *skpi_format_extension(int format)
 {
-    return format >= 0 && format <= SKPI_FORMAT_TEXT ? format_exts[format] : NULL;
+    return format >= 0 && format <= LAST_FORMAT ? format_exts[format] : NULL;
+}
+
+/* The build option behind a format that may be left out, NULL for the
+ * formats every build has. */
+static const char *format_option(int format)
+{
+    switch (format) {
+    case SKPI_FORMAT_PDF: return "SKPI_WITH_PDF";
+    case SKPI_FORMAT_XLSX: return "SKPI_WITH_XLSX";
+    default: return NULL;
+    }
+}
+
+int skpi_render_supported(int format)
+{
+    switch (format) {
+#ifdef SKPI_WITH_PDF
+    case SKPI_FORMAT_PDF: return 1;
+#endif
+#ifdef SKPI_WITH_XLSX
+    case SKPI_FORMAT_XLSX: return 1;
+#endif
+    default: return format >= SKPI_FORMAT_MARKDOWN && format <= SKPI_FORMAT_TEXT;
+    }
 }
 
 int skpi_render_json_schema_version(void) { return 1; }
@@ -99,8 +124,12 @@ int skpi_render(const skpi_doc *doc, int format, const skpi_render_options *opti
     skpi__render *r = NULL;
     if (doc == NULL) {
         rc = skpi__error(SKPI_EMISUSE, "skpi_render: doc is NULL");
-    } else if (format < SKPI_FORMAT_MARKDOWN || format > SKPI_FORMAT_TEXT) {
+    } else if (format < SKPI_FORMAT_MARKDOWN || format > LAST_FORMAT) {
         rc = skpi__error(SKPI_EINVAL, "skpi_render: format %d is not an skpi_format", format);
+    } else if (!skpi_render_supported(format)) {
+        rc = skpi__error(SKPI_EUNSUPPORTED,
+                         "skpi_render: this library was built without %s output (build option %s is OFF)",
+                         format_names[format], format_option(format));
     } else if ((r = skpi__calloc(1, sizeof *r)) == NULL) {
         rc = skpi__nomem();
     } else {
@@ -122,6 +151,12 @@ int skpi_render(const skpi_doc *doc, int format, const skpi_render_options *opti
             case SKPI_FORMAT_HTML: skpi__render_html(r); break;
             case SKPI_FORMAT_JSON: skpi__render_json(r); break;
             case SKPI_FORMAT_CSV: skpi__render_csv(r); break;
+#ifdef SKPI_WITH_PDF
+            case SKPI_FORMAT_PDF: skpi__render_pdf(r); break;
+#endif
+#ifdef SKPI_WITH_XLSX
+            case SKPI_FORMAT_XLSX: skpi__render_xlsx(r); break;
+#endif
             default: skpi__render_text(r); break;
             }
             skpi__out_flush(&r->out);

@@ -63,6 +63,9 @@ void skpi__render_html(skpi__render *r);
 void skpi__render_json(skpi__render *r);
 void skpi__render_csv(skpi__render *r);
 void skpi__render_text(skpi__render *r);
+/* Built with their options only (skpi_render_supported()). */
+void skpi__render_pdf(skpi__render *r);
+void skpi__render_xlsx(skpi__render *r);
 
 /* ---- UTF-8 and escaping ------------------------------------------------- */
 

@@ -733,7 +733,7 @@ static void options_and_misuse(void **state)
         assert_int_equal(skpi_render(doc, 0, &bad, &s), SKPI_EINVAL);
     }
     s = counting_sink(&c);
-    assert_int_equal(skpi_render(doc, 5, NULL, &s), SKPI_EINVAL);
+    assert_int_equal(skpi_render(doc, SKPI_FORMAT_XLSX + 1, NULL, &s), SKPI_EINVAL);
     s = counting_sink(&c);
     assert_int_equal(skpi_render(doc, -1, NULL, &s), SKPI_EINVAL);
     s = counting_sink(&c);
@@ -752,11 +752,48 @@ static void options_and_misuse(void **state)
 
     assert_string_equal(skpi_format_name(SKPI_FORMAT_MARKDOWN), "markdown");
     assert_string_equal(skpi_format_name(SKPI_FORMAT_TEXT), "text");
-    assert_null(skpi_format_name(5));
+    assert_string_equal(skpi_format_name(SKPI_FORMAT_PDF), "pdf");
+    assert_string_equal(skpi_format_name(SKPI_FORMAT_XLSX), "xlsx");
+    assert_null(skpi_format_name(SKPI_FORMAT_XLSX + 1));
     assert_string_equal(skpi_format_extension(SKPI_FORMAT_HTML), "html");
     assert_string_equal(skpi_format_extension(SKPI_FORMAT_TEXT), "txt");
+    assert_string_equal(skpi_format_extension(SKPI_FORMAT_XLSX), "xlsx");
     assert_null(skpi_format_extension(-1));
     assert_int_equal(skpi_render_json_schema_version(), 1);
+    skpi_doc_free(doc);
+}
+
+/* PDF and XLSX depend on build options (the tests are built with the
+ * library's SKPI_WITH_PDF / SKPI_WITH_XLSX definitions); a format left out
+ * is refused with a message naming the option, writing nothing. */
+static void formats_left_out_of_the_build(void **state)
+{
+    (void)state;
+    for (int f = SKPI_FORMAT_MARKDOWN; f <= SKPI_FORMAT_TEXT; f++) assert_int_equal(skpi_render_supported(f), 1);
+    assert_int_equal(skpi_render_supported(-1), 0);
+    assert_int_equal(skpi_render_supported(SKPI_FORMAT_XLSX + 1), 0);
+#ifdef SKPI_WITH_PDF
+    assert_int_equal(skpi_render_supported(SKPI_FORMAT_PDF), 1);
+#else
+    assert_int_equal(skpi_render_supported(SKPI_FORMAT_PDF), 0);
+#endif
+#ifdef SKPI_WITH_XLSX
+    assert_int_equal(skpi_render_supported(SKPI_FORMAT_XLSX), 1);
+#else
+    assert_int_equal(skpi_render_supported(SKPI_FORMAT_XLSX), 0);
+#endif
+    static const struct { int format; const char *option; } optional[] = {
+        { SKPI_FORMAT_PDF, "SKPI_WITH_PDF" }, { SKPI_FORMAT_XLSX, "SKPI_WITH_XLSX" } };
+    skpi_doc *doc = fixture();
+    for (size_t i = 0; i < 2; i++) {
+        if (skpi_render_supported(optional[i].format)) continue;
+        counting c = { 0 };
+        skpi_sink s = counting_sink(&c);
+        assert_int_equal(skpi_render(doc, optional[i].format, NULL, &s), SKPI_EUNSUPPORTED);
+        assert_non_null(strstr(skpi_last_error(), optional[i].option));
+        assert_int_equal(c.bytes, 0);
+        assert_int_equal(c.closes, 1);
+    }
     skpi_doc_free(doc);
 }
 
@@ -836,6 +873,7 @@ int main(void)
         cmocka_unit_test(sink_failing_half_way),
         cmocka_unit_test(sink_kept_open_on_request),
         cmocka_unit_test(options_and_misuse),
+        cmocka_unit_test(formats_left_out_of_the_build),
         cmocka_unit_test(empty_document),
         cmocka_unit_test(render_out_of_memory),
     };
