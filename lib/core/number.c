@@ -270,35 +270,40 @@ void skpi__fmt_ratio(char *buf, size_t size, const skpi__numfmt *f, double v)
     snprintf(buf, size, "%s\xC3\x97", num); /* U+00D7 MULTIPLICATION SIGN */
 }
 
+/* The decimals that write every multiple of step exactly (0.25 needs two,
+ * 2.5 one), at most six. */
+static int step_decimals(double step)
+{
+    int dec = 0;
+    while (dec < 6 && step > 0) {
+        double scaled = step * pow(10.0, dec);
+        if (fabs(scaled - floor(scaled + 0.5)) < 1e-9 * fmax(1.0, scaled)) break;
+        dec++;
+    }
+    return dec;
+}
+
 void skpi__fmt_axis(char *buf, size_t size, const skpi__numfmt *f, double v, int unit, double step)
 {
-    /* Enough decimals to tell neighbouring ticks apart. */
-    int dec = 0;
+    /* Every tick is a multiple of the step: written with the step's
+     * decimals, each label is the exact value of its gridline ("17.5k"). */
     double a = fabs(v), st = fabs(step);
-    const char *suffix = "";
+    char num[64];
+    if (v == 0 && unit != SKPI_UNIT_DURATION) {
+        snprintf(buf, size, unit == SKPI_UNIT_PERCENT ? "0%%" : "0");
+        return;
+    }
     if (unit == SKPI_UNIT_COUNT || unit == SKPI_UNIT_CURRENCY || unit == SKPI_UNIT_SCORE) {
         double m = st >= 1e5 || a >= 1e6 ? 1e6 : st >= 100 && a >= 1e3 ? 1e3 : 1;
         if (m > 1) {
-            double stm = st / m;
-            dec = stm >= 1 ? 0 : stm >= 0.1 ? 1 : 2;
-            char num[64];
-            skpi__num_fixed(num, sizeof num, v / m, dec, f->group);
+            skpi__num_fixed(num, sizeof num, v / m, step_decimals(st / m), f->group);
             snprintf(buf, size, "%s%s", num, m == 1e6 ? "M" : "k");
             return;
         }
     }
     if (unit == SKPI_UNIT_DURATION) { fmt_duration(buf, size, v); return; }
-    if (unit == SKPI_UNIT_PERCENT) suffix = "%";
-    /* As many decimals as the step has (0.25 needs two), at most four. */
-    dec = 0;
-    while (dec < 4 && st > 0) {
-        double scaled = st * pow(10.0, dec);
-        if (fabs(scaled - floor(scaled + 0.5)) < 1e-9 * fmax(1.0, scaled)) break;
-        dec++;
-    }
-    char num[64];
-    skpi__num_fixed(num, sizeof num, v, dec, f->group);
-    snprintf(buf, size, "%s%s", num, suffix);
+    skpi__num_fixed(num, sizeof num, v, step_decimals(st), f->group);
+    snprintf(buf, size, "%s%s", num, unit == SKPI_UNIT_PERCENT ? "%" : "");
 }
 
 int skpi_number_options_init(skpi_number_options *opts, unsigned version)

@@ -1,6 +1,7 @@
 /* Inline SVG drawn by the HTML renderer: charts, sparklines, progress bars. */
 #include "render/render_internal.h"
 #include "render/html.h"
+#include "render/axis.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -125,49 +126,19 @@ void skpi__html_progress(skpi__render *r, double progress, double expected, int 
 #define MAX_MARKERS 60
 #define LINE_INSET 32.0
 
-/* A "nice" step (1, 2, 2.5 or 5 times a power of ten) near x. */
-static double nice_step(double x)
+/* The value axis: a fixed range, else nice ticks around the values. */
+static skpi__axis value_axis(const skpi__block *b)
 {
-    double p = pow(10.0, floor(log10(x)));
-    double f = x / p;
-    double nf = f <= 1.0 ? 1.0 : f <= 2.0 ? 2.0 : f <= 2.5 ? 2.5 : f <= 5.0 ? 5.0 : 10.0;
-    return nf * p;
-}
-
-typedef struct axis {
-    double lo, hi, step;
-} axis;
-
-static axis value_axis(const skpi__block *b)
-{
-    axis a;
-    if (b->chart.fixed_range) {
-        a.lo = b->chart.y_min;
-        a.hi = b->chart.y_max;
-        a.step = nice_step((a.hi - a.lo) / 4.0);
-        return a;
-    }
+    if (b->chart.fixed_range) return skpi__axis_fixed(b->chart.y_min, b->chart.y_max);
     double lo = INFINITY, hi = -INFINITY;
     const skpi__series *s = b->items;
     for (size_t i = 0; i < b->count; i++)
         for (size_t j = 0; j < s[i].length; j++)
             if (!isnan(s[i].values[j])) { lo = fmin(lo, s[i].values[j]); hi = fmax(hi, s[i].values[j]); }
-    if (lo > hi) { lo = 0; hi = 1; }
-    /* Bars start at zero: their length is the value. */
-    if (b->chart.kind == SKPI_CHART_BAR) { lo = fmin(lo, 0.0); hi = fmax(hi, 0.0); }
-    if (hi == lo) {
-        double pad = fabs(hi) > 0 ? fabs(hi) * 0.1 : 1.0;
-        if (lo != 0 || b->chart.kind != SKPI_CHART_BAR) lo -= pad;
-        hi += pad;
-    }
-    a.step = nice_step((hi - lo) / 4.0);
-    a.lo = floor(lo / a.step) * a.step;
-    a.hi = ceil(hi / a.step) * a.step;
-    if (a.hi <= a.lo) a.hi = a.lo + a.step;
-    return a;
+    return skpi__axis_nice(lo, hi, b->chart.kind == SKPI_CHART_BAR);
 }
 
-static double ypos(const axis *a, double v)
+static double ypos(const skpi__axis *a, double v)
 {
     double plot = CH - TOP - BOTTOM;
     double t = (v - a->lo) / (a->hi - a->lo);
@@ -197,12 +168,11 @@ static void describe(skpi__render *r, const skpi__block *b, size_t ncat)
     skpi__text_free(&names);
 }
 
-static void axes(skpi__render *r, const skpi__block *b, const axis *a, const char *const *cats,
+static void axes(skpi__render *r, const skpi__block *b, const skpi__axis *a, const char *const *cats,
                  size_t ncat, double band, double x0)
 {
     S(r, "<g class=\"axes\" font-size=\"11\" fill=\"#59636e\">");
-    int ticks = (int)floor((a->hi - a->lo) / a->step + 0.5);
-    if (ticks > 20) ticks = 20;
+    int ticks = skpi__axis_ticks(a);
     for (int t = 0; t <= ticks; t++) {
         double v = a->lo + a->step * t;
         double y = ypos(a, v);
@@ -233,7 +203,7 @@ static void axes(skpi__render *r, const skpi__block *b, const axis *a, const cha
     S(r, "</g>");
 }
 
-static void line_series(skpi__render *r, const skpi__block *b, const axis *a, const char *const *cats,
+static void line_series(skpi__render *r, const skpi__block *b, const skpi__axis *a, const char *const *cats,
                         size_t ncat, bool shared, double band, double x0)
 {
     const skpi__series *s = b->items;
@@ -274,7 +244,7 @@ static void line_series(skpi__render *r, const skpi__block *b, const axis *a, co
     }
 }
 
-static void bar_series(skpi__render *r, const skpi__block *b, const axis *a, const char *const *cats,
+static void bar_series(skpi__render *r, const skpi__block *b, const skpi__axis *a, const char *const *cats,
                        size_t ncat, bool shared, double band, double x0)
 {
     const skpi__series *s = b->items;
@@ -388,7 +358,7 @@ void skpi__html_chart(skpi__render *r, const skpi__block *b, size_t index)
     describe(r, b, ncat);
     S(r, "</desc>");
 
-    axis a = value_axis(b);
+    skpi__axis a = value_axis(b);
     double plot_w = CW - LEFT - RIGHT;
     double band, x0;
     if (b->chart.kind == SKPI_CHART_BAR) {
