@@ -1010,6 +1010,89 @@ SKPI_API const char *skpi_template_default(int key);
  */
 SKPI_API const char *skpi_template_placeholders(int key);
 
+#ifdef SKPI_EXPERIMENTAL
+/* ------------------------------------------------------------------ */
+/* Experimental: what a renderer needs beyond the block getters         */
+
+/**
+ * @brief Record the period the document reports on, for page footers,
+ *        file metadata and sheet names.
+ *
+ * skpi_report_assemble() sets it to the reported period and its label;
+ * the Markdown, HTML, JSON, CSV and text renderers do not show it (the
+ * subtitle already names the period).
+ * @param doc    the document
+ * @param period the half-open period `[start, end)`, start < end, both
+ *               within skpi_time_min() to skpi_time_max(); copied; NULL
+ *               removes the period and its label
+ * @param label  the period for readers ("2026-11", "November 2026");
+ *               copied; NULL or "" for none
+ * @return SKPI_OK; SKPI_EMISUSE (NULL doc); SKPI_ERANGE (start not before
+ *         end, or a time out of range); SKPI_ENOMEM. On error the document
+ *         is unchanged.
+ */
+SKPI_API int skpi_doc_set_period(skpi_doc *doc, const skpi_period *period, const char *label);
+
+/**
+ * @brief The period the document reports on (skpi_doc_set_period()).
+ * @param period receives the period (may be NULL)
+ * @param label  receives the borrowed label, "" when none (may be NULL)
+ * @param doc    the document
+ * @return SKPI_OK; SKPI_EMISUSE (NULL doc); SKPI_ENOTFOUND (no period was
+ *         set; the out-parameters are left alone)
+ */
+SKPI_API int skpi_doc_period(skpi_period *period, const char **label, const skpi_doc *doc);
+
+/**
+ * @brief A whole row of a generic table at once, for renderers that walk
+ *        many cells.
+ * @param cells receives a borrowed array of skpi_doc_table_columns() texts,
+ *              "" for an empty cell, valid until the document is freed
+ * @param doc   the document
+ * @param block a table's index
+ * @param row   the row's index, 0 to skpi_doc_block_size() - 1
+ * @return SKPI_OK, SKPI_EMISUSE (NULL doc), SKPI_ERANGE (no such block or
+ *         row), SKPI_EINVAL (not a table)
+ */
+SKPI_API int skpi_doc_table_row(const char *const **cells, const skpi_doc *doc, size_t block,
+                                size_t row);
+
+/**
+ * @brief The category axis of a chart: the x positions its points sit at.
+ *
+ * When every series has the same labels (the usual time axis), the
+ * categories are those labels, one per point. Otherwise they are every
+ * distinct label in the order it first appears across the series, and a
+ * point sits at its label's category (skpi_doc_chart_series_categories()).
+ * The document works this out as series are added, so reading it costs
+ * nothing; adding a series may change it (arrays read before stay valid
+ * but describe the chart as it was).
+ * @param labels receives the borrowed array of category labels (NULL when
+ *               there are none)
+ * @param count  receives the number of categories
+ * @param doc    the document
+ * @param block  a chart's index
+ * @return SKPI_OK, SKPI_EMISUSE (NULL doc), SKPI_ERANGE (no such block),
+ *         SKPI_EINVAL (not a chart)
+ */
+SKPI_API int skpi_doc_chart_categories(const char *const **labels, size_t *count, const skpi_doc *doc,
+                                       size_t block);
+
+/**
+ * @brief Where each point of a chart series sits on the category axis.
+ * @param index  receives a borrowed array of the series' length: the
+ *               category (skpi_doc_chart_categories()) of each point;
+ *               NULL for a series without points
+ * @param doc    the document
+ * @param block  a chart's index
+ * @param series the series' index
+ * @return SKPI_OK, SKPI_EMISUSE (NULL doc), SKPI_ERANGE (no such block or
+ *         series), SKPI_EINVAL (not a chart)
+ */
+SKPI_API int skpi_doc_chart_series_categories(const size_t **index, const skpi_doc *doc, size_t block,
+                                              size_t series);
+#endif /* SKPI_EXPERIMENTAL */
+
 #ifdef __cplusplus
 }
 #endif

@@ -13,6 +13,7 @@ int skpi_doc_new(skpi_doc **out)
     doc->subtitle = "";
     doc->currency = "";
     doc->language = "en";
+    doc->period_label = "";
     *out = doc;
     return SKPI_OK;
 }
@@ -83,6 +84,35 @@ int skpi_doc_set_language(skpi_doc *doc, const char *language)
                                "(letters, digits and '-', 1 to 35 bytes)");
     }
     return set_meta(doc, doc ? &doc->language : NULL, language, "skpi_doc_set_language");
+}
+
+int skpi_doc_set_period(skpi_doc *doc, const skpi_period *period, const char *label)
+{
+    static const char fn[] = "skpi_doc_set_period";
+    if (doc == NULL) return skpi__error(SKPI_EMISUSE, "%s: doc is NULL", fn);
+    if (period == NULL) {
+        doc->has_period = false;
+        doc->period_label = "";
+        return SKPI_OK;
+    }
+    if (period->start < skpi_time_min() || period->end > skpi_time_max() || period->start >= period->end)
+        return skpi__error(SKPI_ERANGE, "%s: the period must start before it ends, within years 1 to 9999", fn);
+    bool ok = true;
+    const char *copy = skpi__arena_optstr(&doc->arena, label, &ok);
+    if (!ok) return skpi__nomem();
+    doc->has_period = true;
+    doc->period = *period;
+    doc->period_label = copy ? copy : "";
+    return SKPI_OK;
+}
+
+int skpi_doc_period(skpi_period *period, const char **label, const skpi_doc *doc)
+{
+    if (doc == NULL) return skpi__error(SKPI_EMISUSE, "skpi_doc_period: doc is NULL");
+    if (!doc->has_period) return skpi__error(SKPI_ENOTFOUND, "skpi_doc_period: the document has no period");
+    if (period) *period = doc->period;
+    if (label) *label = doc->period_label;
+    return SKPI_OK;
 }
 
 const char *skpi_doc_title(const skpi_doc *doc) { return doc ? doc->title : NULL; }

@@ -76,6 +76,7 @@ int skpi_doc_chart_add_series(size_t *out, skpi_doc *doc, size_t block, const ch
         }
     }
     rc = ok ? skpi__doc_reserve(&b->items, &b->cap, b->count, sizeof s) : skpi__nomem();
+    if (rc == SKPI_OK) rc = skpi__doc_chart_place(b, &s, &doc->arena);
     if (rc != SKPI_OK) { skpi__arena_rollback(&doc->arena, m); return rc; }
     ((skpi__series *)b->items)[b->count] = s;
     if (out) *out = b->count;
@@ -94,21 +95,47 @@ int skpi_doc_chart_get(skpi_doc_chart *out, const skpi_doc *doc, size_t block)
     return rc;
 }
 
-int skpi_doc_chart_series(const char **name, int *style, size_t *length, const char *const **labels,
-                          const double **values, const skpi_doc *doc, size_t block, size_t series)
+static int find_series(const skpi__series **out, const skpi_doc *doc, size_t block, size_t series,
+                       const char *fn)
 {
-    static const char fn[] = "skpi_doc_chart_series";
     const skpi__block *b = NULL;
     int rc = skpi__doc_block(&b, doc, block, SKPI_BLOCK_CHART, fn);
     if (rc != SKPI_OK) return rc;
     if (series >= b->count)
         return skpi__error(SKPI_ERANGE, "%s: series %zu does not exist (block %zu has %zu)",
                            fn, series, block, b->count);
-    const skpi__series *s = (const skpi__series *)b->items + series;
+    *out = (const skpi__series *)b->items + series;
+    return SKPI_OK;
+}
+
+int skpi_doc_chart_series(const char **name, int *style, size_t *length, const char *const **labels,
+                          const double **values, const skpi_doc *doc, size_t block, size_t series)
+{
+    const skpi__series *s = NULL;
+    int rc = find_series(&s, doc, block, series, "skpi_doc_chart_series");
+    if (rc != SKPI_OK) return rc;
     if (name) *name = s->name;
     if (style) *style = s->style;
     if (length) *length = s->length;
     if (labels) *labels = (const char *const *)s->labels;
     if (values) *values = s->values;
     return SKPI_OK;
+}
+
+int skpi_doc_chart_categories(const char *const **labels, size_t *count, const skpi_doc *doc, size_t block)
+{
+    const skpi__block *b = NULL;
+    int rc = skpi__doc_block(&b, doc, block, SKPI_BLOCK_CHART, "skpi_doc_chart_categories");
+    if (rc != SKPI_OK) return rc;
+    if (labels) *labels = b->ncat ? b->cats : NULL;
+    if (count) *count = b->ncat;
+    return SKPI_OK;
+}
+
+int skpi_doc_chart_series_categories(const size_t **index, const skpi_doc *doc, size_t block, size_t series)
+{
+    const skpi__series *s = NULL;
+    int rc = find_series(&s, doc, block, series, "skpi_doc_chart_series_categories");
+    if (rc == SKPI_OK && index) *index = s->cat;
+    return rc;
 }

@@ -17,6 +17,7 @@ typedef struct skpi__series {
     size_t length;
     const char **labels;
     double *values;
+    const size_t *cat;       /* the category of each point (NULL: no points) */
 } skpi__series;
 
 typedef struct skpi__objective {
@@ -44,6 +45,10 @@ typedef struct skpi__block {
     const char **headers;    /* table: columns headers */
     int *align;              /* table: columns alignments */
     skpi_doc_chart chart;    /* chart: strings in the arena */
+    const char *const *cats; /* chart: category labels, in the arena */
+    size_t ncat;
+    bool cats_union;         /* chart: cats is the union of distinct labels,
+                                not the labels every series shares */
     size_t count, cap;
     void *items;
 } skpi__block;
@@ -55,6 +60,9 @@ struct skpi_doc {
     const char *currency;
     const char *language;
     const char *words[SKPI__WORD_COUNT]; /* NULL: the default */
+    bool has_period;
+    skpi_period period;
+    const char *period_label;
     size_t count, cap;
     skpi__block *blocks;
 };
@@ -83,6 +91,10 @@ int skpi__doc_check_tone(int tone, const char *fn);
 int skpi__doc_check_key(const char *key, const char *fn, const char *field);
 /* Unavailable values read back as NaN. */
 skpi_value skpi__doc_value(skpi_value v);
+
+/* Place a new series' points on its chart's category axis (b->cats),
+ * before the series is appended to b; SKPI_ENOMEM leaves b unchanged. */
+int skpi__doc_chart_place(skpi__block *b, skpi__series *s, skpi__arena *arena);
 
 /* Check a caller's versioned struct before reading or filling it. */
 int skpi__doc_check_version(const void *ptr, unsigned known, const char *fn, const char *what);

@@ -209,3 +209,15 @@ int skpi_doc_table_cell(const char **out, const skpi_doc *doc, size_t block, siz
     if (out) *out = ((const char *const *const *)b->items)[row][column];
     return SKPI_OK;
 }
+
+int skpi_doc_table_row(const char *const **cells, const skpi_doc *doc, size_t block, size_t row)
+{
+    static const char fn[] = "skpi_doc_table_row";
+    const skpi__block *b = NULL;
+    int rc = skpi__doc_block(&b, doc, block, SKPI_BLOCK_TABLE, fn);
+    if (rc != SKPI_OK) return rc;
+    if (row >= b->count)
+        return skpi__error(SKPI_ERANGE, "%s: row %zu does not exist (block %zu has %zu)", fn, row, block, b->count);
+    if (cells) *cells = ((const char *const *const *)b->items)[row];
+    return SKPI_OK;
+}

@@ -123,6 +123,7 @@ static int build(skpi__asm *a)
     skpi__arg sub[] = { { "cadence", a->cadence_word }, { "period", a->plabel } };
     TRY(skpi__asm_fill(a, SKPI_TPL_SUBTITLE, sub, 2));
     TRY(skpi_doc_set_subtitle(a->doc, a->t.buf));
+    TRY(skpi_doc_set_period(a->doc, &a->P, a->plabel));
     for (size_t i = 0; i < r->nsections; i++) TRY(section(a, r->sections[i]));
     return SKPI_OK;
 }
