@@ -21,6 +21,7 @@
 #include "socialkpi/doc.h"
 #include "socialkpi/report.h"
 #include "socialkpi/render.h"
+#include "socialkpi/digest.h"
 #include "socialkpi/definitions.h"
 
 #endif /* SOCIALKPI_H */

@@ -115,24 +115,36 @@ static int setup(skpi__render *r, const skpi_render_options *opt)
     return SKPI_OK;
 }
 
-int skpi_render(const skpi_doc *doc, int format, const skpi_render_options *options, skpi_sink *sink)
+/* Dispatch of skpi_render(): fmt points at the format. */
+static void render_format(skpi__render *r, const void *fmt)
 {
-    int rc = skpi__sink_check(sink, "skpi_render");
-    if (rc != SKPI_OK) return rc;
+    switch (*(const int *)fmt) {
+    case SKPI_FORMAT_MARKDOWN: skpi__render_markdown(r); break;
+    case SKPI_FORMAT_HTML: skpi__render_html(r); break;
+    case SKPI_FORMAT_JSON: skpi__render_json(r); break;
+    case SKPI_FORMAT_CSV: skpi__render_csv(r); break;
+#ifdef SKPI_WITH_PDF
+    case SKPI_FORMAT_PDF: skpi__render_pdf(r); break;
+#endif
+#ifdef SKPI_WITH_XLSX
+    case SKPI_FORMAT_XLSX: skpi__render_xlsx(r); break;
+#endif
+    default: skpi__render_text(r); break;
+    }
+}
+
+int skpi__render_run(const skpi_doc *doc, const skpi_render_options *options, skpi_sink *sink,
+                     int checked, void (*body)(skpi__render *r, const void *ctx), const void *ctx)
+{
     bool keep_open = options != NULL && options->version >= 1 &&
                      (options->flags & SKPI_RENDER_KEEP_SINK_OPEN);
     skpi__render *r = NULL;
-    if (doc == NULL) {
+    int rc = checked;
+    if (rc == SKPI_OK && doc == NULL) {
         rc = skpi__error(SKPI_EMISUSE, "skpi_render: doc is NULL");
-    } else if (format < SKPI_FORMAT_MARKDOWN || format > LAST_FORMAT) {
-        rc = skpi__error(SKPI_EINVAL, "skpi_render: format %d is not an skpi_format", format);
-    } else if (!skpi_render_supported(format)) {
-        rc = skpi__error(SKPI_EUNSUPPORTED,
-                         "skpi_render: this library was built without %s output (build option %s is OFF)",
-                         format_names[format], format_option(format));
-    } else if ((r = skpi__calloc(1, sizeof *r)) == NULL) {
+    } else if (rc == SKPI_OK && (r = skpi__calloc(1, sizeof *r)) == NULL) {
         rc = skpi__nomem();
-    } else {
+    } else if (rc == SKPI_OK) {
         rc = setup(r, options);
     }
     if (rc == SKPI_OK) {
@@ -146,19 +158,7 @@ int skpi_render(const skpi_doc *doc, int format, const skpi_render_options *opti
         r->out.sink = sink;
         rc = skpi__locale_enter(&r->out.host_locale);
         if (rc == SKPI_OK) {
-            switch (format) {
-            case SKPI_FORMAT_MARKDOWN: skpi__render_markdown(r); break;
-            case SKPI_FORMAT_HTML: skpi__render_html(r); break;
-            case SKPI_FORMAT_JSON: skpi__render_json(r); break;
-            case SKPI_FORMAT_CSV: skpi__render_csv(r); break;
-#ifdef SKPI_WITH_PDF
-            case SKPI_FORMAT_PDF: skpi__render_pdf(r); break;
-#endif
-#ifdef SKPI_WITH_XLSX
-            case SKPI_FORMAT_XLSX: skpi__render_xlsx(r); break;
-#endif
-            default: skpi__render_text(r); break;
-            }
+            body(r, ctx);
             skpi__out_flush(&r->out);
             skpi__locale_leave(r->out.host_locale);
             rc = r->out.err;
@@ -178,4 +178,17 @@ int skpi_render(const skpi_doc *doc, int format, const skpi_render_options *opti
         if (skpi__sink_finish(sink) != SKPI_OK) skpi_error_set(msg);
     }
     return rc;
+}
+
+int skpi_render(const skpi_doc *doc, int format, const skpi_render_options *options, skpi_sink *sink)
+{
+    int rc = skpi__sink_check(sink, "skpi_render");
+    if (rc != SKPI_OK) return rc;
+    if (doc != NULL && (format < SKPI_FORMAT_MARKDOWN || format > LAST_FORMAT))
+        rc = skpi__error(SKPI_EINVAL, "skpi_render: format %d is not an skpi_format", format);
+    else if (doc != NULL && !skpi_render_supported(format))
+        rc = skpi__error(SKPI_EUNSUPPORTED,
+                         "skpi_render: this library was built without %s output (build option %s is OFF)",
+                         format_names[format], format_option(format));
+    return skpi__render_run(doc, options, sink, rc, render_format, &format);
 }

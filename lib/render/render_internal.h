@@ -67,6 +67,13 @@ void skpi__render_text(skpi__render *r);
 void skpi__render_pdf(skpi__render *r);
 void skpi__render_xlsx(skpi__render *r);
 
+/* The frame every entry point shares: check the options, switch to the C
+ * locale, run body(r, ctx), flush, and close the sink (unless kept open).
+ * `checked` is the caller's own argument check: a failure there still
+ * closes the sink, as skpi_render() documents. */
+int skpi__render_run(const skpi_doc *doc, const skpi_render_options *options, skpi_sink *sink,
+                     int checked, void (*body)(skpi__render *r, const void *ctx), const void *ctx);
+
 /* ---- UTF-8 and escaping ------------------------------------------------- */
 
 /* Decode one code point at s (n > 0 bytes left). Invalid or truncated
