@@ -166,6 +166,18 @@ SKPI_API int skpi_report_set_as_of(skpi_report *report, skpi_time as_of);
 SKPI_API skpi_time skpi_report_as_of(const skpi_report *report);
 
 /**
+ * @brief The period the report covers: the last complete period of its
+ *        cadence before the as-of time, in its calendar (what
+ *        skpi_report_assemble() reports on). A host that delivers reports
+ *        keys its records by it (docs/delivery.md).
+ * @param out    receives the period `[start, end)`
+ * @param report the definition
+ * @return SKPI_OK; SKPI_EMISUSE (NULL argument); SKPI_ERANGE (the period
+ *         falls outside years 1 to 9999)
+ */
+SKPI_API int skpi_report_period(skpi_period *out, const skpi_report *report);
+
+/**
  * @brief Set the calendar (time zone, week start, fiscal year).
  * @param report the definition
  * @param cal    the calendar, copied; NULL for UTC, Monday weeks, calendar years

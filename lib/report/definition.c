@@ -162,6 +162,14 @@ int skpi_report_set_as_of(skpi_report *r, skpi_time as_of)
 
 skpi_time skpi_report_as_of(const skpi_report *r) { return r ? r->as_of : 0; }
 
+int skpi_report_period(skpi_period *out, const skpi_report *r)
+{
+    if (out == NULL || r == NULL)
+        return skpi__error(SKPI_EMISUSE, "skpi_report_period: %s is NULL", out ? "report" : "out");
+    /* as assembly does: the period before the one holding as_of */
+    return skpi_calendar_previous(out, r->cal, r->cadence, r->as_of);
+}
+
 int skpi_report_set_calendar(skpi_report *r, const skpi_calendar *cal)
 {
     NEED(r, "skpi_report_set_calendar");

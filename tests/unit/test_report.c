@@ -653,6 +653,18 @@ static void definition_api(void **state)
     assert_int_equal(skpi_calendar_new(&cal), SKPI_OK);
     assert_int_equal(skpi_calendar_set_week_start(cal, SKPI_SUNDAY), SKPI_OK);
     assert_int_equal(skpi_report_set_calendar(r, cal), SKPI_OK);
+    /* Wednesday 2026-12-02 in Sunday weeks: the week before the one from
+     * Sunday 2026-11-29, i.e. [2026-11-22, 2026-11-29) */
+    skpi_period covered;
+    assert_int_equal(skpi_report_set_as_of(r, day(2026, 12, 2)), SKPI_OK);
+    assert_int_equal(skpi_report_period(&covered, r), SKPI_OK);
+    assert_true(covered.start == day(2026, 11, 22) && covered.end == day(2026, 11, 29));
+    assert_int_equal(skpi_report_set_cadence(r, SKPI_CADENCE_MONTH), SKPI_OK);
+    assert_int_equal(skpi_report_period(&covered, r), SKPI_OK);
+    assert_true(covered.start == day(2026, 11, 1) && covered.end == day(2026, 12, 1));
+    assert_int_equal(skpi_report_period(NULL, r), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_period(&covered, NULL), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_set_cadence(r, SKPI_CADENCE_WEEK), SKPI_OK);
     skpi_calendar_free(cal);
     assert_int_equal(skpi_report_set_calendar(r, NULL), SKPI_OK);
     assert_int_equal(skpi_report_add_channel(r, "instagram:*"), SKPI_OK);
