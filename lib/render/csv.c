@@ -41,7 +41,7 @@ static void title_line(skpi__render *r, const char *title, const char *fallback)
     eol(r);
 }
 
-static void kpi_table(skpi__render *r, const skpi__block *b)
+static void kpi_table(skpi__render *r, const skpi__view *b)
 {
     title_line(r, b->title, "KPIs");
     static const char *const h1[] = { "Metric", "Channel", "Level", "Unit", "Value", "Value availability",
@@ -52,9 +52,8 @@ static void kpi_table(skpi__render *r, const skpi__block *b)
     for (size_t i = 0; i < 11; i++) { if (i) sep(r); S(r, h1[i]); }
     for (size_t i = 0; two && i < 5; i++) { sep(r); S(r, h2[i]); }
     eol(r);
-    const skpi_doc_kpi_row *rows = b->items;
     for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
-        const skpi_doc_kpi_row *k = &rows[i];
+        const skpi_doc_kpi_row kpi = skpi__kpi_row_at(b, i), *k = &kpi;
         text(r, k->label); sep(r);
         text(r, k->channel); sep(r);
         S(r, k->level ? "1" : "0"); sep(r);
@@ -77,88 +76,82 @@ static void kpi_table(skpi__render *r, const skpi__block *b)
     }
 }
 
-static void table(skpi__render *r, const skpi__block *b)
+static void table(skpi__render *r, const skpi__view *b)
 {
     title_line(r, b->title, "Table");
     for (size_t c = 0; c < b->columns; c++) { if (c) sep(r); text(r, b->headers[c]); }
     eol(r);
-    const char *const *const *rows = b->items;
     for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
-        for (size_t c = 0; c < b->columns; c++) { if (c) sep(r); text(r, rows[i][c]); }
+        const char *const *row = skpi__table_row_at(b, i);
+        for (size_t c = 0; c < b->columns; c++) { if (c) sep(r); text(r, row[c]); }
         eol(r);
     }
 }
 
-static void chart(skpi__render *r, const skpi__block *b)
+static void chart(skpi__render *r, const skpi__view *b)
 {
     title_line(r, b->title, "Chart");
-    const char **cats;
-    size_t ncat;
-    bool owned;
-    int rc = skpi__chart_categories(&cats, &ncat, &owned, b);
-    if (rc != SKPI_OK) { skpi__out_fail(&r->out, rc); return; }
-    const skpi__series *s = b->items;
+    const char *const *cats = b->cats;
+    size_t ncat = b->ncat;
+    double *m = skpi__chart_table(r, b);
+    if (m == NULL) return;
     S(r, "Label");
-    for (size_t i = 0; i < b->count; i++) { sep(r); text(r, s[i].name); }
+    for (size_t i = 0; i < b->count; i++) { sep(r); text(r, skpi__series_at(b, i).name); }
     eol(r);
     for (size_t c = 0; c < ncat && r->out.err == SKPI_OK; c++) {
         text(r, cats[c]);
         for (size_t i = 0; i < b->count; i++) {
             sep(r);
-            if (!owned) {
-                if (c < s[i].length) number(r, s[i].values[c]);
-                continue;
-            }
-            for (size_t j = 0; j < s[i].length; j++)
-                if (strcmp(s[i].labels[j], cats[c]) == 0) { number(r, s[i].values[j]); break; }
+            double v = m[i * ncat + c];
+            if (!isnan(v)) number(r, v);
         }
         eol(r);
     }
-    if (owned) skpi__free(cats);
+    skpi__free(m);
 }
 
-static void goals(skpi__render *r, const skpi__block *b)
+static void goals(skpi__render *r, const skpi__view *b)
 {
     title_line(r, b->title, "Goals");
     static const char *const h[] = { "Goal", "Status", "Unit", "Current", "Target", "Progress", "Expected",
                                      "Forecast", "Deadline", "Note" };
     header(r, h, 10);
-    const skpi_doc_goal *g = b->items;
     for (size_t i = 0; i < b->count; i++) {
-        text(r, g[i].name); sep(r);
-        text(r, g[i].status); sep(r);
-        S(r, skpi__unit_key(g[i].unit)); sep(r);
-        number(r, g[i].current.value); sep(r);
-        number(r, g[i].target.value); sep(r);
-        number(r, g[i].progress.value); sep(r);
-        number(r, g[i].expected.value); sep(r);
-        number(r, g[i].forecast.value); sep(r);
-        text(r, g[i].deadline); sep(r);
-        text(r, g[i].note);
+        const skpi_doc_goal goal = skpi__goal_at(b, i);
+        text(r, goal.name); sep(r);
+        text(r, goal.status); sep(r);
+        S(r, skpi__unit_key(goal.unit)); sep(r);
+        number(r, goal.current.value); sep(r);
+        number(r, goal.target.value); sep(r);
+        number(r, goal.progress.value); sep(r);
+        number(r, goal.expected.value); sep(r);
+        number(r, goal.forecast.value); sep(r);
+        text(r, goal.deadline); sep(r);
+        text(r, goal.note);
         eol(r);
     }
 }
 
 /* One line per objective (key result empty) followed by its key results. */
-static void objectives(skpi__render *r, const skpi__block *b)
+static void objectives(skpi__render *r, const skpi__view *b)
 {
     title_line(r, b->title, "Objectives");
     static const char *const h[] = { "Objective", "Key result", "Score", "Graded", "Band", "Unit", "Start",
                                      "Current", "Target", "Note" };
     header(r, h, 10);
-    const skpi__objective *o = b->items;
     for (size_t i = 0; i < b->count; i++) {
-        text(r, o[i].o.title); sep(r);
+        const skpi__objective_view obj = skpi__objective_at(b, i);
+        text(r, obj.o.title); sep(r);
         sep(r);
-        number(r, o[i].o.score.value); sep(r);
-        number(r, o[i].o.score_rounded.value); sep(r);
-        text(r, o[i].o.band); sep(r);
+        number(r, obj.o.score.value); sep(r);
+        number(r, obj.o.score_rounded.value); sep(r);
+        text(r, obj.o.band); sep(r);
         sep(r); sep(r); sep(r); sep(r);
-        text(r, o[i].o.interpretation);
+        text(r, obj.o.interpretation);
         eol(r);
-        for (size_t k = 0; k < o[i].count; k++) {
-            const skpi_doc_key_result *kr = &o[i].krs[k];
-            text(r, o[i].o.title); sep(r);
+        for (size_t k = 0; k < obj.count; k++) {
+            const skpi_doc_key_result kr_ = skpi__key_result_at(b, i, k), *kr = &kr_;
+            text(r, obj.o.title); sep(r);
             text(r, kr->title); sep(r);
             number(r, kr->score.value); sep(r);
             sep(r);
@@ -173,25 +166,25 @@ static void objectives(skpi__render *r, const skpi__block *b)
     }
 }
 
-static void posts(skpi__render *r, const skpi__block *b)
+static void posts(skpi__render *r, const skpi__view *b)
 {
     title_line(r, b->title, "Top posts");
     static const char *const h[] = { "Rank", "Channel", "Published", "Metric", "Unit", "Value", "Ratio to usual",
                                      "Text", "URL" };
     header(r, h, 9);
-    const skpi_doc_post *p = b->items;
     for (size_t i = 0; i < b->count; i++) {
+        const skpi_doc_post post = skpi__post_at(b, i);
         char rank[24];
         snprintf(rank, sizeof rank, "%zu", i + 1);
         S(r, rank); sep(r);
-        text(r, p[i].channel); sep(r);
-        text(r, p[i].published); sep(r);
-        text(r, p[i].metric); sep(r);
-        S(r, skpi__unit_key(p[i].unit)); sep(r);
-        number(r, p[i].value.value); sep(r);
-        number(r, p[i].ratio.value); sep(r);
-        text(r, p[i].text); sep(r);
-        text(r, p[i].url);
+        text(r, post.channel); sep(r);
+        text(r, post.published); sep(r);
+        text(r, post.metric); sep(r);
+        S(r, skpi__unit_key(post.unit)); sep(r);
+        number(r, post.value.value); sep(r);
+        number(r, post.ratio.value); sep(r);
+        text(r, post.text); sep(r);
+        text(r, post.url);
         eol(r);
     }
 }
@@ -201,8 +194,10 @@ void skpi__render_csv(skpi__render *r)
     const skpi_doc *d = r->doc;
     if (r->flags & SKPI_RENDER_CSV_BOM) S(r, "\xEF\xBB\xBF");
     bool first = true;
-    for (size_t i = 0; i < d->count && r->out.err == SKPI_OK; i++) {
-        const skpi__block *b = &d->blocks[i];
+    skpi__view view, *b = &view;
+    size_t nblocks = skpi_doc_block_count(d);
+    for (size_t i = 0; i < nblocks && r->out.err == SKPI_OK; i++) {
+        skpi__view_get(b, d, i);
         bool tabular = b->kind == SKPI_BLOCK_KPI_TABLE || b->kind == SKPI_BLOCK_TABLE ||
                        b->kind == SKPI_BLOCK_CHART || b->kind == SKPI_BLOCK_GOALS ||
                        b->kind == SKPI_BLOCK_OBJECTIVES || b->kind == SKPI_BLOCK_POSTS;

@@ -305,7 +305,7 @@ static void render_digest(skpi__render *r, const void *ctx)
 int skpi_render_digest(const skpi_doc *doc, const skpi_digest_options *options,
                        const skpi_render_options *render, skpi_sink *sink)
 {
-    int rc = skpi__sink_check(sink, "skpi_render_digest");
+    int rc = skpi__render_check_sink(sink, "skpi_render_digest");
     if (rc != SKPI_OK) return rc;
     skpi__digest *d = skpi__calloc(1, sizeof *d);
     if (d == NULL) rc = skpi__nomem();

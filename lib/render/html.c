@@ -108,7 +108,7 @@ static void caption(skpi__render *r, const char *title)
     S(r, "</caption>");
 }
 
-static void kpi_table(skpi__render *r, const skpi__block *b)
+static void kpi_table(skpi__render *r, const skpi__view *b)
 {
     bool two = b->comparison2 != NULL;
     S(r, "<table class=\"kpi\">");
@@ -126,9 +126,8 @@ static void kpi_table(skpi__render *r, const skpi__block *b)
     }
     th_word(r, SKPI_TPL_COLUMN_TREND, false);
     S(r, "</tr></thead>\n<tbody>\n");
-    const skpi_doc_kpi_row *rows = b->items;
     for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
-        const skpi_doc_kpi_row *k = &rows[i];
+        const skpi_doc_kpi_row kpi = skpi__kpi_row_at(b, i), *k = &kpi;
         S(r, k->level ? "<tr class=\"sub\"><th scope=\"row\">" : "<tr><th scope=\"row\">");
         H(r, k->label);
         if (k->channel && k->level == 0) {
@@ -156,21 +155,21 @@ static void kpi_table(skpi__render *r, const skpi__block *b)
     }
 }
 
-static void table(skpi__render *r, const skpi__block *b)
+static void table(skpi__render *r, const skpi__view *b)
 {
     S(r, "<table>");
     caption(r, b->title);
     S(r, "<thead><tr>");
     for (size_t c = 0; c < b->columns; c++) th_col(r, b->headers[c], b->align[c] == SKPI_ALIGN_RIGHT);
     S(r, "</tr></thead>\n<tbody>\n");
-    const char *const *const *rows = b->items;
     for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
+        const char *const *row = skpi__table_row_at(b, i);
         S(r, "<tr>");
         for (size_t c = 0; c < b->columns; c++) {
             /* The first column names the row. */
             if (c == 0) S(r, b->align[0] == SKPI_ALIGN_RIGHT ? "<th scope=\"row\" class=\"num\">" : "<th scope=\"row\">");
             else S(r, b->align[c] == SKPI_ALIGN_RIGHT ? "<td class=\"num\">" : "<td>");
-            H(r, rows[i][c]);
+            H(r, row[c]);
             S(r, c == 0 ? "</th>" : "</td>");
         }
         S(r, "</tr>\n");
@@ -186,93 +185,93 @@ static void section_title(skpi__render *r, const char *title)
     S(r, "</h3>\n");
 }
 
-static void goals(skpi__render *r, const skpi__block *b)
+static void goals(skpi__render *r, const skpi__view *b)
 {
     section_title(r, b->title);
     S(r, "<div class=\"cards\">\n");
-    const skpi_doc_goal *g = b->items;
     for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
+        const skpi_doc_goal goal = skpi__goal_at(b, i);
         skpi__goal_cells c;
-        skpi__goal_format(&c, r, &g[i]);
+        skpi__goal_format(&c, r, &goal);
         S(r, "<article class=\"card goal\"><h4>");
-        H(r, g[i].name);
+        H(r, goal.name);
         S(r, "</h4><p class=\"meta\"><span class=\"badge ");
-        S(r, tone_cls(g[i].tone));
+        S(r, tone_cls(goal.tone));
         S(r, "\">");
-        H(r, g[i].status_label);
+        H(r, goal.status_label);
         S(r, "</span></p>");
-        skpi__html_progress(r, g[i].progress.value, g[i].expected.value, g[i].tone,
+        skpi__html_progress(r, goal.progress.value, goal.expected.value, goal.tone,
                             skpi__word(r, SKPI_TPL_GOAL_PROGRESS_LABEL, "progress", c.progress,
                                        "expected", c.expected, NULL));
         /* Figures that are not available are left out rather than shown as n/a. */
-        if (isfinite(g[i].progress.value)) {
+        if (isfinite(goal.progress.value)) {
             S(r, "<p class=\"meta\">");
             H(r, skpi__word(r, SKPI_TPL_COLUMN_PROGRESS, NULL));
             S(r, " <strong>");
             H(r, c.progress);
             S(r, "</strong>");
-            if (isfinite(g[i].expected.value)) {
+            if (isfinite(goal.expected.value)) {
                 S(r, " \xC2\xB7 ");
                 H(r, skpi__word(r, SKPI_TPL_GOAL_EXPECTED, "expected", c.expected, NULL));
             }
-            if (isfinite(g[i].forecast.value)) {
+            if (isfinite(goal.forecast.value)) {
                 S(r, " \xC2\xB7 ");
                 H(r, skpi__word(r, SKPI_TPL_GOAL_FORECAST, "forecast", c.forecast, NULL));
             }
             S(r, "</p>");
         }
-        if (isfinite(g[i].current.value) || isfinite(g[i].target.value) || g[i].deadline) {
+        if (isfinite(goal.current.value) || isfinite(goal.target.value) || goal.deadline) {
             S(r, "<p class=\"meta\">");
-            if (isfinite(g[i].current.value) || isfinite(g[i].target.value)) {
+            if (isfinite(goal.current.value) || isfinite(goal.target.value)) {
                 H(r, skpi__word(r, SKPI_TPL_OF_TARGET, "current", c.current, "target", c.target, NULL));
-                if (g[i].deadline) S(r, " \xC2\xB7 ");
+                if (goal.deadline) S(r, " \xC2\xB7 ");
             }
-            if (g[i].deadline) H(r, skpi__word(r, SKPI_TPL_GOAL_BY_DEADLINE, "deadline", g[i].deadline, NULL));
+            if (goal.deadline) H(r, skpi__word(r, SKPI_TPL_GOAL_BY_DEADLINE, "deadline", goal.deadline, NULL));
             S(r, "</p>");
         }
-        if (g[i].note) { S(r, "<p class=\"meta\">"); H(r, g[i].note); S(r, "</p>"); }
+        if (goal.note) { S(r, "<p class=\"meta\">"); H(r, goal.note); S(r, "</p>"); }
         S(r, "</article>\n");
     }
     S(r, "</div>\n");
 }
 
-static void objectives(skpi__render *r, const skpi__block *b)
+static void objectives(skpi__render *r, const skpi__view *b)
 {
     section_title(r, b->title);
     S(r, "<div class=\"okrs\">\n");
-    const skpi__objective *o = b->items;
     for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
+        const skpi__objective_view obj = skpi__objective_at(b, i);
         char buf[64];
         S(r, "<article class=\"card objective\"><h4>");
-        H(r, o[i].o.title);
+        H(r, obj.o.title);
         S(r, "</h4><p class=\"meta\">");
-        if (o[i].o.band_label) {
+        if (obj.o.band_label) {
             S(r, "<span class=\"badge ");
-            S(r, tone_cls(o[i].o.tone));
+            S(r, tone_cls(obj.o.tone));
             S(r, "\">");
-            H(r, o[i].o.band_label);
+            H(r, obj.o.band_label);
             S(r, "</span> ");
         }
-        skpi__fmt_score(buf, sizeof buf, &r->nf, o[i].o.score.value);
+        skpi__fmt_score(buf, sizeof buf, &r->nf, obj.o.score.value);
         word_marked(r, SKPI_TPL_OKR_SCORE, "score", "<strong>", buf, "</strong>");
-        if (isfinite(o[i].o.score_rounded.value)) {
-            skpi__num_fixed(buf, sizeof buf, o[i].o.score_rounded.value, 1, NULL);
+        if (isfinite(obj.o.score_rounded.value)) {
+            skpi__num_fixed(buf, sizeof buf, obj.o.score_rounded.value, 1, NULL);
             S(r, " (");
             H(r, skpi__word(r, SKPI_TPL_OKR_GRADED, "graded", buf, NULL));
             S(r, ")");
         }
         S(r, " \xC2\xB7 ");
-        H(r, skpi__word(r, o[i].o.aspirational ? SKPI_TPL_OKR_ASPIRATIONAL : SKPI_TPL_OKR_COMMITTED, NULL));
-        if (o[i].o.owner) {
+        H(r, skpi__word(r, obj.o.aspirational ? SKPI_TPL_OKR_ASPIRATIONAL : SKPI_TPL_OKR_COMMITTED, NULL));
+        if (obj.o.owner) {
             S(r, " \xC2\xB7 ");
-            H(r, skpi__word(r, SKPI_TPL_OKR_OWNER, "owner", o[i].o.owner, NULL));
+            H(r, skpi__word(r, SKPI_TPL_OKR_OWNER, "owner", obj.o.owner, NULL));
         }
         S(r, "</p>");
-        skpi__fmt_score(buf, sizeof buf, &r->nf, o[i].o.score.value);
-        skpi__html_progress(r, o[i].o.score.value, NAN, o[i].o.tone,
+        skpi__fmt_score(buf, sizeof buf, &r->nf, obj.o.score.value);
+        skpi__html_progress(r, obj.o.score.value, NAN, obj.o.tone,
                             skpi__word(r, SKPI_TPL_OKR_SCORE_LABEL, "score", buf, NULL));
-        if (o[i].o.interpretation) { S(r, "<p>"); H(r, o[i].o.interpretation); S(r, "</p>"); }
-        if (o[i].count > 0) {
+        if (obj.o.interpretation) { S(r, "<p>"); H(r, obj.o.interpretation); S(r, "</p>"); }
+        if (obj.count > 0) {
             S(r, "<table><thead><tr>");
             th_word(r, SKPI_TPL_COLUMN_KEY_RESULT, false);
             th_word(r, SKPI_TPL_COLUMN_SCORE, true);
@@ -280,8 +279,8 @@ static void objectives(skpi__render *r, const skpi__block *b)
             th_word(r, SKPI_TPL_COLUMN_CURRENT, true);
             th_word(r, SKPI_TPL_COLUMN_TARGET, true);
             S(r, "</tr></thead><tbody>\n");
-            for (size_t k = 0; k < o[i].count; k++) {
-                const skpi_doc_key_result *kr = &o[i].krs[k];
+            for (size_t k = 0; k < obj.count; k++) {
+                const skpi_doc_key_result kr_ = skpi__key_result_at(b, i, k), *kr = &kr_;
                 S(r, "<tr><th scope=\"row\">");
                 H(r, kr->title);
                 if (kr->note) { S(r, "<br><span class=\"meta\">"); H(r, kr->note); S(r, "</span>"); }
@@ -303,40 +302,40 @@ static void objectives(skpi__render *r, const skpi__block *b)
     S(r, "</div>\n");
 }
 
-static void posts(skpi__render *r, const skpi__block *b)
+static void posts(skpi__render *r, const skpi__view *b)
 {
     section_title(r, b->title);
     S(r, "<ol class=\"posts\">\n");
-    const skpi_doc_post *p = b->items;
     for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
+        const skpi_doc_post post = skpi__post_at(b, i);
         char buf[64];
         S(r, "<li><p><strong>");
-        H(r, p[i].channel);
+        H(r, post.channel);
         S(r, "</strong>");
-        if (p[i].published) { S(r, " \xC2\xB7 "); H(r, p[i].published); }
+        if (post.published) { S(r, " \xC2\xB7 "); H(r, post.published); }
         S(r, " \xC2\xB7 ");
-        H(r, p[i].metric);
+        H(r, post.metric);
         S(r, " <strong>");
-        skpi__fmt_value(buf, sizeof buf, &r->nf, p[i].value.value, p[i].unit);
+        skpi__fmt_value(buf, sizeof buf, &r->nf, post.value.value, post.unit);
         H(r, buf);
         S(r, "</strong>");
-        if (isfinite(p[i].ratio.value)) {
-            skpi__fmt_ratio(buf, sizeof buf, &r->nf, p[i].ratio.value);
+        if (isfinite(post.ratio.value)) {
+            skpi__fmt_ratio(buf, sizeof buf, &r->nf, post.ratio.value);
             S(r, " (");
             H(r, skpi__word(r, SKPI_TPL_POST_RATIO, "ratio", buf, NULL));
             S(r, ")");
         }
         S(r, "</p>");
-        if (p[i].text) {
+        if (post.text) {
             char excerpt[1024];
-            skpi__excerpt(excerpt, sizeof excerpt, p[i].text, 280);
+            skpi__excerpt(excerpt, sizeof excerpt, post.text, 280);
             S(r, "<p>");
             H(r, excerpt);
             S(r, "</p>");
         }
-        if (p[i].url && skpi__url_is_safe(p[i].url)) {
+        if (post.url && skpi__url_is_safe(post.url)) {
             S(r, "<p class=\"meta\"><a rel=\"noopener noreferrer\" href=\"");
-            H(r, p[i].url);
+            H(r, post.url);
             S(r, "\">Open the post</a></p>");
         }
         S(r, "</li>\n");
@@ -344,21 +343,22 @@ static void posts(skpi__render *r, const skpi__block *b)
     S(r, "</ol>\n");
 }
 
-static void paragraph(skpi__render *r, const skpi__block *b)
+static void paragraph(skpi__render *r, const skpi__view *b)
 {
-    const skpi__span *sp = b->items;
     if (b->count == 0) return;
     S(r, "<p>");
     for (size_t i = 0; i < b->count; i++) {
-        const char *tag = sp[i].style == SKPI_SPAN_STRONG ? "strong" : sp[i].style == SKPI_SPAN_EMPHASIS ? "em" : NULL;
+        int style = SKPI_SPAN_PLAIN;
+        const char *text = skpi__span_at(&style, b, i);
+        const char *tag = style == SKPI_SPAN_STRONG ? "strong" : style == SKPI_SPAN_EMPHASIS ? "em" : NULL;
         if (tag) { S(r, "<"); S(r, tag); S(r, ">"); }
-        H(r, sp[i].text);
+        H(r, text);
         if (tag) { S(r, "</"); S(r, tag); S(r, ">"); }
     }
     S(r, "</p>\n");
 }
 
-static void callout(skpi__render *r, const skpi__block *b)
+static void callout(skpi__render *r, const skpi__view *b)
 {
     S(r, "<aside class=\"callout ");
     S(r, skpi__callout_key(b->level));
@@ -370,14 +370,13 @@ static void callout(skpi__render *r, const skpi__block *b)
     S(r, "</p></aside>\n");
 }
 
-static void list(skpi__render *r, const skpi__block *b)
+static void list(skpi__render *r, const skpi__view *b)
 {
     if (b->count == 0) return;
-    const char *const *items = b->items;
     S(r, b->level ? "<ol>\n" : "<ul>\n");
     for (size_t k = 0; k < b->count; k++) {
         S(r, "<li>");
-        H(r, items[k]);
+        H(r, skpi__list_item_at(b, k));
         S(r, "</li>\n");
     }
     S(r, b->level ? "</ol>\n" : "</ul>\n");
@@ -387,22 +386,24 @@ void skpi__render_html(skpi__render *r)
 {
     const skpi_doc *d = r->doc;
     S(r, "<!DOCTYPE html>\n<html lang=\"");
-    H(r, d->language);
+    H(r, skpi_doc_language(d));
     S(r, "\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<meta name=\"generator\" content=\"socialkpi\">\n<title>");
-    H(r, d->title[0] ? d->title : skpi__word(r, SKPI_TPL_UNTITLED, NULL));
+    H(r, skpi_doc_title(d)[0] ? skpi_doc_title(d) : skpi__word(r, SKPI_TPL_UNTITLED, NULL));
     S(r, "</title>\n<style>\n");
     S(r, skpi__html_css);
     S(r, "</style>\n</head>\n<body>\n<main>\n");
-    if (d->title[0] || d->subtitle[0]) {
+    if (skpi_doc_title(d)[0] || skpi_doc_subtitle(d)[0]) {
         S(r, "<header>");
-        if (d->title[0]) { S(r, "<h1>"); H(r, d->title); S(r, "</h1>"); }
-        if (d->subtitle[0]) { S(r, "<p class=\"subtitle\">"); H(r, d->subtitle); S(r, "</p>"); }
+        if (skpi_doc_title(d)[0]) { S(r, "<h1>"); H(r, skpi_doc_title(d)); S(r, "</h1>"); }
+        if (skpi_doc_subtitle(d)[0]) { S(r, "<p class=\"subtitle\">"); H(r, skpi_doc_subtitle(d)); S(r, "</p>"); }
         S(r, "</header>\n");
     }
-    for (size_t i = 0; i < d->count && r->out.err == SKPI_OK; i++) {
-        const skpi__block *b = &d->blocks[i];
+    skpi__view view, *b = &view;
+    size_t nblocks = skpi_doc_block_count(d);
+    for (size_t i = 0; i < nblocks && r->out.err == SKPI_OK; i++) {
+        skpi__view_get(b, d, i);
         switch (b->kind) {
         case SKPI_BLOCK_HEADING: {
             char tag[16];

@@ -127,14 +127,15 @@ void skpi__html_progress(skpi__render *r, double progress, double expected, int 
 #define LINE_INSET 32.0
 
 /* The value axis: a fixed range, else nice ticks around the values. */
-static skpi__axis value_axis(const skpi__block *b)
+static skpi__axis value_axis(const skpi__view *b)
 {
     if (b->chart.fixed_range) return skpi__axis_fixed(b->chart.y_min, b->chart.y_max);
     double lo = INFINITY, hi = -INFINITY;
-    const skpi__series *s = b->items;
-    for (size_t i = 0; i < b->count; i++)
-        for (size_t j = 0; j < s[i].length; j++)
-            if (!isnan(s[i].values[j])) { lo = fmin(lo, s[i].values[j]); hi = fmax(hi, s[i].values[j]); }
+    for (size_t i = 0; i < b->count; i++) {
+        const skpi__series_view ser = skpi__series_at(b, i);
+        for (size_t j = 0; j < ser.length; j++)
+            if (!isnan(ser.values[j])) { lo = fmin(lo, ser.values[j]); hi = fmax(hi, ser.values[j]); }
+    }
     return skpi__axis_nice(lo, hi, b->chart.kind == SKPI_CHART_BAR);
 }
 
@@ -146,14 +147,14 @@ static double ypos(const skpi__axis *a, double v)
     return TOP + plot * (1.0 - t);
 }
 
-static void describe(skpi__render *r, const skpi__block *b, size_t ncat)
+static void describe(skpi__render *r, const skpi__view *b, size_t ncat)
 {
     if (b->chart.description) { H(r, b->chart.description); return; }
-    const skpi__series *s = b->items;
     skpi__text names = { 0 };
     for (size_t i = 0; i < b->count; i++) {
+        const skpi__series_view ser = skpi__series_at(b, i);
         if (i) skpi__text_put(&names, ", ", 2);
-        skpi__text_put(&names, s[i].name, strlen(s[i].name));
+        skpi__text_put(&names, ser.name, strlen(ser.name));
     }
     if (names.buf == NULL) skpi__text_put(&names, "", 0);
     if (names.err != SKPI_OK) {
@@ -168,7 +169,7 @@ static void describe(skpi__render *r, const skpi__block *b, size_t ncat)
     skpi__text_free(&names);
 }
 
-static void axes(skpi__render *r, const skpi__block *b, const skpi__axis *a, const char *const *cats,
+static void axes(skpi__render *r, const skpi__view *b, const skpi__axis *a, const char *const *cats,
                  size_t ncat, double band, double x0)
 {
     S(r, "<g class=\"axes\" font-size=\"11\" fill=\"#59636e\">");
@@ -203,40 +204,39 @@ static void axes(skpi__render *r, const skpi__block *b, const skpi__axis *a, con
     S(r, "</g>");
 }
 
-static void line_series(skpi__render *r, const skpi__block *b, const skpi__axis *a, const char *const *cats,
-                        size_t ncat, bool shared, double band, double x0)
+static void line_series(skpi__render *r, const skpi__view *b, const skpi__axis *a, double band, double x0)
 {
-    const skpi__series *s = b->items;
     for (size_t i = 0; i < b->count; i++) {
+        const skpi__series_view ser = skpi__series_at(b, i);
         const char *color = palette[i % PALETTE_SIZE];
         S(r, "<path fill=\"none\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke=\"");
         S(r, color);
-        S(r, s[i].style == SKPI_SERIES_DASHED ? "\" stroke-dasharray=\"6 4\" d=\"" : "\" d=\"");
+        S(r, ser.style == SKPI_SERIES_DASHED ? "\" stroke-dasharray=\"6 4\" d=\"" : "\" d=\"");
         bool pen = false;
-        for (size_t j = 0; j < s[i].length; j++) {
-            if (isnan(s[i].values[j])) { pen = false; continue; }
-            size_t c = skpi__chart_index(cats, ncat, shared, &s[i], j);
-            pair(r, pen ? 'L' : 'M', x0 + band * (double)c, ypos(a, s[i].values[j]));
+        for (size_t j = 0; j < ser.length; j++) {
+            if (isnan(ser.values[j])) { pen = false; continue; }
+            size_t c = ser.cat[j];
+            pair(r, pen ? 'L' : 'M', x0 + band * (double)c, ypos(a, ser.values[j]));
             pen = true;
         }
         S(r, "\"/>");
-        if (s[i].length > MAX_MARKERS || s[i].style == SKPI_SERIES_DASHED) continue;
+        if (ser.length > MAX_MARKERS || ser.style == SKPI_SERIES_DASHED) continue;
         /* Markers carry the exact value as a tooltip. */
-        for (size_t j = 0; j < s[i].length; j++) {
-            if (isnan(s[i].values[j])) continue;
-            size_t c = skpi__chart_index(cats, ncat, shared, &s[i], j);
+        for (size_t j = 0; j < ser.length; j++) {
+            if (isnan(ser.values[j])) continue;
+            size_t c = ser.cat[j];
             char val[64];
-            skpi__fmt_value(val, sizeof val, &r->nf, s[i].values[j], b->chart.unit);
+            skpi__fmt_value(val, sizeof val, &r->nf, ser.values[j], b->chart.unit);
             S(r, "<circle r=\"3\" fill=\"");
             S(r, color);
             S(r, "\" cx=\"");
             coord(r, x0 + band * (double)c);
             S(r, "\" cy=\"");
-            coord(r, ypos(a, s[i].values[j]));
+            coord(r, ypos(a, ser.values[j]));
             S(r, "\"><title>");
-            H(r, s[i].name);
+            H(r, ser.name);
             S(r, ", ");
-            H(r, s[i].labels[j]);
+            H(r, ser.labels[j]);
             S(r, ": ");
             H(r, val);
             S(r, "</title></circle>");
@@ -244,26 +244,25 @@ static void line_series(skpi__render *r, const skpi__block *b, const skpi__axis 
     }
 }
 
-static void bar_series(skpi__render *r, const skpi__block *b, const skpi__axis *a, const char *const *cats,
-                       size_t ncat, bool shared, double band, double x0)
+static void bar_series(skpi__render *r, const skpi__view *b, const skpi__axis *a, double band, double x0)
 {
-    const skpi__series *s = b->items;
     double group = band * 0.8;
     double w = group / (double)b->count;
     double zero = ypos(a, fmin(fmax(0.0, a->lo), a->hi));
     for (size_t i = 0; i < b->count; i++) {
+        const skpi__series_view ser = skpi__series_at(b, i);
         const char *color = palette[i % PALETTE_SIZE];
-        for (size_t j = 0; j < s[i].length; j++) {
-            double v = s[i].values[j];
+        for (size_t j = 0; j < ser.length; j++) {
+            double v = ser.values[j];
             if (isnan(v)) continue;
-            size_t c = skpi__chart_index(cats, ncat, shared, &s[i], j);
+            size_t c = ser.cat[j];
             double x = x0 + band * (double)c - group / 2 + w * (double)i;
             double y = ypos(a, v);
             char val[64];
             skpi__fmt_value(val, sizeof val, &r->nf, v, b->chart.unit);
             S(r, "<rect fill=\"");
             S(r, color);
-            if (s[i].style == SKPI_SERIES_DASHED)
+            if (ser.style == SKPI_SERIES_DASHED)
                 S(r, "\" fill-opacity=\"0.35\" stroke=\"#1f2328\" stroke-dasharray=\"3 2");
             S(r, "\" x=\"");
             coord(r, x + 0.5);
@@ -274,9 +273,9 @@ static void bar_series(skpi__render *r, const skpi__block *b, const skpi__axis *
             S(r, "\" height=\"");
             coord(r, fmax(fabs(zero - y), 0.5));
             S(r, "\"><title>");
-            H(r, s[i].name);
+            H(r, ser.name);
             S(r, ", ");
-            H(r, s[i].labels[j]);
+            H(r, ser.labels[j]);
             S(r, ": ");
             H(r, val);
             S(r, "</title></rect>");
@@ -284,29 +283,31 @@ static void bar_series(skpi__render *r, const skpi__block *b, const skpi__axis *
     }
 }
 
-static void legend(skpi__render *r, const skpi__block *b)
+static void legend(skpi__render *r, const skpi__view *b)
 {
-    const skpi__series *s = b->items;
     S(r, "<ul class=\"legend\">");
     for (size_t i = 0; i < b->count; i++) {
+        const skpi__series_view ser = skpi__series_at(b, i);
         S(r, "<li><svg width=\"18\" height=\"8\" aria-hidden=\"true\"><line x1=\"0\" y1=\"4\" x2=\"18\" y2=\"4\" "
              "stroke-width=\"3\" stroke=\"");
         S(r, palette[i % PALETTE_SIZE]);
-        S(r, s[i].style == SKPI_SERIES_DASHED ? "\" stroke-dasharray=\"4 3\"/></svg>" : "\"/></svg>");
-        H(r, s[i].name);
+        S(r, ser.style == SKPI_SERIES_DASHED ? "\" stroke-dasharray=\"4 3\"/></svg>" : "\"/></svg>");
+        H(r, ser.name);
         S(r, "</li>");
     }
     S(r, "</ul>");
 }
 
 /* The numbers behind the chart, for screen readers and for copying. */
-static void data_table(skpi__render *r, const skpi__block *b, const char *const *cats, size_t ncat, bool shared)
+static void data_table(skpi__render *r, const skpi__view *b, const char *const *cats, size_t ncat)
 {
-    const skpi__series *s = b->items;
+    double *m = skpi__chart_table(r, b);
+    if (m == NULL) return;
     S(r, "<details><summary>Data</summary><table><thead><tr><th scope=\"col\"></th>");
     for (size_t i = 0; i < b->count; i++) {
+        const skpi__series_view ser = skpi__series_at(b, i);
         S(r, "<th scope=\"col\" class=\"num\">");
-        H(r, s[i].name);
+        H(r, ser.name);
         S(r, "</th>");
     }
     S(r, "</tr></thead><tbody>");
@@ -315,15 +316,8 @@ static void data_table(skpi__render *r, const skpi__block *b, const char *const 
         H(r, cats[c]);
         S(r, "</th>");
         for (size_t i = 0; i < b->count; i++) {
-            double v = NAN;
-            if (shared) {
-                if (c < s[i].length) v = s[i].values[c];
-            } else {
-                for (size_t j = 0; j < s[i].length; j++)
-                    if (strcmp(s[i].labels[j], cats[c]) == 0) { v = s[i].values[j]; break; }
-            }
             char val[64];
-            skpi__fmt_value(val, sizeof val, &r->nf, v, b->chart.unit);
+            skpi__fmt_value(val, sizeof val, &r->nf, m[i * ncat + c], b->chart.unit);
             S(r, "<td class=\"num\">");
             H(r, val);
             S(r, "</td>");
@@ -331,15 +325,13 @@ static void data_table(skpi__render *r, const skpi__block *b, const char *const 
         S(r, "</tr>");
     }
     S(r, "</tbody></table></details>");
+    skpi__free(m);
 }
 
-void skpi__html_chart(skpi__render *r, const skpi__block *b, size_t index)
+void skpi__html_chart(skpi__render *r, const skpi__view *b, size_t index)
 {
-    const char **cats;
-    size_t ncat;
-    bool owned;
-    int rc = skpi__chart_categories(&cats, &ncat, &owned, b);
-    if (rc != SKPI_OK) { skpi__out_fail(&r->out, rc); return; }
+    const char *const *cats = b->cats;
+    size_t ncat = b->ncat;
     char id[64];
     snprintf(id, sizeof id, "chart%zu", index);
 
@@ -369,12 +361,12 @@ void skpi__html_chart(skpi__render *r, const skpi__block *b, size_t index)
         band = ncat > 1 ? (plot_w - 2 * LINE_INSET) / (double)(ncat - 1) : 0.0;
         x0 = ncat > 1 ? LEFT + LINE_INSET : LEFT + plot_w / 2;
     }
-    axes(r, b, &a, (const char *const *)cats, ncat, band, x0);
+    axes(r, b, &a, cats, ncat, band, x0);
     S(r, "<g class=\"series\">");
     if (b->chart.kind == SKPI_CHART_BAR)
-        bar_series(r, b, &a, (const char *const *)cats, ncat, !owned, band, x0);
+        bar_series(r, b, &a, band, x0);
     else
-        line_series(r, b, &a, (const char *const *)cats, ncat, !owned, band, x0);
+        line_series(r, b, &a, band, x0);
     S(r, "</g><line stroke=\"#59636e\" x1=\"60\" x2=\"626\" y1=\"");
     coord(r, CH - BOTTOM);
     S(r, "\" y2=\"");
@@ -386,7 +378,6 @@ void skpi__html_chart(skpi__render *r, const skpi__block *b, size_t index)
         H(r, b->chart.description);
         S(r, "</p>");
     }
-    if (b->count > 0) data_table(r, b, (const char *const *)cats, ncat, !owned);
+    if (b->count > 0) data_table(r, b, cats, ncat);
     S(r, "</figure>\n");
-    if (owned) skpi__free(cats);
 }

@@ -91,15 +91,14 @@ static void kvalue(jw *w, const char *k, skpi_value v)
     jclose(w, '}');
 }
 
-static void kpi_table(jw *w, const skpi__block *b)
+static void kpi_table(jw *w, const skpi__view *b)
 {
     kstr(w, "comparison", b->comparison);
     kstr(w, "comparison2", b->comparison2);
     key(w, "rows");
     jopen(w, '[', false);
-    const skpi_doc_kpi_row *rows = b->items;
     for (size_t i = 0; i < b->count && w->r->out.err == SKPI_OK; i++) {
-        const skpi_doc_kpi_row *k = &rows[i];
+        const skpi_doc_kpi_row kpi = skpi__kpi_row_at(b, i), *k = &kpi;
         item(w);
         jopen(w, '{', false);
         kstr(w, "label", k->label);
@@ -125,7 +124,7 @@ static void kpi_table(jw *w, const skpi__block *b)
     jclose(w, ']');
 }
 
-static void table(jw *w, const skpi__block *b)
+static void table(jw *w, const skpi__view *b)
 {
     key(w, "columns");
     jopen(w, '[', false);
@@ -139,17 +138,17 @@ static void table(jw *w, const skpi__block *b)
     jclose(w, ']');
     key(w, "rows");
     jopen(w, '[', false);
-    const char *const *const *rows = b->items;
     for (size_t i = 0; i < b->count && w->r->out.err == SKPI_OK; i++) {
+        const char *const *row = skpi__table_row_at(b, i);
         item(w);
         jopen(w, '[', true);
-        for (size_t c = 0; c < b->columns; c++) { item(w); str(w, rows[i][c]); }
+        for (size_t c = 0; c < b->columns; c++) { item(w); str(w, row[c]); }
         jclose(w, ']');
     }
     jclose(w, ']');
 }
 
-static void chart(jw *w, const skpi__block *b)
+static void chart(jw *w, const skpi__view *b)
 {
     kstr(w, "kind", b->chart.kind == SKPI_CHART_BAR ? "bar" : "line");
     kstr(w, "description", b->chart.description);
@@ -165,19 +164,19 @@ static void chart(jw *w, const skpi__block *b)
     }
     key(w, "series");
     jopen(w, '[', false);
-    const skpi__series *s = b->items;
     for (size_t i = 0; i < b->count; i++) {
+        const skpi__series_view ser = skpi__series_at(b, i);
         item(w);
         jopen(w, '{', false);
-        kstr(w, "name", s[i].name);
-        kstr(w, "style", s[i].style == SKPI_SERIES_DASHED ? "dashed" : "solid");
+        kstr(w, "name", ser.name);
+        kstr(w, "style", ser.style == SKPI_SERIES_DASHED ? "dashed" : "solid");
         key(w, "points");
         jopen(w, '[', false);
-        for (size_t j = 0; j < s[i].length && w->r->out.err == SKPI_OK; j++) {
+        for (size_t j = 0; j < ser.length && w->r->out.err == SKPI_OK; j++) {
             item(w);
             jopen(w, '{', true);
-            kstr(w, "label", s[i].labels[j]);
-            knum(w, "value", s[i].values[j]);
+            kstr(w, "label", ser.labels[j]);
+            knum(w, "value", ser.values[j]);
             jclose(w, '}');
         }
         jclose(w, ']');
@@ -186,52 +185,52 @@ static void chart(jw *w, const skpi__block *b)
     jclose(w, ']');
 }
 
-static void goals(jw *w, const skpi__block *b)
+static void goals(jw *w, const skpi__view *b)
 {
     key(w, "goals");
     jopen(w, '[', false);
-    const skpi_doc_goal *g = b->items;
     for (size_t i = 0; i < b->count; i++) {
+        const skpi_doc_goal goal = skpi__goal_at(b, i);
         item(w);
         jopen(w, '{', false);
-        kstr(w, "name", g[i].name);
-        kstr(w, "status", g[i].status);
-        kstr(w, "status_label", g[i].status_label);
-        kstr(w, "tone", skpi__tone_key(g[i].tone));
-        kstr(w, "unit", skpi__unit_key(g[i].unit));
-        kvalue(w, "current", g[i].current);
-        kvalue(w, "target", g[i].target);
-        kvalue(w, "progress", g[i].progress);
-        kvalue(w, "expected", g[i].expected);
-        kvalue(w, "forecast", g[i].forecast);
-        kstr(w, "deadline", g[i].deadline);
-        kstr(w, "note", g[i].note);
+        kstr(w, "name", goal.name);
+        kstr(w, "status", goal.status);
+        kstr(w, "status_label", goal.status_label);
+        kstr(w, "tone", skpi__tone_key(goal.tone));
+        kstr(w, "unit", skpi__unit_key(goal.unit));
+        kvalue(w, "current", goal.current);
+        kvalue(w, "target", goal.target);
+        kvalue(w, "progress", goal.progress);
+        kvalue(w, "expected", goal.expected);
+        kvalue(w, "forecast", goal.forecast);
+        kstr(w, "deadline", goal.deadline);
+        kstr(w, "note", goal.note);
         jclose(w, '}');
     }
     jclose(w, ']');
 }
 
-static void objectives(jw *w, const skpi__block *b)
+static void objectives(jw *w, const skpi__view *b)
 {
     key(w, "objectives");
     jopen(w, '[', false);
-    const skpi__objective *o = b->items;
     for (size_t i = 0; i < b->count; i++) {
+        const skpi__objective_view obj = skpi__objective_at(b, i);
         item(w);
         jopen(w, '{', false);
-        kstr(w, "title", o[i].o.title);
-        kstr(w, "owner", o[i].o.owner);
-        kbool(w, "aspirational", o[i].o.aspirational != 0);
-        kvalue(w, "score", o[i].o.score);
-        kvalue(w, "score_rounded", o[i].o.score_rounded);
-        kstr(w, "band", o[i].o.band);
-        kstr(w, "band_label", o[i].o.band_label);
-        kstr(w, "tone", skpi__tone_key(o[i].o.tone));
-        kstr(w, "interpretation", o[i].o.interpretation);
+        kstr(w, "title", obj.o.title);
+        kstr(w, "owner", obj.o.owner);
+        kbool(w, "aspirational", obj.o.aspirational != 0);
+        kvalue(w, "score", obj.o.score);
+        kvalue(w, "score_rounded", obj.o.score_rounded);
+        kstr(w, "band", obj.o.band);
+        kstr(w, "band_label", obj.o.band_label);
+        kstr(w, "tone", skpi__tone_key(obj.o.tone));
+        kstr(w, "interpretation", obj.o.interpretation);
         key(w, "key_results");
         jopen(w, '[', false);
-        for (size_t k = 0; k < o[i].count; k++) {
-            const skpi_doc_key_result *kr = &o[i].krs[k];
+        for (size_t k = 0; k < obj.count; k++) {
+            const skpi_doc_key_result kr_ = skpi__key_result_at(b, i, k), *kr = &kr_;
             item(w);
             jopen(w, '{', false);
             kstr(w, "title", kr->title);
@@ -250,22 +249,22 @@ static void objectives(jw *w, const skpi__block *b)
     jclose(w, ']');
 }
 
-static void posts(jw *w, const skpi__block *b)
+static void posts(jw *w, const skpi__view *b)
 {
     key(w, "posts");
     jopen(w, '[', false);
-    const skpi_doc_post *p = b->items;
     for (size_t i = 0; i < b->count; i++) {
+        const skpi_doc_post post = skpi__post_at(b, i);
         item(w);
         jopen(w, '{', false);
-        kstr(w, "channel", p[i].channel);
-        kstr(w, "published", p[i].published);
-        kstr(w, "text", p[i].text);
-        kstr(w, "url", p[i].url);
-        kstr(w, "metric", p[i].metric);
-        kstr(w, "unit", skpi__unit_key(p[i].unit));
-        kvalue(w, "value", p[i].value);
-        kvalue(w, "ratio", p[i].ratio);
+        kstr(w, "channel", post.channel);
+        kstr(w, "published", post.published);
+        kstr(w, "text", post.text);
+        kstr(w, "url", post.url);
+        kstr(w, "metric", post.metric);
+        kstr(w, "unit", skpi__unit_key(post.unit));
+        kvalue(w, "value", post.value);
+        kvalue(w, "ratio", post.ratio);
         jclose(w, '}');
     }
     jclose(w, ']');
@@ -282,14 +281,16 @@ void skpi__render_json(skpi__render *r)
     kstr(&w, "format", "socialkpi-report");
     kint(&w, "version", skpi_render_json_schema_version());
     kstr(&w, "generated_at", r->has_time ? r->time_iso : NULL);
-    kstr(&w, "title", d->title);
-    kstr(&w, "subtitle", d->subtitle);
-    kstr(&w, "language", d->language);
-    kstr(&w, "currency", d->currency[0] ? d->currency : NULL);
+    kstr(&w, "title", skpi_doc_title(d));
+    kstr(&w, "subtitle", skpi_doc_subtitle(d));
+    kstr(&w, "language", skpi_doc_language(d));
+    kstr(&w, "currency", skpi_doc_currency(d)[0] ? skpi_doc_currency(d) : NULL);
     key(&w, "blocks");
     jopen(&w, '[', false);
-    for (size_t i = 0; i < d->count && r->out.err == SKPI_OK; i++) {
-        const skpi__block *b = &d->blocks[i];
+    skpi__view view, *b = &view;
+    size_t nblocks = skpi_doc_block_count(d);
+    for (size_t i = 0; i < nblocks && r->out.err == SKPI_OK; i++) {
+        skpi__view_get(b, d, i);
         item(&w);
         jopen(&w, '{', false);
         kstr(&w, "type", type_names[b->kind]);
@@ -301,13 +302,14 @@ void skpi__render_json(skpi__render *r)
         case SKPI_BLOCK_PARAGRAPH: {
             key(&w, "spans");
             jopen(&w, '[', false);
-            const skpi__span *sp = b->items;
             static const char *const styles[] = { "plain", "emphasis", "strong" };
             for (size_t k = 0; k < b->count; k++) {
+                int style = SKPI_SPAN_PLAIN;
+                const char *text = skpi__span_at(&style, b, k);
                 item(&w);
                 jopen(&w, '{', true);
-                kstr(&w, "style", styles[sp[k].style]);
-                kstr(&w, "text", sp[k].text);
+                kstr(&w, "style", styles[style]);
+                kstr(&w, "text", text);
                 jclose(&w, '}');
             }
             jclose(&w, ']');
@@ -322,8 +324,7 @@ void skpi__render_json(skpi__render *r)
             kbool(&w, "ordered", b->level != 0);
             key(&w, "items");
             jopen(&w, '[', false);
-            const char *const *items = b->items;
-            for (size_t k = 0; k < b->count; k++) { item(&w); str(&w, items[k]); }
+            for (size_t k = 0; k < b->count; k++) { item(&w); str(&w, skpi__list_item_at(b, k)); }
             jclose(&w, ']');
             break;
         }

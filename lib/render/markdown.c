@@ -49,7 +49,7 @@ static void align_row(skpi__render *r, const int *right, size_t n)
     S(r, "\n");
 }
 
-static void kpi_table(skpi__render *r, const skpi__block *b)
+static void kpi_table(skpi__render *r, const skpi__view *b)
 {
     caption(r, b->title);
     bool two = b->comparison2 != NULL;
@@ -70,9 +70,8 @@ static void kpi_table(skpi__render *r, const skpi__block *b)
     const int right1[] = { 0, 1, 1, 1, 1, 0 };
     if (two) align_row(r, right2, 9); else align_row(r, right1, 6);
 
-    const skpi_doc_kpi_row *rows = b->items;
     for (size_t i = 0; i < b->count; i++) {
-        const skpi_doc_kpi_row *k = &rows[i];
+        const skpi_doc_kpi_row row = skpi__kpi_row_at(b, i), *k = &row;
         skpi__kpi_cells c;
         skpi__kpi_format(&c, r, k);
         S(r, "| ");
@@ -102,35 +101,33 @@ static void kpi_table(skpi__render *r, const skpi__block *b)
     }
 }
 
-static void table(skpi__render *r, const skpi__block *b)
+static void table(skpi__render *r, const skpi__view *b)
 {
     caption(r, b->title);
     S(r, "|");
     for (size_t c = 0; c < b->columns; c++) cell(r, b->headers[c]);
     S(r, "\n");
     align_row(r, b->align, b->columns);
-    const char *const *const *rows = b->items;
     for (size_t i = 0; i < b->count; i++) {
+        const char *const *row = skpi__table_row_at(b, i);
         S(r, "|");
-        for (size_t c = 0; c < b->columns; c++) cell(r, rows[i][c]);
+        for (size_t c = 0; c < b->columns; c++) cell(r, row[c]);
         S(r, "\n");
     }
     S(r, "\n");
 }
 
-static void chart(skpi__render *r, const skpi__block *b)
+static void chart(skpi__render *r, const skpi__view *b)
 {
     caption(r, skpi__word(r, SKPI_TPL_CHART_CAPTION, "title", b->title ? b->title : "", NULL));
     if (b->chart.description) { S(r, "_"); ESC(r, b->chart.description); S(r, "_\n\n"); }
     if (b->count == 0) return;
-    const char **cats;
-    size_t ncat;
-    bool owned;
-    int rc = skpi__chart_categories(&cats, &ncat, &owned, b);
-    if (rc != SKPI_OK) { skpi__out_fail(&r->out, rc); return; }
-    const skpi__series *s = b->items;
+    const char *const *cats = b->cats;
+    size_t ncat = b->ncat;
+    double *m = skpi__chart_table(r, b);
+    if (m == NULL) return;
     S(r, "| |");
-    for (size_t i = 0; i < b->count; i++) cell(r, s[i].name);
+    for (size_t i = 0; i < b->count; i++) cell(r, skpi__series_at(b, i).name);
     S(r, "\n| :--- |");
     for (size_t i = 0; i < b->count; i++) S(r, " ---: |");
     S(r, "\n");
@@ -139,11 +136,8 @@ static void chart(skpi__render *r, const skpi__block *b)
         S(r, "|");
         cell(r, cats[c]);
         for (size_t i = 0; i < b->count; i++) {
-            double v = NAN;
-            for (size_t j = 0; j < s[i].length; j++)
-                if (skpi__chart_index((const char *const *)cats, ncat, !owned, &s[i], j) == c) { v = s[i].values[j]; break; }
             char buf[64];
-            skpi__fmt_value(buf, sizeof buf, &r->nf, v, b->chart.unit);
+            skpi__fmt_value(buf, sizeof buf, &r->nf, m[i * ncat + c], b->chart.unit);
             cell(r, buf);
         }
         S(r, "\n");
@@ -157,10 +151,10 @@ static void chart(skpi__render *r, const skpi__block *b)
         ESC(r, skpi__word(r, SKPI_TPL_CHART_LAST_POINTS, "shown", shown, "total", total, NULL));
         S(r, "_\n\n");
     }
-    if (owned) skpi__free(cats);
+    skpi__free(m);
 }
 
-static void goals(skpi__render *r, const skpi__block *b)
+static void goals(skpi__render *r, const skpi__view *b)
 {
     caption(r, b->title);
     static const int heads[] = { SKPI_TPL_COLUMN_GOAL, SKPI_TPL_COLUMN_STATUS, SKPI_TPL_COLUMN_PROGRESS,
@@ -171,60 +165,61 @@ static void goals(skpi__render *r, const skpi__block *b)
     S(r, "\n");
     const int right[] = { 0, 0, 1, 1, 1, 1, 1, 0 };
     align_row(r, right, 8);
-    const skpi_doc_goal *g = b->items;
     bool notes = false;
     for (size_t i = 0; i < b->count; i++) {
+        const skpi_doc_goal g = skpi__goal_at(b, i);
         skpi__goal_cells c;
-        skpi__goal_format(&c, r, &g[i]);
+        skpi__goal_format(&c, r, &g);
         S(r, "|");
-        cell(r, g[i].name);
-        cell(r, g[i].status_label);
+        cell(r, g.name);
+        cell(r, g.status_label);
         cell(r, c.progress);
         cell(r, c.expected);
         cell(r, c.forecast);
         cell(r, c.current);
         cell(r, c.target);
-        cell(r, g[i].deadline ? g[i].deadline : "");
+        cell(r, g.deadline ? g.deadline : "");
         S(r, "\n");
-        notes = notes || g[i].note;
+        notes = notes || g.note;
     }
     S(r, "\n");
     if (!notes) return;
     for (size_t i = 0; i < b->count; i++) {
-        if (!g[i].note) continue;
+        const skpi_doc_goal g = skpi__goal_at(b, i);
+        if (!g.note) continue;
         S(r, "- **");
-        ESC(r, g[i].name);
+        ESC(r, g.name);
         S(r, ":** ");
-        ESC(r, g[i].note);
+        ESC(r, g.note);
         S(r, "\n");
     }
     S(r, "\n");
 }
 
-static void objectives(skpi__render *r, const skpi__block *b)
+static void objectives(skpi__render *r, const skpi__view *b)
 {
     caption(r, b->title);
-    const skpi__objective *o = b->items;
     for (size_t i = 0; i < b->count; i++) {
+        const skpi__objective_view o = skpi__objective_at(b, i);
         char buf[64];
         S(r, "**");
-        ESC(r, o[i].o.title);
+        ESC(r, o.o.title);
         S(r, "** \xE2\x80\x94 ");
-        skpi__fmt_score(buf, sizeof buf, &r->nf, o[i].o.score.value);
+        skpi__fmt_score(buf, sizeof buf, &r->nf, o.o.score.value);
         ESC(r, skpi__word(r, SKPI_TPL_OKR_SCORE, "score", buf, NULL));
-        if (isfinite(o[i].o.score_rounded.value)) {
-            skpi__num_fixed(buf, sizeof buf, o[i].o.score_rounded.value, 1, NULL);
+        if (isfinite(o.o.score_rounded.value)) {
+            skpi__num_fixed(buf, sizeof buf, o.o.score_rounded.value, 1, NULL);
             S(r, " (");
             ESC(r, skpi__word(r, SKPI_TPL_OKR_GRADED, "graded", buf, NULL));
             S(r, ")");
         }
-        if (o[i].o.band_label) { S(r, ", "); ESC(r, o[i].o.band_label); }
+        if (o.o.band_label) { S(r, ", "); ESC(r, o.o.band_label); }
         S(r, ", ");
-        ESC(r, skpi__word(r, o[i].o.aspirational ? SKPI_TPL_OKR_ASPIRATIONAL : SKPI_TPL_OKR_COMMITTED, NULL));
-        if (o[i].o.owner) { S(r, ", "); ESC(r, skpi__word(r, SKPI_TPL_OKR_OWNER, "owner", o[i].o.owner, NULL)); }
+        ESC(r, skpi__word(r, o.o.aspirational ? SKPI_TPL_OKR_ASPIRATIONAL : SKPI_TPL_OKR_COMMITTED, NULL));
+        if (o.o.owner) { S(r, ", "); ESC(r, skpi__word(r, SKPI_TPL_OKR_OWNER, "owner", o.o.owner, NULL)); }
         S(r, "\n\n");
-        if (o[i].o.interpretation) { S(r, "_"); ESC(r, o[i].o.interpretation); S(r, "_\n\n"); }
-        if (o[i].count == 0) continue;
+        if (o.o.interpretation) { S(r, "_"); ESC(r, o.o.interpretation); S(r, "_\n\n"); }
+        if (o.count == 0) continue;
         static const int kr_heads[] = { SKPI_TPL_COLUMN_KEY_RESULT, SKPI_TPL_COLUMN_SCORE, SKPI_TPL_COLUMN_START,
                                         SKPI_TPL_COLUMN_CURRENT, SKPI_TPL_COLUMN_TARGET, SKPI_TPL_COLUMN_NOTE };
         S(r, "|");
@@ -232,8 +227,8 @@ static void objectives(skpi__render *r, const skpi__block *b)
         S(r, "\n");
         const int right[] = { 0, 1, 1, 1, 1, 0 };
         align_row(r, right, 6);
-        for (size_t k = 0; k < o[i].count; k++) {
-            const skpi_doc_key_result *kr = &o[i].krs[k];
+        for (size_t k = 0; k < o.count; k++) {
+            const skpi_doc_key_result key_result = skpi__key_result_at(b, i, k), *kr = &key_result;
             S(r, "|");
             cell(r, kr->title);
             skpi__fmt_score(buf, sizeof buf, &r->nf, kr->score.value); cell(r, buf);
@@ -247,37 +242,37 @@ static void objectives(skpi__render *r, const skpi__block *b)
     }
 }
 
-static void posts(skpi__render *r, const skpi__block *b)
+static void posts(skpi__render *r, const skpi__view *b)
 {
     caption(r, b->title);
-    const skpi_doc_post *p = b->items;
     for (size_t i = 0; i < b->count; i++) {
+        const skpi_doc_post p = skpi__post_at(b, i);
         char buf[64];
         snprintf(buf, sizeof buf, "%zu. **", i + 1);
         S(r, buf);
-        ESC(r, p[i].channel);
+        ESC(r, p.channel);
         S(r, "**");
-        if (p[i].published) { S(r, " \xC2\xB7 "); ESC(r, p[i].published); }
+        if (p.published) { S(r, " \xC2\xB7 "); ESC(r, p.published); }
         S(r, " \xC2\xB7 ");
-        ESC(r, p[i].metric);
+        ESC(r, p.metric);
         S(r, " ");
-        skpi__fmt_value(buf, sizeof buf, &r->nf, p[i].value.value, p[i].unit);
+        skpi__fmt_value(buf, sizeof buf, &r->nf, p.value.value, p.unit);
         ESC(r, buf);
-        if (isfinite(p[i].ratio.value)) {
-            skpi__fmt_ratio(buf, sizeof buf, &r->nf, p[i].ratio.value);
+        if (isfinite(p.ratio.value)) {
+            skpi__fmt_ratio(buf, sizeof buf, &r->nf, p.ratio.value);
             S(r, " (");
             ESC(r, skpi__word(r, SKPI_TPL_POST_RATIO, "ratio", buf, NULL));
             S(r, ")");
         }
-        if (p[i].text) {
+        if (p.text) {
             char excerpt[1024];
-            skpi__excerpt(excerpt, sizeof excerpt, p[i].text, 200);
+            skpi__excerpt(excerpt, sizeof excerpt, p.text, 200);
             S(r, "  \n   ");
             skpi__esc_md(&r->out, excerpt, true);
         }
-        if (p[i].url && skpi__url_is_safe(p[i].url)) {
+        if (p.url && skpi__url_is_safe(p.url)) {
             S(r, "  \n   <");
-            skpi__esc_md_url(&r->out, p[i].url);
+            skpi__esc_md_url(&r->out, p.url);
             S(r, ">");
         }
         S(r, "\n");
@@ -285,16 +280,16 @@ static void posts(skpi__render *r, const skpi__block *b)
     S(r, "\n");
 }
 
-static void paragraph(skpi__render *r, const skpi__block *b)
+static void paragraph(skpi__render *r, const skpi__view *b)
 {
-    const skpi__span *sp = b->items;
     if (b->count == 0) return;
     /* Until the first word the paragraph is at the start of its line, where
      * white space would indent it into a code block. */
     bool start = true;
     for (size_t i = 0; i < b->count; i++) {
-        const char *t = sp[i].text;
-        const char *mark = sp[i].style == SKPI_SPAN_STRONG ? "**" : sp[i].style == SKPI_SPAN_EMPHASIS ? "*" : "";
+        int style = SKPI_SPAN_PLAIN;
+        const char *t = skpi__span_at(&style, b, i);
+        const char *mark = style == SKPI_SPAN_STRONG ? "**" : style == SKPI_SPAN_EMPHASIS ? "*" : "";
         size_t n = strlen(t);
         if (start) {
             size_t blank = strspn(t, " \t\r\n");
@@ -320,10 +315,13 @@ static void paragraph(skpi__render *r, const skpi__block *b)
 void skpi__render_markdown(skpi__render *r)
 {
     const skpi_doc *d = r->doc;
-    if (d->title[0]) { S(r, "# "); ESC(r, d->title); S(r, "\n\n"); }
-    if (d->subtitle[0]) { S(r, "_"); ESC(r, d->subtitle); S(r, "_\n\n"); }
-    for (size_t i = 0; i < d->count && r->out.err == SKPI_OK; i++) {
-        const skpi__block *b = &d->blocks[i];
+    const char *title = skpi_doc_title(d), *subtitle = skpi_doc_subtitle(d);
+    if (title[0]) { S(r, "# "); ESC(r, title); S(r, "\n\n"); }
+    if (subtitle[0]) { S(r, "_"); ESC(r, subtitle); S(r, "_\n\n"); }
+    skpi__view view, *b = &view;
+    size_t n = skpi_doc_block_count(d);
+    for (size_t i = 0; i < n && r->out.err == SKPI_OK; i++) {
+        skpi__view_get(b, d, i);
         switch (b->kind) {
         case SKPI_BLOCK_HEADING:
             /* The title is the one level-1 heading; sections start at ##. */
@@ -349,13 +347,12 @@ void skpi__render_markdown(skpi__render *r)
             S(r, "\n\n");
             break;
         case SKPI_BLOCK_LIST: {
-            const char *const *items = b->items;
             for (size_t k = 0; k < b->count; k++) {
                 char num[32];
                 if (b->level) snprintf(num, sizeof num, "%zu. ", k + 1);
                 S(r, b->level ? num : "- ");
                 /* An item's text is at the start of the item's content. */
-                skpi__esc_md(&r->out, items[k], true);
+                skpi__esc_md(&r->out, skpi__list_item_at(b, k), true);
                 S(r, "\n");
             }
             if (b->count) S(r, "\n");

@@ -14,7 +14,7 @@ void skpi__out_flush(skpi__out *o)
     /* The host's callback runs under the host's locale, not the C locale
      * the renderers switched to. */
     skpi__locale_leave(o->host_locale);
-    int rc = skpi__sink_put(o->sink, o->buf, o->len);
+    int rc = skpi_sink_write(o->sink, o->buf, o->len);
     skpi__locale_c();
     o->len = 0;
     if (rc != SKPI_OK) o->err = rc;

@@ -115,6 +115,17 @@ static int setup(skpi__render *r, const skpi_render_options *opt)
     return SKPI_OK;
 }
 
+int skpi__render_check_sink(const skpi_sink *sink, const char *fn)
+{
+    if (sink == NULL) return skpi__error(SKPI_EMISUSE, "%s: sink is NULL", fn);
+    if (sink->version != SKPI_SINK_VERSION)
+        return skpi__error(SKPI_EVERSION, "%s: sink version %u is unknown (this library knows %d)",
+                           fn, sink->version, SKPI_SINK_VERSION);
+    if (sink->write == NULL)
+        return skpi__error(SKPI_EMISUSE, "%s: the sink has no write callback (closed already?)", fn);
+    return SKPI_OK;
+}
+
 /* Dispatch of skpi_render(): fmt points at the format. */
 static void render_format(skpi__render *r, const void *fmt)
 {
@@ -149,7 +160,7 @@ int skpi__render_run(const skpi_doc *doc, const skpi_render_options *options, sk
     }
     if (rc == SKPI_OK) {
         r->doc = doc;
-        r->nf.currency = doc->currency;
+        r->nf.currency = skpi_doc_currency(doc);
         r->na = skpi__strdup(skpi__word(r, SKPI_TPL_NOT_AVAILABLE, NULL));
         r->nf.na = r->na;
         if (r->na == NULL || r->out.err != SKPI_OK) rc = skpi__nomem();
@@ -171,18 +182,18 @@ int skpi__render_run(const skpi_doc *doc, const skpi_render_options *options, sk
     }
     skpi__free(r);
     if (!keep_open) {
-        if (rc == SKPI_OK) return skpi__sink_finish(sink);
+        if (rc == SKPI_OK) return skpi_sink_close(sink);
         /* Closing after a failure must not replace the first error's message. */
         char msg[512];
         snprintf(msg, sizeof msg, "%s", skpi_last_error());
-        if (skpi__sink_finish(sink) != SKPI_OK) skpi_error_set(msg);
+        if (skpi_sink_close(sink) != SKPI_OK) skpi_error_set(msg);
     }
     return rc;
 }
 
 int skpi_render(const skpi_doc *doc, int format, const skpi_render_options *options, skpi_sink *sink)
 {
-    int rc = skpi__sink_check(sink, "skpi_render");
+    int rc = skpi__render_check_sink(sink, "skpi_render");
     if (rc != SKPI_OK) return rc;
     if (doc != NULL && (format < SKPI_FORMAT_MARKDOWN || format > LAST_FORMAT))
         rc = skpi__error(SKPI_EINVAL, "skpi_render: format %d is not an skpi_format", format);

@@ -6,8 +6,6 @@
 #include "core/internal.h"
 #include "core/number.h"
 #include "core/templates.h"
-#include "doc/doc_internal.h"
-#include "sink/sink_internal.h"
 #define SKPI_RENDER_DOC_ONLY
 #include "socialkpi/render.h"
 
@@ -31,6 +29,62 @@ void skpi__out_char(skpi__out *o, char c);
 void skpi__out_flush(skpi__out *o);
 /* Record a failure (e.g. ENOMEM inside a renderer) unless one is recorded. */
 void skpi__out_fail(skpi__out *o, int code);
+
+/* SKPI_OK when the sink can take output (the checks of skpi_sink_write());
+ * else the code, the message naming fn. */
+int skpi__render_check_sink(const skpi_sink *sink, const char *fn);
+
+/* ---- reading the document ---------------------------------------------- */
+
+/* A block as the renderers read it, filled from doc.h's getters: which
+ * members mean something depends on kind, as in the document model. */
+typedef struct skpi__view {
+    const skpi_doc *doc;
+    size_t index;            /* the block's index in the document */
+    int kind;
+    size_t count;            /* items: spans, rows, series, cards, posts */
+    int level;               /* heading level; list: ordered; callout: kind */
+    const char *title;       /* heading text, caption, callout title; NULL: none */
+    const char *text;        /* callout text */
+    const char *comparison;  /* KPI table: first comparison heading */
+    const char *comparison2; /* KPI table: second comparison heading or NULL */
+    size_t columns;          /* table */
+    const char *headers[64]; /* table: column headers */
+    int align[64];           /* table: column alignments */
+    skpi_doc_chart chart;    /* chart */
+    const char *const *cats; /* chart: the category axis */
+    size_t ncat;
+} skpi__view;
+
+/* Fill v with block `index` of doc. */
+void skpi__view_get(skpi__view *v, const skpi_doc *doc, size_t index);
+
+/* One series of a chart block. */
+typedef struct skpi__series_view {
+    const char *name;
+    int style;
+    size_t length;
+    const char *const *labels;
+    const double *values;
+    const size_t *cat;       /* the category of each point */
+} skpi__series_view;
+
+/* One objective of an objectives block and how many key results it has. */
+typedef struct skpi__objective_view {
+    skpi_doc_objective o;
+    size_t count;
+} skpi__objective_view;
+
+/* The items of a block; the index must exist. */
+skpi__series_view skpi__series_at(const skpi__view *v, size_t i);
+skpi_doc_kpi_row skpi__kpi_row_at(const skpi__view *v, size_t i);
+const char *const *skpi__table_row_at(const skpi__view *v, size_t i);
+skpi_doc_goal skpi__goal_at(const skpi__view *v, size_t i);
+skpi__objective_view skpi__objective_at(const skpi__view *v, size_t i);
+skpi_doc_key_result skpi__key_result_at(const skpi__view *v, size_t objective, size_t k);
+skpi_doc_post skpi__post_at(const skpi__view *v, size_t i);
+const char *skpi__span_at(int *style, const skpi__view *v, size_t i);
+const char *skpi__list_item_at(const skpi__view *v, size_t i);
 
 /* ---- the rendering context --------------------------------------------- */
 
@@ -137,9 +191,14 @@ typedef struct skpi__goal_cells {
 } skpi__goal_cells;
 void skpi__goal_format(skpi__goal_cells *c, const skpi__render *r, const skpi_doc_goal *g);
 /* Whether any value of the table is partial (a footnote explains '*'). */
-bool skpi__kpi_has_partial(const skpi__block *b);
+bool skpi__kpi_has_partial(const skpi__view *b);
 /* "▁▂▃▅▇" of the last `max` values (NaN: space) into buf; "" when none. */
 void skpi__sparkline_text(char *buf, size_t size, const double *v, size_t n, size_t max);
+
+/* A chart's values by category: m[i * ncat + c] is series i's value at
+ * category c (its first point there), NaN where it has none. Freed with
+ * skpi__free; NULL when out of memory, which is recorded in r->out. */
+double *skpi__chart_table(skpi__render *r, const skpi__view *b);
 
 /* Copy s into buf, cut after max code points with "…" added. */
 void skpi__excerpt(char *buf, size_t size, const char *s, size_t max);
@@ -148,14 +207,5 @@ void skpi__excerpt(char *buf, size_t size, const char *s, size_t max);
 #define SKPI__CHART_TEXT_POINTS 24
 /* Sparklines in Markdown and text show the last this many values. */
 #define SKPI__SPARK_TEXT_POINTS 24
-
-/* The category labels of a chart: every label in first-appearance order
- * across the series. *labels is allocated (skpi__free) unless all series
- * share the first one's labels, in which case it points at them and
- * *owned is false. */
-int skpi__chart_categories(const char ***labels, size_t *n, bool *owned, const skpi__block *b);
-/* The category index of series s's point i. */
-size_t skpi__chart_index(const char *const *cats, size_t ncat, bool shared,
-                         const skpi__series *s, size_t i);
 
 #endif

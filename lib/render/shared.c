@@ -1,5 +1,5 @@
-/* Pieces every renderer uses: enum keys, fixed words, KPI cells, text
- * sparklines and the category axis of charts. */
+/* Pieces every renderer uses: enum keys, fixed words, KPI cells and text
+ * sparklines. */
 #include "render/render_internal.h"
 
 #include <math.h>
@@ -62,7 +62,7 @@ static const char *vword(skpi__render *r, int key, va_list ap)
         args[n].value = va_arg(ap, const char *);
         n++;
     }
-    int rc = skpi__text_fill(&r->words, skpi__doc_word(r->doc, key), args, n);
+    int rc = skpi__text_fill(&r->words, skpi_doc_text(r->doc, key), args, n);
     if (rc != SKPI_OK) {
         skpi__out_fail(&r->out, rc);
         return "";
@@ -133,13 +133,12 @@ void skpi__goal_format(skpi__goal_cells *c, const skpi__render *r, const skpi_do
     skpi__fmt_value(c->target, sizeof c->target, &r->nf, g->target.value, g->unit);
 }
 
-bool skpi__kpi_has_partial(const skpi__block *b)
+bool skpi__kpi_has_partial(const skpi__view *b)
 {
-    const skpi_doc_kpi_row *rows = b->items;
     for (size_t i = 0; i < b->count; i++) {
-        const skpi_doc_kpi_row *k = &rows[i];
-        if (k->value.availability == SKPI_PARTIAL || k->previous.availability == SKPI_PARTIAL ||
-            (b->comparison2 && k->previous2.availability == SKPI_PARTIAL))
+        const skpi_doc_kpi_row k = skpi__kpi_row_at(b, i);
+        if (k.value.availability == SKPI_PARTIAL || k.previous.availability == SKPI_PARTIAL ||
+            (b->comparison2 && k.previous2.availability == SKPI_PARTIAL))
             return true;
     }
     return false;
@@ -165,56 +164,18 @@ void skpi__sparkline_text(char *buf, size_t size, const double *v, size_t n, siz
     buf[k] = '\0';
 }
 
-static bool same_labels(const skpi__series *a, const skpi__series *b)
+double *skpi__chart_table(skpi__render *r, const skpi__view *b)
 {
-    if (a->length != b->length) return false;
-    for (size_t i = 0; i < a->length; i++)
-        if (a->labels[i] != b->labels[i] && strcmp(a->labels[i], b->labels[i]) != 0) return false;
-    return true;
-}
-
-static bool contains(const char *const *list, size_t n, const char *s)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(list[i], s) == 0) return true;
-    return false;
-}
-
-int skpi__chart_categories(const char ***labels, size_t *n, bool *owned, const skpi__block *b)
-{
-    const skpi__series *s = b->items;
-    *labels = NULL;
-    *n = 0;
-    *owned = false;
-    if (b->count == 0) return SKPI_OK;
-    bool shared = true;
-    for (size_t i = 1; i < b->count && shared; i++) shared = same_labels(&s[0], &s[i]);
-    /* The common case: every series has the same labels; no copy needed. */
-    if (shared) {
-        *labels = s[0].labels;
-        *n = s[0].length;
-        return SKPI_OK;
+    size_t n = b->count * b->ncat;
+    double *m = skpi__reallocarray(NULL, n ? n : 1, sizeof *m);
+    if (m == NULL) { skpi__out_fail(&r->out, skpi__nomem()); return NULL; }
+    for (size_t k = 0; k < n; k++) m[k] = NAN;
+    for (size_t i = 0; i < b->count; i++) {
+        skpi__series_view s = skpi__series_at(b, i);
+        /* Backwards, so that the first point at a category is the one kept. */
+        for (size_t j = s.length; j-- > 0;) m[i * b->ncat + s.cat[j]] = s.values[j];
     }
-    size_t total = 0;
-    for (size_t i = 0; i < b->count; i++) total += s[i].length;
-    const char **list = skpi__reallocarray(NULL, total ? total : 1, sizeof *list);
-    if (list == NULL) return skpi__nomem();
-    size_t k = 0;
-    for (size_t i = 0; i < b->count; i++)
-        for (size_t j = 0; j < s[i].length; j++)
-            if (!contains(list, k, s[i].labels[j])) list[k++] = s[i].labels[j];
-    *labels = list;
-    *n = k;
-    *owned = true;
-    return SKPI_OK;
-}
-
-size_t skpi__chart_index(const char *const *cats, size_t ncat, bool shared, const skpi__series *s, size_t i)
-{
-    if (shared) return i;
-    for (size_t k = 0; k < ncat; k++)
-        if (strcmp(cats[k], s->labels[i]) == 0) return k;
-    return 0;
+    return m;
 }
 
 void skpi__excerpt(char *buf, size_t size, const char *s, size_t max)

@@ -118,12 +118,11 @@ static void caption(skpi__render *r, const char *title)
     wrap_end(&w);
 }
 
-static void kpi_table(skpi__render *r, const skpi__block *b)
+static void kpi_table(skpi__render *r, const skpi__view *b)
 {
     caption(r, b->title);
-    const skpi_doc_kpi_row *rows = b->items;
     for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
-        const skpi_doc_kpi_row *k = &rows[i];
+        const skpi_doc_kpi_row kpi = skpi__kpi_row_at(b, i), *k = &kpi;
         skpi__kpi_cells c;
         skpi__kpi_format(&c, r, k);
         wrap w;
@@ -167,29 +166,30 @@ static void kpi_table(skpi__render *r, const skpi__block *b)
     S(r, "\n");
 }
 
-static void table(skpi__render *r, const skpi__block *b)
+static void table(skpi__render *r, const skpi__view *b)
 {
     caption(r, b->title);
-    const char *const *const *rows = b->items;
     /* Aligned columns when they fit the line width, else one line per cell. */
     size_t widths[64], total = 0;
+    bool multiline = false;
     for (size_t c = 0; c < b->columns; c++) {
         widths[c] = skpi__utf8_width(b->headers[c]);
-        for (size_t i = 0; i < b->count; i++) {
-            size_t wd = skpi__utf8_width(rows[i][c]);
+        multiline = multiline || strpbrk(b->headers[c], "\t\r\n") != NULL;
+    }
+    for (size_t i = 0; i < b->count; i++) {
+        const char *const *row = skpi__table_row_at(b, i);
+        for (size_t c = 0; c < b->columns; c++) {
+            size_t wd = skpi__utf8_width(row[c]);
             if (wd > widths[c]) widths[c] = wd;
+            multiline = multiline || strpbrk(row[c], "\t\r\n") != NULL;
         }
-        total += widths[c] + (c ? 2 : 0);
     }
-    bool multiline = false;
-    for (size_t c = 0; c < b->columns && !multiline; c++) {
-        multiline = strpbrk(b->headers[c], "\t\r\n") != NULL;
-        for (size_t i = 0; i < b->count && !multiline; i++) multiline = strpbrk(rows[i][c], "\t\r\n") != NULL;
-    }
+    for (size_t c = 0; c < b->columns; c++) total += widths[c] + (c ? 2 : 0);
     if (total <= r->width && !multiline) {
         for (size_t i = 0; i <= b->count; i++) {
+            const char *const *row = i == 0 ? b->headers : skpi__table_row_at(b, i - 1);
             for (size_t c = 0; c < b->columns; c++) {
-                const char *t = i == 0 ? b->headers[c] : rows[i - 1][c];
+                const char *t = row[c];
                 size_t wd = skpi__utf8_width(t);
                 bool right = b->align[c] == SKPI_ALIGN_RIGHT;
                 if (c) pad(r, 2);
@@ -205,6 +205,7 @@ static void table(skpi__render *r, const skpi__block *b)
         }
     } else {
         for (size_t i = 0; i < b->count; i++) {
+            const char *const *row = skpi__table_row_at(b, i);
             wrap w;
             wrap_start(&w, r, "- ", 2);
             for (size_t c = 0; c < b->columns; c++) {
@@ -213,7 +214,7 @@ static void table(skpi__render *r, const skpi__block *b)
                 S(r, ":");
                 w.col++;
                 w.space = true;
-                wrap_text(&w, rows[i][c][0] ? rows[i][c] : "-");
+                wrap_text(&w, row[c][0] ? row[c] : "-");
             }
             wrap_end(&w);
         }
@@ -221,7 +222,7 @@ static void table(skpi__render *r, const skpi__block *b)
     S(r, "\n");
 }
 
-static void chart(skpi__render *r, const skpi__block *b)
+static void chart(skpi__render *r, const skpi__view *b)
 {
     wrap w;
     wrap_start(&w, r, "", 0);
@@ -229,47 +230,47 @@ static void chart(skpi__render *r, const skpi__block *b)
     wrap_text(&w, skpi__word(r, SKPI_TPL_CHART_CAPTION, "title", b->title ? b->title : "", NULL));
     wrap_end(&w);
     if (b->chart.description) line(r, "  ", 2, b->chart.description);
-    const skpi__series *s = b->items;
     for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
+        const skpi__series_view ser = skpi__series_at(b, i);
         wrap_start(&w, r, "- ", 2);
-        wrap_text(&w, s[i].name);
+        wrap_text(&w, ser.name);
         S(r, ":");
         w.col++;
         char val[64];
-        if (s[i].length <= 8) {
+        if (ser.length <= 8) {
             bool first = true;
-            for (size_t j = 0; j < s[i].length; j++) {
+            for (size_t j = 0; j < ser.length; j++) {
                 if (!first) { S(r, ","); w.col++; }
                 first = false;
                 w.space = true;
-                wrap_text(&w, s[i].labels[j]);
-                skpi__fmt_value(val, sizeof val, &r->nf, s[i].values[j], b->chart.unit);
+                wrap_text(&w, ser.labels[j]);
+                skpi__fmt_value(val, sizeof val, &r->nf, ser.values[j], b->chart.unit);
                 w.space = true;
                 wrap_text(&w, val);
             }
         } else {
             /* Long series: where it started and ended, and its range. */
-            size_t f = s[i].length, l = 0;
+            size_t f = ser.length, l = 0;
             double lo = INFINITY, hi = -INFINITY;
-            for (size_t j = 0; j < s[i].length; j++) {
-                double v = s[i].values[j];
+            for (size_t j = 0; j < ser.length; j++) {
+                double v = ser.values[j];
                 if (isnan(v)) continue;
-                if (f == s[i].length) f = j;
+                if (f == ser.length) f = j;
                 l = j;
                 lo = fmin(lo, v);
                 hi = fmax(hi, v);
             }
             w.space = true;
-            if (f == s[i].length) {
+            if (f == ser.length) {
                 wrap_text(&w, skpi__word(r, SKPI_TPL_NO_DATA, NULL));
             } else {
                 char last[64], a[64], c[64];
-                skpi__fmt_value(val, sizeof val, &r->nf, s[i].values[f], b->chart.unit);
-                skpi__fmt_value(last, sizeof last, &r->nf, s[i].values[l], b->chart.unit);
+                skpi__fmt_value(val, sizeof val, &r->nf, ser.values[f], b->chart.unit);
+                skpi__fmt_value(last, sizeof last, &r->nf, ser.values[l], b->chart.unit);
                 skpi__fmt_value(a, sizeof a, &r->nf, lo, b->chart.unit);
                 skpi__fmt_value(c, sizeof c, &r->nf, hi, b->chart.unit);
-                wrap_text(&w, skpi__word(r, SKPI_TPL_CHART_SPAN, "first", val, "first_date", s[i].labels[f],
-                                         "last", last, "last_date", s[i].labels[l], "low", a, "high", c, NULL));
+                wrap_text(&w, skpi__word(r, SKPI_TPL_CHART_SPAN, "first", val, "first_date", ser.labels[f],
+                                         "last", last, "last_date", ser.labels[l], "low", a, "high", c, NULL));
             }
         }
         wrap_end(&w);
@@ -277,76 +278,76 @@ static void chart(skpi__render *r, const skpi__block *b)
     S(r, "\n");
 }
 
-static void goals(skpi__render *r, const skpi__block *b)
+static void goals(skpi__render *r, const skpi__view *b)
 {
     caption(r, b->title);
-    const skpi_doc_goal *g = b->items;
     for (size_t i = 0; i < b->count; i++) {
+        const skpi_doc_goal goal = skpi__goal_at(b, i);
         skpi__goal_cells c;
-        skpi__goal_format(&c, r, &g[i]);
+        skpi__goal_format(&c, r, &goal);
         wrap w;
         wrap_start(&w, r, "- ", 2);
-        wrap_text(&w, g[i].name);
+        wrap_text(&w, goal.name);
         S(r, ":");
         w.col++;
         w.space = true;
-        wrap_text(&w, g[i].status_label);
+        wrap_text(&w, goal.status_label);
         S(r, ".");
         w.col++;
         /* Figures that are not available are left out, not shown as n/a. */
-        if (isfinite(g[i].progress.value)) {
+        if (isfinite(goal.progress.value)) {
             w.space = true;
             wrap_text(&w, skpi__word(r, SKPI_TPL_GOAL_PROGRESS, "progress", c.progress, "expected", c.expected,
                                      "forecast", c.forecast, NULL));
         }
-        if (isfinite(g[i].current.value) || isfinite(g[i].target.value)) {
+        if (isfinite(goal.current.value) || isfinite(goal.target.value)) {
             w.space = true;
             wrap_text(&w, skpi__word(r, SKPI_TPL_OF_TARGET, "current", c.current, "target", c.target, NULL));
-            if (g[i].deadline) {
+            if (goal.deadline) {
                 w.space = true;
-                wrap_text(&w, skpi__word(r, SKPI_TPL_GOAL_BY_DEADLINE, "deadline", g[i].deadline, NULL));
+                wrap_text(&w, skpi__word(r, SKPI_TPL_GOAL_BY_DEADLINE, "deadline", goal.deadline, NULL));
             }
             S(r, ".");
             w.col++;
-        } else if (g[i].deadline) {
+        } else if (goal.deadline) {
             w.space = true;
             wrap_text(&w, skpi__word(r, SKPI_TPL_COLUMN_DEADLINE, NULL));
             w.space = true;
-            wrap_text(&w, g[i].deadline);
+            wrap_text(&w, goal.deadline);
             S(r, ".");
             w.col++;
         }
-        if (g[i].note) { w.space = true; wrap_text(&w, g[i].note); }
+        if (goal.note) { w.space = true; wrap_text(&w, goal.note); }
         wrap_end(&w);
     }
     S(r, "\n");
 }
 
-static void objectives(skpi__render *r, const skpi__block *b)
+static void objectives(skpi__render *r, const skpi__view *b)
 {
     caption(r, b->title);
-    const skpi__objective *o = b->items;
     for (size_t i = 0; i < b->count; i++) {
+        const skpi__objective_view obj = skpi__objective_at(b, i);
         char score[32], graded[32];
-        skpi__fmt_score(score, sizeof score, &r->nf, o[i].o.score.value);
+        skpi__fmt_score(score, sizeof score, &r->nf, obj.o.score.value);
         wrap w;
         wrap_start(&w, r, "", 2);
-        wrap_text(&w, o[i].o.title);
+        wrap_text(&w, obj.o.title);
         S(r, ":");
         w.col++;
         w.space = true;
         wrap_text(&w, skpi__word(r, SKPI_TPL_OKR_SCORE, "score", score, NULL));
-        if (isfinite(o[i].o.score_rounded.value)) {
-            skpi__num_fixed(graded, sizeof graded, o[i].o.score_rounded.value, 1, NULL);
+        if (isfinite(obj.o.score_rounded.value)) {
+            skpi__num_fixed(graded, sizeof graded, obj.o.score_rounded.value, 1, NULL);
             wrap_text(&w, skpi__word_between(r, " (", ")", SKPI_TPL_OKR_GRADED, "graded", graded, NULL));
         }
-        if (o[i].o.band_label) { S(r, ","); w.col++; w.space = true; wrap_text(&w, o[i].o.band_label); }
-        wrap_text(&w, skpi__word_between(r, ", ", ".", o[i].o.aspirational ? SKPI_TPL_OKR_ASPIRATIONAL
+        if (obj.o.band_label) { S(r, ","); w.col++; w.space = true; wrap_text(&w, obj.o.band_label); }
+        wrap_text(&w, skpi__word_between(r, ", ", ".", obj.o.aspirational ? SKPI_TPL_OKR_ASPIRATIONAL
                                                                            : SKPI_TPL_OKR_COMMITTED, NULL));
-        if (o[i].o.interpretation) { w.space = true; wrap_text(&w, o[i].o.interpretation); }
+        if (obj.o.interpretation) { w.space = true; wrap_text(&w, obj.o.interpretation); }
         wrap_end(&w);
-        for (size_t k = 0; k < o[i].count; k++) {
-            const skpi_doc_key_result *kr = &o[i].krs[k];
+        for (size_t k = 0; k < obj.count; k++) {
+            const skpi_doc_key_result kr_ = skpi__key_result_at(b, i, k), *kr = &kr_;
             char cur[64], tgt[64];
             skpi__fmt_score(score, sizeof score, &r->nf, kr->score.value);
             skpi__fmt_value(cur, sizeof cur, &r->nf, kr->current.value, kr->unit);
@@ -365,39 +366,39 @@ static void objectives(skpi__render *r, const skpi__block *b)
     S(r, "\n");
 }
 
-static void posts(skpi__render *r, const skpi__block *b)
+static void posts(skpi__render *r, const skpi__view *b)
 {
     caption(r, b->title);
-    const skpi_doc_post *p = b->items;
     for (size_t i = 0; i < b->count; i++) {
+        const skpi_doc_post post = skpi__post_at(b, i);
         char num[24], val[64];
         snprintf(num, sizeof num, "%zu. ", i + 1);
         wrap w;
         wrap_start(&w, r, num, strlen(num));
-        wrap_text(&w, p[i].channel);
-        if (p[i].published) { S(r, ","); w.col++; w.space = true; wrap_text(&w, p[i].published); }
+        wrap_text(&w, post.channel);
+        if (post.published) { S(r, ","); w.col++; w.space = true; wrap_text(&w, post.published); }
         S(r, ":");
         w.col++;
         w.space = true;
-        wrap_text(&w, p[i].metric);
-        skpi__fmt_value(val, sizeof val, &r->nf, p[i].value.value, p[i].unit);
+        wrap_text(&w, post.metric);
+        skpi__fmt_value(val, sizeof val, &r->nf, post.value.value, post.unit);
         w.space = true;
         wrap_text(&w, val);
-        if (isfinite(p[i].ratio.value)) {
-            skpi__fmt_ratio(val, sizeof val, &r->nf, p[i].ratio.value);
+        if (isfinite(post.ratio.value)) {
+            skpi__fmt_ratio(val, sizeof val, &r->nf, post.ratio.value);
             wrap_text(&w, skpi__word_between(r, " (", ")", SKPI_TPL_POST_RATIO, "ratio", val, NULL));
         }
         wrap_end(&w);
-        if (p[i].text) {
+        if (post.text) {
             char excerpt[1024];
-            skpi__excerpt(excerpt, sizeof excerpt, p[i].text, 140);
+            skpi__excerpt(excerpt, sizeof excerpt, post.text, 140);
             wrap_start(&w, r, "", strlen(num));
             wrap_text(&w, "\xE2\x80\x9C");
             wrap_text(&w, excerpt);
             wrap_text(&w, "\xE2\x80\x9D");
             wrap_end(&w);
         }
-        if (p[i].url && skpi__url_is_safe(p[i].url)) line(r, "", strlen(num), p[i].url);
+        if (post.url && skpi__url_is_safe(post.url)) line(r, "", strlen(num), post.url);
     }
     S(r, "\n");
 }
@@ -405,16 +406,18 @@ static void posts(skpi__render *r, const skpi__block *b)
 void skpi__render_text(skpi__render *r)
 {
     const skpi_doc *d = r->doc;
-    if (d->title[0]) {
-        size_t n = skpi__utf8_width(d->title);
-        line(r, "", 0, d->title);
+    if (skpi_doc_title(d)[0]) {
+        size_t n = skpi__utf8_width(skpi_doc_title(d));
+        line(r, "", 0, skpi_doc_title(d));
         for (size_t i = 0; i < (n < r->width ? n : r->width); i++) skpi__out_char(&r->out, '=');
         S(r, "\n");
     }
-    if (d->subtitle[0]) line(r, "", 0, d->subtitle);
-    if (d->title[0] || d->subtitle[0]) S(r, "\n");
-    for (size_t i = 0; i < d->count && r->out.err == SKPI_OK; i++) {
-        const skpi__block *b = &d->blocks[i];
+    if (skpi_doc_subtitle(d)[0]) line(r, "", 0, skpi_doc_subtitle(d));
+    if (skpi_doc_title(d)[0] || skpi_doc_subtitle(d)[0]) S(r, "\n");
+    skpi__view view, *b = &view;
+    size_t nblocks = skpi_doc_block_count(d);
+    for (size_t i = 0; i < nblocks && r->out.err == SKPI_OK; i++) {
+        skpi__view_get(b, d, i);
         switch (b->kind) {
         case SKPI_BLOCK_HEADING:
             if (b->level == 1) underline(r, b->title, '-');
@@ -424,8 +427,7 @@ void skpi__render_text(skpi__render *r)
             if (b->count == 0) break;
             wrap w;
             wrap_start(&w, r, "", 0);
-            const skpi__span *sp = b->items;
-            for (size_t k = 0; k < b->count; k++) wrap_text(&w, sp[k].text);
+            for (size_t k = 0; k < b->count; k++) wrap_text(&w, skpi__span_at(NULL, b, k));
             wrap_end(&w);
             S(r, "\n");
             break;
@@ -446,11 +448,10 @@ void skpi__render_text(skpi__render *r)
             break;
         }
         case SKPI_BLOCK_LIST: {
-            const char *const *items = b->items;
             for (size_t k = 0; k < b->count; k++) {
                 char num[24];
                 snprintf(num, sizeof num, "%zu. ", k + 1);
-                line(r, b->level ? num : "- ", b->level ? strlen(num) : 2, items[k]);
+                line(r, b->level ? num : "- ", b->level ? strlen(num) : 2, skpi__list_item_at(b, k));
             }
             if (b->count) S(r, "\n");
             break;
