@@ -104,6 +104,7 @@ static int setup(skpi__render *r, const skpi_render_options *opt)
     r->nf.group = group;
     r->nf.currency = "";
     r->has_time = opt->generated_at != SKPI_RENDER_NO_TIME;
+    r->generated_at = opt->generated_at;
     if (r->has_time) {
         if (opt->generated_at < skpi_time_min() || opt->generated_at > skpi_time_max())
             return skpi__error(SKPI_ERANGE, "skpi_render: options.generated_at is outside years 1 to 9999");

@@ -96,6 +96,7 @@ typedef struct skpi__render {
     unsigned width;          /* text line width */
     skpi__numfmt nf;         /* digit groups and currency */
     bool has_time;
+    skpi_time generated_at;  /* when has_time: as given (the XLSX creation date) */
     char time_iso[40];       /* generated_at, ISO 8601 at the offset */
     char time_human[40];     /* "2026-11-30 08:00 UTC" / "... UTC+01:00" */
     skpi__text words;        /* the last word filled by skpi__word() */

@@ -621,7 +621,8 @@ static void sink_failing_half_way(void **state)
     (void)state;
     skpi_doc *doc = fixture();
     skpi_render_options o = golden_options();
-    for (int f = 0; f < 5; f++) {
+    for (int f = 0; skpi_format_name(f) != NULL; f++) {
+        if (!skpi_render_supported(f)) continue;
         size_t total;
         char *full = render(doc, f, &o, &total);
         skpi_free(full);
@@ -825,7 +826,10 @@ static void render_out_of_memory(void **state)
     (void)state;
     skpi_doc *doc = fixture();
     skpi_render_options o = golden_options();
-    for (int f = 0; f < 5; f++) {
+    /* XLSX too: libxlsxwriter's own allocations use malloc and are not
+     * failed here, the library's are. */
+    for (int f = 0; skpi_format_name(f) != NULL; f++) {
+        if (!skpi_render_supported(f)) continue;
         size_t expect_len;
         char *expect = render(doc, f, &o, &expect_len);
         for (long n = 0;; n++) {
