@@ -551,6 +551,7 @@ PROTOTYPES = [
     ("skpi_format_name", [_int], _c, False),
     ("skpi_format_extension", [_int], _c, False),
     ("skpi_render_json_schema_version", [], _int, False),
+    ("skpi_render_supported", [_int], _int, False),
 ]
 
 

@@ -1,4 +1,5 @@
-"""Rendering a report as Markdown, HTML, JSON, CSV or plain text, to text or a sink."""
+"""Rendering a report as Markdown, HTML, JSON, CSV, plain text or an XLSX workbook, to
+text, bytes or a sink."""
 import ctypes
 import enum
 
@@ -19,16 +20,28 @@ class Format(enum.IntEnum):
     JSON = 2
     CSV = 3
     TEXT = 4
+    XLSX = 6
 
     @property
     def key(self):
-        """'markdown', 'html', 'json', 'csv' or 'text'."""
+        """'markdown', 'html', 'json', 'csv', 'text' or 'xlsx'."""
         return string(lib.skpi_format_name(self))
 
     @property
     def extension(self):
-        """'md', 'html', 'json', 'csv' or 'txt'."""
+        """'md', 'html', 'json', 'csv', 'txt' or 'xlsx'."""
         return string(lib.skpi_format_extension(self))
+
+    @property
+    def binary(self):
+        """Whether the output is bytes rather than text (XLSX)."""
+        return self is Format.XLSX
+
+    @property
+    def supported(self):
+        """Whether this build of the library renders the format (XLSX needs the
+        build option SKPI_WITH_XLSX)."""
+        return lib.skpi_render_supported(self) == 1
 
     @classmethod
     def of(cls, f):
@@ -50,7 +63,7 @@ def render(report, format="markdown", sink=None, *, generated_at=None, utc_offse
            line_width=0, thousands_separator=None, csv_bom=False, keep_open=False):
     """Render a Document.
 
-    Without a sink the output comes back as str. A sink may be a Sink, a path,
+    Without a sink the output comes back as str (bytes for "xlsx"). A sink may be a Sink, a path,
     a binary file object or a callable taking bytes; the sink is closed at the
     end unless keep_open. generated_at (a time, shown in the output) makes the
     output reproducible; None leaves it out.
@@ -67,7 +80,8 @@ def render(report, format="markdown", sink=None, *, generated_at=None, utc_offse
         mem = MemorySink()
         try:
             lib.skpi_render(doc, fmt, ctypes.byref(opts), ctypes.byref(mem._prepare()))
-            return mem.getvalue().decode("utf-8")
+            data = mem.getvalue()
+            return data if fmt.binary else data.decode("utf-8")
         finally:
             mem.reset()
     target = as_sink(sink)

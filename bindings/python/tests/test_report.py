@@ -117,9 +117,23 @@ def report():
     rep.close()
 
 
-@pytest.mark.parametrize("fmt", list(sk.Format))
+@pytest.mark.parametrize("fmt", [f for f in sk.Format if not f.binary])
 def test_rendered_from_python_identical_to_c(report, fmt):
     assert report.render(fmt, **OPTIONS).encode("utf-8") == golden(fmt)
+
+
+@pytest.mark.skipif(not sk.Format.XLSX.supported, reason="library built without SKPI_WITH_XLSX")
+def test_xlsx_to_bytes_path_and_file_alike(report, tmp_path):
+    data = report.render("xlsx", **OPTIONS)
+    assert isinstance(data, bytes) and data[:4] == b"PK\x03\x04"  # a ZIP container
+    path = tmp_path / "report.xlsx"
+    assert sk.render(report, "xlsx", str(path), **OPTIONS) is None
+    buf = io.BytesIO()
+    sk.render(report, "xlsx", buf, **OPTIONS)
+    assert path.read_bytes() == data == buf.getvalue()
+    # the same document and time give the same bytes
+    assert report.render("xlsx", **OPTIONS) == data
+    assert report.render("xlsx", generated_at=GENERATED + 60) != data
 
 
 def test_callable_sink_gets_the_same_bytes_and_is_closed(report):
@@ -193,7 +207,7 @@ def test_render_options_and_errors(report):
     with pytest.raises(TypeError):
         sk.render("not a report")
     assert sk.json_schema_version() >= 1
-    assert [f.extension for f in sk.Format] == ["md", "html", "json", "csv", "txt"]
+    assert [f.extension for f in sk.Format] == ["md", "html", "json", "csv", "txt", "xlsx"]
 
 
 def test_reading_the_model_back(report):
