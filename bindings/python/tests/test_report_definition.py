@@ -144,13 +144,13 @@ def assembled():
         obj.close()
 
 
-@pytest.mark.parametrize("fmt", list(sk.Format))
+@pytest.mark.parametrize("fmt", [f for f in sk.Format if f.supported])
 def test_assembled_from_python_identical_to_c(c_output, assembled, fmt):
     fmt = sk.Format(fmt)
     with open(c_output / f"report.{fmt.extension}", "rb") as f:
         expected = f.read()
     got = assembled.render(fmt, generated_at="2026-11-30T08:00:00Z", utc_offset=60)
-    assert got.encode("utf-8") == expected
+    assert (got if fmt.binary else got.encode("utf-8")) == expected
 
 
 def test_assembled_report_reads_back(assembled):
