@@ -108,65 +108,29 @@ static void table(skpi__xlsx *x, size_t block, const char *title, const char *fa
     }
     lxw_row_t row = skpi__xlsx_sheet(x, title, fallback, headers, cols, right);
     /* Cells are text in the model, and stay text. */
-    for (size_t i = 0; i < n && skpi__xlsx_ok(x); i++)
-        for (size_t c = 0; c < cols; c++) {
-            const char *cell = NULL;
-            skpi_doc_table_cell(&cell, x->doc, block, i, c);
-            skpi__xlsx_text(x, row + (lxw_row_t)i, (lxw_col_t)c, cell, right[c] ? x->text_right : x->text);
-        }
+    for (size_t i = 0; i < n && skpi__xlsx_ok(x); i++) {
+        const char *const *cells = NULL;
+        if (skpi_doc_table_row(&cells, x->doc, block, i) != SKPI_OK) continue;
+        for (size_t c = 0; c < cols; c++)
+            skpi__xlsx_text(x, row + (lxw_row_t)i, (lxw_col_t)c, cells[c], right[c] ? x->text_right : x->text);
+    }
     skpi__xlsx_fit(x, cols);
 }
 
 /* ---- chart data --------------------------------------------------------- */
 
-/* Every label in first-appearance order across the series. */
-static const char **categories(skpi__xlsx *x, size_t block, size_t nseries, size_t *ncat)
-{
-    size_t total = 0;
-    for (size_t s = 0; s < nseries; s++) {
-        size_t len = 0;
-        skpi_doc_chart_series(NULL, NULL, &len, NULL, NULL, x->doc, block, s);
-        total += len;
-    }
-    const char **cats = skpi__calloc(total ? total : 1, sizeof *cats);
-    if (cats == NULL) { skpi__out_fail(&x->r->out, skpi__nomem()); return NULL; }
-    size_t n = 0;
-    for (size_t s = 0; s < nseries; s++) {
-        size_t len = 0;
-        const char *const *labels = NULL;
-        skpi_doc_chart_series(NULL, NULL, &len, &labels, NULL, x->doc, block, s);
-        for (size_t j = 0; j < len; j++) {
-            /* Series usually share their labels: look where the last one was first. */
-            size_t k = n;
-            if (j < n && strcmp(cats[j], labels[j]) == 0) k = j;
-            for (size_t m = 0; k == n && m < n; m++)
-                if (strcmp(cats[m], labels[j]) == 0) k = m;
-            if (k == n) cats[n++] = labels[j];
-        }
-    }
-    *ncat = n;
-    return cats;
-}
-
-static size_t category_of(const char *const *cats, size_t ncat, const char *label, size_t hint)
-{
-    if (hint < ncat && strcmp(cats[hint], label) == 0) return hint;
-    for (size_t k = 0; k < ncat; k++)
-        if (strcmp(cats[k], label) == 0) return k;
-    return ncat;
-}
-
 static void chart(skpi__xlsx *x, size_t block, const char *title, const char *fallback)
 {
     skpi_doc_chart ch = SKPI_DOC_CHART_INIT;
     size_t nseries = 0, ncat = 0;
+    const char *const *cats = NULL;
     skpi_doc_chart_get(&ch, x->doc, block);
     skpi_doc_block_size(&nseries, x->doc, block);
+    skpi_doc_chart_categories(&cats, &ncat, x->doc, block);
     if (nseries > LXW_COL_MAX) nseries = LXW_COL_MAX;
-    const char **cats = categories(x, block, nseries, &ncat);
     const char **headers = skpi__calloc(nseries + 1, sizeof *headers);
     bool *right = skpi__calloc(nseries + 1, sizeof *right);
-    if (cats == NULL || headers == NULL || right == NULL) {
+    if (headers == NULL || right == NULL) {
         skpi__out_fail(&x->r->out, skpi__nomem());
     } else {
         headers[0] = "Label";
@@ -186,17 +150,16 @@ static void chart(skpi__xlsx *x, size_t block, const char *title, const char *fa
         }
         for (size_t s = 0; s < nseries && skpi__xlsx_ok(x); s++) {
             size_t len = 0;
-            const char *const *labels = NULL;
             const double *values = NULL;
-            skpi_doc_chart_series(NULL, NULL, &len, &labels, &values, x->doc, block, s);
-            for (size_t j = 0; j < len; j++) {
-                size_t k = category_of(cats, ncat, labels[j], j);
-                if (k < ncat) skpi__xlsx_number(x, row + (lxw_row_t)k, (lxw_col_t)(s + 1), values[j], ch.unit, false);
-            }
+            const size_t *at = NULL;
+            skpi_doc_chart_series(NULL, NULL, &len, NULL, &values, x->doc, block, s);
+            skpi_doc_chart_series_categories(&at, x->doc, block, s);
+            for (size_t j = 0; j < len && at; j++)
+                if (at[j] < ncat)
+                    skpi__xlsx_number(x, row + (lxw_row_t)at[j], (lxw_col_t)(s + 1), values[j], ch.unit, false);
         }
         skpi__xlsx_fit(x, nseries + 1);
     }
-    skpi__free(cats);
     skpi__free(headers);
     skpi__free(right);
 }
