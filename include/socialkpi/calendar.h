@@ -327,6 +327,19 @@ SKPI_API int skpi_calendar_format_date(char *buf, size_t size, const skpi_calend
 SKPI_API int skpi_time_from_civil(skpi_time *out, int year, int month, int day,
                                   int hour, int minute, int second);
 
+/**
+ * @brief Read a UTC offset as people and exports write it: `Z`, `+HH:MM`,
+ *        `-HH:MM`, `+HHMM` or `+HH` (the forms skpi_calendar_parse()
+ *        accepts after a time), for command-line flags and settings.
+ * @param minutes receives the offset in minutes east of UTC (`-05:30`
+ *                gives -330), -1080 to +1080; written only on success
+ * @param text    NUL-terminated text holding the offset and nothing else
+ * @return SKPI_OK; SKPI_EMISUSE (NULL argument); SKPI_EPARSE (not one of
+ *         those forms: the message names the forms); SKPI_ERANGE (minutes
+ *         past 59, or more than 18 hours from UTC)
+ */
+SKPI_API int skpi_utc_offset_parse(int *minutes, const char *text);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,5 +1,6 @@
 /* Parsing ISO 8601 dates and date-times (a documented subset) into times. */
 #include "calendar/civil.h"
+#include "calendar/offset.h"
 #include "core/internal.h"
 
 #include <stdio.h>
@@ -63,27 +64,26 @@ static int out_of_range(const reader *r, size_t column, const char *field, int v
 /* The offset after the time; pos is on 'Z', '+' or '-'. */
 static int read_offset(reader *r, int *minutes)
 {
-    if (accept(r, 'Z')) {
-        *minutes = 0;
-        return SKPI_OK;
-    }
-    size_t sign_column = r->pos + 1;
-    int sign = peek(r) == '-' ? -1 : 1;
-    r->pos++;
-    int hh, mm = 0;
-    if (!digits(r, 2, &hh)) return expected(r, "two digits of offset hours");
-    size_t mm_column = 0;
-    if (accept(r, ':') || is_digit(peek(r))) {
-        mm_column = r->pos + 1;
-        if (!digits(r, 2, &mm)) return expected(r, "two digits of offset minutes");
-    }
-    if (mm > 59) return out_of_range(r, mm_column, "offset minute", mm, 0, 59);
-    if (hh * 60 + mm > 1080)
+    size_t start = r->pos;
+    skpi__offset_read o = skpi__offset_scan(r->text + start);
+    switch (o.fault) {
+    case SKPI__OFFSET_NO_HOURS:
+        r->pos = start + o.at;
+        return expected(r, "two digits of offset hours");
+    case SKPI__OFFSET_NO_MINUTES:
+        r->pos = start + o.at;
+        return expected(r, "two digits of offset minutes");
+    case SKPI__OFFSET_MINUTE:
+        return out_of_range(r, start + o.at + 1, "offset minute", o.minutes, 0, 59);
+    case SKPI__OFFSET_TOO_FAR:
         return skpi__error(SKPI_ERANGE,
                            "%s: column %zu: offset %c%02d:%02d is beyond 18 hours from UTC",
-                           r->what, sign_column, sign < 0 ? '-' : '+', hh, mm);
-    *minutes = sign * (hh * 60 + mm);
-    return SKPI_OK;
+                           r->what, start + 1, o.sign < 0 ? '-' : '+', o.hours, o.minutes);
+    default:
+        r->pos = start + o.at;
+        *minutes = o.offset;
+        return SKPI_OK;
+    }
 }
 
 /* A text read: the wall-clock seconds it names, and its offset if it gave one. */

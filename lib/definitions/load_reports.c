@@ -42,33 +42,21 @@ static int whole(double *out, bool *present, const json_t *obj, const char *path
     return SKPI_OK;
 }
 
-/* "+HH:MM", "-HH:MM" or "Z" into minutes east of UTC. */
+/* An offset as skpi_utc_offset_parse() reads it, into minutes east of UTC. */
 static int utc_offset(int *out, const json_t *cal, const char *path)
 {
     const char *text = NULL;
     int rc = skpi__json_string(&text, cal, path, "utc_offset", false);
     if (rc != SKPI_OK || text == NULL) return rc;
-    if (strcmp(text, "Z") == 0) {
-        *out = 0;
-        return SKPI_OK;
-    }
-    int h = 0, m = 0;
-    bool ok = strlen(text) == 6 && (text[0] == '+' || text[0] == '-') && text[3] == ':';
-    for (int i = 1; ok && i < 6; i++)
-        if (i != 3 && (text[i] < '0' || text[i] > '9')) ok = false;
-    if (ok) {
-        h = (text[1] - '0') * 10 + (text[2] - '0');
-        m = (text[4] - '0') * 10 + (text[5] - '0');
-        ok = m < 60;
-    }
-    if (!ok) {
-        char where[SKPI__PATH_SIZE];
-        skpi__path_key(where, path, "utc_offset");
-        return skpi__json_fail(SKPI_EINVAL, where, "'%.20s' is not an offset like +01:00, -05:30 or Z",
-                               text);
-    }
-    *out = (text[0] == '-' ? -1 : 1) * (h * 60 + m);
-    return SKPI_OK;
+    rc = skpi_utc_offset_parse(out, text);
+    if (rc == SKPI_OK) return SKPI_OK;
+    /* Well formed but out of range: refused for the calendar, as its setter would. */
+    if (rc == SKPI_ERANGE)
+        return skpi__json_fail(SKPI_ERANGE, path, "utc_offset '%.20s' is more than 18 hours from UTC or has "
+                               "minutes past 59", text);
+    char where[SKPI__PATH_SIZE];
+    skpi__path_key(where, path, "utc_offset");
+    return skpi__json_fail(SKPI_EINVAL, where, "'%.20s' is not an offset like +01:00, -05:30 or Z", text);
 }
 
 /* An IANA zone name, tried on a scratch calendar so that an unknown one is

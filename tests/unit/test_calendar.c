@@ -1145,6 +1145,48 @@ static void shared_between_threads(void **state)
     skpi_calendar_free(cal);
 }
 
+/* Offsets as flags and settings carry them; minutes worked out by hand. */
+static void utc_offsets(void **state)
+{
+    (void)state;
+    static const struct { const char *text; int minutes; } good[] = {
+        { "Z", 0 }, { "+00:00", 0 }, { "-00:00", 0 }, { "+01:00", 60 }, { "-05:30", -330 },
+        { "+0545", 345 }, { "+14", 840 }, { "-18:00", -1080 }, { "+18", 1080 }, { "+09:30", 570 },
+    };
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        int m = 12345;
+        assert_int_equal(skpi_utc_offset_parse(&m, good[i].text), SKPI_OK);
+        assert_int_equal(m, good[i].minutes);
+    }
+    static const struct { const char *text; int rc; } bad[] = {
+        { "", SKPI_EPARSE }, { "2", SKPI_EPARSE }, { "01:00", SKPI_EPARSE }, { "+1", SKPI_EPARSE },
+        { "+01:0", SKPI_EPARSE }, { "+01:00 ", SKPI_EPARSE }, { "Z+01", SKPI_EPARSE }, { "z", SKPI_EPARSE },
+        { "+010", SKPI_EPARSE }, { "UTC", SKPI_EPARSE }, { "+01:60", SKPI_ERANGE }, { "+18:01", SKPI_ERANGE },
+        { "-19", SKPI_ERANGE }, { "+99:00", SKPI_ERANGE },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int m = 7;
+        assert_int_equal(skpi_utc_offset_parse(&m, bad[i].text), bad[i].rc);
+        assert_int_equal(m, 7);
+        assert_non_null(strstr(skpi_last_error(), "skpi_utc_offset_parse"));
+    }
+    assert_non_null(strstr((skpi_utc_offset_parse(&(int){ 0 }, "01:00"), skpi_last_error()), "+HH:MM"));
+    assert_int_equal(skpi_utc_offset_parse(NULL, "Z"), SKPI_EMISUSE);
+    assert_int_equal(skpi_utc_offset_parse(&(int){ 0 }, NULL), SKPI_EMISUSE);
+    /* The same forms after a time, where the parser names the column. */
+    skpi_time t;
+    assert_int_equal(skpi_time_parse(&t, "2026-11-22T10:00:00+0545"), SKPI_OK);
+    assert_true(t == 1795341600LL - 345 * 60);
+    assert_int_equal(skpi_time_parse(&t, "2026-11-22T10:00:00+01:6"), SKPI_EPARSE);
+    assert_non_null(strstr(skpi_last_error(), "column 25: expected two digits of offset minutes"));
+    assert_int_equal(skpi_time_parse(&t, "2026-11-22T10:00:00+01:61"), SKPI_ERANGE);
+    assert_non_null(strstr(skpi_last_error(), "column 24: offset minute 61"));
+    assert_int_equal(skpi_time_parse(&t, "2026-11-22T10:00:00-19:00"), SKPI_ERANGE);
+    assert_non_null(strstr(skpi_last_error(), "column 20: offset -19:00 is beyond 18 hours"));
+    assert_int_equal(skpi_time_parse(&t, "2026-11-22T10:00:00+x"), SKPI_EPARSE);
+    assert_non_null(strstr(skpi_last_error(), "column 21: expected two digits of offset hours"));
+}
+
 int main(void)
 {
     test_alloc_install();
@@ -1173,6 +1215,7 @@ int main(void)
         cmocka_unit_test(formatting),
         cmocka_unit_test(format_parse_round_trips),
         cmocka_unit_test(shared_between_threads),
+        cmocka_unit_test(utc_offsets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,17 +21,6 @@ static const opt_spec options[] = {
     { NULL, 0, NULL, NULL }
 };
 
-static int parse_offset(int *out, const char *text)
-{
-    int h, m;
-    char sign, colon, end;
-    if (sscanf(text, "%c%2d%c%2d%c", &sign, &h, &colon, &m, &end) != 4 || (sign != '+' && sign != '-') ||
-        colon != ':' || strlen(text) != 6 || m > 59 || h > 18)
-        return -1;
-    *out = (sign == '-' ? -1 : 1) * (h * 60 + m);
-    return 0;
-}
-
 /* The library names the options it needs as concepts ("the channel
  * option"); here they are the flags that set them. */
 static void with_flags(char *out, size_t size, const char *msg)
@@ -225,7 +214,7 @@ static int run(const command *cmd, const parsed *p)
     else if (order && strcmp(order, "auto") != 0)
         return fail(EXIT_USAGE, cmd, "--date-order: '%s' is not day, month or auto", order);
     const char *offset = opt(p, cmd, "utc-offset");
-    if (offset && parse_offset(&o.utc_offset_minutes, offset) != 0)
+    if (offset && skpi_utc_offset_parse(&o.utc_offset_minutes, offset) != SKPI_OK)
         return fail(EXIT_USAGE, cmd, "--utc-offset: '%s' is not an offset like +01:00 or -05:30", offset);
 
     skpi_definitions *defs = NULL;

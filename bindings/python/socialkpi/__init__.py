@@ -9,7 +9,7 @@ from ._errors import (AlreadyExistsError, CallbackError, DuplicateTimeError, Inv
                       SocialKPIError, StorageError, UnsupportedError, VersionError)
 from . import _lib
 from ._lib import Period
-from .calendar import Cadence, Calendar, format_date, format_time, parse_time
+from .calendar import Cadence, Calendar, format_date, format_time, parse_time, parse_utc_offset
 from .catalog import Catalog, Direction, Metric, MetricKind, Unit
 from .dataset import Change, Dataset, Post, value_change
 from .definitions import Definitions
@@ -66,7 +66,7 @@ __all__ = [
     "AlreadyExistsError", "CallbackError", "DuplicateTimeError", "InvalidArgumentError",
     "MisuseError", "NotFoundError", "OutOfMemoryError", "ParseError", "RangeError",
     "SocialKPIError", "StorageError", "UnsupportedError", "VersionError",
-    "Period", "Cadence", "Calendar", "format_date", "format_time", "parse_time",
+    "Period", "Cadence", "Calendar", "format_date", "format_time", "parse_time", "parse_utc_offset",
     "Aggregation", "DuplicatePolicy", "Series", "library_version", "limits",
     "Availability", "Value",
     "Catalog", "Direction", "Metric", "MetricKind", "Unit",

@@ -98,6 +98,7 @@ PROTOTYPES = [
     ("skpi_time_parse", [_P(_i64), _c], _int, True),
     ("skpi_time_format", [_c, _sz, _i64, _int], _int, True),
     ("skpi_time_format_date", [_c, _sz, _i64, _int], _int, True),
+    ("skpi_utc_offset_parse", [_P(_int), _c], _int, True),
     # series.h
     ("skpi_series_new", [_P(SeriesP), _c, _c], _int, True),
     ("skpi_series_free", [SeriesP], None, False),

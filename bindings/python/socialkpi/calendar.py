@@ -177,6 +177,13 @@ def parse_time(s):
     return out.value
 
 
+def parse_utc_offset(s):
+    """Minutes east of UTC of 'Z', '+HH:MM', '-HH:MM', '+HHMM' or '+HH' ('-05:30' gives -330)."""
+    out = ctypes.c_int()
+    lib.skpi_utc_offset_parse(ctypes.byref(out), text(s))
+    return out.value
+
+
 def format_time(t, utc_offset=0):
     """ISO 8601 text of a time at a UTC offset in minutes."""
     buf = ctypes.create_string_buffer(lib.skpi_calendar_label_size())

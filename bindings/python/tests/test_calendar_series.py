@@ -163,3 +163,16 @@ def test_time_zone_calendar():
     with pytest.raises(sk.InvalidArgumentError, match="Europe/Berln"):
         cal.time_zone = "Europe/Berln"
     assert cal.time_zone == "America/Los_Angeles"
+
+
+def test_utc_offsets_as_people_write_them():
+    # minutes worked out by hand
+    assert sk.parse_utc_offset("Z") == 0
+    assert sk.parse_utc_offset("-05:30") == -330
+    assert sk.parse_utc_offset("+0545") == 345
+    assert sk.parse_utc_offset("+14") == 840
+    with pytest.raises(sk.ParseError) as e:
+        sk.parse_utc_offset("01:00")
+    assert "+HH:MM" in str(e.value)
+    with pytest.raises(sk.RangeError):
+        sk.parse_utc_offset("+18:30")
