@@ -627,17 +627,24 @@ typedef struct skpi_doc_goal {
     skpi_value target;        /**< the target value */
     skpi_value progress;      /**< progress now */
     skpi_value expected;      /**< progress expected by now (milestones or linear) */
-    skpi_value forecast;      /**< progress forecast at the deadline */
+    skpi_value forecast;      /**< progress forecast at the deadline (kept for programs;
+                                   the HTML, Markdown and text renderers show `projected`) */
     const char *deadline;     /**< the deadline as text ("2026-12-31"); may be NULL */
     const char *note;         /**< one sentence ("needs 1,250 a week"); may be NULL */
+    /* version 2 */
+    skpi_value projected;     /**< the value forecast at the deadline, in `unit` */
+    skpi_value likelihood;    /**< the chance, 0 to 1, of meeting the target at the deadline */
+    const char *caveat;       /**< why the status and the forecast disagree
+                                   ("on track so far, but ..."); may be NULL */
 } skpi_doc_goal;
 
-/** @brief The current version of ::skpi_doc_goal. */
-#define SKPI_DOC_GOAL_VERSION 1
+/** @brief The current version of ::skpi_doc_goal (2 added projected, likelihood and caveat). */
+#define SKPI_DOC_GOAL_VERSION 2
 /** @brief Static initializer for ::skpi_doc_goal: every value missing. */
 #define SKPI_DOC_GOAL_INIT { SKPI_DOC_GOAL_VERSION, NULL, NULL, NULL, 0, 0, \
     SKPI_DOC_VALUE_MISSING, SKPI_DOC_VALUE_MISSING, SKPI_DOC_VALUE_MISSING, \
-    SKPI_DOC_VALUE_MISSING, SKPI_DOC_VALUE_MISSING, NULL, NULL }
+    SKPI_DOC_VALUE_MISSING, SKPI_DOC_VALUE_MISSING, NULL, NULL, \
+    SKPI_DOC_VALUE_MISSING, SKPI_DOC_VALUE_MISSING, NULL }
 
 /**
  * @brief Initialise a goal scorecard struct.
@@ -698,13 +705,16 @@ typedef struct skpi_doc_objective {
     const char *band_label;     /**< the band for readers; NULL: the key */
     int tone;                   /**< an ::skpi_tone for the band */
     const char *interpretation; /**< what the score means ("on course for an aspirational OKR"); may be NULL */
+    /* version 2 */
+    unsigned depth;             /**< 0 for a top objective; n for one aligned under the
+                                     nearest earlier objective of depth n - 1 (at most 8) */
 } skpi_doc_objective;
 
-/** @brief The current version of ::skpi_doc_objective. */
-#define SKPI_DOC_OBJECTIVE_VERSION 1
+/** @brief The current version of ::skpi_doc_objective (2 added depth). */
+#define SKPI_DOC_OBJECTIVE_VERSION 2
 /** @brief Static initializer for ::skpi_doc_objective. */
 #define SKPI_DOC_OBJECTIVE_INIT { SKPI_DOC_OBJECTIVE_VERSION, NULL, NULL, 0, \
-    SKPI_DOC_VALUE_MISSING, SKPI_DOC_VALUE_MISSING, NULL, NULL, 0, NULL }
+    SKPI_DOC_VALUE_MISSING, SKPI_DOC_VALUE_MISSING, NULL, NULL, 0, NULL, 0 }
 
 /**
  * @brief Initialise an objective scorecard struct.
@@ -995,10 +1005,14 @@ typedef enum skpi_template {
     SKPI_TPL_NOT_SUPPORTED = 105, /**< a value the metric cannot give */
     SKPI_TPL_GENERATED = 106, /**< the footer: when the report was generated */
     SKPI_TPL_UNTITLED = 107, /**< the title of a document without one */
-    SKPI_TPL_NOT_AVAILABLE = 108 /**< a figure that cannot be given ("n/a"), in tables and sentences */
+    SKPI_TPL_NOT_AVAILABLE = 108, /**< a figure that cannot be given ("n/a"), in tables and sentences */
+    SKPI_TPL_GOAL_SHORT_OF_TARGET = 109, /**< a goal card: good status, but the forecast falls short */
+    SKPI_TPL_GOAL_FORECAST_MEETS = 110, /**< a goal card: behind the path, but the forecast meets the target */
+    SKPI_TPL_OKR_ALIGNED = 111, /**< an aligned objective: which parent it counts toward */
+    SKPI_TPL_GOAL_PROJECTED = 112 /**< a goal card: the projected value when there is no likelihood */
 } skpi_template;
 
-/** @brief The number of ::skpi_template values (109); new ones are only ever appended. */
+/** @brief The number of ::skpi_template values (113); new ones are only ever appended. */
 SKPI_API int skpi_template_count(void);
 
 /** @brief The default (English) text of a template; NULL for unknown keys. Static. */

@@ -174,6 +174,10 @@ const skpi__name skpi__template_names[] = {
     { "generated", SKPI_TPL_GENERATED },
     { "untitled", SKPI_TPL_UNTITLED },
     { "not_available", SKPI_TPL_NOT_AVAILABLE },
+    { "goal_short_of_target", SKPI_TPL_GOAL_SHORT_OF_TARGET },
+    { "goal_forecast_meets", SKPI_TPL_GOAL_FORECAST_MEETS },
+    { "okr_aligned", SKPI_TPL_OKR_ALIGNED },
+    { "goal_projected", SKPI_TPL_GOAL_PROJECTED },
     { NULL, 0 }
 };
 

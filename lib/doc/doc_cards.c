@@ -1,26 +1,44 @@
 /* Scorecards of the document model: goals, objectives with key results, top posts. */
 #include "doc/doc_internal.h"
 
+#include <stddef.h>
 #include <string.h>
 
-#define INIT_FN(fname, type, VERSION, INIT, what)                                          \
+/* An init function fills the members of the version asked for, no more:
+ * a caller built against an older header has a shorter struct. */
+#define INIT_FN(fname, type, VERSION, INIT, SIZE, what)                                    \
     int fname(type *p, unsigned version)                                                   \
     {                                                                                      \
         if (p == NULL) return skpi__error(SKPI_EMISUSE, #fname ": " what " is NULL");      \
-        if (version != VERSION)                                                            \
+        if (version < 1 || version > VERSION)                                              \
             return skpi__error(SKPI_EVERSION, #fname ": version %u is unknown (this library knows %d)", \
                                version, VERSION);                                          \
         type init = INIT;                                                                  \
-        *p = init;                                                                         \
+        init.version = version;                                                            \
+        memcpy(p, &init, SIZE(version));                                                   \
         return SKPI_OK;                                                                    \
     }
 
-INIT_FN(skpi_doc_goal_init, skpi_doc_goal, SKPI_DOC_GOAL_VERSION, SKPI_DOC_GOAL_INIT, "goal")
+/* The size of the members a version of a struct has. */
+static size_t goal_size(unsigned version)
+{
+    return version >= 2 ? sizeof(skpi_doc_goal) : offsetof(skpi_doc_goal, projected);
+}
+
+static size_t objective_size(unsigned version)
+{
+    return version >= 2 ? sizeof(skpi_doc_objective) : offsetof(skpi_doc_objective, depth);
+}
+
+#define KEY_RESULT_SIZE(v) sizeof(skpi_doc_key_result)
+#define POST_SIZE(v) sizeof(skpi_doc_post)
+
+INIT_FN(skpi_doc_goal_init, skpi_doc_goal, SKPI_DOC_GOAL_VERSION, SKPI_DOC_GOAL_INIT, goal_size, "goal")
 INIT_FN(skpi_doc_objective_init, skpi_doc_objective, SKPI_DOC_OBJECTIVE_VERSION,
-        SKPI_DOC_OBJECTIVE_INIT, "objective")
+        SKPI_DOC_OBJECTIVE_INIT, objective_size, "objective")
 INIT_FN(skpi_doc_key_result_init, skpi_doc_key_result, SKPI_DOC_KEY_RESULT_VERSION,
-        SKPI_DOC_KEY_RESULT_INIT, "key_result")
-INIT_FN(skpi_doc_post_init, skpi_doc_post, SKPI_DOC_POST_VERSION, SKPI_DOC_POST_INIT, "post")
+        SKPI_DOC_KEY_RESULT_INIT, KEY_RESULT_SIZE, "key_result")
+INIT_FN(skpi_doc_post_init, skpi_doc_post, SKPI_DOC_POST_VERSION, SKPI_DOC_POST_INIT, POST_SIZE, "post")
 
 /* A block that holds only a caption until its items are added. */
 static int add_titled(size_t *out, skpi_doc *doc, int kind, const char *title, const char *fn)
@@ -52,6 +70,7 @@ static int required(const char *s, const char *fn, const char *field)
 
 /* ---- goals ------------------------------------------------------------ */
 
+
 int skpi_doc_add_goals(size_t *out, skpi_doc *doc, const char *title)
 {
     return add_titled(out, doc, SKPI_BLOCK_GOALS, title, "skpi_doc_add_goals");
@@ -70,26 +89,30 @@ int skpi_doc_goals_add(skpi_doc *doc, size_t block, const skpi_doc_goal *goal)
     if ((rc = skpi__doc_check_key(goal->status, fn, "goal.status")) != SKPI_OK) return rc;
     if ((rc = skpi__doc_check_tone(goal->tone, fn)) != SKPI_OK) return rc;
     if ((rc = skpi__doc_check_unit(goal->unit, fn)) != SKPI_OK) return rc;
-    const skpi_value *v[] = { &goal->current, &goal->target, &goal->progress, &goal->expected,
-                              &goal->forecast };
+    skpi_doc_goal g = SKPI_DOC_GOAL_INIT;
+    memcpy(&g, goal, goal_size(goal->version));
+    const skpi_value *v[] = { &g.current, &g.target, &g.progress, &g.expected, &g.forecast,
+                              &g.projected, &g.likelihood };
     const char *names[] = { "goal.current", "goal.target", "goal.progress", "goal.expected",
-                            "goal.forecast" };
-    if ((rc = check_values(v, names, 5, fn)) != SKPI_OK) return rc;
+                            "goal.forecast", "goal.projected", "goal.likelihood" };
+    if ((rc = check_values(v, names, 7, fn)) != SKPI_OK) return rc;
 
     skpi__arena_mark m = skpi__arena_mark_get(&doc->arena);
     bool ok = true;
-    skpi_doc_goal g = *goal;
     g.version = SKPI_DOC_GOAL_VERSION;
     g.name = skpi__arena_strdup(&doc->arena, goal->name);
     g.status = skpi__arena_strdup(&doc->arena, goal->status);
     g.status_label = skpi__arena_optstr(&doc->arena, goal->status_label, &ok);
     g.deadline = skpi__arena_optstr(&doc->arena, goal->deadline, &ok);
     g.note = skpi__arena_optstr(&doc->arena, goal->note, &ok);
+    g.caveat = skpi__arena_optstr(&doc->arena, g.caveat, &ok);
     g.current = skpi__doc_value(g.current);
     g.target = skpi__doc_value(g.target);
     g.progress = skpi__doc_value(g.progress);
     g.expected = skpi__doc_value(g.expected);
     g.forecast = skpi__doc_value(g.forecast);
+    g.projected = skpi__doc_value(g.projected);
+    g.likelihood = skpi__doc_value(g.likelihood);
     if (ok && g.status_label == NULL) g.status_label = g.status;
     rc = ok && g.name && g.status ? skpi__doc_reserve(&b->items, &b->cap, b->count, sizeof g)
                                   : skpi__nomem();
@@ -108,7 +131,9 @@ int skpi_doc_goal_get(skpi_doc_goal *out, const skpi_doc *doc, size_t block, siz
     if (goal >= b->count)
         return skpi__error(SKPI_ERANGE, "%s: goal %zu does not exist (block %zu has %zu)",
                            fn, goal, block, b->count);
-    *out = ((const skpi_doc_goal *)b->items)[goal];
+    unsigned version = out->version;
+    memcpy(out, (const skpi_doc_goal *)b->items + goal, goal_size(version));
+    out->version = version;
     return SKPI_OK;
 }
 
@@ -136,10 +161,15 @@ int skpi_doc_objectives_add(size_t *out, skpi_doc *doc, size_t block, const skpi
     const skpi_value *v[] = { &o->score, &o->score_rounded };
     const char *names[] = { "objective.score", "objective.score_rounded" };
     if ((rc = check_values(v, names, 2, fn)) != SKPI_OK) return rc;
+    if (o->version >= 2 && o->depth > 8)
+        return skpi__error(SKPI_EINVAL, "%s: objective.depth must be 0 to 8, found %u", fn, o->depth);
+    if (o->version >= 2 && o->depth > 8)
+        return skpi__error(SKPI_EINVAL, "%s: objective.depth must be 0 to 8, found %u", fn, o->depth);
 
     skpi__arena_mark m = skpi__arena_mark_get(&doc->arena);
     bool ok = true;
-    skpi__objective obj = { .o = *o };
+    skpi__objective obj = { .o = SKPI_DOC_OBJECTIVE_INIT };
+    memcpy(&obj.o, o, objective_size(o->version));
     obj.o.version = SKPI_DOC_OBJECTIVE_VERSION;
     obj.o.title = skpi__arena_strdup(&doc->arena, o->title);
     obj.o.owner = skpi__arena_optstr(&doc->arena, o->owner, &ok);
@@ -217,7 +247,11 @@ int skpi_doc_objective_get(skpi_doc_objective *out, size_t *key_results, const s
     skpi__objective *obj = NULL;
     int rc = objective_at(&obj, doc, block, objective, fn);
     if (rc != SKPI_OK) return rc;
-    if (out) *out = obj->o;
+    if (out) {
+        unsigned version = out->version;
+        memcpy(out, &obj->o, objective_size(version));
+        out->version = version;
+    }
     if (key_results) *key_results = obj->count;
     return SKPI_OK;
 }

@@ -114,8 +114,8 @@ static void goals(skpi__render *r, const skpi__view *b)
 {
     title_line(r, b->title, "Goals");
     static const char *const h[] = { "Goal", "Status", "Unit", "Current", "Target", "Progress", "Expected",
-                                     "Forecast", "Deadline", "Note" };
-    header(r, h, 10);
+                                     "Forecast", "Deadline", "Note", "Projected", "Likelihood", "Caveat" };
+    header(r, h, 13);
     for (size_t i = 0; i < b->count; i++) {
         const skpi_doc_goal goal = skpi__goal_at(b, i);
         text(r, goal.name); sep(r);
@@ -127,7 +127,10 @@ static void goals(skpi__render *r, const skpi__view *b)
         number(r, goal.expected.value); sep(r);
         number(r, goal.forecast.value); sep(r);
         text(r, goal.deadline); sep(r);
-        text(r, goal.note);
+        text(r, goal.note); sep(r);
+        number(r, goal.projected.value); sep(r);
+        number(r, goal.likelihood.value); sep(r);
+        text(r, goal.caveat);
         eol(r);
     }
 }

@@ -214,10 +214,6 @@ static void goals(skpi__render *r, const skpi__view *b)
                 S(r, " \xC2\xB7 ");
                 H(r, skpi__word(r, SKPI_TPL_GOAL_EXPECTED, "expected", c.expected, NULL));
             }
-            if (isfinite(goal.forecast.value)) {
-                S(r, " \xC2\xB7 ");
-                H(r, skpi__word(r, SKPI_TPL_GOAL_FORECAST, "forecast", c.forecast, NULL));
-            }
             S(r, "</p>");
         }
         if (isfinite(goal.current.value) || isfinite(goal.target.value) || goal.deadline) {
@@ -229,6 +225,9 @@ static void goals(skpi__render *r, const skpi__view *b)
             if (goal.deadline) H(r, skpi__word(r, SKPI_TPL_GOAL_BY_DEADLINE, "deadline", goal.deadline, NULL));
             S(r, "</p>");
         }
+        const char *forecast = skpi__goal_forecast_text(r, &goal, &c);
+        if (forecast) { S(r, "<p class=\"meta\">"); H(r, forecast); S(r, "</p>"); }
+        if (goal.caveat) { S(r, "<p class=\"caveat\">"); H(r, goal.caveat); S(r, "</p>"); }
         if (goal.note) { S(r, "<p class=\"meta\">"); H(r, goal.note); S(r, "</p>"); }
         S(r, "</article>\n");
     }
@@ -242,7 +241,14 @@ static void objectives(skpi__render *r, const skpi__view *b)
     for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
         const skpi__objective_view obj = skpi__objective_at(b, i);
         char buf[64];
-        S(r, "<article class=\"card objective\"><h4>");
+        if (obj.o.depth == 0) {
+            S(r, "<article class=\"card objective\"><h4>");
+        } else {
+            char cls[64];
+            snprintf(cls, sizeof cls, "<article class=\"card objective aligned depth%u\"><h4>",
+                     obj.o.depth < 8 ? obj.o.depth : 8);
+            S(r, cls);
+        }
         H(r, obj.o.title);
         S(r, "</h4><p class=\"meta\">");
         if (obj.o.band_label) {

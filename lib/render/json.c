@@ -205,6 +205,9 @@ static void goals(jw *w, const skpi__view *b)
         kvalue(w, "forecast", goal.forecast);
         kstr(w, "deadline", goal.deadline);
         kstr(w, "note", goal.note);
+        kvalue(w, "projected", goal.projected);
+        kvalue(w, "likelihood", goal.likelihood);
+        kstr(w, "caveat", goal.caveat);
         jclose(w, '}');
     }
     jclose(w, ']');
@@ -227,6 +230,7 @@ static void objectives(jw *w, const skpi__view *b)
         kstr(w, "band_label", obj.o.band_label);
         kstr(w, "tone", skpi__tone_key(obj.o.tone));
         kstr(w, "interpretation", obj.o.interpretation);
+        kint(w, "depth", (long)obj.o.depth);
         key(w, "key_results");
         jopen(w, '[', false);
         for (size_t k = 0; k < obj.count; k++) {

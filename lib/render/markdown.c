@@ -175,22 +175,27 @@ static void goals(skpi__render *r, const skpi__view *b)
         cell(r, g.status_label);
         cell(r, c.progress);
         cell(r, c.expected);
-        cell(r, c.forecast);
+        char projected[128] = "";
+        if (isfinite(g.projected.value))
+            snprintf(projected, sizeof projected, isfinite(g.likelihood.value) ? "%s (%s)" : "%s",
+                     c.projected, c.likelihood);
+        cell(r, projected);
         cell(r, c.current);
         cell(r, c.target);
         cell(r, g.deadline ? g.deadline : "");
         S(r, "\n");
-        notes = notes || g.note;
+        notes = notes || g.note || g.caveat;
     }
     S(r, "\n");
     if (!notes) return;
     for (size_t i = 0; i < b->count; i++) {
         const skpi_doc_goal g = skpi__goal_at(b, i);
-        if (!g.note) continue;
+        if (!g.note && !g.caveat) continue;
         S(r, "- **");
         ESC(r, g.name);
-        S(r, ":** ");
-        ESC(r, g.note);
+        S(r, ":**");
+        if (g.caveat) { S(r, " "); ESC(r, g.caveat); }
+        if (g.note) { S(r, " "); ESC(r, g.note); }
         S(r, "\n");
     }
     S(r, "\n");
@@ -202,6 +207,8 @@ static void objectives(skpi__render *r, const skpi__view *b)
     for (size_t i = 0; i < b->count; i++) {
         const skpi__objective_view o = skpi__objective_at(b, i);
         char buf[64];
+        /* aligned objectives: one arrow per level under their parent */
+        for (unsigned d = 0; d < o.o.depth; d++) S(r, "\xE2\x86\xB3 ");
         S(r, "**");
         ESC(r, o.o.title);
         S(r, "** \xE2\x80\x94 ");

@@ -189,8 +189,12 @@ void skpi__kpi_format(skpi__kpi_cells *c, const skpi__render *r, const skpi_doc_
 /* A goal card's figures, formatted for readers. */
 typedef struct skpi__goal_cells {
     char progress[32], expected[32], forecast[32], current[64], target[64];
+    char projected[64], likelihood[32];
 } skpi__goal_cells;
 void skpi__goal_format(skpi__goal_cells *c, const skpi__render *r, const skpi_doc_goal *g);
+/* "Projected 20,666 at the deadline, 92% likely to meet the target" (or
+ * without the likelihood when there is none); NULL without a projection. */
+const char *skpi__goal_forecast_text(skpi__render *r, const skpi_doc_goal *g, const skpi__goal_cells *c);
 /* Whether any value of the table is partial (a footnote explains '*'). */
 bool skpi__kpi_has_partial(const skpi__view *b);
 /* "▁▂▃▅▇" of the last `max` values (NaN: space) into buf; "" when none. */

@@ -131,6 +131,16 @@ void skpi__goal_format(skpi__goal_cells *c, const skpi__render *r, const skpi_do
     skpi__fmt_fraction(c->forecast, sizeof c->forecast, &r->nf, g->forecast.value);
     skpi__fmt_value(c->current, sizeof c->current, &r->nf, g->current.value, g->unit);
     skpi__fmt_value(c->target, sizeof c->target, &r->nf, g->target.value, g->unit);
+    skpi__fmt_value(c->projected, sizeof c->projected, &r->nf, g->projected.value, g->unit);
+    skpi__fmt_fraction(c->likelihood, sizeof c->likelihood, &r->nf, g->likelihood.value);
+}
+
+const char *skpi__goal_forecast_text(skpi__render *r, const skpi_doc_goal *g, const skpi__goal_cells *c)
+{
+    if (!isfinite(g->projected.value)) return NULL;
+    if (!isfinite(g->likelihood.value)) return skpi__word(r, SKPI_TPL_GOAL_PROJECTED, "projected", c->projected, NULL);
+    return skpi__word(r, SKPI_TPL_GOAL_FORECAST, "forecast", c->forecast, "projected", c->projected,
+                      "likelihood", c->likelihood, NULL);
 }
 
 bool skpi__kpi_has_partial(const skpi__view *b)

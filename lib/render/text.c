@@ -298,7 +298,8 @@ static void goals(skpi__render *r, const skpi__view *b)
         if (isfinite(goal.progress.value)) {
             w.space = true;
             wrap_text(&w, skpi__word(r, SKPI_TPL_GOAL_PROGRESS, "progress", c.progress, "expected", c.expected,
-                                     "forecast", c.forecast, NULL));
+                                     "forecast", c.forecast, "projected", c.projected, "likelihood",
+                                     c.likelihood, NULL));
         }
         if (isfinite(goal.current.value) || isfinite(goal.target.value)) {
             w.space = true;
@@ -317,6 +318,14 @@ static void goals(skpi__render *r, const skpi__view *b)
             S(r, ".");
             w.col++;
         }
+        const char *forecast = skpi__goal_forecast_text(r, &goal, &c);
+        if (forecast) {
+            w.space = true;
+            wrap_text(&w, forecast);
+            S(r, ".");
+            w.col++;
+        }
+        if (goal.caveat) { w.space = true; wrap_text(&w, goal.caveat); }
         if (goal.note) { w.space = true; wrap_text(&w, goal.note); }
         wrap_end(&w);
     }
@@ -330,8 +339,14 @@ static void objectives(skpi__render *r, const skpi__view *b)
         const skpi__objective_view obj = skpi__objective_at(b, i);
         char score[32], graded[32];
         skpi__fmt_score(score, sizeof score, &r->nf, obj.o.score.value);
+        /* aligned objectives are indented under their parent */
+        static const char spaces[] = "                                    ";
+        size_t in = 4 * (obj.o.depth < 8 ? obj.o.depth : 8);
+        char lead[48], kr_lead[48];
+        snprintf(lead, sizeof lead, "%.*s", (int)in, spaces);
+        snprintf(kr_lead, sizeof kr_lead, "%.*s  - ", (int)in, spaces);
         wrap w;
-        wrap_start(&w, r, "", 2);
+        wrap_start(&w, r, lead, in + 2);
         wrap_text(&w, obj.o.title);
         S(r, ":");
         w.col++;
@@ -352,7 +367,7 @@ static void objectives(skpi__render *r, const skpi__view *b)
             skpi__fmt_score(score, sizeof score, &r->nf, kr->score.value);
             skpi__fmt_value(cur, sizeof cur, &r->nf, kr->current.value, kr->unit);
             skpi__fmt_value(tgt, sizeof tgt, &r->nf, kr->target.value, kr->unit);
-            wrap_start(&w, r, "  - ", 4);
+            wrap_start(&w, r, kr_lead, in + 4);
             wrap_text(&w, kr->title);
             S(r, ":");
             w.col++;

@@ -57,6 +57,31 @@ static skpi_value number(double v)
     return x;
 }
 
+/* One verdict per card: when the status (progress against the expected
+ * path) and the forecast (the recent trend carried to the deadline) point
+ * different ways, a sentence says so. The likelihood decides, at one half;
+ * without one, whether the projected value meets the target. */
+static int goal_caveat(skpi__asm *a, char *buf, size_t size, int status, const skpi_doc_goal *card,
+                       const char *deadline)
+{
+    double like = card->likelihood.value, forecast = card->forecast.value;
+    if (!isfinite(card->projected.value)) return SKPI_OK;
+    bool meets = isfinite(like) ? like >= 0.5 : isfinite(forecast) ? forecast >= 1.0 : true;
+    int key;
+    if (status == SKPI_GOAL_ON_TRACK && !meets) key = SKPI_TPL_GOAL_SHORT_OF_TARGET;
+    else if ((status == SKPI_GOAL_AT_RISK || status == SKPI_GOAL_OFF_TRACK) && meets) key = SKPI_TPL_GOAL_FORECAST_MEETS;
+    else return SKPI_OK;
+    char pbuf[64], tbuf[64], lbuf[32];
+    skpi__asm_value(a, pbuf, sizeof pbuf, card->projected.value, card->unit);
+    skpi__asm_value(a, tbuf, sizeof tbuf, card->target.value, card->unit);
+    skpi__fmt_fraction(lbuf, sizeof lbuf, &a->nf, like);
+    skpi__arg args[] = { { "status", card->status_label }, { "projected", pbuf }, { "target", tbuf },
+                         { "deadline", deadline }, { "likelihood", lbuf } };
+    TRY(skpi__asm_fill(a, key, args, 5));
+    snprintf(buf, size, "%s", a->t.buf);
+    return SKPI_OK;
+}
+
 int skpi__sec_goals(skpi__asm *a)
 {
     const skpi_report *r = a->r;
@@ -85,12 +110,21 @@ int skpi__sec_goals(skpi__asm *a)
         card.target = number(target);
         card.progress = number(skpi_goal_evaluation_progress(ev));
         card.expected = number(skpi_goal_evaluation_expected_progress(ev));
-        /* The forecast as progress, on the same scale as progress. */
-        card.forecast = number(target != baseline ? (forecast - baseline) / (target - baseline) : NAN);
+        /* The forecast as progress, on the same scale as progress; a goal to
+         * stay above or below a level has no "way" to measure it along. */
+        int direction = skpi_goal_direction(g);
+        bool stay = direction == SKPI_GOAL_STAY_AT_LEAST || direction == SKPI_GOAL_STAY_AT_MOST;
+        card.forecast = number(target != baseline && !stay ? (forecast - baseline) / (target - baseline) : NAN);
+        card.projected = number(forecast);
+        card.likelihood = number(skpi_goal_evaluation_likelihood(ev));
         skpi_period span;
         char deadline[40] = "";
         if (skpi_goal_span(&span, g) == SKPI_OK && skpi__asm_deadline(a, deadline, sizeof deadline, span.end)[0])
             card.deadline = deadline;
+        /* before the note: both are filled in a->t */
+        char caveat[512] = "";
+        TRY(goal_caveat(a, caveat, sizeof caveat, status, &card, deadline));
+        if (caveat[0]) card.caveat = caveat;
         double pace = skpi_goal_evaluation_pace_needed(ev);
         char pbuf[64], rbuf[64], tbuf[64];
         if (isfinite(pace) && status != SKPI_GOAL_ACHIEVED && status != SKPI_GOAL_MISSED && pace != 0) {
@@ -143,7 +177,7 @@ static int band_tone(int band)
 
 /* The interpretation of a score: by the verdict, and while the period runs
  * against the score expected by elapsed time. */
-static int interpretation(skpi__asm *a, const skpi_okr_result *res)
+static int interpretation(skpi__asm *a, const skpi_okr_result *res, const char *band_label)
 {
     int verdict = skpi_okr_result_verdict(res);
     if (verdict < SKPI_OKR_IN_PROGRESS || verdict > SKPI_OKR_NOT_AMBITIOUS) verdict = SKPI_OKR_IN_PROGRESS;
@@ -152,8 +186,126 @@ static int interpretation(skpi__asm *a, const skpi_okr_result *res)
     skpi__fmt_score(expected, sizeof expected, &a->nf, skpi_okr_result_expected(res));
     skpi__fmt_score(score, sizeof score, &a->nf, skpi_okr_result_score(res));
     skpi__arg args[] = { { "elapsed", elapsed }, { "expected", expected }, { "score", score },
-                         { "status", skpi_okr_status_name(skpi_okr_result_status(res)) } };
-    return skpi__asm_fill(a, SKPI_TPL_OKR_IN_PROGRESS + verdict, args, 4);
+                         { "status", skpi_okr_status_name(skpi_okr_result_status(res)) },
+                         { "band", band_label } };
+    return skpi__asm_fill(a, SKPI_TPL_OKR_IN_PROGRESS + verdict, args, 5);
+}
+
+/* One verdict per card: the badge says what the score means for the
+ * objective, in the words of the interpretation beside it. While the period
+ * runs: its status against the score expected by now. At the end: achieved
+ * (committed at 1.0; aspirational at 0.6 or more) or missed (a committed
+ * 0.7 is green on the grading scale and still a miss; the interpretation
+ * says both). The band stays in the document as the machine key. */
+static void objective_badge(const skpi__asm *a, skpi_doc_objective *card, const skpi_okr_result *res)
+{
+    const skpi_report *r = a->r;
+    int verdict = skpi_okr_result_verdict(res);
+    if (verdict == SKPI_OKR_COMMITTED_MISSED || verdict == SKPI_OKR_ASPIRATIONAL_BELOW) {
+        card->band_label = skpi__report_tpl(r, SKPI_TPL_STATUS_MISSED);
+        card->tone = SKPI_TONE_BAD;
+    } else if (verdict > SKPI_OKR_IN_PROGRESS && verdict <= SKPI_OKR_NOT_AMBITIOUS) {
+        card->band_label = skpi__report_tpl(r, SKPI_TPL_STATUS_ACHIEVED);
+        card->tone = SKPI_TONE_GOOD;
+    } else {
+        static const int tpl[] = { SKPI_TPL_STATUS_NOT_STARTED, SKPI_TPL_STATUS_ON_TRACK,
+                                   SKPI_TPL_STATUS_AT_RISK, SKPI_TPL_STATUS_OFF_TRACK };
+        static const int tone[] = { SKPI_TONE_NEUTRAL, SKPI_TONE_GOOD, SKPI_TONE_WARNING, SKPI_TONE_BAD };
+        int status = skpi_okr_result_status(res);
+        if (status < SKPI_OKR_NOT_STARTED || status > SKPI_OKR_OFF_TRACK) status = SKPI_OKR_NOT_STARTED;
+        card->band_label = skpi__report_tpl(r, tpl[status]);
+        card->tone = tone[status];
+    }
+}
+
+/* The latest check-in note before as_of ("" and NULL notes skipped). */
+static const char *latest_note(const skpi_key_result *kr, skpi_time as_of)
+{
+    for (size_t c = skpi_key_result_checkin_count(kr); c-- > 0;) {
+        skpi_time t;
+        double v, conf;
+        const char *note = NULL;
+        if (skpi_key_result_checkin(&t, &v, &conf, &note, kr, c) != SKPI_OK || t >= as_of) continue;
+        if (note && note[0]) return note;
+    }
+    return NULL;
+}
+
+static int key_results(skpi__asm *a, size_t block, size_t o, const skpi_objective *obj,
+                       const skpi_okr_result *res)
+{
+    size_t nkr = skpi_okr_result_kr_count(res);
+    for (size_t k = 0; k < nkr && k < skpi_objective_key_result_count(obj); k++) {
+        const skpi_key_result *kr = skpi_objective_key_result(obj, k);
+        skpi_doc_key_result line = SKPI_DOC_KEY_RESULT_INIT;
+        line.title = skpi_key_result_title(kr);
+        int kind = skpi_key_result_kind(kr);
+        line.unit = kind == SKPI_KR_METRIC ? metric_unit(a, skpi_key_result_metric(kr))
+                    : kind == SKPI_KR_MILESTONE ? SKPI_UNIT_RATIO : SKPI_UNIT_COUNT;
+        double start = NAN, target = NAN, value = NAN, score = NAN;
+        int avail = SKPI_MISSING, kband = SKPI_OKR_RED;
+        skpi_key_result_range(&start, &target, kr);
+        skpi_okr_result_kr_value(&value, &avail, NULL, res, k);
+        skpi_okr_result_kr_score(&score, NULL, &kband, res, k);
+        line.start = number(start);
+        line.target = number(target);
+        line.current = number(value);
+        if (avail == SKPI_PARTIAL && isfinite(value)) line.current.availability = SKPI_PARTIAL;
+        line.score = number(score);
+        line.tone = band_tone(kband);
+        line.note = latest_note(kr, a->r->as_of);
+        TRY(skpi_doc_objective_add_key_result(a->doc, block, o, &line));
+    }
+    return SKPI_OK;
+}
+
+/* An objective's card, its key results, then the objectives aligned under
+ * it, so that its score can be traced to everything that makes it. */
+static int objective_card(skpi__asm *a, size_t block, const skpi_objective *obj, const skpi_okr_result *res,
+                          unsigned depth)
+{
+    int band = skpi_okr_result_band(res);
+    if (band < SKPI_OKR_RED || band > SKPI_OKR_GREEN) band = SKPI_OKR_RED;
+    skpi_doc_objective card = SKPI_DOC_OBJECTIVE_INIT;
+    card.title = skpi_objective_title(obj);
+    const char *owner = skpi_objective_owner(obj);
+    card.owner = owner && owner[0] ? owner : NULL;
+    card.aspirational = skpi_objective_type(obj) == SKPI_OBJECTIVE_ASPIRATIONAL;
+    card.score = number(skpi_okr_result_score(res));
+    card.score_rounded = number(skpi_okr_result_rounded(res));
+    card.band = skpi_okr_band_name(band);
+    card.depth = depth;
+    objective_badge(a, &card, res);
+    char text[1024] = "";
+    const skpi_objective *parent = skpi_objective_parent(obj);
+    if (depth > 0 && parent) {
+        char weight[40];
+        skpi__num_json(weight, skpi_objective_alignment_weight(obj));
+        skpi__arg args[] = { { "parent", skpi_objective_title(parent) }, { "weight", weight } };
+        TRY(skpi__asm_fill(a, SKPI_TPL_OKR_ALIGNED, args, 2));
+        snprintf(text, sizeof text, "%s ", a->t.buf);
+    }
+    TRY(interpretation(a, res, skpi__report_tpl(a->r, SKPI_TPL_BAND_RED + band)));
+    size_t used = strlen(text);
+    snprintf(text + used, sizeof text - used, "%s", a->t.buf);
+    card.interpretation = text;
+    size_t o;
+    TRY(skpi_doc_objectives_add(&o, a->doc, block, &card));
+    TRY(key_results(a, block, o, obj, res));
+    if (depth >= 8) return SKPI_OK;
+    size_t n = skpi_okr_result_child_count(res);
+    for (size_t c = 0; c < n && c < skpi_objective_child_count(obj); c++)
+        TRY(objective_card(a, block, skpi_objective_child(obj, c), skpi_okr_result_child(res, c), depth + 1));
+    return SKPI_OK;
+}
+
+/* Whether an objective is shown under another objective of the report. */
+static bool shown_under_parent(const skpi_report *r, const skpi_objective *obj)
+{
+    for (const skpi_objective *p = skpi_objective_parent(obj); p; p = skpi_objective_parent(p))
+        for (size_t i = 0; i < r->nobjectives; i++)
+            if (r->objectives[i] == p) return true;
+    return false;
 }
 
 int skpi__sec_okrs(skpi__asm *a)
@@ -163,47 +315,9 @@ int skpi__sec_okrs(skpi__asm *a)
     TRY(skpi_doc_add_heading(NULL, a->doc, 1, skpi__report_tpl(r, SKPI_TPL_HEADING_OKRS)));
     size_t block;
     TRY(skpi_doc_add_objectives(&block, a->doc, NULL));
-    for (size_t i = 0; i < r->nobjectives; i++) {
-        const skpi_objective *obj = r->objectives[i];
-        const skpi_okr_result *res = a->okr[i];
-        int band = skpi_okr_result_band(res);
-        if (band < SKPI_OKR_RED || band > SKPI_OKR_GREEN) band = SKPI_OKR_RED;
-        skpi_doc_objective card = SKPI_DOC_OBJECTIVE_INIT;
-        card.title = skpi_objective_title(obj);
-        const char *owner = skpi_objective_owner(obj);
-        card.owner = owner && owner[0] ? owner : NULL;
-        card.aspirational = skpi_objective_type(obj) == SKPI_OBJECTIVE_ASPIRATIONAL;
-        card.score = number(skpi_okr_result_score(res));
-        card.score_rounded = number(skpi_okr_result_rounded(res));
-        card.band = skpi_okr_band_name(band);
-        card.band_label = skpi__report_tpl(r, SKPI_TPL_BAND_RED + band);
-        card.tone = band_tone(band);
-        TRY(interpretation(a, res));
-        card.interpretation = a->t.buf;
-        size_t o;
-        TRY(skpi_doc_objectives_add(&o, a->doc, block, &card));
-        size_t nkr = skpi_okr_result_kr_count(res);
-        for (size_t k = 0; k < nkr && k < skpi_objective_key_result_count(obj); k++) {
-            const skpi_key_result *kr = skpi_objective_key_result(obj, k);
-            skpi_doc_key_result line = SKPI_DOC_KEY_RESULT_INIT;
-            line.title = skpi_key_result_title(kr);
-            int kind = skpi_key_result_kind(kr);
-            line.unit = kind == SKPI_KR_METRIC ? metric_unit(a, skpi_key_result_metric(kr))
-                        : kind == SKPI_KR_MILESTONE ? SKPI_UNIT_RATIO : SKPI_UNIT_COUNT;
-            double start = NAN, target = NAN, value = NAN, score = NAN;
-            int avail = SKPI_MISSING, kband = SKPI_OKR_RED;
-            skpi_key_result_range(&start, &target, kr);
-            skpi_okr_result_kr_value(&value, &avail, NULL, res, k);
-            skpi_okr_result_kr_score(&score, NULL, &kband, res, k);
-            line.start = number(start);
-            line.target = number(target);
-            line.current = number(value);
-            if (avail == SKPI_PARTIAL && isfinite(value)) line.current.availability = SKPI_PARTIAL;
-            line.score = number(score);
-            line.tone = band_tone(kband);
-            TRY(skpi_doc_objective_add_key_result(a->doc, block, o, &line));
-        }
-    }
+    for (size_t i = 0; i < r->nobjectives; i++)
+        if (!shown_under_parent(r, r->objectives[i]))
+            TRY(objective_card(a, block, r->objectives[i], a->okr[i], 0));
     /* The objectives' scores on the 0 to 1 scale. */
     const char **names = skpi__reallocarray(NULL, r->nobjectives, sizeof *names);
     double *scores = skpi__reallocarray(NULL, r->nobjectives, sizeof *scores);

@@ -93,6 +93,7 @@ static int fixture_goals(skpi_doc *doc)
     a.current = av(12400); a.target = av(15000);
     a.progress = av(0.62); a.expected = av(0.58); a.forecast = av(1.04);
     a.deadline = "2026-12-31"; a.note = "Needs 650 new followers a week.";
+    a.projected = av(15600); a.likelihood = av(0.8);
     FIXTURE_CHECK(skpi_doc_goals_add(doc, g, &a));
     skpi_doc_goal b = SKPI_DOC_GOAL_INIT;
     b.name = "Cut response time below 1 hour";
@@ -101,6 +102,8 @@ static int fixture_goals(skpi_doc *doc)
     b.current = av(3725); b.target = av(3600);
     b.progress = av(0.9); b.expected = av(1.0); b.forecast = av(0.95);
     b.deadline = "2026-11-30";
+    b.projected = av(3500); b.likelihood = av(0.6);
+    b.caveat = "At risk now, but the recent trend reaches 1h 00m by 2026-11-30.";
     FIXTURE_CHECK(skpi_doc_goals_add(doc, g, &b));
     skpi_doc_goal c = SKPI_DOC_GOAL_INIT;
     c.name = "Leads from LinkedIn";

@@ -459,8 +459,12 @@ static void kpi_numbers(void **state)
     /* 3,725 s = 1 h 2 min 5 s; 5,400 s = 1 h 30 min; -1,675 s = -27 min 55 s;
      * -1,675 / 5,400 = -31.02 %. */
     assert_non_null(strstr(md, "| 1h 02m | 1h 30m | -27m 55s | -31.0% |"));
-    /* Goals: 0.62 -> 62 %, 1.04 -> 104 %. */
-    assert_non_null(strstr(md, "| On track | 62% | 58% | 104% | 12,400 | 15,000 |"));
+    /* Goals: 0.62 -> 62 %; the projected value 15,600 with its likelihood
+     * 0.8 -> 80 %, where the progress-at-deadline 104 % used to stand; a
+     * projected 3,500 s = 58 min 20 s. */
+    assert_non_null(strstr(md, "| On track | 62% | 58% | 15,600 (80%) | 12,400 | 15,000 |"));
+    assert_non_null(strstr(md, "| At risk | 90% | 100% | 58m 20s (60%) | 1h 02m |"));
+    assert_null(strstr(md, "104%"));
     /* Objective score 1.9 / 3 = 0.6333 -> 0.63. */
     assert_non_null(strstr(md, "score 0.63 (graded 0.6)"));
     skpi_free(md);

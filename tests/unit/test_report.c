@@ -275,7 +275,10 @@ static void goals_and_okrs(void **state)
     assert_contains(t, "Win: Grow engagements reached 6,300 against a target of 6,000.");
     assert_contains(t, "- Grow engagements: Achieved. Progress 120% (expected 92%)");
     assert_contains(t, "- Push Reach 20,000 a month: it needs +13,700 a month to reach 20,000 by 2026-12-31.");
-    assert_contains(t, "Be talked about: score 0.50 (graded 0.5), Yellow, aspirational.");
+    /* Still running (Q4): the badge is its status. 61 of 92 days have
+     * passed, so 0.663 was expected; 0.663 - 0.5 = 0.163 is more than the
+     * 0.1 of on track and at most the 0.2 of at risk. */
+    assert_contains(t, "Be talked about: score 0.50 (graded 0.5), At risk, aspirational.");
     assert_contains(t, "  - Ten interviews: 0.50 (5 of 10)");
     /* The goal card carries the same figures as the sentence. */
     int kind;
@@ -296,6 +299,237 @@ static void goals_and_okrs(void **state)
     skpi_doc_free(doc);
     skpi_report_free(r);
     skpi_objective_free(o);
+    skpi_dataset_free(ds);
+}
+
+/* Followers on one channel from January 2025 to March 2026, one level per
+ * month (a stock: the month's value is its last day's), from monthly[0]. */
+static skpi_dataset *follower_months(const double monthly[15])
+{
+    skpi_dataset *ds = NULL;
+    assert_int_equal(skpi_dataset_new(&ds, NULL), SKPI_OK);
+    skpi_time t[460];
+    double v[460];
+    size_t n = 0;
+    for (int i = 0; i < 15; i++) {
+        int y = i < 12 ? 2025 : 2026, m = i < 12 ? i + 1 : i - 11;
+        for (int d = 1; d <= days_in(y, m); d++) {
+            t[n] = day(y, m, d);
+            v[n++] = monthly[i];
+        }
+    }
+    assert_int_equal(skpi_dataset_append(ds, "followers", "instagram:@acme", t, v, n), SKPI_OK);
+    return ds;
+}
+
+/* A followers goal for the first half of 2026, as of 2026-04-01. */
+static skpi_goal *half_year_goal(const char *name, double baseline, double target)
+{
+    skpi_goal *g = NULL;
+    assert_int_equal(skpi_goal_new(&g, name), SKPI_OK);
+    assert_int_equal(skpi_goal_set_metric(g, "followers"), SKPI_OK);
+    assert_int_equal(skpi_goal_set_baseline_value(g, baseline), SKPI_OK);
+    assert_int_equal(skpi_goal_set_target(g, SKPI_TARGET_ABSOLUTE, target), SKPI_OK);
+    skpi_period half = { day(2026, 1, 1), day(2026, 7, 1) };
+    assert_int_equal(skpi_goal_set_span(g, half), SKPI_OK);
+    assert_int_equal(skpi_goal_set_cadence(g, SKPI_CADENCE_MONTH), SKPI_OK);
+    return g;
+}
+
+static skpi_doc *goal_report(skpi_dataset *ds, skpi_goal *const *goals, size_t n)
+{
+    skpi_report *r = NULL;
+    assert_int_equal(skpi_report_new(&r, "Goals"), SKPI_OK);
+    assert_int_equal(skpi_report_set_as_of(r, day(2026, 4, 1)), SKPI_OK);
+    assert_int_equal(skpi_report_add_kpi(r, "followers", NULL), SKPI_OK);
+    for (size_t i = 0; i < n; i++) assert_int_equal(skpi_report_add_goal(r, goals[i]), SKPI_OK);
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    skpi_report_free(r);
+    return doc;
+}
+
+static skpi_doc_goal goal_card(const skpi_doc *doc, size_t index)
+{
+    int kind;
+    for (size_t b = 0; b < skpi_doc_block_count(doc); b++) {
+        assert_int_equal(skpi_doc_block_kind(&kind, doc, b), SKPI_OK);
+        if (kind != SKPI_BLOCK_GOALS) continue;
+        skpi_doc_goal card = SKPI_DOC_GOAL_INIT;
+        assert_int_equal(skpi_doc_goal_get(&card, doc, b, index), SKPI_OK);
+        return card;
+    }
+    fail_msg("no goals block");
+    skpi_doc_goal none = SKPI_DOC_GOAL_INIT;
+    return none;
+}
+
+/* One verdict per card: the projected value at the deadline and the
+ * likelihood the goals engine computes, in place of a "forecast" in percent
+ * of the way; a sentence when the status and the forecast disagree. */
+static void goal_cards_show_the_forecast(void **state)
+{
+    (void)state;
+    /* A straight line: 1,000 in January 2025, +100 a month, so 2,400 in
+     * March 2026 (month 14). The least-squares line over the last 12 months
+     * is the line itself; June 2026 is month 17: 1,000 + 1,700 = 2,700. */
+    double line[15];
+    for (int i = 0; i < 15; i++) line[i] = 1000 + 100 * i;
+    skpi_dataset *ds = follower_months(line);
+    /* Baseline 2,100 (December), target 2,600: 300 of 500 = 60 % of the
+     * way against 90 of 181 days = 49.7 % expected: on track, and the line
+     * passes the target, so the forecast agrees and no caveat is written. */
+    skpi_goal *g = half_year_goal("Reach 2,600", 2100, 2600);
+    skpi_doc *doc = goal_report(ds, &g, 1);
+    skpi_doc_goal card = goal_card(doc, 0);
+    assert_string_equal(card.status, "on_track");
+    assert_true(fabs(card.projected.value - 2700) < 1e-6);
+    assert_int_equal(card.projected.availability, SKPI_AVAILABLE);
+    /* the likelihood is the engine's, carried unchanged */
+    skpi_goal_evaluation *ev = NULL;
+    assert_int_equal(skpi_goal_evaluate(&ev, g, ds, NULL, day(2026, 4, 1), NULL), SKPI_OK);
+    assert_true(isfinite(skpi_goal_evaluation_likelihood(ev)));
+    assert_true(card.likelihood.value == skpi_goal_evaluation_likelihood(ev));
+    assert_true(card.likelihood.value > 0.5);
+    skpi_goal_evaluation_free(ev);
+    assert_null(card.caveat);
+    /* the progress-at-deadline figure stays for programs: 600 / 500 = 120 % */
+    assert_true(fabs(card.forecast.value - 1.2) < 1e-9);
+    char *t = doc_text(doc);
+    assert_contains(t, "Projected 2,700 at the deadline, ");
+    assert_true(strstr(t, "forecast 120%") == NULL);
+    skpi_free(t);
+    skpi_doc_free(doc);
+    skpi_goal_free(g);
+    skpi_dataset_free(ds);
+
+    /* Flat at 2,400 for the last 13 months after a jump: baseline 1,500,
+     * target 2,600: 900 of 1,100 = 82 % of the way, on track; but a flat
+     * line projects 2,400 at the deadline, short of 2,600, and every past
+     * forecast of a flat line was exact, so none reaches the target: the
+     * card says why the two disagree. */
+    double flat[15] = { 1500, 1800 };
+    for (int i = 2; i < 15; i++) flat[i] = 2400;
+    ds = follower_months(flat);
+    skpi_goal *goals[2];
+    goals[0] = half_year_goal("Reach 2,600 from 1,500", 1500, 2600);
+    /* Keep at least 2,000: a goal to stay above a level has no way to go,
+     * so no progress-at-deadline figure (it read 689 % on share of voice). */
+    goals[1] = half_year_goal("Keep 2,000", 1500, 2000);
+    assert_int_equal(skpi_goal_set_direction(goals[1], SKPI_GOAL_STAY_AT_LEAST), SKPI_OK);
+    doc = goal_report(ds, goals, 2);
+    card = goal_card(doc, 0);
+    assert_string_equal(card.status, "on_track");
+    assert_true(fabs(card.projected.value - 2400) < 1e-6);
+    assert_true(card.likelihood.value < 0.5);
+    assert_non_null(card.caveat);
+    assert_string_equal(card.caveat, "On track so far, but the recent trend falls short of 2,600.");
+    card = goal_card(doc, 1);
+    assert_true(fabs(card.projected.value - 2400) < 1e-6);
+    assert_true(isnan(card.forecast.value));
+    assert_int_equal(card.forecast.availability, SKPI_MISSING);
+    t = doc_text(doc);
+    assert_contains(t, "Projected 2,400 at the deadline");
+    skpi_free(t);
+    skpi_doc_free(doc);
+    skpi_goal_free(goals[0]);
+    skpi_goal_free(goals[1]);
+    skpi_dataset_free(ds);
+}
+
+/* The OKR card: one verdict (a committed objective that ended at 0.7 is
+ * missed, not "Green"), aligned objectives under their parent, and the
+ * latest check-in note before as_of beside its key result. */
+static void okr_tree_and_verdicts(void **state)
+{
+    (void)state;
+    skpi_period q3 = { day(2026, 7, 1), day(2026, 10, 1) };
+    skpi_objective *parent = NULL, *child = NULL, *done = NULL;
+    skpi_key_result *kr = NULL;
+    /* Parent: one manual key result at 8 of 10 (0.8); child: 4 of 10 (0.4),
+     * aligned with weight 1: the parent scores (0.8 + 0.4) / 2 = 0.6. */
+    assert_int_equal(skpi_objective_new(&parent, "Be talked about"), SKPI_OK);
+    assert_int_equal(skpi_objective_set_period(parent, q3), SKPI_OK);
+    assert_int_equal(skpi_objective_add_key_result(&kr, parent, SKPI_KR_MANUAL, "Ten interviews"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_range(kr, 0, 10), SKPI_OK);
+    assert_int_equal(skpi_key_result_add_checkin(kr, day(2026, 8, 1), 6, NAN, "two booked"), SKPI_OK);
+    assert_int_equal(skpi_key_result_add_checkin(kr, day(2026, 9, 1), 8, NAN, ""), SKPI_OK);
+    /* after as_of: not shown */
+    assert_int_equal(skpi_key_result_add_checkin(kr, day(2026, 12, 15), 9, NAN, "later news"), SKPI_OK);
+    assert_int_equal(skpi_objective_new(&child, "Grow the audience"), SKPI_OK);
+    assert_int_equal(skpi_objective_set_period(child, q3), SKPI_OK);
+    assert_int_equal(skpi_objective_add_key_result(&kr, child, SKPI_KR_MANUAL, "Ten partners"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_range(kr, 0, 10), SKPI_OK);
+    assert_int_equal(skpi_key_result_add_checkin(kr, day(2026, 9, 20), 4, NAN, "legal review"), SKPI_OK);
+    assert_int_equal(skpi_objective_set_parent(child, parent, 1.0), SKPI_OK);
+    /* Committed, ended at 7 of 10 = 0.7: green on the grading scale, missed. */
+    assert_int_equal(skpi_objective_new(&done, "Ship the shop"), SKPI_OK);
+    assert_int_equal(skpi_objective_set_period(done, q3), SKPI_OK);
+    assert_int_equal(skpi_objective_set_type(done, SKPI_OBJECTIVE_COMMITTED), SKPI_OK);
+    assert_int_equal(skpi_objective_add_key_result(&kr, done, SKPI_KR_MANUAL, "Ten pages"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_range(kr, 0, 10), SKPI_OK);
+    assert_int_equal(skpi_key_result_add_checkin(kr, day(2026, 9, 30), 7, NAN, NULL), SKPI_OK);
+
+    skpi_dataset *ds = dataset();
+    skpi_report *r = definition(); /* as of 2026-12-01 */
+    assert_int_equal(skpi_report_add_objective(r, parent), SKPI_OK);
+    assert_int_equal(skpi_report_add_objective(r, done), SKPI_OK);
+    /* the child is in the report too: shown once, under its parent */
+    assert_int_equal(skpi_report_add_objective(r, child), SKPI_OK);
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    int kind;
+    size_t block = SIZE_MAX;
+    for (size_t b = 0; b < skpi_doc_block_count(doc); b++) {
+        assert_int_equal(skpi_doc_block_kind(&kind, doc, b), SKPI_OK);
+        if (kind == SKPI_BLOCK_OBJECTIVES) block = b;
+    }
+    assert_true(block != SIZE_MAX);
+    skpi_doc_objective o = SKPI_DOC_OBJECTIVE_INIT;
+    size_t nkr = 0;
+    const char *titles[] = { "Be talked about", "Grow the audience", "Ship the shop" };
+    const unsigned depths[] = { 0, 1, 0 };
+    const double scores[] = { 0.6, 0.4, 0.7 };
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(skpi_doc_objective_get(&o, &nkr, doc, block, i), SKPI_OK);
+        assert_string_equal(o.title, titles[i]);
+        assert_int_equal(o.depth, depths[i]);
+        assert_true(fabs(o.score.value - scores[i]) < 1e-9);
+        assert_int_equal(nkr, 1);
+    }
+    assert_int_equal(skpi_doc_objective_get(&o, &nkr, doc, block, 3), SKPI_ERANGE);
+    /* the committed one: the badge says missed, in the bad tone; the band
+     * key stays for programs, and the sentence names both */
+    assert_int_equal(skpi_doc_objective_get(&o, NULL, doc, block, 2), SKPI_OK);
+    assert_string_equal(o.band, "green");
+    assert_string_equal(o.band_label, "Missed");
+    assert_int_equal(o.tone, SKPI_TONE_BAD);
+    assert_string_equal(o.interpretation,
+                        "Missed: 0.70 is Green on the grading scale, but a committed OKR is expected to reach 1.0.");
+    /* the aspirational parent at 0.6 ended in success */
+    assert_int_equal(skpi_doc_objective_get(&o, NULL, doc, block, 0), SKPI_OK);
+    assert_string_equal(o.band_label, "Achieved");
+    assert_int_equal(o.tone, SKPI_TONE_GOOD);
+    /* the child says where it counts */
+    assert_int_equal(skpi_doc_objective_get(&o, NULL, doc, block, 1), SKPI_OK);
+    assert_non_null(strstr(o.interpretation, "Aligned under \xE2\x80\x9c" "Be talked about\xE2\x80\x9d"));
+    assert_non_null(strstr(o.interpretation, "with weight 1."));
+    /* notes: the latest with text before as_of ("" on 1 September is skipped) */
+    skpi_doc_key_result line = SKPI_DOC_KEY_RESULT_INIT;
+    assert_int_equal(skpi_doc_key_result_get(&line, doc, block, 0, 0), SKPI_OK);
+    assert_string_equal(line.note, "two booked");
+    assert_int_equal(skpi_doc_key_result_get(&line, doc, block, 1, 0), SKPI_OK);
+    assert_string_equal(line.note, "legal review");
+    assert_int_equal(skpi_doc_key_result_get(&line, doc, block, 2, 0), SKPI_OK);
+    assert_null(line.note);
+    char *t = doc_text(doc);
+    assert_contains(t, "    Grow the audience: score 0.40");
+    skpi_free(t);
+    skpi_doc_free(doc);
+    skpi_report_free(r);
+    skpi_objective_free(done);
+    skpi_objective_free(child);
+    skpi_objective_free(parent);
     skpi_dataset_free(ds);
 }
 
@@ -862,6 +1096,8 @@ int main(void)
         cmocka_unit_test(spot_checks_fire_on_spikes_only),
         cmocka_unit_test(spot_check_arithmetic),
         cmocka_unit_test(goals_and_okrs),
+        cmocka_unit_test(goal_cards_show_the_forecast),
+        cmocka_unit_test(okr_tree_and_verdicts),
         cmocka_unit_test(deadlines_show_the_last_day),
         cmocka_unit_test(templates_replace_the_words),
         cmocka_unit_test(empty_templates),

@@ -381,6 +381,53 @@ static void charts(void **state)
     skpi_doc_free(doc);
 }
 
+/* A caller built against the version 1 header has shorter goal and
+ * objective structs: init, add and get touch none of the bytes after them. */
+static void old_header_structs(skpi_doc *doc)
+{
+    size_t v1 = offsetof(skpi_doc_goal, projected);
+    unsigned char raw[sizeof(skpi_doc_goal) + 16];
+    memset(raw, 0xA5, sizeof raw);
+    skpi_doc_goal *g = (skpi_doc_goal *)(void *)raw;
+    assert_int_equal(skpi_doc_goal_init(g, 1), SKPI_OK);
+    for (size_t i = v1; i < sizeof raw; i++) assert_int_equal(raw[i], 0xA5);
+    assert_int_equal(g->version, 1);
+    g->name = "Old caller";
+    g->status = "on_track";
+    size_t b;
+    assert_int_equal(skpi_doc_add_goals(&b, doc, NULL), SKPI_OK);
+    /* the bytes past version 1 (0xA5, an invalid value) are not read */
+    assert_int_equal(skpi_doc_goals_add(doc, b, g), SKPI_OK);
+    memset(raw, 0xA5, sizeof raw);
+    g->version = 1;
+    assert_int_equal(skpi_doc_goal_get(g, doc, b, 0), SKPI_OK);
+    assert_string_equal(g->name, "Old caller");
+    assert_int_equal(g->version, 1);
+    for (size_t i = v1; i < sizeof raw; i++) assert_int_equal(raw[i], 0xA5);
+    /* read with version 2: the new figures are missing, the caveat absent */
+    skpi_doc_goal now = SKPI_DOC_GOAL_INIT;
+    assert_int_equal(skpi_doc_goal_get(&now, doc, b, 0), SKPI_OK);
+    assert_int_equal(now.projected.availability, SKPI_MISSING);
+    assert_int_equal(now.likelihood.availability, SKPI_MISSING);
+    assert_null(now.caveat);
+
+    size_t ov1 = offsetof(skpi_doc_objective, depth);
+    unsigned char oraw[sizeof(skpi_doc_objective) + 16];
+    memset(oraw, 0xA5, sizeof oraw);
+    skpi_doc_objective *o = (skpi_doc_objective *)(void *)oraw;
+    assert_int_equal(skpi_doc_objective_init(o, 1), SKPI_OK);
+    for (size_t i = ov1; i < sizeof oraw; i++) assert_int_equal(oraw[i], 0xA5);
+    o->title = "Old objective";
+    size_t ob, idx;
+    assert_int_equal(skpi_doc_add_objectives(&ob, doc, NULL), SKPI_OK);
+    assert_int_equal(skpi_doc_objectives_add(&idx, doc, ob, o), SKPI_OK);
+    skpi_doc_objective read = SKPI_DOC_OBJECTIVE_INIT;
+    assert_int_equal(skpi_doc_objective_get(&read, NULL, doc, ob, idx), SKPI_OK);
+    assert_int_equal(read.depth, 0);
+    read.depth = 9;
+    assert_int_equal(skpi_doc_objectives_add(NULL, doc, ob, &read), SKPI_EINVAL);
+}
+
 static void goal_cards(void **state)
 {
     (void)state;
@@ -418,14 +465,17 @@ static void goal_cards(void **state)
     assert_int_equal(skpi_doc_goals_add(doc, b, &bad), SKPI_EINVAL);
     bad = g; bad.expected = av(NAN);
     assert_int_equal(skpi_doc_goals_add(doc, b, &bad), SKPI_EINVAL);
-    bad = g; bad.version = 2;
+    bad = g; bad.version = 3;
     assert_int_equal(skpi_doc_goals_add(doc, b, &bad), SKPI_EVERSION);
+    bad = g; bad.projected = av(INFINITY);
+    assert_int_equal(skpi_doc_goals_add(doc, b, &bad), SKPI_EINVAL);
     assert_int_equal(skpi_doc_goals_add(doc, b, NULL), SKPI_EMISUSE);
     assert_int_equal(skpi_doc_goals_add(doc, 5, &g), SKPI_ERANGE);
     assert_int_equal(skpi_doc_goal_get(&got, doc, b, 1), SKPI_ERANGE);
     assert_int_equal(skpi_doc_add_goals(NULL, NULL, NULL), SKPI_EMISUSE);
     assert_int_equal(skpi_doc_goal_init(NULL, 1), SKPI_EMISUSE);
-    assert_int_equal(skpi_doc_goal_init(&g, 2), SKPI_EVERSION);
+    assert_int_equal(skpi_doc_goal_init(&g, 3), SKPI_EVERSION);
+    old_header_structs(doc);
     size_t h;
     assert_int_equal(skpi_doc_add_heading(&h, doc, 1, "h"), SKPI_OK);
     assert_int_equal(skpi_doc_goals_add(doc, h, &g), SKPI_EINVAL);

@@ -174,7 +174,10 @@ class DocGoal(ctypes.Structure):
     _fields_ = [("version", _uint), ("name", _c), ("status", _c), ("status_label", _c),
                 ("tone", _int), ("unit", _int), ("current", CValue), ("target", CValue),
                 ("progress", CValue), ("expected", CValue), ("forecast", CValue),
-                ("deadline", _c), ("note", _c)]
+                ("deadline", _c), ("note", _c),
+                # version 2
+                ("projected", CValue), ("likelihood", CValue), ("caveat", _c)]
+    _version_ = 2
 
 
 class DocObjective(ctypes.Structure):
@@ -182,7 +185,10 @@ class DocObjective(ctypes.Structure):
 
     _fields_ = [("version", _uint), ("title", _c), ("owner", _c), ("aspirational", _int),
                 ("score", CValue), ("score_rounded", CValue), ("band", _c), ("band_label", _c),
-                ("tone", _int), ("interpretation", _c)]
+                ("tone", _int), ("interpretation", _c),
+                # version 2
+                ("depth", _uint)]
+    _version_ = 2
 
 
 class DocKeyResult(ctypes.Structure):

@@ -63,7 +63,7 @@ _ENUMS = {"unit": Unit, "direction": Direction, "tone": Tone, "kind": ChartKind}
 
 def _fill(struct_type, init, fields):
     """A versioned card struct: defaults from C, then the given fields (copied by C later)."""
-    s = version_init(init, struct_type)
+    s = version_init(init, struct_type, getattr(struct_type, "_version_", 1))
     names = dict(struct_type._fields_)
     for key, value in fields.items():
         if key not in names or key == "version":
@@ -308,7 +308,7 @@ class Chart(Block):
 class Goals(Block):
     def add(self, name, status, **fields):
         """A goal scorecard: status key ('on_track'), status_label, tone, unit, current, target,
-        progress, expected, forecast, deadline, note."""
+        progress, expected, forecast, deadline, note, projected, likelihood, caveat."""
         g = _fill(DocGoal, lib.skpi_doc_goal_init, dict(name=name, status=status, **fields))
         lib.skpi_doc_goals_add(self._d, self.index, ctypes.byref(g))
         return self
@@ -317,7 +317,7 @@ class Goals(Block):
     def goals(self):
         out = []
         for i in range(len(self)):
-            g = version_init(lib.skpi_doc_goal_init, DocGoal)
+            g = version_init(lib.skpi_doc_goal_init, DocGoal, DocGoal._version_)
             lib.skpi_doc_goal_get(ctypes.byref(g), self._d, self.index, i)
             out.append(_read(g))
         return out
@@ -326,7 +326,7 @@ class Goals(Block):
 class Objectives(Block):
     def add(self, title, **fields):
         """An objective scorecard (owner, aspirational, score, score_rounded, band, band_label,
-        tone, interpretation); returns its index for add_key_result()."""
+        tone, interpretation, depth); returns its index for add_key_result()."""
         o = _fill(DocObjective, lib.skpi_doc_objective_init, dict(title=title, **fields))
         out = ctypes.c_size_t()
         lib.skpi_doc_objectives_add(ctypes.byref(out), self._d, self.index, ctypes.byref(o))
@@ -344,7 +344,7 @@ class Objectives(Block):
         out = []
         nkr = ctypes.c_size_t()
         for i in range(len(self)):
-            o = version_init(lib.skpi_doc_objective_init, DocObjective)
+            o = version_init(lib.skpi_doc_objective_init, DocObjective, DocObjective._version_)
             lib.skpi_doc_objective_get(ctypes.byref(o), ctypes.byref(nkr), self._d, self.index, i)
             d = _read(o)
             d["key_results"] = []

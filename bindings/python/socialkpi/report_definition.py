@@ -191,6 +191,10 @@ class Template(enum.IntEnum):
     GENERATED = 106
     UNTITLED = 107
     NOT_AVAILABLE = 108
+    GOAL_SHORT_OF_TARGET = 109
+    GOAL_FORECAST_MEETS = 110
+    OKR_ALIGNED = 111
+    GOAL_PROJECTED = 112
 
     @property
     def default(self):

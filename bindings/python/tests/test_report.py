@@ -63,10 +63,11 @@ def fixture_report():
     g = rep.add_goals("SMART goals")
     g.add("Grow Instagram followers to 15,000", "on_track", status_label="On track", tone=T.GOOD,
           current=12400, target=15000, progress=0.62, expected=0.58, forecast=1.04,
-          deadline="2026-12-31", note="Needs 650 new followers a week.")
+          deadline="2026-12-31", note="Needs 650 new followers a week.", projected=15600, likelihood=0.8)
     g.add("Cut response time below 1 hour", "at_risk", status_label="At risk", tone=T.WARNING,
           unit=U.DURATION, current=3725, target=3600, progress=0.9, expected=1.0, forecast=0.95,
-          deadline="2026-11-30")
+          deadline="2026-11-30", projected=3500, likelihood=0.6,
+          caveat="At risk now, but the recent trend reaches 1h 00m by 2026-11-30.")
     g.add("Leads from LinkedIn", "no_data", status_label="No data")
 
     o = rep.add_objectives("OKRs, Q4 2026")
