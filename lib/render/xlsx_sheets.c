@@ -58,7 +58,7 @@ static void kpi_table(skpi__xlsx *x, size_t block, const char *title, const char
     if (spark > (size_t)LXW_COL_MAX + 1 - fixed) spark = (size_t)LXW_COL_MAX + 1 - fixed;
     const char **headers = skpi__calloc(fixed + spark, sizeof *headers);
     bool *right = skpi__calloc(fixed + spark, sizeof *right);
-    char (*trend)[24] = skpi__calloc(spark ? spark : 1, sizeof *trend);
+    char (*trend)[32] = skpi__calloc(spark ? spark : 1, sizeof *trend);
     if (headers == NULL || right == NULL || trend == NULL) {
         skpi__out_fail(&x->r->out, skpi__nomem());
     } else {
