@@ -138,8 +138,9 @@ void skpi__xlsx_text(skpi__xlsx *x, lxw_row_t row, lxw_col_t col, const char *s,
     double w;
     const char *t = clean(x, s, CELL_UNITS, false, &w);
     if (t == NULL) return;
-    /* Long text wraps in a column of the widest width. */
-    if (f == x->text && w > SKPI__XLSX_MAX_WIDTH) f = x->wrap;
+    /* Long text wraps in a column of the widest width; line breaks show
+     * only in a wrapping cell. */
+    if (f == x->text && (w > SKPI__XLSX_MAX_WIDTH || strchr(t, '\n'))) f = x->wrap;
     skpi__xlsx_fail_lxw(x, worksheet_write_string(x->ws, row, col, t, f), "a text cell");
     track(x, col, w);
 }
