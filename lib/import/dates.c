@@ -3,7 +3,7 @@
  * integer civil arithmetic: no mktime(), no locale. */
 #include "import/reader.h"
 #include "import/month_names.h"
-#include "calendar/civil.h"
+#include "core/civil.h"
 
 #include <string.h>
 

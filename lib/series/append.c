@@ -1,6 +1,6 @@
 /* Bulk append: validate, sort a copy when needed, resolve duplicates, merge. */
 #include "series/series_internal.h"
-#include "calendar/civil.h"
+#include "core/civil.h"
 #include "core/internal.h"
 
 #include <math.h>

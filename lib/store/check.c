@@ -1,7 +1,7 @@
 /* skpi_store_check(): SQLite's integrity check and a decode of every chunk. */
 #include "store/store_internal.h"
 #include "store/chunk.h"
-#include "calendar/civil.h"
+#include "core/civil.h"
 #include "core/internal.h"
 
 #include <string.h>

@@ -2,7 +2,7 @@
  * their check-ins; building them back, and appending one check-in. */
 #include "store/store_internal.h"
 #include "store/defs_io.h"
-#include "calendar/civil.h"
+#include "core/civil.h"
 #include "core/internal.h"
 
 #include <math.h>

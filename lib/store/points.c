@@ -2,7 +2,7 @@
  * and reading the points of a period back. */
 #include "store/store_internal.h"
 #include "store/chunk.h"
-#include "calendar/civil.h"
+#include "core/civil.h"
 #include "core/internal.h"
 
 #include <math.h>

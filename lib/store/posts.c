@@ -1,6 +1,6 @@
 /* Posts and their per-post metric values. */
 #include "store/store_internal.h"
-#include "calendar/civil.h"
+#include "core/civil.h"
 #include "core/internal.h"
 
 #include <math.h>

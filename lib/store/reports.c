@@ -2,7 +2,7 @@
 #include "store/store_internal.h"
 #include "store/defs_io.h"
 #include "store/sha256.h"
-#include "calendar/civil.h"
+#include "core/civil.h"
 #include "core/internal.h"
 
 #include <stdio.h>
