@@ -3,6 +3,7 @@
 #include "dataset/dataset_internal.h"
 
 #include <math.h>
+#include <stdio.h>
 
 int skpi__query_prepare(skpi__query *q, const skpi_dataset *ds, const char *metric, const char *fn)
 {
@@ -14,11 +15,20 @@ int skpi__query_prepare(skpi__query *q, const skpi_dataset *ds, const char *metr
                                UINT32_MAX, NULL, 0);
 }
 
+/* Messages name times as users write them (ISO 8601); one outside years
+ * 1 to 9999 cannot be written so and stays a number of seconds. */
+static const char *time_text(char buf[32], skpi_time t)
+{
+    if (skpi_time_format(buf, 32, t, 0) != SKPI_OK) snprintf(buf, 32, "%lld s", (long long)t);
+    return buf;
+}
+
 int skpi__period_check(skpi_period p, const char *fn)
 {
+    char end[32], start[32];
     if (p.end <= p.start)
-        return skpi__error(SKPI_EINVAL, "%s: the period ends (%lld) at or before its start (%lld)",
-                           fn, (long long)p.end, (long long)p.start);
+        return skpi__error(SKPI_EINVAL, "%s: the period ends (%s) at or before its start (%s)",
+                           fn, time_text(end, p.end), time_text(start, p.start));
     if (p.start < SKPI_TIME_MIN || p.end > SKPI_TIME_END)
         return skpi__error(SKPI_EINVAL, "%s: the period must lie within years 1 to 9999", fn);
     return SKPI_OK;

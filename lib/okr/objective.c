@@ -2,6 +2,7 @@
 #include "okr/okr_internal.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 static char *dup_or_empty(const char *s)
@@ -95,11 +96,17 @@ const char *skpi_objective_owner(const skpi_objective *obj)
 int skpi_objective_set_period(skpi_objective *obj, skpi_period period)
 {
     if (obj == NULL) return skpi__error(SKPI_EMISUSE, "skpi_objective_set_period: obj is NULL");
-    if (period.end <= period.start)
+    if (period.end <= period.start) {
+        /* Named as users write times; the range check below catches the rest. */
+        char end[32], start[32];
+        if (skpi_time_format(end, sizeof end, period.end, 0) != SKPI_OK)
+            snprintf(end, sizeof end, "%lld s", (long long)period.end);
+        if (skpi_time_format(start, sizeof start, period.start, 0) != SKPI_OK)
+            snprintf(start, sizeof start, "%lld s", (long long)period.start);
         return skpi__error(SKPI_EINVAL,
-                           "skpi_objective_set_period: the period ends (%lld) at or before it starts (%lld); "
-                           "the end must come after the start",
-                           (long long)period.end, (long long)period.start);
+                           "skpi_objective_set_period: the period ends (%s) at or before it starts (%s); "
+                           "the end must come after the start", end, start);
+    }
     if (period.start < SKPI_TIME_MIN || period.end > SKPI_TIME_END)
         return skpi__error(SKPI_ERANGE,
                            "skpi_objective_set_period: the period must lie within "

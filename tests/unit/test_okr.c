@@ -1202,6 +1202,9 @@ static void bad_objective_input(void **state)
     skpi_period early = { SKPI_TIME_MIN - 1, day(2026, 1, 1) };
     skpi_period late = { day(2026, 1, 1), SKPI_TIME_END + 1 };
     assert_int_equal(skpi_objective_set_period(o, backwards), SKPI_EINVAL);
+    /* Times named as dates, never as epoch seconds. */
+    assert_non_null(strstr(skpi_last_error(), "ends (2026-01-01T00:00:00Z) at or before it starts "
+                                              "(2026-04-01T00:00:00Z)"));
     assert_int_equal(skpi_objective_set_period(o, empty), SKPI_EINVAL);
     assert_int_equal(skpi_objective_set_period(o, early), SKPI_ERANGE);
     assert_int_equal(skpi_objective_set_period(o, late), SKPI_ERANGE);
