@@ -6,7 +6,8 @@ system loader path.
 """
 from ._errors import (AlreadyExistsError, CallbackError, DuplicateTimeError, InvalidArgumentError,
                       MisuseError, NotFoundError, OutOfMemoryError, ParseError, RangeError,
-                      SocialKPIError, StorageError, UnsupportedError, VersionError)
+                      SocialKPIError, StorageError, StoreNotFoundError, UnsupportedError,
+                      VersionError)
 from . import _lib
 from ._lib import Period
 from .calendar import Cadence, Calendar, format_date, format_time, parse_time, parse_utc_offset
@@ -65,7 +66,7 @@ def limits():
 __all__ = [
     "AlreadyExistsError", "CallbackError", "DuplicateTimeError", "InvalidArgumentError",
     "MisuseError", "NotFoundError", "OutOfMemoryError", "ParseError", "RangeError",
-    "SocialKPIError", "StorageError", "UnsupportedError", "VersionError",
+    "SocialKPIError", "StorageError", "StoreNotFoundError", "UnsupportedError", "VersionError",
     "Period", "Cadence", "Calendar", "format_date", "format_time", "parse_time", "parse_utc_offset",
     "Aggregation", "DuplicatePolicy", "Series", "library_version", "limits",
     "Availability", "Value",

@@ -1,16 +1,19 @@
 """Zero-copy views of numeric buffers for bulk calls into C."""
+from __future__ import annotations
+
 import array
 import ctypes
+from typing import Any, Tuple
 
 try:
     import numpy as np
 except ImportError:  # numpy is optional
-    np = None
+    np = None  # type: ignore[assignment]
 
 _FORMATS = {"int64": ("q", "l"), "float64": ("d",)}
 
 
-def as_c_array(obj, kind):
+def as_c_array(obj: Any, kind: str) -> Tuple[int, int, object]:
     """Return (pointer, length, keepalive) for a 1-D buffer of int64 or float64.
 
     numpy arrays (datetime64 included, as seconds) and contiguous buffers of the
@@ -22,7 +25,7 @@ def as_c_array(obj, kind):
         arr = np.ascontiguousarray(obj, dtype=np.int64 if kind == "int64" else np.float64)
         if arr.ndim != 1:
             raise ValueError("expected a one-dimensional array")
-        return arr.ctypes.data, arr.shape[0], arr
+        return int(arr.ctypes.data), int(arr.shape[0]), arr
     try:
         view = memoryview(obj)
     except TypeError:
@@ -33,6 +36,9 @@ def as_c_array(obj, kind):
             view = view.cast(_FORMATS[kind][0])
         holder = (ctypes.c_char * view.nbytes).from_buffer(view)
         return ctypes.addressof(holder), len(view), (view, holder)
-    arr = array.array("q" if kind == "int64" else "d", obj)
-    address, length = arr.buffer_info()
-    return address, length, arr
+    converted = array.array("q" if kind == "int64" else "d", obj)
+    address, length = converted.buffer_info()
+    return address, length, converted
+
+
+__all__ = ["as_c_array", "np"]

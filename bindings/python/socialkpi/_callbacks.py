@@ -1,11 +1,14 @@
 """Python callables as C callbacks: no exception ever unwinds through C."""
+from __future__ import annotations
+
 import ctypes
+from typing import Any, Callable, Optional
 
 from ._errors import stash_pending
 from ._lib import lib
 
 
-def guarded(fn):
+def guarded(fn: Callable[..., Any]) -> Callable[..., int]:
     """Wrap `fn` so that any exception becomes a non-zero return.
 
     The exception is parked (see _errors.stash_pending) and re-raised by the
@@ -13,7 +16,7 @@ def guarded(fn):
     name it, for hosts that only look at skpi_last_error().
     """
 
-    def call(*args):
+    def call(*args: Any) -> int:
         try:
             result = fn(*args)
             return 0 if result is None else int(result)
@@ -29,6 +32,6 @@ def guarded(fn):
     return call
 
 
-def address(cfunc):
+def address(cfunc: Any) -> Optional[int]:
     """The C address of a CFUNCTYPE object, for a c_void_p table member."""
     return ctypes.cast(cfunc, ctypes.c_void_p).value

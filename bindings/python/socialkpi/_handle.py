@@ -1,4 +1,9 @@
 """Deterministic ownership of C handles: close(), context managers, __del__ as fallback."""
+from __future__ import annotations
+
+from typing import Any, Callable, ClassVar, Optional, Type, TypeVar
+
+_H = TypeVar("_H", bound="Handle")
 
 
 class Handle:
@@ -9,18 +14,18 @@ class Handle:
     unusable once the owner is closed.
     """
 
-    _free = None
-    _ptr = None
-    _owner = None
+    _free: ClassVar[Any] = None
+    _ptr: Any = None
+    _owner: Any = None
     _borrowed = False
 
-    def _adopt(self, ptr, owner=None, borrowed=False):
+    def _adopt(self, ptr: Any, owner: Any = None, borrowed: bool = False) -> None:
         self._ptr = ptr
         self._owner = owner  # keeps a parent alive while this child lives
         self._borrowed = borrowed
 
     @property
-    def _h(self):
+    def _h(self) -> Any:
         """The C handle; ValueError once closed (or once its owner is)."""
         owner = self._owner
         if isinstance(owner, Handle) and owner.closed:
@@ -30,35 +35,38 @@ class Handle:
         return self._ptr
 
     @classmethod
-    def _of(cls, obj):
+    def _of(cls, obj: object) -> Any:
         """The C handle of `obj`, which must be a `cls`: a wrong handle is a TypeError."""
         if not isinstance(obj, cls):
             raise TypeError(f"expected {cls.__name__}, got {type(obj).__name__}")
         return obj._h
 
     @classmethod
-    def _of_optional(cls, obj):
+    def _of_optional(cls, obj: object) -> Any:
         """_of(obj), or None (NULL) for None."""
         return None if obj is None else cls._of(obj)
 
     @property
-    def closed(self):
+    def closed(self) -> bool:
+        """True once close() was called (or the owner was closed)."""
         owner = self._owner
         return not self._ptr or (isinstance(owner, Handle) and owner.closed)
 
-    def close(self):
+    def close(self) -> None:
         """Free the C handle now; later use raises ValueError. Safe to call twice."""
         ptr, self._ptr = self._ptr, None
         if ptr and not self._borrowed:
-            type(self)._free(ptr)
+            free = type(self)._free
+            if free is not None:
+                free(ptr)
 
-    def __enter__(self):
+    def __enter__(self: _H) -> _H:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def __del__(self):
+    def __del__(self) -> None:
         # At interpreter exit module globals may be gone; the free function
         # was bound on the class, so it stays reachable.
         try:

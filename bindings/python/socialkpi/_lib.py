@@ -1,7 +1,12 @@
 """Loads libsocialkpi and declares the prototype of every function the package uses."""
+from __future__ import annotations
+
 import ctypes
 import ctypes.util
 import os
+import sys
+import sysconfig
+from typing import Any, Callable, Iterator, List, Optional, Tuple, Type, TypeVar, Union
 
 from ._errors import error_for, take_pending
 from ._types import (BufferStruct, CalendarP, CatalogP, CValue, DatasetP, DefinitionsP, DocChart,
@@ -16,7 +21,34 @@ EXPECTED_MAJOR = 0
 EXPECTED_MINOR = 1
 
 
-def _candidates():
+_LIBRARY = "libsocialkpi.so.0"
+
+
+def _prefixes(here: str) -> Iterator[str]:
+    """Install prefixes to look in: the one the package sits in, the running
+    Python's (a venv), and CMake's default /usr/local."""
+    parts = here.split(os.sep)
+    for i in range(len(parts) - 1, 0, -1):
+        # PREFIX/lib/pythonX.Y/site-packages/socialkpi, PREFIX/lib/python3/dist-packages/socialkpi
+        if parts[i] in ("lib", "lib64") and i + 1 < len(parts) and parts[i + 1].startswith("python"):
+            yield os.sep.join(parts[:i]) or os.sep
+            break
+    yield sys.prefix
+    yield "/usr/local"
+
+
+def _libdirs(prefix: str) -> Iterator[str]:
+    """Where CMake's GNUInstallDirs puts libraries under a prefix."""
+    multiarch = sysconfig.get_config_var("MULTIARCH")
+    if multiarch:
+        yield os.path.join(prefix, "lib", str(multiarch))
+    yield os.path.join(prefix, "lib")
+    yield os.path.join(prefix, "lib64")
+
+
+def _candidates() -> Iterator[str]:
+    """Paths to try, in order: SOCIALKPI_LIBRARY alone when set; a library next to
+    the package; the libdir of an install prefix; then the system loader."""
     env = os.environ.get("SOCIALKPI_LIBRARY")
     if env:
         yield env
@@ -25,27 +57,35 @@ def _candidates():
     for name in sorted(os.listdir(here)):
         if name.startswith("libsocialkpi.so"):
             yield os.path.join(here, name)
+    seen = set()
+    for prefix in _prefixes(here):
+        for libdir in _libdirs(prefix):
+            path = os.path.join(libdir, _LIBRARY)
+            if path not in seen and os.path.exists(path):
+                seen.add(path)
+                yield path
     found = ctypes.util.find_library("socialkpi")
     if found:
         yield found
-    yield "libsocialkpi.so.0"
+    yield _LIBRARY
 
 
-def _load():
+def _load() -> ctypes.CDLL:
     errors = []
     for path in _candidates():
         try:
             return ctypes.CDLL(path)
         except OSError as exc:
             errors.append(f"{path}: {exc}")
-    raise ImportError("socialkpi: cannot load libsocialkpi (set SOCIALKPI_LIBRARY to its path): "
-                      + "; ".join(errors))
+    raise ImportError("socialkpi: cannot load libsocialkpi (install it with `cmake --install`, "
+                      "or set SOCIALKPI_LIBRARY to its path): " + "; ".join(errors))
 
 
-lib = _load()
+lib: Any = _load()
+_S = TypeVar("_S", bound=ctypes.Structure)
 
 
-def _check(result, func, args):
+def _check(result: int, func: Any, args: Any) -> int:
     # An exception a Python callback raised during this call wins over the
     # code C returned for it (SKPI_ECALLBACK): the caller sees what went wrong.
     pending = take_pending()
@@ -58,7 +98,7 @@ def _check(result, func, args):
 
 
 # name, argtypes, restype, checked (a negative int raises)
-PROTOTYPES = [
+PROTOTYPES: List[Tuple[str, List[Any], Any, bool]] = [
     # common.h
     ("skpi_version", [], _int, False),
     ("skpi_version_string", [], _c, False),
@@ -556,7 +596,7 @@ PROTOTYPES = [
 ]
 
 
-def _declare(name, args, res, checked):
+def _declare(name: str, args: List[Any], res: Any, checked: bool) -> None:
     try:
         f = getattr(lib, name)
     except AttributeError:
@@ -572,7 +612,7 @@ def _declare(name, args, res, checked):
 # missing symbol is.
 _declare(*PROTOTYPES[0])
 _declare(*PROTOTYPES[1])
-_version = lib.skpi_version()
+_version: int = lib.skpi_version()
 if _version // 10000 != EXPECTED_MAJOR or (_version // 100) % 100 < EXPECTED_MINOR:
     raise ImportError(
         f"socialkpi: the loaded libsocialkpi is {lib.skpi_version_string().decode()}, "
@@ -583,7 +623,7 @@ for _proto in PROTOTYPES[2:]:
     _declare(*_proto)
 
 
-def text(s):
+def text(s: Union[str, bytes]) -> bytes:
     """A Python str as the UTF-8 bytes C expects."""
     if isinstance(s, bytes):
         return s
@@ -592,17 +632,22 @@ def text(s):
     return s.encode("utf-8")
 
 
-def opt_text(s):
+def opt_text(s: Union[str, bytes, None]) -> Optional[bytes]:
     """text(s), or None (NULL) for None."""
     return None if s is None else text(s)
 
 
-def string(b):
-    """C bytes as str; None stays None."""
+def string(b: Optional[bytes]) -> Optional[str]:
+    """C bytes as str; None (NULL) stays None."""
     return None if b is None else b.decode("utf-8", "replace")
 
 
-def take_bytes(ptr, size=None):
+def required(b: Optional[bytes]) -> str:
+    """C bytes that are never NULL (a key, a title), as str."""
+    return "" if b is None else b.decode("utf-8", "replace")
+
+
+def take_bytes(ptr: Any, size: Optional[int] = None) -> bytes:
     """Copy memory the library handed over (NUL-terminated when size is None), then skpi_free it."""
     if not ptr:
         return b""
@@ -612,8 +657,17 @@ def take_bytes(ptr, size=None):
         lib.skpi_free(ptr)
 
 
-def version_init(init, struct_type, version=1):
+def version_init(init: Callable[..., Any], struct_type: Type[_S], version: int = 1) -> _S:
     """A versioned options struct filled by its C init function (the defaults)."""
     out = struct_type()
     init(ctypes.byref(out), version)
     return out
+
+
+# The handle types and helpers the other modules take from here.
+__all__ = [
+    "CalendarP", "CatalogP", "DatasetP", "DefinitionsP", "DocP", "GoalCheckP", "GoalEvaluationP",
+    "GoalP", "ImportSummaryP", "KeyResultP", "MetricP", "ObjectiveP", "OkrResultP",
+    "OkrTrajectoryP", "Period", "ReportDefP", "SeriesP", "StoreP", "lib", "opt_text", "string",
+    "required", "take_bytes", "text", "version_init",
+]

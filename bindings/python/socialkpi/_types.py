@@ -1,5 +1,8 @@
 """ctypes mirrors of the C types: one opaque pointer type per handle, and the public structs."""
+from __future__ import annotations
+
 import ctypes
+from typing import Any, Iterator, Type
 
 # Short names of the C scalar types, shared with _lib.py's prototypes.
 _i64 = ctypes.c_int64
@@ -13,7 +16,7 @@ _vp = ctypes.c_void_p
 _P = ctypes.POINTER
 
 
-def _opaque(name):
+def _opaque(name: str) -> Any:
     """A distinct pointer type per C handle, so passing the wrong handle is a TypeError."""
     return ctypes.POINTER(type(name, (ctypes.Structure,), {}))
 
@@ -46,24 +49,29 @@ class Period(ctypes.Structure):
 
     _fields_ = [("start", _i64), ("end", _i64)]
 
-    def __repr__(self):
+    start: int
+    end: int
+
+    def __repr__(self) -> str:
         return f"Period(start={self.start}, end={self.end})"
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         if isinstance(other, tuple):
             return (self.start, self.end) == other
         return isinstance(other, Period) and (self.start, self.end) == (other.start, other.end)
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash((self.start, self.end))
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[int]:
         return iter((self.start, self.end))
 
 
 class CValue(ctypes.Structure):
     """skpi_value: a number and its availability."""
 
+    value: float
+    availability: int
     _fields_ = [("value", _dbl), ("availability", _int)]
 
 

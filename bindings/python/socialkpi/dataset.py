@@ -1,17 +1,30 @@
 """The dataset: series per (metric, channel), posts, groups; values, rollups, comparisons."""
+from __future__ import annotations
+
 import ctypes
 import enum
+import warnings
+from typing import TYPE_CHECKING, Any, Callable, Iterable, List, Optional, Sequence, Tuple, Union, overload
 
 from ._buffers import as_c_array, np
 from ._handle import Handle
-from ._lib import DatasetP, Period, SeriesP, lib, opt_text, string
+from ._errors import invalid, naming
+from ._lib import DatasetP, Period, SeriesP, lib, opt_text, required
 from ._lib import text as utf8
 from ._types import CValue
 from .calendar import Cadence, Calendar, as_period, seconds
 from .catalog import Catalog, Unit
 from .series import Series
 from .source import CallableSource
+from ._typing import ArrayLike, PeriodLike, TimeLike
 from .values import Availability, Value, to_c_value
+
+if TYPE_CHECKING:
+    from .source import FetchRequest
+    from .store import Store
+
+#: What a source callable may return: nothing (it called request.append) or (times, values).
+SourceResult = Optional[Tuple[ArrayLike, ArrayLike]]
 
 
 class Change(enum.IntEnum):
@@ -22,7 +35,8 @@ class Change(enum.IntEnum):
     POINTS = 2
 
 
-def value_change(current, previous, change=Change.PERCENT, unit=Unit.COUNT):
+def value_change(current: Union[Value, float, None], previous: Union[Value, float, None],
+                 change: Change = Change.PERCENT, unit: Unit = Unit.COUNT) -> Value:
     """The change between two Values (or numbers), as Dataset.compare() computes it.
 
     unit: the metric's Unit (percentage points need PERCENT).
@@ -33,40 +47,68 @@ def value_change(current, previous, change=Change.PERCENT, unit=Unit.COUNT):
     return Value._from_c(out)
 
 
+def _deprecated_rollup() -> None:
+    warnings.warn("Dataset.rollup(metric, range, calendar, cadence, selector) is the earlier "
+                  "argument order: pass rollup(metric, period, selector, cadence=..., "
+                  "calendar=...)", DeprecationWarning, stacklevel=3)
+
+
 class Post:
     """One post of a dataset (its index never changes; fields are read live)."""
 
     __slots__ = ("_dataset", "index")
 
-    def __init__(self, dataset, index):
+    def __init__(self, dataset: Dataset, index: int) -> None:
         self._dataset = dataset
         self.index = index
 
     @property
-    def _p(self):
+    def _p(self) -> Any:
         return lib.skpi_dataset_post(self._dataset._h, self.index)
 
-    id = property(lambda self: string(lib.skpi_post_id(self._p)))
-    channel = property(lambda self: string(lib.skpi_post_channel(self._p)))
-    published = property(lambda self: lib.skpi_post_published(self._p),
-                         doc="Publication time, epoch seconds")
-    type = property(lambda self: string(lib.skpi_post_type(self._p)))
-    text = property(lambda self: string(lib.skpi_post_text(self._p)))
-    link = property(lambda self: string(lib.skpi_post_link(self._p)))
+    @property
+    def id(self) -> str:
+        """The post's id on its network."""
+        return required(lib.skpi_post_id(self._p))
 
-    def value(self, metric):
+    @property
+    def channel(self) -> str:
+        """The channel the post went out on."""
+        return required(lib.skpi_post_channel(self._p))
+
+    @property
+    def published(self) -> int:
+        """Publication time, epoch seconds."""
+        return int(lib.skpi_post_published(self._p))
+
+    @property
+    def type(self) -> str:
+        """The kind of post ('reel', 'photo', ...; empty when not given)."""
+        return required(lib.skpi_post_type(self._p))
+
+    @property
+    def text(self) -> str:
+        """The post's text (empty when not given)."""
+        return required(lib.skpi_post_text(self._p))
+
+    @property
+    def link(self) -> str:
+        """The post's link (empty when not given)."""
+        return required(lib.skpi_post_link(self._p))
+
+    def value(self, metric: str) -> Value:
         """The post's Value of a metric, derived metrics included."""
         out = CValue()
         lib.skpi_post_value(ctypes.byref(out), self._p, utf8(metric))
         return Value._from_c(out)
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, Post) and other._dataset is self._dataset and other.index == self.index
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash((id(self._dataset), self.index))
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self._dataset.closed:
             return "<Post of a closed Dataset>"
         return f"<Post {self.channel} {self.id}>"
@@ -80,26 +122,28 @@ class Dataset(Handle):
 
     _free = staticmethod(lib.skpi_dataset_free)
 
-    def __init__(self, catalog=None):
+    def __init__(self, catalog: Optional[Catalog] = None) -> None:
         ptr = DatasetP()
         lib.skpi_dataset_new(ctypes.byref(ptr), Catalog._of_optional(catalog))
         self._adopt(ptr)
-        self._source = None
+        self._source: Any = None
 
     @classmethod
-    def _wrap(cls, ptr):
+    def _wrap(cls, ptr: Any) -> Dataset:
         self = cls.__new__(cls)
         self._adopt(ptr)
         self._source = None
         return self
 
-    def close(self):
+    def close(self) -> None:
+        """Free the dataset now; later use raises ValueError. Safe to call twice."""
         self._detach_store()
         super().close()
         self._source = None  # the C callback may go once C can no longer call it
 
     @classmethod
-    def from_frame(cls, frame, channel=None, catalog=None, time=None):
+    def from_frame(cls, frame: Any, channel: Optional[str] = None,
+                   catalog: Optional[Catalog] = None, time: Optional[str] = None) -> Dataset:
         """A Dataset filled from a pandas DataFrame (long or wide); see socialkpi._frames."""
         from ._frames import fill_from_frame
         ds = cls(catalog)
@@ -113,34 +157,36 @@ class Dataset(Handle):
     # catalog and channels ---------------------------------------------------
 
     @property
-    def catalog(self):
+    def catalog(self) -> Catalog:
         """The dataset's own catalog (borrowed: valid while the dataset is open)."""
         return Catalog._wrap(lib.skpi_dataset_catalog(self._h), owner=self, borrowed=True)
 
     @property
-    def resolution(self):
+    def resolution(self) -> int:
         """Seconds per slot when looking for gaps (86400 by default; 0: off)."""
-        return lib.skpi_dataset_resolution(self._h)
+        return int(lib.skpi_dataset_resolution(self._h))
 
     @resolution.setter
-    def resolution(self, seconds_):
+    def resolution(self, seconds_: int) -> None:
         lib.skpi_dataset_set_resolution(self._h, seconds_)
 
-    def add_channel(self, channel):
+    def add_channel(self, channel: str) -> None:
+        """Declare a channel before it has data (so that selectors and reports know it)."""
         lib.skpi_dataset_add_channel(self._h, utf8(channel))
 
     @property
-    def channels(self):
+    def channels(self) -> List[str]:
+        """Every channel, in the order first seen."""
         h = self._h
-        return [string(lib.skpi_dataset_channel(h, i)) for i in range(lib.skpi_dataset_channel_count(h))]
+        return [required(lib.skpi_dataset_channel(h, i)) for i in range(lib.skpi_dataset_channel_count(h))]
 
-    def define_group(self, name, channels):
+    def define_group(self, name: str, channels: Iterable[str]) -> None:
         """Define (or redefine) the group '@name' of channels."""
         keys = [utf8(c) for c in channels]
         arr = (ctypes.c_char_p * max(len(keys), 1))(*keys)
         lib.skpi_dataset_define_group(self._h, utf8(name), arr, len(keys))
 
-    def match(self, selector, channel):
+    def match(self, selector: str, channel: str) -> bool:
         """Whether a selector chooses a channel."""
         out = ctypes.c_int()
         lib.skpi_dataset_match(ctypes.byref(out), self._h, utf8(selector), utf8(channel))
@@ -148,16 +194,17 @@ class Dataset(Handle):
 
     # series -------------------------------------------------------------------
 
-    def append(self, metric, channel, times, values):
+    def append(self, metric: str, channel: str, times: ArrayLike, values: ArrayLike) -> None:
         """Append points of a flow or stock: int64 epoch seconds (or datetime64) and float64."""
         tp, tn, tkeep = as_c_array(times, "int64")
         vp, vn, vkeep = as_c_array(values, "float64")
         if tn != vn:
-            raise ValueError(f"times has {tn} items but values has {vn}")
-        lib.skpi_dataset_append(self._h, utf8(metric), utf8(channel), tp, vp, tn)
+            raise invalid("values", f"times has {tn} items but values has {vn}")
+        with naming("metric", "channel", "times", "values"):
+            lib.skpi_dataset_append(self._h, utf8(metric), utf8(channel), tp, vp, tn)
         del tkeep, vkeep
 
-    def series(self, metric, channel):
+    def series(self, metric: str, channel: str) -> Series:
         """A copy of the stored series of a metric on a channel."""
         borrowed = SeriesP()
         lib.skpi_dataset_series(ctypes.byref(borrowed), self._h, utf8(metric), utf8(channel))
@@ -165,7 +212,7 @@ class Dataset(Handle):
         lib.skpi_series_clone(ctypes.byref(out), borrowed)
         return Series._wrap(out)
 
-    def extent(self, metric, selector="*"):
+    def extent(self, metric: str, selector: str = "*") -> Period:
         """Period from the first point to just after the last one."""
         out = Period()
         lib.skpi_dataset_extent(ctypes.byref(out), self._h, utf8(metric), utf8(selector))
@@ -173,25 +220,73 @@ class Dataset(Handle):
 
     # queries ------------------------------------------------------------------
 
-    def value(self, metric, period, selector="*"):
+    def value(self, metric: str, period: PeriodLike, selector: str = "*") -> Value:
         """The Value of a metric over a period (start, end) for a selector."""
         out = CValue()
-        lib.skpi_dataset_value(ctypes.byref(out), self._h, utf8(metric), utf8(selector),
-                               as_period(period))
+        with naming("metric", "period", "selector"):
+            lib.skpi_dataset_value(ctypes.byref(out), self._h, utf8(metric), utf8(selector),
+                                   as_period(period))
         return Value._from_c(out)
 
-    def rollup(self, metric, range, calendar=None, cadence=Cadence.MONTH, selector="*"):
-        """A Series with one point per period of `cadence` in `range`, keyed by period start.
+    @overload
+    def rollup(self, metric: str, period: PeriodLike, selector: str = "*", *,
+               cadence: Cadence = Cadence.MONTH, calendar: Optional[Calendar] = None) -> Series:
+        ...
 
-        Points not available are NaN; the Series' `availability` attribute
-        holds one Availability code per point (an int8 numpy array when numpy
-        is installed, else a list).
+    @overload
+    def rollup(self, metric: str, period: PeriodLike, selector: Optional[Calendar],
+               cadence: Cadence = Cadence.MONTH, *, calendar: Optional[Calendar] = None,
+               **legacy: str) -> Series:
+        ...
+
+    def rollup(self, metric: str, period: Optional[PeriodLike] = None,
+               selector: Union[str, Calendar, None] = "*", *args: Any,
+               cadence: Cadence = Cadence.MONTH, calendar: Optional[Calendar] = None,
+               **legacy: Any) -> Series:
+        """A Series with one point per period of `cadence` in `period`, keyed by period start.
+
+        The arguments come in the order of every query of the dataset:
+        metric, period, selector, then keyword options (`cadence`, and
+        `calendar`, UTC with ISO weeks when None). Points not available are
+        NaN; the Series' `availability` attribute holds one Availability code
+        per point (an int8 numpy array when numpy is installed, else a list).
+
+        The earlier order `rollup(metric, range, calendar, cadence, selector)`
+        still works and warns (DeprecationWarning).
         """
+        if period is None and "range" in legacy:
+            period = legacy.pop("range")
+            _deprecated_rollup()
+        if args or not isinstance(selector, str) or legacy:
+            # rollup(metric, range, calendar=None, cadence=MONTH, selector="*")
+            if not isinstance(selector, str):
+                if selector is not None and not isinstance(selector, Calendar):
+                    raise invalid("selector", "expected a selector such as '*', "
+                                  f"got {type(selector).__name__}")
+                calendar = selector if selector is not None else calendar
+            if args:
+                cadence = args[0]
+            if len(args) > 1:
+                legacy.setdefault("selector", args[1])
+            if len(args) > 2:
+                raise TypeError(f"rollup() takes at most 6 positional arguments ({4 + len(args)} given)")
+            unknown = set(legacy) - {"selector"}
+            if unknown:
+                raise TypeError(f"rollup() got an unexpected keyword argument {sorted(unknown)[0]!r}")
+            selector = str(legacy.get("selector", "*"))
+            _deprecated_rollup()
+        if period is None:
+            raise TypeError("rollup() missing the argument 'period'")
+        return self._rollup(metric, period, selector, Cadence(cadence), calendar)
+
+    def _rollup(self, metric: str, period: PeriodLike, selector: str, cadence: Cadence,
+                calendar: Optional[Calendar]) -> Series:
         out = SeriesP()
         avail = ctypes.POINTER(ctypes.c_int)()
-        lib.skpi_dataset_rollup(ctypes.byref(out), ctypes.byref(avail), self._h, utf8(metric),
-                                utf8(selector), Calendar._of_optional(calendar), int(cadence),
-                                as_period(range))
+        with naming("metric", "period", "selector", "calendar", "cadence"):
+            lib.skpi_dataset_rollup(ctypes.byref(out), ctypes.byref(avail), self._h, utf8(metric),
+                                    utf8(selector), Calendar._of_optional(calendar), int(cadence),
+                                    as_period(period))
         s = Series._wrap(out)
         try:
             n = len(s)
@@ -204,16 +299,72 @@ class Dataset(Handle):
             lib.skpi_free(ctypes.cast(avail, ctypes.c_void_p))
         return s
 
-    def compare(self, metric, current, previous, change=Change.PERCENT, selector="*"):
-        """The change of a metric between two periods, as a Value."""
+    def compare(self, metric: str, current: PeriodLike, previous: PeriodLike,
+                selector: Union[str, Change, int] = "*", *args: Any,
+                change: Change = Change.PERCENT) -> Value:
+        """The change of a metric between two periods, as a Value.
+
+        Order as in every query: metric, the period (and the one to compare
+        with), selector, then keyword options (`change`: percent by default).
+        The earlier order `compare(metric, current, previous, change, selector)`
+        still works and warns (DeprecationWarning).
+        """
+        if not isinstance(selector, str):
+            # compare(metric, current, previous, change, selector="*")
+            change = Change(selector)
+            selector = str(args[0]) if args else "*"
+            if len(args) > 1:
+                raise TypeError("compare() takes at most 5 positional arguments")
+            warnings.warn("Dataset.compare(metric, current, previous, change, selector) is the "
+                          "earlier argument order: pass compare(metric, current, previous, "
+                          "selector, change=...)", DeprecationWarning, stacklevel=2)
+        elif args:
+            raise TypeError("compare() takes the change as a keyword argument: change=...")
         out = CValue()
-        lib.skpi_dataset_compare(ctypes.byref(out), self._h, utf8(metric), utf8(selector),
-                                 as_period(current), as_period(previous), int(change))
+        with naming("metric", "period", "selector"):
+            lib.skpi_dataset_compare(ctypes.byref(out), self._h, utf8(metric), utf8(selector),
+                                     as_period(current), as_period(previous), int(change))
         return Value._from_c(out)
+
+    def to_frame(self, metrics: Union[str, Sequence[str]], period: PeriodLike, selector: str = "*",
+                 *, cadence: Cadence = Cadence.MONTH, calendar: Optional[Calendar] = None,
+                 by_channel: bool = True) -> Any:
+        """A tidy pandas DataFrame of metrics rolled up by `cadence` over `period`.
+
+        Columns: `period` (the start of each period, UTC), `channel`, `metric`,
+        `value` (NaN when not available) and `availability` (a categorical of
+        'available', 'missing', 'partial', ...). With `by_channel` (the
+        default) there is one row per period for each channel the selector
+        chooses that has data of the metric; without, one row per period for
+        the selector as a whole (its `channel` column holds the selector).
+        """
+        from ._frames import tidy_frame
+        keys = [metrics] if isinstance(metrics, str) else list(metrics)
+        parts = []
+        for metric in keys:
+            if by_channel:
+                chosen = [c for c in self.channels if self.match(selector, c)
+                          and self._has(metric, c)]
+            else:
+                chosen = [selector]
+            for channel in chosen:
+                with self._rollup(metric, period, channel, Cadence(cadence), calendar) as s:
+                    parts.append((channel, metric, s.times, s.values, s.availability))
+        return tidy_frame(parts)
+
+    def _has(self, metric: str, channel: str) -> bool:
+        """Whether the dataset holds points of `metric` (or of its components) on `channel`."""
+        try:
+            self.extent(metric, channel)
+        except LookupError:
+            return False
+        return True
 
     # posts ----------------------------------------------------------------------
 
-    def add_post(self, channel, id, published, type=None, text=None, link=None, **values):
+    def add_post(self, channel: str, id: str, published: TimeLike, type: Optional[str] = None,
+                 text: Optional[str] = None, link: Optional[str] = None,
+                 **values: float) -> Post:
         """Add (or update) a post; keyword arguments set metric values (likes=12)."""
         lib.skpi_dataset_add_post(self._h, utf8(channel), utf8(id), seconds(published),
                                   opt_text(type), opt_text(text), opt_text(link))
@@ -221,20 +372,23 @@ class Dataset(Handle):
             self.set_post_value(channel, id, metric, v)
         return self.find_post(channel, id)
 
-    def set_post_value(self, channel, id, metric, value):
+    def set_post_value(self, channel: str, id: str, metric: str, value: float) -> None:
+        """Set one metric value of a post (added before with add_post())."""
         lib.skpi_dataset_set_post_value(self._h, utf8(channel), utf8(id), utf8(metric), float(value))
 
-    def find_post(self, channel, id):
+    def find_post(self, channel: str, id: str) -> Post:
+        """The post with this id on this channel; NotFoundError when there is none."""
         out = ctypes.c_size_t()
         lib.skpi_dataset_find_post(ctypes.byref(out), self._h, utf8(channel), utf8(id))
         return Post(self, out.value)
 
     @property
-    def posts(self):
+    def posts(self) -> List[Post]:
         """Every post, in the order first added."""
         return [Post(self, i) for i in range(lib.skpi_dataset_post_count(self._h))]
 
-    def top_posts(self, metric, period, selector="*", limit=10):
+    def top_posts(self, metric: str, period: PeriodLike, selector: str = "*",
+                  limit: int = 10) -> List[Post]:
         """The best posts of a period by a metric, best first."""
         if limit <= 0:
             return []
@@ -247,15 +401,17 @@ class Dataset(Handle):
     # data sources -----------------------------------------------------------------
 
     @property
-    def source(self):
+    def source(self) -> Union[Callable[[FetchRequest], SourceResult], Store, None]:
         """The attached source: a callable, a Store, or None."""
         src = self._source
         if isinstance(src, CallableSource):
-            return src.fn
-        return src
+            fn: Callable[[FetchRequest], SourceResult] = src.fn
+            return fn
+        store: Optional[Store] = src
+        return store
 
     @source.setter
-    def source(self, src):
+    def source(self, src: Union[Callable[[FetchRequest], SourceResult], Store, None]) -> None:
         from .store import Store
         h = self._h
         if src is None:
@@ -275,13 +431,13 @@ class Dataset(Handle):
             # C copied the table but calls the function: keep it alive while attached
             self._source = adapter
 
-    def _detach_store(self):
+    def _detach_store(self) -> None:
         from .store import Store
         src = getattr(self, "_source", None)
         if isinstance(src, Store):
             src._dependents.discard(self)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self.closed:
             return "<Dataset closed>"
         return f"<Dataset: {len(self.channels)} channels, {lib.skpi_dataset_post_count(self._h)} posts>"

@@ -14,74 +14,94 @@ C rules of definitions.h, made safe for Python):
   longer be assembled (ValueError; build it again), and closing the
   Definitions closes it.
 """
-import collections.abc
+from __future__ import annotations
+
 import ctypes
 import os
 import weakref
+from typing import Any, Dict, Generic, Iterator, List, Mapping, Optional, TypeVar, Union, overload
 
 from ._handle import Handle
-from ._lib import DefinitionsP, GoalP, ObjectiveP, ReportDefP, lib, string, take_bytes
+from ._lib import DefinitionsP, GoalP, ObjectiveP, ReportDefP, lib, required, take_bytes
+from ._typing import PathLike, PeriodLike, TimeLike
 from ._lib import text as utf8
 from .calendar import seconds
+from .calendar import Calendar
 from .catalog import Catalog
+from .dataset import Dataset
 from .goal import Goal
-from .okr import Objective
+from .okr import Curve, Objective, ObjectiveType
 from .report_definition import ReportDefinition, assembling
 
 
-def _addr(ptr):
+_T = TypeVar("_T", Goal, Objective)
+_D = TypeVar("_D")
+
+
+def _addr(ptr: Any) -> Optional[int]:
     return ctypes.cast(ptr, ctypes.c_void_p).value
 
 
-class _Kind:
+class _Kind(Generic[_T]):
     """The C functions of one kind of item a Definitions holds by id."""
 
-    def __init__(self, name, cls, count, at, id_at, find, remove):
+    def __init__(self, name: str, cls: Any, count: Any, at: Any, id_at: Any, find: Any,
+                 remove: Any) -> None:
         self.name, self.cls = name, cls
         self.count, self.at, self.id_at, self.find, self.remove = count, at, id_at, find, remove
 
 
-_GOALS = _Kind("goal", Goal, lib.skpi_definitions_goal_count, lib.skpi_definitions_goal,
+_GOALS: _Kind[Goal] = _Kind("goal", Goal, lib.skpi_definitions_goal_count, lib.skpi_definitions_goal,
                lib.skpi_definitions_goal_id, lib.skpi_definitions_find_goal,
                lib.skpi_definitions_remove_goal)
-_OBJECTIVES = _Kind("objective", Objective, lib.skpi_definitions_objective_count,
+_OBJECTIVES: _Kind[Objective] = _Kind("objective", Objective, lib.skpi_definitions_objective_count,
                     lib.skpi_definitions_objective, lib.skpi_definitions_objective_id,
                     lib.skpi_definitions_find_objective, lib.skpi_definitions_remove_objective)
 
 
-class ItemsView(collections.abc.Mapping):
+class ItemsView(Mapping[str, _T]):
     """The goals or objectives of a Definitions by id, in document order (a live view).
 
     Values are lent Goal or Objective objects; an unknown id raises
     NotFoundError; `del view[id]` removes the item from the Definitions.
     """
 
-    def __init__(self, defs, kind):
-        self._defs, self._kind = defs, kind
+    def __init__(self, defs: Definitions, kind: _Kind[_T]) -> None:
+        self._defs = defs
+        self._kind: _Kind[_T] = kind
 
-    def __getitem__(self, id):
+    def __getitem__(self, id: str) -> _T:
         return self._defs._item(self._kind, self._defs._index(self._kind, id))
 
-    def __delitem__(self, id):
+    def __delitem__(self, id: str) -> None:
         self._defs._remove(self._kind, id)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(self._defs._ids(self._kind))
 
-    def __len__(self):
-        return self._kind.count(self._defs._h)
+    def __len__(self) -> int:
+        return int(self._kind.count(self._defs._h))
 
-    def __contains__(self, id):
+    def __contains__(self, id: object) -> bool:
         try:
             self._defs._index(self._kind, id)
         except (LookupError, TypeError):
             return False
         return True
 
-    def get(self, id, default=None):
+    @overload  # type: ignore[override]
+    def get(self, id: str) -> Optional[_T]:
+        ...
+
+    @overload
+    def get(self, id: str, default: Union[_T, _D]) -> Union[_T, _D]:
+        ...
+
+    def get(self, id: str, default: Any = None) -> Any:
+        """The item with this id, or `default` when there is none."""
         return self[id] if id in self else default
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"<{self._kind.name}s: {', '.join(self._defs._ids(self._kind))}>"
 
 
@@ -95,24 +115,24 @@ class Definitions(Handle):
 
     _free = staticmethod(lib.skpi_definitions_free)
 
-    def __init__(self, base=None):
+    def __init__(self, base: Optional[Catalog] = None) -> None:
         ptr = DefinitionsP()
         lib.skpi_definitions_new(ctypes.byref(ptr), Catalog._of_optional(base))
         self._setup(ptr)
 
-    def _setup(self, ptr):
+    def _setup(self, ptr: Any) -> None:
         self._adopt(ptr)
         # Every live wrapper of a goal or objective, by C address: one object
         # per item, and the list of what to invalidate when an item goes.
-        self._lent_items = {_GOALS.name: weakref.WeakValueDictionary(),
+        self._lent_items: Dict[str, weakref.WeakValueDictionary[Optional[int], Any]] = {_GOALS.name: weakref.WeakValueDictionary(),
                             _OBJECTIVES.name: weakref.WeakValueDictionary()}
-        self._built = weakref.WeakSet()  # report definitions borrowing our objectives
+        self._built: weakref.WeakSet[ReportDefinition] = weakref.WeakSet()  # report definitions borrowing our objectives
         # Lent objectives aligned with objectives of another owner, held so
         # that the alignment keeps the other side alive (Objective._repin()).
-        self._pinned = {}
+        self._pinned: Dict[Any, Any] = {}
 
     @classmethod
-    def _wrap(cls, ptr):
+    def _wrap(cls, ptr: Any) -> Definitions:
         self = cls.__new__(cls)
         self._setup(ptr)
         return self
@@ -120,7 +140,7 @@ class Definitions(Handle):
     # reading and writing JSON --------------------------------------------------
 
     @classmethod
-    def load(cls, path, base=None):
+    def load(cls, path: PathLike, base: Optional[Catalog] = None) -> Definitions:
         """Load a definitions file; errors name the file, the place and the problem."""
         out = DefinitionsP()
         lib.skpi_definitions_load_file(ctypes.byref(out), os.fsencode(path),
@@ -128,65 +148,66 @@ class Definitions(Handle):
         return cls._wrap(out)
 
     @classmethod
-    def loads(cls, data, base=None):
+    def loads(cls, data: Union[str, bytes, bytearray, memoryview], base: Optional[Catalog] = None) -> Definitions:
         """Load definitions from a JSON document given as str or UTF-8 bytes."""
-        data = bytes(data) if isinstance(data, (bytearray, memoryview)) else utf8(data)
+        raw = bytes(data) if isinstance(data, (bytearray, memoryview)) else utf8(data)
         out = DefinitionsP()
-        lib.skpi_definitions_load_buffer(ctypes.byref(out), data, len(data),
+        lib.skpi_definitions_load_buffer(ctypes.byref(out), raw, len(raw),
                                          Catalog._of_optional(base))
         return cls._wrap(out)
 
-    def dumps(self):
+    def dumps(self) -> str:
         """The canonical JSON document (str): the same definitions always give the same text."""
         out, size = ctypes.c_void_p(), ctypes.c_size_t()
         lib.skpi_definitions_save_buffer(ctypes.byref(out), ctypes.byref(size), self._h)
         return take_bytes(out, size.value).decode("utf-8")
 
-    def save(self, path):
+    def save(self, path: PathLike) -> None:
         """Write dumps() to a file, atomically (a reader sees the old file or the new one)."""
         lib.skpi_definitions_save_file(self._h, os.fsencode(path))
 
     @staticmethod
-    def schema_version():
+    def schema_version() -> int:
         """The version of the JSON document this library reads and writes."""
-        return lib.skpi_definitions_schema_version()
+        return int(lib.skpi_definitions_schema_version())
 
     # what it holds -------------------------------------------------------------
 
     @property
-    def catalog(self):
+    def catalog(self) -> Catalog:
         """The catalog: the base with the custom metrics (lent; changes to it are saved)."""
         return Catalog._wrap(lib.skpi_definitions_catalog(self._h), owner=self, borrowed=True)
 
     @property
-    def goals(self):
+    def goals(self) -> ItemsView[Goal]:
         """The goals by id, in document order: a live mapping of id -> lent Goal."""
         self._h
         return ItemsView(self, _GOALS)
 
     @property
-    def objectives(self):
+    def objectives(self) -> ItemsView[Objective]:
         """The objectives by id, in document order: a live mapping of id -> lent Objective."""
         self._h
         return ItemsView(self, _OBJECTIVES)
 
     @property
-    def reports(self):
+    def reports(self) -> List[str]:
         """The ids of the report definitions, in document order."""
         h = self._h
-        return [string(lib.skpi_definitions_report_id(h, i))
+        return [required(lib.skpi_definitions_report_id(h, i))
                 for i in range(lib.skpi_definitions_report_count(h))]
 
-    def id_of(self, item):
+    def id_of(self, item: Union[Goal, Objective]) -> str:
         """The id of a lent Goal or Objective of these definitions."""
-        kind = _GOALS if isinstance(item, Goal) else _OBJECTIVES
-        return string(kind.id_at(self._h, self._index(kind, item)))
+        if isinstance(item, Goal):
+            return required(_GOALS.id_at(self._h, self._index(_GOALS, item)))
+        return required(_OBJECTIVES.id_at(self._h, self._index(_OBJECTIVES, item)))
 
-    def _ids(self, kind):
+    def _ids(self, kind: _Kind[Any]) -> List[str]:
         h = self._h
-        return [string(kind.id_at(h, i)) for i in range(kind.count(h))]
+        return [required(kind.id_at(h, i)) for i in range(kind.count(h))]
 
-    def _index(self, kind, key):
+    def _index(self, kind: _Kind[Any], key: Any) -> int:
         """The index of an item given by id or by its lent wrapper."""
         h = self._h
         if isinstance(key, kind.cls):
@@ -199,18 +220,19 @@ class Definitions(Handle):
             raise ValueError(f"the {kind.name} was removed from these definitions")
         out = ctypes.c_size_t()
         kind.find(ctypes.byref(out), h, utf8(key))
-        return out.value
+        return int(out.value)
 
-    def _item(self, kind, index):
+    def _item(self, kind: _Kind[_T], index: int) -> _T:
         """The one live wrapper of an item, made on first use."""
         ptr = kind.at(self._h, index)
         cache = self._lent_items[kind.name]
         item = cache.get(_addr(ptr))
         if item is None or item.closed:
             item = cache[_addr(ptr)] = kind.cls._lent(ptr, self)
-        return item
+        lent: _T = item
+        return lent
 
-    def _objective_of_ptr(self, ptr):
+    def _objective_of_ptr(self, ptr: Any) -> Optional[Objective]:
         """The wrapper of one of our objectives met through alignment; None if not ours."""
         h = self._h
         for i in range(lib.skpi_definitions_objective_count(h)):
@@ -220,13 +242,13 @@ class Definitions(Handle):
 
     # adding and removing -------------------------------------------------------
 
-    def add_goal(self, id, goal, **fields):
+    def add_goal(self, id: str, goal: Union[Goal, str], **fields: Any) -> Goal:
         """Add a copy of a goal under an id; return the copy (lent by these definitions).
 
         `goal` is a Goal (copied: later changes to it do not count here) or
         the name of a new goal, with keyword fields as Goal() takes them.
         """
-        temp = None
+        temp: Optional[Goal] = None
         if not isinstance(goal, Goal):
             goal = temp = Goal(goal, **fields)
         elif fields:
@@ -239,8 +261,11 @@ class Definitions(Handle):
                 temp.close()
         return self._item(_GOALS, self._index(_GOALS, id))
 
-    def add_objective(self, id, title, *, period=None, type=None, owner=None, description=None,
-                      curve=None, parent=None, weight=1.0):
+    def add_objective(self, id: str, title: str, *, period: Optional[PeriodLike] = None,
+                      type: Optional[ObjectiveType] = None, owner: Optional[str] = None,
+                      description: Optional[str] = None, curve: Optional[Curve] = None,
+                      parent: Union[Objective, str, None] = None,
+                      weight: float = 1.0) -> Objective:
         """Create an objective in these definitions; return it (lent) to add key results to.
 
         The keywords are those of Objective(); `parent` (an id or an
@@ -263,7 +288,7 @@ class Definitions(Handle):
             raise
         return obj
 
-    def _remove(self, kind, key):
+    def _remove(self, kind: _Kind[Any], key: Any) -> None:
         index = self._index(kind, key)
         h = self._h
         if kind is _OBJECTIVES and assembling():
@@ -273,11 +298,11 @@ class Definitions(Handle):
         if item is not None:
             item._invalidate()
 
-    def remove_goal(self, goal):
+    def remove_goal(self, goal: Union[Goal, str]) -> None:
         """Remove a goal (by id or lent Goal); its Goal object becomes unusable."""
         self._remove(_GOALS, goal)
 
-    def remove_objective(self, objective):
+    def remove_objective(self, objective: Union[Objective, str]) -> None:
         """Remove an objective (by id or lent Objective) with its key results.
 
         Its Objective object becomes unusable, objectives aligned under it
@@ -286,18 +311,18 @@ class Definitions(Handle):
         """
         self._remove(_OBJECTIVES, objective)
 
-    def _report_index(self, report):
+    def _report_index(self, report: str) -> int:
         out = ctypes.c_size_t()
         lib.skpi_definitions_find_report(ctypes.byref(out), self._h, utf8(report))
-        return out.value
+        return int(out.value)
 
-    def remove_report(self, report):
+    def remove_report(self, report: str) -> None:
         """Remove a report definition by id (reports built from it stay usable)."""
         lib.skpi_definitions_remove_report(self._h, self._report_index(report))
 
     # reports -------------------------------------------------------------------
 
-    def build_report(self, report, as_of):
+    def build_report(self, report: str, as_of: TimeLike) -> ReportDefinition:
         """A ReportDefinition from the report definition with this id, as of a time.
 
         It holds copies of the goals and borrows the objectives (every
@@ -323,7 +348,7 @@ class Definitions(Handle):
 
     # lifetime ------------------------------------------------------------------
 
-    def close(self):
+    def close(self) -> None:
         """Free the definitions: every lent goal and objective becomes unusable, and the reports
         built from them are closed."""
         built = list(getattr(self, "_built", ()))
@@ -337,7 +362,29 @@ class Definitions(Handle):
         self._pinned = {}
         super().close()
 
-    def __repr__(self):
+    def goals_frame(self, dataset: Dataset, as_of: TimeLike,
+                    calendar: Optional[Calendar] = None) -> Any:
+        """A pandas DataFrame of every goal evaluated on `dataset` as of a time.
+
+        One row per goal, in document order: id, name, metric, channel,
+        status ('on_track', ...), current, availability, target, progress,
+        expected_progress, forecast, likelihood.
+        """
+        from ._frames import goals_frame
+        return goals_frame(self, dataset, as_of, calendar)
+
+    def okrs_frame(self, dataset: Optional[Dataset], as_of: TimeLike) -> Any:
+        """A pandas DataFrame of every key result scored as of a time.
+
+        One row per key result, objectives in document order: objective (id),
+        objective_title, objective_score, objective_band, objective_status,
+        key_result (its index), title, score, band ('red', 'yellow',
+        'green'), status, value, expected, confidence.
+        """
+        from ._frames import okrs_frame
+        return okrs_frame(self, dataset, as_of)
+
+    def __repr__(self) -> str:
         if self.closed:
             return "<Definitions closed>"
         h = self._h

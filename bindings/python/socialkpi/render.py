@@ -1,13 +1,18 @@
 """Rendering a report as Markdown, HTML, JSON, CSV, plain text or an XLSX workbook, to
 text, bytes or a sink."""
+from __future__ import annotations
+
 import ctypes
 import enum
+from typing import Literal, Optional, Union, overload
 
-from ._lib import lib, opt_text, string, version_init
+from ._errors import invalid
+from ._lib import lib, opt_text, required, version_init
+from ._typing import TimeLike
 from ._types import RenderOptions
 from .calendar import seconds
 from .document import Document
-from .sink import MemorySink, as_sink
+from .sink import MemorySink, SinkTarget, as_sink
 
 RENDER_KEEP_SINK_OPEN = 0x1
 RENDER_CSV_BOM = 0x2
@@ -15,6 +20,8 @@ RENDER_NO_TIME = -(2 ** 63)
 
 
 class Format(enum.IntEnum):
+    """The output formats of a report."""
+
     MARKDOWN = 0
     HTML = 1
     JSON = 2
@@ -23,44 +30,73 @@ class Format(enum.IntEnum):
     XLSX = 6
 
     @property
-    def key(self):
+    def key(self) -> str:
         """'markdown', 'html', 'json', 'csv', 'text' or 'xlsx'."""
-        return string(lib.skpi_format_name(self))
+        return required(lib.skpi_format_name(self))
 
     @property
-    def extension(self):
+    def extension(self) -> str:
         """'md', 'html', 'json', 'csv', 'txt' or 'xlsx'."""
-        return string(lib.skpi_format_extension(self))
+        return required(lib.skpi_format_extension(self))
 
     @property
-    def binary(self):
+    def binary(self) -> bool:
         """Whether the output is bytes rather than text (XLSX)."""
         return self is Format.XLSX
 
     @property
-    def supported(self):
+    def supported(self) -> bool:
         """Whether this build of the library renders the format (XLSX needs the
         build option SKPI_WITH_XLSX)."""
-        return lib.skpi_render_supported(self) == 1
+        return bool(lib.skpi_render_supported(self) == 1)
 
     @classmethod
-    def of(cls, f):
+    def of(cls, f: Union[Format, str, int]) -> Format:
+        """The Format for a Format, its number, its key ('html') or its extension ('md')."""
         if isinstance(f, str):
             for member in cls:
                 if f.lower() in (member.key, member.extension):
                     return member
-            raise ValueError(f"unknown format {f!r}: use one of "
+            raise invalid("format", f"unknown format {f!r}: use one of "
                              + ", ".join(m.key for m in cls))
         return cls(f)
 
 
-def json_schema_version():
+def json_schema_version() -> int:
     """The version of the JSON output's schema."""
-    return lib.skpi_render_json_schema_version()
+    return int(lib.skpi_render_json_schema_version())
 
 
-def render(report, format="markdown", sink=None, *, generated_at=None, utc_offset=0,
-           line_width=0, thousands_separator=None, csv_bom=False, keep_open=False):
+@overload
+def render(report: Document,  # type: ignore[misc]  # the workbook is bytes, the rest text
+           format: Literal["xlsx", Format.XLSX], sink: None = None, *,
+           generated_at: Optional[TimeLike] = None, utc_offset: int = 0, line_width: int = 0,
+           thousands_separator: Optional[str] = None, csv_bom: bool = False,
+           keep_open: bool = False) -> bytes:
+    ...
+
+
+@overload
+def render(report: Document, format: Union[Format, str] = "markdown", sink: None = None, *,
+           generated_at: Optional[TimeLike] = None, utc_offset: int = 0, line_width: int = 0,
+           thousands_separator: Optional[str] = None, csv_bom: bool = False,
+           keep_open: bool = False) -> str:
+    ...
+
+
+@overload
+def render(report: Document, format: Union[Format, str], sink: SinkTarget, *,
+           generated_at: Optional[TimeLike] = None, utc_offset: int = 0, line_width: int = 0,
+           thousands_separator: Optional[str] = None, csv_bom: bool = False,
+           keep_open: bool = False) -> None:
+    ...
+
+
+def render(report: Document, format: Union[Format, str] = "markdown",
+           sink: Optional[SinkTarget] = None, *,
+           generated_at: Optional[TimeLike] = None, utc_offset: int = 0, line_width: int = 0,
+           thousands_separator: Optional[str] = None, csv_bom: bool = False,
+           keep_open: bool = False) -> Union[str, bytes, None]:
     """Render a Document.
 
     Without a sink the output comes back as str (bytes for "xlsx"). A sink may be a Sink, a path,

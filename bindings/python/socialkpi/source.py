@@ -1,10 +1,15 @@
 """Data sources: a Python callable that hands a dataset the data it lacks."""
+from __future__ import annotations
+
 import ctypes
+from typing import Any, Callable, Optional, Tuple
 
 from ._buffers import as_c_array
 from ._callbacks import address, guarded
-from ._lib import lib, string
-from ._types import FETCH_FN, SourceTable
+from ._errors import invalid
+from ._lib import lib, required
+from ._typing import ArrayLike
+from ._types import FETCH_FN, Period, SourceTable
 
 SOURCE_VERSION = 1
 
@@ -19,25 +24,29 @@ class FetchRequest:
 
     __slots__ = ("_ptr", "metric", "channel", "period")
 
-    def __init__(self, ptr):
-        self._ptr = ptr
-        self.metric = string(lib.skpi_fetch_metric(ptr))
-        self.channel = string(lib.skpi_fetch_channel(ptr))
+    metric: str
+    channel: str
+    period: Period
+
+    def __init__(self, ptr: Any) -> None:
+        self._ptr: Any = ptr
+        self.metric = required(lib.skpi_fetch_metric(ptr))
+        self.channel = required(lib.skpi_fetch_channel(ptr))
         self.period = lib.skpi_fetch_period(ptr)
 
-    def append(self, times, values):
+    def append(self, times: ArrayLike, values: ArrayLike) -> None:
         """Hand points to the dataset: epoch seconds (or datetime64) and float64 values."""
         if self._ptr is None:
             raise ValueError("the request is over: append only while the source runs")
         tp, tn, tkeep = as_c_array(times, "int64")
         vp, vn, vkeep = as_c_array(values, "float64")
         if tn != vn:
-            raise ValueError(f"times has {tn} items but values has {vn}")
+            raise invalid("values", f"times has {tn} items but values has {vn}")
         if tn:
             lib.skpi_fetch_append(self._ptr, tp, vp, tn)
         del tkeep, vkeep
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return (f"<FetchRequest {self.metric!r} on {self.channel!r} "
                 f"[{self.period.start}, {self.period.end})>")
 
@@ -45,12 +54,12 @@ class FetchRequest:
 class CallableSource:
     """Adapts a Python callable to skpi_source; the dataset keeps it alive while attached."""
 
-    def __init__(self, fn):
+    def __init__(self, fn: Callable[[FetchRequest], Optional[Tuple[ArrayLike, ArrayLike]]]) -> None:
         if not callable(fn):
             raise TypeError(f"a source must be callable, got {type(fn).__name__}")
         self.fn = fn
 
-        def fetch(request_ptr, _userdata):
+        def fetch(request_ptr: Any, _userdata: Any) -> int:
             request = FetchRequest(request_ptr)
             try:
                 result = fn(request)

@@ -1,7 +1,9 @@
 """Numbers read from the library with their availability."""
+from __future__ import annotations
+
 import enum
 import math
-from typing import NamedTuple
+from typing import NamedTuple, Optional, SupportsFloat, Union
 
 from ._types import CValue
 
@@ -23,22 +25,22 @@ class Value(NamedTuple):
     availability: Availability
 
     @property
-    def usable(self):
+    def usable(self) -> bool:
         """True when the number can be used (available or partial)."""
         return self.availability in (Availability.AVAILABLE, Availability.PARTIAL)
 
-    def __float__(self):
+    def __float__(self) -> float:
         return float(self.value)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"Value({self.value!r}, {self.availability.name.lower()})"
 
     @classmethod
-    def _from_c(cls, cv):
+    def _from_c(cls, cv: CValue) -> Value:
         return cls(cv.value, Availability(cv.availability))
 
 
-def to_c_value(v):
+def to_c_value(v: Union[Value, SupportsFloat, None]) -> CValue:
     """A CValue from a Value, a number (available) or None/NaN (missing)."""
     if isinstance(v, Value):
         return CValue(v.value if v.usable else 0.0, int(v.availability))

@@ -91,7 +91,7 @@ def test_rollup_of_a_derived_metric_matches_pandas():
     ds.append("engagements", "instagram:@acme", t, eng)
     ds.append("reach", "instagram:@acme", t, reach)
     cal = sk.Calendar()
-    got = ds.rollup("engagement_rate_reach", (start, ts(2027, 1, 1)), cal, sk.Cadence.MONTH)
+    got = ds.rollup("engagement_rate_reach", (start, ts(2027, 1, 1)), calendar=cal)
     frame = pd.DataFrame({"e": eng, "r": reach}, index=pd.to_datetime(t, unit="s"))
     monthly = frame.resample("MS").sum()
     want = monthly.e / monthly.r * 100
@@ -100,7 +100,7 @@ def test_rollup_of_a_derived_metric_matches_pandas():
     assert list(got.availability) == [A.AVAILABLE] * 12
     assert got.metric == "engagement_rate_reach" and got.channel == "*"
     # a range beyond the data: missing months at the end, and a frame with availability
-    longer = ds.rollup("engagement_rate_reach", (start, ts(2027, 3, 1)), cal, sk.Cadence.MONTH)
+    longer = ds.rollup("engagement_rate_reach", (start, ts(2027, 3, 1)), "*", cadence=sk.Cadence.MONTH)
     assert list(longer.availability[-2:]) == [A.MISSING, A.MISSING]
     f = longer.to_frame()
     assert list(f.columns) == ["engagement_rate_reach", "availability"]
@@ -112,12 +112,12 @@ def test_compare_periods():
     ds.append("engagements", "x:@acme", days(OCT[0], 61), np.r_[np.full(31, 10.0), np.full(30, 12.0)])
     ds.append("reach", "x:@acme", days(OCT[0], 61), np.full(61, 100.0))
     # November 360 against October 310: +50, +16.129 %
-    assert ds.compare("engagements", NOV, OCT, sk.Change.ABSOLUTE) == (50.0, A.AVAILABLE)
+    assert ds.compare("engagements", NOV, OCT, change=sk.Change.ABSOLUTE) == (50.0, A.AVAILABLE)
     assert ds.compare("engagements", NOV, OCT).value == pytest.approx(50 / 310 * 100)
     # rates 12 % and 10 %: +2 points, +20 %
-    assert ds.compare("engagement_rate_reach", NOV, OCT, sk.Change.POINTS).value == pytest.approx(2.0)
+    assert ds.compare("engagement_rate_reach", NOV, OCT, change=sk.Change.POINTS).value == pytest.approx(2.0)
     assert ds.compare("engagement_rate_reach", NOV, OCT).value == pytest.approx(20.0)
-    assert ds.compare("engagements", NOV, OCT, sk.Change.POINTS).availability == A.UNSUPPORTED
+    assert ds.compare("engagements", NOV, OCT, "*", change=sk.Change.POINTS).availability == A.UNSUPPORTED
 
 
 def test_posts_and_top_posts():

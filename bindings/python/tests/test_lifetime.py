@@ -74,7 +74,7 @@ def churn(n, tmpdir):
                 obj.close()
         del cat, ds, goal, parent, child, kr, rep, rd
         if i % 50 == 0:
-            with sk.Store(str(tmpdir / f"s{i % 4}.db")) as st:
+            with sk.Store.create(str(tmpdir / f"s{i % 4}.db")) as st:
                 st.write_points("likes", "x:@a", times[:10], values[:10])
                 st.open_dataset().value("likes", (0, 86400))
     gc.collect()

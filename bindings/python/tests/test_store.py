@@ -24,7 +24,7 @@ def test_points_and_series_round_trip(path):
     t = DAY * np.arange(10, dtype=np.int64)
     v = np.arange(10.0)
     v[4] = np.nan
-    with sk.Store(path) as st:
+    with sk.Store.create(path) as st:
         st.write_points("impressions", "x:@acme", t[::-1], v[::-1])  # unsorted is fine
         s = st.read_series("impressions", "x:@acme")
         assert np.array_equal(s.times, t) and np.array_equal(s.values, v, equal_nan=True)
@@ -41,7 +41,7 @@ def test_points_and_series_round_trip(path):
 
 
 def test_transactions_commit_and_roll_back(path):
-    with sk.Store(path) as st:
+    with sk.Store.create(path) as st:
         with pytest.raises(RuntimeError):
             with st.transaction():
                 st.write_points("likes", "x:@acme", [0], [1.0])
@@ -63,7 +63,7 @@ def test_datasets_catalogs_and_posts(path):
     ds.append("signups", "web:site", DAY * np.arange(30, dtype=np.int64), np.full(30, 2.0))
     ds.append("followers", "instagram:@acme", [0, 29 * DAY], [100.0, 130.0])
     ds.add_post("instagram:@acme", "p1", 5 * DAY, "photo", "Hi", None, likes=12)
-    with sk.Store(path) as st:
+    with sk.Store.create(path) as st:
         st.write_catalog(cat)
         st.write_dataset(ds)
         st.write_post("x:@acme", "t9", 6 * DAY, text="Tweet", likes=3)
@@ -79,7 +79,7 @@ def test_datasets_catalogs_and_posts(path):
 
 
 def test_a_dataset_reads_the_store_on_demand_and_closes_with_it(path):
-    with sk.Store(path) as st:
+    with sk.Store.create(path) as st:
         st.write_points("impressions", "x:@acme", DAY * np.arange(10, dtype=np.int64), np.ones(10))
     st = sk.Store(path, read_only=True)
     lazy = st.open_dataset()
@@ -102,6 +102,7 @@ def test_a_dataset_reads_the_store_on_demand_and_closes_with_it(path):
 def test_store_errors(path, tmp_path):
     with pytest.raises(sk.NotFoundError):
         sk.Store(path, create=False)
+    sk.Store.create(path).close()
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not a database, just text " * 100)
     with pytest.raises(sk.InvalidArgumentError):
@@ -128,7 +129,7 @@ FULL = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirn
 
 def test_definitions_round_trip(path):
     defs = sk.Definitions.load(FULL)
-    with sk.Store(path) as st:
+    with sk.Store.create(path) as st:
         st.write_definitions(defs)
         back = st.read_definitions()
         assert back.dumps() == defs.dumps()
@@ -170,7 +171,7 @@ def test_definitions_round_trip(path):
 
 
 def test_checkins_without_loading_the_definitions(path):
-    with sk.Store(path) as st:
+    with sk.Store.create(path) as st:
         st.write_definitions(sk.Definitions.load(FULL))
         st.add_checkin("brand", 1, "2026-03-20", 5000, 0.9, note="night shift")
         st.add_checkin("brand", 1, "2026-03-25", confidence=0.95)  # confidence alone
@@ -198,7 +199,7 @@ def test_report_definitions_and_runs(path):
     text = json.dumps({"id": "monthly", "title": "Social media \u2014 monthly review"},
                       ensure_ascii=False)
     html = "<!DOCTYPE html><p>Mars \u2014 r\u00e9sum\u00e9</p>\n".encode("utf-8")
-    with sk.Store(path) as st:
+    with sk.Store.create(path) as st:
         st.write_report_definition("monthly", text)
         assert st.read_report_definition("monthly") == text
         st.write_report_definition("weekly", "{}")
@@ -237,3 +238,24 @@ def test_report_definitions_and_runs(path):
         assert st.runs("nope") == [] and st.runs(as_of=(0, DAY)) == []
         with pytest.raises(sk.InvalidArgumentError):
             st.runs(as_of=(DAY, 0))
+
+
+def test_a_missing_store_is_refused_unless_asked_to_create(tmp_path):
+    typo = tmp_path / "dmeo.db"
+    with pytest.raises(FileNotFoundError) as e:
+        sk.Store(typo)
+    err = e.value
+    assert isinstance(err, sk.NotFoundError) and isinstance(err, sk.SocialKPIError)
+    assert err.code == -6 and err.argument == "path" and err.filename == str(typo)
+    assert str(typo) in str(err) and "create=True" in str(err)
+    assert not typo.exists()  # nothing made on a typo
+    with pytest.raises(FileNotFoundError):
+        sk.Store(typo, read_only=True)
+    # asked to: both spellings make one, and later opens find it
+    with sk.Store(typo, create=True) as st:
+        st.write_points("likes", "x:@acme", [0], [3.0])
+    other = tmp_path / "other.db"
+    sk.Store.create(other).close()
+    assert typo.exists() and other.exists()
+    with sk.Store(typo) as st:
+        assert list(st.read_series("likes", "x:@acme").values) == [3.0]
