@@ -4,6 +4,8 @@ ctypes bindings of libsocialkpi. The library is found through the
 SOCIALKPI_LIBRARY environment variable, then next to this package, then the
 system loader path.
 """
+from typing import Dict
+
 from ._errors import (AlreadyExistsError, CallbackError, DuplicateTimeError, InvalidArgumentError,
                       MisuseError, NotFoundError, OutOfMemoryError, ParseError, RangeError,
                       SocialKPIError, StorageError, StoreNotFoundError, UnsupportedError,
@@ -34,12 +36,12 @@ from .values import Availability, Value
 __version__ = "0.1.0"
 
 
-def library_version():
+def library_version() -> str:
     """The loaded C library's version string."""
-    return _lib.lib.skpi_version_string().decode()
+    return str(_lib.lib.skpi_version_string().decode())
 
 
-def limits():
+def limits() -> Dict[str, int]:
     """The library's sizes and limits, by name."""
     c = _lib.lib
     return {

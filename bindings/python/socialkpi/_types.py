@@ -45,7 +45,7 @@ ReportDefP = _opaque("skpi_report")
 
 
 class Period(ctypes.Structure):
-    """skpi_period: a half-open [start, end) interval in UTC seconds."""
+    """A half-open [start, end) interval of UTC epoch seconds (C skpi_period)."""
 
     _fields_ = [("start", _i64), ("end", _i64)]
 

@@ -342,7 +342,7 @@ class Definitions(Handle):
         except BaseException:
             lib.skpi_report_free(out)
             raise
-        rd = ReportDefinition._wrap(out, self, borrowed)
+        rd = ReportDefinition._wrap(out, self, [o for o in borrowed if o is not None])
         self._built.add(rd)
         return rd
 

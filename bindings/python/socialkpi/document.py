@@ -1,17 +1,33 @@
 """Documents: the model of a report (headings, text, KPI tables, charts, scorecards, posts)
 that the renderers write out."""
+from __future__ import annotations
+
 import ctypes
 import enum
+from typing import (TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple,
+                    Type, TypeVar, Union, overload)
 
 from ._handle import Handle
-from ._lib import DocP, lib, opt_text, string, version_init
+from ._errors import invalid
+from ._lib import DocP, lib, opt_text, required, string, version_init
 from ._lib import text as utf8
 from ._types import CValue, DocChart, DocGoal, DocKeyResult, DocKpiRow, DocObjective, DocPost
 from .catalog import Direction, Unit
 from .values import Value, to_c_value
 
+if TYPE_CHECKING:
+    from .render import Format
+    from .report_definition import Template
+    from .sink import SinkTarget
+
+_B = TypeVar("_B", bound="Block")
+#: A number for a card or row: a Value, a plain number, or None (missing).
+Number = Union[Value, float, None]
+
 
 class BlockKind(enum.IntEnum):
+    """The kinds of blocks a document holds."""
+
     HEADING = 0
     PARAGRAPH = 1
     KPI_TABLE = 2
@@ -25,12 +41,16 @@ class BlockKind(enum.IntEnum):
 
 
 class SpanStyle(enum.IntEnum):
+    """How a span of a paragraph is set."""
+
     PLAIN = 0
     EMPHASIS = 1
     STRONG = 2
 
 
 class Tone(enum.IntEnum):
+    """The tone of a card or callout (good, bad, neutral, ...)."""
+
     NEUTRAL = 0
     GOOD = 1
     WARNING = 2
@@ -38,22 +58,30 @@ class Tone(enum.IntEnum):
 
 
 class ChartKind(enum.IntEnum):
+    """The kinds of charts."""
+
     LINE = 0
     BAR = 1
 
 
 class SeriesStyle(enum.IntEnum):
+    """How a chart series is drawn."""
+
     SOLID = 0
     DASHED = 1
 
 
 class CalloutKind(enum.IntEnum):
+    """The kinds of callouts (info, win, alert, ...)."""
+
     INFO = 0
     WIN = 1
     ALERT = 2
 
 
 class Align(enum.IntEnum):
+    """The alignment of a table column."""
+
     LEFT = 0
     RIGHT = 1
 
@@ -61,7 +89,7 @@ class Align(enum.IntEnum):
 _ENUMS = {"unit": Unit, "direction": Direction, "tone": Tone, "kind": ChartKind}
 
 
-def _fill(struct_type, init, fields):
+def _fill(struct_type: Any, init: Any, fields: Mapping[str, Any]) -> Any:
     """A versioned card struct: defaults from C, then the given fields (copied by C later)."""
     s = version_init(init, struct_type, getattr(struct_type, "_version_", 1))
     names = dict(struct_type._fields_)
@@ -85,14 +113,14 @@ def _fill(struct_type, init, fields):
     return s
 
 
-def _cell(value):
+def _cell(value: object) -> bytes:
     """A table cell or chart label: text (str or UTF-8 bytes) as it is, anything else as str()."""
     return utf8(value if isinstance(value, (str, bytes)) else str(value))
 
 
-def _read(struct):
+def _read(struct: Any) -> Dict[str, Any]:
     """A struct read back from C as a dict of Python values."""
-    out = {}
+    out: Dict[str, Any] = {}
     for key, ftype in struct._fields_:
         if key in ("version", "sparkline_length"):
             continue
@@ -115,96 +143,121 @@ def _read(struct):
 class Block:
     """One block of a report, by index; subclasses add items and read them back."""
 
-    def __init__(self, report, index):
+    def __init__(self, report: Document, index: int) -> None:
         self.report = report
         self.index = index
 
     @property
-    def _d(self):
+    def _d(self) -> Any:
         return self.report._h
 
     @property
-    def kind(self):
+    def kind(self) -> BlockKind:
+        """What kind of block this is."""
         out = ctypes.c_int()
         lib.skpi_doc_block_kind(ctypes.byref(out), self._d, self.index)
         return BlockKind(out.value)
 
     @property
-    def title(self):
+    def title(self) -> Optional[str]:
+        """The block's title (None when it has none)."""
         out = ctypes.c_char_p()
         lib.skpi_doc_block_title(ctypes.byref(out), self._d, self.index)
         return string(out.value)
 
-    def __len__(self):
+    def __len__(self) -> int:
         out = ctypes.c_size_t()
         lib.skpi_doc_block_size(ctypes.byref(out), self._d, self.index)
-        return out.value
+        return int(out.value)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.index}: {self.title!r}>"
 
 
 class Heading(Block):
+    """A heading block."""
+
     @property
-    def level(self):
+    def level(self) -> int:
+        """The heading level, 1 (top) and down."""
         out = ctypes.c_int()
         lib.skpi_doc_heading_level(ctypes.byref(out), self._d, self.index)
-        return out.value
+        return int(out.value)
 
 
 class Paragraph(Block):
-    def add_span(self, text, style=SpanStyle.PLAIN):
+    """A paragraph of styled spans."""
+
+    def add_span(self, text: Union[str, bytes], style: SpanStyle = SpanStyle.PLAIN) -> Paragraph:
+        """Append a span of text in a style; returns the paragraph."""
         lib.skpi_doc_paragraph_add_span(self._d, self.index, int(style), utf8(text))
         return self
 
     @property
-    def spans(self):
-        """[(SpanStyle, text), ...]"""
+    def spans(self) -> List[Tuple[SpanStyle, str]]:
+        """The spans, [(SpanStyle, text), ...]."""
         style, text = ctypes.c_int(), ctypes.c_char_p()
-        out = []
+        out: List[Tuple[SpanStyle, str]] = []
         for i in range(len(self)):
             lib.skpi_doc_span(ctypes.byref(style), ctypes.byref(text), self._d, self.index, i)
-            out.append((SpanStyle(style.value), string(text.value)))
+            out.append((SpanStyle(style.value), required(text.value)))
         return out
 
     @property
-    def text(self):
+    def text(self) -> str:
+        """The paragraph's text without styles."""
         return "".join(t for _, t in self.spans)
 
 
 class Callout(Block):
-    def _get(self):
+    """A callout: a win, an alert, a note."""
+
+    def _get(self) -> Tuple[CalloutKind, str]:
         kind, text = ctypes.c_int(), ctypes.c_char_p()
         lib.skpi_doc_callout(ctypes.byref(kind), ctypes.byref(text), self._d, self.index)
-        return CalloutKind(kind.value), string(text.value)
+        return CalloutKind(kind.value), required(text.value)
 
-    callout_kind = property(lambda self: self._get()[0])
-    text = property(lambda self: self._get()[1])
+    @property
+    def callout_kind(self) -> CalloutKind:
+        """What kind of callout it is."""
+        return self._get()[0]
+
+    @property
+    def text(self) -> str:
+        """The callout's text."""
+        return self._get()[1]
 
 
 class ListBlock(Block):
-    def add_item(self, text):
+    """A bulleted or numbered list."""
+
+    def add_item(self, text: Union[str, bytes]) -> ListBlock:
+        """Append an item; returns the list."""
         lib.skpi_doc_list_add_item(self._d, self.index, utf8(text))
         return self
 
     @property
-    def ordered(self):
+    def ordered(self) -> bool:
+        """True for a numbered list."""
         out = ctypes.c_int()
         lib.skpi_doc_list_ordered(ctypes.byref(out), self._d, self.index)
         return bool(out.value)
 
     @property
-    def items(self):
+    def items(self) -> List[str]:
+        """The items, in order."""
         out = ctypes.c_char_p()
-        items = []
+        items: List[str] = []
         for i in range(len(self)):
             lib.skpi_doc_list_item(ctypes.byref(out), self._d, self.index, i)
-            items.append(string(out.value))
+            items.append(required(out.value))
         return items
 
 
 class KpiTable(Block):
-    def add_row(self, label, value=None, **fields):
+    """A table of KPIs: value, previous, change, trend."""
+
+    def add_row(self, label: str, value: Number = None, **fields: Any) -> KpiTable:
         """A metric line: value, previous, change, change_percent, change_points, previous2,
         change2, change2_percent, change2_points (numbers, Values or None), channel, unit,
         direction, level, sparkline."""
@@ -213,14 +266,16 @@ class KpiTable(Block):
         return self
 
     @property
-    def comparisons(self):
+    def comparisons(self) -> Tuple[Optional[str], Optional[str]]:
+        """The labels of the two comparison columns (None when not shown)."""
         a, b = ctypes.c_char_p(), ctypes.c_char_p()
         lib.skpi_doc_kpi_table_comparisons(ctypes.byref(a), ctypes.byref(b), self._d, self.index)
         return string(a.value), string(b.value)
 
     @property
-    def rows(self):
-        out = []
+    def rows(self) -> List[Dict[str, Any]]:
+        """The rows, as dicts of their fields."""
+        out: List[Dict[str, Any]] = []
         for i in range(len(self)):
             row = version_init(lib.skpi_doc_kpi_row_init, DocKpiRow)
             lib.skpi_doc_kpi_row_get(ctypes.byref(row), self._d, self.index, i)
@@ -229,38 +284,43 @@ class KpiTable(Block):
 
 
 class Table(Block):
-    def add_row(self, cells):
+    """A plain table of text cells."""
+
+    def add_row(self, cells: Iterable[object]) -> Table:
+        """Append a row of cells (text, numbers shown with str(), None for empty)."""
         n = self.columns
-        cells = list(cells)
-        if len(cells) != n:
-            raise ValueError(f"the table has {n} columns, the row {len(cells)} cells")
-        arr = (ctypes.c_char_p * n)(*[None if c is None else _cell(c) for c in cells])
+        row = list(cells)
+        if len(row) != n:
+            raise invalid("cells", f"the table has {n} columns, the row {len(row)} cells")
+        arr = (ctypes.c_char_p * n)(*[None if c is None else _cell(c) for c in row])
         lib.skpi_doc_table_add_row(self._d, self.index, arr)
         return self
 
     @property
-    def columns(self):
+    def columns(self) -> int:
+        """The number of columns."""
         out = ctypes.c_size_t()
         lib.skpi_doc_table_columns(ctypes.byref(out), self._d, self.index)
-        return out.value
+        return int(out.value)
 
     @property
-    def headers(self):
-        """[(text, Align), ...]"""
+    def headers(self) -> List[Tuple[str, Align]]:
+        """The column headers, [(text, Align), ...]."""
         text, align = ctypes.c_char_p(), ctypes.c_int()
-        out = []
+        out: List[Tuple[str, Align]] = []
         for c in range(self.columns):
             lib.skpi_doc_table_header(ctypes.byref(text), ctypes.byref(align), self._d, self.index, c)
-            out.append((string(text.value), Align(align.value)))
+            out.append((required(text.value), Align(align.value)))
         return out
 
     @property
-    def rows(self):
+    def rows(self) -> List[List[Optional[str]]]:
+        """The rows, each a list of cells (None for an empty one)."""
         cell = ctypes.c_char_p()
         n = self.columns
-        rows = []
+        rows: List[List[Optional[str]]] = []
         for r in range(len(self)):
-            row = []
+            row: List[Optional[str]] = []
             for c in range(n):
                 lib.skpi_doc_table_cell(ctypes.byref(cell), self._d, self.index, r, c)
                 row.append(string(cell.value))
@@ -269,44 +329,50 @@ class Table(Block):
 
 
 class Chart(Block):
-    def add_series(self, name, labels, values, style=SeriesStyle.SOLID):
+    """A chart (line, bar, ...) of named series over labels."""
+
+    def add_series(self, name: str, labels: Iterable[object], values: Iterable[float],
+                   style: SeriesStyle = SeriesStyle.SOLID) -> Chart:
         """A named series of (label, value) points; NaN for a gap."""
-        labels = [_cell(x) for x in labels]
-        values = [float(v) for v in values]
-        if len(labels) != len(values):
-            raise ValueError(f"{len(labels)} labels but {len(values)} values")
-        n = len(labels)
-        larr = (ctypes.c_char_p * max(n, 1))(*labels)
-        varr = (ctypes.c_double * max(n, 1))(*values)
+        texts = [_cell(x) for x in labels]
+        numbers = [float(v) for v in values]
+        if len(texts) != len(numbers):
+            raise invalid("values", f"{len(texts)} labels but {len(numbers)} values")
+        n = len(texts)
+        larr = (ctypes.c_char_p * max(n, 1))(*texts)
+        varr = (ctypes.c_double * max(n, 1))(*numbers)
         lib.skpi_doc_chart_add_series(None, self._d, self.index, utf8(name), int(style), larr,
                                       ctypes.addressof(varr), n)
         return self
 
     @property
-    def info(self):
+    def info(self) -> Dict[str, Any]:
+        """The chart's fields (kind, title, description, unit, range) as a dict."""
         c = version_init(lib.skpi_doc_chart_init, DocChart)
         lib.skpi_doc_chart_get(ctypes.byref(c), self._d, self.index)
         return _read(c)
 
     @property
-    def series(self):
-        """[(name, SeriesStyle, labels, values), ...]"""
+    def series(self) -> List[Tuple[str, SeriesStyle, List[str], List[float]]]:
+        """The series, [(name, SeriesStyle, labels, values), ...]."""
         name, style, n = ctypes.c_char_p(), ctypes.c_int(), ctypes.c_size_t()
         labels = ctypes.POINTER(ctypes.c_char_p)()
         values = ctypes.POINTER(ctypes.c_double)()
-        out = []
+        out: List[Tuple[str, SeriesStyle, List[str], List[float]]] = []
         for i in range(len(self)):
             lib.skpi_doc_chart_series(ctypes.byref(name), ctypes.byref(style), ctypes.byref(n),
                                       ctypes.byref(labels), ctypes.byref(values), self._d,
                                       self.index, i)
-            out.append((string(name.value), SeriesStyle(style.value),
-                        [string(labels[j]) for j in range(n.value)],
+            out.append((required(name.value), SeriesStyle(style.value),
+                        [required(labels[j]) for j in range(n.value)],
                         [values[j] for j in range(n.value)]))
         return out
 
 
 class Goals(Block):
-    def add(self, name, status, **fields):
+    """A scorecard of goals."""
+
+    def add(self, name: str, status: str, **fields: Any) -> Goals:
         """A goal scorecard: status key ('on_track'), status_label, tone, unit, current, target,
         progress, expected, forecast, deadline, note, projected, likelihood, caveat."""
         g = _fill(DocGoal, lib.skpi_doc_goal_init, dict(name=name, status=status, **fields))
@@ -314,8 +380,9 @@ class Goals(Block):
         return self
 
     @property
-    def goals(self):
-        out = []
+    def goals(self) -> List[Dict[str, Any]]:
+        """The goal cards, as dicts of their fields."""
+        out: List[Dict[str, Any]] = []
         for i in range(len(self)):
             g = version_init(lib.skpi_doc_goal_init, DocGoal, DocGoal._version_)
             lib.skpi_doc_goal_get(ctypes.byref(g), self._d, self.index, i)
@@ -324,24 +391,26 @@ class Goals(Block):
 
 
 class Objectives(Block):
-    def add(self, title, **fields):
+    """A scorecard of objectives with their key results."""
+
+    def add(self, title: str, **fields: Any) -> int:
         """An objective scorecard (owner, aspirational, score, score_rounded, band, band_label,
         tone, interpretation, depth); returns its index for add_key_result()."""
         o = _fill(DocObjective, lib.skpi_doc_objective_init, dict(title=title, **fields))
         out = ctypes.c_size_t()
         lib.skpi_doc_objectives_add(ctypes.byref(out), self._d, self.index, ctypes.byref(o))
-        return out.value
+        return int(out.value)
 
-    def add_key_result(self, objective, title, **fields):
+    def add_key_result(self, objective: int, title: str, **fields: Any) -> Objectives:
         """A key result line (unit, start, current, target, score, tone, note) under an objective."""
         k = _fill(DocKeyResult, lib.skpi_doc_key_result_init, dict(title=title, **fields))
         lib.skpi_doc_objective_add_key_result(self._d, self.index, objective, ctypes.byref(k))
         return self
 
     @property
-    def objectives(self):
-        """[dict(..., key_results=[dict, ...]), ...]"""
-        out = []
+    def objectives(self) -> List[Dict[str, Any]]:
+        """The objective cards, [dict(..., key_results=[dict, ...]), ...]."""
+        out: List[Dict[str, Any]] = []
         nkr = ctypes.c_size_t()
         for i in range(len(self)):
             o = version_init(lib.skpi_doc_objective_init, DocObjective, DocObjective._version_)
@@ -357,7 +426,9 @@ class Objectives(Block):
 
 
 class Posts(Block):
-    def add(self, channel, metric, value, **fields):
+    """A ranking of posts."""
+
+    def add(self, channel: str, metric: str, value: Number, **fields: Any) -> Posts:
         """A post (published, text, url, unit, ratio), ranked in the order added."""
         p = _fill(DocPost, lib.skpi_doc_post_init, dict(channel=channel, metric=metric, value=value,
                                                          **fields))
@@ -365,8 +436,9 @@ class Posts(Block):
         return self
 
     @property
-    def posts(self):
-        out = []
+    def posts(self) -> List[Dict[str, Any]]:
+        """The post cards, as dicts of their fields."""
+        out: List[Dict[str, Any]] = []
         for i in range(len(self)):
             p = version_init(lib.skpi_doc_post_init, DocPost)
             lib.skpi_doc_post_get(ctypes.byref(p), self._d, self.index, i)
@@ -374,7 +446,7 @@ class Posts(Block):
         return out
 
 
-_BLOCKS = {BlockKind.HEADING: Heading, BlockKind.PARAGRAPH: Paragraph,
+_BLOCKS: Dict[BlockKind, Type[Block]] = {BlockKind.HEADING: Heading, BlockKind.PARAGRAPH: Paragraph,
            BlockKind.KPI_TABLE: KpiTable, BlockKind.TABLE: Table, BlockKind.CHART: Chart,
            BlockKind.GOALS: Goals, BlockKind.OBJECTIVES: Objectives, BlockKind.POSTS: Posts,
            BlockKind.CALLOUT: Callout, BlockKind.LIST: ListBlock}
@@ -387,7 +459,8 @@ class Document(Handle):
 
     _free = staticmethod(lib.skpi_doc_free)
 
-    def __init__(self, title=None, subtitle=None, currency=None, language=None):
+    def __init__(self, title: Optional[str] = None, subtitle: Optional[str] = None,
+                 currency: Optional[str] = None, language: Optional[str] = None) -> None:
         ptr = DocP()
         lib.skpi_doc_new(ctypes.byref(ptr))
         self._adopt(ptr)
@@ -397,41 +470,68 @@ class Document(Handle):
                 setattr(self, key, value)
 
     @classmethod
-    def _wrap(cls, ptr, borrowed=False):
+    def _wrap(cls, ptr: Any, borrowed: bool = False) -> Document:
         """A Document over a C document: owned (assembled), or borrowed (lent to a custom section)."""
         self = cls.__new__(cls)
         self._adopt(ptr, borrowed=borrowed)
         return self
 
-    title = property(lambda self: string(lib.skpi_doc_title(self._h)),
-                     lambda self, v: lib.skpi_doc_set_title(self._h, utf8(v)))
-    subtitle = property(lambda self: string(lib.skpi_doc_subtitle(self._h)),
-                        lambda self, v: lib.skpi_doc_set_subtitle(self._h, utf8(v)))
-    currency = property(lambda self: string(lib.skpi_doc_currency(self._h)),
-                        lambda self, v: lib.skpi_doc_set_currency(self._h, utf8(v)))
-    language = property(lambda self: string(lib.skpi_doc_language(self._h)),
-                        lambda self, v: lib.skpi_doc_set_language(self._h, utf8(v)))
+    @property
+    def title(self) -> Optional[str]:
+        """The document's title."""
+        return string(lib.skpi_doc_title(self._h))
 
-    def set_text(self, key, text):
+    @title.setter
+    def title(self, v: str) -> None:
+        lib.skpi_doc_set_title(self._h, utf8(v))
+
+    @property
+    def subtitle(self) -> Optional[str]:
+        """The line under the title."""
+        return string(lib.skpi_doc_subtitle(self._h))
+
+    @subtitle.setter
+    def subtitle(self, v: str) -> None:
+        lib.skpi_doc_set_subtitle(self._h, utf8(v))
+
+    @property
+    def currency(self) -> Optional[str]:
+        """The currency shown after money amounts ('EUR')."""
+        return string(lib.skpi_doc_currency(self._h))
+
+    @currency.setter
+    def currency(self, v: str) -> None:
+        lib.skpi_doc_set_currency(self._h, utf8(v))
+
+    @property
+    def language(self) -> Optional[str]:
+        """The language tag of the output ('en')."""
+        return string(lib.skpi_doc_language(self._h))
+
+    @language.setter
+    def language(self, v: str) -> None:
+        lib.skpi_doc_set_language(self._h, utf8(v))
+
+    def set_text(self, key: Union[Template, str, int], text: Optional[str]) -> None:
         """Replace a word the HTML, Markdown and text renderers write: a Template from
         COLUMN_METRIC on (the member, its int or its name); None restores the default.
         An assembled Document has those its ReportDefinition replaced."""
         from .report_definition import Template, _member
         lib.skpi_doc_set_text(self._h, int(_member(Template, key)), opt_text(text))
 
-    def text(self, key):
+    def text(self, key: Union[Template, str, int]) -> str:
         """The text the renderers write for a word Template (this Document's or the default)."""
         from .report_definition import Template, _member
-        key = _member(Template, key)
-        out = lib.skpi_doc_text(self._h, int(key))
+        member = _member(Template, key)
+        out = lib.skpi_doc_text(self._h, int(member))
         if out is None:
-            raise ValueError(f"{key!r} is not a word the renderers write")
-        return string(out)
+            raise invalid("key", f"{member!r} is not a word the renderers write")
+        return required(out)
 
-    def __len__(self):
-        return lib.skpi_doc_block_count(self._h)
+    def __len__(self) -> int:
+        return int(lib.skpi_doc_block_count(self._h))
 
-    def __getitem__(self, index):
+    def __getitem__(self, index: int) -> Block:
         n = len(self)
         if index < 0:
             index += n
@@ -442,18 +542,20 @@ class Document(Handle):
         return _BLOCKS[BlockKind(kind.value)](self, index)
 
     @property
-    def blocks(self):
+    def blocks(self) -> List[Block]:
+        """Every block, in reading order."""
         return [self[i] for i in range(len(self))]
 
-    def _added(self, cls, out):
+    def _added(self, cls: Type[_B], out: Any) -> _B:
         return cls(self, out.value)
 
-    def add_heading(self, text, level=1):
+    def add_heading(self, text: str, level: int = 1) -> Heading:
+        """Append a heading (level 1 at the top)."""
         out = ctypes.c_size_t()
         lib.skpi_doc_add_heading(ctypes.byref(out), self._h, level, utf8(text))
         return self._added(Heading, out)
 
-    def add_paragraph(self, *spans):
+    def add_paragraph(self, *spans: Union[str, bytes, Tuple[SpanStyle, str]]) -> Paragraph:
         """A paragraph of spans: plain str, or (SpanStyle, text) pairs."""
         out = ctypes.c_size_t()
         lib.skpi_doc_add_paragraph(ctypes.byref(out), self._h, None)
@@ -466,12 +568,15 @@ class Document(Handle):
                 p.add_span(text, style)
         return p
 
-    def add_callout(self, text, kind=CalloutKind.INFO, title=None):
+    def add_callout(self, text: str, kind: CalloutKind = CalloutKind.INFO,
+                    title: Optional[str] = None) -> Callout:
+        """Append a callout: a win, an alert, a note."""
         out = ctypes.c_size_t()
         lib.skpi_doc_add_callout(ctypes.byref(out), self._h, int(kind), opt_text(title), utf8(text))
         return self._added(Callout, out)
 
-    def add_list(self, items=(), ordered=False):
+    def add_list(self, items: Iterable[str] = (), ordered: bool = False) -> ListBlock:
+        """Append a list of items (numbered when `ordered`)."""
         out = ctypes.c_size_t()
         lib.skpi_doc_add_list(ctypes.byref(out), self._h, 1 if ordered else 0)
         block = self._added(ListBlock, out)
@@ -479,18 +584,23 @@ class Document(Handle):
             block.add_item(item)
         return block
 
-    def add_kpi_table(self, title=None, comparison=None, comparison2=None):
+    def add_kpi_table(self, title: Optional[str] = None, comparison: Optional[str] = None,
+                      comparison2: Optional[str] = None) -> KpiTable:
+        """Append a KPI table; `comparison` and `comparison2` label its comparison columns."""
         out = ctypes.c_size_t()
         lib.skpi_doc_add_kpi_table(ctypes.byref(out), self._h, opt_text(title), opt_text(comparison),
                                    opt_text(comparison2))
         return self._added(KpiTable, out)
 
-    def add_table(self, title, headers, rows=(), align=None):
+    def add_table(self, title: Optional[str], headers: Sequence[str],
+                  rows: Iterable[Iterable[object]] = (),
+                  align: Optional[Sequence[Align]] = None) -> Table:
+        """Append a table with these column headers (and alignments), then its rows."""
         n = len(headers)
         harr = (ctypes.c_char_p * max(n, 1))(*[utf8(h) for h in headers])
         aarr = None if align is None else (ctypes.c_int * max(n, 1))(*[int(a) for a in align])
         if align is not None and len(align) != n:
-            raise ValueError(f"{n} headers but {len(align)} alignments")
+            raise invalid("align", f"{n} headers but {len(align)} alignments")
         out = ctypes.c_size_t()
         lib.skpi_doc_add_table(ctypes.byref(out), self._h, opt_text(title), n, harr, aarr)
         table = self._added(Table, out)
@@ -498,8 +608,10 @@ class Document(Handle):
             table.add_row(row)
         return table
 
-    def add_chart(self, title, kind=ChartKind.LINE, description=None, unit=Unit.COUNT,
-                  y_range=None):
+    def add_chart(self, title: str, kind: ChartKind = ChartKind.LINE,
+                  description: Optional[str] = None, unit: Unit = Unit.COUNT,
+                  y_range: Optional[Tuple[float, float]] = None) -> Chart:
+        """Append a chart; add its series with Chart.add_series()."""
         c = _fill(DocChart, lib.skpi_doc_chart_init,
                   dict(title=title, kind=kind, description=description, unit=unit))
         if y_range is not None:
@@ -508,27 +620,40 @@ class Document(Handle):
         lib.skpi_doc_add_chart(ctypes.byref(out), self._h, ctypes.byref(c))
         return self._added(Chart, out)
 
-    def add_goals(self, title=None):
+    def add_goals(self, title: Optional[str] = None) -> Goals:
+        """Append a goal scorecard; add goals with Goals.add()."""
         out = ctypes.c_size_t()
         lib.skpi_doc_add_goals(ctypes.byref(out), self._h, opt_text(title))
         return self._added(Goals, out)
 
-    def add_objectives(self, title=None):
+    def add_objectives(self, title: Optional[str] = None) -> Objectives:
+        """Append an objective scorecard; add objectives with Objectives.add()."""
         out = ctypes.c_size_t()
         lib.skpi_doc_add_objectives(ctypes.byref(out), self._h, opt_text(title))
         return self._added(Objectives, out)
 
-    def add_posts(self, title=None):
+    def add_posts(self, title: Optional[str] = None) -> Posts:
+        """Append a ranking of posts; add posts with Posts.add()."""
         out = ctypes.c_size_t()
         lib.skpi_doc_add_posts(ctypes.byref(out), self._h, opt_text(title))
         return self._added(Posts, out)
 
-    def render(self, format="markdown", sink=None, **options):
+    @overload
+    def render(self, format: Union[Format, str] = "markdown", sink: None = None,
+               **options: Any) -> str:
+        ...
+
+    @overload
+    def render(self, format: Union[Format, str], sink: SinkTarget, **options: Any) -> None:
+        ...
+
+    def render(self, format: Union[Format, str] = "markdown", sink: Optional[SinkTarget] = None,
+               **options: Any) -> Optional[str]:
         """Render (see socialkpi.render): text when no sink is given."""
         from .render import render
         return render(self, format, sink, **options)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self.closed:
             return "<Document closed>"
         return f"<Document {self.title!r}: {len(self)} blocks>"

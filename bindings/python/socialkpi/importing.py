@@ -1,10 +1,14 @@
 """Importers for analytics exports (CSV): X, Meta, LinkedIn, YouTube, TikTok, Sprout, generic."""
+from __future__ import annotations
+
 import ctypes
 import enum
 import os
-from typing import Dict, List, NamedTuple, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Tuple, Union
 
-from ._lib import ImportSummaryP, lib, opt_text, string, version_init
+from ._errors import invalid, naming
+from ._lib import ImportSummaryP, lib, opt_text, required, version_init
+from ._typing import PathLike
 from ._lib import text as utf8
 from ._types import ImportColumn, ImportOptions, Period
 from .dataset import Dataset
@@ -39,12 +43,13 @@ class Preset(enum.IntEnum):
     LINKEDIN_VISITORS = 23
 
     @property
-    def key(self):
+    def key(self) -> str:
         """The short name, e.g. 'x_tweets'."""
-        return string(lib.skpi_import_preset_name(self))
+        return required(lib.skpi_import_preset_name(self))
 
     @classmethod
-    def from_key(cls, name):
+    def from_key(cls, name: str) -> Preset:
+        """The preset with this short name ('x_tweets', 'generic_long', ...)."""
         out = ctypes.c_int()
         lib.skpi_import_preset_from_name(ctypes.byref(out), utf8(name))
         return cls(out.value)
@@ -88,7 +93,7 @@ class ImportSummary(NamedTuple):
     covers: Optional[Tuple[int, int]] = None  # [start, end) of the days a post export covers
 
     @classmethod
-    def _from_c(cls, s):
+    def _from_c(cls, s: Any) -> ImportSummary:
         period = Period()
         covered = lib.skpi_import_summary_covers(s, ctypes.byref(period)) == 0
         return cls(
@@ -101,10 +106,10 @@ class ImportSummary(NamedTuple):
             posts_updated=lib.skpi_import_summary_posts_updated(s),
             skipped={r: lib.skpi_import_summary_skipped(s, r) for r in Skip
                      if lib.skpi_import_summary_skipped(s, r)},
-            ignored_columns=[string(lib.skpi_import_summary_ignored(s, i))
+            ignored_columns=[required(lib.skpi_import_summary_ignored(s, i))
                              for i in range(lib.skpi_import_summary_ignored_count(s))],
             points_updated=lib.skpi_import_summary_points_updated(s),
-            warnings=[string(lib.skpi_import_summary_warning(s, i))
+            warnings=[required(lib.skpi_import_summary_warning(s, i))
                       for i in range(lib.skpi_import_summary_warning_count(s))],
             error_row_lines=[lib.skpi_import_summary_error_row_line(s, i)
                              for i in range(lib.skpi_import_summary_error_row_count(s))],
@@ -112,19 +117,26 @@ class ImportSummary(NamedTuple):
         )
 
 
-def _options(preset, channel, export_date, utc_offset, columns, date_column, delimiter,
-             date_order=DateOrder.AUTO, covers_from=None, covers_to=None):
+#: A column mapping of the generic wide layout: {header name: metric key} or (name, key) pairs.
+Columns = Union[Mapping[str, str], Iterable[Tuple[str, str]]]
+
+
+def _options(preset: Union[Preset, str, int], channel: Optional[str], export_date: Optional[str],
+             utc_offset: int, columns: Optional[Columns], date_column: Optional[str],
+             delimiter: Optional[str], date_order: DateOrder = DateOrder.AUTO,
+             covers_from: Optional[str] = None,
+             covers_to: Optional[str] = None) -> Tuple[ImportOptions, List[Any]]:
     opts = version_init(lib.skpi_import_options_init, ImportOptions, 2)
     opts.date_order = int(date_order)
     opts.covers_from = opt_text(covers_from)
     opts.covers_to = opt_text(covers_to)
-    keep = []
+    keep: List[Any] = []
     opts.preset = int(Preset.from_key(preset) if isinstance(preset, str) else preset)
     opts.channel = opt_text(channel)
     opts.export_date = opt_text(export_date)
     opts.utc_offset_minutes = int(utc_offset)
     if columns:
-        pairs = list(columns.items()) if isinstance(columns, dict) else list(columns)
+        pairs = list(columns.items()) if isinstance(columns, Mapping) else list(columns)
         arr = (ImportColumn * len(pairs))(*[ImportColumn(utf8(c), utf8(m)) for c, m in pairs])
         keep.append(arr)
         opts.columns = arr
@@ -132,14 +144,17 @@ def _options(preset, channel, export_date, utc_offset, columns, date_column, del
     opts.date_column = opt_text(date_column)
     if delimiter is not None:
         if not (isinstance(delimiter, str) and len(delimiter) == 1):
-            raise ValueError(f"delimiter must be one character, got {delimiter!r}")
+            raise invalid("delimiter", f"delimiter must be one character, got {delimiter!r}")
         opts.delimiter = ord(delimiter)
     return opts, keep
 
 
-def import_file(dataset, path, preset=Preset.AUTO, *, channel=None, export_date=None,
-                utc_offset=0, columns=None, date_column=None, delimiter=None,
-                date_order=DateOrder.AUTO, covers_from=None, covers_to=None):
+def import_file(dataset: Dataset, path: PathLike, preset: Union[Preset, str, int] = Preset.AUTO, *,
+                channel: Optional[str] = None, export_date: Optional[str] = None,
+                utc_offset: int = 0, columns: Optional[Columns] = None,
+                date_column: Optional[str] = None, delimiter: Optional[str] = None,
+                date_order: DateOrder = DateOrder.AUTO, covers_from: Optional[str] = None,
+                covers_to: Optional[str] = None) -> ImportSummary:
     """Import a CSV export into `dataset`, all or nothing; returns an ImportSummary.
 
     columns: for the generic wide layout, {header name: metric key}.
@@ -149,8 +164,9 @@ def import_file(dataset, path, preset=Preset.AUTO, *, channel=None, export_date=
     opts, keep = _options(preset, channel, export_date, utc_offset, columns, date_column, delimiter,
                           date_order, covers_from, covers_to)
     out = ImportSummaryP()
-    lib.skpi_import_file(ctypes.byref(out), Dataset._of(dataset), os.fsencode(path),
-                         ctypes.byref(opts))
+    with naming("preset", "channel", "columns", "path"):
+        lib.skpi_import_file(ctypes.byref(out), Dataset._of(dataset), os.fsencode(path),
+                             ctypes.byref(opts))
     del keep
     try:
         return ImportSummary._from_c(out)
@@ -158,17 +174,19 @@ def import_file(dataset, path, preset=Preset.AUTO, *, channel=None, export_date=
         lib.skpi_import_summary_free(out)
 
 
-def import_buffer(dataset, data, preset=Preset.AUTO, *, name=None, channel=None,
-                  export_date=None, utc_offset=0, columns=None, date_column=None, delimiter=None,
-                  date_order=DateOrder.AUTO, covers_from=None, covers_to=None):
+def import_buffer(dataset: Dataset, data: Union[bytes, bytearray, memoryview, str],
+                  preset: Union[Preset, str, int] = Preset.AUTO, *, name: Optional[str] = None,
+                  channel: Optional[str] = None, export_date: Optional[str] = None,
+                  utc_offset: int = 0, columns: Optional[Columns] = None,
+                  date_column: Optional[str] = None, delimiter: Optional[str] = None,
+                  date_order: DateOrder = DateOrder.AUTO, covers_from: Optional[str] = None,
+                  covers_to: Optional[str] = None) -> ImportSummary:
     """Import CSV bytes (or str, read as UTF-8) into `dataset`; `name` appears in messages."""
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    view = memoryview(data)
+    view = memoryview(data.encode("utf-8") if isinstance(data, str) else data)
     if not view.contiguous:
         view = memoryview(bytes(view))
     size = view.nbytes
-    holder = (ctypes.c_char * size).from_buffer_copy(view) if view.readonly else \
+    holder: Any = (ctypes.c_char * size).from_buffer_copy(view) if view.readonly else \
         (ctypes.c_char * size).from_buffer(view.cast("B"))
     opts, keep = _options(preset, channel, export_date, utc_offset, columns, date_column, delimiter,
                           date_order, covers_from, covers_to)

@@ -1,32 +1,45 @@
 """OKRs: objectives, key results, check-ins, scoring, alignment and trajectories."""
+from __future__ import annotations
+
 import ctypes
 import enum
 import math
 import weakref
-from typing import List, NamedTuple, Optional
+from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from ._handle import Handle
-from ._lib import KeyResultP, ObjectiveP, OkrResultP, OkrTrajectoryP, Period, lib, opt_text, string
+from ._lib import (KeyResultP, ObjectiveP, OkrResultP, OkrTrajectoryP, Period, lib, opt_text,
+                   required, string)
 from ._lib import text as utf8
 from ._lib import version_init
 from ._types import OkrOptions
 from .calendar import Cadence, Calendar, as_period, seconds
 from .dataset import Dataset
+from ._typing import PeriodLike, TimeLike
 from .values import Availability
+
+#: A scoring curve: a preset, or the points (achievement, score) of a custom one.
+CurveLike = Union["Curve", int, Sequence[Tuple[float, float]]]
 
 
 class ObjectiveType(enum.IntEnum):
+    """Committed objectives are expected to reach 1.0; aspirational ones land around 0.6-0.7."""
+
     COMMITTED = 0
     ASPIRATIONAL = 1
 
 
 class KeyResultKind(enum.IntEnum):
+    """Where a key result's value comes from: check-ins, a dataset metric, or done/not done."""
+
     MANUAL = 0
     METRIC = 1
     MILESTONE = 2
 
 
 class KeyResultDirection(enum.IntEnum):
+    """Whether a key result should go up or down (from its start and target)."""
+
     INCREASE = 0
     DECREASE = 1
 
@@ -42,12 +55,16 @@ class Curve(enum.IntEnum):
 
 
 class Band(enum.IntEnum):
+    """The traffic-light band of a score."""
+
     RED = 0
     YELLOW = 1
     GREEN = 2
 
 
 class OkrStatus(enum.IntEnum):
+    """Where an objective or key result stands against the time elapsed."""
+
     NOT_STARTED = 0
     ON_TRACK = 1
     AT_RISK = 2
@@ -55,6 +72,8 @@ class OkrStatus(enum.IntEnum):
 
 
 class OkrVerdict(enum.IntEnum):
+    """What a final score means for a committed or aspirational objective."""
+
     IN_PROGRESS = 0
     COMMITTED_MET = 1
     COMMITTED_MISSED = 2
@@ -64,20 +83,22 @@ class OkrVerdict(enum.IntEnum):
     NOT_AMBITIOUS = 6
 
     @property
-    def phrase(self):
+    def phrase(self) -> str:
         """A short English phrase ('success', 'not ambitious enough', ...)."""
-        return string(lib.skpi_okr_verdict_name(self))
+        return required(lib.skpi_okr_verdict_name(self))
 
 
-def _none_if_nan(x):
+def _none_if_nan(x: float) -> Optional[float]:
     return None if math.isnan(x) else x
 
 
-def _nan_if_none(x):
+def _nan_if_none(x: Optional[float]) -> float:
     return math.nan if x is None else float(x)
 
 
 class CheckIn(NamedTuple):
+    """One check-in of a key result: when, the value, the confidence (0-1) and a note."""
+
     time: int
     value: Optional[float]
     confidence: Optional[float]
@@ -102,15 +123,15 @@ class KeyResultScore(NamedTuple):
 class OkrResult:
     """The scores of an objective as of a time, with its key results and aligned objectives."""
 
-    def __init__(self, r):
-        self.as_of = lib.skpi_okr_result_as_of(r)
-        self.elapsed = lib.skpi_okr_result_elapsed(r)
-        self.score = lib.skpi_okr_result_score(r)
-        self.rounded = lib.skpi_okr_result_rounded(r)
-        self.mean = lib.skpi_okr_result_mean(r)
-        self.weakest = lib.skpi_okr_result_weakest(r)
+    def __init__(self, r: Any) -> None:
+        self.as_of: int = lib.skpi_okr_result_as_of(r)
+        self.elapsed: float = lib.skpi_okr_result_elapsed(r)
+        self.score: float = lib.skpi_okr_result_score(r)
+        self.rounded: float = lib.skpi_okr_result_rounded(r)
+        self.mean: float = lib.skpi_okr_result_mean(r)
+        self.weakest: float = lib.skpi_okr_result_weakest(r)
         self.band = Band(lib.skpi_okr_result_band(r))
-        self.expected = lib.skpi_okr_result_expected(r)
+        self.expected: float = lib.skpi_okr_result_expected(r)
         self.status = OkrStatus(lib.skpi_okr_result_status(r))
         self.verdict = OkrVerdict(lib.skpi_okr_result_verdict(r))
         self.confidence = _none_if_nan(lib.skpi_okr_result_confidence(r))
@@ -132,20 +153,22 @@ class OkrResult:
         self.children: List[OkrResult] = [OkrResult(lib.skpi_okr_result_child(r, i))
                                           for i in range(lib.skpi_okr_result_child_count(r))]
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return (f"<OkrResult {self.rounded:.1f} {self.band.name.lower()}, "
                 f"{self.status.name.lower()}, {self.verdict.phrase}>")
 
 
 class TrajectoryPoint(NamedTuple):
+    """The scores at the end of one period of a trajectory."""
+
     period: Period
     result: OkrResult
 
 
-def _options(kw):
+def _options(kw: Dict[str, Any]) -> Tuple[OkrOptions, List[Any]]:
     """An skpi_okr_options from keyword arguments, and what must live during the call."""
     opts = version_init(lib.skpi_okr_options_init, OkrOptions)
-    keep = []
+    keep: List[Any] = []
     for key, value in kw.items():
         if key == "curve":
             if isinstance(value, (list, tuple)):
@@ -166,17 +189,18 @@ def _options(kw):
 
 # Every live Objective by C address, so that parents and children read from C
 # come back as the Python objects the caller made.
-_objectives = weakref.WeakValueDictionary()
+_objectives: weakref.WeakValueDictionary[Optional[int], Objective] = weakref.WeakValueDictionary()
 
 
-def _objective_of(ptr, lender=None):
+def _objective_of(ptr: Any, lender: Any = None) -> Optional[Objective]:
     """The Python Objective of a C pointer; `lender` (a Definitions) wraps its own on demand."""
     if not ptr:
         return None
     obj = _objectives.get(ctypes.cast(ptr, ctypes.c_void_p).value)
     if obj is None and lender is not None:
         obj = lender._objective_of_ptr(ptr)
-    return obj
+    found: Optional[Objective] = obj
+    return found
 
 
 class KeyResult(Handle):
@@ -185,80 +209,122 @@ class KeyResult(Handle):
     _free = None  # the objective frees it
 
     @classmethod
-    def _wrap(cls, ptr, objective):
+    def _wrap(cls, ptr: Any, objective: Objective) -> KeyResult:
         self = cls.__new__(cls)
         self._adopt(ptr, owner=objective, borrowed=True)
         return self
 
-    def close(self):
-        pass  # owned by the objective: remove it with Objective.remove_key_result()
+    def close(self) -> None:
+        """Nothing to free: the objective owns its key results (see remove_key_result())."""
+        # owned by the objective: remove it with Objective.remove_key_result()
 
     @property
-    def objective(self):
+    def objective(self) -> Objective:
+        """The objective this key result belongs to."""
         self._h
-        return self._owner
-
-    kind = property(lambda self: KeyResultKind(lib.skpi_key_result_kind(self._h)))
-    title = property(lambda self: string(lib.skpi_key_result_title(self._h)),
-                     lambda self, v: lib.skpi_key_result_set_title(self._h, utf8(v)))
+        owner: Objective = self._owner
+        return owner
 
     @property
-    def range(self):
+    def kind(self) -> KeyResultKind:
+        """Manual, metric-linked or milestone."""
+        return KeyResultKind(lib.skpi_key_result_kind(self._h))
+
+    @property
+    def title(self) -> str:
+        """The key result's title."""
+        return required(lib.skpi_key_result_title(self._h))
+
+    @title.setter
+    def title(self, v: str) -> None:
+        lib.skpi_key_result_set_title(self._h, utf8(v))
+
+    @property
+    def range(self) -> Optional[Tuple[float, float]]:
         """(start, target), or None before it is set."""
         start, target = ctypes.c_double(), ctypes.c_double()
         try:
             lib.skpi_key_result_range(ctypes.byref(start), ctypes.byref(target), self._h)
         except LookupError:
             return None
-        return start.value, target.value
+        return float(start.value), float(target.value)
 
-    def set_range(self, start, target):
+    def set_range(self, start: float, target: float) -> None:
+        """Set the start and target values (the direction follows from them)."""
         lib.skpi_key_result_set_range(self._h, float(start), float(target))
 
     @property
-    def direction(self):
+    def direction(self) -> Optional[KeyResultDirection]:
         """INCREASE or DECREASE (from the range); None before the range is set."""
         try:
             return KeyResultDirection(lib.skpi_key_result_direction(self._h))
         except LookupError:
             return None
 
-    stretch = property(lambda self: _none_if_nan(lib.skpi_key_result_stretch(self._h)),
-                       lambda self, v: lib.skpi_key_result_set_stretch(self._h, _nan_if_none(v)),
-                       doc="Stretch target (scores 1.0 with the stretch curves); None when unset")
-    commit = property(lambda self: _none_if_nan(lib.skpi_key_result_commit(self._h)),
-                      lambda self, v: lib.skpi_key_result_set_commit(self._h, _nan_if_none(v)),
-                      doc="Commit value (scores 0.3 with the three-level curve); None when unset")
-    weight = property(lambda self: lib.skpi_key_result_weight(self._h),
-                      lambda self, v: lib.skpi_key_result_set_weight(self._h, float(v)))
-    metric = property(lambda self: string(lib.skpi_key_result_metric(self._h)))
-    selector = property(lambda self: string(lib.skpi_key_result_selector(self._h)))
+    @property
+    def stretch(self) -> Optional[float]:
+        """Stretch target (scores 1.0 with the stretch curves); None when unset."""
+        return _none_if_nan(lib.skpi_key_result_stretch(self._h))
 
-    def set_metric(self, metric, selector="*"):
+    @stretch.setter
+    def stretch(self, v: Optional[float]) -> None:
+        lib.skpi_key_result_set_stretch(self._h, _nan_if_none(v))
+
+    @property
+    def commit(self) -> Optional[float]:
+        """Commit value (scores 0.3 with the three-level curve); None when unset."""
+        return _none_if_nan(lib.skpi_key_result_commit(self._h))
+
+    @commit.setter
+    def commit(self, v: Optional[float]) -> None:
+        lib.skpi_key_result_set_commit(self._h, _nan_if_none(v))
+
+    @property
+    def weight(self) -> float:
+        """The key result's weight in its objective's score (1 by default)."""
+        return float(lib.skpi_key_result_weight(self._h))
+
+    @weight.setter
+    def weight(self, v: float) -> None:
+        lib.skpi_key_result_set_weight(self._h, float(v))
+
+    @property
+    def metric(self) -> Optional[str]:
+        """The linked metric key; None when not metric-linked."""
+        return string(lib.skpi_key_result_metric(self._h))
+
+    @property
+    def selector(self) -> Optional[str]:
+        """The linked channel selector; None when not metric-linked."""
+        return string(lib.skpi_key_result_selector(self._h))
+
+    def set_metric(self, metric: str, selector: str = "*") -> None:
         """Link a metric-linked key result to a metric of the dataset and a channel selector."""
         lib.skpi_key_result_set_metric(self._h, utf8(metric), utf8(selector))
 
-    def check_in(self, time, value=None, confidence=None, note=None):
+    def check_in(self, time: TimeLike, value: Optional[float] = None,
+                 confidence: Optional[float] = None, note: Optional[str] = None) -> None:
         """Record a check-in (value None: confidence only; confidence None: none given)."""
         lib.skpi_key_result_add_checkin(self._h, seconds(time), _nan_if_none(value),
                                         _nan_if_none(confidence), opt_text(note))
 
     @property
-    def checkins(self):
+    def checkins(self) -> List[CheckIn]:
         """[CheckIn(time, value, confidence, note), ...] in time order."""
         h = self._h
         t, v, c, n = ctypes.c_int64(), ctypes.c_double(), ctypes.c_double(), ctypes.c_char_p()
-        out = []
+        out: List[CheckIn] = []
         for i in range(lib.skpi_key_result_checkin_count(h)):
             lib.skpi_key_result_checkin(ctypes.byref(t), ctypes.byref(v), ctypes.byref(c),
                                         ctypes.byref(n), h, i)
-            out.append(CheckIn(t.value, _none_if_nan(v.value), _none_if_nan(c.value), string(n.value)))
+            out.append(CheckIn(t.value, _none_if_nan(v.value), _none_if_nan(c.value), required(n.value)))
         return out
 
-    def remove_checkin(self, index):
+    def remove_checkin(self, index: int) -> None:
+        """Remove check-in number `index` (0-based, in time order)."""
         lib.skpi_key_result_remove_checkin(self._h, index)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self.closed:
             return "<KeyResult removed>"
         return f"<KeyResult {self.title!r} ({self.kind.name.lower()})>"
@@ -274,19 +340,20 @@ class Objective(Handle):
     """
 
     _free = staticmethod(lib.skpi_objective_free)
-    _defs = None  # the Definitions that owns and lends it, if any
+    _defs: Any = None  # the Definitions that owns and lends it, if any
 
-    def __init__(self, title, period=None, type=ObjectiveType.ASPIRATIONAL, owner=None,
-                 description=None, curve=None):
+    def __init__(self, title: str, period: Optional[PeriodLike] = None,
+                 type: ObjectiveType = ObjectiveType.ASPIRATIONAL, owner: Optional[str] = None,
+                 description: Optional[str] = None, curve: Optional[CurveLike] = None) -> None:
         ptr = ObjectiveP()
         lib.skpi_objective_new(ctypes.byref(ptr), utf8(title))
         self._adopt(ptr)
-        self._krs = {}           # C address -> KeyResult wrapper
-        self._children = []      # aligned objectives kept alive while aligned
-        self._parent = None
+        self._krs: Dict[Optional[int], KeyResult] = {}  # C address -> KeyResult wrapper
+        self._children: List[Objective] = []  # aligned objectives kept alive while aligned
+        self._parent: Optional[Objective] = None
         _objectives[self._addr] = self
         if period is not None:
-            self.period = period
+            lib.skpi_objective_set_period(self._h, as_period(period))
         if type != ObjectiveType.ASPIRATIONAL:
             self.type = type
         if owner is not None:
@@ -294,10 +361,10 @@ class Objective(Handle):
         if description is not None:
             self.description = description
         if curve is not None:
-            self.curve = curve
+            self._set_curve(curve)
 
     @classmethod
-    def _lent(cls, ptr, defs):
+    def _lent(cls, ptr: Any, defs: Any) -> Objective:
         """A wrapper of an objective owned by `defs` (a Definitions), which it keeps alive."""
         self = cls.__new__(cls)
         self._adopt(ptr, owner=defs, borrowed=True)
@@ -307,21 +374,22 @@ class Objective(Handle):
         return self
 
     @property
-    def _addr(self):
+    def _addr(self) -> Optional[int]:
         return ctypes.cast(self._ptr, ctypes.c_void_p).value
 
-    def close(self):
+    def close(self) -> None:
+        """Free the objective and unlink its alignment; one lent by a Definitions stays."""
         if self._defs is not None:
             return  # owned by its Definitions: remove it with Definitions.remove_objective()
         self._release()
         super().close()
 
-    def _invalidate(self):
+    def _invalidate(self) -> None:
         """The owner freed the C objective: forget it, and make every later use fail."""
         self._release()
         self._ptr = None
 
-    def _release(self):
+    def _release(self) -> None:
         """Forget the Python side of the C objective about to go."""
         if self._ptr:
             if _objectives.get(self._addr) is self:
@@ -340,7 +408,7 @@ class Objective(Handle):
                 kr._ptr = None
             self._krs = {}
 
-    def _repin(self):
+    def _repin(self) -> None:
         """A lent objective linked to objectives of another owner is held by its Definitions,
         so that the link keeps both sides alive as it does between two free objectives."""
         defs = self._defs
@@ -351,17 +419,44 @@ class Objective(Handle):
         else:
             defs._pinned.pop(self._addr, None)
 
-    title = property(lambda self: string(lib.skpi_objective_title(self._h)),
-                     lambda self, v: lib.skpi_objective_set_title(self._h, utf8(v)))
-    description = property(lambda self: string(lib.skpi_objective_description(self._h)),
-                           lambda self, v: lib.skpi_objective_set_description(self._h, opt_text(v)))
-    owner = property(lambda self: string(lib.skpi_objective_owner(self._h)),
-                     lambda self, v: lib.skpi_objective_set_owner(self._h, opt_text(v)))
-    type = property(lambda self: ObjectiveType(lib.skpi_objective_type(self._h)),
-                    lambda self, v: lib.skpi_objective_set_type(self._h, int(v)))
+    @property
+    def title(self) -> str:
+        """The objective's title."""
+        return required(lib.skpi_objective_title(self._h))
+
+    @title.setter
+    def title(self, v: str) -> None:
+        lib.skpi_objective_set_title(self._h, utf8(v))
 
     @property
-    def period(self):
+    def description(self) -> Optional[str]:
+        """A longer description; None when unset."""
+        return string(lib.skpi_objective_description(self._h))
+
+    @description.setter
+    def description(self, v: Optional[str]) -> None:
+        lib.skpi_objective_set_description(self._h, opt_text(v))
+
+    @property
+    def owner(self) -> Optional[str]:
+        """Who owns the objective; None when unset."""
+        return string(lib.skpi_objective_owner(self._h))
+
+    @owner.setter
+    def owner(self, v: Optional[str]) -> None:
+        lib.skpi_objective_set_owner(self._h, opt_text(v))
+
+    @property
+    def type(self) -> ObjectiveType:
+        """Committed (expected to reach 1.0) or aspirational (0.6 to 0.7 is success)."""
+        return ObjectiveType(lib.skpi_objective_type(self._h))
+
+    @type.setter
+    def type(self, v: ObjectiveType) -> None:
+        lib.skpi_objective_set_type(self._h, int(v))
+
+    @property
+    def period(self) -> Optional[Period]:
         """Period [start, end), or None before it is set."""
         out = Period()
         try:
@@ -371,39 +466,43 @@ class Objective(Handle):
         return out
 
     @period.setter
-    def period(self, p):
+    def period(self, p: PeriodLike) -> None:
         lib.skpi_objective_set_period(self._h, as_period(p))
 
     @property
-    def curve(self):
+    def curve(self) -> Union[Curve, List[Tuple[float, float]]]:
         """A preset Curve, or the custom curve's [(achievement, score), ...]."""
         h = self._h
         c = Curve(lib.skpi_objective_curve(h))
         if c != Curve.CUSTOM:
             return c
         x, y = ctypes.c_double(), ctypes.c_double()
-        points = []
+        points: List[Tuple[float, float]] = []
         for i in range(lib.skpi_objective_curve_point_count(h)):
             lib.skpi_objective_curve_point(ctypes.byref(x), ctypes.byref(y), h, i)
             points.append((x.value, y.value))
         return points
 
     @curve.setter
-    def curve(self, c):
+    def curve(self, c: CurveLike) -> None:
+        self._set_curve(c)
+
+    def _set_curve(self, c: CurveLike) -> None:
         if isinstance(c, (list, tuple)):
             xs = (ctypes.c_double * max(len(c), 1))(*[p[0] for p in c])
             ys = (ctypes.c_double * max(len(c), 1))(*[p[1] for p in c])
             lib.skpi_objective_set_curve_points(self._h, xs, ys, len(c))
         else:
-            lib.skpi_objective_set_curve(self._h, int(c))
+            lib.skpi_objective_set_curve(self._h, int(c))  # type: ignore[arg-type]
 
     # alignment ----------------------------------------------------------------
 
     @property
-    def parent(self):
+    def parent(self) -> Optional[Objective]:
+        """The objective this one is aligned under; None at the top."""
         return _objective_of(lib.skpi_objective_parent(self._h), self._defs)
 
-    def align_under(self, parent, weight=1.0):
+    def align_under(self, parent: Optional[Objective], weight: float = 1.0) -> None:
         """Align under `parent` (its score rolls this one up with `weight`); None detaches."""
         lib.skpi_objective_set_parent(self._h, Objective._of_optional(parent), float(weight))
         old = self._parent
@@ -421,19 +520,24 @@ class Objective(Handle):
         self._repin()
 
     @property
-    def alignment_weight(self):
+    def alignment_weight(self) -> Optional[float]:
+        """The weight of this objective in its parent's score; None when not aligned."""
         return _none_if_nan(lib.skpi_objective_alignment_weight(self._h))
 
     @property
-    def children(self):
+    def children(self) -> List[Optional[Objective]]:
+        """The objectives aligned under this one."""
         h = self._h
         return [_objective_of(lib.skpi_objective_child(h, i), self._defs)
                 for i in range(lib.skpi_objective_child_count(h))]
 
     # key results ----------------------------------------------------------------
 
-    def add_key_result(self, title, kind=KeyResultKind.MANUAL, start=None, target=None, *,
-                       stretch=None, commit=None, weight=None, metric=None, selector="*"):
+    def add_key_result(self, title: str, kind: KeyResultKind = KeyResultKind.MANUAL,
+                       start: Optional[float] = None, target: Optional[float] = None, *,
+                       stretch: Optional[float] = None, commit: Optional[float] = None,
+                       weight: Optional[float] = None, metric: Optional[str] = None,
+                       selector: str = "*") -> KeyResult:
         """Add a key result; start/target set its range, metric links it to a dataset metric."""
         out = KeyResultP()
         lib.skpi_objective_add_key_result(ctypes.byref(out), self._h, int(kind), utf8(title))
@@ -441,7 +545,7 @@ class Objective(Handle):
         self._krs[ctypes.cast(out, ctypes.c_void_p).value] = kr
         try:
             if start is not None or target is not None:
-                kr.set_range(start, target)
+                kr.set_range(start, target)  # type: ignore[arg-type]
             if stretch is not None:
                 kr.stretch = stretch
             if commit is not None:
@@ -455,7 +559,7 @@ class Objective(Handle):
             raise
         return kr
 
-    def _kr(self, ptr):
+    def _kr(self, ptr: Any) -> KeyResult:
         addr = ctypes.cast(ptr, ctypes.c_void_p).value
         kr = self._krs.get(addr)
         if kr is None:
@@ -463,12 +567,13 @@ class Objective(Handle):
         return kr
 
     @property
-    def key_results(self):
+    def key_results(self) -> List[KeyResult]:
+        """The key results, in the order added."""
         h = self._h
         return [self._kr(lib.skpi_objective_key_result(h, i))
                 for i in range(lib.skpi_objective_key_result_count(h))]
 
-    def remove_key_result(self, kr):
+    def remove_key_result(self, kr: Union[KeyResult, int]) -> None:
         """Remove a key result (by object or index); its object becomes unusable."""
         krs = self.key_results
         index = krs.index(kr) if isinstance(kr, KeyResult) else kr
@@ -479,7 +584,8 @@ class Objective(Handle):
 
     # scoring ------------------------------------------------------------------
 
-    def score(self, as_of, dataset=None, **options):
+    def score(self, as_of: TimeLike, dataset: Optional[Dataset] = None,
+              **options: Any) -> OkrResult:
         """Scores as of a time (check-ins and data before it). Options: curve, weakest,
         yellow_from, green_from, on_track_gap, at_risk_gap."""
         opts, keep = _options(options)
@@ -492,7 +598,8 @@ class Objective(Handle):
         finally:
             lib.skpi_okr_result_free(out)
 
-    def trajectory(self, as_of, calendar, cadence=Cadence.MONTH, dataset=None, **options):
+    def trajectory(self, as_of: TimeLike, calendar: Calendar, cadence: Cadence = Cadence.MONTH,
+                   dataset: Optional[Dataset] = None, **options: Any) -> List[TrajectoryPoint]:
         """[TrajectoryPoint(period, result), ...]: scores at the end of every cadence period."""
         opts, keep = _options(options)
         out = OkrTrajectoryP()
@@ -501,7 +608,7 @@ class Objective(Handle):
                                       ctypes.byref(opts))
         del keep
         try:
-            points = []
+            points: List[TrajectoryPoint] = []
             for i in range(lib.skpi_okr_trajectory_length(out)):
                 p = Period()
                 lib.skpi_okr_trajectory_period(ctypes.byref(p), out, i)
@@ -510,7 +617,7 @@ class Objective(Handle):
         finally:
             lib.skpi_okr_trajectory_free(out)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self.closed:
             return "<Objective closed>"
         return f"<Objective {self.title!r}: {len(self.key_results)} key results>"

@@ -1,11 +1,16 @@
 """Report definitions: what to report on, for whom and how often, assembled into a Document."""
+from __future__ import annotations
+
 import ctypes
 import enum
 import threading
+from typing import (Any, Callable, Iterable, List, Mapping, Optional, Tuple, Type, TypeVar, Union)
 
 from ._callbacks import guarded
 from ._handle import Handle
-from ._lib import DocP, ReportDefP, lib, opt_text, string
+from ._errors import invalid
+from ._lib import DocP, ReportDefP, lib, opt_text, required, string
+from ._typing import TimeLike
 from ._lib import text as utf8
 from ._types import SECTION_FN
 from .calendar import Cadence, Calendar, seconds
@@ -14,24 +19,26 @@ from .goal import Goal
 from .okr import Objective
 from .document import Document
 
+_E = TypeVar("_E", bound=enum.IntEnum)
+
 
 # How many assemblies are running on this thread: Python code that C calls
 # during one (a custom section, a data source) must not free what it reads.
 _running = threading.local()
 
 
-def assembling():
+def assembling() -> bool:
     """True while a report is being assembled on this thread (inside its callbacks)."""
     return getattr(_running, "depth", 0) > 0
 
 
-def _member(cls, value):
+def _member(cls: Type[_E], value: Union[_E, int, str]) -> Union[_E, int]:
     """An enum member from a member, an int or its lower-case key ('top_posts')."""
     if isinstance(value, str):
         try:
             return cls[value.upper()]
         except KeyError:
-            raise ValueError(f"unknown {cls.__name__.lower()} {value!r}: use one of "
+            raise invalid(cls.__name__.lower(), f"unknown {cls.__name__.lower()} {value!r}: use one of "
                              + ", ".join(m.name.lower() for m in cls)) from None
     return value
 
@@ -47,9 +54,9 @@ class Audience(enum.IntEnum):
     CUSTOM = 5
 
     @property
-    def key(self):
+    def key(self) -> str:
         """'self', 'team', 'management', 'leadership', 'sales' or 'custom'."""
-        return string(lib.skpi_audience_name(self))
+        return required(lib.skpi_audience_name(self))
 
 
 class Comparison(enum.IntFlag):
@@ -61,6 +68,8 @@ class Comparison(enum.IntFlag):
 
 
 class Section(enum.IntEnum):
+    """The sections a report may show, in their preset order."""
+
     SUMMARY = 0
     WINS = 1
     KPIS = 2
@@ -74,9 +83,9 @@ class Section(enum.IntEnum):
     CUSTOM = 10
 
     @property
-    def key(self):
+    def key(self) -> str:
         """'summary', 'wins', ... 'custom'."""
-        return string(lib.skpi_section_name(self))
+        return required(lib.skpi_section_name(self))
 
 
 class Template(enum.IntEnum):
@@ -197,14 +206,14 @@ class Template(enum.IntEnum):
     GOAL_PROJECTED = 112
 
     @property
-    def default(self):
+    def default(self) -> str:
         """The built-in (English) text."""
-        return string(lib.skpi_template_default(self))
+        return required(lib.skpi_template_default(self))
 
     @property
-    def placeholders(self):
+    def placeholders(self) -> List[str]:
         """The {names} the text may use, e.g. ['metric', 'percent', ...]."""
-        return string(lib.skpi_template_placeholders(self)).split()
+        return required(lib.skpi_template_placeholders(self)).split()
 
 
 class ReportDefinition(Handle):
@@ -218,26 +227,34 @@ class ReportDefinition(Handle):
 
     _free = staticmethod(lib.skpi_report_free)
 
-    def __init__(self, title, *, audience=None, cadence=None, as_of=None, calendar=None,
-                 comparisons=None, currency=None, channels=(), kpis=(), goals=(), objectives=(),
-                 sections=None, templates=None):
+    def __init__(self, title: str, *, audience: Union[Audience, str, None] = None,
+                 cadence: Union[Cadence, str, None] = None, as_of: Optional[TimeLike] = None,
+                 calendar: Optional[Calendar] = None,
+                 comparisons: Union[Comparison, int, None] = None,
+                 currency: Optional[str] = None, channels: Iterable[str] = (),
+                 kpis: Iterable[Union[str, Tuple[str, Optional[str]]]] = (),
+                 goals: Iterable[Goal] = (), objectives: Iterable[Objective] = (),
+                 sections: Optional[Iterable[Union[Section, str, int]]] = None,
+                 templates: Optional[Mapping[Union[Template, str, int], Optional[str]]] = None
+                 ) -> None:
         ptr = ReportDefP()
         lib.skpi_report_new(ctypes.byref(ptr), utf8(title))
         self._adopt(ptr)
-        self._objectives = []  # borrowed by C: kept alive here, checked at assembly
+        self._objectives: List[Objective] = []  # borrowed by C: kept alive, checked at assembly
         self._assembling = False
-        self._sections = []    # (title, callable, CFUNCTYPE) for as long as C may call them
+        # (title, callable, CFUNCTYPE) for as long as C may call them
+        self._sections: List[Tuple[Optional[str], Callable[[Document], object], Any]] = []
         try:
             if audience is not None:
-                self.audience = audience
+                lib.skpi_report_set_audience(self._h, int(_member(Audience, audience)))
             if cadence is not None:
-                self.cadence = cadence
+                lib.skpi_report_set_cadence(self._h, int(_member(Cadence, cadence)))
             if as_of is not None:
-                self.as_of = as_of
+                lib.skpi_report_set_as_of(self._h, seconds(as_of))
             if calendar is not None:
                 self.set_calendar(calendar)
             if comparisons is not None:
-                self.comparisons = comparisons
+                lib.skpi_report_set_comparisons(self._h, int(comparisons))
             if currency is not None:
                 self.set_currency(currency)
             for channel in channels:
@@ -252,7 +269,7 @@ class ReportDefinition(Handle):
             for objective in objectives:
                 self.add_objective(objective)
             if sections is not None:
-                self.sections = sections
+                self._set_sections(sections)
             for key, text in (templates or {}).items():
                 self.set_template(key, text)
         except BaseException:
@@ -260,7 +277,7 @@ class ReportDefinition(Handle):
             raise
 
     @classmethod
-    def _wrap(cls, ptr, owner, objectives):
+    def _wrap(cls, ptr: Any, owner: Any, objectives: Iterable[Objective]) -> ReportDefinition:
         """A definition made by C (Definitions.build_report()) that borrows `objectives` of
         `owner`, which it keeps alive."""
         self = cls.__new__(cls)
@@ -270,7 +287,8 @@ class ReportDefinition(Handle):
         self._sections = []
         return self
 
-    def close(self):
+    def close(self) -> None:
+        """Free the definition; its custom sections and borrowed objectives are let go."""
         if getattr(self, "_assembling", False):
             raise RuntimeError("a ReportDefinition cannot be closed by its own custom section")
         super().close()
@@ -279,88 +297,97 @@ class ReportDefinition(Handle):
 
     # what, for whom, when ------------------------------------------------------
 
-    title = property(lambda self: string(lib.skpi_report_title(self._h)),
-                     lambda self, v: lib.skpi_report_set_title(self._h, utf8(v)))
+    @property
+    def title(self) -> str:
+        """The report's title."""
+        return required(lib.skpi_report_title(self._h))
+
+    @title.setter
+    def title(self, v: str) -> None:
+        lib.skpi_report_set_title(self._h, utf8(v))
 
     @property
-    def audience(self):
+    def audience(self) -> Audience:
         """The Audience; setting a preset replaces the sections and the detail."""
         return Audience(lib.skpi_report_audience(self._h))
 
     @audience.setter
-    def audience(self, a):
+    def audience(self, a: Union[Audience, str]) -> None:
         lib.skpi_report_set_audience(self._h, int(_member(Audience, a)))
 
     @property
-    def cadence(self):
+    def cadence(self) -> Cadence:
+        """The report's cadence: it covers one period of it."""
         return Cadence(lib.skpi_report_cadence(self._h))
 
     @cadence.setter
-    def cadence(self, c):
+    def cadence(self, c: Union[Cadence, str]) -> None:
         lib.skpi_report_set_cadence(self._h, int(_member(Cadence, c)))
 
     @property
-    def as_of(self):
+    def as_of(self) -> int:
         """Epoch seconds: the report covers the last complete period before it."""
-        return lib.skpi_report_as_of(self._h)
+        return int(lib.skpi_report_as_of(self._h))
 
     @as_of.setter
-    def as_of(self, t):
+    def as_of(self, t: TimeLike) -> None:
         lib.skpi_report_set_as_of(self._h, seconds(t))
 
     @property
-    def comparisons(self):
+    def comparisons(self) -> Comparison:
         """Comparison flags: PREVIOUS, YEAR_EARLIER, both, or NONE."""
         return Comparison(lib.skpi_report_comparisons(self._h))
 
     @comparisons.setter
-    def comparisons(self, flags):
+    def comparisons(self, flags: Union[Comparison, int]) -> None:
         lib.skpi_report_set_comparisons(self._h, int(flags))
 
-    def set_calendar(self, calendar):
+    def set_calendar(self, calendar: Optional[Calendar]) -> None:
         """Use a copy of `calendar` (time zone, week start, fiscal year); None for the default."""
         lib.skpi_report_set_calendar(self._h, Calendar._of_optional(calendar))
 
-    def set_currency(self, currency):
+    def set_currency(self, currency: str) -> None:
         """The currency shown after money amounts ('EUR'); '' for none."""
         lib.skpi_report_set_currency(self._h, utf8(currency))
 
     # what to measure -----------------------------------------------------------
 
-    def add_channel(self, selector):
+    def add_channel(self, selector: str) -> None:
         """A channel or selector to break KPIs down by (default: every matching channel)."""
         lib.skpi_report_add_channel(self._h, utf8(selector))
 
     @property
-    def channels(self):
+    def channels(self) -> List[str]:
+        """The channels and selectors KPIs are broken down by."""
         h = self._h
-        return [string(lib.skpi_report_channel(h, i))
+        return [required(lib.skpi_report_channel(h, i))
                 for i in range(lib.skpi_report_channel_count(h))]
 
-    def add_kpi(self, metric, selector=None):
+    def add_kpi(self, metric: str, selector: Optional[str] = None) -> None:
         """A KPI: a metric on a selector ('*' when None). The first KPI leads the summary."""
         lib.skpi_report_add_kpi(self._h, utf8(metric), opt_text(selector))
 
     @property
-    def kpis(self):
+    def kpis(self) -> List[Tuple[str, str]]:
         """[(metric, selector), ...] in the order added."""
         h = self._h
         metric, selector = ctypes.c_char_p(), ctypes.c_char_p()
-        out = []
+        out: List[Tuple[str, str]] = []
         for i in range(lib.skpi_report_kpi_count(h)):
             lib.skpi_report_kpi(ctypes.byref(metric), ctypes.byref(selector), h, i)
-            out.append((string(metric.value), string(selector.value)))
+            out.append((required(metric.value), required(selector.value)))
         return out
 
-    def add_goal(self, goal):
+    def add_goal(self, goal: Goal) -> None:
         """A SMART goal; the definition keeps a copy, so later changes to `goal` do not count."""
         lib.skpi_report_add_goal(self._h, Goal._of(goal))
 
     @property
-    def goal_count(self):
-        return lib.skpi_report_goal_count(self._h)
+    def goal_count(self) -> int:
+        """How many goals the definition holds (copies)."""
+        return int(lib.skpi_report_goal_count(self._h))
 
-    def add_objective(self, objective):
+    def add_objective(self, objective: Objective) -> None:
         """An objective with its key results and aligned objectives.
 
         Not copied: the definition reads it at each assembly (with its latest
@@ -370,47 +397,53 @@ class ReportDefinition(Handle):
         self._objectives.append(objective)
 
     @property
-    def objectives(self):
+    def objectives(self) -> List[Objective]:
+        """The objectives the definition reads at each assembly."""
         return list(self._objectives)
 
     # how it reads ----------------------------------------------------------------
 
     @property
-    def sections(self):
+    def sections(self) -> List[Section]:
         """The Sections shown, in order. Setting a list makes the audience CUSTOM."""
         h = self._h
         return [Section(lib.skpi_report_section(h, i))
                 for i in range(lib.skpi_report_section_count(h))]
 
     @sections.setter
-    def sections(self, sections):
+    def sections(self, sections: Iterable[Union[Section, str, int]]) -> None:
+        self._set_sections(sections)
+
+    def _set_sections(self, sections: Iterable[Union[Section, str, int]]) -> None:
         values = [int(_member(Section, s)) for s in sections]
         arr = (ctypes.c_int * max(len(values), 1))(*values)
         lib.skpi_report_set_sections(self._h, arr, len(values))
 
-    def show(self, section, on=True):
+    def show(self, section: Union[Section, str, int], on: bool = True) -> None:
         """Show a section at its place in the preset order (or hide it with on=False)."""
         lib.skpi_report_set_section(self._h, int(_member(Section, section)), 1 if on else 0)
 
-    def hide(self, section):
+    def hide(self, section: Union[Section, str, int]) -> None:
+        """Hide a section (show(section, on=False))."""
         self.show(section, False)
 
-    def set_spot_checks(self, sensitivity=3.5, window=12, min_change=20.0):
+    def set_spot_checks(self, sensitivity: float = 3.5, window: int = 12,
+                        min_change: float = 20.0) -> None:
         """Spot-check thresholds: modified z-score above `sensitivity` against the `window`
         periods before, and a swing of at least `min_change` percent. Arguments left out
         take the library's defaults."""
         lib.skpi_report_set_spot_checks(self._h, float(sensitivity), int(window),
                                         float(min_change))
 
-    def set_top_posts(self, count, metric=None):
+    def set_top_posts(self, count: int, metric: Optional[str] = None) -> None:
         """How many top posts to show (0 to 50) and the metric ranking them (None: keep it)."""
         lib.skpi_report_set_top_posts(self._h, int(count), opt_text(metric))
 
-    def set_max_kpis(self, count):
+    def set_max_kpis(self, count: int) -> None:
         """The most KPIs in the KPI table (0: all)."""
         lib.skpi_report_set_max_kpis(self._h, int(count))
 
-    def add_section(self, title, fn):
+    def add_section(self, title: Optional[str], fn: Callable[[Document], object]) -> None:
         """A custom section: `fn(doc)` appends blocks to the Document being assembled.
 
         It runs at each assembly, at the place of Section.CUSTOM, after a
@@ -422,7 +455,7 @@ class ReportDefinition(Handle):
         if not callable(fn):
             raise TypeError(f"a custom section must be callable, got {type(fn).__name__}")
 
-        def section(doc_ptr, _report, _userdata):
+        def section(doc_ptr: Any, _report: Any, _userdata: Any) -> None:
             doc = Document._wrap(doc_ptr, borrowed=True)
             try:
                 fn(doc)
@@ -433,7 +466,7 @@ class ReportDefinition(Handle):
         lib.skpi_report_add_section(self._h, opt_text(title), cfunc, None)
         self._sections.append((title, fn, cfunc))
 
-    def set_template(self, key, text):
+    def set_template(self, key: Union[Template, str, int], text: Optional[str]) -> None:
         """Replace a text (a Template, its int or its name); None restores the default.
 
         `{name}` is replaced by a value the template offers (Template.placeholders);
@@ -441,17 +474,17 @@ class ReportDefinition(Handle):
         """
         lib.skpi_report_set_template(self._h, int(_member(Template, key)), opt_text(text))
 
-    def template(self, key):
+    def template(self, key: Union[Template, str, int]) -> str:
         """The text in force for a template."""
-        key = _member(Template, key)
-        out = lib.skpi_report_template(self._h, int(key))
+        member = _member(Template, key)
+        out = lib.skpi_report_template(self._h, int(member))
         if out is None:
-            raise ValueError(f"{key!r} is not a Template")
-        return string(out)
+            raise invalid("key", f"{member!r} is not a Template")
+        return required(out)
 
     # assembly ------------------------------------------------------------------
 
-    def assemble(self, dataset):
+    def assemble(self, dataset: Dataset) -> Document:
         """Compute the figures from `dataset`, the goals and the objectives, and build the
         Document (close it, or use it in a with block, when done)."""
         h = self._h
@@ -470,7 +503,7 @@ class ReportDefinition(Handle):
             self._assembling = False
         return Document._wrap(out)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self.closed:
             return "<ReportDefinition closed>"
         return (f"<ReportDefinition {self.title!r}: {self.audience.key}, "
