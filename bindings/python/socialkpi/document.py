@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ctypes
 import enum
-from typing import (TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple,
-                    Type, TypeVar, Union, overload)
+from typing import (TYPE_CHECKING, Any, Dict, Iterable, List, Literal, Mapping, Optional,
+                    Sequence, Tuple, Type, TypeVar, Union, overload)
 
 from ._handle import Handle
 from ._errors import invalid
@@ -639,6 +639,12 @@ class Document(Handle):
         return self._added(Posts, out)
 
     @overload
+    def render(self,  # type: ignore[misc]  # the workbook is bytes, the rest text
+               format: Literal["xlsx", Format.XLSX], sink: None = None,
+               **options: Any) -> bytes:
+        ...
+
+    @overload
     def render(self, format: Union[Format, str] = "markdown", sink: None = None,
                **options: Any) -> str:
         ...
@@ -648,8 +654,8 @@ class Document(Handle):
         ...
 
     def render(self, format: Union[Format, str] = "markdown", sink: Optional[SinkTarget] = None,
-               **options: Any) -> Optional[str]:
-        """Render (see socialkpi.render): text when no sink is given."""
+               **options: Any) -> Union[str, bytes, None]:
+        """Render (see socialkpi.render): text (bytes for XLSX) when no sink is given."""
         from .render import render
         return render(self, format, sink, **options)
 
