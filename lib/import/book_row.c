@@ -149,3 +149,34 @@ int skpi__book_row_emit(skpi__book_row *r, uint64_t line, const skpi__book_fns *
     skpi__record rec = { r->ncols, r->ptr, r->len, line };
     return fns->row(ctx, &rec);
 }
+
+/* Built-in number formats that show dates or times (ECMA-376 18.8.30 and
+ * the East Asian ones Excel adds; BIFF numbers them the same). */
+bool skpi__book_builtin_date(size_t id)
+{
+    return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
+           (id >= 50 && id <= 58);
+}
+
+/* A custom format shows a date when it has a d, m, y, h or s outside
+ * quoted text, escapes and [colour]/[$-locale] brackets. */
+bool skpi__book_code_is_date(const char *s)
+{
+    for (; s && *s; s++) {
+        if (*s == '"') {
+            for (s++; *s && *s != '"'; s++) {}
+            if (!*s)
+                return false;
+        } else if (*s == '\\' || *s == '_' || *s == '*') {
+            if (!*++s)
+                return false;
+        } else if (*s == '[') {
+            for (s++; *s && *s != ']'; s++) {}
+            if (!*s)
+                return false;
+        } else if (strchr("dDmMyYhHsS", *s) != NULL) {
+            return true;
+        }
+    }
+    return false;
+}

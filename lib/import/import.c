@@ -1552,7 +1552,7 @@ static int import_pass(skpi_import_summary **summary, skpi_dataset *ds, const ch
         im->order = *order;
     int kind = path == NULL ? skpi__workbook_kind(data, size) : SKPI__BOOK_NONE;
     if (rc == SKPI_OK && kind != SKPI__BOOK_NONE)
-        rc = skpi__import_workbook(im, kind, NULL, data, size);
+        rc = skpi__import_workbook(im, kind, data, size);
     else if (rc == SKPI_OK && path == NULL && size > 0)
         rc = skpi__reader_feed(&im->reader, data, size);
     FILE *f = NULL;

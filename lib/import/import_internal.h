@@ -127,10 +127,9 @@ int skpi__import_ignore(importer *im, const char *name, size_t len);
 void skpi__import_summary_first(importer *im, int preset, uint64_t header_line);
 
 /* Workbooks (import_workbook.c): every sheet a preset knows, into the
- * importer's stage. kind is an skpi__workbook_kind; .xls is read from path
- * when it is not NULL. */
-int skpi__import_workbook(importer *im, int kind, const char *path, const void *data,
-                          size_t size);
+ * importer's stage. kind is an skpi__workbook_kind; the workbook is read
+ * from memory (a file is read whole first, bounded by its size limit). */
+int skpi__import_workbook(importer *im, int kind, const void *data, size_t size);
 int skpi__import_workbook_file(importer *im, int kind, const char *path);
 
 #endif

@@ -151,7 +151,7 @@ static int sheet_end(void *ctx)
 
 static const skpi__book_fns book_fns = { sheet_begin, sheet_row, sheet_end };
 
-int skpi__import_workbook(importer *im, int kind, const char *path, const void *data, size_t size)
+int skpi__import_workbook(importer *im, int kind, const void *data, size_t size)
 {
     book_import w;
     memset(&w, 0, sizeof w);
@@ -165,7 +165,7 @@ int skpi__import_workbook(importer *im, int kind, const char *path, const void *
     if (kind == SKPI__BOOK_XLSX)
         rc = skpi__xlsx_read(data, size, w.file, &book_fns, &w);
     else
-        rc = skpi__xls_read(path, data, size, w.file, &book_fns, &w);
+        rc = skpi__xls_read(data, size, w.file, &book_fns, &w);
     skpi__locale_leave(saved);
     skpi__free(w.field);
     skpi__free(w.len);
@@ -185,8 +185,6 @@ int skpi__import_workbook(importer *im, int kind, const char *path, const void *
 
 int skpi__import_workbook_file(importer *im, int kind, const char *path)
 {
-    if (kind == SKPI__BOOK_XLS)
-        return skpi__import_workbook(im, kind, path, NULL, 0);
     FILE *f = fopen(path, "rb");
     if (f == NULL)
         return skpi__error(SKPI_EIO, "%s: cannot open the file", path);
@@ -219,17 +217,16 @@ int skpi__import_workbook_file(importer *im, int kind, const char *path)
     }
     fclose(f);
     if (rc == SKPI_OK)
-        rc = skpi__import_workbook(im, kind, path, buf, n);
+        rc = skpi__import_workbook(im, kind, buf, n);
     skpi__free(buf);
     return rc;
 }
 
 #else
 
-int skpi__import_workbook(importer *im, int kind, const char *path, const void *data, size_t size)
+int skpi__import_workbook(importer *im, int kind, const void *data, size_t size)
 {
     (void)kind;
-    (void)path;
     (void)data;
     (void)size;
     return skpi__error(SKPI_EPARSE, "%s: the file is an Excel workbook, and this build of the "
@@ -238,7 +235,8 @@ int skpi__import_workbook(importer *im, int kind, const char *path, const void *
 
 int skpi__import_workbook_file(importer *im, int kind, const char *path)
 {
-    return skpi__import_workbook(im, kind, path, NULL, 0);
+    (void)path;
+    return skpi__import_workbook(im, kind, NULL, 0);
 }
 
 #endif

@@ -1,6 +1,6 @@
 /* Private interface of the workbook readers: Excel files (.xlsx through
- * libzip and libxml2, .xls through libfreexl) delivered sheet by sheet as
- * rows of text cells, the same records the CSV reader hands out. */
+ * libzip and libxml2, .xls through our own BIFF8 reader) delivered sheet
+ * by sheet as rows of text cells, the same records the CSV reader hands out. */
 #ifndef SKPI_IMPORT_WORKBOOK_H
 #define SKPI_IMPORT_WORKBOOK_H
 
@@ -49,10 +49,12 @@ typedef struct skpi__book_fns {
 int skpi__xlsx_read(const void *data, size_t size, const char *name, const skpi__book_fns *fns,
                     void *ctx);
 
-/* Walk an .xls: from `path` when it is not NULL, else from the bytes
- * (written to a temporary file: libfreexl reads only files). */
-int skpi__xls_read(const char *path, const void *data, size_t size, const char *name,
-                   const skpi__book_fns *fns, void *ctx);
+/* Walk an .xls (BIFF8 in an OLE2 compound file) held in memory: our own
+ * bounds-checked reader (xls_cfb.c, xls_biff.c). SKPI_OK, SKPI_EPARSE
+ * naming `name` and what is wrong with the file, SKPI_ENOMEM, or a code
+ * from a callback. */
+int skpi__xls_read(const void *data, size_t size, const char *name, const skpi__book_fns *fns,
+                   void *ctx);
 
 /* ---- rows of cells (book_row.c), shared by both readers -------------- */
 
@@ -77,6 +79,10 @@ int skpi__book_row_set(skpi__book_row *r, size_t col, const char *text, size_t n
  * (date1904: the 1904 date system). */
 int skpi__book_row_number(skpi__book_row *r, size_t col, double v, bool as_date, bool date1904,
                           const char *where);
+/* Whether a built-in number format id shows a date or time. */
+bool skpi__book_builtin_date(size_t id);
+/* Whether a custom number format code (UTF-8) shows a date or time. */
+bool skpi__book_code_is_date(const char *code);
 /* Hand the row to fns->row as a record of line `line`; rows with no cell
  * are not delivered. */
 int skpi__book_row_emit(skpi__book_row *r, uint64_t line, const skpi__book_fns *fns, void *ctx);

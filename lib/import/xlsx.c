@@ -430,37 +430,6 @@ static int read_strings(book *b, const char *part)
     return rc < 0 ? rc : SKPI_OK;
 }
 
-/* Built-in number formats that show dates or times (ECMA-376 18.8.30 and
- * the East Asian ones Excel adds). */
-static bool builtin_date(size_t id)
-{
-    return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
-           (id >= 50 && id <= 58);
-}
-
-/* A custom format shows a date when it has a d, m, y, h or s outside
- * quoted text, escapes and [colour]/[$-locale] brackets. */
-static bool code_is_date(const char *s)
-{
-    for (; s && *s; s++) {
-        if (*s == '"') {
-            for (s++; *s && *s != '"'; s++) {}
-            if (!*s)
-                return false;
-        } else if (*s == '\\' || *s == '_' || *s == '*') {
-            if (!*++s)
-                return false;
-        } else if (*s == '[') {
-            for (s++; *s && *s != ']'; s++) {}
-            if (!*s)
-                return false;
-        } else if (strchr("dDmMyYhHsS", *s) != NULL) {
-            return true;
-        }
-    }
-    return false;
-}
-
 typedef struct fmt_memo {
     size_t id;
     bool date;
@@ -485,7 +454,7 @@ static int read_styles(book *b, const char *part)
                 rc = skpi__nomem();
                 break;
             }
-            fmts[nfmts++] = (fmt_memo){ id, code_is_date(attr(&x, "formatCode")) };
+            fmts[nfmts++] = (fmt_memo){ id, skpi__book_code_is_date(attr(&x, "formatCode")) };
         } else if (is_start(&x, "cellXfs")) {
             in_xfs = xmlTextReaderIsEmptyElement(x.r) != 1;
         } else if (is_end(&x, "cellXfs")) {
@@ -506,7 +475,7 @@ static int read_styles(book *b, const char *part)
         rc = skpi__nomem();
     for (size_t i = 0; rc >= 0 && i < b->nxf; i++) {
         /* A custom format may reuse a built-in id: the workbook's own wins. */
-        bool date = builtin_date(xf_fmt[i]);
+        bool date = skpi__book_builtin_date(xf_fmt[i]);
         for (size_t k = 0; k < nfmts; k++)
             if (fmts[k].id == xf_fmt[i])
                 date = fmts[k].date;

@@ -3,7 +3,11 @@
  * options); the rest is the file. A first byte 0xFF instead wraps the rest
  * (a sheet's XML, a NUL byte, the shared strings' XML) into an .xlsx built
  * here, so that mutations reach the XML reader past the archive's
- * checksums. Any outcome but a crash, a leak or a sanitizer report is fine. */
+ * checksums; 0xFE wraps the rest (BIFF8 records) as the workbook stream of
+ * a compound file built here, so that mutations reach the records without
+ * first breaking the file's sector chains (inputs that are whole .xls
+ * files fuzz those). Any outcome but a crash, a leak or a sanitizer report
+ * is fine. */
 #include <socialkpi.h>
 
 #include <stddef.h>
@@ -78,6 +82,60 @@ static unsigned char *make_xlsx(const uint8_t *data, size_t size, size_t *out_si
 }
 #endif
 
+static void put32(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+/* A compound file (512-byte sectors) whose Workbook stream is the bytes
+ * given, at least 4096 bytes long (zeros after them) so that it lives in
+ * ordinary sectors: the header, the FAT (sector 0), the stream, the
+ * directory. A leading 0 byte (detection) comes first; malloc'ed. */
+static unsigned char *make_xls(const uint8_t *data, size_t size, size_t *out_size)
+{
+    size_t len = size < 4096 ? 4096 : size, nsec = (len + 511) / 512;
+    if (nsec + 2 > 128)
+        return NULL;
+    size_t total = 1 + 512 * (nsec + 3);
+    unsigned char *f = calloc(1, total);
+    if (f == NULL)
+        return NULL;
+    unsigned char *h = f + 1, *fat = h + 512, *dir = h + 512 * (nsec + 2);
+    static const unsigned char sig[8] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
+    memcpy(h, sig, sizeof sig);
+    h[24] = 0x3E, h[26] = 3, h[28] = 0xFE, h[29] = 0xFF, h[30] = 9, h[32] = 6;
+    put32(h + 44, 1);                    /* one FAT sector */
+    put32(h + 48, (uint32_t)nsec + 1);   /* the directory after the stream */
+    put32(h + 56, 4096);
+    put32(h + 60, 0xFFFFFFFE);
+    put32(h + 68, 0xFFFFFFFE);
+    memset(h + 76, 0xFF, 109 * 4);
+    put32(h + 76, 0);
+    memset(fat, 0xFF, 512);
+    put32(fat, 0xFFFFFFFD);
+    for (size_t i = 1; i <= nsec; i++)
+        put32(fat + 4 * i, i < nsec ? (uint32_t)i + 1 : 0xFFFFFFFE);
+    put32(fat + 4 * (nsec + 1), 0xFFFFFFFE);
+    memcpy(h + 1024, data, size);
+    static const char *const names[2] = { "Root Entry", "Workbook" };
+    for (int e = 0; e < 2; e++) {
+        unsigned char *d = dir + 128 * e;
+        size_t n = strlen(names[e]);
+        for (size_t i = 0; i < n; i++)
+            d[2 * i] = (unsigned char)names[e][i];
+        d[64] = (unsigned char)(2 * n + 2);
+        d[66] = e == 0 ? 5 : 2;
+        put32(d + 68, 0xFFFFFFFF);
+        put32(d + 72, 0xFFFFFFFF);
+        put32(d + 76, e == 0 ? 1 : 0xFFFFFFFF);
+        put32(d + 116, e == 0 ? 0xFFFFFFFE : 1);
+        put32(d + 120, e == 0 ? 0 : (uint32_t)len);
+    }
+    *out_size = total;
+    return f;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -106,14 +164,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
 #endif
     }
-    /* Inputs that start like an .xls (OLE2) file are left out: they reach
-     * libfreexl, which has an open memory-safety finding of its own
-     * (docs/fuzzing.md, "Known findings"); everything of ours up to that
-     * call is covered by the .xls unit tests. */
-    static const unsigned char ole2[] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
-    if (size - 1 >= sizeof ole2 && memcmp(data + 1, ole2, sizeof ole2) == 0) {
-        free(book);
-        return 0;
+    if (data[0] == 0xFE) {
+        size_t n = 0;
+        if ((book = make_xls(data + 1, size - 1, &n)) == NULL)
+            return 0;
+        data = book;
+        size = n;
     }
     skpi_dataset *ds;
     if (skpi_dataset_new(&ds, NULL) != SKPI_OK)

@@ -1,6 +1,7 @@
 """Excel workbooks: every sheet a preset knows imports, with the figures
 openpyxl reads from the same files; hostile workbooks raise ParseError and
 change nothing."""
+import csv
 import datetime
 import io
 import os
@@ -119,6 +120,36 @@ def test_page_followers_xls_by_hand():
     assert list(s.values) == [13.0, 7.0, 5.0, 0.0]
     assert list(s.times) == [sk.parse_time("2026-01-0%d" % d) for d in (5, 6, 7, 8)]
     assert 'sheet "Location"' in summary.ignored_columns
+
+
+def csv_rows(name):
+    with open(fixture(name), newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def test_biff_cells_match_the_csv_of_the_same_tables():
+    """Every BIFF8 cell form (make_workbooks.py, biff_cells_xls) reads as
+    the CSV written beside it from the same values."""
+    ds = sk.Dataset()
+    summary = sk.import_file(ds, fixture("biff_cells.xls"))
+    assert summary.preset == sk.Preset.LINKEDIN_ENGAGEMENT
+    for r in csv_rows("biff_cells_engagement.csv"):
+        d = datetime.date.fromisoformat(r["Date"])
+        assert stored(ds, "impressions", "linkedin:default", d) == float(r["Impressions"])
+        want = float(r["Engagements"]) if r["Engagements"] else None
+        assert same(stored(ds, "engagements", "linkedin:default", d), want)
+    posts = {p.id: p for p in ds.posts}
+    rows = csv_rows("biff_cells_posts.csv")
+    assert len(posts) == len(rows)
+    for r in rows:
+        p = posts[r["Post id"]]
+        assert p.text == r["Post text"]
+        assert p.channel == "x:@acme"
+        assert p.value("impressions").value == float(r["Impressions"])
+        assert p.value("likes").value == float(r["Likes"])
+        day = datetime.datetime.fromtimestamp(p.published, datetime.timezone.utc).date()
+        assert day.isoformat() == r["Date"]
+    assert 'sheet "Notes"' in summary.ignored_columns
 
 
 def zip_bytes(parts, method=zipfile.ZIP_DEFLATED):
