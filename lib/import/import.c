@@ -562,7 +562,7 @@ static int take_header(importer *im, const skpi__preset *p, const skpi__record *
         *cp = (col_plan){ SKPI__COL_IGNORE, 0, UINT32_MAX, SKPI_UNIT_COUNT };
         const skpi__preset_column *c = NULL;
         for (size_t k = 0; k < p->ncolumns && c == NULL; k++)
-            if (skpi__header_equal(r->field[i], r->len[i], p->columns[k].name))
+            if (skpi__column_named(p, &p->columns[k], r->field[i], r->len[i]))
                 c = &p->columns[k];
         if (c == NULL) {
             if ((rc = summary_ignore(im->sum, r->field[i], r->len[i])) != SKPI_OK)

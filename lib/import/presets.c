@@ -54,7 +54,7 @@ bool skpi__preset_fits(const skpi__preset *p, const char *const *fields, const s
     for (size_t c = 0; c < p->ncolumns; c++) {
         bool found = false;
         for (size_t i = 0; i < n && !found; i++)
-            found = skpi__header_equal(fields[i], lens[i], p->columns[c].name);
+            found = skpi__column_named(p, &p->columns[c], fields[i], lens[i]);
         if (found)
             present++;
         else if (p->columns[c].flags & SKPI__REQ)
@@ -64,7 +64,7 @@ bool skpi__preset_fits(const skpi__preset *p, const char *const *fields, const s
     for (size_t i = 0; i < n; i++) {
         bool known = false;
         for (size_t c = 0; c < p->ncolumns && !known; c++)
-            known = skpi__header_equal(fields[i], lens[i], p->columns[c].name);
+            known = skpi__column_named(p, &p->columns[c], fields[i], lens[i]);
         unknown += !known;
     }
     *score = present - unknown;

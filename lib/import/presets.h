@@ -92,6 +92,11 @@ const skpi__preset *skpi__preset_get(int id);
  * and line breaks (and a UTF-8 BOM Excel sometimes leaves on the first name). */
 bool skpi__header_equal(const char *field, size_t len, const char *name);
 
+/* Whether header text f names preset column c: its name, or for TikTok
+ * presets one of the localized names of tiktok_headers.c. */
+bool skpi__column_named(const skpi__preset *p, const skpi__preset_column *c, const char *f,
+                        size_t n);
+
 /* Whether a header row fits a preset (every required column present) and
  * how well: *score = the preset's columns present minus the header's
  * columns the preset does not know. */

@@ -316,3 +316,81 @@ def test_tiktok_studio_needs_the_export_date():
         sk.import_file(ds, fixture("tiktok_viewers_es.csv"))
     assert "export date" in str(e.value)
     assert ds.channels == []
+
+
+# ---- TikTok Studio headers in the account's language ---------------------
+
+# The localized names, written out here from TikTok's interface wording
+# (independently of lib/import/tiktok_headers.c), with the English column
+# each stands for.
+LOCALIZED = {
+    "Datum": "Date", "Videoaufrufe": "Video Views", "Profilaufrufe": "Profile Views",
+    "Kommentare": "Comments", "Geteilt": "Shares",
+    "Fecha": "Date", "Espectadores totales": "Total Viewers",
+    "Espectadores nuevos": "New Viewers", "Espectadores recurrentes": "Returning Viewers",
+    "Abonnés": "Followers",
+    "Différence d'abonnés par rapport à la veille": "Difference in followers from previous day",
+    "Data": "Date", "Visualizações de vídeo": "Video Views",
+    "Visualizações do perfil": "Profile Views", "Curtidas": "Likes",
+    "Comentários": "Comments", "Compartilhamentos": "Shares",
+    "Hora": "Time", "Título do vídeo": "Video title", "Link do vídeo": "Video link",
+    "Horário da publicação": "Post time", "Total de curtidas": "Total likes",
+    "Total de comentários": "Total comments", "Total de compartilhamentos": "Total shares",
+    "Total de visualizações": "Total views",
+}
+
+LOCALIZED_DAILY = [
+    # file, date language, export date, preset, columns (English name: metric)
+    ("tiktok_overview_header_de.csv", "de", "2026-01-02", sk.Preset.TIKTOK_OVERVIEW,
+     {"Video Views": "video_views", "Profile Views": "profile_visits", "Likes": "likes",
+      "Comments": "comments", "Shares": "shares"}),
+    ("tiktok_viewers_header_es.csv", "es", "2026-01-06", sk.Preset.TIKTOK_VIEWERS,
+     {"Total Viewers": "reach"}),
+    ("tiktok_followers_header_fr.csv", "fr", "2026-01-10", sk.Preset.TIKTOK_FOLLOWERS,
+     {"Followers": "followers"}),
+    ("tiktok_overview_header_pt.csv", "pt", "2024-03-06", sk.Preset.TIKTOK_OVERVIEW,
+     {"Video Views": "video_views", "Profile Views": "profile_visits", "Likes": "likes",
+      "Comments": "comments", "Shares": "shares"}),
+]
+
+
+def english_rows(name):
+    return [{LOCALIZED.get(k, k): v for k, v in r.items()} for r in rows(name)]
+
+
+@pytest.mark.parametrize("name,lang,export,preset,columns", LOCALIZED_DAILY,
+                         ids=[s[0] for s in LOCALIZED_DAILY])
+def test_tiktok_localized_headers(name, lang, export, preset, columns):
+    ds = sk.Dataset()
+    summary = sk.import_file(ds, fixture(name), export_date=export)
+    assert summary.preset == preset
+    assert summary.ignored_columns == [] or all(
+        LOCALIZED.get(c, c) not in columns for c in summary.ignored_columns)
+    want = english_rows(name)
+    days = studio_days([r["Date"] for r in want], lang, datetime.date.fromisoformat(export))
+    for col, metric in columns.items():
+        have = points(ds, metric, "tiktok:default")
+        for r, d in zip(want, days):
+            if all(number(r[c]) is None for c in columns):
+                assert d not in have
+            else:
+                assert have.get(d, "absent") == number(r[col]), (name, col, d)
+    assert summary.rows == len(want)
+
+
+def test_tiktok_localized_content_header():
+    ds = sk.Dataset()
+    summary = sk.import_file(ds, fixture("tiktok_content_header_pt.csv"))
+    assert summary.preset == sk.Preset.TIKTOK_CONTENT
+    want = english_rows("tiktok_content_header_pt.csv")
+    columns = {"Total likes": "likes", "Total comments": "comments", "Total shares": "shares",
+               "Total views": "video_views"}
+    got = post_figures(ds, columns.values())
+    assert len(got) == len(want)
+    for r in want:
+        vid = r["Video link"].split("/")[5]
+        date, link, vals = got[("tiktok:@acme.studio", vid)]
+        assert date == r["Post time"][:10].replace("/", "-") and link == r["Video link"]
+        assert {m: vals[m] for m in columns.values()} == {
+            m: number(r[c]) for c, m in columns.items()}
+    assert {p.text for p in ds.posts} == {r["Video title"] for r in want}
