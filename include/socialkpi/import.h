@@ -61,7 +61,9 @@ typedef enum skpi_import_preset {
     SKPI_IMPORT_LINKEDIN_ENGAGEMENT = 20, /**< LinkedIn creator analytics `ENGAGEMENT` sheet (`Date, Impressions, Engagements`) */
     SKPI_IMPORT_LINKEDIN_FOLLOWERS = 21,  /**< LinkedIn creator analytics `FOLLOWERS` sheet (`Date, New followers`) */
     SKPI_IMPORT_LINKEDIN_PAGE_FOLLOWERS = 22, /**< LinkedIn page followers export, `New followers` sheet */
-    SKPI_IMPORT_LINKEDIN_VISITORS = 23    /**< LinkedIn page visitors export, `Visitor metrics` sheet */
+    SKPI_IMPORT_LINKEDIN_VISITORS = 23,   /**< LinkedIn page visitors export, `Visitor metrics` sheet */
+    SKPI_IMPORT_LINKEDIN_TOP_POSTS = 24,  /**< LinkedIn creator analytics `TOP POSTS` sheet (posts ranked by engagements and by impressions) */
+    SKPI_IMPORT_LINKEDIN_DISCOVERY = 25   /**< LinkedIn creator analytics `DISCOVERY` sheet laid out by day (`Date, Impressions, Members reached`) */
 } skpi_import_preset;
 
 /** @brief The largest ::skpi_import_preset value (for bindings). */

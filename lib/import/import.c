@@ -537,7 +537,9 @@ static int take_header(importer *im, const skpi__preset *p, const skpi__record *
 {
     int rc;
     im->preset = p;
-    im->posts_seen = im->posts_seen || p->shape == SKPI__SHAPE_POSTS;
+    /* A ranking's posts are stored without daily flows (only some posts). */
+    im->st.ranking = (p->flags & SKPI__P_RANKING) != 0;
+    im->posts_seen = im->posts_seen || (p->shape == SKPI__SHAPE_POSTS && !im->st.ranking);
     im->sum->preset = p->id;
     im->sum->header_line = r->line;
     im->ncols = r->n;
@@ -919,7 +921,7 @@ static int row_post(importer *im, const skpi__record *r)
     const char *id = r->field[ci];
     size_t idlen = r->len[ci];
     if (im->c_id < 0 && !id_from_link(r->field[ci], r->len[ci], &id, &idlen))
-        return field_error(im, r->line, ci, "expected a video link ending in the video's id",
+        return field_error(im, r->line, ci, "expected a link ending in the post's id",
                            r->field[ci], r->len[ci]);
     while (idlen > 0 && (*id == ' ' || *id == '\t')) {
         id++;
@@ -1472,7 +1474,7 @@ static int post_flows(importer *im)
     bool has_from = im->has_range_from, has_to = im->has_range_to;
     for (size_t i = 0; i < im->st.nposts; i++) {
         const skpi__stage_post *p = &im->st.posts[i];
-        if (p->dead)
+        if (p->dead || p->ranking)
             continue;
         skpi_time x = p->published + off;
         skpi_time day = (x / 86400 - (x % 86400 < 0)) * 86400 - off;

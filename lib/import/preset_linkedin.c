@@ -88,3 +88,36 @@ const skpi__preset skpi__preset_linkedin_visitors = {
     SKPI_IMPORT_LINKEDIN_VISITORS, "linkedin_visitors", "linkedin", SKPI__SHAPE_DAILY,
     SKPI__DATE_ANY, SKPI__P_MONTH_FIRST, visitors_columns, N(visitors_columns)
 };
+
+/* The creator export's TOP POSTS sheet: two rankings side by side (by
+ * engagements, by impressions), which the workbook reader merges into one
+ * table by post URL (import_workbook.c) before this preset reads it. The
+ * id is the digits ending the URL (urn:li:activity:<id>). A ranking holds
+ * only the top posts, so its posts get no daily flows (SKPI__P_RANKING):
+ * the days' figures come from the ENGAGEMENT sheet. */
+static const skpi__preset_column top_posts_columns[] = {
+    { "Post URL", SKPI__COL_LINK, NULL, SKPI__REQ },
+    { "Post publish date", SKPI__COL_DATE, NULL, SKPI__REQ },
+    { "Engagements", SKPI__COL_METRIC, "engagements", 0 },
+    { "Impressions", SKPI__COL_METRIC, "impressions", 0 },
+};
+
+const skpi__preset skpi__preset_linkedin_top_posts = {
+    SKPI_IMPORT_LINKEDIN_TOP_POSTS, "linkedin_top_posts", "linkedin", SKPI__SHAPE_POSTS,
+    SKPI__DATE_ANY, SKPI__P_MONTH_FIRST | SKPI__P_RANKING, top_posts_columns,
+    N(top_posts_columns)
+};
+
+/* The creator export's DISCOVERY sheet when it is laid out by day. (Laid
+ * out as totals over the export's range, it is reported, not imported:
+ * import_workbook.c.) */
+static const skpi__preset_column discovery_columns[] = {
+    { "Date", SKPI__COL_DATE, NULL, SKPI__REQ },
+    { "Members reached", SKPI__COL_METRIC, "reach", SKPI__REQ },
+    { "Impressions", SKPI__COL_METRIC, "impressions", 0 },
+};
+
+const skpi__preset skpi__preset_linkedin_discovery = {
+    SKPI_IMPORT_LINKEDIN_DISCOVERY, "linkedin_discovery", "linkedin", SKPI__SHAPE_DAILY,
+    SKPI__DATE_ANY, SKPI__P_MONTH_FIRST, discovery_columns, N(discovery_columns)
+};

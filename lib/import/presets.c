@@ -14,6 +14,7 @@ static const skpi__preset *const all_presets[] = {
     &skpi__preset_tiktok_audience,
     &skpi__preset_linkedin_engagement, &skpi__preset_linkedin_followers,
     &skpi__preset_linkedin_page_followers, &skpi__preset_linkedin_visitors,
+    &skpi__preset_linkedin_top_posts, &skpi__preset_linkedin_discovery,
 };
 
 const skpi__preset *skpi__preset_get(int id)

@@ -26,7 +26,7 @@ enum skpi__role {
 };
 
 /* The highest ::skpi_import_preset: presets are numbered 0 to this. */
-#define SKPI__PRESET_LAST SKPI_IMPORT_LINKEDIN_VISITORS
+#define SKPI__PRESET_LAST SKPI_IMPORT_LINKEDIN_DISCOVERY
 
 /* Column flags. */
 #define SKPI__REQ 1u        /* part of the detection signature: must be present */
@@ -58,6 +58,8 @@ enum skpi__shape {
 #define SKPI__P_SHORT_ROWS 0x40u /* rows shorter than the header end in missing values */
 #define SKPI__P_MONTH_FIRST 0x80u /* the platform writes 07/14/2026: ambiguous numeric dates are
                                      read month first unless the file proves otherwise */
+#define SKPI__P_RANKING 0x100u   /* posts of a ranking (the top posts, not all of them): stored
+                                  * with their values, but no daily flows and no covered days */
 
 typedef struct skpi__preset {
     int id;                      /* an skpi_import_preset */
@@ -77,7 +79,8 @@ extern const skpi__preset skpi__preset_facebook_posts, skpi__preset_instagram_po
     skpi__preset_meta_daily;
 extern const skpi__preset skpi__preset_linkedin_metrics, skpi__preset_linkedin_engagement,
     skpi__preset_linkedin_followers, skpi__preset_linkedin_page_followers,
-    skpi__preset_linkedin_visitors;
+    skpi__preset_linkedin_visitors, skpi__preset_linkedin_top_posts,
+    skpi__preset_linkedin_discovery;
 extern const skpi__preset skpi__preset_youtube_table, skpi__preset_youtube_chart,
     skpi__preset_youtube_videos;
 extern const skpi__preset skpi__preset_tiktok_overview, skpi__preset_tiktok_followers,

@@ -259,7 +259,8 @@ int skpi__stage_post_begin(skpi__stage *st, uint32_t channel, const char *id,
     if (slots_reserve(&st->post_slots, st, post_hash_of) != SKPI_OK)
         return SKPI_ENOMEM;
     skpi__stage_post p = { channel, false, dup_or_empty(id), dup_or_empty(type),
-                           dup_or_empty(text), dup_or_empty(link), published, st->nvalues, 0 };
+                           dup_or_empty(text), dup_or_empty(link), published, st->nvalues, 0,
+                           st->ranking };
     if (!p.id || !p.type || !p.text || !p.link) {
         skpi__free(p.id);
         skpi__free(p.type);
@@ -377,7 +378,7 @@ int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, int32_t offs
         channel_used[c] = c == covers_channel;
     for (size_t i = 0; i < st->nposts; i++) {
         const skpi__stage_post *p = &st->posts[i];
-        if (p->dead)
+        if (p->dead || p->ranking)
             continue;
         channel_used[p->channel] = true;
         int64_t d = day_of(p->published, offset_s);

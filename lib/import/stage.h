@@ -42,6 +42,7 @@ typedef struct skpi__stage_post {
     char *id, *type, *text, *link;
     skpi_time published;
     size_t first, count; /* range in the stage's values */
+    bool ranking;      /* from a ranking of top posts: no daily flows */
 } skpi__stage_post;
 
 typedef struct skpi__stage {
@@ -63,6 +64,7 @@ typedef struct skpi__stage {
     skpi__slots post_slots;
     skpi__staged_value *values;
     size_t nvalues, cvalues;
+    bool ranking;      /* posts begun now are a ranking's (skpi__stage_post.ranking) */
 
     /* a one-entry cache: long files repeat the channel of the last row */
     uint32_t last_channel;

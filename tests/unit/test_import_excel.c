@@ -125,13 +125,42 @@ static void creator_xlsx_every_known_sheet(void **state)
     assert_true(v.value == 2254.0);
     assert_int_equal(skpi_import_summary_preset(sum), SKPI_IMPORT_LINKEDIN_ENGAGEMENT);
     assert_int_equal(skpi_import_summary_header_line(sum), 1);
-    /* 7 ENGAGEMENT rows and 7 FOLLOWERS rows */
-    assert_int_equal(skpi_import_summary_rows(sum), 14);
-    assert_true(ignored(sum, "sheet \"DISCOVERY\""));
-    assert_true(ignored(sum, "sheet \"TOP POSTS\""));
+    /* 7 ENGAGEMENT rows, 7 FOLLOWERS rows, 45 posts of TOP POSTS */
+    assert_int_equal(skpi_import_summary_rows(sum), 59);
+    /* TOP POSTS: two rankings merged by URL; post p is 1/(1 + p % 7)/2026,
+     * ranked by engagements (40 - p) for p < 40 and by impressions
+     * (905 - p) for p >= 5. Its posts add no daily flows: the week's
+     * impressions above are ENGAGEMENT's alone. */
+    assert_int_equal(skpi_dataset_post_count(ds), 45);
+    static const struct { int p; double eng, imp; } posts[] = {
+        { 0, 40, NAN }, { 4, 36, NAN }, { 5, 35, 900 }, { 39, 1, 866 }, { 40, NAN, 865 },
+        { 44, NAN, 861 },
+    };
+    for (size_t i = 0; i < sizeof posts / sizeof posts[0]; i++) {
+        char id[32], day[16];
+        snprintf(id, sizeof id, "7%018d", posts[i].p);
+        size_t k;
+        assert_int_equal(skpi_dataset_find_post(&k, ds, CH, id), SKPI_OK);
+        const skpi_post *p = skpi_dataset_post(ds, k);
+        snprintf(day, sizeof day, "2026-01-%02d", 1 + posts[i].p % 7);
+        skpi_time t;
+        assert_int_equal(skpi_time_parse(&t, day), SKPI_OK);
+        assert_true(skpi_post_published(p) == t);
+        assert_non_null(strstr(skpi_post_link(p), id));
+        assert_int_equal(skpi_post_value(&v, p, "engagements"), SKPI_OK);
+        assert_true(isnan(posts[i].eng) ? isnan(v.value) : v.value == posts[i].eng);
+        assert_int_equal(skpi_post_value(&v, p, "impressions"), SKPI_OK);
+        assert_true(isnan(posts[i].imp) ? isnan(v.value) : v.value == posts[i].imp);
+    }
+    assert_int_equal(length(ds, "posts_published"), 0);
+    assert_int_equal(length(ds, "engagements"), 7);
+    /* DISCOVERY holds totals over the range, named with their figures */
+    assert_true(ignored(sum, "sheet \"DISCOVERY\" (totals for 1/1/2026 - 1/7/2026: Impressions "
+                             "1234, Members reached 567; no daily figures)"));
     assert_true(ignored(sum, "sheet \"DEMOGRAPHICS\""));
     assert_false(ignored(sum, "sheet \"ENGAGEMENT\""));
-    assert_int_equal(skpi_import_summary_ignored_count(sum), 3);
+    assert_false(ignored(sum, "sheet \"TOP POSTS\""));
+    assert_int_equal(skpi_import_summary_ignored_count(sum), 2);
     skpi_import_summary_free(sum);
     skpi_dataset_free(ds);
 }

@@ -41,6 +41,8 @@ class Preset(enum.IntEnum):
     LINKEDIN_FOLLOWERS = 21
     LINKEDIN_PAGE_FOLLOWERS = 22
     LINKEDIN_VISITORS = 23
+    LINKEDIN_TOP_POSTS = 24
+    LINKEDIN_DISCOVERY = 25
 
     @property
     def key(self) -> str:

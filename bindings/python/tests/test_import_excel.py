@@ -84,9 +84,54 @@ def test_creator_workbook_matches_openpyxl():
     assert ds.value("impressions", week).value == want
     # the first sheet imported names the preset; the others are named as not imported
     assert summary.preset == sk.Preset.LINKEDIN_ENGAGEMENT
-    not_imported = [n for n in summary.ignored_columns if n.startswith("sheet ")]
-    known = {"ENGAGEMENT", "FOLLOWERS"}
+    not_imported = [n.split(" (")[0] for n in summary.ignored_columns if n.startswith("sheet ")]
+    known = {"ENGAGEMENT", "FOLLOWERS", "TOP POSTS"}
     assert not_imported == ['sheet "%s"' % n for n in book.sheetnames if n not in known]
+    # DISCOVERY's totals are named with their figures
+    rows = list(book["DISCOVERY"].iter_rows(values_only=True))
+    want = 'sheet "DISCOVERY" (totals for %s: %s; no daily figures)' % (
+        rows[0][1], ", ".join("%s %s" % (r[0], r[1]) for r in rows[1:]))
+    assert want in summary.ignored_columns
+
+
+def test_top_posts_rankings_merge_by_url():
+    """TOP POSTS: two rankings side by side, read with openpyxl and merged
+    by URL here; the posts carry both figures and add no daily flows."""
+    ds = sk.Dataset()
+    sk.import_file(ds, fixture("linkedin_creator.xlsx"))
+    book = openpyxl.load_workbook(fixture("linkedin_creator.xlsx"))
+    rows = list(book["TOP POSTS"].iter_rows(values_only=True))
+    head = next(i for i, r in enumerate(rows) if r and r[0] == "Post URL")
+    want = {}
+    for r in rows[head + 1:]:
+        for col, metric in ((0, "engagements"), (4, "impressions")):
+            if r[col]:
+                post = want.setdefault(r[col], {"date": day_of(r[col + 1])})
+                post[metric] = r[col + 2]
+    posts = {p.link: p for p in ds.posts}
+    assert set(posts) == set(want)
+    for url, w in want.items():
+        p = posts[url]
+        assert p.id == url.rsplit(":", 1)[1]
+        assert p.channel == "linkedin:default"
+        assert datetime.datetime.fromtimestamp(p.published, datetime.timezone.utc).date() == w["date"]
+        for metric in ("engagements", "impressions"):
+            assert same(p.value(metric).value, w.get(metric)), (url, metric)
+    # the days' impressions are ENGAGEMENT's, not the ranked posts'
+    engagement = table(book["ENGAGEMENT"], "Date")[1]
+    assert list(ds.series("impressions", "linkedin:default").values) == [r[1] for r in engagement]
+
+
+def test_discovery_by_day():
+    ds = sk.Dataset()
+    summary = sk.import_file(ds, fixture("linkedin_discovery.csv"))
+    assert summary.preset == sk.Preset.LINKEDIN_DISCOVERY
+    with open(fixture("linkedin_discovery.csv"), newline="") as f:
+        rows = list(csv.DictReader(f))
+    for r in rows:
+        d = day_of(r["Date"])
+        assert stored(ds, "reach", "linkedin:default", d) == float(r["Members reached"])
+        assert stored(ds, "impressions", "linkedin:default", d) == float(r["Impressions"])
 
 
 def test_visitors_workbook_inline_strings_and_1904_dates():
