@@ -551,6 +551,135 @@ SKPI_API int skpi_store_runs_get(skpi_store_run *out, const skpi_store_runs *run
  */
 SKPI_API int skpi_store_read_output(void **out, size_t *size, skpi_store *st, int64_t run);
 
+/* ------------------------------------------------------------------ */
+/* Deliveries of reports (schema version 4)                            */
+/* ------------------------------------------------------------------ */
+
+/** @brief Where a recorded delivery stands. Values are fixed for ever. */
+typedef enum skpi_delivery_status {
+    SKPI_DELIVERY_SENDING = 0, /**< begun, not ended (or cut off by a crash) */
+    SKPI_DELIVERY_SENT = 1,    /**< the server accepted it */
+    SKPI_DELIVERY_FAILED = 2   /**< it failed; `message` says why */
+} skpi_delivery_status;
+
+/**
+ * @brief One delivery of a report: which report, for which period, in what
+ *        form, to whom, with what result.
+ *
+ * Versioned struct: set `version` to ::SKPI_STORE_DELIVERY_VERSION (or use
+ * ::SKPI_STORE_DELIVERY_INIT / skpi_store_delivery_init()). It only grows at
+ * its end. Used to begin a delivery (skpi_store_begin_delivery()) and to
+ * read one back (skpi_store_deliveries_get()).
+ */
+typedef struct skpi_store_delivery {
+    unsigned version;       /**< ::SKPI_STORE_DELIVERY_VERSION */
+    int64_t id;             /**< read back: the delivery's id */
+    const char *report;     /**< the report's id, 1 to 64 bytes */
+    skpi_period period;     /**< the period the report covers (skpi_report_period()) */
+    const char *format;     /**< what was sent ("html+text,pdf", "digest:slack"); 1 to 64 bytes */
+    const char *channel;    /**< how: "email", "webhook"; 1 to 32 bytes */
+    /**
+     * To whom, as it may be shown and kept: the recipients, or the URL
+     * without its secret path (skpi_deliver_redact_url()); 1 to 1000 bytes.
+     */
+    const char *target;
+    /**
+     * Adding: the full target, secrets and all, to tell two targets apart
+     * that are shown alike; only its SHA-256 is kept. NULL: `target`.
+     * Read back: that SHA-256, 64 lowercase hex digits.
+     */
+    const char *target_key;
+    int status;             /**< read back: an ::skpi_delivery_status */
+    const char *message;    /**< read back: why it failed; "" otherwise */
+    skpi_time started;      /**< when the delivery began (the host's clock) */
+    skpi_time finished;     /**< read back: when it ended; 0 while sending */
+} skpi_store_delivery;
+
+/** @brief The current version of ::skpi_store_delivery. */
+#define SKPI_STORE_DELIVERY_VERSION 1
+/** @brief Static initializer for ::skpi_store_delivery. */
+#define SKPI_STORE_DELIVERY_INIT { SKPI_STORE_DELIVERY_VERSION, 0, NULL, { 0, 0 }, NULL, NULL, NULL, \
+    NULL, 0, NULL, 0, 0 }
+
+/**
+ * @brief Initialise a delivery struct (for bindings that cannot use the macro).
+ * @param delivery the struct to clear and stamp
+ * @param version  ::SKPI_STORE_DELIVERY_VERSION
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_EVERSION (unknown version)
+ */
+SKPI_API int skpi_store_delivery_init(skpi_store_delivery *delivery, unsigned version);
+
+/**
+ * @brief Record that a delivery begins, unless the report already went to
+ *        the same target for the same period.
+ *
+ * In one write transaction: when a delivery of the same report, period
+ * and target (by `target_key`) was sent, or began less than 15 minutes
+ * before `started` and has not ended, nothing is recorded and
+ * ::SKPI_EEXISTS is returned, the message saying when; so a scheduler that
+ * fires twice sends once, also when both fire at the same moment. A
+ * delivery that began longer ago and never ended (a crash) no longer holds
+ * others back. End it with skpi_store_end_delivery().
+ * @param out      receives the delivery's id
+ * @param st       the store, opened read-write
+ * @param delivery the delivery; its strings are copied
+ * @param force    non-zero records it even when it was sent before
+ * @return SKPI_OK; SKPI_EEXISTS (sent before, or being sent);
+ *         SKPI_EMISUSE (NULL argument or string, read-only store);
+ *         SKPI_EVERSION; SKPI_EINVAL (an empty or too long string, a
+ *         control character, a period that ends before it starts);
+ *         SKPI_ERANGE (a time out of range); SKPI_EIO; SKPI_ENOMEM
+ */
+SKPI_API int skpi_store_begin_delivery(int64_t *out, skpi_store *st, const skpi_store_delivery *delivery,
+                                       int force);
+
+/**
+ * @brief Record how a delivery ended.
+ * @param st       the store, opened read-write
+ * @param id       the id from skpi_store_begin_delivery()
+ * @param status   ::SKPI_DELIVERY_SENT or ::SKPI_DELIVERY_FAILED
+ * @param message  why it failed (skpi_last_error() of the send); NULL or "" when sent; copied
+ * @param finished when it ended
+ * @return SKPI_OK; SKPI_EMISUSE (NULL store, read-only store); SKPI_EINVAL
+ *         (another status); SKPI_ERANGE; SKPI_ENOTFOUND (no such delivery,
+ *         or it ended already); SKPI_EIO; SKPI_ENOMEM
+ */
+SKPI_API int skpi_store_end_delivery(skpi_store *st, int64_t id, int status, const char *message,
+                                     skpi_time finished);
+
+/** @brief A list of recorded deliveries (opaque). */
+typedef struct skpi_store_deliveries skpi_store_deliveries;
+
+/**
+ * @brief The deliveries of a report (or of every report) that began in a
+ *        period, oldest first.
+ * @param out     receives the list; free it with skpi_store_deliveries_free()
+ * @param st      the store
+ * @param report  a report's id, or NULL for all
+ * @param started `[start, end)` of the times the deliveries began
+ * @return SKPI_OK (also when none match); SKPI_EMISUSE; SKPI_EINVAL (end
+ *         before start); SKPI_EIO; SKPI_ENOMEM
+ */
+SKPI_API int skpi_store_list_deliveries(skpi_store_deliveries **out, skpi_store *st, const char *report,
+                                        skpi_period started);
+
+/** @brief Free a list of deliveries. NULL is allowed and does nothing. */
+SKPI_API void skpi_store_deliveries_free(skpi_store_deliveries *list);
+
+/** @brief The number of deliveries in a list (0 for NULL). */
+SKPI_API size_t skpi_store_deliveries_count(const skpi_store_deliveries *list);
+
+/**
+ * @brief One delivery of a list.
+ * @param out   receives it (its version must be set); its strings are
+ *              borrowed from the list, valid until the list is freed
+ * @param list  the list
+ * @param index 0 to skpi_store_deliveries_count() - 1
+ * @return SKPI_OK, SKPI_EMISUSE, SKPI_EVERSION, SKPI_ERANGE
+ */
+SKPI_API int skpi_store_deliveries_get(skpi_store_delivery *out, const skpi_store_deliveries *list,
+                                       size_t index);
+
 #ifdef __cplusplus
 }
 #endif

@@ -163,6 +163,25 @@ static const char *const migration[SKPI__STORE_SCHEMA] = {
      * a number: a report definition saved with skpi_store_write_definitions(),
      * in the order first saved. */
     "ALTER TABLE report_definition ADD COLUMN position INTEGER;",
+
+    /* 3 -> 4: deliveries of reports (docs/delivery.md). status: 0 sending,
+     * 1 sent, 2 failed; target_key: SHA-256 of the full target (a webhook
+     * URL with its secret path), never the target itself. */
+    "CREATE TABLE delivery("
+    "  id INTEGER PRIMARY KEY,"
+    "  report TEXT NOT NULL,"
+    "  period_start INTEGER NOT NULL,"
+    "  period_end INTEGER NOT NULL,"
+    "  format TEXT NOT NULL,"
+    "  channel TEXT NOT NULL,"
+    "  target TEXT NOT NULL,"
+    "  target_key TEXT NOT NULL,"
+    "  status INTEGER NOT NULL,"
+    "  message TEXT NOT NULL,"
+    "  started INTEGER NOT NULL,"
+    "  finished INTEGER"
+    ");"
+    "CREATE INDEX delivery_key ON delivery(report, period_start, period_end, target_key);",
 };
 
 int skpi__store_migrate(skpi_store *st, int from, const char *what)

@@ -212,7 +212,7 @@ static void options_init_sets_defaults(void **state)
     assert_memory_equal(&m, &o, sizeof o);
     assert_int_equal(skpi_store_options_init(NULL, 1), SKPI_EMISUSE);
     assert_int_equal(skpi_store_options_init(&o, 2), SKPI_EVERSION);
-    assert_int_equal(skpi_store_schema_version(), 3);
+    assert_int_equal(skpi_store_schema_version(), 4);
 }
 
 static void open_creates_wal_store(void **state)
@@ -2621,6 +2621,113 @@ static void fixture_v3_opens_and_reads(void **state)
     skpi_store_free(st);
 }
 
+/* ------------------------------------------------------------ deliveries */
+
+#define MAR1_2024 1709251200 /* 2024-03-01T00:00:00Z */
+#define APR1_2024 1711929600 /* 2024-04-01T00:00:00Z */
+
+static skpi_store_delivery delivery_of(const char *target, const char *key, skpi_time started)
+{
+    skpi_store_delivery d = SKPI_STORE_DELIVERY_INIT;
+    d.report = "monthly";
+    d.period.start = MAR1_2024;
+    d.period.end = APR1_2024;
+    d.format = "html+text";
+    d.channel = "email";
+    d.target = target;
+    d.target_key = key;
+    d.started = started;
+    return d;
+}
+
+static void fixture_v4_opens_and_reads(void **state)
+{
+    (void)state;
+    char p[256];
+    skpi_store *st = open_fixture(p, 4);
+    skpi_store_deliveries *list = NULL;
+    skpi_period all = { 0, APR1_2024 + 86400 };
+    assert_int_equal(skpi_store_list_deliveries(&list, st, "monthly", all), SKPI_OK);
+    assert_int_equal(skpi_store_deliveries_count(list), 2);
+    skpi_store_delivery d = SKPI_STORE_DELIVERY_INIT;
+    assert_int_equal(skpi_store_deliveries_get(&d, list, 0), SKPI_OK);
+    assert_true(d.id == 1 && d.status == SKPI_DELIVERY_FAILED && d.finished == 1711958460);
+    assert_string_equal(d.message, "e-mail via smtp://127.0.0.1:25 failed: refused");
+    assert_int_equal(skpi_store_deliveries_get(&d, list, 1), SKPI_OK);
+    assert_true(d.id == 2 && d.status == SKPI_DELIVERY_SENT && d.started == 1711962000);
+    assert_true(d.period.start == MAR1_2024 && d.period.end == APR1_2024);
+    assert_string_equal(d.target, "to: abc");
+    assert_string_equal(d.target_key, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    skpi_store_deliveries_free(list);
+    /* the full target "abc" hashes to the recorded key: sent already */
+    skpi_store_delivery again = delivery_of("to: someone", "abc", 1711965600);
+    int64_t id = 0;
+    assert_int_equal(skpi_store_begin_delivery(&id, st, &again, 0), SKPI_EEXISTS);
+    assert_non_null(strstr(skpi_last_error(), "was sent to to: someone at 2024-04-01T09:00:30Z"));
+    skpi_store_free(st);
+}
+
+static void deliveries_once_per_period(void **state)
+{
+    (void)state;
+    char p[256];
+    skpi_store *st = fresh(p, "deliveries.db");
+    int64_t a = 0, b = 0, c = 0, e = 0;
+    skpi_time t = APR1_2024 + 8 * 3600;
+    skpi_store_delivery d = delivery_of("to: ceo@example.com", NULL, t);
+    assert_int_equal(skpi_store_begin_delivery(&a, st, &d, 0), SKPI_OK);
+    /* a second scheduler while the first sends: held back */
+    d.started = t + 60;
+    assert_int_equal(skpi_store_begin_delivery(&b, st, &d, 0), SKPI_EEXISTS);
+    assert_non_null(strstr(skpi_last_error(), "is being sent"));
+    /* failed: the next attempt goes ahead */
+    assert_int_equal(skpi_store_end_delivery(st, a, SKPI_DELIVERY_FAILED, "refused", t + 5), SKPI_OK);
+    assert_int_equal(skpi_store_end_delivery(st, a, SKPI_DELIVERY_SENT, NULL, t + 6), SKPI_ENOTFOUND);
+    assert_int_equal(skpi_store_begin_delivery(&b, st, &d, 0), SKPI_OK);
+    assert_int_equal(skpi_store_end_delivery(st, b, SKPI_DELIVERY_SENT, NULL, t + 70), SKPI_OK);
+    d.started = t + 3600;
+    assert_int_equal(skpi_store_begin_delivery(&c, st, &d, 0), SKPI_EEXISTS);
+    assert_non_null(strstr(skpi_last_error(), "was sent"));
+    /* another period, another target: each its own */
+    skpi_store_delivery other = d;
+    other.target = "to: cfo@example.com";
+    assert_int_equal(skpi_store_begin_delivery(&c, st, &other, 0), SKPI_OK);
+    /* cut off (no end): held back for 15 minutes, then not */
+    other.started = d.started + 14 * 60;
+    assert_int_equal(skpi_store_begin_delivery(&e, st, &other, 0), SKPI_EEXISTS);
+    other.started = d.started + 16 * 60;
+    assert_int_equal(skpi_store_begin_delivery(&e, st, &other, 0), SKPI_OK);
+    /* forced */
+    assert_int_equal(skpi_store_begin_delivery(&e, st, &d, 1), SKPI_OK);
+    /* bad input: nothing recorded */
+    skpi_store_delivery bad = d;
+    bad.target = "";
+    assert_int_equal(skpi_store_begin_delivery(&e, st, &bad, 0), SKPI_EINVAL);
+    bad = d;
+    bad.period.end = bad.period.start - 1;
+    assert_int_equal(skpi_store_begin_delivery(&e, st, &bad, 0), SKPI_EINVAL);
+    bad = d;
+    bad.version = 9;
+    assert_int_equal(skpi_store_begin_delivery(&e, st, &bad, 0), SKPI_EVERSION);
+    assert_int_equal(skpi_store_end_delivery(st, a, 0, NULL, t), SKPI_EINVAL);
+    assert_int_equal(raw_int(p, "SELECT count(*) FROM delivery"), 5);
+    assert_int_equal(raw_int(p, "SELECT count(*) FROM delivery WHERE status = 1"), 1);
+    /* the key is the SHA-256 of the target when no key is given; the target is kept as given */
+    skpi_store_deliveries *list = NULL;
+    skpi_period all = { t, t + 86400 };
+    assert_int_equal(skpi_store_list_deliveries(&list, st, NULL, all), SKPI_OK);
+    assert_int_equal(skpi_store_deliveries_count(list), 5);
+    skpi_store_delivery r = SKPI_STORE_DELIVERY_INIT;
+    assert_int_equal(skpi_store_deliveries_get(&r, list, 0), SKPI_OK);
+    assert_true(r.id == a && r.status == SKPI_DELIVERY_FAILED && r.finished == t + 5);
+    assert_string_equal(r.message, "refused");
+    assert_string_equal(r.format, "html+text");
+    assert_string_equal(r.channel, "email");
+    assert_int_equal(skpi_store_deliveries_get(&r, list, 5), SKPI_ERANGE);
+    skpi_store_deliveries_free(list);
+    skpi_store_free(st);
+}
+
 /* ------------------------------------------- report definitions of a handle */
 
 static skpi_definitions *definitions_file(const char *name)
@@ -2878,6 +2985,8 @@ int main(void)
         cmocka_unit_test(report_definitions_and_runs),
         cmocka_unit_test(fixture_v2_opens_and_reads),
         cmocka_unit_test(fixture_v3_opens_and_reads),
+        cmocka_unit_test(fixture_v4_opens_and_reads),
+        cmocka_unit_test(deliveries_once_per_period),
         cmocka_unit_test(report_definitions_of_definitions),
         cmocka_unit_test(damaged_report_definitions_are_reported),
         cmocka_unit_test(out_of_memory_report_definitions),
