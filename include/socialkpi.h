@@ -22,6 +22,7 @@
 #include "socialkpi/report.h"
 #include "socialkpi/render.h"
 #include "socialkpi/digest.h"
+#include "socialkpi/deliver.h"
 #include "socialkpi/definitions.h"
 
 #endif /* SOCIALKPI_H */

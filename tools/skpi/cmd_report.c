@@ -90,11 +90,7 @@ static int run(const command *cmd, const parsed *p)
     code = load_definitions(&defs, cmd, opt(p, cmd, "config"));
     if (code != EXIT_DONE) return code;
     size_t index = 0;
-    const char *id = opt(p, cmd, "report");
-    if (skpi_definitions_report_count(defs) == 0)
-        code = fail(EXIT_INPUT, cmd, "the definitions hold no report (add one under \"reports\")");
-    else if (id && skpi_definitions_find_report(&index, defs, id) != SKPI_OK)
-        code = fail(EXIT_INPUT, cmd, "no report has the id '%s'", id);
+    code = find_report(&index, cmd, defs, opt(p, cmd, "report"));
     skpi_store *st = NULL;
     skpi_dataset *ds = NULL;
     if (code == EXIT_DONE) code = open_store(&st, cmd, opt(p, cmd, "db"), false);

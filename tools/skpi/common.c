@@ -134,6 +134,16 @@ int load_definitions(skpi_definitions **out, const command *cmd, const char *giv
     return rc == SKPI_OK ? EXIT_DONE : fail_lib(cmd, rc);
 }
 
+int find_report(size_t *out, const command *cmd, const skpi_definitions *defs, const char *id)
+{
+    *out = 0;
+    if (skpi_definitions_report_count(defs) == 0)
+        return fail(EXIT_INPUT, cmd, "the definitions hold no report (add one under \"reports\")");
+    if (id && skpi_definitions_find_report(out, defs, id) != SKPI_OK)
+        return fail(EXIT_INPUT, cmd, "no report has the id '%s'", id);
+    return EXIT_DONE;
+}
+
 int open_dataset(skpi_dataset **out, const command *cmd, skpi_store *st, const skpi_definitions *defs)
 {
     /* Everything, read at once: the SMART check and the forecasts look at

@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const command *const commands[] = {
-    &cmd_import, &cmd_goals, &cmd_okr, &cmd_report, &cmd_metrics, &cmd_demo,
+    &cmd_import, &cmd_goals, &cmd_okr, &cmd_report, &cmd_send, &cmd_metrics, &cmd_demo,
 };
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
 
@@ -22,10 +22,13 @@ static void usage(FILE *fp)
                 "  2  the command line is wrong (unknown command or option, missing argument, bad date)\n"
                 "  3  an input is invalid (an export, the definitions, an id that does not exist)\n"
                 "  4  a file or the store cannot be read or written (missing, not allowed, locked)\n"
-                "  5  out of memory, or a fault of the tool\n\n"
+                "  5  out of memory, or a fault of the tool\n"
+                "  6  sending failed (skpi send): the server refused or could not be reached\n\n"
                 "environment:\n"
                 "  SKPI_DB      the store when --db is not given\n"
-                "  SKPI_CONFIG  the definitions when --config is not given (else ./skpi.json)\n");
+                "  SKPI_CONFIG  the definitions when --config is not given (else ./skpi.json)\n"
+                "  SKPI_SMTP_URL, SKPI_SMTP_USER, SKPI_SMTP_PASSWORD, SKPI_MAIL_FROM\n"
+                "               the SMTP server, login and sender of skpi send\n");
 }
 
 int main(int argc, char **argv)

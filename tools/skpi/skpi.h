@@ -13,7 +13,8 @@ enum {
     EXIT_USAGE = 2,    /* the command line is wrong */
     EXIT_INPUT = 3,    /* an input is invalid: an export, the definitions, a date */
     EXIT_IO = 4,       /* a file or the store cannot be read or written */
-    EXIT_INTERNAL = 5  /* out of memory, or a fault of the tool */
+    EXIT_INTERNAL = 5, /* out of memory, or a fault of the tool */
+    EXIT_SEND = 6      /* sending failed: the server refused or could not be reached */
 };
 
 /* ---- options (args.c) ---- */
@@ -72,6 +73,9 @@ int store_path(char *buf, size_t size, const char *given);
 int open_store(skpi_store **out, const command *cmd, const char *given, bool write);
 /* The definitions: --config, $SKPI_CONFIG, or ./skpi.json. */
 int load_definitions(skpi_definitions **out, const command *cmd, const char *given);
+/* The report `id` of the definitions (NULL: the first); a usage message
+ * when there is none. */
+int find_report(size_t *out, const command *cmd, const skpi_definitions *defs, const char *id);
 /* A dataset over the store with the definitions' catalog. */
 int open_dataset(skpi_dataset **out, const command *cmd, skpi_store *st,
                  const skpi_definitions *defs);
@@ -85,7 +89,7 @@ void format_fraction(char *buf, size_t size, double v);
 
 /* ---- commands ---- */
 
-extern const command cmd_import, cmd_goals, cmd_okr, cmd_report, cmd_metrics, cmd_demo;
+extern const command cmd_import, cmd_goals, cmd_okr, cmd_report, cmd_metrics, cmd_demo, cmd_send;
 
 /* Shared by import and demo: import files into the store in one transaction. */
 typedef struct import_file {
