@@ -3,11 +3,12 @@
 #include "store/store_internal.h"
 #include "store/sha256.h"
 #include "store/defs_io.h"
-#include "calendar/civil.h"
 #include "core/internal.h"
 
 #include <stdio.h>
 #include <string.h>
+
+static bool in_range(skpi_time t) { return t >= skpi_time_min() && t <= skpi_time_max(); }
 
 /* A delivery still "sending" after this long was cut off (a crash): it no
  * longer holds others back. */
@@ -49,8 +50,8 @@ static int check_delivery(const skpi_store_delivery *d, const char *what)
     if (rc != SKPI_OK) return rc;
     if (d->period.end < d->period.start)
         return skpi__error(SKPI_EINVAL, "%s: the delivery's period ends before it starts", what);
-    if (!skpi__time_in_range(d->period.start) || !skpi__time_in_range(d->period.end) ||
-        !skpi__time_in_range(d->started))
+    if (!in_range(d->period.start) || !in_range(d->period.end) ||
+        !in_range(d->started))
         return skpi__error(SKPI_ERANGE, "%s: a time of the delivery is outside years 1 to 9999", what);
     return SKPI_OK;
 }
@@ -136,7 +137,7 @@ int skpi_store_end_delivery(skpi_store *st, int64_t id, int status, const char *
     if (st == NULL) return skpi__error(SKPI_EMISUSE, "%s: store is NULL", what);
     if (status != SKPI_DELIVERY_SENT && status != SKPI_DELIVERY_FAILED)
         return skpi__error(SKPI_EINVAL, "%s: status %d is not sent (1) or failed (2)", what, status);
-    if (!skpi__time_in_range(finished))
+    if (!in_range(finished))
         return skpi__error(SKPI_ERANGE, "%s: finished is outside years 1 to 9999", what);
     int rc = skpi__store_write_begin(st, what);
     if (rc != SKPI_OK) return rc;
