@@ -250,6 +250,10 @@ static int damaged(const book *b, const char *fmt, ...)
 static int next_record(const book *b, size_t *pos, unsigned *id, const unsigned char **body,
                        size_t *n)
 {
+    /* Outputs set on every path, so callers read no uninitialised value. */
+    *id = 0;
+    *body = NULL;
+    *n = 0;
     if (b->len - *pos < 4)
         return damaged(b, "the workbook stream ends inside a record's header");
     *id = u16(b->st + *pos);
