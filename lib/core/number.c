@@ -105,6 +105,64 @@ size_t skpi__num_fixed(char *buf, size_t size, double v, int decimals, const cha
     return k;
 }
 
+/* Six significant digits and an exponent, as %g writes them, built from
+ * integers so that no locale's decimal point appears. */
+static void put_exponent(char buf[SKPI__NUM_PLAIN_SIZE], double x)
+{
+    double a = fabs(x);
+    int e = (int)floor(log10(a));
+    double m = a / pow(10.0, e);
+    if (m >= 10.0) {
+        m /= 10.0;
+        e++;
+    } else if (m < 1.0) {
+        m *= 10.0;
+        e--;
+    }
+    long long d = llround(m * 1e5); /* 100000 .. 1000000 */
+    if (d >= 1000000) {
+        d /= 10;
+        e++;
+    }
+    long long whole = d / 100000, frac = d % 100000;
+    int digits = 5;
+    while (frac != 0 && frac % 10 == 0) {
+        frac /= 10;
+        digits--;
+    }
+    if (frac == 0)
+        snprintf(buf, SKPI__NUM_PLAIN_SIZE, "%s%llde+%d", x < 0 ? "-" : "", whole, e);
+    else
+        snprintf(buf, SKPI__NUM_PLAIN_SIZE, "%s%lld.%0*llde+%d", x < 0 ? "-" : "", whole, digits,
+                 frac, e);
+}
+
+char *skpi__num_plain(char buf[SKPI__NUM_PLAIN_SIZE], double v)
+{
+    if (isnan(v)) {
+        strcpy(buf, "n/a");
+        return buf;
+    }
+    if (isinf(v)) {
+        strcpy(buf, v > 0 ? "inf" : "-inf");
+        return buf;
+    }
+    double a = fabs(v);
+    if (a >= 1e37) { /* too many digits for the buffer */
+        put_exponent(buf, v);
+        return buf;
+    }
+    skpi__num_fixed(buf, SKPI__NUM_PLAIN_SIZE, v, a >= 1e15 ? 0 : a >= 1.0 ? 2 : 4, NULL);
+    char *dot = strchr(buf, '.');
+    if (dot != NULL) {
+        char *end = dot + strlen(dot);
+        while (end > dot + 1 && end[-1] == '0') end--;
+        if (end == dot + 1) end = dot;
+        *end = '\0';
+    }
+    return buf;
+}
+
 size_t skpi__num_tenths(char *buf, double v)
 {
     int64_t t = (int64_t)llround(v * 10.0);

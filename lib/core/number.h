@@ -19,6 +19,13 @@ size_t skpi__num_json(char *buf, double v);
 /* v with a fixed number of decimals, rounded half away from zero on its
  * 15 significant digits, with digit groups (group may be NULL). */
 size_t skpi__num_fixed(char *buf, size_t size, double v, int decimals, const char *group);
+/* A plain number for messages (check reasons, errors): at most 2 decimals
+ * (4 below 1 in magnitude), trailing zeros dropped, no digit groups,
+ * "n/a" for NaN, "inf"/"-inf"; from 1e15 on whole, from 1e37 on six
+ * significant digits and an exponent ("1.79769e+308"). Always
+ * NUL-terminates; returns buf. */
+#define SKPI__NUM_PLAIN_SIZE 40
+char *skpi__num_plain(char buf[SKPI__NUM_PLAIN_SIZE], double v);
 /* v rounded to tenths, for SVG coordinates ("12.5", "-3", "0.1"). */
 size_t skpi__num_tenths(char *buf, double v);
 

@@ -5,14 +5,13 @@
 
 #include "socialkpi/dataset.h"
 #include "core/internal.h"
+#include "core/selector.h"
 #include "dataset/dataset_txn.h"
 #include "metrics/metrics_internal.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 
-#define SKPI__CHANNEL_MAX 256
-#define SKPI__GROUP_NAME_MAX 64
 #define SKPI__RESOLUTION_MAX INT64_C(31622400)
 
 /* ---- hash table of indices (open addressing, linear probing) ---------- */
@@ -117,9 +116,6 @@ struct skpi_dataset {
 
 /* ---- channels and selectors ------------------------------------------ */
 
-/* Checks a channel key; on success gives the network's length. The message
- * names `what` (e.g. "channel" or "channels[2]"). */
-int skpi__channel_check(const char *key, size_t *net_len, const char *what);
 long skpi__channel_find(const skpi_dataset *ds, const char *key);
 /* Room for `extra` more channels (array and index); SKPI_ENOMEM only. */
 int skpi__channel_reserve(skpi_dataset *ds, size_t extra);
@@ -130,7 +126,6 @@ int skpi__channel_intern(skpi_dataset *ds, const char *key, uint32_t *index);
 /* The hash of channel `index`'s key in channel_index (ctx: the dataset). */
 uint64_t skpi__channel_hash_at(const void *ctx, uint32_t index);
 
-enum { SKPI__SEL_ALL, SKPI__SEL_NETWORK, SKPI__SEL_EXACT, SKPI__SEL_GROUP };
 
 typedef struct skpi__selector {
     int kind;
@@ -141,7 +136,6 @@ typedef struct skpi__selector {
     size_t pos;           /* iteration */
 } skpi__selector;
 
-#include "dataset/selector_check.h"
 int skpi__selector_parse(skpi__selector *out, const skpi_dataset *ds, const char *text);
 void skpi__selector_rewind(skpi__selector *s);
 /* Next channel of the selector; false at the end. */

@@ -1,5 +1,6 @@
 /* skpi_goal_check(): one verdict per SMART letter, with a reason a person can read. */
 #include "goal/goal_internal.h"
+#include "core/number.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -37,13 +38,13 @@ static const char *date_text(char buf[32], const check_ctx *c, skpi_time t)
 }
 
 /* A signed number with an explicit + for growth. */
-static const char *signed_num(char buf[SKPI__GOAL_NUM_SIZE], double x)
+static const char *signed_num(char buf[SKPI__NUM_PLAIN_SIZE], double x)
 {
-    skpi__goal_fmt(buf, x);
+    skpi__num_plain(buf, x);
     size_t n = strlen(buf);
     /* The formatter's output is far shorter than the buffer (at most 22
      * bytes), so there is room for the sign. */
-    if (x > 0 && strcmp(buf, "0") != 0 && n + 1 < SKPI__GOAL_NUM_SIZE) {
+    if (x > 0 && strcmp(buf, "0") != 0 && n + 1 < SKPI__NUM_PLAIN_SIZE) {
         memmove(buf + 1, buf, n + 1);
         buf[0] = '+';
     }
@@ -89,7 +90,7 @@ static bool is_ramp(int direction)
 static int check_specific(skpi_goal_check_result *r, const check_ctx *c)
 {
     const skpi_goal *g = c->g;
-    char why[384], b[SKPI__GOAL_NUM_SIZE], t[SKPI__GOAL_NUM_SIZE];
+    char why[384], b[SKPI__NUM_PLAIN_SIZE], t[SKPI__NUM_PLAIN_SIZE];
     if (g->metric == NULL)
         return say(r, SKPI_SMART_SPECIFIC, SKPI_VERDICT_FAIL,
                    "no metric set: name the metric the goal moves (for example followers)");
@@ -108,10 +109,10 @@ static int check_specific(skpi_goal_check_result *r, const check_ctx *c)
                    g->metric, g->channel);
     if (isnan(c->baseline.value))
         return say(r, SKPI_SMART_SPECIFIC, SKPI_VERDICT_PASS, "%s on %s, target %s",
-                   g->metric, g->channel, skpi__goal_fmt(t, c->target));
+                   g->metric, g->channel, skpi__num_plain(t, c->target));
     return say(r, SKPI_SMART_SPECIFIC, SKPI_VERDICT_PASS, "%s on %s, from %s to %s",
-               g->metric, g->channel, skpi__goal_fmt(b, c->baseline.value),
-               skpi__goal_fmt(t, c->target));
+               g->metric, g->channel, skpi__num_plain(b, c->baseline.value),
+               skpi__num_plain(t, c->target));
 }
 
 static int check_measurable(skpi_goal_check_result *r, check_ctx *c)
@@ -214,7 +215,7 @@ static int historical_rates(skpi_goal_check_result *r, const check_ctx *c, size_
 static void achievable_need(char *need, size_t size, double b, double change, size_t n_per,
                             const char *unit, const char *units)
 {
-    char x[SKPI__GOAL_NUM_SIZE], p[SKPI__GOAL_NUM_SIZE];
+    char x[SKPI__NUM_PLAIN_SIZE], p[SKPI__NUM_PLAIN_SIZE];
     if (b != 0.0)
         snprintf(need, size, "the target needs %s per %s over %zu %s (%s %% of the baseline per %s)",
                  signed_num(x, change), unit, n_per, units, signed_num(p, 100.0 * change / fabs(b)), unit);
@@ -257,13 +258,13 @@ static int check_achievable(skpi_goal_check_result *r, check_ctx *c)
     double sign = skpi__goal_sign(g->direction);
     size_t n_per = c->periods;
     const char *unit = cadence_noun(g->cadence, false), *units = cadence_noun(g->cadence, n_per != 1);
-    char x[SKPI__GOAL_NUM_SIZE], y[SKPI__GOAL_NUM_SIZE], z[SKPI__GOAL_NUM_SIZE];
+    char x[SKPI__NUM_PLAIN_SIZE], y[SKPI__NUM_PLAIN_SIZE], z[SKPI__NUM_PLAIN_SIZE];
     if (!is_ramp(g->direction) && skpi__goal_meets(g->direction, b, t)) {
         r->achievability = SKPI_ACHIEVABILITY_REALISTIC;
         r->required_rate = 0.0;
         r->window_periods = n_per;
         return say(r, L, SKPI_VERDICT_PASS, "realistic: the baseline %s already meets the level %s",
-                   skpi__goal_fmt(x, b), skpi__goal_fmt(y, t));
+                   skpi__num_plain(x, b), skpi__num_plain(y, t));
     }
     double change = (t - b) / (double)n_per;
     r->required_rate = sign * change;

@@ -1,6 +1,6 @@
 /* The goal handle: creation, copying, and the setters and getters of its fields. */
 #include "goal/goal_internal.h"
-#include "dataset/selector_check.h"
+#include "core/selector.h"
 
 #include <math.h>
 #include <string.h>

@@ -112,11 +112,4 @@ size_t skpi__goal_window_rates(double *median, double *best, const double *y, si
  * NaN when n is 0. */
 double skpi__goal_median(double *a, size_t n);
 
-/* Locale-independent number formatting for messages: at most 2 decimals
- * (4 below 1 in magnitude), trailing zeros dropped, "n/a" for NaN; from
- * 1e37 on, six significant digits and an exponent ("1.79769e+308"). Always
- * NUL-terminates; returns buf. */
-#define SKPI__GOAL_NUM_SIZE 40
-char *skpi__goal_fmt(char buf[SKPI__GOAL_NUM_SIZE], double x);
-
 #endif

@@ -1,6 +1,6 @@
 /* Key results: range and direction, stretch and commit values, weight, metric link. */
 #include "okr/okr_internal.h"
-#include "dataset/selector_check.h"
+#include "core/selector.h"
 
 #include <math.h>
 

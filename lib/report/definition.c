@@ -1,6 +1,6 @@
 /* Report definitions: the handle, its settings and the audience presets. */
 #include "report/report_internal.h"
-#include "dataset/selector_check.h"
+#include "core/selector.h"
 
 #include <string.h>
 

@@ -15,6 +15,7 @@
 #include "test_alloc.h"
 #include "test_locale.h"
 #include "core/internal.h"
+#include "core/number.h"
 
 #include <locale.h>
 
@@ -246,6 +247,38 @@ static void format_value_ignores_the_host_locale(void **state)
 
 /* Digits counted by hand from each value's shortest decimal that reads
  * back (Python's repr gives the same). */
+/* Numbers in messages (goal check reasons, errors): skpi__num_plain(). */
+static void plain_numbers_for_messages(void **state)
+{
+    (void)state;
+    char b[SKPI__NUM_PLAIN_SIZE];
+    assert_string_equal(skpi__num_plain(b, 2000.0 / 3.0), "666.67");
+    assert_string_equal(skpi__num_plain(b, 500), "500");
+    assert_string_equal(skpi__num_plain(b, 0.05), "0.05");
+    assert_string_equal(skpi__num_plain(b, 0.125), "0.125");
+    assert_string_equal(skpi__num_plain(b, -2.5), "-2.5");
+    assert_string_equal(skpi__num_plain(b, -0.00001), "0");
+    assert_string_equal(skpi__num_plain(b, 1e16), "10000000000000000");
+    /* numbers too long for the buffer as integers: six significant digits
+     * and an exponent, never a truncated string of digits */
+    assert_string_equal(skpi__num_plain(b, 1e300), "1e+300");
+    assert_string_equal(skpi__num_plain(b, -2.5e40), "-2.5e+40");
+    assert_string_equal(skpi__num_plain(b, 1.7976931348623157e308), "1.79769e+308");
+    assert_string_equal(skpi__num_plain(b, 9.999999e37), "1e+38");
+    /* whole from 1e15 on, on the 15 significant digits a double holds */
+    assert_string_equal(skpi__num_plain(b, 1e36), "1000000000000000000000000000000000000");
+    assert_string_equal(skpi__num_plain(b, 123456789012345678.0), "123456789012346000");
+    assert_string_equal(skpi__num_plain(b, 0.99999), "1");
+    assert_string_equal(skpi__num_plain(b, 2.675), "2.68");
+    assert_string_equal(skpi__num_plain(b, NAN), "n/a");
+    assert_string_equal(skpi__num_plain(b, -INFINITY), "-inf");
+    /* whatever the host's locale, the decimal point stays '.' */
+    if (setlocale(LC_NUMERIC, "de_DE.UTF-8") != NULL || setlocale(LC_NUMERIC, "fr_FR.UTF-8") != NULL) {
+        assert_string_equal(skpi__num_plain(b, 2.5), "2.5");
+        setlocale(LC_NUMERIC, "C");
+    }
+}
+
 static void shortest_precision_reads_back(void **state)
 {
     (void)state;
@@ -282,6 +315,7 @@ int main(void)
         cmocka_unit_test(allocator_rules),
         cmocka_unit_test(messages_use_a_decimal_point_whatever_the_locale),
         cmocka_unit_test(shortest_precision_reads_back),
+        cmocka_unit_test(plain_numbers_for_messages),
         cmocka_unit_test(format_value_by_unit),
         cmocka_unit_test(format_value_refuses_bad_arguments),
         cmocka_unit_test(format_value_ignores_the_host_locale),

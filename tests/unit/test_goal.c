@@ -409,33 +409,6 @@ static void window_rates(void **state)
     assert_true(isnan(skpi__goal_median(odd, 0)));
 }
 
-static void number_formatting(void **state)
-{
-    (void)state;
-    char b[SKPI__GOAL_NUM_SIZE];
-    assert_string_equal(skpi__goal_fmt(b, 2000.0 / 3.0), "666.67");
-    assert_string_equal(skpi__goal_fmt(b, 500), "500");
-    assert_string_equal(skpi__goal_fmt(b, 0.05), "0.05");
-    assert_string_equal(skpi__goal_fmt(b, 0.125), "0.125");
-    assert_string_equal(skpi__goal_fmt(b, -2.5), "-2.5");
-    assert_string_equal(skpi__goal_fmt(b, -0.00001), "0");
-    assert_string_equal(skpi__goal_fmt(b, 1e16), "10000000000000000");
-    /* numbers too long for the buffer as integers: six significant digits
-     * and an exponent, never a truncated string of digits */
-    assert_string_equal(skpi__goal_fmt(b, 1e300), "1e+300");
-    assert_string_equal(skpi__goal_fmt(b, -2.5e40), "-2.5e+40");
-    assert_string_equal(skpi__goal_fmt(b, 1.7976931348623157e308), "1.79769e+308");
-    assert_string_equal(skpi__goal_fmt(b, 9.999999e37), "1e+38");
-    assert_string_equal(skpi__goal_fmt(b, 1e36), "1000000000000000042420637374017961984");
-    assert_string_equal(skpi__goal_fmt(b, NAN), "n/a");
-    assert_string_equal(skpi__goal_fmt(b, -INFINITY), "-inf");
-    /* whatever the host's locale, the decimal point stays '.' */
-    if (setlocale(LC_NUMERIC, "de_DE.UTF-8") != NULL || setlocale(LC_NUMERIC, "fr_FR.UTF-8") != NULL) {
-        assert_string_equal(skpi__goal_fmt(b, 2.5), "2.5");
-        setlocale(LC_NUMERIC, "C");
-    }
-}
-
 /* ---------------------------------------------------------------------- */
 /* Categories                                                             */
 /* ---------------------------------------------------------------------- */
@@ -1966,7 +1939,6 @@ int main(void)
         cmocka_unit_test(seasonal_forecast),
         cmocka_unit_test(backtest_and_likelihood),
         cmocka_unit_test(window_rates),
-        cmocka_unit_test(number_formatting),
         cmocka_unit_test(categories),
         cmocka_unit_test(goal_defaults_and_getters),
         cmocka_unit_test(goal_setters_reject_bad_input),

@@ -80,26 +80,33 @@ int render_report(const command *cmd, const skpi_definitions *defs, size_t index
     return rc == SKPI_OK ? EXIT_DONE : fail_lib(cmd, rc);
 }
 
+int report_setup_open(report_setup *out, const command *cmd, const parsed *p, bool write)
+{
+    memset(out, 0, sizeof *out);
+    int code = parse_render_options(&out->format, &out->as_of, &out->generated_at, cmd, p, NULL);
+    if (code == EXIT_DONE) code = load_definitions(&out->defs, cmd, opt(p, cmd, "config"));
+    if (code == EXIT_DONE) code = find_report(&out->index, cmd, out->defs, opt(p, cmd, "report"));
+    if (code == EXIT_DONE) code = open_store(&out->st, cmd, opt(p, cmd, "db"), write);
+    if (code == EXIT_DONE) code = open_dataset(&out->ds, cmd, out->st, out->defs);
+    return code;
+}
+
+void report_setup_free(report_setup *s)
+{
+    skpi_dataset_free(s->ds);
+    skpi_store_free(s->st);
+    skpi_definitions_free(s->defs);
+    memset(s, 0, sizeof *s);
+}
+
 static int run(const command *cmd, const parsed *p)
 {
-    int format;
-    skpi_time as_of, generated_at;
-    int code = parse_render_options(&format, &as_of, &generated_at, cmd, p, NULL);
-    if (code != EXIT_DONE) return code;
-    skpi_definitions *defs = NULL;
-    code = load_definitions(&defs, cmd, opt(p, cmd, "config"));
-    if (code != EXIT_DONE) return code;
-    size_t index = 0;
-    code = find_report(&index, cmd, defs, opt(p, cmd, "report"));
-    skpi_store *st = NULL;
-    skpi_dataset *ds = NULL;
-    if (code == EXIT_DONE) code = open_store(&st, cmd, opt(p, cmd, "db"), false);
-    if (code == EXIT_DONE) code = open_dataset(&ds, cmd, st, defs);
+    report_setup s;
+    int code = report_setup_open(&s, cmd, p, false);
     if (code == EXIT_DONE)
-        code = render_report(cmd, defs, index, ds, as_of, format, generated_at, opt(p, cmd, "output"));
-    skpi_dataset_free(ds);
-    skpi_store_free(st);
-    skpi_definitions_free(defs);
+        code = render_report(cmd, s.defs, s.index, s.ds, s.as_of, s.format, s.generated_at,
+                             opt(p, cmd, "output"));
+    report_setup_free(&s);
     return code;
 }
 

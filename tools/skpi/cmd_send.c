@@ -370,23 +370,11 @@ static int run(const command *cmd, const parsed *p)
     if (mail && check_mail_env(cmd) != EXIT_DONE) return EXIT_USAGE;
     if (!skpi_deliver_supported())
         return fail(EXIT_INPUT, cmd, "this skpi was built without sending (build option SKPI_WITH_CURL is OFF)");
-    int format;
-    skpi_time as_of, generated_at;
-    int code = parse_render_options(&format, &as_of, &generated_at, cmd, p, NULL);
-    if (code != EXIT_DONE) return code;
-    skpi_definitions *defs = NULL;
-    code = load_definitions(&defs, cmd, opt(p, cmd, "config"));
-    if (code != EXIT_DONE) return code;
-    size_t index = 0;
-    code = find_report(&index, cmd, defs, opt(p, cmd, "report"));
-    skpi_store *st = NULL;
-    skpi_dataset *ds = NULL;
-    if (code == EXIT_DONE) code = open_store(&st, cmd, opt(p, cmd, "db"), true);
-    if (code == EXIT_DONE) code = open_dataset(&ds, cmd, st, defs);
-    if (code == EXIT_DONE) code = send_report(cmd, p, st, ds, defs, index, as_of, generated_at);
-    skpi_dataset_free(ds);
-    skpi_store_free(st);
-    skpi_definitions_free(defs);
+    report_setup s;
+    int code = report_setup_open(&s, cmd, p, true);
+    if (code == EXIT_DONE)
+        code = send_report(cmd, p, s.st, s.ds, s.defs, s.index, s.as_of, s.generated_at);
+    report_setup_free(&s);
     return code;
 }
 

@@ -104,6 +104,19 @@ int import_files(const command *cmd, skpi_store *st, const skpi_catalog *cat,
  * default: now) and --generated-at (now by default, or 'none'). */
 int parse_render_options(int *format, skpi_time *as_of, skpi_time *generated_at, const command *cmd,
                          const parsed *p, const char *default_as_of);
+/* What report and send start from: the render options, the definitions
+ * (--config), the report in them (--report), the store (--db) and its
+ * dataset. report_setup_free() frees what was opened, after a failure too. */
+typedef struct report_setup {
+    int format;
+    skpi_time as_of, generated_at;
+    skpi_definitions *defs;
+    size_t index;
+    skpi_store *st;
+    skpi_dataset *ds;
+} report_setup;
+int report_setup_open(report_setup *out, const command *cmd, const parsed *p, bool write);
+void report_setup_free(report_setup *s);
 /* Assemble a report and render it to a file, or to stdout for NULL or "-". */
 int render_report(const command *cmd, const skpi_definitions *defs, size_t report,
                   skpi_dataset *ds, skpi_time as_of, int format, skpi_time generated_at,
