@@ -327,6 +327,58 @@ SKPI_API int skpi_definitions_build_report(skpi_report **out, const skpi_definit
  */
 SKPI_API int skpi_definitions_remove_report(skpi_definitions *defs, size_t index);
 
+#ifdef SKPI_EXPERIMENTAL
+
+/**
+ * @brief Write one report definition as a JSON object: the schema's
+ *        `reports[i]` (docs/definitions.md), as skpi_definitions_save_buffer()
+ *        writes it inside a whole document.
+ *
+ * Experimental (`SKPI_EXPERIMENTAL`, docs/ABI.md): how a store or a host
+ * keeps report definitions one by one.
+ * @param out   receives the NUL-terminated text; free it with skpi_free();
+ *              untouched on error
+ * @param size  receives its length without the NUL; may be NULL
+ * @param defs  the definitions
+ * @param index 0 to skpi_definitions_report_count() - 1
+ * @return SKPI_OK; SKPI_EMISUSE (NULL out or defs); SKPI_ERANGE (index out
+ *         of range); SKPI_ENOMEM
+ */
+SKPI_API int skpi_definitions_report_save_buffer(char **out, size_t *size,
+                                                 const skpi_definitions *defs, size_t index);
+
+/**
+ * @brief Add a report definition read from a JSON object as
+ *        skpi_definitions_report_save_buffer() writes it.
+ *
+ * The goals and objectives it names need not be in the handle: as after
+ * skpi_definitions_remove_goal(), building that report says which one is
+ * missing, and skpi_definitions_check_references() finds them. Experimental
+ * (`SKPI_EXPERIMENTAL`).
+ * @param defs the definitions; the new report definition comes last
+ * @param text the JSON text (need not be NUL-terminated); copied
+ * @param size bytes of text
+ * @return SKPI_OK; SKPI_EMISUSE (NULL defs or text); SKPI_EPARSE (not JSON,
+ *         or not an object: the message gives the line and column);
+ *         SKPI_EINVAL (a member is wrong: the message names it, e.g.
+ *         "title: required"); SKPI_EEXISTS (a report definition with that id
+ *         is there already); SKPI_ENOMEM. The handle is unchanged on error.
+ */
+SKPI_API int skpi_definitions_add_report_buffer(skpi_definitions *defs, const char *text,
+                                                size_t size);
+
+/**
+ * @brief Check that every goal and objective a report definition names is
+ *        in the handle, as skpi_definitions_save_buffer() does before it
+ *        writes. Experimental (`SKPI_EXPERIMENTAL`).
+ * @param defs the definitions
+ * @return SKPI_OK; SKPI_EMISUSE (NULL); SKPI_EINVAL (the message names the
+ *         report and the goal or objective that is missing)
+ */
+SKPI_API int skpi_definitions_check_references(const skpi_definitions *defs);
+
+#endif /* SKPI_EXPERIMENTAL */
+
 #ifdef __cplusplus
 }
 #endif

@@ -6,7 +6,6 @@
 #include "socialkpi/definitions.h"
 #include "socialkpi/calendar.h"
 #include "socialkpi/report.h"
-#include "definitions/report_json.h"
 #include "core/internal.h"
 
 #include <jansson.h>
@@ -192,6 +191,9 @@ int skpi__load_reports(skpi_definitions *defs, const json_t *array);
 /* One report definition object at `path`; with known_ids, the goals and
  * objectives it names must be in the handle already. */
 int skpi__load_report(skpi_definitions *defs, const json_t *r, const char *path, bool known_ids);
+/* SKPI_EINVAL, naming them, when a report names a goal or objective that is
+ * not in the handle. */
+int skpi__check_report_ids(const skpi_definitions *defs);
 json_t *skpi__save_reports(skpi__writer *w, const skpi_definitions *defs);
 json_t *skpi__save_report(skpi__writer *w, const skpi__report_spec *s);
 

@@ -2,7 +2,6 @@
  * (custom metrics, goals, objectives, report definitions), and deleting a goal or objective. */
 #include "store/store_internal.h"
 #include "store/defs_io.h"
-#include "definitions/report_json.h"
 #include "core/internal.h"
 
 #include <string.h>
@@ -35,7 +34,7 @@ static int parent_of(const char **id, size_t *order, const skpi_definitions *def
 static int save_definitions(skpi_store *st, const skpi_definitions *defs, const char *what)
 {
     /* As a file would refuse them: a report naming what is not there. */
-    int rc = skpi__check_report_ids(defs);
+    int rc = skpi_definitions_check_references(defs);
     if (rc == SKPI_OK) rc = skpi__store_save_catalog(st, skpi_definitions_catalog(defs), what);
     size_t goals = skpi_definitions_goal_count(defs);
     for (size_t i = 0; i < goals && rc == SKPI_OK; i++)

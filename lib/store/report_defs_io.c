@@ -2,7 +2,6 @@
  * their JSON text (definitions.h's schema) in report_definition, with a
  * position that tells them from the texts a host saves there itself. */
 #include "store/defs_io.h"
-#include "definitions/report_json.h"
 #include "core/internal.h"
 
 #include <string.h>
@@ -31,7 +30,7 @@ int skpi__store_save_reports(skpi_store *st, const skpi_definitions *defs, const
     size_t n = skpi_definitions_report_count(defs);
     for (size_t i = 0; i < n && rc == SKPI_OK; i++) {
         char *text = NULL;
-        rc = skpi__defs_report_json(&text, NULL, defs, i);
+        rc = skpi_definitions_report_save_buffer(&text, NULL, defs, i);
         if (rc == SKPI_OK) rc = save_one(st, skpi_definitions_report_id(defs, i), text, what);
         skpi__free(text);
     }
@@ -41,7 +40,7 @@ int skpi__store_save_reports(skpi_store *st, const skpi_definitions *defs, const
 /* Add one saved text; its "id" must be the id it is saved under. */
 static int load_one(skpi_definitions *defs, const char *id, const char *text, size_t size)
 {
-    int rc = skpi__defs_add_report_json(defs, text, size);
+    int rc = skpi_definitions_add_report_buffer(defs, text, size);
     if (rc != SKPI_OK) return rc;
     size_t last = skpi_definitions_report_count(defs) - 1;
     const char *inside = skpi_definitions_report_id(defs, last);

@@ -4,6 +4,7 @@
  * expected values are read off the hand-written fixtures in
  * tests/fixtures/definitions/ and worked out in the comments. */
 #define _POSIX_C_SOURCE 200809L
+#define SKPI_EXPERIMENTAL /* report definitions one by one */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -991,6 +992,61 @@ static void test_build_and_save(void **state)
     skpi_definitions_free(defs);
 }
 
+/* Report definitions one by one (experimental): written as the JSON object
+ * a whole document holds, read back into another handle, and the check
+ * that names a goal a report refers to but the handle lacks. */
+static void test_report_one_by_one(void **state)
+{
+    (void)state;
+    const char doc[] =
+        "{ \"version\": 1,\n"
+        "  \"goals\": [ { \"id\": \"g1\", \"name\": \"Reach up\", \"metric\": \"reach\",\n"
+        "                 \"start\": \"2026-01-01\", \"deadline\": \"2026-04-01\",\n"
+        "                 \"target\": { \"kind\": \"absolute\", \"value\": 5000 } } ],\n"
+        "  \"reports\": [ { \"id\": \"weekly\", \"title\": \"Weekly\", \"cadence\": \"week\",\n"
+        "                   \"goals\": [\"g1\"] } ] }";
+    skpi_definitions *defs = NULL, *other = NULL;
+    assert_int_equal(skpi_definitions_load_buffer(&defs, doc, sizeof doc - 1, NULL), SKPI_OK);
+    char *text = NULL;
+    size_t size = 0;
+    assert_int_equal(skpi_definitions_report_save_buffer(&text, &size, defs, 1), SKPI_ERANGE);
+    assert_null(text);
+    assert_int_equal(skpi_definitions_report_save_buffer(NULL, &size, defs, 0), SKPI_EMISUSE);
+    assert_int_equal(skpi_definitions_report_save_buffer(&text, &size, defs, 0), SKPI_OK);
+    assert_int_equal(size, strlen(text));
+    /* The object as jansson reads it: the members given, the id first. */
+    json_error_t err;
+    json_t *o = json_loads(text, 0, &err);
+    assert_non_null(o);
+    assert_string_equal(json_string_value(json_object_get(o, "id")), "weekly");
+    assert_string_equal(json_string_value(json_object_get(o, "title")), "Weekly");
+    assert_string_equal(json_string_value(json_object_get(o, "cadence")), "week");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(o, "goals"), 0)), "g1");
+    json_decref(o);
+
+    /* Into a handle without the goal: added, and the check names what is missing. */
+    assert_int_equal(skpi_definitions_new(&other, NULL), SKPI_OK);
+    assert_int_equal(skpi_definitions_check_references(other), SKPI_OK);
+    assert_int_equal(skpi_definitions_add_report_buffer(other, text, size), SKPI_OK);
+    assert_int_equal(skpi_definitions_report_count(other), 1);
+    assert_string_equal(skpi_definitions_report_id(other, 0), "weekly");
+    assert_int_equal(skpi_definitions_check_references(other), SKPI_EINVAL);
+    assert_string_equal(skpi_last_error(),
+                        "report 'weekly' names the goal 'g1', which is not one of the definitions");
+    assert_int_equal(skpi_definitions_check_references(defs), SKPI_OK);
+    assert_int_equal(skpi_definitions_check_references(NULL), SKPI_EMISUSE);
+    /* The same id again, and text that is no object: refused, the handle as it was. */
+    assert_int_equal(skpi_definitions_add_report_buffer(other, text, size), SKPI_EEXISTS);
+    assert_int_equal(skpi_definitions_add_report_buffer(other, "[1]", 3), SKPI_EPARSE);
+    assert_string_equal(skpi_last_error(), "expected an object, found an array");
+    assert_int_equal(skpi_definitions_add_report_buffer(other, "{\"id\": \"x\"", 10), SKPI_EPARSE);
+    assert_int_equal(skpi_definitions_add_report_buffer(other, NULL, 0), SKPI_EMISUSE);
+    assert_int_equal(skpi_definitions_report_count(other), 1);
+    skpi_free(text);
+    skpi_definitions_free(other);
+    skpi_definitions_free(defs);
+}
+
 /* A host catalog as the base: its own metrics are not saved again, only
  * what the document adds. */
 static void test_host_base(void **state)
@@ -1835,6 +1891,7 @@ int main(void)
         cmocka_unit_test(test_saved_text),
         cmocka_unit_test(test_numbers_exact),
         cmocka_unit_test(test_build_and_save),
+        cmocka_unit_test(test_report_one_by_one),
         cmocka_unit_test(test_host_base),
         cmocka_unit_test(test_parent_outside),
         cmocka_unit_test(test_bad_documents),
