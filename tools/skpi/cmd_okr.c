@@ -1,8 +1,10 @@
-/* skpi okr score: each objective tree scored as of a date. */
+/* skpi okr score: each objective tree scored as of a date;
+ * skpi okr checkin: a check-in of a key result recorded in the store. */
 #define _POSIX_C_SOURCE 200809L
 #include "skpi.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const opt_spec options[] = {
@@ -10,6 +12,10 @@ static const opt_spec options[] = {
     { "db", 0, "PATH", "the store (default: $SKPI_DB, else ~/.local/share/socialkpi/skpi.db)" },
     { "as-of", 0, "DATE", "check-ins and data before this date count (default: now)" },
     { "objective", 'o', "ID", "only this objective (and those aligned under it)" },
+    { "value", 'v', "NUMBER", "checkin: the value measured (a milestone: its completion, 0 to 1)" },
+    { "confidence", 'c', "NUMBER", "checkin: the owner's confidence of reaching the target, 0 to 1" },
+    { "note", 'n', "TEXT", "checkin: what happened, who checked in" },
+    { "at", 0, "TIME", "checkin: when (default: now)" },
     { NULL, 0, NULL, NULL }
 };
 
@@ -68,10 +74,15 @@ static void print_result(const skpi_definitions *defs, const skpi_objective *obj
         print_result(defs, skpi_objective_child(obj, c), skpi_okr_result_child(r, c), depth + 1);
 }
 
-static int run(const command *cmd, const parsed *p)
+static int score(const command *cmd, const parsed *p)
 {
-    if (strcmp(p->positional[0], "score") != 0)
-        return fail(EXIT_USAGE, cmd, "unknown action '%s' (score)", p->positional[0]);
+    if (p->positional_count > 1)
+        return fail(EXIT_USAGE, cmd, "unexpected argument '%s' (usage: skpi okr score [OPTIONS])",
+                    p->positional[1]);
+    static const char *const checkin_only[] = { "value", "confidence", "note", "at" };
+    for (size_t i = 0; i < sizeof checkin_only / sizeof checkin_only[0]; i++)
+        if (opt(p, cmd, checkin_only[i]))
+            return fail(EXIT_USAGE, cmd, "--%s is for 'skpi okr checkin'", checkin_only[i]);
     skpi_time as_of;
     int code = parse_as_of(&as_of, cmd, opt(p, cmd, "as-of"), "as-of");
     if (code != EXIT_DONE) return code;
@@ -92,6 +103,7 @@ static int run(const command *cmd, const parsed *p)
     skpi_store *st = NULL;
     skpi_dataset *ds = NULL;
     code = open_store(&st, cmd, opt(p, cmd, "db"), false);
+    if (code == EXIT_DONE) code = apply_stored_checkins(cmd, defs, st, false);
     if (code == EXIT_DONE) code = open_dataset(&ds, cmd, st, defs);
     bool first = true;
     for (size_t i = 0; i < skpi_definitions_objective_count(defs) && code == EXIT_DONE; i++) {
@@ -115,14 +127,110 @@ static int run(const command *cmd, const parsed *p)
     return code;
 }
 
+/* A number option: finite, and within [lo, hi] when lo <= hi. */
+static int number_opt(double *out, const command *cmd, const parsed *p, const char *name)
+{
+    const char *text = opt(p, cmd, name);
+    *out = NAN;
+    if (text == NULL) return EXIT_DONE;
+    char *end = NULL;
+    double v = strtod(text, &end);
+    if (text[0] == '\0' || *end != '\0' || !isfinite(v))
+        return fail(EXIT_USAGE, cmd, "--%s: '%s' is not a number", name, text);
+    *out = v;
+    return EXIT_DONE;
+}
+
+/* The key result named on the command line: its number as `okr score`
+ * shows it (1 for the first), or its title. */
+static skpi_key_result *find_kr(size_t *index, const skpi_objective *obj, const char *which)
+{
+    size_t n = skpi_objective_key_result_count(obj);
+    char *end = NULL;
+    unsigned long k = strtoul(which, &end, 10);
+    if (which[0] >= '1' && which[0] <= '9' && *end == '\0' && k >= 1 && k <= n) {
+        *index = (size_t)k - 1;
+        return skpi_objective_key_result(obj, *index);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(skpi_key_result_title(skpi_objective_key_result(obj, i)), which) == 0) {
+            *index = i;
+            return skpi_objective_key_result(obj, i);
+        }
+    return NULL;
+}
+
+static int record(const command *cmd, const parsed *p, skpi_definitions *defs, skpi_store *st)
+{
+    const char *id = p->positional[1];
+    size_t at = 0, k = 0;
+    if (skpi_definitions_find_objective(&at, defs, id) != SKPI_OK)
+        return fail(EXIT_INPUT, cmd, "no objective has the id '%s'", id);
+    const skpi_objective *obj = skpi_definitions_objective(defs, at);
+    skpi_key_result *kr = find_kr(&k, obj, p->positional[2]);
+    if (kr == NULL)
+        return fail(EXIT_INPUT, cmd, "objective '%s' has no key result '%s' (give its number, 1 to %zu, or its title)",
+                    id, p->positional[2], skpi_objective_key_result_count(obj));
+    double value, confidence;
+    skpi_time when;
+    int code = number_opt(&value, cmd, p, "value");
+    if (code == EXIT_DONE) code = number_opt(&confidence, cmd, p, "confidence");
+    if (code == EXIT_DONE) code = parse_as_of(&when, cmd, opt(p, cmd, "at"), "at");
+    if (code != EXIT_DONE) return code;
+    /* The store's check-ins first, so that a second one at the same time is refused. */
+    code = apply_stored_checkins(cmd, defs, st, true);
+    if (code != EXIT_DONE) return code;
+    char where[64];
+    snprintf(where, sizeof where, "%s, key result %zu", id, k + 1);
+    int rc = skpi_key_result_add_checkin(kr, when, value, confidence, opt(p, cmd, "note"));
+    if (rc == SKPI_OK) rc = skpi_store_write_definitions(st, defs);
+    if (rc != SKPI_OK) return fail_lib_at(cmd, rc, where);
+    char date[40] = "?";
+    skpi_time_format(date, sizeof date, when, 0);
+    printf("recorded: check-in of %s \"%s\" at %s\n", where, skpi_key_result_title(kr), date);
+    return EXIT_DONE;
+}
+
+static int checkin(const command *cmd, const parsed *p)
+{
+    if (p->positional_count != 3)
+        return fail(EXIT_USAGE, cmd, "checkin needs an objective and a key result "
+                    "(usage: skpi okr checkin OBJECTIVE KEY_RESULT --value NUMBER)");
+    if (opt(p, cmd, "as-of") || opt(p, cmd, "objective"))
+        return fail(EXIT_USAGE, cmd, "--%s is for 'skpi okr score'", opt(p, cmd, "as-of") ? "as-of" : "objective");
+    if (!opt(p, cmd, "value") && !opt(p, cmd, "confidence"))
+        return fail(EXIT_USAGE, cmd, "give --value, --confidence or both");
+    skpi_definitions *defs = NULL;
+    int code = load_definitions(&defs, cmd, opt(p, cmd, "config"));
+    if (code != EXIT_DONE) return code;
+    skpi_store *st = NULL;
+    code = open_store(&st, cmd, opt(p, cmd, "db"), true);
+    if (code == EXIT_DONE) code = record(cmd, p, defs, st);
+    skpi_store_free(st);
+    skpi_definitions_free(defs);
+    return code;
+}
+
+static int run(const command *cmd, const parsed *p)
+{
+    if (strcmp(p->positional[0], "score") == 0) return score(cmd, p);
+    if (strcmp(p->positional[0], "checkin") == 0) return checkin(cmd, p);
+    return fail(EXIT_USAGE, cmd, "unknown action '%s' (score or checkin)", p->positional[0]);
+}
+
 const command cmd_okr = {
     "okr",
-    "okr score [--config FILE] [--db PATH] [--as-of DATE] [--objective ID]",
-    "Score objectives and their key results as of a date (Google's 0.0-1.0 grading).",
-    "Each top-level objective is shown with its score, the score rounded to one\n"
-    "decimal and its band (red, yellow, green), the score expected by elapsed\n"
-    "time, whether it is on track, and what the score means for its type; then\n"
-    "each key result with its score and value, then the objectives aligned\n"
-    "under it, indented.\n",
-    options, 1, 1, run
+    "okr score [--as-of DATE] [--objective ID] | okr checkin OBJECTIVE KEY_RESULT --value NUMBER [--note TEXT]",
+    "Score objectives and their key results (Google's 0.0-1.0 grading), or record a check-in.",
+    "score: each top-level objective is shown with its score, the score rounded\n"
+    "to one decimal and its band (red, yellow, green), the score expected by\n"
+    "elapsed time, whether it is on track, and what the score means for its\n"
+    "type; then each key result with its score and value, then the objectives\n"
+    "aligned under it, indented.\n"
+    "checkin: records a check-in of one key result (its number as 'score'\n"
+    "shows it, or its title) in the store: --value (a milestone's completion\n"
+    "from 0 to 1), --confidence from 0 to 1, --note, --at (default: now).\n"
+    "The objectives stay in the definitions file; 'score', 'report' and 'send'\n"
+    "read the check-ins of both the file and the store.\n",
+    options, 1, 3, run
 };

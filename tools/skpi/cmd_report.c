@@ -87,6 +87,7 @@ int report_setup_open(report_setup *out, const command *cmd, const parsed *p, bo
     if (code == EXIT_DONE) code = load_definitions(&out->defs, cmd, opt(p, cmd, "config"));
     if (code == EXIT_DONE) code = find_report(&out->index, cmd, out->defs, opt(p, cmd, "report"));
     if (code == EXIT_DONE) code = open_store(&out->st, cmd, opt(p, cmd, "db"), write);
+    if (code == EXIT_DONE) code = apply_stored_checkins(cmd, out->defs, out->st, false);
     if (code == EXIT_DONE) code = open_dataset(&out->ds, cmd, out->st, out->defs);
     return code;
 }

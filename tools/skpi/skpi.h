@@ -81,6 +81,11 @@ int open_dataset(skpi_dataset **out, const command *cmd, skpi_store *st,
                  const skpi_definitions *defs);
 /* --as-of: a date or time; NULL means now. */
 int parse_as_of(skpi_time *out, const command *cmd, const char *text, const char *option);
+/* Add the check-ins the store holds (skpi okr checkin) to the definitions'
+ * key results, matched by objective id and key result title (checkins.c).
+ * Check-ins of a key result the file no longer has: left out with a
+ * warning, or when `strict` (before saving) an input error. */
+int apply_stored_checkins(const command *cmd, skpi_definitions *defs, skpi_store *st, bool strict);
 /* Create a folder and its parents. */
 int make_dirs(const char *path);
 /* Numbers for people: thousands separators, and decimals for non-counts. */
