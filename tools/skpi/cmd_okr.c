@@ -183,7 +183,14 @@ static int record(const command *cmd, const parsed *p, skpi_definitions *defs, s
     char where[64];
     snprintf(where, sizeof where, "%s, key result %zu", id, k + 1);
     int rc = skpi_key_result_add_checkin(kr, when, value, confidence, opt(p, cmd, "note"));
-    if (rc == SKPI_OK) rc = skpi_store_write_definitions(st, defs);
+    if (rc != SKPI_OK) {
+        /* The library counts key results from 0 and names the objective by
+         * its title; say what the user typed instead. */
+        const char *msg = strstr(skpi_last_error(), "\"): ");
+        if (msg == NULL) return fail_lib_at(cmd, rc, where);
+        return fail(exit_code_of(rc), cmd, "%s (\"%s\"): %s", where, skpi_key_result_title(kr), msg + 4);
+    }
+    rc = skpi_store_write_definitions(st, defs);
     if (rc != SKPI_OK) return fail_lib_at(cmd, rc, where);
     char date[40] = "?";
     skpi_time_format(date, sizeof date, when, 0);
