@@ -175,6 +175,37 @@ SKPI_API int skpi_doc_set_language(skpi_doc *doc, const char *language);
 SKPI_API const char *skpi_doc_language(const skpi_doc *doc);
 
 /**
+ * @brief Set the locale whose shape numbers take in the human formats
+ *        ("de-DE": "1.234,5"; docs/locale.md). skpi_render_options::locale,
+ *        when given, wins over it.
+ * @param doc    the document
+ * @param locale a BCP 47 tag ICU has data for, e.g. "de-DE" or "fr-FR";
+ *               copied; NULL or "" for the built-in shape ("1,234.5")
+ * @return SKPI_OK, SKPI_EMISUSE (NULL doc), SKPI_EINVAL (a locale without
+ *         data: the message names it), SKPI_ENOMEM
+ */
+SKPI_API int skpi_doc_set_locale(skpi_doc *doc, const char *locale);
+
+/** @brief The locale; NULL when unset or for a NULL document. Borrowed. */
+SKPI_API const char *skpi_doc_locale(const skpi_doc *doc);
+
+/**
+ * @brief Set the time zone the document's times and periods are in, which
+ *        every format states ("Times in Europe/Berlin."; JSON
+ *        `"time_zone"`). Report assembly sets it from the report's calendar
+ *        unless that is plain UTC.
+ * @param doc  the document
+ * @param zone an IANA name ("Europe/Berlin") or a fixed offset
+ *             ("UTC+01:00"): printable ASCII without spaces, 1 to 64 bytes;
+ *             copied; NULL or "" for none (UTC, not stated)
+ * @return SKPI_OK, SKPI_EMISUSE (NULL doc), SKPI_EINVAL (malformed), SKPI_ENOMEM
+ */
+SKPI_API int skpi_doc_set_time_zone(skpi_doc *doc, const char *zone);
+
+/** @brief The time zone; NULL when unset or for a NULL document. Borrowed. */
+SKPI_API const char *skpi_doc_time_zone(const skpi_doc *doc);
+
+/**
  * @brief Replace a word the HTML, Markdown and text renderers write: a
  *        column heading, a label or a short phrase (the templates from
  *        ::SKPI_TPL_COLUMN_METRIC on).
@@ -1009,10 +1040,11 @@ typedef enum skpi_template {
     SKPI_TPL_GOAL_SHORT_OF_TARGET = 109, /**< a goal card: good status, but the forecast falls short */
     SKPI_TPL_GOAL_FORECAST_MEETS = 110, /**< a goal card: behind the path, but the forecast meets the target */
     SKPI_TPL_OKR_ALIGNED = 111, /**< an aligned objective: which parent it counts toward */
-    SKPI_TPL_GOAL_PROJECTED = 112 /**< a goal card: the projected value when there is no likelihood */
+    SKPI_TPL_GOAL_PROJECTED = 112, /**< a goal card: the projected value when there is no likelihood */
+    SKPI_TPL_TIMES_IN = 113 /**< under the subtitle: the time zone of the report's times ("Times in {zone}.") */
 } skpi_template;
 
-/** @brief The number of ::skpi_template values (113); new ones are only ever appended. */
+/** @brief The number of ::skpi_template values (114); new ones are only ever appended. */
 SKPI_API int skpi_template_count(void);
 
 /** @brief The default (English) text of a template; NULL for unknown keys. Static. */

@@ -10,7 +10,9 @@
  * currency after them ("1,234.50 EUR"), durations in units of time
  * ("1h 02m"), scores with one decimal at most ("7.5"). A precision given
  * in the options replaces the unit's number of decimals. The decimal point
- * is always `.`, whatever `setlocale` the host chose.
+ * is `.`, whatever `setlocale` the host chose, unless the options name a
+ * locale: then ICU lays the same digits out in that locale's shape
+ * (docs/locale.md).
  *
  * This API is experimental (`SKPI_EXPERIMENTAL`, docs/ABI.md): its shape
  * may still change while locales are added, and its symbols live in the
@@ -45,12 +47,21 @@ typedef struct skpi_number_options {
     const char *thousands_separator; /**< between groups of three digits; NULL: ","; "": none */
     const char *currency;            /**< written after currency amounts ("EUR"); NULL or "": none */
     const char *not_available;       /**< the text of a figure that cannot be given (NaN, infinite); NULL: "n/a" */
+    /* Version 2 */
+    /**
+     * A locale (BCP 47 tag such as "de-DE" or "fr-FR") whose separators,
+     * percent and currency patterns shape the figure through ICU
+     * ("1.234,5", "4,25 %", "1.234,50 €"); NULL: the built-in shape above.
+     * The digits and their rounding are the same in every locale; a
+     * `thousands_separator` given as well replaces the locale's (version 2).
+     */
+    const char *locale;
 } skpi_number_options;
 
 /** @brief The current version of ::skpi_number_options. */
-#define SKPI_NUMBER_OPTIONS_VERSION 1
+#define SKPI_NUMBER_OPTIONS_VERSION 2
 /** @brief Static initializer for ::skpi_number_options: the unit's rule, "," groups. */
-#define SKPI_NUMBER_OPTIONS_INIT { SKPI_NUMBER_OPTIONS_VERSION, 0u, SKPI_DECIMALS_BY_UNIT, NULL, NULL, NULL }
+#define SKPI_NUMBER_OPTIONS_INIT { SKPI_NUMBER_OPTIONS_VERSION, 0u, SKPI_DECIMALS_BY_UNIT, NULL, NULL, NULL, NULL }
 
 /**
  * @brief Fill options with their defaults (as ::SKPI_NUMBER_OPTIONS_INIT does).
@@ -68,7 +79,7 @@ SKPI_API int skpi_number_options_init(skpi_number_options *opts, unsigned versio
  * @param unit  an ::skpi_unit (metrics.h)
  * @param opts  the options; NULL for the defaults
  * @return SKPI_OK; SKPI_EMISUSE (NULL buf); SKPI_EINVAL (unknown unit,
- *         decimals out of range); SKPI_EVERSION; SKPI_ERANGE (the text
+ *         decimals out of range, a locale without data); SKPI_EVERSION; SKPI_ERANGE (the text
  *         does not fit: buf holds as much as fits, the message says how
  *         many bytes are needed)
  */

@@ -24,7 +24,8 @@
  * U+FFFD in every format. docs/report.md has the details.
  *
  * Numbers are written with `.` as the decimal point whatever `setlocale` the
- * host chose; the same document and options give byte-identical output. The
+ * host chose, unless a locale is asked for (skpi_render_options::locale);
+ * the same document and options give byte-identical output. The
  * library never reads the clock: the "generated at" time comes from the
  * options.
  */
@@ -87,17 +88,30 @@ typedef struct skpi_render_options {
      * no digits, no '.', no '-' and no control characters.
      */
     const char *thousands_separator;
+    /* Version 2 */
+    /**
+     * The locale of numbers in the human formats (Markdown, HTML, text and
+     * the renderers built on them), a BCP 47 tag such as "de-DE" or
+     * "fr-FR": ICU shapes separators, percents and currency amounts
+     * ("1.234,5", "4,25 %", "1 234,5" with U+202F in fr-FR). NULL: the
+     * document's locale (skpi_doc_locale(), from the report), else the
+     * built-in shape ("1,234.5"). JSON and CSV never change. A
+     * `thousands_separator` given as well replaces the locale's
+     * (docs/locale.md) (version 2).
+     */
+    const char *locale;
 } skpi_render_options;
 
-/** @brief The current version of ::skpi_render_options. */
-#define SKPI_RENDER_OPTIONS_VERSION 1
+/** @brief The current version of ::skpi_render_options (1 is still accepted:
+ *         without the members marked version 2). */
+#define SKPI_RENDER_OPTIONS_VERSION 2
 /** @brief Static initializer for ::skpi_render_options: defaults, no time shown. */
-#define SKPI_RENDER_OPTIONS_INIT { SKPI_RENDER_OPTIONS_VERSION, 0u, SKPI_RENDER_NO_TIME, 0, 0u, NULL }
+#define SKPI_RENDER_OPTIONS_INIT { SKPI_RENDER_OPTIONS_VERSION, 0u, SKPI_RENDER_NO_TIME, 0, 0u, NULL, NULL }
 
 /**
  * @brief Initialise render options to their defaults.
  * @param options the struct to fill
- * @param version ::SKPI_RENDER_OPTIONS_VERSION
+ * @param version ::SKPI_RENDER_OPTIONS_VERSION (or an earlier version)
  * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_EVERSION
  */
 SKPI_API int skpi_render_options_init(skpi_render_options *options, unsigned version);
@@ -120,7 +134,8 @@ SKPI_API int skpi_render_options_init(skpi_render_options *options, unsigned ver
  * @param sink    where the output goes
  * @return SKPI_OK; SKPI_EMISUSE (NULL doc or sink, a sink without write);
  *         SKPI_EVERSION (unknown options or sink version); SKPI_EINVAL
- *         (unknown format, or a bad option: the message names it);
+ *         (unknown format, or a bad option such as a locale without
+ *         data: the message names it);
  *         SKPI_EUNSUPPORTED (a format this build leaves out, see
  *         skpi_render_supported(): the message names the build option);
  *         SKPI_ERANGE (generated_at or the UTC offset out of range);

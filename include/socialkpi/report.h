@@ -186,6 +186,31 @@ SKPI_API int skpi_report_period(skpi_period *out, const skpi_report *report);
 SKPI_API int skpi_report_set_calendar(skpi_report *report, const skpi_calendar *cal);
 
 /**
+ * @brief The report's calendar (its time zone, week start and fiscal year).
+ * @param report the definition
+ * @return borrowed, valid until the calendar is replaced or the report
+ *         freed; NULL for a NULL report. Copy it with skpi_calendar_clone()
+ *         to change it, then set the copy with skpi_report_set_calendar().
+ */
+SKPI_API const skpi_calendar *skpi_report_calendar(const skpi_report *report);
+
+/**
+ * @brief Set the locale of the report's numbers, words and period labels
+ *        (docs/locale.md): "de-DE" writes "1.234,5" and "März 2026".
+ *        Assembly shapes the narrative's numbers in it and the document
+ *        carries it to the renderers (skpi_doc_locale()).
+ * @param report the definition
+ * @param locale a BCP 47 tag ICU has data for ("de-DE", "fr-FR", "en-US");
+ *               copied; NULL or "" for the built-in English shape
+ * @return SKPI_OK, SKPI_EMISUSE (NULL report), SKPI_EINVAL (malformed or
+ *         without data: the message names it)
+ */
+SKPI_API int skpi_report_set_locale(skpi_report *report, const char *locale);
+
+/** @brief The report's locale; NULL when unset or for a NULL report. Borrowed. */
+SKPI_API const char *skpi_report_locale(const skpi_report *report);
+
+/**
  * @brief Choose the comparisons.
  * @param report the definition
  * @param flags  ::SKPI_COMPARE_PREVIOUS, ::SKPI_COMPARE_YEAR_EARLIER, both, or 0 for none

@@ -2,11 +2,13 @@
  * digit groups for readers, tenths for SVG coordinates. The renderers run
  * under the C locale (locale.c), so snprintf and strtod use '.'. */
 #include "core/internal.h"
+#include "core/locnum.h"
 #include "core/number.h"
 #include "socialkpi/metrics.h"
 #include "socialkpi/number.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,18 +176,48 @@ size_t skpi__num_tenths(char *buf, double v)
     return k;
 }
 
-/* Drop a fraction of zeros: "12.0" -> "12". */
-static void trim_zero_fraction(char *s)
+/* v with `dec` decimals, in the built-in shape ("1,234.5", "4.25%",
+ * "1,234.50 EUR") or, with a locale, in the locale's: rounded here either
+ * way, so that a locale changes the layout and never the digits. */
+static void shaped(char *buf, size_t size, const skpi__numfmt *f, double v, int dec, int style)
 {
-    char *dot = strchr(s, '.');
-    if (dot == NULL) return;
-    char *end = dot + strlen(dot);
-    char *p = dot + 1;
-    while (p < end && *p == '0') p++;
-    if (p == end) {
-        /* Keep what follows the digits (a suffix never follows here). */
-        *dot = '\0';
+    if (f->loc != NULL) {
+        char digits[424];
+        bool nonzero = decimal_round(digits + 1, sizeof digits - 1, v, dec);
+        const char *d = digits + 1;
+        if (v < 0 && nonzero) { digits[0] = '-'; d = digits; }
+        if (skpi__locnum_shape(f->loc, buf, size, d, dec, style)) return;
     }
+    char num[1200];
+    switch (style) {
+    case SKPI__LN_PERCENT:
+        skpi__num_fixed(num, sizeof num, v, dec, f->group);
+        if (size < 2) { if (size) buf[0] = '\0'; return; }
+        size_t n = strlen(num);
+        if (n > size - 2) n = size - 2;
+        memcpy(buf, num, n);
+        buf[n] = '%';
+        buf[n + 1] = '\0';
+        return;
+    case SKPI__LN_CURRENCY:
+        skpi__num_fixed(num, sizeof num, v, dec, f->group);
+        snprintf(buf, size, f->currency[0] ? "%s %s" : "%s%s", num, f->currency);
+        return;
+    default:
+        skpi__num_fixed(buf, size, v, dec, f->group);
+        return;
+    }
+}
+
+void skpi__fmt_percent(char *buf, size_t size, const skpi__numfmt *f, double v, int decimals)
+{
+    shaped(buf, size, f, v, decimals, SKPI__LN_PERCENT);
+}
+
+size_t skpi__fmt_fixed(char *buf, size_t size, const skpi__numfmt *f, double v, int decimals)
+{
+    shaped(buf, size, f, v, decimals, SKPI__LN_DECIMAL);
+    return strlen(buf);
 }
 
 static void fmt_duration(char *buf, size_t size, double v)
@@ -203,42 +235,39 @@ static void fmt_duration(char *buf, size_t size, double v)
  * dec < 0 takes the unit's number of decimals. */
 static void fmt_unit_dec(char *buf, size_t size, const skpi__numfmt *f, double v, int unit, int dec)
 {
-    char num[80];
     switch (unit) {
     case SKPI_UNIT_PERCENT:
-        skpi__num_fixed(num, sizeof num, v, dec < 0 ? 2 : dec, f->group);
-        size_t n = strlen(num);
-        if (size < 2) { if (size) buf[0] = '\0'; return; }
-        if (n > size - 2) n = size - 2;
-        memcpy(buf, num, n);
-        buf[n] = '%';
-        buf[n + 1] = '\0';
+        shaped(buf, size, f, v, dec < 0 ? 2 : dec, SKPI__LN_PERCENT);
         return;
     case SKPI_UNIT_RATIO:
-        skpi__num_fixed(buf, size, v, dec < 0 ? 2 : dec, f->group);
+        shaped(buf, size, f, v, dec < 0 ? 2 : dec, SKPI__LN_DECIMAL);
         return;
-    case SKPI_UNIT_CURRENCY: {
-        skpi__num_fixed(num, sizeof num, v, dec < 0 ? 2 : dec, f->group);
-        const char *cur = f->currency;
-        if (snprintf(buf, size, cur[0] ? "%s %s" : "%s%s", num, cur) >= (int)size) return;
+    case SKPI_UNIT_CURRENCY:
+        shaped(buf, size, f, v, dec < 0 ? 2 : dec, SKPI__LN_CURRENCY);
         return;
-    }
     case SKPI_UNIT_DURATION:
         fmt_duration(buf, size, v);
         return;
     case SKPI_UNIT_SCORE:
-        skpi__num_fixed(buf, size, v, dec < 0 ? 1 : dec, f->group);
-        if (dec < 0) trim_zero_fraction(buf);
+        if (dec < 0) {
+            /* one decimal, none when it is zero */
+            char probe[64];
+            skpi__num_fixed(probe, sizeof probe, v, 1, "");
+            shaped(buf, size, f, v, probe[strlen(probe) - 1] == '0' ? 0 : 1, SKPI__LN_DECIMAL);
+        } else {
+            shaped(buf, size, f, v, dec, SKPI__LN_DECIMAL);
+        }
         return;
     default:
         /* Counts: whole numbers from 100 on, one decimal below (averages). */
         if (dec >= 0) {
-            skpi__num_fixed(buf, size, v, dec, f->group);
+            shaped(buf, size, f, v, dec, SKPI__LN_DECIMAL);
         } else if (fabs(v) >= 99.95) {
-            skpi__num_fixed(buf, size, v, 0, f->group);
+            shaped(buf, size, f, v, 0, SKPI__LN_DECIMAL);
         } else {
-            skpi__num_fixed(buf, size, v, 1, f->group);
-            trim_zero_fraction(buf);
+            char probe[64];
+            skpi__num_fixed(probe, sizeof probe, v, 1, "");
+            shaped(buf, size, f, v, probe[strlen(probe) - 1] == '0' ? 0 : 1, SKPI__LN_DECIMAL);
         }
         return;
     }
@@ -257,15 +286,18 @@ void skpi__fmt_value(char *buf, size_t size, const skpi__numfmt *f, double v, in
     fmt_unit(buf, size, f, v, unit);
 }
 
-/* Prefix '+' to a formatted positive number; zero stays unsigned. */
+/* Prefix '+' to a formatted positive number; zero stays unsigned. A
+ * locale may put the minus after a currency ("EUR-1'234.50") or write
+ * U+2212: any minus before the first digit makes the figure negative. */
 static void signed_text(char *buf, size_t size, const char *digits)
 {
-    /* Zero when no digit 1-9 comes before the unit's suffix (" EUR"). */
-    size_t numlen = strcspn(digits, " ");
-    bool zero = true;
-    for (size_t i = 0; i < numlen; i++)
-        if (digits[i] >= '1' && digits[i] <= '9') zero = false;
-    if (digits[0] == '-' || zero) {
+    /* Zero when no digit 1-9 appears (units and currencies have none). */
+    bool zero = strpbrk(digits, "123456789") == NULL;
+    size_t first = strcspn(digits, "0123456789");
+    bool negative = false;
+    for (size_t i = 0; i < first && !negative; i++)
+        negative = digits[i] == '-' || (i + 2 < first && memcmp(digits + i, "\xE2\x88\x92", 3) == 0);
+    if (negative || zero) {
         snprintf(buf, size, "%s", digits);
     } else if (size > 1) {
         /* the sign, then as much of the digits as fits (a copy, not
@@ -291,9 +323,8 @@ void skpi__fmt_change(char *buf, size_t size, const skpi__numfmt *f, double v, i
 void skpi__fmt_percent_change(char *buf, size_t size, const skpi__numfmt *f, double v)
 {
     if (!isfinite(v)) { snprintf(buf, size, "%s", skpi__na(f)); return; }
-    char num[64], tmp[72];
-    skpi__num_fixed(num, sizeof num, v, 1, f->group);
-    snprintf(tmp, sizeof tmp, "%s%%", num);
+    char tmp[72];
+    shaped(tmp, sizeof tmp, f, v, 1, SKPI__LN_PERCENT);
     signed_text(buf, size, tmp);
 }
 
@@ -301,7 +332,7 @@ void skpi__fmt_points(char *buf, size_t size, const skpi__numfmt *f, double v)
 {
     if (!isfinite(v)) { snprintf(buf, size, "%s", skpi__na(f)); return; }
     char num[64], tmp[72];
-    skpi__num_fixed(num, sizeof num, v, 2, f->group);
+    shaped(num, sizeof num, f, v, 2, SKPI__LN_DECIMAL);
     signed_text(tmp, sizeof tmp, num);
     snprintf(buf, size, "%s pp", tmp);
 }
@@ -309,22 +340,24 @@ void skpi__fmt_points(char *buf, size_t size, const skpi__numfmt *f, double v)
 void skpi__fmt_fraction(char *buf, size_t size, const skpi__numfmt *f, double v)
 {
     if (!isfinite(v)) { snprintf(buf, size, "%s", skpi__na(f)); return; }
-    char num[64];
-    skpi__num_fixed(num, sizeof num, v * 100.0, 0, f->group);
-    snprintf(buf, size, "%s%%", num);
+    shaped(buf, size, f, v * 100.0, 0, SKPI__LN_PERCENT);
 }
 
 void skpi__fmt_score(char *buf, size_t size, const skpi__numfmt *f, double v)
 {
     if (!isfinite(v)) { snprintf(buf, size, "%s", skpi__na(f)); return; }
-    skpi__num_fixed(buf, size, v, 2, NULL);
+    skpi__numfmt plain = *f;
+    plain.group = "";
+    shaped(buf, size, &plain, v, 2, SKPI__LN_DECIMAL);
 }
 
 void skpi__fmt_ratio(char *buf, size_t size, const skpi__numfmt *f, double v)
 {
     if (!isfinite(v)) { snprintf(buf, size, "%s", skpi__na(f)); return; }
     char num[64];
-    skpi__num_fixed(num, sizeof num, v, 1, NULL);
+    skpi__numfmt plain = *f;
+    plain.group = "";
+    shaped(num, sizeof num, &plain, v, 1, SKPI__LN_DECIMAL);
     snprintf(buf, size, "%s\xC3\x97", num); /* U+00D7 MULTIPLICATION SIGN */
 }
 
@@ -354,13 +387,13 @@ void skpi__fmt_axis(char *buf, size_t size, const skpi__numfmt *f, double v, int
     if (unit == SKPI_UNIT_COUNT || unit == SKPI_UNIT_CURRENCY || unit == SKPI_UNIT_SCORE) {
         double m = st >= 1e5 || a >= 1e6 ? 1e6 : st >= 100 && a >= 1e3 ? 1e3 : 1;
         if (m > 1) {
-            skpi__num_fixed(num, sizeof num, v / m, step_decimals(st / m), f->group);
+            shaped(num, sizeof num, f, v / m, step_decimals(st / m), SKPI__LN_DECIMAL);
             snprintf(buf, size, "%s%s", num, m == 1e6 ? "M" : "k");
             return;
         }
     }
     if (unit == SKPI_UNIT_DURATION) { fmt_duration(buf, size, v); return; }
-    skpi__num_fixed(num, sizeof num, v, step_decimals(st), f->group);
+    shaped(num, sizeof num, f, v, step_decimals(st), SKPI__LN_DECIMAL);
     snprintf(buf, size, "%s%s", num, unit == SKPI_UNIT_PERCENT ? "%" : "");
 }
 
@@ -371,8 +404,9 @@ int skpi_number_options_init(skpi_number_options *opts, unsigned version)
         return skpi__error(SKPI_EVERSION, "skpi_number_options_init: version %u is unknown "
                            "(this library knows %u)", version, SKPI_NUMBER_OPTIONS_VERSION);
     skpi_number_options d = SKPI_NUMBER_OPTIONS_INIT;
-    *opts = d;
-    opts->version = version;
+    d.version = version;
+    /* a caller built against version 1 has a shorter struct: fill only that */
+    memcpy(opts, &d, version >= 2 ? sizeof d : offsetof(skpi_number_options, locale));
     return SKPI_OK;
 }
 
@@ -399,10 +433,19 @@ int skpi_format_value(char *buf, size_t size, double value, int unit, const skpi
     int rc = number_options_check(o, unit);
     if (rc != SKPI_OK) return rc;
     skpi__numfmt f = { o->thousands_separator ? o->thousands_separator : ",",
-                       o->currency ? o->currency : "", o->not_available };
+                       o->currency ? o->currency : "", o->not_available, NULL };
+    const char *locale = o->version >= 2 ? o->locale : NULL;
+    if (locale != NULL) {
+        rc = skpi__locnum_open(&f.loc, locale, o->thousands_separator, f.currency,
+                               "skpi_format_value: options.locale");
+        if (rc != SKPI_OK) return rc;
+    }
     void *saved = NULL;
     rc = skpi__locale_enter(&saved);
-    if (rc != SKPI_OK) return rc;
+    if (rc != SKPI_OK) {
+        skpi__locnum_close(f.loc);
+        return rc;
+    }
     /* 1e308 has 309 digits, 102 groups of up to a few bytes, and decimals. */
     char text[2048], digits[2048];
     if (!isfinite(value)) {
@@ -414,6 +457,7 @@ int skpi_format_value(char *buf, size_t size, double value, int unit, const skpi
         fmt_unit_dec(text, sizeof text, &f, value, unit, o->decimals);
     }
     skpi__locale_leave(saved);
+    skpi__locnum_close(f.loc);
     size_t n = strlen(text);
     if (size > 0) {
         size_t c = n < size - 1 ? n : size - 1;

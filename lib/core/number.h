@@ -3,13 +3,17 @@
 #ifndef SKPI_CORE_NUMBER_H
 #define SKPI_CORE_NUMBER_H
 
+#include "core/locnum.h"
+
 #include <stddef.h>
 
-/* How numbers are written for readers: digit groups and the currency. */
+/* How numbers are written for readers: digit groups and the currency, or
+ * a locale's shape. */
 typedef struct skpi__numfmt {
     const char *group;    /* digit-group separator, "" for none */
     const char *currency; /* after currency amounts, "" for none */
     const char *na;       /* a figure that cannot be given; NULL: "n/a" */
+    skpi__locnum *loc;    /* NULL: the built-in shape; else the locale's (owned by the caller) */
 } skpi__numfmt;
 
 /* The shortest text that reads back as v (finite); integers without a
@@ -26,6 +30,11 @@ size_t skpi__num_fixed(char *buf, size_t size, double v, int decimals, const cha
  * NUL-terminates; returns buf. */
 #define SKPI__NUM_PLAIN_SIZE 40
 char *skpi__num_plain(char buf[SKPI__NUM_PLAIN_SIZE], double v);
+/* v with a fixed number of decimals in f's shape (the locale's, if any). */
+size_t skpi__fmt_fixed(char *buf, size_t size, const skpi__numfmt *f, double v, int decimals);
+/* v (already in percent) with a fixed number of decimals and the percent
+ * sign, in f's shape: "4.3%", "4,3 %". */
+void skpi__fmt_percent(char *buf, size_t size, const skpi__numfmt *f, double v, int decimals);
 /* v rounded to tenths, for SVG coordinates ("12.5", "-3", "0.1"). */
 size_t skpi__num_tenths(char *buf, double v);
 

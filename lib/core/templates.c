@@ -143,6 +143,7 @@ static const tpl table[SKPI__TPL_COUNT] = {
     [SKPI_TPL_OKR_ALIGNED] = { "Aligned under \xE2\x80\x9c{parent}\xE2\x80\x9d: its score counts toward that objective's with weight {weight}.",
                                "parent weight" },
     [SKPI_TPL_GOAL_PROJECTED] = { "Projected {projected} at the deadline", "projected" },
+    [SKPI_TPL_TIMES_IN] = { "Times in {zone}.", "zone" },
 };
 
 int skpi_template_count(void) { return SKPI__TPL_COUNT; }

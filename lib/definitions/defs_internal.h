@@ -38,6 +38,7 @@ typedef struct skpi__report_kpi {
 typedef struct skpi__report_spec {
     char *id, *title;
     char *currency;                 /* NULL: not given */
+    char *locale;                   /* NULL: not given */
     int audience, cadence;          /* -1: not given */
     bool has_comparisons;
     unsigned comparisons;

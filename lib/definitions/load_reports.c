@@ -8,7 +8,7 @@
 #include <string.h>
 
 static const char *const report_members[] = {
-    "id", "title", "audience", "cadence", "comparisons", "calendar", "currency", "channels",
+    "id", "title", "audience", "cadence", "comparisons", "calendar", "currency", "locale", "channels",
     "kpis", "goals", "objectives", "sections", "spot_checks", "top_posts", "max_kpis",
     "templates", NULL
 };
@@ -61,6 +61,25 @@ static int utc_offset(int *out, const json_t *cal, const char *path)
 
 /* An IANA zone name, tried on a scratch calendar so that an unknown one is
  * refused at load time with its path; a zone and an offset exclude each other. */
+/* A locale ICU has no data for is refused at load time, naming it. */
+static int locale(skpi__report_spec *s, const json_t *r, const char *path)
+{
+    const char *text = NULL;
+    int rc = skpi__json_string(&text, r, path, "locale", false);
+    if (rc != SKPI_OK || text == NULL) return rc;
+    char where[256];
+    skpi__path_key(where, path, "locale");
+    skpi_report *scratch = NULL;
+    rc = skpi_report_new(&scratch, "locale check");
+    if (rc == SKPI_OK) rc = skpi_report_set_locale(scratch, text);
+    skpi_report_free(scratch);
+    if (rc == SKPI_EINVAL)
+        return skpi__json_fail(SKPI_EINVAL, where, "\"%.40s\" is not a locale with data (use a "
+                               "language tag such as de-DE, fr-FR or en-US)", text);
+    if (rc != SKPI_OK) return rc;
+    return dup(&s->locale, text);
+}
+
 static int time_zone(char **out, const json_t *cal, const char *path)
 {
     const char *text = NULL;
@@ -360,6 +379,7 @@ static int read_spec(skpi__report_spec *s, const skpi_definitions *defs, const j
     if (rc == SKPI_OK) rc = calendar(s, r, path);
     if (rc == SKPI_OK) rc = skpi__json_string(&currency, r, path, "currency", false);
     if (rc == SKPI_OK && currency) rc = dup(&s->currency, currency);
+    if (rc == SKPI_OK) rc = locale(s, r, path);
     if (rc == SKPI_OK) {
         const json_t *list;
         rc = skpi__json_array(&list, r, path, "channels", false);

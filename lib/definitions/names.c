@@ -178,6 +178,7 @@ const skpi__name skpi__template_names[] = {
     { "goal_forecast_meets", SKPI_TPL_GOAL_FORECAST_MEETS },
     { "okr_aligned", SKPI_TPL_OKR_ALIGNED },
     { "goal_projected", SKPI_TPL_GOAL_PROJECTED },
+    { "times_in", SKPI_TPL_TIMES_IN },
     { NULL, 0 }
 };
 

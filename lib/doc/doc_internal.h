@@ -59,6 +59,8 @@ struct skpi_doc {
     const char *subtitle;
     const char *currency;
     const char *language;
+    const char *locale;      /* NULL: the built-in number shape */
+    const char *time_zone;   /* NULL: times in UTC, not said */
     const char *words[SKPI__WORD_COUNT]; /* NULL: the default */
     bool has_period;
     skpi_period period;

@@ -261,7 +261,7 @@ static void objectives(skpi__render *r, const skpi__view *b)
         skpi__fmt_score(buf, sizeof buf, &r->nf, obj.o.score.value);
         word_marked(r, SKPI_TPL_OKR_SCORE, "score", "<strong>", buf, "</strong>");
         if (isfinite(obj.o.score_rounded.value)) {
-            skpi__num_fixed(buf, sizeof buf, obj.o.score_rounded.value, 1, NULL);
+            skpi__fmt_fixed(buf, sizeof buf, &r->nf, obj.o.score_rounded.value, 1);
             S(r, " (");
             H(r, skpi__word(r, SKPI_TPL_OKR_GRADED, "graded", buf, NULL));
             S(r, ")");
@@ -400,10 +400,16 @@ void skpi__render_html(skpi__render *r)
     S(r, "</title>\n<style>\n");
     S(r, skpi__html_css);
     S(r, "</style>\n</head>\n<body>\n<main>\n");
-    if (skpi_doc_title(d)[0] || skpi_doc_subtitle(d)[0]) {
+    const char *zone = skpi_doc_time_zone(d);
+    if (skpi_doc_title(d)[0] || skpi_doc_subtitle(d)[0] || zone) {
         S(r, "<header>");
         if (skpi_doc_title(d)[0]) { S(r, "<h1>"); H(r, skpi_doc_title(d)); S(r, "</h1>"); }
         if (skpi_doc_subtitle(d)[0]) { S(r, "<p class=\"subtitle\">"); H(r, skpi_doc_subtitle(d)); S(r, "</p>"); }
+        if (zone) {
+            S(r, "<p class=\"subtitle\">");
+            H(r, skpi__word(r, SKPI_TPL_TIMES_IN, "zone", zone, NULL));
+            S(r, "</p>");
+        }
         S(r, "</header>\n");
     }
     skpi__view view, *b = &view;

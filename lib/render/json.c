@@ -289,6 +289,9 @@ void skpi__render_json(skpi__render *r)
     kstr(&w, "subtitle", skpi_doc_subtitle(d));
     kstr(&w, "language", skpi_doc_language(d));
     kstr(&w, "currency", skpi_doc_currency(d)[0] ? skpi_doc_currency(d) : NULL);
+    /* optional members: only when set, so that UTC reports stay as they were */
+    if (skpi_doc_time_zone(d)) kstr(&w, "time_zone", skpi_doc_time_zone(d));
+    if (skpi_doc_locale(d)) kstr(&w, "locale", skpi_doc_locale(d));
     key(&w, "blocks");
     jopen(&w, '[', false);
     skpi__view view, *b = &view;

@@ -215,7 +215,7 @@ static void objectives(skpi__render *r, const skpi__view *b)
         skpi__fmt_score(buf, sizeof buf, &r->nf, o.o.score.value);
         ESC(r, skpi__word(r, SKPI_TPL_OKR_SCORE, "score", buf, NULL));
         if (isfinite(o.o.score_rounded.value)) {
-            skpi__num_fixed(buf, sizeof buf, o.o.score_rounded.value, 1, NULL);
+            skpi__fmt_fixed(buf, sizeof buf, &r->nf, o.o.score_rounded.value, 1);
             S(r, " (");
             ESC(r, skpi__word(r, SKPI_TPL_OKR_GRADED, "graded", buf, NULL));
             S(r, ")");
@@ -325,6 +325,10 @@ void skpi__render_markdown(skpi__render *r)
     const char *title = skpi_doc_title(d), *subtitle = skpi_doc_subtitle(d);
     if (title[0]) { S(r, "# "); ESC(r, title); S(r, "\n\n"); }
     if (subtitle[0]) { S(r, "_"); ESC(r, subtitle); S(r, "_\n\n"); }
+    if (skpi_doc_time_zone(d)) {
+        ESC(r, skpi__word(r, SKPI_TPL_TIMES_IN, "zone", skpi_doc_time_zone(d), NULL));
+        S(r, "\n\n");
+    }
     skpi__view view, *b = &view;
     size_t n = skpi_doc_block_count(d);
     for (size_t i = 0; i < n && r->out.err == SKPI_OK; i++) {

@@ -3,17 +3,21 @@
 
 #include "socialkpi/calendar.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 int skpi_render_options_init(skpi_render_options *options, unsigned version)
 {
     if (options == NULL) return skpi__error(SKPI_EMISUSE, "skpi_render_options_init: options is NULL");
-    if (version != SKPI_RENDER_OPTIONS_VERSION)
+    if (version < 1 || version > SKPI_RENDER_OPTIONS_VERSION)
         return skpi__error(SKPI_EVERSION, "skpi_render_options_init: version %u is unknown (this library knows %d)",
                            version, SKPI_RENDER_OPTIONS_VERSION);
     skpi_render_options init = SKPI_RENDER_OPTIONS_INIT;
-    *options = init;
+    init.version = version;
+    /* a caller built against version 1 has a shorter struct: fill only that */
+    size_t size = version >= 2 ? sizeof init : offsetof(skpi_render_options, locale);
+    memcpy(options, &init, size);
     return SKPI_OK;
 }
 
@@ -99,6 +103,8 @@ static int setup(skpi__render *r, const skpi_render_options *opt)
     const char *group = opt->thousands_separator ? opt->thousands_separator : ",";
     int rc = check_separator(group);
     if (rc != SKPI_OK) return rc;
+    r->locale = opt->version >= 2 ? opt->locale : NULL;
+    r->own_group = opt->thousands_separator;
     r->flags = opt->flags;
     r->width = opt->line_width ? opt->line_width : 72;
     r->nf.group = group;
@@ -162,6 +168,16 @@ int skpi__render_run(const skpi_doc *doc, const skpi_render_options *options, sk
     if (rc == SKPI_OK) {
         r->doc = doc;
         r->nf.currency = skpi_doc_currency(doc);
+        const char *locale = r->locale ? r->locale : skpi_doc_locale(doc);
+        /* JSON and CSV carry plain numbers: a locale shapes the human formats only */
+        if (locale && format != SKPI_FORMAT_JSON && format != SKPI_FORMAT_CSV)
+            rc = skpi__locnum_open(&r->nf.loc, locale, r->own_group, skpi_doc_currency(doc),
+                                   r->locale ? "skpi_render: options.locale" : "skpi_render: the document's locale");
+        else if (locale)
+            rc = skpi__locale_check(locale, r->locale ? "skpi_render: options.locale"
+                                                      : "skpi_render: the document's locale");
+    }
+    if (rc == SKPI_OK) {
         r->na = skpi__strdup(skpi__word(r, SKPI_TPL_NOT_AVAILABLE, NULL));
         r->nf.na = r->na;
         if (r->na == NULL || r->out.err != SKPI_OK) rc = skpi__nomem();
@@ -180,6 +196,7 @@ int skpi__render_run(const skpi_doc *doc, const skpi_render_options *options, sk
         skpi__text_free(&r->words);
         skpi__text_free(&r->joined);
         skpi__free(r->na);
+        skpi__locnum_close(r->nf.loc);
     }
     skpi__free(r);
     if (!keep_open) {

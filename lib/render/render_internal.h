@@ -102,6 +102,8 @@ typedef struct skpi__render {
     skpi__text words;        /* the last word filled by skpi__word() */
     skpi__text joined;       /* skpi__word_between()'s text */
     char *na;                /* the document's "n/a" (nf.na) */
+    const char *locale;      /* options.locale, NULL when not given */
+    const char *own_group;   /* options.thousands_separator as given (NULL: none) */
 } skpi__render;
 
 /* The document's text of a renderer word (an SKPI_TPL_ from

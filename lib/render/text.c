@@ -353,7 +353,7 @@ static void objectives(skpi__render *r, const skpi__view *b)
         w.space = true;
         wrap_text(&w, skpi__word(r, SKPI_TPL_OKR_SCORE, "score", score, NULL));
         if (isfinite(obj.o.score_rounded.value)) {
-            skpi__num_fixed(graded, sizeof graded, obj.o.score_rounded.value, 1, NULL);
+            skpi__fmt_fixed(graded, sizeof graded, &r->nf, obj.o.score_rounded.value, 1);
             wrap_text(&w, skpi__word_between(r, " (", ")", SKPI_TPL_OKR_GRADED, "graded", graded, NULL));
         }
         if (obj.o.band_label) { S(r, ","); w.col++; w.space = true; wrap_text(&w, obj.o.band_label); }
@@ -428,7 +428,9 @@ void skpi__render_text(skpi__render *r)
         S(r, "\n");
     }
     if (skpi_doc_subtitle(d)[0]) line(r, "", 0, skpi_doc_subtitle(d));
-    if (skpi_doc_title(d)[0] || skpi_doc_subtitle(d)[0]) S(r, "\n");
+    const char *zone = skpi_doc_time_zone(d);
+    if (zone) line(r, "", 0, skpi__word(r, SKPI_TPL_TIMES_IN, "zone", zone, NULL));
+    if (skpi_doc_title(d)[0] || skpi_doc_subtitle(d)[0] || zone) S(r, "\n");
     skpi__view view, *b = &view;
     size_t nblocks = skpi_doc_block_count(d);
     for (size_t i = 0; i < nblocks && r->out.err == SKPI_OK; i++) {

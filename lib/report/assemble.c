@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *skpi__asm_value(skpi__asm *a, char *buf, size_t size, double v, int unit)
@@ -13,10 +14,8 @@ const char *skpi__asm_value(skpi__asm *a, char *buf, size_t size, double v, int 
 
 const char *skpi__asm_abs_percent(skpi__asm *a, char *buf, size_t size, double v)
 {
-    char num[48];
     if (!isfinite(v)) { snprintf(buf, size, "%s", skpi__na(&a->nf)); return buf; }
-    skpi__num_fixed(num, sizeof num, fabs(v), 1, a->nf.group);
-    snprintf(buf, size, "%s%%", num);
+    skpi__fmt_percent(buf, size, &a->nf, fabs(v), 1);
     return buf;
 }
 
@@ -103,6 +102,18 @@ static int section(skpi__asm *a, int s)
     }
 }
 
+/* The document says its zone unless the calendar is plain UTC. */
+static int zone(skpi__asm *a)
+{
+    const char *name = skpi_calendar_time_zone(a->cal);
+    if (name) return skpi_doc_set_time_zone(a->doc, name);
+    int m = skpi_calendar_utc_offset(a->cal);
+    if (m == 0) return SKPI_OK;
+    char fixed[16];
+    snprintf(fixed, sizeof fixed, "UTC%c%02d:%02d", m < 0 ? '-' : '+', abs(m) / 60, abs(m) % 60);
+    return skpi_doc_set_time_zone(a->doc, fixed);
+}
+
 static int build(skpi__asm *a)
 {
     const skpi_report *r = a->r;
@@ -120,6 +131,11 @@ static int build(skpi__asm *a)
 
     TRY(skpi_doc_set_title(a->doc, r->title));
     TRY(skpi_doc_set_currency(a->doc, r->currency));
+    if (r->locale[0]) {
+        TRY(skpi_doc_set_locale(a->doc, r->locale));
+        TRY(skpi_doc_set_language(a->doc, r->locale));
+    }
+    TRY(zone(a));
     skpi__arg sub[] = { { "cadence", a->cadence_word }, { "period", a->plabel } };
     TRY(skpi__asm_fill(a, SKPI_TPL_SUBTITLE, sub, 2));
     TRY(skpi_doc_set_subtitle(a->doc, a->t.buf));
@@ -169,9 +185,13 @@ int skpi_report_assemble(skpi_doc **out, const skpi_report *report, skpi_dataset
         return rc;
     }
     a.nf.na = a.na.buf;
-    rc = skpi__locale_enter(&a.host_locale);
+    if (report->locale[0])
+        rc = skpi__locnum_open(&a.nf.loc, report->locale, NULL, report->currency,
+                               "skpi_report_assemble: the report's locale");
+    if (rc == SKPI_OK) rc = skpi__locale_enter(&a.host_locale);
     if (rc != SKPI_OK) {
         skpi__text_free(&a.na);
+        skpi__locnum_close(a.nf.loc);
         return rc;
     }
     rc = skpi_doc_new(&a.doc);
@@ -183,6 +203,7 @@ int skpi_report_assemble(skpi_doc **out, const skpi_report *report, skpi_dataset
         if (rc != SKPI_OK) { skpi_doc_free(a.doc); a.doc = NULL; }
     }
     release(&a);
+    skpi__locnum_close(a.nf.loc);
     skpi__locale_leave(a.host_locale);
     if (rc == SKPI_OK) *out = a.doc;
     return rc;

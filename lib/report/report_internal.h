@@ -27,6 +27,7 @@ struct skpi_report {
     skpi_calendar *cal;
     unsigned comparisons;
     char currency[9];
+    char locale[41];   /* "" : the built-in number shape */
     char **channels;
     size_t nchannels;
     skpi__kpi *kpis;

@@ -710,10 +710,10 @@ static void options_and_misuse(void **state)
     assert_true(o.generated_at == SKPI_RENDER_NO_TIME);
     assert_int_equal(o.line_width, 0);
     assert_int_equal(skpi_render_options_init(NULL, 1), SKPI_EMISUSE);
-    assert_int_equal(skpi_render_options_init(&o, 2), SKPI_EVERSION);
+    assert_int_equal(skpi_render_options_init(&o, SKPI_RENDER_OPTIONS_VERSION + 1), SKPI_EVERSION);
 
     skpi_render_options bad = o;
-    bad.version = 2;
+    bad.version = SKPI_RENDER_OPTIONS_VERSION + 1;
     assert_int_equal(skpi_render(doc, 0, &bad, &s), SKPI_EVERSION);
     bad = o; bad.flags = 0x80;
     s = counting_sink(&c);

@@ -13,6 +13,8 @@ static const opt_spec options[] = {
     { "format", 'f', "FORMAT", "html (default), md, json, csv, text or xlsx" },
     { "as-of", 0, "DATE", "the report's date (default: 2026-04-01, just after the sample ends)" },
     { "generated-at", 0, "TIME", "the time printed as 'generated at', or 'none' (default: now)" },
+    { "time-zone", 0, "ZONE", "the report's time zone, e.g. Europe/Berlin (default: UTC)" },
+    { "locale", 0, "LOCALE", "numbers in this locale, e.g. de-DE (default: 1,234.5)" },
     { "quiet", 'q', NULL, "print only where the report is" },
     { NULL, 0, NULL, NULL }
 };
@@ -126,7 +128,9 @@ static int run(const command *cmd, const parsed *p)
         code = import_files(cmd, st, skpi_definitions_catalog(defs), files, N_EXPORTS, &io, quiet, db);
     skpi_dataset *ds = NULL;
     if (code == EXIT_DONE) code = open_dataset(&ds, cmd, st, defs);
-    if (code == EXIT_DONE) code = render_report(cmd, defs, 0, ds, as_of, format, generated_at, out);
+    report_cli demo_cli = report_cli_of(cmd, p);
+    if (demo_cli.as_of == NULL) demo_cli.as_of = "2026-04-01";
+    if (code == EXIT_DONE) code = render_report(cmd, defs, 0, ds, as_of, format, generated_at, out, &demo_cli);
     skpi_dataset_free(ds);
     skpi_store_free(st);
     skpi_definitions_free(defs);

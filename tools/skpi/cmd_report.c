@@ -14,6 +14,8 @@ static const opt_spec options[] = {
     { "output", 'o', "FILE", "write the report to FILE (default: standard output)" },
     { "db", 0, "PATH", "the store (default: $SKPI_DB, else ~/.local/share/socialkpi/skpi.db)" },
     { "generated-at", 0, "TIME", "the time printed as 'generated at', or 'none' (default: now)" },
+    { "time-zone", 0, "ZONE", "the report's time zone, e.g. Europe/Berlin (default: the definition's)" },
+    { "locale", 0, "LOCALE", "numbers in this locale, e.g. de-DE (default: the definition's)" },
     { NULL, 0, NULL, NULL }
 };
 
@@ -54,12 +56,46 @@ int parse_render_options(int *format, skpi_time *as_of, skpi_time *generated_at,
     return code;
 }
 
+report_cli report_cli_of(const command *cmd, const parsed *p)
+{
+    report_cli c = { opt(p, cmd, "time-zone"), opt(p, cmd, "locale"), opt(p, cmd, "as-of") };
+    return c;
+}
+
+/* --time-zone and --locale over the definition's, then --as-of read in the
+ * report's zone: "2026-04-01" is local midnight there. */
+static int apply_overrides(skpi_report *report, const report_cli *cli, skpi_time as_of)
+{
+    int rc = SKPI_OK;
+    if (cli && cli->time_zone) {
+        skpi_calendar *cal = NULL;
+        rc = skpi_calendar_clone(&cal, skpi_report_calendar(report));
+        if (rc == SKPI_OK) rc = skpi_calendar_set_time_zone(cal, cli->time_zone);
+        if (rc == SKPI_OK) rc = skpi_report_set_calendar(report, cal);
+        skpi_calendar_free(cal);
+    }
+    if (rc == SKPI_OK && cli && cli->locale) rc = skpi_report_set_locale(report, cli->locale);
+    if (rc == SKPI_OK && cli && cli->as_of) {
+        rc = skpi_calendar_parse(&as_of, skpi_report_calendar(report), cli->as_of);
+        if (rc == SKPI_OK) rc = skpi_report_set_as_of(report, as_of);
+    }
+    return rc;
+}
+
 int render_report(const command *cmd, const skpi_definitions *defs, size_t index, skpi_dataset *ds,
-                  skpi_time as_of, int format, skpi_time generated_at, const char *output)
+                  skpi_time as_of, int format, skpi_time generated_at, const char *output,
+                  const report_cli *cli)
 {
     skpi_report *report = NULL;
     skpi_doc *doc = NULL;
     int rc = skpi_definitions_build_report(&report, defs, index, as_of);
+    if (rc == SKPI_OK) {
+        rc = apply_overrides(report, cli, as_of);
+        if (rc != SKPI_OK) {
+            skpi_report_free(report);
+            return fail_lib(cmd, rc);
+        }
+    }
     if (rc == SKPI_OK) rc = skpi_report_assemble(&doc, report, ds);
     if (rc != SKPI_OK) {
         skpi_report_free(report);
@@ -104,9 +140,10 @@ static int run(const command *cmd, const parsed *p)
 {
     report_setup s;
     int code = report_setup_open(&s, cmd, p, false);
+    report_cli cli = report_cli_of(cmd, p);
     if (code == EXIT_DONE)
         code = render_report(cmd, s.defs, s.index, s.ds, s.as_of, s.format, s.generated_at,
-                             opt(p, cmd, "output"));
+                             opt(p, cmd, "output"), &cli);
     report_setup_free(&s);
     return code;
 }
@@ -118,6 +155,9 @@ const command cmd_report = {
     "The definitions file holds the report under \"reports\" (docs/definitions.md),\n"
     "with the goals and objectives it names. A monthly report as of 2026-04-01\n"
     "covers March 2026 and compares it with February 2026 and March 2025.\n"
-    "The same store, definitions, --as-of and --generated-at give the same bytes.\n",
+    "The same store, definitions, --as-of and --generated-at give the same bytes.\n"
+    "--as-of is read in the report's time zone (--time-zone, else the definition's):\n"
+    "a monthly report in America/Los_Angeles as of 2026-04-01 covers March there.\n"
+    "--locale shapes numbers (\"1.234,5\" in de-DE); JSON and CSV never change.\n",
     options, 0, 0, run
 };

@@ -122,9 +122,15 @@ typedef struct report_setup {
 } report_setup;
 int report_setup_open(report_setup *out, const command *cmd, const parsed *p, bool write);
 void report_setup_free(report_setup *s);
+/* What the command line changes in a report definition: --time-zone,
+ * --locale, and --as-of as written (read again in the report's zone). */
+typedef struct report_cli {
+    const char *time_zone, *locale, *as_of;
+} report_cli;
+report_cli report_cli_of(const command *cmd, const parsed *p);
 /* Assemble a report and render it to a file, or to stdout for NULL or "-". */
 int render_report(const command *cmd, const skpi_definitions *defs, size_t report,
                   skpi_dataset *ds, skpi_time as_of, int format, skpi_time generated_at,
-                  const char *output);
+                  const char *output, const report_cli *cli);
 
 #endif

@@ -155,7 +155,9 @@ class RenderOptions(ctypes.Structure):
 
     _fields_ = [("version", _uint), ("flags", _uint), ("generated_at", _i64),
                 ("utc_offset_minutes", _int), ("line_width", _uint),
-                ("thousands_separator", _c)]
+                ("thousands_separator", _c),
+                # version 2
+                ("locale", _c)]
 
 
 class DocKpiRow(ctypes.Structure):

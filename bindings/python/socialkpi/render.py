@@ -72,7 +72,7 @@ def render(report: Document,  # type: ignore[misc]  # the workbook is bytes, the
            format: Literal["xlsx", Format.XLSX], sink: None = None, *,
            generated_at: Optional[TimeLike] = None, utc_offset: int = 0, line_width: int = 0,
            thousands_separator: Optional[str] = None, csv_bom: bool = False,
-           keep_open: bool = False) -> bytes:
+           keep_open: bool = False, locale: Optional[str] = None) -> bytes:
     ...
 
 
@@ -80,7 +80,7 @@ def render(report: Document,  # type: ignore[misc]  # the workbook is bytes, the
 def render(report: Document, format: Union[Format, str] = "markdown", sink: None = None, *,
            generated_at: Optional[TimeLike] = None, utc_offset: int = 0, line_width: int = 0,
            thousands_separator: Optional[str] = None, csv_bom: bool = False,
-           keep_open: bool = False) -> str:
+           keep_open: bool = False, locale: Optional[str] = None) -> str:
     ...
 
 
@@ -88,7 +88,7 @@ def render(report: Document, format: Union[Format, str] = "markdown", sink: None
 def render(report: Document, format: Union[Format, str], sink: SinkTarget, *,
            generated_at: Optional[TimeLike] = None, utc_offset: int = 0, line_width: int = 0,
            thousands_separator: Optional[str] = None, csv_bom: bool = False,
-           keep_open: bool = False) -> None:
+           keep_open: bool = False, locale: Optional[str] = None) -> None:
     ...
 
 
@@ -96,21 +96,23 @@ def render(report: Document, format: Union[Format, str] = "markdown",
            sink: Optional[SinkTarget] = None, *,
            generated_at: Optional[TimeLike] = None, utc_offset: int = 0, line_width: int = 0,
            thousands_separator: Optional[str] = None, csv_bom: bool = False,
-           keep_open: bool = False) -> Union[str, bytes, None]:
+           keep_open: bool = False, locale: Optional[str] = None) -> Union[str, bytes, None]:
     """Render a Document.
 
     Without a sink the output comes back as str (bytes for "xlsx"). A sink may be a Sink, a path,
     a binary file object or a callable taking bytes; the sink is closed at the
     end unless keep_open. generated_at (a time, shown in the output) makes the
-    output reproducible; None leaves it out.
+    output reproducible; None leaves it out. locale ("de-DE", "fr-FR")
+    shapes numbers in the human formats; None keeps the document's.
     """
     fmt = Format.of(format)
-    opts = version_init(lib.skpi_render_options_init, RenderOptions)
+    opts = version_init(lib.skpi_render_options_init, RenderOptions, 2)
     opts.flags = (RENDER_KEEP_SINK_OPEN if keep_open else 0) | (RENDER_CSV_BOM if csv_bom else 0)
     opts.generated_at = RENDER_NO_TIME if generated_at is None else seconds(generated_at)
     opts.utc_offset_minutes = int(utc_offset)
     opts.line_width = int(line_width)
     opts.thousands_separator = opt_text(thousands_separator)
+    opts.locale = opt_text(locale)
     doc = Document._of(report)
     if sink is None:
         mem = MemorySink()

@@ -204,6 +204,7 @@ class Template(enum.IntEnum):
     GOAL_FORECAST_MEETS = 110
     OKR_ALIGNED = 111
     GOAL_PROJECTED = 112
+    TIMES_IN = 113
 
     @property
     def default(self) -> str:
