@@ -57,7 +57,7 @@ static void ticks_come_from_nice_steps(void **state)
 
 static void label(double v, int unit, double step, const char *want)
 {
-    skpi__numfmt nf = { ",", "EUR", NULL };
+    skpi__numfmt nf = { ",", "EUR", NULL, NULL };
     char buf[64];
     skpi__fmt_axis(buf, sizeof buf, &nf, v, unit, step);
     if (strcmp(buf, want) != 0) fail_msg("%g by %g: got '%s', want '%s'", v, step, buf, want);
