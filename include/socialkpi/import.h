@@ -30,6 +30,7 @@
 #define SOCIALKPI_IMPORT_H
 
 #include "socialkpi/common.h"
+#include "socialkpi/calendar.h"
 #include "socialkpi/dataset.h"
 
 #ifdef __cplusplus
@@ -120,6 +121,17 @@ typedef struct skpi_import_options {
                                      from the file name, else the first post (version 2) */
     const char *covers_to;      /**< `YYYY-MM-DD`, last day it covers (inclusive); NULL: from
                                      the file name, else the last post (version 2) */
+    /* Version 3 */
+    const skpi_calendar *calendar; /**< the reports' calendar: a daily row lands on the day it
+                                     names, from local midnight in this calendar's zone, and a
+                                     post's publish day is its local day there (daylight-saving
+                                     days are 23 or 25 hours); borrowed for the call. NULL:
+                                     days at `utc_offset_minutes` (version 3) */
+    const char *source_time_zone; /**< IANA zone the file writes times without an offset in
+                                     (post publish times), e.g. "America/Los_Angeles"; NULL:
+                                     the preset's zone (docs/import.md), unless
+                                     `utc_offset_minutes` is set, which then applies as
+                                     before (version 3) */
 } skpi_import_options;
 
 /**
@@ -135,13 +147,13 @@ typedef enum skpi_import_date_order {
     SKPI_IMPORT_MONTH_FIRST = 2      /**< 06/13/2025 is 13 June */
 } skpi_import_date_order;
 
-/** @brief The current version of ::skpi_import_options (1 is still accepted: without
- *         the members marked version 2). */
-#define SKPI_IMPORT_OPTIONS_VERSION 2
+/** @brief The current version of ::skpi_import_options (1 and 2 are still accepted:
+ *         without the members marked with a later version). */
+#define SKPI_IMPORT_OPTIONS_VERSION 3
 /** @brief Static initializer of ::skpi_import_options: automatic detection, no overrides. */
 #define SKPI_IMPORT_OPTIONS_INIT \
     { SKPI_IMPORT_OPTIONS_VERSION, SKPI_IMPORT_AUTO, NULL, NULL, 0, NULL, 0, NULL, 0, \
-      SKPI_IMPORT_DATE_ORDER_AUTO, NULL, NULL }
+      SKPI_IMPORT_DATE_ORDER_AUTO, NULL, NULL, NULL, NULL }
 
 /**
  * @brief Initialise an options struct (for bindings that cannot use the macro).

@@ -173,10 +173,48 @@ static int summary_error_row(skpi_import_summary *s, uint64_t line)
     return SKPI_OK;
 }
 
+/* ---- time zones ---------------------------------------------------------- */
+
+/* The start of the day a date names, in the reports' zone. */
+static bool date_day_start(const importer *im, const skpi__date *d, skpi_time *out)
+{
+    skpi__date day = *d;
+    day.hour = day.minute = day.second = 0;
+    day.has_offset = false;
+    skpi_time civil;
+    if (!skpi__date_time(&day, 0, &civil))
+        return false;
+    *out = skpi__days_start(&im->days, civil / 86400 - (civil % 86400 < 0));
+    return true;
+}
+
+/* The zone of times written without an offset: the options', else the
+ * preset's unless a UTC offset was given (which applies as it always
+ * did); NULL for a fixed offset. Opened once per import. */
+static const skpi_calendar *source_zone(importer *im)
+{
+    if (im->source != NULL)
+        return im->source;
+    if (im->opt.utc_offset_minutes != 0 || im->preset == NULL)
+        return NULL;
+    const char *zone = skpi__preset_zone(im->preset->id);
+    if (strcmp(zone, "UTC") == 0)
+        return NULL;
+    if (im->preset_source == NULL &&
+        (skpi_calendar_new(&im->preset_source) != SKPI_OK ||
+         skpi_calendar_set_time_zone(im->preset_source, zone) != SKPI_OK)) {
+        skpi_calendar_free(im->preset_source);
+        im->preset_source = NULL;
+    }
+    return im->preset_source;
+}
+
 /* ---- options and preset names ---------------------------------------- */
 
-/* The size of a version 1 ::skpi_import_options: up to its last member. */
+/* The size of a version 1 and 2 ::skpi_import_options: up to their last member. */
 #define V1_SIZE (offsetof(skpi_import_options, delimiter) + sizeof(int))
+#define V2_SIZE (offsetof(skpi_import_options, covers_to) + sizeof(const char *))
+#define OPTIONS_SIZE(v) ((v) == 1 ? V1_SIZE : (v) == 2 ? V2_SIZE : sizeof(skpi_import_options))
 
 int skpi_import_options_init(skpi_import_options *opts, unsigned version)
 {
@@ -189,7 +227,7 @@ int skpi_import_options_init(skpi_import_options *opts, unsigned version)
     skpi_import_options d = SKPI_IMPORT_OPTIONS_INIT;
     d.version = version;
     /* A version 1 struct ends before the members version 2 added. */
-    memcpy(opts, &d, version == 1 ? V1_SIZE : sizeof d);
+    memcpy(opts, &d, OPTIONS_SIZE(version));
     return SKPI_OK;
 }
 
@@ -830,12 +868,24 @@ static int read_time(importer *im, const skpi__record *r, skpi_time *t)
     if (shape == SKPI__SHAPE_DAILY || shape == SKPI__SHAPE_PREAMBLE_METRIC) {
         /* A daily row belongs to the day its date names, whatever time
          * follows (Meta writes local midnight in another zone: T01:00:00
-         * before a DST change, T00:00:00 after it). */
+         * before a DST change, T00:00:00 after it): it starts at that
+         * day's midnight in the reports' zone. */
         d.hour = d.minute = d.second = 0;
         d.has_offset = false;
-    }
-    if (!skpi__date_time(&d, im->opt.utc_offset_minutes, t))
+        if (!date_day_start(im, &d, t))
+            return field_error(im, r->line, i, "the date is out of range", s, n);
+    } else if (!d.has_offset && memchr(s, ':', n) == NULL) {
+        /* a date without a time of day names a day, as a daily row does */
+        if (!date_day_start(im, &d, t))
+            return field_error(im, r->line, i, "the date is out of range", s, n);
+    } else if (!d.has_offset && source_zone(im) != NULL) {
+        skpi_time local;
+        if (!skpi__date_time(&d, 0, &local))
+            return field_error(im, r->line, i, "the date is out of range", s, n);
+        *t = skpi__zone_local(source_zone(im), local);
+    } else if (!skpi__date_time(&d, im->opt.utc_offset_minutes, t)) {
         return field_error(im, r->line, i, "the date is out of range", s, n);
+    }
     if (im->row_year == 0 && n < sizeof im->date_text) {
         memcpy(im->date_text, s, n);
         im->date_len = n;
@@ -1309,7 +1359,6 @@ static bool range_in_name(const char *name, skpi__date *from, skpi__date *to)
 static int option_range(importer *im)
 {
     const skpi_import_options *o = &im->opt;
-    int off = o->utc_offset_minutes;
     skpi__date from, to;
     bool has_from = false, has_to = false;
     if (o->covers_from != NULL) {
@@ -1326,12 +1375,12 @@ static int option_range(importer *im)
     }
     skpi_time t;
     if (has_from || has_to) {
-        if (has_from && skpi__date_time(&from, off, &t)) {
+        if (has_from && date_day_start(im, &from, &t)) {
             im->range_from = t;
             im->has_range_from = true;
         }
-        if (has_to && skpi__date_time(&to, off, &t)) {
-            im->range_to = t + 86400;
+        if (has_to && date_day_start(im, &to, &t)) {
+            im->range_to = skpi__days_start(&im->days, skpi__days_index(&im->days, t) + 1);
             im->has_range_to = true;
         }
         if (im->has_range_from && im->has_range_to && im->range_to <= im->range_from)
@@ -1340,8 +1389,8 @@ static int option_range(importer *im)
         return SKPI_OK;
     }
     skpi_time a, b;
-    if (range_in_name(im->name, &from, &to) && skpi__date_time(&from, off, &a) &&
-        skpi__date_time(&to, off, &b) && b > a) {
+    if (range_in_name(im->name, &from, &to) && date_day_start(im, &from, &a) &&
+        date_day_start(im, &to, &b) && b > a) {
         im->range_from = a;
         im->range_to = b;
         im->has_range_from = im->has_range_to = true;
@@ -1371,7 +1420,7 @@ static int setup(importer *im, skpi_dataset *ds, const char *name,
                                SKPI_IMPORT_OPTIONS_VERSION);
         skpi_import_options d = SKPI_IMPORT_OPTIONS_INIT;
         im->opt = d;
-        memcpy(&im->opt, opts, opts->version == 1 ? V1_SIZE : sizeof *opts);
+        memcpy(&im->opt, opts, OPTIONS_SIZE(opts->version));
     }
     const skpi_import_options *o = &im->opt;
     if (o->preset < 0 || o->preset > SKPI__PRESET_LAST)
@@ -1387,6 +1436,19 @@ static int setup(importer *im, skpi_dataset *ds, const char *name,
         return skpi__error(SKPI_EINVAL, "import options: date order %d is unknown",
                            o->date_order);
     im->order = o->date_order;
+    im->days.offset_s = o->utc_offset_minutes * 60;
+    im->days.cal = o->calendar;
+    if (o->source_time_zone != NULL) {
+        int zrc = skpi_calendar_new(&im->source);
+        if (zrc == SKPI_OK)
+            zrc = skpi_calendar_set_time_zone(im->source, o->source_time_zone);
+        if (zrc == SKPI_EINVAL)
+            return skpi__error(SKPI_EINVAL, "import options: the source time zone \"%.60s\" is "
+                               "not an IANA time zone name (such as America/Los_Angeles)",
+                               o->source_time_zone);
+        if (zrc != SKPI_OK)
+            return zrc;
+    }
     if (o->export_date != NULL) {
         skpi__date d;
         if (!option_day(o->export_date, &d))
@@ -1450,6 +1512,8 @@ static int setup(importer *im, skpi_dataset *ds, const char *name,
 
 static void teardown(importer *im)
 {
+    skpi_calendar_free(im->source);
+    skpi_calendar_free(im->preset_source);
     skpi__reader_free(&im->reader);
     skpi__held_free(&im->held);
     if (im->inner_ready)
@@ -1469,19 +1533,18 @@ static void teardown(importer *im)
  * name, widened to every post), then their daily flows. */
 static int post_flows(importer *im)
 {
-    int32_t off = im->opt.utc_offset_minutes * 60;
     skpi_period covers = { im->range_from, im->range_to };
     bool has_from = im->has_range_from, has_to = im->has_range_to;
     for (size_t i = 0; i < im->st.nposts; i++) {
         const skpi__stage_post *p = &im->st.posts[i];
         if (p->dead || p->ranking)
             continue;
-        skpi_time x = p->published + off;
-        skpi_time day = (x / 86400 - (x % 86400 < 0)) * 86400 - off;
+        int64_t d = skpi__days_index(&im->days, p->published);
+        skpi_time day = skpi__days_start(&im->days, d), next = skpi__days_start(&im->days, d + 1);
         if (!has_from || day < covers.start)
             covers.start = day;
-        if (!has_to || day + 86400 > covers.end)
-            covers.end = day + 86400;
+        if (!has_to || next > covers.end)
+            covers.end = next;
         has_from = has_to = true;
     }
     bool has = has_from && has_to;
@@ -1492,7 +1555,7 @@ static int post_flows(importer *im)
         im->sum->has_covers = true;
         im->sum->covers = covers;
     }
-    return skpi__stage_post_flows(&im->st, im->ds, off, im->posts_metric, has ? &covers : NULL,
+    return skpi__stage_post_flows(&im->st, im->ds, &im->days, im->posts_metric, has ? &covers : NULL,
                                   im->has_fixed ? im->fixed_channel : UINT32_MAX);
 }
 

@@ -8,6 +8,7 @@
 #include "import/presets.h"
 #include "import/reader.h"
 #include "import/stage.h"
+#include "import/days.h"
 
 /* Bytes read from a file at a time. */
 #define SKPI__READ_BLOCK ((size_t)1 << 16)
@@ -103,6 +104,11 @@ typedef struct importer {
     bool has_last_series;
     size_t last_series;           /* index into st.series (the array may move) */
     uint32_t last_series_metric, last_series_channel;
+
+    /* days in the reports' zone; the zone of times written without offset */
+    skpi__days days;
+    skpi_calendar *source;        /* options.source_time_zone, NULL when not given */
+    skpi_calendar *preset_source; /* the preset's zone, opened when first needed */
 
     /* the last date text read and its time */
     char date_text[40];

@@ -318,12 +318,6 @@ static bool staged_post(const skpi__stage *st, const char *channel, const char *
     return false;
 }
 
-static int64_t day_of(skpi_time t, int32_t offset_s)
-{
-    int64_t x = t + offset_s;
-    return x / 86400 - (x % 86400 < 0);
-}
-
 /* Add v into the day's point of a summing series (NaN adds nothing, but
  * the day exists). The points are appended and summed at commit. */
 static int add_day(skpi__stage *st, uint32_t metric, uint32_t channel, skpi_time day_start,
@@ -359,7 +353,7 @@ static int touch(touched_day **arr, size_t *n, size_t *cap, uint32_t channel, in
     return SKPI_OK;
 }
 
-int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, int32_t offset_s,
+int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, const skpi__days *days,
                            uint32_t posts_metric, const skpi_period *covers,
                            uint32_t covers_channel)
 {
@@ -381,8 +375,8 @@ int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, int32_t offs
         if (p->dead || p->ranking)
             continue;
         channel_used[p->channel] = true;
-        int64_t d = day_of(p->published, offset_s);
-        skpi_time day = d * 86400 - offset_s;
+        int64_t d = skpi__days_index(days, p->published);
+        skpi_time day = skpi__days_start(days, d);
         if ((rc = touch(&touched, &nt, &ct, p->channel, d, true)) != SKPI_OK)
             goto done;
         const skpi__staged_value *v = p->count ? st->values + p->first : NULL;
@@ -397,7 +391,7 @@ int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, int32_t offs
             goto done;
     }
     if (covers != NULL) {
-        int64_t d0 = day_of(covers->start, offset_s), d1 = day_of(covers->end, offset_s);
+        int64_t d0 = skpi__days_index(days, covers->start), d1 = skpi__days_index(days, covers->end);
         for (uint32_t c = 0; c < st->nchannels; c++)
             for (int64_t d = d0; channel_used[c] && d < d1; d++)
                 if ((rc = touch(&touched, &nt, &ct, c, d, false)) != SKPI_OK)
@@ -418,14 +412,14 @@ int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, int32_t offs
                 c = k;
         if (c == UINT32_MAX)
             continue;
-        touched_day key = { c, false, day_of(skpi_post_published(p), offset_s) };
+        touched_day key = { c, false, skpi__days_index(days, skpi_post_published(p)) };
         touched_day *hit = bsearch(&key, touched, nt, sizeof *touched, touched_cmp);
         if (hit == NULL)
             continue;
         hit->has_post = true;
         if (staged_post(st, ch, skpi_post_id(p)))
             continue;
-        skpi_time day = key.day * 86400 - offset_s;
+        skpi_time day = skpi__days_start(days, key.day);
         for (uint32_t m = 0; m < st->nmetrics; m++) {
             if (st->metrics[m].kind != SKPI_KIND_FLOW)
                 continue;
@@ -446,7 +440,7 @@ int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, int32_t offs
         bool has_post = false;
         for (; j < nt && touched_cmp(&touched[i], &touched[j]) == 0; j++)
             has_post = has_post || touched[j].has_post;
-        skpi_time day = touched[i].day * 86400 - offset_s;
+        skpi_time day = skpi__days_start(days, touched[i].day);
         for (uint32_t m = 0; !has_post && m < st->nmetrics; m++)
             if (st->metrics[m].kind == SKPI_KIND_FLOW &&
                 (rc = add_day(st, m, touched[i].channel, day, 0.0)) != SKPI_OK)

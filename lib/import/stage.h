@@ -3,6 +3,8 @@
 #ifndef SKPI_IMPORT_STAGE_H
 #define SKPI_IMPORT_STAGE_H
 
+#include "import/days.h"
+
 #include "core/internal.h"
 #include "socialkpi/dataset.h"
 
@@ -111,7 +113,7 @@ typedef struct skpi__commit_counts {
  * covers (or NULL): the days the file covers; on each channel of its posts
  * (and covers_channel, or UINT32_MAX), a covered day without any post is
  * zero for every staged flow. */
-int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, int32_t offset_s,
+int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, const skpi__days *days,
                            uint32_t posts_metric, const skpi_period *covers,
                            uint32_t covers_channel);
 

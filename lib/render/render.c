@@ -1,5 +1,6 @@
 /* skpi_render(): option checks, the locale switch, dispatch and closing. */
 #include "render/render_internal.h"
+#include "render/text_width.h"
 
 #include "socialkpi/calendar.h"
 
@@ -197,6 +198,7 @@ int skpi__render_run(const skpi_doc *doc, const skpi_render_options *options, sk
         skpi__text_free(&r->joined);
         skpi__free(r->na);
         skpi__locnum_close(r->nf.loc);
+        skpi__text_breaker_free(r->breaker);
     }
     skpi__free(r);
     if (!keep_open) {

@@ -104,6 +104,8 @@ typedef struct skpi__render {
     char *na;                /* the document's "n/a" (nf.na) */
     const char *locale;      /* options.locale, NULL when not given */
     const char *own_group;   /* options.thousands_separator as given (NULL: none) */
+    struct skpi__breaker *breaker; /* text: ICU's line breaking, made when first needed */
+    bool no_breaker;         /* text: ICU could not make one */
 } skpi__render;
 
 /* The document's text of a renderer word (an SKPI_TPL_ from

@@ -1,5 +1,6 @@
 /* The plain-text renderer: short wrapped lines for e-mail and chat. */
 #include "render/render_internal.h"
+#include "render/text_width.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -8,21 +9,18 @@
 #define S(r, s) skpi__out_str(&(r)->out, (s))
 
 /* Word wrapping: text is added in pieces; runs of white space become one
- * space, and a word that does not fit starts a new line at the indent.
- * Every code point counts as one column. */
+ * space, and a word that does not fit starts a new line at the indent. A
+ * word of East Asian text may break between its characters where Unicode
+ * allows it; widths are display columns (text_width.c). */
 typedef struct wrap {
     skpi__render *r;
     size_t col, indent;
     bool space; /* a space is owed before the next word */
 } wrap;
 
-static size_t width_n(const char *s, size_t n)
-{
-    size_t w = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80) w++;
-    return w;
-}
+static size_t width_n(const char *s, size_t n) { return skpi__text_width(s, n); }
+
+static size_t width(const char *s) { return skpi__text_width(s, strlen(s)); }
 
 static void pad(skpi__render *r, size_t n)
 {
@@ -71,6 +69,33 @@ static void wrap_word(wrap *w, const char *s, size_t n)
     w->col += wd;
 }
 
+/* A word that may hold East Asian text: its pieces between the places
+ * Unicode lets a line break there, each placed like a word of its own but
+ * without a space between them. */
+static void wrap_east_asian(wrap *w, const char *s, size_t n)
+{
+    skpi__render *r = w->r;
+    if (r->breaker == NULL && !r->no_breaker &&
+        skpi__text_breaker(&r->breaker, r->locale ? r->locale : skpi_doc_locale(r->doc)) != SKPI_OK)
+        r->no_breaker = true; /* without ICU's data the word stays whole */
+    while (n > 0) {
+        size_t at[256];
+        size_t k = r->breaker ? skpi__text_breaks(r->breaker, s, n, at, sizeof at / sizeof at[0]) : 0;
+        if (k == SIZE_MAX) k = 0;
+        size_t from = 0;
+        for (size_t i = 0; i < k; i++) {
+            wrap_word(w, s + from, at[i] - from);
+            from = at[i];
+        }
+        if (k < sizeof at / sizeof at[0]) {
+            wrap_word(w, s + from, n - from);
+            return;
+        }
+        s += from; /* more places than fit: go on after the last one */
+        n -= from;
+    }
+}
+
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 static void wrap_text(wrap *w, const char *s)
@@ -82,8 +107,10 @@ static void wrap_text(wrap *w, const char *s)
             continue;
         }
         size_t n = 0;
-        while (s[n] && !is_space(s[n])) n++;
-        wrap_word(w, s, n);
+        bool maybe_wide = false; /* U+1100 and above: a lead byte from 0xE1 */
+        while (s[n] && !is_space(s[n])) maybe_wide |= (unsigned char)s[n++] >= 0xE1;
+        if (maybe_wide) wrap_east_asian(w, s, n);
+        else wrap_word(w, s, n);
         s += n;
     }
 }
@@ -101,7 +128,7 @@ static void line(skpi__render *r, const char *prefix, size_t indent, const char 
 
 static void underline(skpi__render *r, const char *text, char c)
 {
-    size_t n = skpi__utf8_width(text);
+    size_t n = width(text);
     if (n > r->width) n = r->width;
     line(r, "", 0, text);
     for (size_t i = 0; i < n; i++) skpi__out_char(&r->out, c);
@@ -173,13 +200,13 @@ static void table(skpi__render *r, const skpi__view *b)
     size_t widths[64], total = 0;
     bool multiline = false;
     for (size_t c = 0; c < b->columns; c++) {
-        widths[c] = skpi__utf8_width(b->headers[c]);
+        widths[c] = width(b->headers[c]);
         multiline = multiline || strpbrk(b->headers[c], "\t\r\n") != NULL;
     }
     for (size_t i = 0; i < b->count; i++) {
         const char *const *row = skpi__table_row_at(b, i);
         for (size_t c = 0; c < b->columns; c++) {
-            size_t wd = skpi__utf8_width(row[c]);
+            size_t wd = width(row[c]);
             if (wd > widths[c]) widths[c] = wd;
             multiline = multiline || strpbrk(row[c], "\t\r\n") != NULL;
         }
@@ -190,7 +217,7 @@ static void table(skpi__render *r, const skpi__view *b)
             const char *const *row = i == 0 ? b->headers : skpi__table_row_at(b, i - 1);
             for (size_t c = 0; c < b->columns; c++) {
                 const char *t = row[c];
-                size_t wd = skpi__utf8_width(t);
+                size_t wd = width(t);
                 bool right = b->align[c] == SKPI_ALIGN_RIGHT;
                 if (c) pad(r, 2);
                 if (right) pad(r, widths[c] - wd);
@@ -422,7 +449,7 @@ void skpi__render_text(skpi__render *r)
 {
     const skpi_doc *d = r->doc;
     if (skpi_doc_title(d)[0]) {
-        size_t n = skpi__utf8_width(skpi_doc_title(d));
+        size_t n = width(skpi_doc_title(d));
         line(r, "", 0, skpi_doc_title(d));
         for (size_t i = 0; i < (n < r->width ? n : r->width); i++) skpi__out_char(&r->out, '=');
         S(r, "\n");

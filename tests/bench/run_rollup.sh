@@ -30,3 +30,6 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 "$bin" --sizes "$sizes" --nan "$nan" --results "$tmp" > "$tmp/c.txt"
 /usr/bin/python3 "$here/bench_rollup.py" --sizes "$sizes" --nan "$nan" --results "$tmp"
+# the daylight-saving case: a month rollup in America/Los_Angeles against UTC
+echo "Month sum in a DST zone against UTC (same process, round-robin):"
+grep -e "^N = " -e "America/Los_Angeles" "$tmp/c.txt"

@@ -13,6 +13,8 @@ static const opt_spec options[] = {
     { "channel", 'c', "NAME", "the channel of every row, e.g. instagram:@acme" },
     { "export-date", 0, "DATE", "the day the files were exported (TikTok dates lack a year)" },
     { "utc-offset", 0, "+HH:MM", "the time zone of dates written without one (default +00:00)" },
+    { "time-zone", 0, "ZONE", "the reports' zone, e.g. Europe/Berlin: days start at midnight there" },
+    { "source-time-zone", 0, "ZONE", "the zone the export writes times in (default: the preset's)" },
     { "date-order", 0, "ORDER", "day, month or auto: how to read dates like 03/04/2025 (default auto)" },
     { "covers-from", 0, "DATE", "first day a post-level export covers (default: file name, else first post)" },
     { "covers-to", 0, "DATE", "last day a post-level export covers (default: file name, else last post)" },
@@ -190,6 +192,8 @@ int import_files(const command *cmd, skpi_store *st, const skpi_catalog *cat,
     return EXIT_DONE;
 }
 
+static int run_with(const command *cmd, const parsed *p, const skpi_import_options *opts);
+
 static int run(const command *cmd, const parsed *p)
 {
     skpi_import_options o = SKPI_IMPORT_OPTIONS_INIT;
@@ -217,6 +221,28 @@ static int run(const command *cmd, const parsed *p)
     if (offset && skpi_utc_offset_parse(&o.utc_offset_minutes, offset) != SKPI_OK)
         return fail(EXIT_USAGE, cmd, "--utc-offset: '%s' is not an offset like +01:00 or -05:30", offset);
 
+    o.source_time_zone = opt(p, cmd, "source-time-zone");
+    skpi_calendar *days = NULL;
+    const char *zone = opt(p, cmd, "time-zone");
+    if (zone) {
+        int rc = skpi_calendar_new(&days);
+        if (rc == SKPI_OK) rc = skpi_calendar_set_time_zone(days, zone);
+        if (rc != SKPI_OK) {
+            skpi_calendar_free(days);
+            return rc == SKPI_EINVAL ? fail(EXIT_USAGE, cmd, "--time-zone: '%s' is not an IANA time zone "
+                                            "such as Europe/Berlin", zone)
+                                     : fail_lib(cmd, rc);
+        }
+        o.calendar = days;
+    }
+    int code = run_with(cmd, p, &o);
+    skpi_calendar_free(days);
+    return code;
+}
+
+static int run_with(const command *cmd, const parsed *p, const skpi_import_options *opts)
+{
+    skpi_import_options o = *opts;
     skpi_definitions *defs = NULL;
     if (opt(p, cmd, "config")) {
         int code = load_definitions(&defs, cmd, opt(p, cmd, "config"));
