@@ -170,13 +170,11 @@ int skpi__render_run(const skpi_doc *doc, const skpi_render_options *options, sk
         r->doc = doc;
         r->nf.currency = skpi_doc_currency(doc);
         const char *locale = r->locale ? r->locale : skpi_doc_locale(doc);
-        /* JSON and CSV carry plain numbers: a locale shapes the human formats only */
-        if (locale && format != SKPI_FORMAT_JSON && format != SKPI_FORMAT_CSV)
+        /* JSON and CSV write plain numbers and never use r->nf: the
+         * locale shapes the human formats only */
+        if (locale)
             rc = skpi__locnum_open(&r->nf.loc, locale, r->own_group, skpi_doc_currency(doc),
                                    r->locale ? "skpi_render: options.locale" : "skpi_render: the document's locale");
-        else if (locale)
-            rc = skpi__locale_check(locale, r->locale ? "skpi_render: options.locale"
-                                                      : "skpi_render: the document's locale");
     }
     if (rc == SKPI_OK) {
         r->na = skpi__strdup(skpi__word(r, SKPI_TPL_NOT_AVAILABLE, NULL));
