@@ -25,21 +25,25 @@ int main(int argc, char **argv)
     }
     skpi_calendar *cal = NULL;
     if (arg(argv[1])) {
-        if (skpi_calendar_new(&cal) != SKPI_OK || skpi_calendar_set_time_zone(cal, argv[1]) != SKPI_OK)
-            return die("zone");
+        if (skpi_calendar_new(&cal) != SKPI_OK || skpi_calendar_set_time_zone(cal, argv[1]) != SKPI_OK) {
+            int rc = die("zone");
+            skpi_calendar_free(cal);
+            return rc;
+        }
     }
     skpi_dataset *ds = NULL;
-    if (skpi_dataset_new(&ds, NULL) != SKPI_OK) return die("dataset");
+    int rc = 0;
+    if (skpi_dataset_new(&ds, NULL) != SKPI_OK) { rc = die("dataset"); goto done; }
     skpi_import_options o = SKPI_IMPORT_OPTIONS_INIT;
     o.calendar = cal;
     o.source_time_zone = arg(argv[2]);
     o.channel = arg(argv[4]);
     skpi_import_summary *sum = NULL;
-    if (skpi_import_file(&sum, ds, argv[3], &o) != SKPI_OK) return die(argv[3]);
+    if (skpi_import_file(&sum, ds, argv[3], &o) != SKPI_OK) { rc = die(argv[3]); goto done; }
     skpi_import_summary_free(sum);
     for (int i = 5; i + 1 < argc; i += 2) {
         const skpi_series *s;
-        if (skpi_dataset_series(&s, ds, argv[i], argv[i + 1]) != SKPI_OK) return die(argv[i]);
+        if (skpi_dataset_series(&s, ds, argv[i], argv[i + 1]) != SKPI_OK) { rc = die(argv[i]); goto done; }
         const skpi_time *t = skpi_series_times(s);
         const double *v = skpi_series_values(s);
         for (size_t k = 0; k < skpi_series_length(s); k++)
@@ -49,7 +53,9 @@ int main(int argc, char **argv)
         const skpi_post *p = skpi_dataset_post(ds, k);
         printf("P %s %lld\n", skpi_post_id(p), (long long)skpi_post_published(p));
     }
+done:
+    /* freed on every path: the sanitizer build checks for leaks */
     skpi_dataset_free(ds);
     skpi_calendar_free(cal);
-    return 0;
+    return rc;
 }
