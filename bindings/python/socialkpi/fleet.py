@@ -193,7 +193,8 @@ class Run:
         return {o.account: o.error for o in self.outcomes if o.error is not None}
 
     def timing(self) -> Dict[str, float]:
-        """wall (seconds), work (seconds summed over accounts), workers, tasks, overhead."""
+        """The run's figures: wall (seconds), work (seconds summed over accounts), workers,
+        tasks and overhead."""
         return {"wall": self.wall_seconds, "work": sum(o.seconds for o in self.outcomes),
                 "workers": float(self.workers), "tasks": float(self.tasks),
                 "overhead": self.overhead}
