@@ -61,8 +61,7 @@ def one_process(f):
                     sk.import_file(ds, os.path.join(a.exports, name))
                 with sk.Store.create(a.store) as store:
                     store.write_dataset(ds)
-                defs.goals_frame(ds, AS_OF)
-                defs.okrs_frame(ds, AS_OF)
+                fl.status_rows(defs, ds, AS_OF)
                 with defs.build_report("monthly", AS_OF) as rd, rd.assemble(ds) as doc:
                     html = doc.render("html", generated_at=AS_OF)
             with open(os.path.join(os.path.dirname(a.store), f"{a.id}.html"), "w") as out:

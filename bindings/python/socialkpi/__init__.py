@@ -24,6 +24,8 @@ from .okr import (Band, CheckIn, Curve, KeyResult, KeyResultDirection, KeyResult
                   KeyResultScore, Objective, ObjectiveType, OkrResult, OkrStatus, OkrVerdict,
                   TrajectoryPoint)
 from .render import Format, json_schema_version, render
+from .delivery import (Attachment, Delivery, DeliverySink, DeliveryStatus, DigestFlavour, Mail,
+                       Webhook, WebhookPreset, deliver, redact_url, render_digest, report_period)
 from .document import (Align, BlockKind, CalloutKind, ChartKind, Document, Report, SeriesStyle,
                        SpanStyle, Tone)
 from .report_definition import Audience, Comparison, ReportDefinition, Section, Template
@@ -86,5 +88,7 @@ __all__ = [
     "Align", "BlockKind", "CalloutKind", "ChartKind", "Document", "Report", "SeriesStyle",
     "SpanStyle", "Tone",
     "Format", "json_schema_version", "render",
+    "Attachment", "Delivery", "DeliverySink", "DeliveryStatus", "DigestFlavour", "Mail",
+    "Webhook", "WebhookPreset", "deliver", "redact_url", "render_digest", "report_period",
     "Audience", "Comparison", "ReportDefinition", "Section", "Template",
 ]

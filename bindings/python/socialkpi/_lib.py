@@ -9,12 +9,13 @@ import sysconfig
 from typing import Any, Callable, Iterator, List, Optional, Tuple, Type, TypeVar, Union
 
 from ._errors import error_for, take_pending
-from ._types import (BufferStruct, CalendarP, CatalogP, CValue, DatasetP, DefinitionsP, DocChart,
-                     DocGoal, DocKeyResult, DocKpiRow, DocObjective, DocP, DocPost, FetchP,
+from ._types import (BufferStruct, CalendarP, CatalogP, CValue, DatasetP, DefinitionsP, DigestOptions,
+                     DocChart, DocGoal, DocKeyResult, DocKpiRow, DocObjective, DocP, DocPost, FetchP,
                      GoalCheckP, GoalEvaluateOptions, GoalEvaluationP, GoalP, ImportOptions,
                      ImportSummaryP, KeyResultP, MetricP, ObjectiveP, OkrOptions, OkrResultP,
                      OkrTrajectoryP, Period, PostP, RenderOptions, ReportDefP, SECTION_FN,
-                     SeriesP, SinkTable, SourceTable, StoreOptions, StoreP, StoreRun, StoreRunsP)
+                     SeriesP, SinkTable, SourceTable, StoreOptions, StoreP, StoreRun, StoreRunsP,
+                     MailOptions, StoreDeliveriesP, StoreDelivery, WebhookOptions)
 from ._types import _P, _c, _dbl, _i64, _int, _sz, _u64, _uint, _vp
 
 EXPECTED_MAJOR = 0
@@ -593,6 +594,27 @@ PROTOTYPES: List[Tuple[str, List[Any], Any, bool]] = [
     ("skpi_format_extension", [_int], _c, False),
     ("skpi_render_json_schema_version", [], _int, False),
     ("skpi_render_supported", [_int], _int, False),
+    ("skpi_report_period", [_P(Period), ReportDefP], _int, True),
+    # digest.h
+    ("skpi_digest_options_init", [_P(DigestOptions), _uint], _int, True),
+    ("skpi_render_digest", [DocP, _P(DigestOptions), _P(RenderOptions), _P(SinkTable)], _int, True),
+    ("skpi_digest_flavour_name", [_int], _c, False),
+    # deliver.h
+    ("skpi_deliver_supported", [], _int, False),
+    ("skpi_mail_options_init", [_P(MailOptions), _uint], _int, True),
+    ("skpi_sink_mail", [_P(SinkTable), _P(MailOptions)], _int, True),
+    ("skpi_webhook_options_init", [_P(WebhookOptions), _uint], _int, True),
+    ("skpi_sink_webhook", [_P(SinkTable), _P(WebhookOptions)], _int, True),
+    ("skpi_deliver_discard", [_P(SinkTable)], None, False),
+    ("skpi_deliver_redact_url", [_P(_vp), _c], _int, True),
+    # store.h: deliveries
+    ("skpi_store_delivery_init", [_P(StoreDelivery), _uint], _int, True),
+    ("skpi_store_begin_delivery", [_P(_i64), StoreP, _P(StoreDelivery), _int], _int, True),
+    ("skpi_store_end_delivery", [StoreP, _i64, _int, _c, _i64], _int, True),
+    ("skpi_store_list_deliveries", [_P(StoreDeliveriesP), StoreP, _c, Period], _int, True),
+    ("skpi_store_deliveries_free", [StoreDeliveriesP], None, False),
+    ("skpi_store_deliveries_count", [StoreDeliveriesP], _sz, False),
+    ("skpi_store_deliveries_get", [_P(StoreDelivery), StoreDeliveriesP, _sz], _int, True),
 ]
 
 

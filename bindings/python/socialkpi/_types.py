@@ -38,6 +38,7 @@ OkrTrajectoryP = _opaque("skpi_okr_trajectory")
 ImportSummaryP = _opaque("skpi_import_summary")
 StoreP = _opaque("skpi_store")
 StoreRunsP = _opaque("skpi_store_runs")
+StoreDeliveriesP = _opaque("skpi_store_deliveries")
 DefinitionsP = _opaque("skpi_definitions")
 DocP = _opaque("skpi_doc")
 # skpi_report is a report *definition*; the Python Document wraps skpi_doc.
@@ -148,6 +149,48 @@ class StoreRun(ctypes.Structure):
     _fields_ = [("version", _uint), ("id", _i64), ("definition", _c), ("as_of", _i64),
                 ("generated_at", _i64), ("format", _c), ("output", _vp), ("size", _sz),
                 ("keep_output", _int), ("sha256", ctypes.c_char * 65)]
+
+
+class StoreDelivery(ctypes.Structure):
+    """skpi_store_delivery (versioned: fill it with skpi_store_delivery_init())."""
+
+    _fields_ = [("version", _uint), ("id", _i64), ("report", _c), ("period", Period),
+                ("format", _c), ("channel", _c), ("target", _c), ("target_key", _c),
+                ("status", _int), ("message", _c), ("started", _i64), ("finished", _i64)]
+
+
+class DigestOptions(ctypes.Structure):
+    """skpi_digest_options."""
+
+    _fields_ = [("version", _uint), ("flavour", _int), ("figures", _uint), ("link", _c),
+                ("link_text", _c), ("next_steps_heading", _c)]
+
+
+class MailAttachment(ctypes.Structure):
+    """skpi_mail_attachment."""
+
+    _fields_ = [("version", _uint), ("filename", _c), ("content_type", _c), ("data", _vp),
+                ("size", _sz)]
+
+
+class MailOptions(ctypes.Structure):
+    """skpi_mail_options."""
+
+    _fields_ = [("version", _uint), ("url", _c), ("from_", _c), ("from_name", _c),
+                ("to", _P(_c)), ("to_count", _sz), ("cc", _P(_c)), ("cc_count", _sz),
+                ("subject", _c), ("subject_fields", _P(_c)), ("subject_field_count", _sz),
+                ("body_type", _c), ("text", _c), ("attachments", _P(MailAttachment)),
+                ("attachment_count", _sz), ("user", _c), ("password", _c), ("netrc", _int),
+                ("netrc_file", _c), ("date", _i64), ("timeout_ms", _uint), ("retries", _uint),
+                ("backoff_ms", _uint)]
+
+
+class WebhookOptions(ctypes.Structure):
+    """skpi_webhook_options."""
+
+    _fields_ = [("version", _uint), ("preset", _int), ("url", _c), ("content_type", _c),
+                ("headers", _P(_c)), ("header_count", _sz), ("timeout_ms", _uint),
+                ("retries", _uint), ("backoff_ms", _uint)]
 
 
 class RenderOptions(ctypes.Structure):

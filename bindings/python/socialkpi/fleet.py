@@ -30,6 +30,7 @@ from .calendar import Cadence, as_period, format_date, seconds
 from .catalog import Catalog, MetricKind
 from .dataset import Dataset
 from .definitions import Definitions
+from .delivery import Mail, Webhook
 from .document import ChartKind, Document
 from .importing import Preset, import_file
 from .render import Format
@@ -340,17 +341,21 @@ def status_rows(definitions: Definitions, dataset: Dataset, as_of: TimeLike) -> 
     deadline, current value) and one per key result (kind 'key_result', id the
     objective's, key_result its index: score, status, value; no forecast).
     """
+    # straight from the evaluations: a DataFrame per account would cost more than the
+    # library's own work
     rows: List[Dict[str, Any]] = []
-    goals = definitions.goals_frame(dataset, as_of)
-    for g in goals.itertuples(index=False):
-        rows.append({"kind": "goal", "id": g.id, "key_result": -1, "title": g.name,
-                     "progress": g.progress, "status": g.status, "forecast": g.forecast,
-                     "value": g.current})
-    okrs = definitions.okrs_frame(dataset, as_of)
-    for k in okrs.itertuples(index=False):
-        rows.append({"kind": "key_result", "id": k.objective, "key_result": int(k.key_result),
-                     "title": k.title, "progress": k.score, "status": k.status,
-                     "forecast": math.nan, "value": k.value})
+    for goal_id, goal in definitions.goals.items():
+        ev = goal.evaluate(dataset, as_of)
+        rows.append({"kind": "goal", "id": goal_id, "key_result": -1, "title": goal.name,
+                     "progress": ev.progress, "status": ev.status.name.lower(),
+                     "forecast": ev.forecast, "value": ev.current.value})
+    for objective_id, objective in definitions.objectives.items():
+        result = objective.score(as_of, dataset)
+        for index, (kr, score) in enumerate(zip(objective.key_results, result.key_results)):
+            rows.append({"kind": "key_result", "id": objective_id, "key_result": index,
+                         "title": kr.title, "progress": score.score,
+                         "status": score.status.name.lower(), "forecast": math.nan,
+                         "value": score.value})
     return rows
 
 
@@ -404,10 +409,13 @@ class PathPattern:
                                    store_dir=os.path.dirname(os.path.abspath(account.store)))
 
 
-SinkFactory = Callable[[Account, Format, int], SinkTarget]
+SinkFactory = Callable[[Account, Format, int], Union[SinkTarget, Mail, Webhook]]
 
 
-def _deliver(target: SinkTarget, data: bytes) -> str:
+def _deliver(target: Union[SinkTarget, Mail, Webhook], data: bytes) -> str:
+    if isinstance(target, (Mail, Webhook)):
+        target.sink().send(data)
+        return target.target
     if isinstance(target, (str, bytes, os.PathLike)):
         folder = os.path.dirname(os.fsdecode(target))
         if folder:
@@ -450,8 +458,8 @@ def reports(fleet: FleetLike, as_of: TimeLike, format: Union[Format, str] = "htm
 
     The report is the definition `report` (by default the first) of each account's
     definitions file, as of `as_of`. `sink_factory(account, format, as_of)` runs on the
-    worker and gives where the bytes go: a path, a Sink, a binary file or a callable
-    taking bytes; it must pickle (a module-level function or a PathPattern; the default
+    worker and gives where the bytes go: a path, a Sink, a binary file, a callable
+    taking bytes, or Mail or Webhook settings (sent at once); it must pickle (a module-level function or a PathPattern; the default
     PathPattern() writes beside each store). Returns a pandas DataFrame: account, target,
     bytes, sha256, error.
     """

@@ -7,7 +7,7 @@ import math
 import os
 import time as _time
 import weakref
-from typing import Any, Iterator, List, NamedTuple, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterator, List, NamedTuple, Optional, Union
 
 from ._buffers import as_c_array
 from ._errors import NotFoundError, StoreNotFoundError, invalid, naming
@@ -23,6 +23,9 @@ from .dataset import Dataset
 from .definitions import Definitions
 from .render import Format
 from .series import Series
+
+if TYPE_CHECKING:
+    from .delivery import Delivery, DeliveryStatus
 
 
 class Run(NamedTuple):
@@ -300,6 +303,39 @@ class Store(Handle):
         lib.skpi_store_read_output(ctypes.byref(out), ctypes.byref(size), self._h,
                                    run.id if isinstance(run, Run) else int(run))
         return take_bytes(out, size.value)
+
+    # deliveries -----------------------------------------------------------------
+
+    def begin_delivery(self, report: str, period: PeriodLike, format: str, channel: str,
+                       target: str, target_key: Optional[str] = None,
+                       started: Optional[TimeLike] = None, force: bool = False) -> int:
+        """Record that a delivery of a report begins; return its id.
+
+        AlreadyExistsError, and nothing recorded, when the report went to the same target
+        (told apart by `target_key`, else `target`) for the same period, or began less
+        than 15 minutes before and has not ended, unless `force`. `target` is what may be
+        shown and kept (recipients, a URL without its secret); of `target_key` only the
+        SHA-256 is kept. `started` defaults to now. delivery.deliver() does it all.
+        """
+        from .delivery import begin_delivery
+        return begin_delivery(self, report, period, format, channel, target, target_key,
+                              started, force)
+
+    def end_delivery(self, id: int, status: Union[DeliveryStatus, int], message: Optional[str] = None,
+                     finished: Optional[TimeLike] = None) -> None:
+        """Record how a delivery ended: DeliveryStatus.SENT, or FAILED with the message.
+
+        NotFoundError when there is no such delivery or it ended already.
+        """
+        from .delivery import end_delivery
+        end_delivery(self, id, status, message, finished)
+
+    def deliveries(self, report: Optional[str] = None,
+                   started: Optional[PeriodLike] = None) -> List[Delivery]:
+        """The recorded deliveries [delivery.Delivery, ...] of a report (every one by
+        default) that began in a period (any time by default), oldest first."""
+        from .delivery import list_deliveries
+        return list_deliveries(self, report, started)
 
     def check(self) -> None:
         """Raise StorageError when the store is damaged."""
