@@ -1041,10 +1041,14 @@ typedef enum skpi_template {
     SKPI_TPL_GOAL_FORECAST_MEETS = 110, /**< a goal card: behind the path, but the forecast meets the target */
     SKPI_TPL_OKR_ALIGNED = 111, /**< an aligned objective: which parent it counts toward */
     SKPI_TPL_GOAL_PROJECTED = 112, /**< a goal card: the projected value when there is no likelihood */
-    SKPI_TPL_TIMES_IN = 113 /**< under the subtitle: the time zone of the report's times ("Times in {zone}.") */
+    SKPI_TPL_TIMES_IN = 113, /**< under the subtitle: the time zone of the report's times ("Times in {zone}.") */
+    SKPI_TPL_NO_DATA_HEADLINE = 114, /**< the summary of a period without data */
+    SKPI_TPL_PARTIAL_PERIOD = 115, /**< the summary of a period the data covers only in part */
+    SKPI_TPL_NEXT_NO_DATA = 116, /**< next step: import the period's data */
+    SKPI_TPL_SPOT_WITHHELD = 117 /**< no spot checks: the period's data is incomplete */
 } skpi_template;
 
-/** @brief The number of ::skpi_template values (114); new ones are only ever appended. */
+/** @brief The number of ::skpi_template values (118); new ones are only ever appended. */
 SKPI_API int skpi_template_count(void);
 
 /** @brief The default (English) text of a template; NULL for unknown keys. Static. */

@@ -432,6 +432,37 @@ SKPI_API const char *skpi_report_template(const skpi_report *report, int key);
  */
 SKPI_API int skpi_report_assemble(skpi_doc **out, const skpi_report *report, skpi_dataset *ds);
 
+/** @brief How much of a report's period its data covers (skpi_report_coverage()). */
+typedef enum skpi_coverage {
+    SKPI_COVERAGE_FULL = 0,    /**< data from the first to the last day of the period */
+    SKPI_COVERAGE_PARTIAL = 1, /**< data for only part of the period (it starts late or ends early) */
+    SKPI_COVERAGE_NONE = 2     /**< no KPI has any data in the period */
+} skpi_coverage;
+
+/**
+ * @brief How much of the report's period (skpi_report_period()) the data
+ *        covers, judged by the report's KPIs.
+ *
+ * The period is covered from the earliest first point to the latest last
+ * point of the KPIs that have a value in it, each last point standing for
+ * its slot of the dataset's resolution (a day by default): data ending on
+ * 22 March covers a month up to 23 March 00:00. A report without KPIs
+ * counts as covered. skpi_report_assemble() says so in the summary: no
+ * data, or a partly covered period, comes before any comparison
+ * (docs/report.md).
+ * @param coverage receives an ::skpi_coverage value
+ * @param covered  receives the covered part of the period, `[start, end)`
+ *                 (empty, at the period's start, when there is none); may be NULL
+ * @param report   the definition
+ * @param ds       the dataset (not const: a dataset with a source may fetch)
+ * @return SKPI_OK; SKPI_EMISUSE (NULL coverage, report or ds); SKPI_EINVAL
+ *         (a malformed selector); SKPI_ERANGE (the period falls outside
+ *         years 1 to 9999); SKPI_ECALLBACK (the dataset's source stopped);
+ *         SKPI_ENOMEM
+ */
+SKPI_API int skpi_report_coverage(int *coverage, skpi_period *covered, const skpi_report *report,
+                                  skpi_dataset *ds);
+
 #ifdef __cplusplus
 }
 #endif

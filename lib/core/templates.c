@@ -144,6 +144,12 @@ static const tpl table[SKPI__TPL_COUNT] = {
                                "parent weight" },
     [SKPI_TPL_GOAL_PROJECTED] = { "Projected {projected} at the deadline", "projected" },
     [SKPI_TPL_TIMES_IN] = { "Times in {zone}.", "zone" },
+    [SKPI_TPL_NO_DATA_HEADLINE] = { "No data for {period}: none of the report's metrics has a value in this {cadence}, so this report cannot say how it went.",
+                                    "period cadence" },
+    [SKPI_TPL_PARTIAL_PERIOD] = { "Only part of {period} has data, from {first} to {last}: the figures below cover those days, and this summary makes no comparison until the {cadence} is complete.",
+                                  "period first last cadence" },
+    [SKPI_TPL_NEXT_NO_DATA] = { "Import the data for {period}, then run the report again.", "period" },
+    [SKPI_TPL_SPOT_WITHHELD] = { "No spot checks: the data for {period} is not complete.", "period" },
 };
 
 int skpi_template_count(void) { return SKPI__TPL_COUNT; }

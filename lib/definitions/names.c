@@ -179,6 +179,10 @@ const skpi__name skpi__template_names[] = {
     { "okr_aligned", SKPI_TPL_OKR_ALIGNED },
     { "goal_projected", SKPI_TPL_GOAL_PROJECTED },
     { "times_in", SKPI_TPL_TIMES_IN },
+    { "no_data_headline", SKPI_TPL_NO_DATA_HEADLINE },
+    { "partial_period", SKPI_TPL_PARTIAL_PERIOD },
+    { "next_no_data", SKPI_TPL_NEXT_NO_DATA },
+    { "spot_withheld", SKPI_TPL_SPOT_WITHHELD },
     { NULL, 0 }
 };
 

@@ -41,6 +41,11 @@ const char *skpi__asm_deadline(skpi__asm *a, char *buf, size_t size, skpi_time e
     return buf;
 }
 
+bool skpi__asm_compares(const skpi__asm *a)
+{
+    return a->coverage == SKPI_COVERAGE_FULL;
+}
+
 int skpi__asm_fill(skpi__asm *a, int key, const skpi__arg *args, size_t n)
 {
     return skpi__text_fill(&a->t, skpi__report_tpl(a->r, key), args, n);
@@ -60,7 +65,7 @@ static int periods(skpi__asm *a)
     skpi__asm_label(a, a->pplabel, sizeof a->pplabel, a->PP.start);
     skpi__asm_label(a, a->yelabel, sizeof a->yelabel, a->YE.start);
     a->cadence_word = skpi__report_tpl(r, SKPI_TPL_CADENCE_DAY + r->cadence);
-    return SKPI_OK;
+    return skpi_report_coverage(&a->coverage, &a->covered, r, a->ds);
 }
 
 static bool shows(const skpi_report *r, int section)
@@ -127,7 +132,8 @@ static int build(skpi__asm *a)
     TRY(skpi__asm_kpis(a));
     TRY(skpi__asm_goals(a));
     TRY(skpi__asm_okrs(a));
-    if (a->need_spots) TRY(skpi__asm_spot_checks(a));
+    /* A partial period would read as a fall against full ones. */
+    if (a->need_spots && skpi__asm_compares(a)) TRY(skpi__asm_spot_checks(a));
 
     TRY(skpi_doc_set_title(a->doc, r->title));
     TRY(skpi_doc_set_currency(a->doc, r->currency));

@@ -46,6 +46,8 @@ typedef struct skpi__asm {
     skpi__numfmt nf;
     skpi_period P, PP, YE;
     bool cmp_prev, cmp_ye;
+    int coverage;               /* skpi_coverage of P */
+    skpi_period covered;        /* the part of P with data */
     char plabel[32], pplabel[32], yelabel[32];
     const char *cadence_word;
     skpi__kfact *k;             /* in report order, sales metrics first for sales */
@@ -69,6 +71,8 @@ const char *skpi__asm_abs_percent(skpi__asm *a, char *buf, size_t size, double v
 const char *skpi__asm_label(skpi__asm *a, char *buf, size_t size, skpi_time t);
 /* The last day of a span ending (exclusively) at `end`, as a date. */
 const char *skpi__asm_deadline(skpi__asm *a, char *buf, size_t size, skpi_time end);
+/* Comparisons make sentences only over a fully covered period. */
+bool skpi__asm_compares(const skpi__asm *a);
 /* Fill the scratch text from a template. */
 int skpi__asm_fill(skpi__asm *a, int key, const skpi__arg *args, size_t n);
 

@@ -269,7 +269,7 @@ int skpi__sec_channels(skpi__asm *a)
         }
         /* The lead KPI's change, channel by channel, when the parts add up. */
         double total = a->cmp_prev ? f->chg.value : f->chg2.value;
-        if (i != 0 || !f->additive || !isfinite(total) || total == 0) continue;
+        if (i != 0 || !f->additive || !isfinite(total) || total == 0 || !skpi__asm_compares(a)) continue;
         size_t list;
         TRY(skpi_doc_add_list(&list, a->doc, 0));
         for (size_t c = 0; c < f->nch; c++) {

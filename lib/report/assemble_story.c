@@ -73,6 +73,11 @@ int skpi__sec_spot_checks(skpi__asm *a)
 {
     if (a->nk == 0) return SKPI_OK;
     TRY(skpi_doc_add_heading(NULL, a->doc, 1, skpi__report_tpl(a->r, SKPI_TPL_HEADING_SPOT_CHECKS)));
+    if (!skpi__asm_compares(a)) {
+        skpi__arg args[] = { { "period", a->plabel } };
+        TRY(skpi__asm_fill(a, SKPI_TPL_SPOT_WITHHELD, args, 1));
+        return skpi_doc_add_paragraph(NULL, a->doc, a->t.buf);
+    }
     if (a->nspots == 0)
         return skpi_doc_add_paragraph(NULL, a->doc, skpi__report_tpl(a->r, SKPI_TPL_SPOT_NONE));
     for (size_t i = 0; i < a->nspots; i++) {
@@ -89,6 +94,7 @@ int skpi__sec_spot_checks(skpi__asm *a)
 static bool story_comparison(const skpi__asm *a, const skpi__kfact *f, skpi_value *chg, skpi_value *pct,
                              skpi_value *base, const char **label)
 {
+    if (!skpi__asm_compares(a)) return false;
     if (a->cmp_prev) { *chg = f->chg; *pct = f->pct; *base = f->prev; *label = a->pplabel; return true; }
     if (a->cmp_ye) { *chg = f->chg2; *pct = f->pct2; *base = f->ye; *label = a->yelabel; return true; }
     return false;
@@ -176,11 +182,30 @@ static int goals_summary(skpi__asm *a)
     return SKPI_OK;
 }
 
+/* What the data leaves out, said before any figure: no data at all, or
+ * only part of the period. */
+static int coverage_paragraph(skpi__asm *a)
+{
+    if (a->coverage == SKPI_COVERAGE_NONE) {
+        skpi__arg args[] = { { "period", a->plabel }, { "cadence", a->cadence_word } };
+        TRY(skpi__asm_fill(a, SKPI_TPL_NO_DATA_HEADLINE, args, 2));
+        return skpi_doc_add_paragraph(NULL, a->doc, a->t.buf);
+    }
+    char first[40] = "", last[40] = "";
+    skpi_calendar_format_date(first, sizeof first, a->cal, a->covered.start);
+    skpi_calendar_format_date(last, sizeof last, a->cal, a->covered.end - 1);
+    skpi__arg args[] = { { "period", a->plabel }, { "first", first }, { "last", last },
+                         { "cadence", a->cadence_word } };
+    TRY(skpi__asm_fill(a, SKPI_TPL_PARTIAL_PERIOD, args, 4));
+    return skpi_doc_add_paragraph(NULL, a->doc, a->t.buf);
+}
+
 int skpi__sec_summary(skpi__asm *a)
 {
     if (a->nk == 0 && a->r->ngoals == 0) return SKPI_OK;
     TRY(skpi_doc_add_heading(NULL, a->doc, 1, skpi__report_tpl(a->r, SKPI_TPL_HEADING_SUMMARY)));
-    if (a->nk > 0) {
+    if (a->coverage != SKPI_COVERAGE_FULL) TRY(coverage_paragraph(a));
+    if (a->nk > 0 && a->coverage != SKPI_COVERAGE_NONE) {
         size_t para;
         TRY(skpi_doc_add_paragraph(&para, a->doc, NULL));
         TRY(headline(a, para));
@@ -361,6 +386,12 @@ int skpi__sec_next_steps(skpi__asm *a)
     size_t list;
     TRY(skpi_doc_add_list(&list, a->doc, 0));
     size_t n = 0;
+    if (a->coverage == SKPI_COVERAGE_NONE) {
+        skpi__arg args[] = { { "period", a->plabel } };
+        TRY(skpi__asm_fill(a, SKPI_TPL_NEXT_NO_DATA, args, 1));
+        TRY(skpi_doc_list_add_item(a->doc, list, a->t.buf));
+        n++;
+    }
     for (size_t i = 0; i < r->ngoals && n < MAX_NEXT; i++) {
         const skpi_goal_evaluation *ev = a->ev[i];
         int st = skpi_goal_evaluation_status(ev);

@@ -997,11 +997,74 @@ static void without_comparisons_or_data(void **state)
     skpi_doc *doc = NULL;
     assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
     char *t = doc_text(doc);
-    assert_contains(t, "Engagements reached n/a in 2026-11.");
-    assert_contains(t, "- Nothing needs attention: keep going.");
+    /* No data is said first, never "all clear". */
+    assert_contains(t, "Summary\n-------\nNo data for 2026-11: none of the report's metrics has a value in this month");
+    assert_contains(t, "- Import the data for 2026-11, then run the report again.");
+    assert_null(strstr(t, "reached n/a"));
+    assert_null(strstr(t, "Nothing needs attention"));
+    assert_null(strstr(t, "Nothing out of the ordinary"));
     skpi_free(t);
+    int coverage = -1;
+    skpi_period covered;
+    assert_int_equal(skpi_report_coverage(&coverage, &covered, r, ds), SKPI_OK);
+    assert_int_equal(coverage, SKPI_COVERAGE_NONE);
+    assert_int_equal(covered.start, day(2026, 11, 1));
+    assert_int_equal(covered.end, day(2026, 11, 1));
     renders_in_every_format(doc);
     skpi_doc_free(doc);
+    skpi_report_free(r);
+    skpi_dataset_free(ds);
+}
+
+/* November 2026 with data up to the 22nd only: engagements 100 a day from
+ * October 2025, so the 22 days make 2,200 against October's 3,100 (a false
+ * -29.0 %). The summary says the period is partial before anything else and
+ * compares nothing; spot checks wait; the table marks the value partial. */
+static void partial_period(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = NULL;
+    assert_int_equal(skpi_dataset_new(&ds, NULL), SKPI_OK);
+    skpi_time t[500];
+    double v[500];
+    size_t n = 0;
+    for (skpi_time x = day(2025, 10, 1); x <= day(2026, 11, 22); x += 86400) {
+        t[n] = x;
+        v[n++] = 100;
+    }
+    assert_int_equal(skpi_dataset_append(ds, "engagements", "instagram:@acme", t, v, n), SKPI_OK);
+    skpi_report *r = NULL;
+    assert_int_equal(skpi_report_new(&r, "Monthly report"), SKPI_OK);
+    assert_int_equal(skpi_report_set_as_of(r, day(2026, 12, 1)), SKPI_OK);
+    assert_int_equal(skpi_report_add_kpi(r, "engagements", NULL), SKPI_OK);
+    int coverage = -1;
+    skpi_period covered;
+    assert_int_equal(skpi_report_coverage(&coverage, &covered, r, ds), SKPI_OK);
+    assert_int_equal(coverage, SKPI_COVERAGE_PARTIAL);
+    assert_int_equal(covered.start, day(2026, 11, 1));
+    assert_int_equal(covered.end, day(2026, 11, 23));
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    char *text = doc_text(doc);
+    assert_contains(text, "Summary\n-------\nOnly part of 2026-11 has data, from 2026-11-01 to 2026-11-22: "
+                          "the figures below cover those days, and this summary makes no comparison until the month is complete.\n");
+    assert_contains(text, "Engagements reached 2,200 in 2026-11.");
+    assert_null(strstr(text, "fell"));
+    assert_null(strstr(text, "Look into the fall"));
+    assert_contains(text, "No spot checks: the data for 2026-11 is not complete.");
+    skpi_free(text);
+    skpi_doc_free(doc);
+    /* A full month: covered from its first to its last day. */
+    for (skpi_time x = day(2026, 11, 23); x <= day(2026, 11, 30); x += 86400) {
+        skpi_time one = x;
+        double hundred = 100;
+        assert_int_equal(skpi_dataset_append(ds, "engagements", "instagram:@acme", &one, &hundred, 1), SKPI_OK);
+    }
+    assert_int_equal(skpi_report_coverage(&coverage, &covered, r, ds), SKPI_OK);
+    assert_int_equal(coverage, SKPI_COVERAGE_FULL);
+    assert_int_equal(covered.start, day(2026, 11, 1));
+    assert_int_equal(covered.end, day(2026, 12, 1));
+    assert_int_equal(skpi_report_coverage(NULL, NULL, r, ds), SKPI_EMISUSE);
     skpi_report_free(r);
     skpi_dataset_free(ds);
 }
@@ -1106,6 +1169,7 @@ int main(void)
         cmocka_unit_test(custom_sections),
         cmocka_unit_test(definition_api),
         cmocka_unit_test(without_comparisons_or_data),
+        cmocka_unit_test(partial_period),
         cmocka_unit_test(out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

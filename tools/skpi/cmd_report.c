@@ -82,12 +82,26 @@ static int apply_overrides(skpi_report *report, const report_cli *cli, skpi_time
     return rc;
 }
 
+int no_data(const command *cmd, const skpi_report *report, const char *outcome)
+{
+    /* The period's first and last days, in the report's zone. */
+    char first[40] = "?", last[40] = "?";
+    skpi_period period;
+    if (skpi_report_period(&period, report) == SKPI_OK) {
+        skpi_calendar_format_date(first, sizeof first, skpi_report_calendar(report), period.start);
+        skpi_calendar_format_date(last, sizeof last, skpi_report_calendar(report), period.end - 1);
+    }
+    return fail(EXIT_NO_DATA, cmd, "no data from %s to %s, the period the report covers: %s "
+                "(import that period's exports, or give --as-of a date after the data)", first, last, outcome);
+}
+
 int render_report(const command *cmd, const skpi_definitions *defs, size_t index, skpi_dataset *ds,
                   skpi_time as_of, int format, skpi_time generated_at, const char *output,
                   const report_cli *cli)
 {
     skpi_report *report = NULL;
     skpi_doc *doc = NULL;
+    int coverage = SKPI_COVERAGE_FULL;
     int rc = skpi_definitions_build_report(&report, defs, index, as_of);
     if (rc == SKPI_OK) {
         rc = apply_overrides(report, cli, as_of);
@@ -96,6 +110,7 @@ int render_report(const command *cmd, const skpi_definitions *defs, size_t index
             return fail_lib(cmd, rc);
         }
     }
+    if (rc == SKPI_OK) rc = skpi_report_coverage(&coverage, NULL, report, ds);
     if (rc == SKPI_OK) rc = skpi_report_assemble(&doc, report, ds);
     if (rc != SKPI_OK) {
         skpi_report_free(report);
@@ -112,8 +127,10 @@ int render_report(const command *cmd, const skpi_definitions *defs, size_t index
         if (rc != SKPI_OK && to_file) remove(output);
     }
     skpi_doc_free(doc);
+    int code = rc != SKPI_OK ? fail_lib(cmd, rc)
+               : coverage == SKPI_COVERAGE_NONE ? no_data(cmd, report, "the report says so") : EXIT_DONE;
     skpi_report_free(report);
-    return rc == SKPI_OK ? EXIT_DONE : fail_lib(cmd, rc);
+    return code;
 }
 
 int report_setup_open(report_setup *out, const command *cmd, const parsed *p, bool write)

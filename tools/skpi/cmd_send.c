@@ -339,8 +339,16 @@ static int send_report(const command *cmd, const parsed *a, skpi_store *st, skpi
     skpi_report *report = NULL;
     skpi_doc *doc = NULL;
     skpi_period period;
+    int coverage = SKPI_COVERAGE_FULL;
     int rc = skpi_definitions_build_report(&report, defs, index, as_of);
     if (rc == SKPI_OK) rc = skpi_report_period(&period, report);
+    if (rc == SKPI_OK) rc = skpi_report_coverage(&coverage, NULL, report, ds);
+    /* An empty report is not worth a message: nothing is sent or recorded. */
+    if (rc == SKPI_OK && coverage == SKPI_COVERAGE_NONE) {
+        int code = no_data(cmd, report, "nothing was sent");
+        skpi_report_free(report);
+        return code;
+    }
     if (rc == SKPI_OK) rc = skpi_report_assemble(&doc, report, ds);
     skpi_report_free(report);
     if (rc != SKPI_OK) return fail_lib_at(cmd, rc, report_id);

@@ -14,7 +14,8 @@ enum {
     EXIT_INPUT = 3,    /* an input is invalid: an export, the definitions, a date */
     EXIT_IO = 4,       /* a file or the store cannot be read or written */
     EXIT_INTERNAL = 5, /* out of memory, or a fault of the tool */
-    EXIT_SEND = 6      /* sending failed: the server refused or could not be reached */
+    EXIT_SEND = 6,     /* sending failed: the server refused or could not be reached */
+    EXIT_NO_DATA = 7   /* the report was made, but its period has no data (it says so) */
 };
 
 /* ---- options (args.c) ---- */
@@ -128,7 +129,10 @@ typedef struct report_cli {
     const char *time_zone, *locale, *as_of;
 } report_cli;
 report_cli report_cli_of(const command *cmd, const parsed *p);
-/* Assemble a report and render it to a file, or to stdout for NULL or "-". */
+/* "no data for the period" and what came of it; returns EXIT_NO_DATA. */
+int no_data(const command *cmd, const skpi_report *report, const char *outcome);
+/* Assemble a report and render it to a file, or to stdout for NULL or "-";
+ * EXIT_NO_DATA when its period has no data. */
 int render_report(const command *cmd, const skpi_definitions *defs, size_t report,
                   skpi_dataset *ds, skpi_time as_of, int format, skpi_time generated_at,
                   const char *output, const report_cli *cli);
