@@ -315,6 +315,9 @@ static void signed_text(char *buf, size_t size, const char *digits)
 void skpi__fmt_change(char *buf, size_t size, const skpi__numfmt *f, double v, int unit)
 {
     if (!isfinite(v)) { snprintf(buf, size, "%s", skpi__na(f)); return; }
+    /* The difference of two percentages is in percentage points: "+0.12 pp",
+     * as the tables write it, never "+0.12%" (which reads as a relative change). */
+    if (unit == SKPI_UNIT_PERCENT) { skpi__fmt_points(buf, size, f, v); return; }
     char tmp[80];
     fmt_unit(tmp, sizeof tmp, f, v, unit);
     signed_text(buf, size, tmp);

@@ -118,7 +118,7 @@ static void narrative_facts(void **state)
     assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
     char *t = doc_text(doc);
     assert_contains(t, "Monthly report\n==============\nReport for the month 2026-11\n");
-    assert_contains(t, "Engagements rose 35.5% on 2026-10, to 6,300. 85% of the change came from instagram:@acme (+1,400).");
+    assert_contains(t, "Engagements rose 35.5% compared with 2026-10, to 6,300. 85% of the change came from instagram:@acme (+1,400).");
     /* The KPI table: both comparisons. */
     assert_contains(t, "- Engagements: 6,300 (+35.5% vs 2026-10 4,650; +40.0% vs 2025-11 4,500)");
     /* Channel contributions add up to the change: 1,400 + 250 = 1,650. */
@@ -274,7 +274,7 @@ static void goals_and_okrs(void **state)
     assert_contains(t, "1 of 2 goals are on track or achieved. Reach 20,000 a month: Off track, 12% of the way against 92% expected by now.");
     assert_contains(t, "Win: Grow engagements reached 6,300 against a target of 6,000.");
     assert_contains(t, "- Grow engagements: Achieved. Progress 120% (expected 92%)");
-    assert_contains(t, "- Push Reach 20,000 a month: it needs +13,700 a month to reach 20,000 by 2026-12-31.");
+    assert_contains(t, "- Reach 20,000 a month: +13,700 a month is needed to reach 20,000 by 2026-12-31.");
     /* Still running (Q4): the badge is its status. 61 of 92 days have
      * passed, so 0.663 was expected; 0.663 - 0.5 = 0.163 is more than the
      * 0.1 of on track and at most the 0.2 of at risk. */
