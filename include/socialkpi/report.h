@@ -248,6 +248,40 @@ SKPI_API size_t skpi_report_channel_count(const skpi_report *report);
 SKPI_API const char *skpi_report_channel(const skpi_report *report, size_t index);
 
 /**
+ * @brief Give a channel, selector or group the name readers see
+ *        ("Social listening" for `listening:*`).
+ *
+ * Wherever the report shows a channel (KPI rows, the per-channel tables,
+ * sentences, top posts), it shows this name. Without one it makes one from
+ * the key (skpi_report_channel_name()).
+ * @param report   the definition
+ * @param selector a channel (`instagram:@acme`), `network:*`, `@group` or
+ *                 `*`; copied
+ * @param name     the name, copied; NULL removes the one set
+ * @return SKPI_OK; SKPI_EMISUSE (NULL report or selector); SKPI_EINVAL (a
+ *         selector of no known form, an empty name); SKPI_ENOMEM
+ */
+SKPI_API int skpi_report_set_channel_name(skpi_report *report, const char *selector, const char *name);
+
+/**
+ * @brief The name readers see for a channel, selector or group.
+ *
+ * The name set with skpi_report_set_channel_name(), else one made from the
+ * key: the network's name and the account for a channel ("Instagram
+ * @acme", "LinkedIn acme-corp"), the network's name for `network:*`
+ * ("Instagram"; `web` reads "Website" and `listening` "Social listening";
+ * another network key with a capital letter), the group's name for
+ * `@group`, and the `all_channels` template for `*`.
+ * @param buf      receives the name, NUL-terminated
+ * @param size     the size of buf (SKPI__CHANNEL_MAX + 64 bytes are enough for a made-up name)
+ * @param report   the definition
+ * @param selector the channel, selector or group
+ * @return SKPI_OK; SKPI_EMISUSE (NULL argument, size 0); SKPI_ERANGE (buf is
+ *         too small: it holds the name cut short, the message says the size needed)
+ */
+SKPI_API int skpi_report_channel_name(char *buf, size_t size, const skpi_report *report, const char *selector);
+
+/**
  * @brief Add a KPI: a metric on a selector. The first KPI leads the summary.
  * @param report   the definition
  * @param metric   a metric key of the dataset's catalog (checked at assembly); copied

@@ -64,6 +64,8 @@ typedef struct skpi__report_spec {
     bool has_max_kpis;
     size_t max_kpis;
     char *templates[SKPI__TEMPLATES_MAX]; /* NULL: the default */
+    char **name_keys, **name_values;   /* channel_names, in the file's order */
+    size_t name_count;
 } skpi__report_spec;
 
 struct skpi_definitions {

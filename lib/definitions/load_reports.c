@@ -10,7 +10,7 @@
 static const char *const report_members[] = {
     "id", "title", "audience", "cadence", "comparisons", "calendar", "currency", "locale", "channels",
     "kpis", "goals", "objectives", "sections", "spot_checks", "top_posts", "max_kpis",
-    "templates", NULL
+    "templates", "channel_names", NULL
 };
 static const char *const calendar_members[] = { "time_zone", "utc_offset", "week_start",
                                                 "fiscal_year_start", NULL };
@@ -344,6 +344,33 @@ static int templates(skpi__report_spec *s, const json_t *r, const char *path)
     return SKPI_OK;
 }
 
+/* "channel_names": { "listening:*": "Social listening", ... } */
+static int channel_names(skpi__report_spec *s, const json_t *r, const char *path)
+{
+    const json_t *t;
+    int rc = skpi__json_object(&t, r, path, "channel_names", false);
+    if (rc != SKPI_OK || t == NULL) return rc;
+    char where[SKPI__PATH_SIZE];
+    skpi__path_key(where, path, "channel_names");
+    size_t n = json_object_size(t);
+    s->name_keys = skpi__calloc(n + 1, sizeof *s->name_keys); /* one spare: see free */
+    s->name_values = skpi__calloc(n + 1, sizeof *s->name_values);
+    if (s->name_keys == NULL || s->name_values == NULL) return skpi__nomem();
+    const char *key;
+    json_t *value;
+    json_object_foreach((json_t *)t, key, value) {
+        char at[SKPI__PATH_SIZE];
+        skpi__path_key(at, where, key);
+        if (!json_is_string(value))
+            return skpi__json_fail(SKPI_EINVAL, at, "expected a string, found %s", skpi__json_kind(value));
+        rc = dup(&s->name_keys[s->name_count], key);
+        if (rc == SKPI_OK) rc = dup(&s->name_values[s->name_count], json_string_value(value));
+        if (rc != SKPI_OK) return rc;
+        s->name_count++;
+    }
+    return SKPI_OK;
+}
+
 static int read_spec(skpi__report_spec *s, const skpi_definitions *defs, const json_t *r,
                      const char *path, bool known_ids)
 {
@@ -395,6 +422,7 @@ static int read_spec(skpi__report_spec *s, const skpi_definitions *defs, const j
     if (rc == SKPI_OK) rc = sections(s, r, path);
     if (rc == SKPI_OK) rc = tuning(s, defs, r, path);
     if (rc == SKPI_OK) rc = templates(s, r, path);
+    if (rc == SKPI_OK) rc = channel_names(s, r, path);
     return rc;
 }
 

@@ -29,6 +29,13 @@ void skpi__report_spec_free(skpi__report_spec *spec)
     skpi__free(spec->top_metric);
     skpi__free(spec->time_zone);
     for (size_t i = 0; i < SKPI__TEMPLATES_MAX; i++) skpi__free(spec->templates[i]);
+    /* A load that failed half-way leaves NULLs after the names it read. */
+    for (size_t i = 0; spec->name_keys && spec->name_values && i <= spec->name_count; i++) {
+        skpi__free(spec->name_keys[i]);
+        skpi__free(spec->name_values[i]);
+    }
+    skpi__free(spec->name_keys);
+    skpi__free(spec->name_values);
     memset(spec, 0, sizeof *spec);
 }
 
@@ -132,6 +139,10 @@ int skpi__report_apply(skpi_report *r, const skpi__report_spec *s, const skpi_de
         if (s->templates[k] == NULL) continue;
         snprintf(failed, 64, "templates.%s", skpi__name_of(skpi__template_names, (int)k));
         rc = skpi_report_set_template(r, (int)k, s->templates[k]);
+    }
+    for (size_t i = 0; i < s->name_count && rc == SKPI_OK; i++) {
+        snprintf(failed, 64, "channel_names.%.40s", s->name_keys[i]);
+        rc = skpi_report_set_channel_name(r, s->name_keys[i], s->name_values[i]);
     }
 #undef STEP
     if (rc == SKPI_OK && items) rc = apply_items(r, s, defs, failed);

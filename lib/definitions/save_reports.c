@@ -94,6 +94,12 @@ json_t *skpi__save_report(skpi__writer *w, const skpi__report_spec *s)
                     skpi__w_string(w, s->templates[k]));
     }
     if (templates) skpi__w_set(w, o, "templates", templates);
+    if (s->name_count) {
+        json_t *names = skpi__w_object(w);
+        for (size_t i = 0; i < s->name_count; i++)
+            skpi__w_set(w, names, s->name_keys[i], skpi__w_string(w, s->name_values[i]));
+        skpi__w_set(w, o, "channel_names", names);
+    }
     return o;
 }
 

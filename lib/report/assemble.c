@@ -19,6 +19,13 @@ const char *skpi__asm_abs_percent(skpi__asm *a, char *buf, size_t size, double v
     return buf;
 }
 
+const char *skpi__asm_channel(skpi__asm *a, char *buf, size_t size, const char *selector)
+{
+    if (selector == NULL) return skpi__report_tpl(a->r, SKPI_TPL_ALL_CHANNELS);
+    if (skpi_report_channel_name(buf, size, a->r, selector) != SKPI_OK) snprintf(buf, size, "%s", selector);
+    return buf;
+}
+
 const char *skpi__asm_label(skpi__asm *a, char *buf, size_t size, skpi_time t)
 {
     if (skpi_calendar_label(buf, size, a->cal, a->r->cadence, t) != SKPI_OK) snprintf(buf, size, "?");

@@ -67,6 +67,8 @@ typedef struct skpi__asm {
 const char *skpi__asm_value(skpi__asm *a, char *buf, size_t size, double v, int unit);
 /* |percent| with one decimal: "23.5%". */
 const char *skpi__asm_abs_percent(skpi__asm *a, char *buf, size_t size, double v);
+/* The name readers see for a channel or selector; NULL: all channels. */
+const char *skpi__asm_channel(skpi__asm *a, char *buf, size_t size, const char *selector);
 /* The label of the period starting at t. */
 const char *skpi__asm_label(skpi__asm *a, char *buf, size_t size, skpi_time t);
 /* The last day of a span ending (exclusively) at `end`, as a date. */

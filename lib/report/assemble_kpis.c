@@ -210,7 +210,8 @@ int skpi__sec_kpis(skpi__asm *a)
         const skpi__kfact *f = &a->k[i];
         skpi_doc_kpi_row row = SKPI_DOC_KPI_ROW_INIT;
         row.label = f->label;
-        row.channel = strcmp(f->selector, "*") ? f->selector : NULL;
+        char name[320];
+        row.channel = strcmp(f->selector, "*") ? skpi__asm_channel(a, name, sizeof name, f->selector) : NULL;
         row.unit = f->unit;
         row.direction = f->direction;
         row.value = f->v;
@@ -255,8 +256,9 @@ int skpi__sec_channels(skpi__asm *a)
         one.change2_points = row.change2_points;
         TRY(skpi_doc_kpi_table_add_row(a->doc, t, &one));
         for (size_t c = 0; c < f->nch; c++) {
+            char name[320];
             skpi_doc_kpi_row cr = row;
-            cr.label = f->ch[c].channel;
+            cr.label = skpi__asm_channel(a, name, sizeof name, f->ch[c].channel);
             cr.level = 1;
             cr.value = f->ch[c].v;
             cr.previous = f->ch[c].prev;
@@ -274,11 +276,11 @@ int skpi__sec_channels(skpi__asm *a)
         TRY(skpi_doc_add_list(&list, a->doc, 0));
         for (size_t c = 0; c < f->nch; c++) {
             if (!isfinite(f->ch[c].chg.value)) continue;
-            char chg[64], pct[48], share[48];
+            char chg[64], pct[48], share[48], name[320];
             skpi__fmt_change(chg, sizeof chg, &a->nf, f->ch[c].chg.value, f->unit);
             skpi__fmt_percent_change(pct, sizeof pct, &a->nf, f->ch[c].pct.value);
             share_text(a, share, sizeof share, f->ch[c].chg.value, total);
-            skpi__arg cargs[] = { { "channel", f->ch[c].channel }, { "change", chg }, { "percent", pct },
+            skpi__arg cargs[] = { { "channel", skpi__asm_channel(a, name, sizeof name, f->ch[c].channel) }, { "change", chg }, { "percent", pct },
                                   { "share", share }, { "metric", f->label } };
             TRY(skpi__asm_fill(a, SKPI_TPL_CHANNEL_CHANGE, cargs, 5));
             TRY(skpi_doc_list_add_item(a->doc, list, a->t.buf));

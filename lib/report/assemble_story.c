@@ -50,18 +50,13 @@ int skpi__asm_spot_checks(skpi__asm *a)
     return SKPI_OK;
 }
 
-static const char *channel_name(const skpi__asm *a, const char *channel)
-{
-    return channel ? channel : skpi__report_tpl(a->r, SKPI_TPL_ALL_CHANNELS);
-}
-
 static int spot_sentence(skpi__asm *a, const skpi__spot *s)
 {
     const skpi__kfact *f = &a->k[s->kpi];
-    char val[64], med[64], n[24], z[32];
+    char val[64], med[64], n[24], z[32], name[320];
     snprintf(n, sizeof n, "%zu", s->n);
     skpi__num_fixed(z, sizeof z, fabs(s->z), 1, NULL);
-    skpi__arg args[] = { { "metric", f->label }, { "channel", channel_name(a, s->channel) },
+    skpi__arg args[] = { { "metric", f->label }, { "channel", skpi__asm_channel(a, name, sizeof name, s->channel) },
                          { "value", skpi__asm_value(a, val, sizeof val, s->value, f->unit) },
                          { "period", a->plabel },
                          { "median", skpi__asm_value(a, med, sizeof med, s->median, f->unit) },
@@ -133,10 +128,11 @@ static int headline(skpi__asm *a, size_t para)
         if (best == f->nch || fabs(x) > fabs(f->ch[best].chg.value)) best = c;
     }
     if (best == f->nch) return SKPI_OK;
-    char share[32], cc[64];
+    char share[32], cc[64], name[320];
     skpi__fmt_fraction(share, sizeof share, &a->nf, f->ch[best].chg.value / chg.value);
     skpi__fmt_change(cc, sizeof cc, &a->nf, f->ch[best].chg.value, f->unit);
-    skpi__arg cargs[] = { { "share", share }, { "channel", f->ch[best].channel }, { "change", cc } };
+    skpi__arg cargs[] = { { "share", share }, { "channel", skpi__asm_channel(a, name, sizeof name, f->ch[best].channel) },
+                           { "change", cc } };
     TRY(skpi__asm_fill(a, SKPI_TPL_CONTRIBUTION, cargs, 3));
     TRY(skpi_doc_paragraph_add_span(a->doc, para, SKPI_SPAN_PLAIN, " "));
     return skpi_doc_paragraph_add_span(a->doc, para, SKPI_SPAN_PLAIN, a->t.buf);
@@ -274,10 +270,10 @@ int skpi__sec_top_posts(skpi__asm *a)
     TRY(skpi_doc_add_posts(&block, a->doc, NULL));
     for (size_t i = 0; i < t.count; i++) {
         const skpi_post *p = skpi_dataset_post(a->ds, t.idx[i]);
-        char date[40] = "";
+        char date[40] = "", name[320];
         skpi_calendar_format_date(date, sizeof date, a->cal, skpi_post_published(p));
         skpi_doc_post d = SKPI_DOC_POST_INIT;
-        d.channel = skpi_post_channel(p);
+        d.channel = skpi__asm_channel(a, name, sizeof name, skpi_post_channel(p));
         d.published = date;
         d.text = skpi_post_text(p);
         d.url = skpi_post_link(p);
@@ -368,7 +364,8 @@ int skpi__sec_wins(skpi__asm *a)
         skpi_calendar_format_date(date, sizeof date, a->cal, skpi_post_published(p));
         char metric[128];
         snprintf(metric, sizeof metric, "%s", skpi_metric_label(t.metric));
-        skpi__arg args[] = { { "channel", skpi_post_channel(p) },
+        char name[320];
+        skpi__arg args[] = { { "channel", skpi__asm_channel(a, name, sizeof name, skpi_post_channel(p)) },
                              { "value", skpi__asm_value(a, val, sizeof val, x.value, skpi_metric_unit(t.metric)) },
                              { "metric", metric }, { "ratio", ratio }, { "published", date } };
         TRY(skpi__asm_fill(a, SKPI_TPL_WIN_POST, args, 5));
@@ -414,7 +411,8 @@ int skpi__sec_next_steps(skpi__asm *a)
     }
     for (size_t i = 0; i < a->nspots && i < MAX_SPOT_STEPS && n < MAX_NEXT; i++) {
         const skpi__spot *s = &a->spots[i];
-        skpi__arg args[] = { { "metric", a->k[s->kpi].label }, { "channel", channel_name(a, s->channel) },
+        char name[320];
+        skpi__arg args[] = { { "metric", a->k[s->kpi].label }, { "channel", skpi__asm_channel(a, name, sizeof name, s->channel) },
                              { "period", a->plabel } };
         TRY(skpi__asm_fill(a, SKPI_TPL_NEXT_SPOT, args, 3));
         TRY(skpi_doc_list_add_item(a->doc, list, a->t.buf));

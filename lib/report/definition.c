@@ -102,6 +102,8 @@ void skpi_report_free(skpi_report *r)
     skpi__free(r->customs);
     skpi__free(r->top_metric);
     for (int i = 0; i < SKPI__TPL_COUNT; i++) skpi__free(r->templates[i]);
+    for (size_t i = 0; i < r->nnames; i++) { skpi__free(r->names[i].selector); skpi__free(r->names[i].name); }
+    skpi__free(r->names);
     skpi__free(r);
 }
 

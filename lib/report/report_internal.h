@@ -13,6 +13,11 @@ typedef struct skpi__kpi {
     char *selector;
 } skpi__kpi;
 
+/* A name readers see for a channel, selector or group. */
+typedef struct skpi__channel_name {
+    char *selector, *name;
+} skpi__channel_name;
+
 typedef struct skpi__custom {
     char *title; /* NULL: no heading */
     skpi_section_fn fn;
@@ -48,6 +53,8 @@ struct skpi_report {
     skpi__custom *customs;
     size_t ncustoms;
     char *templates[SKPI__TPL_COUNT]; /* NULL: the default */
+    skpi__channel_name *names;
+    size_t nnames;
 };
 
 /* The template text in force (the report's or the default). */

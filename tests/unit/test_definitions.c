@@ -1356,8 +1356,44 @@ static const bad_case bad_cases[] = {
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"templates\": {\"headline_up\": 5}}]}",
       SKPI_EINVAL, "reports[0].templates.headline_up: expected a string, found a number" },
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"as_of\": \"2026-01-01\"}]}",
-      SKPI_EINVAL, "reports[0].as_of: unknown member (expected id, title, audience, cadence, comparisons, calendar, currency, locale, channels, kpis, goals, objectives, sections, spot_checks, top_posts, max_kpis, templates)" },
+      SKPI_EINVAL, "reports[0].as_of: unknown member (expected id, title, audience, cadence, comparisons, calendar, currency, locale, channels, kpis, goals, objectives, sections, spot_checks, top_posts, max_kpis, templates, channel_names)" },
+    { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"channel_names\": {\"web:*\": 5}}]}",
+      SKPI_EINVAL, "reports[0].channel_names.web:*: expected a string, found a number" },
+    { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"channel_names\": [\"web:*\"]}]}",
+      SKPI_EINVAL, NULL },
+    { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"channel_names\": {\"Web\": \"Website\"}}]}",
+      SKPI_EINVAL, NULL },
+    { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"channel_names\": {\"web:*\": \"\"}}]}",
+      SKPI_EINVAL, NULL },
 };
+
+/* reports[i].channel_names: loaded, applied to the report, saved again. */
+static void test_channel_names(void **state)
+{
+    (void)state;
+    skpi_definitions *defs = load_text(
+        "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"channel_names\": "
+        "{\"listening:*\": \"Brand mentions\", \"instagram:@acme\": \"Instagram\"}}]}");
+    for (int pass = 0; pass < 2; pass++) {
+        skpi_report *r = build(defs, 0, day(2026, 4, 1));
+        char buf[64];
+        assert_int_equal(skpi_report_channel_name(buf, sizeof buf, r, "listening:*"), SKPI_OK);
+        assert_string_equal(buf, "Brand mentions");
+        assert_int_equal(skpi_report_channel_name(buf, sizeof buf, r, "instagram:@acme"), SKPI_OK);
+        assert_string_equal(buf, "Instagram");
+        assert_int_equal(skpi_report_channel_name(buf, sizeof buf, r, "web:*"), SKPI_OK);
+        assert_string_equal(buf, "Website");
+        skpi_report_free(r);
+        char *text = save_text(defs);
+        assert_non_null(strstr(text, "\"channel_names\""));
+        assert_non_null(strstr(text, "\"Brand mentions\""));
+        skpi_free(text);
+        skpi_definitions *copy = reload(defs);
+        skpi_definitions_free(defs);
+        defs = copy;
+    }
+    skpi_definitions_free(defs);
+}
 
 static void test_bad_documents(void **state)
 {
@@ -1894,6 +1930,7 @@ int main(void)
         cmocka_unit_test(test_report_one_by_one),
         cmocka_unit_test(test_host_base),
         cmocka_unit_test(test_parent_outside),
+        cmocka_unit_test(test_channel_names),
         cmocka_unit_test(test_bad_documents),
         cmocka_unit_test(test_setter_messages),
         cmocka_unit_test(test_lenient_input),

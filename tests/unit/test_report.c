@@ -118,17 +118,20 @@ static void narrative_facts(void **state)
     assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
     char *t = doc_text(doc);
     assert_contains(t, "Monthly report\n==============\nReport for the month 2026-11\n");
-    assert_contains(t, "Engagements rose 35.5% compared with 2026-10, to 6,300. 85% of the change came from instagram:@acme (+1,400).");
+    assert_contains(t, "Engagements rose 35.5% compared with 2026-10, to 6,300. 85% of the change came from Instagram @acme (+1,400).");
     /* The KPI table: both comparisons. */
     assert_contains(t, "- Engagements: 6,300 (+35.5% vs 2026-10 4,650; +40.0% vs 2025-11 4,500)");
     /* Channel contributions add up to the change: 1,400 + 250 = 1,650. */
-    assert_contains(t, "- instagram:@acme: +1,400 (+45.2%), 85% of the change in Engagements.");
-    assert_contains(t, "- linkedin:acme: +250 (+16.1%), 15% of the change in Engagements.");
+    assert_contains(t, "- Instagram @acme: +1,400 (+45.2%), 85% of the change in Engagements.");
+    assert_contains(t, "- LinkedIn acme: +250 (+16.1%), 15% of the change in Engagements.");
+    /* Channels by their names: no key or selector reaches the reader. */
+    assert_null(strstr(t, "instagram:"));
+    assert_null(strstr(t, "linkedin:"));
     /* The best month on record: 6,300 against 31-day months of 4,650. */
     assert_contains(t, "Win: Best month on record for Engagements: 6,300 in 2026-11, above the previous best of 4,650.");
     /* The 900 post against Instagram's usual: the median of 110, 120, 125,
      * 130, 900 is 125; 900 / 125 = 7.2. */
-    assert_contains(t, "Win: A post on instagram:@acme reached 900 Engagements, 7.2\xC3\x97 its usual.");
+    assert_contains(t, "Win: A post on Instagram @acme reached 900 Engagements, 7.2\xC3\x97 its usual.");
     skpi_free(t);
     skpi_doc_free(doc);
     skpi_report_free(r);
@@ -149,10 +152,10 @@ static void spot_checks_fire_on_spikes_only(void **state)
      * (450 + 4 * 150) / 12 = 87.5. */
     assert_contains(t, "Alert: Engagements on all channels was 6,300 in 2026-11, far above the usual range: "
                        "the median of the 12 months before was 4,650.");
-    assert_contains(t, "Alert: Engagements on instagram:@acme was 4,500 in 2026-11");
+    assert_contains(t, "Alert: Engagements on Instagram @acme was 4,500 in 2026-11");
     /* LinkedIn: 1,800 against a median of 1,550 (31-day months of 50 a
      * day) is +16.1 %, below the 20 % floor: no alert. */
-    assert_null(strstr(t, "Alert: Engagements on linkedin:acme"));
+    assert_null(strstr(t, "Alert: Engagements on LinkedIn acme"));
     /* Impressions only varied with the length of the months: no alert. */
     assert_null(strstr(t, "Alert: Impressions"));
     assert_contains(t, "- Find out what moved Engagements on all channels in 2026-11.");
@@ -649,7 +652,7 @@ static void templates_replace_the_words(void **state)
     assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
     char *t = doc_text(doc);
     assert_contains(t, "Zusammenfassung\n---------------\n");
-    assert_contains(t, "Engagements stiegen gegen\xC3\xBC" "ber 2026-10 um 35.5% auf 6,300. {85%} von instagram:@acme.");
+    assert_contains(t, "Engagements stiegen gegen\xC3\xBC" "ber 2026-10 um 35.5% auf 6,300. {85%} von Instagram @acme.");
     skpi_free(t);
     skpi_doc_free(doc);
     /* NULL restores the default. */
@@ -777,6 +780,8 @@ static void channel_rows_stay_inside_their_kpi(void **state)
     const int only[] = { SKPI_SECTION_CHANNELS };
     assert_int_equal(skpi_report_set_sections(r, only, 1), SKPI_OK);
     static const char *const entries[] = { "instagram:@acme", "instagram:@acme_uk", "linkedin:acme", "x:*" };
+    static const char *const names[] = { "Instagram @acme", "Acme UK", "LinkedIn acme", "X" };
+    assert_int_equal(skpi_report_set_channel_name(r, "instagram:@acme_uk", "Acme UK"), SKPI_OK);
     for (int i = 0; i < 4; i++) assert_int_equal(skpi_report_add_channel(r, entries[i]), SKPI_OK);
     assert_int_equal(skpi_report_add_kpi(r, "engagements", "instagram:*"), SKPI_OK);
     assert_int_equal(skpi_report_add_kpi(r, "impressions", "*"), SKPI_OK);
@@ -800,8 +805,8 @@ static void channel_rows_stay_inside_their_kpi(void **state)
             skpi_doc_kpi_row row = SKPI_DOC_KPI_ROW_INIT;
             assert_int_equal(skpi_doc_kpi_row_get(&row, doc, b, i), SKPI_OK);
             assert_int_equal(row.level, 1);
-            /* a channel row is labelled by its channel, in the report's order */
-            assert_string_equal(row.label, entries[i - 1]);
+            /* a channel row is labelled by its channel's name, in the report's order */
+            assert_string_equal(row.label, names[i - 1]);
         }
         if (eng) seen_eng++; else seen_imp++;
     }
@@ -1069,6 +1074,55 @@ static void partial_period(void **state)
     skpi_dataset_free(ds);
 }
 
+/* The names readers see: set ones, else made from the key; never a key. */
+static void channel_names(void **state)
+{
+    (void)state;
+    skpi_report *r = NULL;
+    char buf[64];
+    assert_int_equal(skpi_report_new(&r, "Names"), SKPI_OK);
+    static const char *const made[][2] = {
+        { "instagram:@acme", "Instagram @acme" }, { "linkedin:acme-corp", "LinkedIn acme-corp" },
+        { "instagram:*", "Instagram" },           { "web:*", "Website" },
+        { "listening:*", "Social listening" },    { "mastodon:@a@b.social", "Mastodon @a@b.social" },
+        { "newsletter:*", "Newsletter" },         { "@paid", "paid" },
+        { "*", "all channels" },
+    };
+    for (size_t i = 0; i < sizeof made / sizeof made[0]; i++) {
+        assert_int_equal(skpi_report_channel_name(buf, sizeof buf, r, made[i][0]), SKPI_OK);
+        assert_string_equal(buf, made[i][1]);
+    }
+    assert_int_equal(skpi_report_set_channel_name(r, "listening:*", "Brand mentions"), SKPI_OK);
+    assert_int_equal(skpi_report_set_channel_name(r, "listening:*", "Share of conversation"), SKPI_OK);
+    assert_int_equal(skpi_report_channel_name(buf, sizeof buf, r, "listening:*"), SKPI_OK);
+    assert_string_equal(buf, "Share of conversation");
+    assert_int_equal(skpi_report_set_channel_name(r, "listening:*", NULL), SKPI_OK);
+    assert_int_equal(skpi_report_channel_name(buf, sizeof buf, r, "listening:*"), SKPI_OK);
+    assert_string_equal(buf, "Social listening");
+    /* errors: the handle is left as it was */
+    assert_int_equal(skpi_report_set_channel_name(r, "no colon", "x"), SKPI_EINVAL);
+    assert_int_equal(skpi_report_set_channel_name(r, "web:*", ""), SKPI_EINVAL);
+    assert_int_equal(skpi_report_set_channel_name(NULL, "web:*", "x"), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_channel_name(buf, 4, r, "instagram:@acme"), SKPI_ERANGE);
+    assert_int_equal(skpi_report_channel_name(NULL, 4, r, "web:*"), SKPI_EMISUSE);
+    assert_int_equal(skpi_report_channel_name(buf, sizeof buf, r, "web:*"), SKPI_OK);
+    assert_string_equal(buf, "Website");
+    /* In a report: the KPI row's channel is its name. */
+    skpi_dataset *ds = dataset();
+    assert_int_equal(skpi_report_set_as_of(r, day(2026, 12, 1)), SKPI_OK);
+    assert_int_equal(skpi_report_add_kpi(r, "engagements", "linkedin:*"), SKPI_OK);
+    assert_int_equal(skpi_report_set_channel_name(r, "linkedin:*", "LinkedIn page"), SKPI_OK);
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    char *t = doc_text(doc);
+    assert_contains(t, "- Engagements (LinkedIn page): 1,800");
+    assert_null(strstr(t, "linkedin:"));
+    skpi_free(t);
+    skpi_doc_free(doc);
+    skpi_dataset_free(ds);
+    skpi_report_free(r);
+}
+
 static void out_of_memory(void **state)
 {
     (void)state;
@@ -1170,6 +1224,7 @@ int main(void)
         cmocka_unit_test(definition_api),
         cmocka_unit_test(without_comparisons_or_data),
         cmocka_unit_test(partial_period),
+        cmocka_unit_test(channel_names),
         cmocka_unit_test(out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
