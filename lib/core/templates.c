@@ -150,6 +150,10 @@ static const tpl table[SKPI__TPL_COUNT] = {
                                   "period first last cadence" },
     [SKPI_TPL_NEXT_NO_DATA] = { "Import the data for {period}, then run the report again.", "period" },
     [SKPI_TPL_SPOT_WITHHELD] = { "No spot checks: the data for {period} is not complete.", "period" },
+    [SKPI_TPL_TOP_POSTS_NONE] = { "No posts were published in {period}.", "period metric" },
+    [SKPI_TPL_TOP_POSTS_NO_METRIC] = { "No post of {period} can be ranked: none carries {metric} (the exports may not have it; choose another top-posts metric).",
+                                       "period metric" },
+    [SKPI_TPL_TOP_POSTS_LEFT_OUT] = { "Posts on {channel} are left out: they carry no {metric}.", "channel metric period" },
 };
 
 int skpi_template_count(void) { return SKPI__TPL_COUNT; }

@@ -183,6 +183,9 @@ const skpi__name skpi__template_names[] = {
     { "partial_period", SKPI_TPL_PARTIAL_PERIOD },
     { "next_no_data", SKPI_TPL_NEXT_NO_DATA },
     { "spot_withheld", SKPI_TPL_SPOT_WITHHELD },
+    { "top_posts_none", SKPI_TPL_TOP_POSTS_NONE },
+    { "top_posts_no_metric", SKPI_TPL_TOP_POSTS_NO_METRIC },
+    { "top_posts_left_out", SKPI_TPL_TOP_POSTS_LEFT_OUT },
     { NULL, 0 }
 };
 

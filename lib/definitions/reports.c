@@ -134,6 +134,10 @@ int skpi__report_apply(skpi_report *r, const skpi__report_spec *s, const skpi_de
     if (s->has_spot_checks)
         STEP("spot_checks", skpi_report_set_spot_checks(r, s->sensitivity, s->window, s->min_change));
     if (s->has_top_posts) STEP("top_posts", skpi_report_set_top_posts(r, s->top_count, s->top_metric));
+    /* Asking for top posts asks for their section, whatever the audience's
+     * preset holds; an explicit list of sections has the last word. */
+    if (s->has_top_posts && s->top_count > 0 && !s->has_sections)
+        STEP("top_posts", skpi_report_set_section(r, SKPI_SECTION_TOP_POSTS, 1));
     if (s->has_max_kpis) STEP("max_kpis", skpi_report_set_max_kpis(r, s->max_kpis));
     for (size_t k = 0; k < SKPI__TEMPLATES_MAX && rc == SKPI_OK; k++) {
         if (s->templates[k] == NULL) continue;

@@ -260,12 +260,46 @@ static int top_posts(skpi__asm *a, top *t)
     return SKPI_OK;
 }
 
+/* The section says why it is empty, and which channels' posts it cannot
+ * rank, rather than dropping them silently. */
+static int unranked(skpi__asm *a, const top *t)
+{
+    size_t n = skpi_dataset_post_count(a->ds), in_period = 0, nseen = 0;
+    const char *seen[64];
+    const char *label = skpi_metric_label(t->metric);
+    for (size_t i = 0; i < n; i++) {
+        const skpi_post *p = skpi_dataset_post(a->ds, i);
+        skpi_time when = skpi_post_published(p);
+        if (when < a->P.start || when >= a->P.end) continue;
+        in_period++;
+        skpi_value x;
+        if (t->count == 0 || (skpi_post_value(&x, p, a->r->top_metric) == SKPI_OK && isfinite(x.value)))
+            continue;
+        /* One sentence per channel. */
+        const char *ch = skpi_post_channel(p);
+        bool said = false;
+        for (size_t j = 0; j < nseen && !said; j++) said = strcmp(seen[j], ch) == 0;
+        if (said || nseen == sizeof seen / sizeof seen[0]) continue;
+        seen[nseen++] = ch;
+        char name[320];
+        skpi__arg args[] = { { "channel", skpi__asm_channel(a, name, sizeof name, ch) },
+                             { "metric", label }, { "period", a->plabel } };
+        TRY(skpi__asm_fill(a, SKPI_TPL_TOP_POSTS_LEFT_OUT, args, 3));
+        TRY(skpi_doc_add_paragraph(NULL, a->doc, a->t.buf));
+    }
+    if (t->count > 0) return SKPI_OK;
+    skpi__arg args[] = { { "period", a->plabel }, { "metric", label } };
+    TRY(skpi__asm_fill(a, in_period ? SKPI_TPL_TOP_POSTS_NO_METRIC : SKPI_TPL_TOP_POSTS_NONE, args, 2));
+    return skpi_doc_add_paragraph(NULL, a->doc, a->t.buf);
+}
+
 int skpi__sec_top_posts(skpi__asm *a)
 {
     top t;
     TRY(top_posts(a, &t));
-    if (t.count == 0) return SKPI_OK;
+    if (a->r->top_posts == 0) return SKPI_OK; /* the host asked for none */
     TRY(skpi_doc_add_heading(NULL, a->doc, 1, skpi__report_tpl(a->r, SKPI_TPL_HEADING_TOP_POSTS)));
+    if (t.count == 0) return unranked(a, &t);
     size_t block;
     TRY(skpi_doc_add_posts(&block, a->doc, NULL));
     for (size_t i = 0; i < t.count; i++) {
@@ -284,7 +318,7 @@ int skpi__sec_top_posts(skpi__asm *a)
         d.ratio.availability = isfinite(t.ratio[i]) ? SKPI_AVAILABLE : SKPI_MISSING;
         TRY(skpi_doc_posts_add(a->doc, block, &d));
     }
-    return SKPI_OK;
+    return unranked(a, &t);
 }
 
 /* ---- wins ----------------------------------------------------------------- */

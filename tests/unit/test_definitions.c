@@ -1395,6 +1395,28 @@ static void test_channel_names(void **state)
     skpi_definitions_free(defs);
 }
 
+/* A report that asks for top posts shows them whatever its audience's
+ * preset holds; an explicit list of sections has the last word. */
+static void test_top_posts_section(void **state)
+{
+    (void)state;
+    skpi_definitions *defs = load_text(
+        "{\"version\": 1, \"reports\": ["
+        "{\"id\": \"m\", \"title\": \"M\", \"audience\": \"management\", \"top_posts\": {\"count\": 3}},"
+        "{\"id\": \"p\", \"title\": \"P\", \"audience\": \"management\"},"
+        "{\"id\": \"s\", \"title\": \"S\", \"sections\": [\"kpis\"], \"top_posts\": {\"count\": 3}}]}");
+    for (size_t i = 0; i < 3; i++) {
+        skpi_report *r = build(defs, i, day(2026, 4, 1));
+        bool top = false;
+        for (size_t k = 0; k < skpi_report_section_count(r); k++)
+            top = top || skpi_report_section(r, k) == SKPI_SECTION_TOP_POSTS;
+        assert_int_equal(top, i == 0);
+        if (i == 0) assert_int_equal(skpi_report_audience(r), SKPI_AUDIENCE_MANAGEMENT);
+        skpi_report_free(r);
+    }
+    skpi_definitions_free(defs);
+}
+
 static void test_bad_documents(void **state)
 {
     (void)state;
@@ -1931,6 +1953,7 @@ int main(void)
         cmocka_unit_test(test_host_base),
         cmocka_unit_test(test_parent_outside),
         cmocka_unit_test(test_channel_names),
+        cmocka_unit_test(test_top_posts_section),
         cmocka_unit_test(test_bad_documents),
         cmocka_unit_test(test_setter_messages),
         cmocka_unit_test(test_lenient_input),

@@ -1123,6 +1123,53 @@ static void channel_names(void **state)
     skpi_report_free(r);
 }
 
+/* Top posts never vanish: the section says why it is empty, and which
+ * channel's posts it cannot rank. */
+static void top_posts_say_why(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = dataset();
+    /* A LinkedIn post of November without engagements. */
+    assert_int_equal(skpi_dataset_add_post(ds, "linkedin:acme", "l1", day(2026, 11, 3), "text", "Hiring",
+                                           NULL), SKPI_OK);
+    skpi_report *r = definition();
+    const int only[] = { SKPI_SECTION_TOP_POSTS };
+    assert_int_equal(skpi_report_set_sections(r, only, 1), SKPI_OK);
+    assert_int_equal(skpi_report_set_top_posts(r, 3, "engagements"), SKPI_OK);
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    char *t = doc_text(doc);
+    assert_contains(t, "Top posts");
+    assert_contains(t, "Posts on LinkedIn acme are left out: they carry no Engagements.");
+    assert_null(strstr(t, "Posts on Instagram"));
+    skpi_free(t);
+    skpi_doc_free(doc);
+    /* A metric no post carries: the heading stays, with the reason. */
+    assert_int_equal(skpi_report_set_top_posts(r, 3, "comments"), SKPI_OK);
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    t = doc_text(doc);
+    assert_contains(t, "Top posts\n---------\nNo post of 2026-11 can be ranked: none carries Comments and replies");
+    skpi_free(t);
+    skpi_doc_free(doc);
+    skpi_dataset_free(ds);
+    /* No post at all in the period. */
+    assert_int_equal(skpi_dataset_new(&ds, NULL), SKPI_OK);
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    t = doc_text(doc);
+    assert_contains(t, "Top posts\n---------\nNo posts were published in 2026-11.");
+    skpi_free(t);
+    skpi_doc_free(doc);
+    /* Asked for none: no section. */
+    assert_int_equal(skpi_report_set_top_posts(r, 0, NULL), SKPI_OK);
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    t = doc_text(doc);
+    assert_null(strstr(t, "Top posts"));
+    skpi_free(t);
+    skpi_doc_free(doc);
+    skpi_dataset_free(ds);
+    skpi_report_free(r);
+}
+
 static void out_of_memory(void **state)
 {
     (void)state;
@@ -1225,6 +1272,7 @@ int main(void)
         cmocka_unit_test(without_comparisons_or_data),
         cmocka_unit_test(partial_period),
         cmocka_unit_test(channel_names),
+        cmocka_unit_test(top_posts_say_why),
         cmocka_unit_test(out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
