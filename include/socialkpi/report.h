@@ -273,7 +273,7 @@ SKPI_API int skpi_report_set_channel_name(skpi_report *report, const char *selec
  * another network key with a capital letter), the group's name for
  * `@group`, and the `all_channels` template for `*`.
  * @param buf      receives the name, NUL-terminated
- * @param size     the size of buf (SKPI__CHANNEL_MAX + 64 bytes are enough for a made-up name)
+ * @param size     the size of buf (320 bytes hold any name made from a key)
  * @param report   the definition
  * @param selector the channel, selector or group
  * @return SKPI_OK; SKPI_EMISUSE (NULL argument, size 0); SKPI_ERANGE (buf is

@@ -156,13 +156,14 @@ def test_demo_kpis(demo_report):
             impressions += int(r[3])
             clicks += int(r[7])
 
+    # Channels by the names readers see (the definitions name web:* and listening:*).
     rows = kpi_rows(demo_report)
-    assert rows[("Reach", "instagram:@acmeoutdoor")]["value"]["number"] == reach[march]
-    assert rows[("Reach", "instagram:@acmeoutdoor")]["previous"]["number"] == reach[feb]
-    assert rows[("Sign-ups from social", "web:*")]["value"]["number"] == web[march]["conversions"]
+    assert rows[("Reach", "Instagram @acmeoutdoor")]["value"]["number"] == reach[march]
+    assert rows[("Reach", "Instagram @acmeoutdoor")]["previous"]["number"] == reach[feb]
+    assert rows[("Sign-ups from social", "Website")]["value"]["number"] == web[march]["conversions"]
     sov = web[march]["mentions"] / (web[march]["mentions"] + web[march]["competitor_mentions"]) * 100
-    assert rows[("Share of voice", "listening:*")]["value"]["number"] == pytest.approx(sov)
-    assert rows[("Click-through rate", "linkedin:acme-outdoor")]["value"]["number"] == \
+    assert rows[("Share of voice", "Media monitoring")]["value"]["number"] == pytest.approx(sov)
+    assert rows[("Click-through rate", "LinkedIn acme-outdoor")]["value"]["number"] == \
         pytest.approx(clicks / impressions * 100)
     # A stock summed over channels at the end of the month.
     assert rows[("Followers", None)]["value"]["number"] == \

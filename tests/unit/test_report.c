@@ -1003,7 +1003,7 @@ static void without_comparisons_or_data(void **state)
     assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
     char *t = doc_text(doc);
     /* No data is said first, never "all clear". */
-    assert_contains(t, "Summary\n-------\nNo data for 2026-11: none of the report's metrics has a value in this month");
+    assert_contains(t, "Summary\n-------\n\nNo data for 2026-11: none of the report's metrics has a value in this month");
     assert_contains(t, "- Import the data for 2026-11, then run the report again.");
     assert_null(strstr(t, "reached n/a"));
     assert_null(strstr(t, "Nothing needs attention"));
@@ -1051,7 +1051,7 @@ static void partial_period(void **state)
     skpi_doc *doc = NULL;
     assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
     char *text = doc_text(doc);
-    assert_contains(text, "Summary\n-------\nOnly part of 2026-11 has data, from 2026-11-01 to 2026-11-22: "
+    assert_contains(text, "Summary\n-------\n\nOnly part of 2026-11 has data, from 2026-11-01 to 2026-11-22: "
                           "the figures below cover those days, and this summary makes no comparison until the month is complete.\n");
     assert_contains(text, "Engagements reached 2,200 in 2026-11.");
     assert_null(strstr(text, "fell"));
@@ -1148,7 +1148,7 @@ static void top_posts_say_why(void **state)
     assert_int_equal(skpi_report_set_top_posts(r, 3, "comments"), SKPI_OK);
     assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
     t = doc_text(doc);
-    assert_contains(t, "Top posts\n---------\nNo post of 2026-11 can be ranked: none carries Comments and replies");
+    assert_contains(t, "Top posts\n---------\n\nNo post of 2026-11 can be ranked: none carries Comments and replies");
     skpi_free(t);
     skpi_doc_free(doc);
     skpi_dataset_free(ds);
@@ -1156,7 +1156,7 @@ static void top_posts_say_why(void **state)
     assert_int_equal(skpi_dataset_new(&ds, NULL), SKPI_OK);
     assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
     t = doc_text(doc);
-    assert_contains(t, "Top posts\n---------\nNo posts were published in 2026-11.");
+    assert_contains(t, "Top posts\n---------\n\nNo posts were published in 2026-11.");
     skpi_free(t);
     skpi_doc_free(doc);
     /* Asked for none: no section. */

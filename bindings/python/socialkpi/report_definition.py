@@ -205,6 +205,13 @@ class Template(enum.IntEnum):
     OKR_ALIGNED = 111
     GOAL_PROJECTED = 112
     TIMES_IN = 113
+    NO_DATA_HEADLINE = 114
+    PARTIAL_PERIOD = 115
+    NEXT_NO_DATA = 116
+    SPOT_WITHHELD = 117
+    TOP_POSTS_NONE = 118
+    TOP_POSTS_NO_METRIC = 119
+    TOP_POSTS_LEFT_OUT = 120
 
     @property
     def default(self) -> str:

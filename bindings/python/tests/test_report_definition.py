@@ -167,7 +167,7 @@ def test_assembled_report_reads_back(assembled):
     kpis = next(b for b in assembled.blocks if b.kind == sk.BlockKind.KPI_TABLE)
     assert len(kpis.rows) == 5  # six KPIs, at most five shown
     posts = next(b for b in assembled.blocks if b.kind == sk.BlockKind.POSTS).posts
-    assert len(posts) == 4 and posts[0]["channel"] == "instagram:@acme"
+    assert len(posts) == 4 and posts[0]["channel"] == "Instagram @acme"  # channels by name
     # the standout post: 300 * 1000 * (600 + (450 * 7919 + 0) % 1000) // 10**6 * 6
     # = 300 * (600 + 550) // 1000 * 6 = 345 * 6 = 2070
     assert posts[0]["value"].value == 2070.0
@@ -229,7 +229,7 @@ def test_defaults_presets_and_round_trip():
 
 def test_templates():
     T = sk.Template
-    assert len(T) == sk.limits()["report_templates"] == 114  # 63 for assembly, 51 the document keeps for the renderers
+    assert len(T) == sk.limits()["report_templates"] == 121  # 63 for assembly, 58 the document keeps for the renderers
     assert T.HEADING_WINS.default == "Wins" and T.HEADING_WINS.placeholders == []
     assert T.GOALS_SUMMARY.placeholders == ["good", "total", "bad"]
     rd = sk.ReportDefinition("R")
