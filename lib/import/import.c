@@ -571,17 +571,9 @@ static int duplicate_column(importer *im, const skpi__record *r, size_t first, s
                         (unsigned long long)r->line, a, first + 1, b, later + 1);
 }
 
-static int take_header(importer *im, const skpi__preset *p, const skpi__record *r)
+/* Keep a copy of the header's names (the summary and messages quote them). */
+static int copy_header(importer *im, const skpi__record *r)
 {
-    int rc;
-    im->preset = p;
-    /* A ranking's posts are stored without daily flows (only some posts). */
-    im->st.ranking = (p->flags & SKPI__P_RANKING) != 0;
-    im->posts_seen = im->posts_seen || (p->shape == SKPI__SHAPE_POSTS && !im->st.ranking);
-    im->sum->preset = p->id;
-    im->sum->header_line = r->line;
-    im->ncols = r->n;
-    im->network = p->network ? p->network : "generic";
     size_t bytes = 0;
     for (size_t i = 0; i < r->n; i++)
         bytes += r->len[i] + 1;
@@ -597,72 +589,80 @@ static int take_header(importer *im, const skpi__preset *p, const skpi__record *
         im->header_off[i] = off;
         off += r->len[i] + 1;
     }
-    for (size_t i = 0; i < r->n; i++) {
-        col_plan *cp = &im->plan[i];
-        *cp = (col_plan){ SKPI__COL_IGNORE, 0, UINT32_MAX, SKPI_UNIT_COUNT };
-        const skpi__preset_column *c = NULL;
-        for (size_t k = 0; k < p->ncolumns && c == NULL; k++)
-            if (skpi__column_named(p, &p->columns[k], r->field[i], r->len[i]))
-                c = &p->columns[k];
-        if (c == NULL) {
-            if ((rc = summary_ignore(im->sum, r->field[i], r->len[i])) != SKPI_OK)
-                return rc;
-            continue;
-        }
-        cp->role = c->role;
-        cp->flags = c->flags;
-        int *slot = NULL;
-        switch (c->role) {
-        case SKPI__COL_DATE: slot = &im->c_date; break;
-        case SKPI__COL_POST_ID: slot = &im->c_id; break;
-        case SKPI__COL_LINK: slot = &im->c_link; break;
-        case SKPI__COL_TEXT: slot = &im->c_text; break;
-        case SKPI__COL_TYPE: slot = &im->c_type; break;
-        case SKPI__COL_ACCOUNT: slot = &im->c_account; break;
-        case SKPI__COL_NETWORK: slot = &im->c_network; break;
-        case SKPI__COL_CHANNEL: slot = &im->c_channel; break;
-        case SKPI__COL_METRIC_KEY: slot = &im->c_metric; break;
-        case SKPI__COL_VALUE: slot = &im->c_value; break;
-        case SKPI__COL_METRIC:
-            if ((rc = plan_metric(im, c->metric, &cp->metric, &cp->unit)) != SKPI_OK)
-                return rc;
-            if (cp->metric == UINT32_MAX) {
-                cp->role = SKPI__COL_IGNORE;
-                if ((rc = summary_ignore(im->sum, r->field[i], r->len[i])) != SKPI_OK)
-                    return rc;
-                break;
-            }
-            size_t j = 0;
-            while (j < i && !(im->plan[j].role == SKPI__COL_METRIC &&
-                              im->plan[j].metric == cp->metric))
-                j++;
-            if (j < i) {
-                if ((rc = duplicate_column(im, r, j, i)) != SKPI_OK)
-                    return rc;
-                break;
-            }
-            if (strcmp(c->metric, "posts_published") == 0)
-                im->has_posts_column = true;
-            break;
-        default:
-            if ((rc = summary_ignore(im->sum, r->field[i], r->len[i])) != SKPI_OK)
-                return rc;
-            break;
-        }
-        if (slot != NULL && *slot >= 0 && (rc = duplicate_column(im, r, (size_t)*slot, i)) != SKPI_OK)
-            return rc;
-        if (slot != NULL && *slot < 0)
-            *slot = (int)i;
+    return SKPI_OK;
+}
+
+/* Where the importer keeps the column of a role that appears once. */
+static int *role_slot(importer *im, int role)
+{
+    switch (role) {
+    case SKPI__COL_DATE: return &im->c_date;
+    case SKPI__COL_POST_ID: return &im->c_id;
+    case SKPI__COL_LINK: return &im->c_link;
+    case SKPI__COL_TEXT: return &im->c_text;
+    case SKPI__COL_TYPE: return &im->c_type;
+    case SKPI__COL_ACCOUNT: return &im->c_account;
+    case SKPI__COL_NETWORK: return &im->c_network;
+    case SKPI__COL_CHANNEL: return &im->c_channel;
+    case SKPI__COL_METRIC_KEY: return &im->c_metric;
+    case SKPI__COL_VALUE: return &im->c_value;
+    default: return NULL;
     }
-    if (p->shape == SKPI__SHAPE_PREAMBLE_METRIC && (rc = meta_section(im, r->line)) != SKPI_OK)
+}
+
+/* Column i holds the preset's metric column c: a metric of the catalog (or
+ * not imported when the catalog lacks it), the first column of its metric. */
+static int plan_metric_column(importer *im, const skpi__preset_column *c, const skpi__record *r,
+                              size_t i)
+{
+    col_plan *cp = &im->plan[i];
+    int rc = plan_metric(im, c->metric, &cp->metric, &cp->unit);
+    if (rc != SKPI_OK)
         return rc;
-    if (p->shape == SKPI__SHAPE_POSTS && !im->has_posts_column) {
-        int unit;
-        if ((rc = plan_metric(im, "posts_published", &im->posts_metric, &unit)) != SKPI_OK)
-            return rc;
+    if (cp->metric == UINT32_MAX) {
+        cp->role = SKPI__COL_IGNORE;
+        return summary_ignore(im->sum, r->field[i], r->len[i]);
     }
-    im->holding = (p->flags & SKPI__P_NO_YEAR) != 0;
-    /* A channel that does not vary by row is interned once. */
+    size_t j = 0;
+    while (j < i && !(im->plan[j].role == SKPI__COL_METRIC && im->plan[j].metric == cp->metric))
+        j++;
+    if (j < i)
+        return duplicate_column(im, r, j, i);
+    if (strcmp(c->metric, "posts_published") == 0)
+        im->has_posts_column = true;
+    return SKPI_OK;
+}
+
+/* What column i of the header is for, by the preset's column names. */
+static int plan_column(importer *im, const skpi__preset *p, const skpi__record *r, size_t i)
+{
+    col_plan *cp = &im->plan[i];
+    *cp = (col_plan){ SKPI__COL_IGNORE, 0, UINT32_MAX, SKPI_UNIT_COUNT };
+    const skpi__preset_column *c = NULL;
+    for (size_t k = 0; k < p->ncolumns && c == NULL; k++)
+        if (skpi__column_named(p, &p->columns[k], r->field[i], r->len[i]))
+            c = &p->columns[k];
+    if (c == NULL)
+        return summary_ignore(im->sum, r->field[i], r->len[i]);
+    cp->role = c->role;
+    cp->flags = c->flags;
+    if (c->role == SKPI__COL_METRIC)
+        return plan_metric_column(im, c, r, i);
+    int *slot = role_slot(im, c->role);
+    if (slot == NULL)
+        return summary_ignore(im->sum, r->field[i], r->len[i]);
+    if (*slot >= 0)
+        return duplicate_column(im, r, (size_t)*slot, i);
+    *slot = (int)i;
+    return SKPI_OK;
+}
+
+/* A channel that does not vary by row is interned once: the one the
+ * options give, else "network:default" when no column names the channel
+ * (X and TikTok posts name it in their links). */
+static int fix_channel(importer *im)
+{
+    int rc;
     if (im->has_fixed) {
         /* Meta daily: chosen by the section */
     } else if (im->opt.channel != NULL) {
@@ -679,6 +679,34 @@ static int take_header(importer *im, const skpi__preset *p, const skpi__record *
             return rc;
         im->has_fixed = true;
     }
+    return SKPI_OK;
+}
+
+static int take_header(importer *im, const skpi__preset *p, const skpi__record *r)
+{
+    im->preset = p;
+    /* A ranking's posts are stored without daily flows (only some posts). */
+    im->st.ranking = (p->flags & SKPI__P_RANKING) != 0;
+    im->posts_seen = im->posts_seen || (p->shape == SKPI__SHAPE_POSTS && !im->st.ranking);
+    im->sum->preset = p->id;
+    im->sum->header_line = r->line;
+    im->ncols = r->n;
+    im->network = p->network ? p->network : "generic";
+    int rc = copy_header(im, r);
+    for (size_t i = 0; i < r->n && rc == SKPI_OK; i++)
+        rc = plan_column(im, p, r, i);
+    if (rc != SKPI_OK)
+        return rc;
+    if (p->shape == SKPI__SHAPE_PREAMBLE_METRIC && (rc = meta_section(im, r->line)) != SKPI_OK)
+        return rc;
+    if (p->shape == SKPI__SHAPE_POSTS && !im->has_posts_column) {
+        int unit;
+        if ((rc = plan_metric(im, "posts_published", &im->posts_metric, &unit)) != SKPI_OK)
+            return rc;
+    }
+    im->holding = (p->flags & SKPI__P_NO_YEAR) != 0;
+    if ((rc = fix_channel(im)) != SKPI_OK)
+        return rc;
     im->header_done = true;
     return SKPI_OK;
 }
@@ -1398,31 +1426,24 @@ static int option_range(importer *im)
     return SKPI_OK;
 }
 
-static int setup(importer *im, skpi_dataset *ds, const char *name,
-                 const skpi_import_options *opts)
+/* The host's options, or the defaults; an earlier version's struct is shorter. */
+static int copy_options(importer *im, const skpi_import_options *opts)
 {
-    memset(im, 0, sizeof *im);
-    im->c_date = im->c_id = im->c_link = im->c_text = im->c_type = im->c_account = -1;
-    im->c_network = im->c_channel = im->c_metric = im->c_value = -1;
-    im->posts_metric = UINT32_MAX;
-    im->value_metric = UINT32_MAX;
-    im->ds = ds;
-    im->cat = skpi_dataset_catalog(ds);
-    im->name = name;
-    skpi__stage_init(&im->st);
-    if (opts == NULL) {
-        skpi_import_options d = SKPI_IMPORT_OPTIONS_INIT;
-        im->opt = d;
-    } else {
-        if (opts->version < 1 || opts->version > SKPI_IMPORT_OPTIONS_VERSION)
-            return skpi__error(SKPI_EVERSION, "import options: version %u is unknown (this "
-                               "library knows 1 to %d)", opts->version,
-                               SKPI_IMPORT_OPTIONS_VERSION);
-        skpi_import_options d = SKPI_IMPORT_OPTIONS_INIT;
-        im->opt = d;
-        memcpy(&im->opt, opts, OPTIONS_SIZE(opts->version));
-    }
-    const skpi_import_options *o = &im->opt;
+    skpi_import_options d = SKPI_IMPORT_OPTIONS_INIT;
+    im->opt = d;
+    if (opts == NULL)
+        return SKPI_OK;
+    if (opts->version < 1 || opts->version > SKPI_IMPORT_OPTIONS_VERSION)
+        return skpi__error(SKPI_EVERSION, "import options: version %u is unknown (this "
+                           "library knows 1 to %d)", opts->version,
+                           SKPI_IMPORT_OPTIONS_VERSION);
+    memcpy(&im->opt, opts, OPTIONS_SIZE(opts->version));
+    return SKPI_OK;
+}
+
+/* The options that are single values: preset, offset, delimiter, date order. */
+static int check_options(const skpi_import_options *o)
+{
     if (o->preset < 0 || o->preset > SKPI__PRESET_LAST)
         return skpi__error(SKPI_EINVAL, "import options: preset %d is unknown", o->preset);
     if (o->utc_offset_minutes < -1080 || o->utc_offset_minutes > 1080)
@@ -1435,33 +1456,49 @@ static int setup(importer *im, skpi_dataset *ds, const char *name,
     if (o->date_order < SKPI_IMPORT_DATE_ORDER_AUTO || o->date_order > SKPI_IMPORT_MONTH_FIRST)
         return skpi__error(SKPI_EINVAL, "import options: date order %d is unknown",
                            o->date_order);
-    im->order = o->date_order;
+    return SKPI_OK;
+}
+
+/* The days flows are summed by (the reports' calendar, else the offset),
+ * and the zone the file's times are written in, when one is given. */
+static int option_zones(importer *im)
+{
+    const skpi_import_options *o = &im->opt;
     im->days.offset_s = o->utc_offset_minutes * 60;
     im->days.cal = o->calendar;
-    if (o->source_time_zone != NULL) {
-        int zrc = skpi_calendar_new(&im->source);
-        if (zrc == SKPI_OK)
-            zrc = skpi_calendar_set_time_zone(im->source, o->source_time_zone);
-        if (zrc == SKPI_EINVAL)
-            return skpi__error(SKPI_EINVAL, "import options: the source time zone \"%.60s\" is "
-                               "not an IANA time zone name (such as America/Los_Angeles)",
-                               o->source_time_zone);
-        if (zrc != SKPI_OK)
-            return zrc;
-    }
-    if (o->export_date != NULL) {
-        skpi__date d;
-        if (!option_day(o->export_date, &d))
-            return skpi__error(SKPI_EINVAL, "import options: the export date \"%.40s\" is not "
-                               "a date YYYY-MM-DD", o->export_date);
-        im->ex_y = d.year;
-        im->ex_m = d.month;
-        im->ex_d = d.day;
-        im->has_export = true;
-    }
-    int rc;
-    if ((rc = option_range(im)) != SKPI_OK)
-        return rc;
+    if (o->source_time_zone == NULL)
+        return SKPI_OK;
+    int zrc = skpi_calendar_new(&im->source);
+    if (zrc == SKPI_OK)
+        zrc = skpi_calendar_set_time_zone(im->source, o->source_time_zone);
+    if (zrc == SKPI_EINVAL)
+        return skpi__error(SKPI_EINVAL, "import options: the source time zone \"%.60s\" is "
+                           "not an IANA time zone name (such as America/Los_Angeles)",
+                           o->source_time_zone);
+    return zrc;
+}
+
+/* The day the export was made (dates without a year are placed before it). */
+static int option_export_date(importer *im)
+{
+    if (im->opt.export_date == NULL)
+        return SKPI_OK;
+    skpi__date d;
+    if (!option_day(im->opt.export_date, &d))
+        return skpi__error(SKPI_EINVAL, "import options: the export date \"%.40s\" is not "
+                           "a date YYYY-MM-DD", im->opt.export_date);
+    im->ex_y = d.year;
+    im->ex_m = d.month;
+    im->ex_d = d.day;
+    im->has_export = true;
+    return SKPI_OK;
+}
+
+/* The column mapping of the generic wide preset: its table is the date
+ * column, then one column per mapped metric (flows and stocks only). */
+static int option_columns(importer *im)
+{
+    const skpi_import_options *o = &im->opt;
     if (o->column_count > 0 && o->columns == NULL)
         return skpi__error(SKPI_EMISUSE, "import options: columns is NULL with column_count %zu",
                            o->column_count);
@@ -1471,32 +1508,54 @@ static int setup(importer *im, skpi_dataset *ds, const char *name,
     if (o->column_count > SKPI__MAX_FIELDS)
         return skpi__error(SKPI_EINVAL, "import options: more than %zu mapped columns",
                            SKPI__MAX_FIELDS);
-    if (o->column_count > 0) {
-        /* The wide preset's table: the date column, then the mapping. */
-        im->wide = skpi__preset_generic_wide;
-        im->wide_cols = skpi__reallocarray(NULL, o->column_count + 1, sizeof *im->wide_cols);
-        if (im->wide_cols == NULL)
-            return skpi__nomem();
-        im->wide_cols[0] = (skpi__preset_column){ o->date_column ? o->date_column : "date",
-                                           SKPI__COL_DATE, NULL, SKPI__REQ };
-        for (size_t i = 0; i < o->column_count; i++) {
-            const skpi_import_column *c = &o->columns[i];
-            if (c->column == NULL || c->metric == NULL)
-                return skpi__error(SKPI_EMISUSE, "import options: columns[%zu] has a NULL %s", i,
-                                   c->column == NULL ? "column" : "metric");
-            const skpi_metric *m;
-            if (skpi_catalog_find(&m, im->cat, c->metric) != SKPI_OK ||
-                metric_kind(m) == SKPI_KIND_DERIVED)
-                return skpi__error(SKPI_EINVAL, "import options: the metric \"%.60s\" of column "
-                                   "\"%.60s\" is not a flow or stock of the dataset's catalog",
-                                   c->metric, c->column);
-            im->wide_cols[i + 1] = (skpi__preset_column){ c->column, SKPI__COL_METRIC, c->metric,
-                                                   SKPI__REQ };
-        }
-        im->wide.columns = im->wide_cols;
-        im->wide.ncolumns = o->column_count + 1;
-        im->wide.flags = 0;
+    if (o->column_count == 0)
+        return SKPI_OK;
+    im->wide = skpi__preset_generic_wide;
+    im->wide_cols = skpi__reallocarray(NULL, o->column_count + 1, sizeof *im->wide_cols);
+    if (im->wide_cols == NULL)
+        return skpi__nomem();
+    im->wide_cols[0] = (skpi__preset_column){ o->date_column ? o->date_column : "date",
+                                       SKPI__COL_DATE, NULL, SKPI__REQ };
+    for (size_t i = 0; i < o->column_count; i++) {
+        const skpi_import_column *c = &o->columns[i];
+        if (c->column == NULL || c->metric == NULL)
+            return skpi__error(SKPI_EMISUSE, "import options: columns[%zu] has a NULL %s", i,
+                               c->column == NULL ? "column" : "metric");
+        const skpi_metric *m;
+        if (skpi_catalog_find(&m, im->cat, c->metric) != SKPI_OK ||
+            metric_kind(m) == SKPI_KIND_DERIVED)
+            return skpi__error(SKPI_EINVAL, "import options: the metric \"%.60s\" of column "
+                               "\"%.60s\" is not a flow or stock of the dataset's catalog",
+                               c->metric, c->column);
+        im->wide_cols[i + 1] = (skpi__preset_column){ c->column, SKPI__COL_METRIC, c->metric,
+                                               SKPI__REQ };
     }
+    im->wide.columns = im->wide_cols;
+    im->wide.ncolumns = o->column_count + 1;
+    im->wide.flags = 0;
+    return SKPI_OK;
+}
+
+static int setup(importer *im, skpi_dataset *ds, const char *name,
+                 const skpi_import_options *opts)
+{
+    memset(im, 0, sizeof *im);
+    im->c_date = im->c_id = im->c_link = im->c_text = im->c_type = im->c_account = -1;
+    im->c_network = im->c_channel = im->c_metric = im->c_value = -1;
+    im->posts_metric = UINT32_MAX;
+    im->value_metric = UINT32_MAX;
+    im->ds = ds;
+    im->cat = skpi_dataset_catalog(ds);
+    im->name = name;
+    skpi__stage_init(&im->st);
+    int rc;
+    if ((rc = copy_options(im, opts)) != SKPI_OK || (rc = check_options(&im->opt)) != SKPI_OK)
+        return rc;
+    const skpi_import_options *o = &im->opt;
+    im->order = o->date_order;
+    if ((rc = option_zones(im)) != SKPI_OK || (rc = option_export_date(im)) != SKPI_OK ||
+        (rc = option_range(im)) != SKPI_OK || (rc = option_columns(im)) != SKPI_OK)
+        return rc;
     if (o->preset == SKPI_IMPORT_GENERIC_WIDE)
         im->forced = &im->wide;
     else if (o->preset != SKPI_IMPORT_AUTO)

@@ -353,23 +353,18 @@ static int touch(touched_day **arr, size_t *n, size_t *cap, uint32_t channel, in
     return SKPI_OK;
 }
 
-int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, const skpi__days *days,
-                           uint32_t posts_metric, const skpi_period *covers,
-                           uint32_t covers_channel)
+/* The (channel, day) pairs a file speaks for, growing. */
+typedef struct touched_set {
+    touched_day *day;
+    size_t n, cap;
+} touched_set;
+
+/* The flows of the file's posts (and one post each for posts_metric) on
+ * the days they were published; marks the channels they are on. */
+static int staged_posts_days(skpi__stage *st, touched_set *t, bool *channel_used,
+                             const skpi__days *days, uint32_t posts_metric)
 {
-    int rc = SKPI_OK;
-    /* The (channel, day) pairs the file speaks for: the days of its posts,
-     * and every day of the range it covers on each of its channels. Those
-     * days are rebuilt from every post published on them; the covered days
-     * without any post are zero. */
-    touched_day *touched = NULL;
-    size_t nt = 0, ct = 0;
-    bool *channel_used = NULL;
-    if (st->nchannels > 0 &&
-        (channel_used = skpi__reallocarray(NULL, st->nchannels, sizeof *channel_used)) == NULL)
-        return skpi__nomem();
-    for (size_t c = 0; c < st->nchannels; c++)
-        channel_used[c] = c == covers_channel;
+    int rc;
     for (size_t i = 0; i < st->nposts; i++) {
         const skpi__stage_post *p = &st->posts[i];
         if (p->dead || p->ranking)
@@ -377,31 +372,65 @@ int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, const skpi__
         channel_used[p->channel] = true;
         int64_t d = skpi__days_index(days, p->published);
         skpi_time day = skpi__days_start(days, d);
-        if ((rc = touch(&touched, &nt, &ct, p->channel, d, true)) != SKPI_OK)
-            goto done;
+        if ((rc = touch(&t->day, &t->n, &t->cap, p->channel, d, true)) != SKPI_OK)
+            return rc;
         const skpi__staged_value *v = p->count ? st->values + p->first : NULL;
         for (size_t k = 0; k < p->count; k++) {
             if (st->metrics[v[k].metric].kind != SKPI_KIND_FLOW)
                 continue;
             if ((rc = add_day(st, v[k].metric, p->channel, day, v[k].value)) != SKPI_OK)
-                goto done;
+                return rc;
         }
         if (posts_metric != UINT32_MAX &&
             (rc = add_day(st, posts_metric, p->channel, day, 1.0)) != SKPI_OK)
-            goto done;
+            return rc;
     }
-    if (covers != NULL) {
-        int64_t d0 = skpi__days_index(days, covers->start), d1 = skpi__days_index(days, covers->end);
-        for (uint32_t c = 0; c < st->nchannels; c++)
-            for (int64_t d = d0; channel_used[c] && d < d1; d++)
-                if ((rc = touch(&touched, &nt, &ct, c, d, false)) != SKPI_OK)
-                    goto done;
+    return SKPI_OK;
+}
+
+/* Every day of the range the file covers, on each channel it speaks for. */
+static int covered_days(const skpi__stage *st, touched_set *t, const bool *channel_used,
+                        const skpi_period *covers, const skpi__days *days)
+{
+    if (covers == NULL)
+        return SKPI_OK;
+    int64_t d0 = skpi__days_index(days, covers->start), d1 = skpi__days_index(days, covers->end);
+    for (uint32_t c = 0; c < st->nchannels; c++)
+        for (int64_t d = d0; channel_used[c] && d < d1; d++) {
+            int rc = touch(&t->day, &t->n, &t->cap, c, d, false);
+            if (rc != SKPI_OK)
+                return rc;
+        }
+    return SKPI_OK;
+}
+
+/* The flows of a post of an earlier import (not in this file) on channel
+ * c, published on the day starting at `day`. */
+static int earlier_post_flows(skpi__stage *st, const skpi_post *p, uint32_t c, skpi_time day,
+                              uint32_t posts_metric)
+{
+    for (uint32_t m = 0; m < st->nmetrics; m++) {
+        if (st->metrics[m].kind != SKPI_KIND_FLOW)
+            continue;
+        skpi_value val;
+        if (m == posts_metric) {
+            val.value = 1.0;
+        } else if (skpi_post_value(&val, p, st->metrics[m].key) != SKPI_OK ||
+                   val.availability != SKPI_AVAILABLE) {
+            continue;
+        }
+        int rc = add_day(st, m, c, day, val.value);
+        if (rc != SKPI_OK)
+            return rc;
     }
-    if (nt == 0)
-        goto done;
-    qsort(touched, nt, sizeof *touched, touched_cmp);
-    /* Posts of earlier imports published on a touched day still count
-     * toward it: a partial re-export must not wipe them out. */
+    return SKPI_OK;
+}
+
+/* Posts of earlier imports published on a touched day still count toward
+ * it: a partial re-export must not wipe them out. t is sorted. */
+static int earlier_posts_days(skpi__stage *st, const skpi_dataset *ds, touched_set *t,
+                              const skpi__days *days, uint32_t posts_metric)
+{
     size_t total = skpi_dataset_post_count(ds);
     for (size_t i = 0; i < total; i++) {
         const skpi_post *p = skpi_dataset_post(ds, i);
@@ -413,43 +442,62 @@ int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, const skpi__
         if (c == UINT32_MAX)
             continue;
         touched_day key = { c, false, skpi__days_index(days, skpi_post_published(p)) };
-        touched_day *hit = bsearch(&key, touched, nt, sizeof *touched, touched_cmp);
+        touched_day *hit = bsearch(&key, t->day, t->n, sizeof *t->day, touched_cmp);
         if (hit == NULL)
             continue;
         hit->has_post = true;
         if (staged_post(st, ch, skpi_post_id(p)))
             continue;
-        skpi_time day = skpi__days_start(days, key.day);
-        for (uint32_t m = 0; m < st->nmetrics; m++) {
-            if (st->metrics[m].kind != SKPI_KIND_FLOW)
-                continue;
-            skpi_value val;
-            if (m == posts_metric) {
-                val.value = 1.0;
-            } else if (skpi_post_value(&val, p, st->metrics[m].key) != SKPI_OK ||
-                       val.availability != SKPI_AVAILABLE) {
-                continue;
-            }
-            if ((rc = add_day(st, m, c, day, val.value)) != SKPI_OK)
-                goto done;
-        }
+        int rc = earlier_post_flows(st, p, c, skpi__days_start(days, key.day), posts_metric);
+        if (rc != SKPI_OK)
+            return rc;
     }
-    /* Covered days without a post: zero for every flow the file holds. */
-    for (size_t i = 0; i < nt;) {
+    return SKPI_OK;
+}
+
+/* Covered days without a post: zero for every flow the file holds. */
+static int zero_days(skpi__stage *st, const touched_set *t, const skpi__days *days)
+{
+    for (size_t i = 0; i < t->n;) {
         size_t j = i;
         bool has_post = false;
-        for (; j < nt && touched_cmp(&touched[i], &touched[j]) == 0; j++)
-            has_post = has_post || touched[j].has_post;
-        skpi_time day = skpi__days_start(days, touched[i].day);
-        for (uint32_t m = 0; !has_post && m < st->nmetrics; m++)
-            if (st->metrics[m].kind == SKPI_KIND_FLOW &&
-                (rc = add_day(st, m, touched[i].channel, day, 0.0)) != SKPI_OK)
-                goto done;
+        for (; j < t->n && touched_cmp(&t->day[i], &t->day[j]) == 0; j++)
+            has_post = has_post || t->day[j].has_post;
+        skpi_time day = skpi__days_start(days, t->day[i].day);
+        for (uint32_t m = 0; !has_post && m < st->nmetrics; m++) {
+            int rc = st->metrics[m].kind == SKPI_KIND_FLOW
+                ? add_day(st, m, t->day[i].channel, day, 0.0) : SKPI_OK;
+            if (rc != SKPI_OK)
+                return rc;
+        }
         i = j;
     }
-    rc = SKPI_OK;
-done:
-    skpi__free(touched);
+    return SKPI_OK;
+}
+
+int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, const skpi__days *days,
+                           uint32_t posts_metric, const skpi_period *covers,
+                           uint32_t covers_channel)
+{
+    /* The (channel, day) pairs the file speaks for: the days of its posts,
+     * and every day of the range it covers on each of its channels. Those
+     * days are rebuilt from every post published on them; the covered days
+     * without any post are zero. */
+    touched_set t = { NULL, 0, 0 };
+    bool *channel_used = NULL;
+    if (st->nchannels > 0 &&
+        (channel_used = skpi__reallocarray(NULL, st->nchannels, sizeof *channel_used)) == NULL)
+        return skpi__nomem();
+    for (size_t c = 0; c < st->nchannels; c++)
+        channel_used[c] = c == covers_channel;
+    int rc = staged_posts_days(st, &t, channel_used, days, posts_metric);
+    if (rc == SKPI_OK) rc = covered_days(st, &t, channel_used, covers, days);
+    if (rc == SKPI_OK && t.n > 0) {
+        qsort(t.day, t.n, sizeof *t.day, touched_cmp);
+        rc = earlier_posts_days(st, ds, &t, days, posts_metric);
+        if (rc == SKPI_OK) rc = zero_days(st, &t, days);
+    }
+    skpi__free(t.day);
     skpi__free(channel_used);
     return rc;
 }

@@ -80,6 +80,146 @@ static const double exact_pow10[] = {
     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
 };
 
+/* The decimal digits of a number as they are read: a mantissa of at most 19
+ * significant digits; the digits beyond only move the exponent. */
+typedef struct decimal {
+    uint64_t mant;
+    int digits;      /* significant digits kept */
+    int dropped;     /* integer digits beyond the 19 kept */
+    int frac_digits; /* fraction digits kept */
+    bool any;        /* a digit was seen */
+    char digit_buf[40];
+} decimal;
+
+static void keep_digit(decimal *d, char c)
+{
+    d->mant = d->mant * 10 + (uint64_t)(c - '0');
+    d->digit_buf[d->digits] = c;
+    d->digits++;
+}
+
+/* A thousands separator (',' or a blank) at s[i] must sit between a digit
+ * and a group of exactly three digits: "1,234" yes, "1,23" or ",5" no.
+ * Gives its width, or 0 when it is not a valid separator. */
+static size_t group_separator(const char *s, size_t n, size_t i, const decimal *d, size_t group,
+                              bool grouped)
+{
+    size_t width = s[i] == ',' ? 1 : blank_at(s + i, n - i);
+    if (!d->any || (grouped && group != 3) || (!grouped && group > 3))
+        return 0;
+    size_t j = i + width, digits = 0;
+    while (j < n && s[j] >= '0' && s[j] <= '9' && digits < 4) {
+        j++;
+        digits++;
+    }
+    return digits == 3 ? width : 0;
+}
+
+/* The integer part from s[*i], with its thousands separators; *i moves
+ * past it. SKPI__VALUE_OK or SKPI__VALUE_BAD. */
+static int integer_part(decimal *d, const char *s, size_t n, size_t *i)
+{
+    size_t group = 0; /* digits since the last thousands separator */
+    bool grouped = false;
+    for (; *i < n; (*i)++) {
+        char c = s[*i];
+        if (c >= '0' && c <= '9') {
+            d->any = true;
+            group++;
+            if (d->mant == 0 && c == '0')
+                continue;
+            if (d->digits < 19)
+                keep_digit(d, c);
+            else
+                d->dropped++;
+            continue;
+        }
+        if (c == ',' || blank_at(s + *i, n - *i) != 0) {
+            size_t width = group_separator(s, n, *i, d, group, grouped);
+            if (width == 0)
+                return SKPI__VALUE_BAD;
+            grouped = true;
+            group = 0;
+            *i += width - 1;
+            continue;
+        }
+        break;
+    }
+    return grouped && group != 3 ? SKPI__VALUE_BAD : SKPI__VALUE_OK;
+}
+
+/* The fraction after a '.' at s[*i], if any; *i moves past it. */
+static void fraction_part(decimal *d, const char *s, size_t n, size_t *i)
+{
+    if (*i >= n || s[*i] != '.')
+        return;
+    for ((*i)++; *i < n && s[*i] >= '0' && s[*i] <= '9'; (*i)++) {
+        d->any = true;
+        if (d->mant == 0 && s[*i] == '0') {
+            d->frac_digits++;
+            continue;
+        }
+        if (d->digits < 19) {
+            keep_digit(d, s[*i]);
+            d->frac_digits++;
+        }
+    }
+}
+
+/* An exponent ("e-3", "E+12") at s[*i], if any; *i moves past it.
+ * SKPI__VALUE_OK or SKPI__VALUE_BAD (an 'e' without digits). */
+static int exponent_part(long *exp10, const char *s, size_t n, size_t *i)
+{
+    *exp10 = 0;
+    if (*i >= n || (s[*i] != 'e' && s[*i] != 'E'))
+        return SKPI__VALUE_OK;
+    (*i)++;
+    bool negative = false;
+    if (*i < n && (s[*i] == '+' || s[*i] == '-')) {
+        negative = s[*i] == '-';
+        (*i)++;
+    }
+    if (*i >= n || s[*i] < '0' || s[*i] > '9')
+        return SKPI__VALUE_BAD;
+    for (; *i < n && s[*i] >= '0' && s[*i] <= '9'; (*i)++)
+        if (*exp10 < 100000)
+            *exp10 = *exp10 * 10 + (s[*i] - '0');
+    if (negative)
+        *exp10 = -*exp10;
+    return SKPI__VALUE_OK;
+}
+
+/* mant * 10^e, correctly rounded. */
+static double decimal_value(const decimal *d, long e)
+{
+    if (d->mant == 0)
+        return 0.0;
+    if (d->mant < (UINT64_C(1) << 53) && e >= -22 && e <= 22)
+        return e >= 0 ? (double)d->mant * exact_pow10[e] : (double)d->mant / exact_pow10[-e];
+    /* Rare: hand the digits to strtod without a decimal point, so the
+     * host's locale (which only changes the decimal point) cannot
+     * matter. */
+    char buf[64];
+    memcpy(buf, d->digit_buf, (size_t)d->digits);
+    int len = d->digits;
+    buf[len++] = 'e';
+    long ee = e;
+    if (ee < 0) {
+        buf[len++] = '-';
+        ee = -ee;
+    }
+    char tmp[24];
+    int t = 0;
+    do {
+        tmp[t++] = (char)('0' + ee % 10);
+        ee /= 10;
+    } while (ee > 0 && t < 20);
+    while (t > 0)
+        buf[len++] = tmp[--t];
+    buf[len] = '\0';
+    return strtod(buf, NULL);
+}
+
 int skpi__value_number(const char *s, size_t n, double *out, bool *percent)
 {
     *percent = false;
@@ -100,123 +240,14 @@ int skpi__value_number(const char *s, size_t n, double *out, bool *percent)
         negative = s[i] == '-';
         i++;
     }
-    /* Digits go into a decimal mantissa of at most 19 significant digits;
-     * the rest only moves the exponent. */
-    uint64_t mant = 0;
-    int digits = 0;       /* significant digits kept */
-    int dropped = 0;      /* integer digits beyond the 19 kept */
-    int frac_digits = 0;  /* fraction digits kept */
-    bool any = false;
-    size_t group = 0;     /* digits since the last thousands separator */
-    bool grouped = false;
-    char digit_buf[40];
-    for (; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= '0' && c <= '9') {
-            any = true;
-            group++;
-            if (mant == 0 && c == '0') {
-                continue;
-            }
-            if (digits < 19) {
-                mant = mant * 10 + (uint64_t)(c - '0');
-                digit_buf[digits] = (char)c;
-                digits++;
-            } else {
-                dropped++;
-            }
-            continue;
-        }
-        size_t k;
-        if (c == ',' || (k = blank_at(s + i, n - i)) != 0) {
-            /* A thousands separator must sit between a digit and a group of
-             * exactly three digits: "1,234" yes, "1,23" or ",5" no. */
-            size_t width = c == ',' ? 1 : blank_at(s + i, n - i);
-            if (!any || (grouped && group != 3) || (!grouped && group > 3))
-                return SKPI__VALUE_BAD;
-            size_t j = i + width, d = 0;
-            while (j < n && s[j] >= '0' && s[j] <= '9' && d < 4) {
-                j++;
-                d++;
-            }
-            if (d != 3)
-                return SKPI__VALUE_BAD;
-            grouped = true;
-            group = 0;
-            i += width - 1;
-            continue;
-        }
-        break;
-    }
-    if (grouped && group != 3)
+    decimal d = { 0 };
+    long exp10;
+    if (integer_part(&d, s, n, &i) != SKPI__VALUE_OK)
         return SKPI__VALUE_BAD;
-    if (i < n && s[i] == '.') {
-        i++;
-        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
-            any = true;
-            if (mant == 0 && s[i] == '0') {
-                frac_digits++;
-                continue;
-            }
-            if (digits < 19) {
-                mant = mant * 10 + (uint64_t)(s[i] - '0');
-                digit_buf[digits] = s[i];
-                digits++;
-                frac_digits++;
-            }
-        }
-    }
-    if (!any)
+    fraction_part(&d, s, n, &i);
+    if (!d.any || exponent_part(&exp10, s, n, &i) != SKPI__VALUE_OK || i != n)
         return SKPI__VALUE_BAD;
-    long exp10 = 0;
-    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-        i++;
-        bool eneg = false;
-        if (i < n && (s[i] == '+' || s[i] == '-')) {
-            eneg = s[i] == '-';
-            i++;
-        }
-        if (i >= n || s[i] < '0' || s[i] > '9')
-            return SKPI__VALUE_BAD;
-        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-            if (exp10 < 100000)
-                exp10 = exp10 * 10 + (s[i] - '0');
-        if (eneg)
-            exp10 = -exp10;
-    }
-    if (i != n)
-        return SKPI__VALUE_BAD;
-    /* value = mant * 10^(exp10 + dropped - frac_digits) */
-    long e = exp10 + dropped - frac_digits;
-    double v;
-    if (mant == 0) {
-        v = 0.0;
-    } else if (mant < (UINT64_C(1) << 53) && e >= -22 && e <= 22) {
-        v = e >= 0 ? (double)mant * exact_pow10[e] : (double)mant / exact_pow10[-e];
-    } else {
-        /* Rare: hand the digits to strtod without a decimal point, so the
-         * host's locale (which only changes the decimal point) cannot
-         * matter. */
-        char buf[64];
-        memcpy(buf, digit_buf, (size_t)digits);
-        int len = digits;
-        buf[len++] = 'e';
-        long ee = e;
-        if (ee < 0) {
-            buf[len++] = '-';
-            ee = -ee;
-        }
-        char tmp[24];
-        int t = 0;
-        do {
-            tmp[t++] = (char)('0' + ee % 10);
-            ee /= 10;
-        } while (ee > 0 && t < 20);
-        while (t > 0)
-            buf[len++] = tmp[--t];
-        buf[len] = '\0';
-        v = strtod(buf, NULL);
-    }
+    double v = decimal_value(&d, exp10 + d.dropped - d.frac_digits);
     if (!isfinite(v))
         return SKPI__VALUE_BAD;
     *out = negative ? -v : v;

@@ -547,6 +547,106 @@ static int put_cell(book *b, skpi__book_row *row, const cell *c, const char *whe
     return skpi__book_row_set(row, c->col, v, n, where);
 }
 
+/* Where the walk over a sheet's XML is: the row and the cell being read. */
+typedef struct sheet_walk {
+    book *b;
+    size_t k; /* the sheet */
+    char where[200];
+    skpi__book_row row;
+    cell c;
+    uint64_t line;
+    size_t next_col;
+    bool in_row, in_cell, in_v, in_is;
+    int in_t, in_rph;
+} sheet_walk;
+
+static void start_row(sheet_walk *w, xml *x)
+{
+    size_t r;
+    w->line = parse_index(attr(x, "r"), &r) && r > w->line ? r : w->line + 1;
+    w->next_col = 0;
+    skpi__book_row_clear(&w->row);
+    w->in_row = xmlTextReaderIsEmptyElement(x->r) != 1;
+}
+
+/* A <c> element: its column (the r attribute, else the next one), type and style. */
+static int start_cell(sheet_walk *w, xml *x)
+{
+    cell *c = &w->c;
+    const char *ref = attr(x, "r");
+    snprintf(w->where, sizeof w->where, "%s: sheet \"%.60s\", row %llu", w->b->name,
+             w->b->sheet_name[w->k], (unsigned long long)w->line);
+    c->col = w->next_col;
+    if (ref != NULL && !ref_column(ref, &c->col))
+        return skpi__error(SKPI_EPARSE, "%s: the cell reference \"%.12s\" is not one", w->where,
+                           ref);
+    const char *t = attr(x, "t");
+    snprintf(c->type, sizeof c->type, "%s", t ? t : "");
+    c->has_style = parse_index(attr(x, "s"), &c->style);
+    c->v.n = 0;
+    if (c->v.s)
+        c->v.s[0] = '\0';
+    w->next_col = c->col + 1;
+    w->in_cell = xmlTextReaderIsEmptyElement(x->r) != 1;
+    w->in_v = w->in_is = false;
+    w->in_t = w->in_rph = 0;
+    return SKPI_OK;
+}
+
+static int end_cell(sheet_walk *w)
+{
+    w->in_cell = false;
+    const cell *c = &w->c;
+    if (c->v.n > 0 || strcmp(c->type, "inlineStr") == 0 || strcmp(c->type, "str") == 0)
+        return put_cell(w->b, &w->row, c, w->where);
+    return SKPI_OK;
+}
+
+/* Text of a <v>, or of an inline string's <t> outside its phonetic runs. */
+static int cell_text(sheet_walk *w, xml *x)
+{
+    if (w->c.v.n > SKPI__MAX_FIELD_BYTES)
+        return skpi__error(SKPI_EPARSE, "%s: a cell holds more than %zu bytes", w->where,
+                           SKPI__MAX_FIELD_BYTES);
+    return xml_text_add(x, &w->c.v);
+}
+
+/* One node of the sheet's XML. SKPI_OK to go on. */
+static int sheet_node(sheet_walk *w, xml *x, const skpi__book_fns *fns, void *ctx)
+{
+    bool empty = xmlTextReaderIsEmptyElement(x->r) == 1;
+    if (is_start(x, "row")) {
+        start_row(w, x);
+    } else if (is_end(x, "row") && w->in_row) {
+        w->in_row = false;
+        return skpi__book_row_emit(&w->row, w->line, fns, ctx);
+    } else if (w->in_row && is_start(x, "c")) {
+        return start_cell(w, x);
+    } else if (w->in_cell && is_end(x, "c")) {
+        return end_cell(w);
+    } else if (w->in_cell && is_start(x, "v")) {
+        w->in_v = !empty;
+    } else if (w->in_cell && is_end(x, "v")) {
+        w->in_v = false;
+    } else if (w->in_cell && is_start(x, "is")) {
+        w->in_is = !empty;
+    } else if (w->in_cell && is_end(x, "is")) {
+        w->in_is = false;
+    } else if (w->in_is && is_start(x, "rPh") && !empty) {
+        w->in_rph++;
+    } else if (w->in_is && is_end(x, "rPh") && w->in_rph > 0) {
+        w->in_rph--;
+    } else if (w->in_is && is_start(x, "t") && !empty) {
+        w->in_t++;
+    } else if (w->in_is && is_end(x, "t") && w->in_t > 0) {
+        w->in_t--;
+    } else if (((w->in_v && !w->in_is) || (w->in_is && w->in_t > 0 && w->in_rph == 0)) &&
+               is_text_node(x)) {
+        return cell_text(w, x);
+    }
+    return SKPI_OK;
+}
+
 static int read_sheet(book *b, size_t k, const skpi__book_fns *fns, void *ctx)
 {
     char *data;
@@ -557,83 +657,18 @@ static int read_sheet(book *b, size_t k, const skpi__book_fns *fns, void *ctx)
     if (data == NULL)
         return skpi__error(SKPI_EPARSE, "%s: sheet \"%.60s\" is listed but its part %s is "
                            "missing", b->name, b->sheet_name[k], b->sheet_part[k]);
-    char where[200] = "";
-    skpi__book_row row;
-    skpi__book_row_init(&row);
-    cell c;
-    memset(&c, 0, sizeof c);
-    uint64_t line = 0;
-    size_t next_col = 0;
-    bool in_row = false, in_cell = false, in_v = false, in_is = false;
-    int in_t = 0, in_rph = 0;
-    while ((rc = xml_next(&x)) == 1) {
-        if (is_start(&x, "row")) {
-            size_t r;
-            line = parse_index(attr(&x, "r"), &r) && r > line ? r : line + 1;
-            next_col = 0;
-            skpi__book_row_clear(&row);
-            in_row = xmlTextReaderIsEmptyElement(x.r) != 1;
-        } else if (is_end(&x, "row") && in_row) {
-            in_row = false;
-            rc = skpi__book_row_emit(&row, line, fns, ctx);
-            if (rc != SKPI_OK)
-                break;
-        } else if (in_row && is_start(&x, "c")) {
-            const char *ref = attr(&x, "r");
-            snprintf(where, sizeof where, "%s: sheet \"%.60s\", row %llu", b->name,
-                     b->sheet_name[k], (unsigned long long)line);
-            c.col = next_col;
-            if (ref != NULL && !ref_column(ref, &c.col)) {
-                rc = skpi__error(SKPI_EPARSE, "%s: the cell reference \"%.12s\" is not one",
-                                 where, ref);
-                break;
-            }
-            const char *t = attr(&x, "t");
-            snprintf(c.type, sizeof c.type, "%s", t ? t : "");
-            c.has_style = parse_index(attr(&x, "s"), &c.style);
-            c.v.n = 0;
-            if (c.v.s)
-                c.v.s[0] = '\0';
-            next_col = c.col + 1;
-            in_cell = xmlTextReaderIsEmptyElement(x.r) != 1;
-            in_v = in_is = false;
-            in_t = in_rph = 0;
-        } else if (in_cell && is_end(&x, "c")) {
-            in_cell = false;
-            if (c.v.n > 0 || strcmp(c.type, "inlineStr") == 0 || strcmp(c.type, "str") == 0) {
-                if ((rc = put_cell(b, &row, &c, where)) != SKPI_OK)
-                    break;
-            }
-        } else if (in_cell && is_start(&x, "v")) {
-            in_v = xmlTextReaderIsEmptyElement(x.r) != 1;
-        } else if (in_cell && is_end(&x, "v")) {
-            in_v = false;
-        } else if (in_cell && is_start(&x, "is")) {
-            in_is = xmlTextReaderIsEmptyElement(x.r) != 1;
-        } else if (in_cell && is_end(&x, "is")) {
-            in_is = false;
-        } else if (in_is && is_start(&x, "rPh") && xmlTextReaderIsEmptyElement(x.r) != 1) {
-            in_rph++;
-        } else if (in_is && is_end(&x, "rPh") && in_rph > 0) {
-            in_rph--;
-        } else if (in_is && is_start(&x, "t") && xmlTextReaderIsEmptyElement(x.r) != 1) {
-            in_t++;
-        } else if (in_is && is_end(&x, "t") && in_t > 0) {
-            in_t--;
-        } else if (((in_v && !in_is) || (in_is && in_t > 0 && in_rph == 0)) && is_text_node(&x)) {
-            if (c.v.n > SKPI__MAX_FIELD_BYTES) {
-                rc = skpi__error(SKPI_EPARSE, "%s: a cell holds more than %zu bytes", where,
-                                 SKPI__MAX_FIELD_BYTES);
-                break;
-            }
-            if ((rc = xml_text_add(&x, &c.v)) != SKPI_OK)
-                break;
-        }
-    }
+    sheet_walk w;
+    memset(&w, 0, sizeof w);
+    w.b = b;
+    w.k = k;
+    skpi__book_row_init(&w.row);
+    while ((rc = xml_next(&x)) == 1)
+        if ((rc = sheet_node(&w, &x, fns, ctx)) != SKPI_OK)
+            break;
     if (rc == SKPI__SHEET_STOP)
         rc = SKPI_OK;
-    skpi__free(c.v.s);
-    skpi__book_row_free(&row);
+    skpi__free(w.c.v.s);
+    skpi__book_row_free(&w.row);
     close_part(&x, data);
     return rc; /* a positive code of the importer (a restart) goes up as it is */
 }
