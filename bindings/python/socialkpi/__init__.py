@@ -4,13 +4,14 @@ ctypes bindings of libsocialkpi. The library is found through the
 SOCIALKPI_LIBRARY environment variable, then next to this package, then the
 system loader path.
 """
-from typing import Dict
+from typing import Any, Dict
 
 from ._errors import (AlreadyExistsError, CallbackError, DuplicateTimeError, InvalidArgumentError,
                       MisuseError, NotFoundError, OutOfMemoryError, ParseError, RangeError,
                       SocialKPIError, StorageError, StoreNotFoundError, UnsupportedError,
                       VersionError)
 from . import _lib
+from . import document as _document
 from ._lib import Period
 from .calendar import Cadence, Calendar, format_date, format_time, parse_time, parse_utc_offset
 from .catalog import Catalog, Direction, Metric, MetricKind, Unit
@@ -26,7 +27,7 @@ from .okr import (Band, CheckIn, Curve, KeyResult, KeyResultDirection, KeyResult
 from .render import Format, json_schema_version, render
 from .delivery import (Attachment, Delivery, DeliverySink, DeliveryStatus, DigestFlavour, Mail,
                        Webhook, WebhookPreset, deliver, redact_url, render_digest, report_period)
-from .document import (Align, BlockKind, CalloutKind, ChartKind, Document, Report, SeriesStyle,
+from .document import (Align, BlockKind, CalloutKind, ChartKind, Document, SeriesStyle,
                        SpanStyle, Tone)
 from .report_definition import Audience, Comparison, ReportDefinition, Section, Template
 from .series import Aggregation, DuplicatePolicy, Series
@@ -85,10 +86,18 @@ __all__ = [
     "DateOrder", "ImportSummary", "Preset", "Skip", "import_buffer", "import_file",
     "Definitions", "Run", "Store",
     "CallableSink", "FileSink", "MemorySink", "Sink",
-    "Align", "BlockKind", "CalloutKind", "ChartKind", "Document", "Report", "SeriesStyle",
+    "Align", "BlockKind", "CalloutKind", "ChartKind", "Document", "SeriesStyle",
     "SpanStyle", "Tone",
     "Format", "json_schema_version", "render",
     "Attachment", "Delivery", "DeliverySink", "DeliveryStatus", "DigestFlavour", "Mail",
     "Webhook", "WebhookPreset", "deliver", "redact_url", "render_digest", "report_period",
     "Audience", "Comparison", "ReportDefinition", "Section", "Template",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Names of earlier releases (Report for Document): they go on working, with a
+    DeprecationWarning."""
+    if name == "Report":
+        return getattr(_document, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

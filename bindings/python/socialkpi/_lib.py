@@ -498,6 +498,12 @@ PROTOTYPES: List[Tuple[str, List[Any], Any, bool]] = [
     ("skpi_doc_add_chart", [_P(_sz), DocP, _P(DocChart)], _int, True),
     ("skpi_doc_chart_add_series", [_P(_sz), DocP, _sz, _c, _int, _P(_c), _vp, _sz], _int, True),
     ("skpi_doc_chart_get", [_P(DocChart), DocP, _sz], _int, True),
+    # doc.h, experimental: what a renderer reads beyond the block getters
+    ("skpi_doc_set_period", [DocP, _P(Period), _c], _int, True),
+    ("skpi_doc_period", [_P(Period), _P(_c), DocP], _int, True),
+    ("skpi_doc_table_row", [_P(_P(_c)), DocP, _sz, _sz], _int, True),
+    ("skpi_doc_chart_categories", [_P(_P(_c)), _P(_sz), DocP, _sz], _int, True),
+    ("skpi_doc_chart_series_categories", [_P(_P(_sz)), DocP, _sz, _sz], _int, True),
     ("skpi_doc_chart_series", [_P(_c), _P(_int), _P(_sz), _P(_P(_c)), _P(_P(_dbl)), DocP, _sz,
                                _sz], _int, True),
     ("skpi_doc_goal_init", [_P(DocGoal), _uint], _int, True),

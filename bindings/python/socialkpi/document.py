@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import enum
+import warnings
 from typing import (TYPE_CHECKING, Any, Dict, Iterable, List, Literal, Mapping, Optional,
                     Sequence, Tuple, Type, TypeVar, Union, overload)
 
@@ -11,7 +12,10 @@ from ._handle import Handle
 from ._errors import invalid
 from ._lib import DocP, lib, opt_text, required, string, version_init
 from ._lib import text as utf8
-from ._types import CValue, DocChart, DocGoal, DocKeyResult, DocKpiRow, DocObjective, DocPost
+from ._types import (CValue, DocChart, DocGoal, DocKeyResult, DocKpiRow, DocObjective, DocPost,
+                     Period)
+from ._typing import PeriodLike
+from .calendar import as_period
 from .catalog import Direction, Unit
 from .values import Value, to_c_value
 
@@ -313,19 +317,16 @@ class Table(Block):
             out.append((required(text.value), Align(align.value)))
         return out
 
+    def row(self, i: int) -> List[Optional[str]]:
+        """Row i as a list of cells, read in one call."""
+        cells = ctypes.POINTER(ctypes.c_char_p)()
+        lib.skpi_doc_table_row(ctypes.byref(cells), self._d, self.index, i)
+        return [string(cells[c]) for c in range(self.columns)]
+
     @property
     def rows(self) -> List[List[Optional[str]]]:
-        """The rows, each a list of cells (None for an empty one)."""
-        cell = ctypes.c_char_p()
-        n = self.columns
-        rows: List[List[Optional[str]]] = []
-        for r in range(len(self)):
-            row: List[Optional[str]] = []
-            for c in range(n):
-                lib.skpi_doc_table_cell(ctypes.byref(cell), self._d, self.index, r, c)
-                row.append(string(cell.value))
-            rows.append(row)
-        return rows
+        """The rows, each a list of cells."""
+        return [self.row(r) for r in range(len(self))]
 
 
 class Chart(Block):
@@ -367,6 +368,23 @@ class Chart(Block):
                         [required(labels[j]) for j in range(n.value)],
                         [values[j] for j in range(n.value)]))
         return out
+
+
+    @property
+    def categories(self) -> List[str]:
+        """The category axis: the labels the points sit at, in order (one per point when every
+        series has the same labels, else each distinct label where it first appears)."""
+        labels = ctypes.POINTER(ctypes.c_char_p)()
+        n = ctypes.c_size_t()
+        lib.skpi_doc_chart_categories(ctypes.byref(labels), ctypes.byref(n), self._d, self.index)
+        return [required(labels[j]) for j in range(n.value)]
+
+    def series_categories(self, i: int) -> List[int]:
+        """Where each point of series i sits on the category axis (indices into categories)."""
+        n = len(self.series[i][2])
+        index = ctypes.POINTER(ctypes.c_size_t)()
+        lib.skpi_doc_chart_series_categories(ctypes.byref(index), self._d, self.index, i)
+        return [int(index[j]) for j in range(n)]
 
 
 class Goals(Block):
@@ -493,6 +511,22 @@ class Document(Handle):
     @subtitle.setter
     def subtitle(self, v: str) -> None:
         lib.skpi_doc_set_subtitle(self._h, utf8(v))
+
+    @property
+    def period(self) -> Optional[Tuple[Period, str]]:
+        """The period the document reports on and its label ("" when none), or None when unset."""
+        out, label = Period(), ctypes.c_char_p()
+        try:
+            lib.skpi_doc_period(ctypes.byref(out), ctypes.byref(label), self._h)
+        except LookupError:
+            return None
+        return out, required(label.value)
+
+    def set_period(self, period: Optional[PeriodLike], label: Optional[str] = None) -> None:
+        """Record the period the document reports on (None removes it) and its label for readers;
+        assembled reports have it already."""
+        p = None if period is None else ctypes.byref(as_period(period))
+        lib.skpi_doc_set_period(self._h, p, opt_text(label))
 
     @property
     def currency(self) -> Optional[str]:
@@ -665,5 +699,11 @@ class Document(Handle):
         return f"<Document {self.title!r}: {len(self)} blocks>"
 
 
-# The name of earlier releases, kept so that code using it goes on working.
-Report = Document
+def __getattr__(name: str) -> Any:
+    """Report, the name of earlier releases for Document: it goes on working, with a
+    DeprecationWarning."""
+    if name == "Report":
+        warnings.warn("socialkpi.Report is deprecated: the class is socialkpi.Document",
+                      DeprecationWarning, stacklevel=2)
+        return Document
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -23,7 +23,7 @@ def test_a_wrong_handle_is_a_type_error():
 
 
 def test_closed_objects_refuse_use_and_close_twice():
-    for obj in (sk.Catalog(), sk.Dataset(), sk.Goal("g"), sk.Objective("o"), sk.Report(),
+    for obj in (sk.Catalog(), sk.Dataset(), sk.Goal("g"), sk.Objective("o"), sk.Document(),
                 sk.ReportDefinition("d"), sk.Definitions()):
         with obj:
             pass
@@ -59,7 +59,7 @@ def churn(n, tmpdir):
         child.add_key_result("m", sk.KeyResultKind.METRIC, 0, 100, metric="impressions")
         child.align_under(parent)
         parent.score(45 * 86400, ds)
-        rep = sk.Report("r")
+        rep = sk.Document("r")
         rep.add_paragraph("p" * 4000)
         rep.add_kpi_table("t").add_row("x", 1, sparkline=list(range(50)))
         rep.render("html", sk.CallableSink(lambda b: None))

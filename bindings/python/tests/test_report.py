@@ -244,7 +244,7 @@ def test_reading_the_model_back(report):
 
 
 def test_report_errors_leave_it_unchanged():
-    rep = sk.Report()
+    rep = sk.Document()
     with pytest.raises(sk.RangeError):
         rep.add_heading("Too deep", 5)
     with pytest.raises(sk.InvalidArgumentError):
@@ -268,8 +268,37 @@ def test_report_errors_leave_it_unchanged():
 def test_earlier_names_are_aliases_of_document():
     """Code written for 0.1 used Report (and the module socialkpi.report) for the document."""
     import socialkpi.report as old_module
-    assert sk.Report is sk.Document
-    assert old_module.Report is sk.Document and old_module.Heading is sk.document.Heading
-    with sk.Report("old name") as doc:
+    with pytest.warns(DeprecationWarning, match="socialkpi.Document"):
+        assert sk.Report is sk.Document
+    with pytest.warns(DeprecationWarning):
+        assert old_module.Report is sk.Document and old_module.Heading is sk.document.Heading
+    with pytest.warns(DeprecationWarning):
+        old = sk.Report
+    with old("old name") as doc:
         assert isinstance(doc, sk.Document)
         assert repr(doc) == "<Document 'old name': 0 blocks>"
+
+
+def test_period_rows_and_chart_axis_read_back():
+    """doc.h's reading aids: the period a document reports on, a table row in one call, and a
+    chart's category axis (distinct labels where they first appear, each point at its label)."""
+    doc = sk.Document("Period")
+    assert doc.period is None
+    doc.set_period((1772323200, 1775001600), "2026-03")  # 2026-03-01 to 2026-04-01 UTC
+    period, label = doc.period
+    assert (period.start, period.end, label) == (1772323200, 1775001600, "2026-03")
+    doc.set_period(None)
+    assert doc.period is None
+    with pytest.raises(sk.RangeError):
+        doc.set_period((10, 10))
+    table = doc.add_table("T", ["a", "b"])
+    table.add_row(["x", None]).add_row(["y", 2])
+    assert table.row(1) == ["y", "2"]
+    assert table.rows == [["x", ""], ["y", "2"]]
+    with pytest.raises(sk.RangeError):
+        table.row(2)
+    chart = doc.add_chart("C")
+    chart.add_series("A", ["Jan", "Feb"], [1, 2]).add_series("B", ["Feb", "Mar"], [3, 4])
+    assert chart.categories == ["Jan", "Feb", "Mar"]
+    assert chart.series_categories(0) == [0, 1]
+    assert chart.series_categories(1) == [1, 2]
