@@ -88,7 +88,7 @@ typedef struct decimal {
     int dropped;     /* integer digits beyond the 19 kept */
     int frac_digits; /* fraction digits kept */
     bool any;        /* a digit was seen */
-    char digit_buf[40];
+    char *digit_buf; /* the digits kept, for the rare strtod path */
 } decimal;
 
 static void keep_digit(decimal *d, char c)
@@ -240,7 +240,8 @@ int skpi__value_number(const char *s, size_t n, double *out, bool *percent)
         negative = s[i] == '-';
         i++;
     }
-    decimal d = { 0 };
+    char digit_buf[40];
+    decimal d = { 0, 0, 0, 0, false, digit_buf };
     long exp10;
     if (integer_part(&d, s, n, &i) != SKPI__VALUE_OK)
         return SKPI__VALUE_BAD;
