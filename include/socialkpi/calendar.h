@@ -242,6 +242,33 @@ SKPI_API int skpi_calendar_label(char *buf, size_t size, const skpi_calendar *ca
                                  int cadence, skpi_time t);
 
 /**
+ * @brief The name of the period containing `t` as people write it, in a locale.
+ *
+ * Without a locale (NULL or ""): day `2 March 2026`, week `week of 2 March
+ * 2026` (its first day), month `March 2026`, quarter `Q1 2026`, year `2026`.
+ * With a locale ("de-DE", "fr-FR"), ICU lays the date out in that locale's
+ * CLDR pattern with its month names: `März 2026`, `mars 2026`, `2. März
+ * 2026`, `Q1 2026`, `T1 2026` (fr). A fiscal year not starting in January
+ * reads `Q1 FY2027` and `FY2027`, named as skpi_calendar_label() names it.
+ * The name is for readers; skpi_calendar_label() gives the ISO form that data
+ * formats keep. Thread-safe: ICU formatters are opened per call.
+ * @param buf     receives the NUL-terminated UTF-8 name
+ * @param size    size of buf; 96 bytes hold every name in the default wording
+ * @param cal     the calendar (its zone and fiscal year apply)
+ * @param cadence an ::skpi_cadence
+ * @param t       a time inside the period
+ * @param locale  a language tag, or NULL for the built-in English
+ * @param week    the words of a week around its first day, with `{date}`
+ *                ("Woche vom {date}"); NULL for "week of {date}"; copied
+ * @return SKPI_OK, SKPI_EMISUSE (NULL buf or cal), SKPI_EINVAL (unknown
+ *         cadence or locale, a week wording without `{date}`), SKPI_ERANGE
+ *         (t outside years 1 to 9999, or buf too small)
+ */
+SKPI_API int skpi_calendar_period_name(char *buf, size_t size, const skpi_calendar *cal,
+                                       int cadence, skpi_time t, const char *locale,
+                                       const char *week);
+
+/**
  * @brief Parse a date or date-time in the calendar's time zone.
  *
  * Accepts `YYYY-MM-DD`, and `YYYY-MM-DD` followed by `T` or a space and

@@ -1048,10 +1048,11 @@ typedef enum skpi_template {
     SKPI_TPL_SPOT_WITHHELD = 117, /**< no spot checks: the period's data is incomplete */
     SKPI_TPL_TOP_POSTS_NONE = 118, /**< top posts: no post was published in the period */
     SKPI_TPL_TOP_POSTS_NO_METRIC = 119, /**< top posts: the period's posts lack the metric */
-    SKPI_TPL_TOP_POSTS_LEFT_OUT = 120 /**< top posts: a channel's posts lack the metric */
+    SKPI_TPL_TOP_POSTS_LEFT_OUT = 120, /**< top posts: a channel's posts lack the metric */
+    SKPI_TPL_PERIOD_WEEK = 121 /**< a week named by its first day ("week of {date}"), in every period name */
 } skpi_template;
 
-/** @brief The number of ::skpi_template values (121); new ones are only ever appended. */
+/** @brief The number of ::skpi_template values (122); new ones are only ever appended. */
 SKPI_API int skpi_template_count(void);
 
 /** @brief The default (English) text of a template; NULL for unknown keys. Static. */

@@ -438,16 +438,24 @@ SKPI_API int skpi_report_add_section(skpi_report *report, const char *title, skp
  * @brief Replace a template for this report.
  *
  * `{name}` is replaced by the named value; `{{` and `}}` stand for braces.
+ * A count may choose among plural forms by CLDR's rules for the report's
+ * locale (English without one): `{total, plural, one {# goal} other {#
+ * goals}}` with the forms `zero`, `one`, `two`, `few`, `many`, `other`
+ * (required) and exact `=N`; `#` in a form stands for the number, and
+ * braces inside a form nest (docs/locale.md, Plural forms).
  * @param report the definition
  * @param key    an ::skpi_template
- * @param text   the new text; copied; NULL restores the default
+ * @param text   the new text; copied; NULL restores the default (the
+ *               built-in translation when the report's locale has one)
  * @return SKPI_OK; SKPI_EMISUSE; SKPI_EINVAL (unknown key, an unbalanced
- *         brace, or a placeholder the template does not offer: the message
- *         names it); SKPI_ENOMEM
+ *         brace, a placeholder the template does not offer, or a plural
+ *         form that is not well formed: the message names it); SKPI_ENOMEM
  */
 SKPI_API int skpi_report_set_template(skpi_report *report, int key, const char *text);
 
-/** @brief The template text in force for this report (NULL for NULL or an unknown key). Borrowed. */
+/** @brief The template text in force for this report: its own, else the built-in
+ *         German or French translation when its locale's language is `de` or `fr`, else
+ *         the English default (NULL for NULL or an unknown key). Borrowed. */
 SKPI_API const char *skpi_report_template(const skpi_report *report, int key);
 
 /**

@@ -66,6 +66,11 @@ static bool resolve(char *out, size_t size, const char *locale)
     return false;
 }
 
+bool skpi__locale_id(char *out, size_t size, const char *locale)
+{
+    return resolve(out, size, locale);
+}
+
 int skpi__locale_check(const char *locale, const char *what)
 {
     char id[ULOC_FULLNAME_CAPACITY];

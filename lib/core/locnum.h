@@ -16,6 +16,10 @@ typedef struct skpi__locnum skpi__locnum;
  * data for its language. `what` starts the message. */
 int skpi__locale_check(const char *locale, const char *what);
 
+/* The ICU locale ID ("de_DE") of a language tag or ICU ID into out; false
+ * when it is not a locale ICU has data for (as skpi__locale_check()). */
+bool skpi__locale_id(char *out, size_t size, const char *locale);
+
 /* Formatters for `locale`; `group` replaces the locale's digit-group
  * separator when not NULL ("" for none); `currency` is written after or
  * before amounts as the locale places it ("EUR" becomes the locale's sign

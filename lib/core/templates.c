@@ -2,6 +2,10 @@
  * filling. A host replaces any entry per report (translation, tone). */
 #include "core/templates.h"
 
+#include "core/plural.h"
+
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct tpl {
@@ -20,7 +24,7 @@ static const tpl table[SKPI__TPL_COUNT] = {
     [SKPI_TPL_HEADING_TOP_POSTS] = { "Top posts", "" },
     [SKPI_TPL_HEADING_SPOT_CHECKS] = { "Spot checks", "" },
     [SKPI_TPL_HEADING_NEXT_STEPS] = { "Next steps", "" },
-    [SKPI_TPL_SUBTITLE] = { "Report for the {cadence} {period}", "cadence period" },
+    [SKPI_TPL_SUBTITLE] = { "Report for {period}", "cadence period" },
     [SKPI_TPL_HEADLINE_UP] = { "{metric} rose {percent} compared with {comparison}, to {value}.",
                                "metric percent change value previous comparison" },
     [SKPI_TPL_HEADLINE_DOWN] = { "{metric} fell {percent} compared with {comparison}, to {value}.",
@@ -32,7 +36,7 @@ static const tpl table[SKPI__TPL_COUNT] = {
                                 "share channel change" },
     [SKPI_TPL_CHANNEL_CHANGE] = { "{channel}: {change} ({percent}), {share} of the change in {metric}.",
                                   "channel change percent share metric" },
-    [SKPI_TPL_GOALS_SUMMARY] = { "{good} of {total} goals are on track or achieved.", "good total bad" },
+    [SKPI_TPL_GOALS_SUMMARY] = { "{good} of {total} {total, plural, one {goal} other {goals}} {good, plural, one {is} other {are}} on track or achieved.", "good total bad" },
     [SKPI_TPL_GOAL_BEHIND] = { "{goal}: {status}, {progress} of the way against {expected} expected by now.",
                                "goal status progress expected" },
     [SKPI_TPL_WIN_GOAL] = { "{goal} reached {value} against a target of {target}.", "goal value target" },
@@ -41,9 +45,9 @@ static const tpl table[SKPI__TPL_COUNT] = {
                               "cadence metric value period previous" },
     [SKPI_TPL_WIN_POST] = { "A post on {channel} reached {value} {metric}, {ratio} its usual.",
                             "channel value metric ratio published" },
-    [SKPI_TPL_SPOT_HIGH] = { "{metric} on {channel} was {value} in {period}, far above the usual range: the median of the {n} {cadence}s before was {median}.",
+    [SKPI_TPL_SPOT_HIGH] = { "{metric} on {channel} was {value} in {period}, far above the usual range: the median of the {n, plural, one {{cadence}} other {# {cadence}s}} before was {median}.",
                              "metric channel value period median n cadence deviations" },
-    [SKPI_TPL_SPOT_LOW] = { "{metric} on {channel} was {value} in {period}, far below the usual range: the median of the {n} {cadence}s before was {median}.",
+    [SKPI_TPL_SPOT_LOW] = { "{metric} on {channel} was {value} in {period}, far below the usual range: the median of the {n, plural, one {{cadence}} other {# {cadence}s}} before was {median}.",
                             "metric channel value period median n cadence deviations" },
     [SKPI_TPL_SPOT_NONE] = { "Nothing out of the ordinary: every metric stayed within its usual range.", "" },
     [SKPI_TPL_NEXT_GOAL] = { "{goal}: {pace} a {cadence} is needed to reach {target} by {deadline}.",
@@ -74,7 +78,7 @@ static const tpl table[SKPI__TPL_COUNT] = {
     [SKPI_TPL_KPI_TABLE_TITLE] = { "Key metrics, {period}", "period" },
     [SKPI_TPL_CHANNEL_TABLE_TITLE] = { "{metric} by channel, {period}", "metric period" },
     [SKPI_TPL_TREND_TITLE] = { "{metric} per {cadence}", "metric cadence" },
-    [SKPI_TPL_TREND_DESCRIPTION] = { "{metric} over the last {n} {cadence}s, from {first} in {first_period} to {last} in {last_period}.",
+    [SKPI_TPL_TREND_DESCRIPTION] = { "{metric} over the last {n, plural, one {{cadence}} other {# {cadence}s}}, from {first} in {first_period} to {last} in {last_period}.",
                                      "metric n cadence first first_period last last_period" },
     [SKPI_TPL_GOALS_CHART_TITLE] = { "Goal progress against the expected path", "" },
     [SKPI_TPL_OKR_CHART_TITLE] = { "OKR scores", "" },
@@ -109,8 +113,8 @@ static const tpl table[SKPI__TPL_COUNT] = {
     [SKPI_TPL_PARTIAL_NOTE] = { "partial data: some days of the period have no data", "" },
     [SKPI_TPL_CHART_CAPTION] = { "Chart: {title}", "title" },
     [SKPI_TPL_CHART_LAST_POINTS] = { "The last {shown} of {total} points; the JSON and CSV outputs have all of them.", "shown total" },
-    [SKPI_TPL_CHART_ALT_LINE] = { "Line chart of {series} series over {points} points: {names}.", "series points names" },
-    [SKPI_TPL_CHART_ALT_BAR] = { "Bar chart of {series} series over {points} points: {names}.", "series points names" },
+    [SKPI_TPL_CHART_ALT_LINE] = { "Line chart of {series} series over {points, plural, one {# point} other {# points}}: {names}.", "series points names" },
+    [SKPI_TPL_CHART_ALT_BAR] = { "Bar chart of {series} series over {points, plural, one {# point} other {# points}}: {names}.", "series points names" },
     [SKPI_TPL_CHART_SPAN] = { "{first} on {first_date} \xE2\x86\x92 {last} on {last_date} (low {low}, high {high})", "first first_date last last_date low high" },
     [SKPI_TPL_KPI_VERSUS] = { "{change} vs {comparison} {previous}", "change comparison previous" },
     [SKPI_TPL_OF_TARGET] = { "{current} of {target}", "current target" },
@@ -154,6 +158,7 @@ static const tpl table[SKPI__TPL_COUNT] = {
     [SKPI_TPL_TOP_POSTS_NO_METRIC] = { "No post of {period} can be ranked: none carries {metric} (the exports may not have it; choose another top-posts metric).",
                                        "period metric" },
     [SKPI_TPL_TOP_POSTS_LEFT_OUT] = { "Posts on {channel} are left out: they carry no {metric}.", "channel metric period" },
+    [SKPI_TPL_PERIOD_WEEK] = { "week of {date}", "date" },
 };
 
 int skpi_template_count(void) { return SKPI__TPL_COUNT; }
@@ -181,6 +186,122 @@ static bool offered(const char *names, const char *name, size_t n)
     return false;
 }
 
+/* ---- plural forms: {name, plural, one {...} other {...}} ---------------- */
+
+/* A plural construct parsed from "{name, plural, sel {branch} ...}". */
+typedef struct plural {
+    const char *name;
+    size_t nname;
+    const char *end;       /* just past the construct's closing brace */
+    const char *sel[8];    /* the selectors ("one", "=0") and their branches */
+    size_t nsel[8];
+    const char *branch[8];
+    size_t nbranch[8];
+    size_t count;
+} plural;
+
+static const char *skip_space(const char *p)
+{
+    while (*p == ' ' || *p == '\n' || *p == '\t') p++;
+    return p;
+}
+
+/* The brace closing the one at p (braces nest inside a plural construct). */
+static const char *closing(const char *p)
+{
+    int depth = 0;
+    for (; *p; p++) {
+        if (*p == '{') depth++;
+        else if (*p == '}' && --depth == 0) return p;
+    }
+    return NULL;
+}
+
+/* Parse the construct opening at p ('{'), whose name ends at comma. NULL
+ * and a reason in *why when it is not well formed. */
+static const char *parse_plural(plural *pl, const char *p, const char *comma, const char **why)
+{
+    memset(pl, 0, sizeof *pl);
+    pl->name = p + 1;
+    pl->nname = (size_t)(comma - p - 1);
+    const char *end = closing(p);
+    if (end == NULL) { *why = "is not closed"; return NULL; }
+    const char *q = skip_space(comma + 1);
+    if (strncmp(q, "plural", 6) != 0) { *why = "is not \"{name, plural, ...}\""; return NULL; }
+    q = skip_space(q + 6);
+    if (*q != ',') { *why = "needs a comma after \"plural\""; return NULL; }
+    q = skip_space(q + 1);
+    bool other = false;
+    while (q < end) {
+        const char *s = q;
+        while (q < end && *q != '{' && *q != ' ' && *q != '\n' && *q != '\t') q++;
+        size_t n = (size_t)(q - s);
+        bool exact = n > 1 && s[0] == '=' && strspn(s + 1, "0123456789") >= n - 1;
+        if (n == 0 || !(exact || skpi__plural_keyword(s, n))) {
+            *why = "has a form that is not zero, one, two, few, many, other or =N";
+            return NULL;
+        }
+        if (n == 5 && memcmp(s, "other", 5) == 0) other = true;
+        q = skip_space(q);
+        const char *b = *q == '{' ? closing(q) : NULL;
+        if (b == NULL || b > end) { *why = "has a form without its {text}"; return NULL; }
+        if (pl->count == sizeof pl->sel / sizeof pl->sel[0]) { *why = "has more than 8 forms"; return NULL; }
+        pl->sel[pl->count] = s;
+        pl->nsel[pl->count] = n;
+        pl->branch[pl->count] = q + 1;
+        pl->nbranch[pl->count] = (size_t)(b - q - 1);
+        pl->count++;
+        q = skip_space(b + 1);
+    }
+    if (!other) { *why = "has no \"other\" form"; return NULL; }
+    pl->end = end + 1;
+    return pl->end;
+}
+
+static bool offered_or_fail(const char *names, const char *name, size_t n, int key, const char *fn,
+                            int *rc)
+{
+    if (offered(names, name, n)) return true;
+    *rc = skpi__error(SKPI_EINVAL, "%s: template %d offers no placeholder {%.*s} (it offers: %s)", fn,
+                      key, (int)(n > 64 ? 64 : n), name, names[0] ? names : "none");
+    return false;
+}
+
+/* Check text[0, len): placeholders offered, braces balanced, plural
+ * constructs well formed (their branches checked in turn). */
+static int check_span(int key, const char *text, size_t len, const char *fn, const char *whole)
+{
+    const char *names = table[key].placeholders;
+    const char *stop = text + len;
+    int rc = SKPI_OK;
+    for (const char *p = text; p < stop; p++) {
+        if (p + 1 < stop && p[0] == '{' && p[1] == '{') { p++; continue; }
+        if (p + 1 < stop && p[0] == '}' && p[1] == '}') { p++; continue; }
+        if (*p == '}')
+            return skpi__error(SKPI_EINVAL, "%s: unbalanced '}' at byte %zu",
+                               fn, (size_t)(p - whole));
+        if (*p != '{') continue;
+        size_t n = strcspn(p + 1, "},");
+        const char *end = p + 1 + n;
+        if (end >= stop || *end == '\0')
+            return skpi__error(SKPI_EINVAL, "%s: '{' at byte %zu is not closed",
+                               fn, (size_t)(p - whole));
+        if (!offered_or_fail(names, p + 1, n, key, fn, &rc)) return rc;
+        if (*end == '}') { p = end; continue; }
+        plural pl;
+        const char *why = NULL;
+        if (parse_plural(&pl, p, end, &why) == NULL || pl.end > stop)
+            return skpi__error(SKPI_EINVAL, "%s: the plural form at byte %zu %s", fn,
+                               (size_t)(p - whole), why ? why : "is not closed");
+        for (size_t i = 0; i < pl.count; i++) {
+            rc = check_span(key, pl.branch[i], pl.nbranch[i], fn, whole);
+            if (rc != SKPI_OK) return rc;
+        }
+        p = pl.end - 1;
+    }
+    return SKPI_OK;
+}
+
 int skpi__template_check(int key, const char *text, const char *fn)
 {
     /* Sentences, headings, captions and series names become blocks and
@@ -194,27 +315,7 @@ int skpi__template_check(int key, const char *text, const char *fn)
     if (key == SKPI_TPL_NOT_AVAILABLE && strlen(text) > SKPI__NA_MAX)
         return skpi__error(SKPI_EINVAL, "%s: the text for a figure that cannot be given has %zu bytes "
                            "(at most %d)", fn, strlen(text), SKPI__NA_MAX);
-    const char *names = table[key].placeholders;
-    for (const char *p = text; *p; p++) {
-        if (p[0] == '{' && p[1] == '{') { p++; continue; }
-        if (p[0] == '}' && p[1] == '}') { p++; continue; }
-        if (*p == '}')
-            return skpi__error(SKPI_EINVAL, "%s: unbalanced '}' at byte %zu",
-                               fn, (size_t)(p - text));
-        if (*p != '{') continue;
-        const char *end = strchr(p + 1, '}');
-        if (end == NULL)
-            return skpi__error(SKPI_EINVAL, "%s: '{' at byte %zu is not closed",
-                               fn, (size_t)(p - text));
-        size_t n = (size_t)(end - p - 1);
-        if (!offered(names, p + 1, n))
-            return skpi__error(SKPI_EINVAL,
-                               "%s: template %d offers no placeholder {%.*s} "
-                               "(it offers: %s)", fn, key, (int)(n > 64 ? 64 : n), p + 1,
-                               names[0] ? names : "none");
-        p = end;
-    }
-    return SKPI_OK;
+    return check_span(key, text, strlen(text), fn, text);
 }
 
 int skpi__text_put(skpi__text *t, const char *s, size_t n)
@@ -234,34 +335,111 @@ int skpi__text_put(skpi__text *t, const char *s, size_t n)
     return SKPI_OK;
 }
 
-int skpi__text_fill(skpi__text *t, const char *tpl, const skpi__arg *args, size_t nargs)
+static const skpi__arg *find_arg(const skpi__arg *args, size_t nargs, const char *name, size_t n)
 {
-    t->len = 0;
-    if (t->buf) t->buf[0] = '\0';
-    const char *p = tpl;
-    while (*p) {
-        size_t run = strcspn(p, "{}");
+    for (size_t i = nargs; i-- > 0;)
+        if (strlen(args[i].name) == n && strncmp(args[i].name, name, n) == 0) return &args[i];
+    return NULL;
+}
+
+/* The number a plural form is chosen by: the argument's text read as a
+ * plain number ("3", "-2.5"); NaN when it is not one. */
+static double arg_number(const skpi__arg *a)
+{
+    if (a == NULL || a->value == NULL) return NAN;
+    const char *v = a->value;
+    size_t i = (v[0] == '-' || v[0] == '+') ? 1 : 0;
+    size_t digits = strspn(v + i, "0123456789");
+    if (digits == 0) return NAN;
+    i += digits;
+    if (v[i] == '.' && strspn(v + i + 1, "0123456789") > 0) i += 1 + strspn(v + i + 1, "0123456789");
+    if (v[i] != '\0') return NAN;
+    return strtod(v, NULL);
+}
+
+typedef struct fill_ctx {
+    const skpi__arg *args;
+    size_t nargs;
+    const char *locale;
+} fill_ctx;
+
+static void fill_span(skpi__text *t, const fill_ctx *c, const char *p, size_t len, const char *hash);
+
+/* Append the branch of the plural construct that fits its number. */
+static void fill_plural(skpi__text *t, const fill_ctx *c, const plural *pl)
+{
+    const skpi__arg *a = find_arg(c->args, c->nargs, pl->name, pl->nname);
+    double x = arg_number(a);
+    char kw[16] = "other";
+    if (isfinite(x)) skpi__plural_select(kw, sizeof kw, c->locale, x);
+    size_t pick = pl->count, other = pl->count;
+    for (size_t i = 0; i < pl->count; i++) {
+        const char *s = pl->sel[i];
+        size_t n = pl->nsel[i];
+        if (s[0] == '=' && isfinite(x) && strtod(s + 1, NULL) == x) { pick = i; break; }
+        if (pick == pl->count && strlen(kw) == n && memcmp(kw, s, n) == 0) pick = i;
+        if (n == 5 && memcmp(s, "other", 5) == 0) other = i;
+    }
+    if (pick == pl->count) pick = other;
+    if (pick == pl->count) return;
+    fill_span(t, c, pl->branch[pick], pl->nbranch[pick], a && a->value ? a->value : "#");
+}
+
+/* Append p[0, len) with its {names} filled; inside a plural form's branch
+ * `hash` is what '#' stands for. */
+static void fill_span(skpi__text *t, const fill_ctx *c, const char *p, size_t len, const char *hash)
+{
+    const char *stop = p + len;
+    while (p < stop) {
+        size_t run = 0;
+        while (p + run < stop && p[run] != '{' && p[run] != '}' && !(hash && p[run] == '#')) run++;
         skpi__text_put(t, p, run);
         p += run;
-        if (*p == '\0') break;
-        if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+        if (p >= stop) break;
+        if (*p == '#') { skpi__text_put(t, hash, strlen(hash)); p++; continue; }
+        if (p + 1 < stop && ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}'))) {
             skpi__text_put(t, p, 1);
             p += 2;
             continue;
         }
-        const char *end = p[0] == '{' ? strchr(p, '}') : NULL;
+        const char *end = NULL;
+        if (p[0] == '{') {
+            size_t n = strcspn(p + 1, "},");
+            if (p + 1 + n < stop && p[1 + n] != '\0') end = p + 1 + n;
+        }
         if (end == NULL) { skpi__text_put(t, p, 1); p++; continue; }
+        plural pl;
+        const char *why = NULL;
+        if (*end == ',' && parse_plural(&pl, p, end, &why) && pl.end <= stop) {
+            fill_plural(t, c, &pl);
+            p = pl.end;
+            continue;
+        }
+        if (*end == ',') end = memchr(p, '}', (size_t)(stop - p));
+        if (end == NULL) { skpi__text_put(t, p, (size_t)(stop - p)); break; }
         size_t n = (size_t)(end - p - 1);
-        const char *value = NULL;
-        for (size_t i = 0; i < nargs; i++)
-            if (strlen(args[i].name) == n && strncmp(args[i].name, p + 1, n) == 0) value = args[i].value;
+        const skpi__arg *a = find_arg(c->args, c->nargs, p + 1, n);
         /* A name with no value is left as written, so a gap shows. */
-        if (value) skpi__text_put(t, value, strlen(value));
+        if (a && a->value) skpi__text_put(t, a->value, strlen(a->value));
         else skpi__text_put(t, p, (size_t)(end - p + 1));
         p = end + 1;
     }
+}
+
+int skpi__text_fill_in(skpi__text *t, const char *tpl, const skpi__arg *args, size_t nargs,
+                       const char *locale)
+{
+    t->len = 0;
+    if (t->buf) t->buf[0] = '\0';
+    fill_ctx c = { args, nargs, locale };
+    fill_span(t, &c, tpl, strlen(tpl), NULL);
     if (t->buf == NULL) skpi__text_put(t, "", 0);
     return t->err;
+}
+
+int skpi__text_fill(skpi__text *t, const char *tpl, const skpi__arg *args, size_t nargs)
+{
+    return skpi__text_fill_in(t, tpl, args, nargs, NULL);
 }
 
 void skpi__text_free(skpi__text *t)

@@ -9,7 +9,7 @@
 
 /* The number of templates, and the first of those the renderers use (their
  * words), which the document keeps. */
-#define SKPI__TPL_COUNT 121
+#define SKPI__TPL_COUNT 122
 #define SKPI__TPL_FIRST_WORD 63
 #define SKPI__WORD_COUNT (SKPI__TPL_COUNT - SKPI__TPL_FIRST_WORD)
 /* The longest "n/a" (SKPI_TPL_NOT_AVAILABLE), in bytes. */
@@ -32,7 +32,14 @@ typedef struct skpi__arg {
 } skpi__arg;
 
 int skpi__text_put(skpi__text *t, const char *s, size_t n);
-/* Replace t's content with tpl, its {names} filled from args. */
+/* Replace t's content with tpl, its {names} filled from args; a plural form
+ * "{n, plural, one {# day} other {# days}}" takes the branch CLDR's rules
+ * for `locale` choose for n (English for NULL), '#' standing for n's text. The number is the
+ * argument's text read as a plain number ("3", "-2.5": counts are written
+ * so); any other text takes the "other" form. */
+int skpi__text_fill_in(skpi__text *t, const char *tpl, const skpi__arg *args, size_t nargs,
+                       const char *locale);
+/* skpi__text_fill_in() in English. */
 int skpi__text_fill(skpi__text *t, const char *tpl, const skpi__arg *args, size_t nargs);
 void skpi__text_free(skpi__text *t);
 

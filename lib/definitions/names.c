@@ -186,6 +186,7 @@ const skpi__name skpi__template_names[] = {
     { "top_posts_none", SKPI_TPL_TOP_POSTS_NONE },
     { "top_posts_no_metric", SKPI_TPL_TOP_POSTS_NO_METRIC },
     { "top_posts_left_out", SKPI_TPL_TOP_POSTS_LEFT_OUT },
+    { "period_week", SKPI_TPL_PERIOD_WEEK },
     { NULL, 0 }
 };
 

@@ -62,7 +62,8 @@ static const char *vword(skpi__render *r, int key, va_list ap)
         args[n].value = va_arg(ap, const char *);
         n++;
     }
-    int rc = skpi__text_fill(&r->words, skpi_doc_text(r->doc, key), args, n);
+    const char *locale = r->nf.loc ? skpi__locnum_name(r->nf.loc) : NULL;
+    int rc = skpi__text_fill_in(&r->words, skpi_doc_text(r->doc, key), args, n, locale);
     if (rc != SKPI_OK) {
         skpi__out_fail(&r->out, rc);
         return "";

@@ -32,6 +32,14 @@ const char *skpi__asm_label(skpi__asm *a, char *buf, size_t size, skpi_time t)
     return buf;
 }
 
+const char *skpi__asm_name(skpi__asm *a, char *buf, size_t size, skpi_time t)
+{
+    if (skpi_calendar_period_name(buf, size, a->cal, a->r->cadence, t, a->r->locale,
+                                  skpi__report_tpl(a->r, SKPI_TPL_PERIOD_WEEK)) != SKPI_OK)
+        skpi__asm_label(a, buf, size, t);
+    return buf;
+}
+
 const char *skpi__asm_deadline(skpi__asm *a, char *buf, size_t size, skpi_time end)
 {
     int offset = 0;
@@ -55,7 +63,7 @@ bool skpi__asm_compares(const skpi__asm *a)
 
 int skpi__asm_fill(skpi__asm *a, int key, const skpi__arg *args, size_t n)
 {
-    return skpi__text_fill(&a->t, skpi__report_tpl(a->r, key), args, n);
+    return skpi__text_fill_in(&a->t, skpi__report_tpl(a->r, key), args, n, a->r->locale);
 }
 
 static int periods(skpi__asm *a)
@@ -68,9 +76,9 @@ static int periods(skpi__asm *a)
     TRY(skpi_calendar_year_earlier(&a->YE, a->cal, r->cadence, a->P.start));
     a->cmp_prev = (r->comparisons & SKPI_COMPARE_PREVIOUS) != 0;
     a->cmp_ye = (r->comparisons & SKPI_COMPARE_YEAR_EARLIER) != 0;
-    skpi__asm_label(a, a->plabel, sizeof a->plabel, a->P.start);
-    skpi__asm_label(a, a->pplabel, sizeof a->pplabel, a->PP.start);
-    skpi__asm_label(a, a->yelabel, sizeof a->yelabel, a->YE.start);
+    skpi__asm_name(a, a->plabel, sizeof a->plabel, a->P.start);
+    skpi__asm_name(a, a->pplabel, sizeof a->pplabel, a->PP.start);
+    skpi__asm_name(a, a->yelabel, sizeof a->yelabel, a->YE.start);
     a->cadence_word = skpi__report_tpl(r, SKPI_TPL_CADENCE_DAY + r->cadence);
     return skpi_report_coverage(&a->coverage, &a->covered, r, a->ds);
 }
@@ -152,7 +160,9 @@ static int build(skpi__asm *a)
     skpi__arg sub[] = { { "cadence", a->cadence_word }, { "period", a->plabel } };
     TRY(skpi__asm_fill(a, SKPI_TPL_SUBTITLE, sub, 2));
     TRY(skpi_doc_set_subtitle(a->doc, a->t.buf));
-    TRY(skpi_doc_set_period(a->doc, &a->P, a->plabel));
+    /* the document's period keeps its ISO label: JSON states it as data */
+    char iso[32];
+    TRY(skpi_doc_set_period(a->doc, &a->P, skpi__asm_label(a, iso, sizeof iso, a->P.start)));
     for (size_t i = 0; i < r->nsections; i++) TRY(section(a, r->sections[i]));
     return SKPI_OK;
 }
@@ -209,9 +219,12 @@ int skpi_report_assemble(skpi_doc **out, const skpi_report *report, skpi_dataset
     }
     rc = skpi_doc_new(&a.doc);
     if (rc == SKPI_OK) {
-        /* The renderers' words the report replaced travel with the document. */
-        for (int k = SKPI__TPL_FIRST_WORD; k < SKPI__TPL_COUNT && rc == SKPI_OK; k++)
-            if (report->templates[k]) rc = skpi_doc_set_text(a.doc, k, report->templates[k]);
+        /* The renderers' words the report replaced or translated travel
+         * with the document. */
+        for (int k = SKPI__TPL_FIRST_WORD; k < SKPI__TPL_COUNT && rc == SKPI_OK; k++) {
+            const char *w = skpi__report_tpl(report, k);
+            if (w != skpi_template_default(k)) rc = skpi_doc_set_text(a.doc, k, w);
+        }
         if (rc == SKPI_OK) rc = build(&a);
         if (rc != SKPI_OK) { skpi_doc_free(a.doc); a.doc = NULL; }
     }

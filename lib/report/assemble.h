@@ -7,6 +7,9 @@
 
 #define TRY(x) do { int rc_ = (x); if (rc_ != SKPI_OK) return rc_; } while (0)
 
+/* Room for a period's name for readers (skpi__asm_name()). */
+#define SKPI__NAME_SIZE 128
+
 /* One channel of a KPI. */
 typedef struct skpi__cfact {
     const char *channel;
@@ -48,7 +51,8 @@ typedef struct skpi__asm {
     bool cmp_prev, cmp_ye;
     int coverage;               /* skpi_coverage of P */
     skpi_period covered;        /* the part of P with data */
-    char plabel[32], pplabel[32], yelabel[32];
+    /* the periods' names for readers ("March 2026"), skpi__asm_name() */
+    char plabel[SKPI__NAME_SIZE], pplabel[SKPI__NAME_SIZE], yelabel[SKPI__NAME_SIZE];
     const char *cadence_word;
     skpi__kfact *k;             /* in report order, sales metrics first for sales */
     size_t nk;
@@ -69,8 +73,11 @@ const char *skpi__asm_value(skpi__asm *a, char *buf, size_t size, double v, int 
 const char *skpi__asm_abs_percent(skpi__asm *a, char *buf, size_t size, double v);
 /* The name readers see for a channel or selector; NULL: all channels. */
 const char *skpi__asm_channel(skpi__asm *a, char *buf, size_t size, const char *selector);
-/* The label of the period starting at t. */
+/* The ISO label of the period starting at t ("2026-03"), for data. */
 const char *skpi__asm_label(skpi__asm *a, char *buf, size_t size, skpi_time t);
+/* The name of the period starting at t for readers ("March 2026", "März
+ * 2026"): skpi_calendar_period_name() in the report's locale and words. */
+const char *skpi__asm_name(skpi__asm *a, char *buf, size_t size, skpi_time t);
 /* The last day of a span ending (exclusively) at `end`, as a date. */
 const char *skpi__asm_deadline(skpi__asm *a, char *buf, size_t size, skpi_time end);
 /* Comparisons make sentences only over a fully covered period. */

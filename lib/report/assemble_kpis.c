@@ -311,7 +311,7 @@ int skpi__sec_trends(skpi__asm *a)
             skpi__arg targs[] = { { "metric", f->label }, { "cadence", a->cadence_word } };
             rc = skpi__asm_fill(a, SKPI_TPL_TREND_TITLE, targs, 2);
         }
-        char nbuf[24], fv[64], lv[64];
+        char nbuf[24], fv[64], lv[64], fname[SKPI__NAME_SIZE], lname[SKPI__NAME_SIZE];
         /* The periods that have data, from the first to the last. */
         snprintf(nbuf, sizeof nbuf, "%zu", first < len ? last - first + 1 : 0);
         skpi__text title = { 0 };
@@ -319,9 +319,9 @@ int skpi__sec_trends(skpi__asm *a)
         if (rc == SKPI_OK && first < len) {
             skpi__arg dargs[] = { { "metric", f->label }, { "n", nbuf }, { "cadence", a->cadence_word },
                                   { "first", skpi__asm_value(a, fv, sizeof fv, vals[first], f->unit) },
-                                  { "first_period", labels[first] },
+                                  { "first_period", skpi__asm_name(a, fname, sizeof fname, times[first]) },
                                   { "last", skpi__asm_value(a, lv, sizeof lv, vals[last], f->unit) },
-                                  { "last_period", labels[last] } };
+                                  { "last_period", skpi__asm_name(a, lname, sizeof lname, times[last]) } };
             rc = skpi__asm_fill(a, SKPI_TPL_TREND_DESCRIPTION, dargs, 7);
         }
         if (rc == SKPI_OK) {

@@ -449,7 +449,8 @@ int skpi_report_set_template(skpi_report *r, int key, const char *text)
 
 const char *skpi__report_tpl(const skpi_report *r, int key)
 {
-    return r->templates[key] ? r->templates[key] : skpi_template_default(key);
+    /* the host's text, else the translation for the report's locale */
+    return r->templates[key] ? r->templates[key] : skpi__template_in(key, r->locale);
 }
 
 const char *skpi_report_template(const skpi_report *r, int key)

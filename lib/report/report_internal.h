@@ -4,6 +4,7 @@
 
 #include "core/internal.h"
 #include "core/templates.h"
+#include "core/translations.h"
 #include "socialkpi/report.h"
 
 #define SKPI__SECTION_COUNT 11

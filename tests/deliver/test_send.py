@@ -82,7 +82,7 @@ def test_mail_with_alternatives_and_attachments(demo, store, tmp_path):
     assert msg["To"] == "ceo@example.com"
     assert msg["Cc"] == "team@example.com, cfo@example.com"
     # the demo's title holds an em dash: RFC 2047 on the wire, decoded here
-    assert msg["Subject"] == "Acme Outdoor \u2014 social media: Report for the month 2026-03"
+    assert msg["Subject"] == "Acme Outdoor \u2014 social media: Report for March 2026"
     assert b"Subject: =?UTF-8?B?" in raw
     assert msg["Date"] is not None and msg["Message-ID"].endswith("@example.com>")
     assert msg.get_content_type() == "multipart/mixed"

@@ -117,10 +117,10 @@ static void narrative_facts(void **state)
     skpi_doc *doc = NULL;
     assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
     char *t = doc_text(doc);
-    assert_contains(t, "Monthly report\n==============\nReport for the month 2026-11\n");
-    assert_contains(t, "Engagements rose 35.5% compared with 2026-10, to 6,300. 85% of the change came from Instagram @acme (+1,400).");
+    assert_contains(t, "Monthly report\n==============\nReport for November 2026\n");
+    assert_contains(t, "Engagements rose 35.5% compared with October 2026, to 6,300. 85% of the change came from Instagram @acme (+1,400).");
     /* The KPI table: both comparisons. */
-    assert_contains(t, "- Engagements: 6,300 (+35.5% vs 2026-10 4,650; +40.0% vs 2025-11 4,500)");
+    assert_contains(t, "- Engagements: 6,300 (+35.5% vs October 2026 4,650; +40.0% vs November 2025 4,500)");
     /* Channel contributions add up to the change: 1,400 + 250 = 1,650. */
     assert_contains(t, "- Instagram @acme: +1,400 (+45.2%), 85% of the change in Engagements.");
     assert_contains(t, "- LinkedIn acme: +250 (+16.1%), 15% of the change in Engagements.");
@@ -128,7 +128,7 @@ static void narrative_facts(void **state)
     assert_null(strstr(t, "instagram:"));
     assert_null(strstr(t, "linkedin:"));
     /* The best month on record: 6,300 against 31-day months of 4,650. */
-    assert_contains(t, "Win: Best month on record for Engagements: 6,300 in 2026-11, above the previous best of 4,650.");
+    assert_contains(t, "Win: Best month on record for Engagements: 6,300 in November 2026, above the previous best of 4,650.");
     /* The 900 post against Instagram's usual: the median of 110, 120, 125,
      * 130, 900 is 125; 900 / 125 = 7.2. */
     assert_contains(t, "Win: A post on Instagram @acme reached 900 Engagements, 7.2\xC3\x97 its usual.");
@@ -150,15 +150,15 @@ static void spot_checks_fire_on_spikes_only(void **state)
      * (4,500 against 3,100, +45 %) fire. History of the total: 4,200 once, 4,500 four times,
      * 4,650 seven times: median 4,650, MAD 0, mean absolute deviation
      * (450 + 4 * 150) / 12 = 87.5. */
-    assert_contains(t, "Alert: Engagements on all channels was 6,300 in 2026-11, far above the usual range: "
+    assert_contains(t, "Alert: Engagements on all channels was 6,300 in November 2026, far above the usual range: "
                        "the median of the 12 months before was 4,650.");
-    assert_contains(t, "Alert: Engagements on Instagram @acme was 4,500 in 2026-11");
+    assert_contains(t, "Alert: Engagements on Instagram @acme was 4,500 in November 2026");
     /* LinkedIn: 1,800 against a median of 1,550 (31-day months of 50 a
      * day) is +16.1 %, below the 20 % floor: no alert. */
     assert_null(strstr(t, "Alert: Engagements on LinkedIn acme"));
     /* Impressions only varied with the length of the months: no alert. */
     assert_null(strstr(t, "Alert: Impressions"));
-    assert_contains(t, "- Find out what moved Engagements on all channels in 2026-11.");
+    assert_contains(t, "- Find out what moved Engagements on all channels in November 2026.");
     skpi_free(t);
     skpi_doc_free(doc);
     skpi_report_free(r);
@@ -274,7 +274,7 @@ static void goals_and_okrs(void **state)
     skpi_doc *doc = NULL;
     assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
     char *t = doc_text(doc);
-    assert_contains(t, "1 of 2 goals are on track or achieved. Reach 20,000 a month: Off track, 12% of the way against 92% expected by now.");
+    assert_contains(t, "1 of 2 goals is on track or achieved. Reach 20,000 a month: Off track, 12% of the way against 92% expected by now.");
     assert_contains(t, "Win: Grow engagements reached 6,300 against a target of 6,000.");
     assert_contains(t, "- Grow engagements: Achieved. Progress 120% (expected 92%)");
     assert_contains(t, "- Reach 20,000 a month: +13,700 a month is needed to reach 20,000 by 2026-12-31.");
@@ -283,6 +283,28 @@ static void goals_and_okrs(void **state)
      * 0.1 of on track and at most the 0.2 of at risk. */
     assert_contains(t, "Be talked about: score 0.50 (graded 0.5), At risk, aspirational.");
     assert_contains(t, "  - Ten interviews: 0.50 (5 of 10)");
+    /* The same report in German and French: translated templates, CLDR
+     * plural forms, month names and number shapes (U+00A0 before "%"). */
+    skpi_free(t);
+    skpi_doc_free(doc);
+    assert_int_equal(skpi_report_set_locale(r, "de-DE"), SKPI_OK);
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    t = doc_text(doc);
+    assert_contains(t, "Bericht f\xC3\xBCr November 2026\n");
+    assert_contains(t, "1 von 2 Zielen ist auf Kurs oder erreicht. Reach 20,000 a month: Nicht auf Kurs, "
+                       "12\xC2\xA0% des Weges gegen\xC3\xBC" "ber 92\xC2\xA0% bis jetzt erwartet.");
+    assert_contains(t, "Reach 20,000 a month vorantreiben: N\xC3\xB6tig sind +13.700 je Monat, um bis "
+                       "2026-12-31 20.000 zu erreichen.");
+    skpi_free(t);
+    skpi_doc_free(doc);
+    assert_int_equal(skpi_report_set_locale(r, "fr-FR"), SKPI_OK);
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    t = doc_text(doc);
+    assert_contains(t, "Rapport pour novembre 2026\n");
+    /* French counts 1 as singular, as English does, and 0 too */
+    assert_contains(t, "1 objectif sur 2 est en bonne voie ou atteint. Reach 20,000 a month\xC2\xA0: En retard, "
+                       "12\xC2\xA0% du chemin contre 92\xC2\xA0% attendus \xC3\xA0 ce stade.");
+    assert_int_equal(skpi_report_set_locale(r, NULL), SKPI_OK);
     /* The goal card carries the same figures as the sentence. */
     int kind;
     bool found = false;
@@ -652,7 +674,7 @@ static void templates_replace_the_words(void **state)
     assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
     char *t = doc_text(doc);
     assert_contains(t, "Zusammenfassung\n---------------\n");
-    assert_contains(t, "Engagements stiegen gegen\xC3\xBC" "ber 2026-10 um 35.5% auf 6,300. {85%} von Instagram @acme.");
+    assert_contains(t, "Engagements stiegen gegen\xC3\xBC" "ber October 2026 um 35.5% auf 6,300. {85%} von Instagram @acme.");
     skpi_free(t);
     skpi_doc_free(doc);
     /* NULL restores the default. */
@@ -1003,8 +1025,8 @@ static void without_comparisons_or_data(void **state)
     assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
     char *t = doc_text(doc);
     /* No data is said first, never "all clear". */
-    assert_contains(t, "Summary\n-------\n\nNo data for 2026-11: none of the report's metrics has a value in this month");
-    assert_contains(t, "- Import the data for 2026-11, then run the report again.");
+    assert_contains(t, "Summary\n-------\n\nNo data for November 2026: none of the report's metrics has a value in this month");
+    assert_contains(t, "- Import the data for November 2026, then run the report again.");
     assert_null(strstr(t, "reached n/a"));
     assert_null(strstr(t, "Nothing needs attention"));
     assert_null(strstr(t, "Nothing out of the ordinary"));
@@ -1051,12 +1073,12 @@ static void partial_period(void **state)
     skpi_doc *doc = NULL;
     assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
     char *text = doc_text(doc);
-    assert_contains(text, "Summary\n-------\n\nOnly part of 2026-11 has data, from 2026-11-01 to 2026-11-22: "
+    assert_contains(text, "Summary\n-------\n\nOnly part of November 2026 has data, from 2026-11-01 to 2026-11-22: "
                           "the figures below cover those days, and this summary makes no comparison until the month is complete.\n");
-    assert_contains(text, "Engagements reached 2,200 in 2026-11.");
+    assert_contains(text, "Engagements reached 2,200 in November 2026.");
     assert_null(strstr(text, "fell"));
     assert_null(strstr(text, "Look into the fall"));
-    assert_contains(text, "No spot checks: the data for 2026-11 is not complete.");
+    assert_contains(text, "No spot checks: the data for November 2026 is not complete.");
     skpi_free(text);
     skpi_doc_free(doc);
     /* A full month: covered from its first to its last day. */
@@ -1148,7 +1170,7 @@ static void top_posts_say_why(void **state)
     assert_int_equal(skpi_report_set_top_posts(r, 3, "comments"), SKPI_OK);
     assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
     t = doc_text(doc);
-    assert_contains(t, "Top posts\n---------\n\nNo post of 2026-11 can be ranked: none carries Comments and replies");
+    assert_contains(t, "Top posts\n---------\n\nNo post of November 2026 can be ranked: none carries Comments and replies");
     skpi_free(t);
     skpi_doc_free(doc);
     skpi_dataset_free(ds);
@@ -1156,7 +1178,7 @@ static void top_posts_say_why(void **state)
     assert_int_equal(skpi_dataset_new(&ds, NULL), SKPI_OK);
     assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
     t = doc_text(doc);
-    assert_contains(t, "Top posts\n---------\n\nNo posts were published in 2026-11.");
+    assert_contains(t, "Top posts\n---------\n\nNo posts were published in November 2026.");
     skpi_free(t);
     skpi_doc_free(doc);
     /* Asked for none: no section. */

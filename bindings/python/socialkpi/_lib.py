@@ -135,6 +135,7 @@ PROTOTYPES: List[Tuple[str, List[Any], Any, bool]] = [
     ("skpi_calendar_shift", [_P(Period), CalendarP, _int, _i64, _i64], _int, True),
     ("skpi_calendar_year_earlier", [_P(Period), CalendarP, _int, _i64], _int, True),
     ("skpi_calendar_label", [_c, _sz, CalendarP, _int, _i64], _int, True),
+    ("skpi_calendar_period_name", [_c, _sz, CalendarP, _int, _i64, _c, _c], _int, True),
     ("skpi_calendar_parse", [_P(_i64), CalendarP, _c], _int, True),
     ("skpi_time_parse", [_P(_i64), _c], _int, True),
     ("skpi_time_format", [_c, _sz, _i64, _int], _int, True),

@@ -174,6 +174,16 @@ class Calendar(Handle):
         lib.skpi_calendar_label(buf, len(buf), self._h, int(cadence), seconds(t))
         return buf.value.decode()
 
+    def period_name(self, cadence: Cadence, t: TimeLike, locale: Optional[str] = None,
+                    week: Optional[str] = None) -> str:
+        """The period's name for readers: 'March 2026', 'Q1 2026', 'week of 2 March 2026';
+        'März 2026' with locale='de-DE'. `week` words a week around '{date}'."""
+        buf = ctypes.create_string_buffer(256)
+        lib.skpi_calendar_period_name(buf, len(buf), self._h, int(cadence), seconds(t),
+                                      None if locale is None else text(locale),
+                                      None if week is None else text(week))
+        return buf.value.decode()
+
     def parse(self, s: str) -> int:
         """Parse a date or date-time; without an offset it is read in this calendar's zone."""
         out = ctypes.c_int64()

@@ -212,6 +212,7 @@ class Template(enum.IntEnum):
     TOP_POSTS_NONE = 118
     TOP_POSTS_NO_METRIC = 119
     TOP_POSTS_LEFT_OUT = 120
+    PERIOD_WEEK = 121
 
     @property
     def default(self) -> str:

@@ -48,6 +48,19 @@ def test_iso_week_edges_match_datetime():
         assert p.end - p.start == 7 * 86400
 
 
+def test_period_names():
+    # worked out by hand: 2 March 2026 is a Monday; CLDR's German and French month names
+    cal = sk.Calendar()
+    t = sk.parse_time("2026-03-04")
+    assert cal.period_name(sk.Cadence.MONTH, t) == "March 2026"
+    assert cal.period_name(sk.Cadence.WEEK, t) == "week of 2 March 2026"
+    assert cal.period_name(sk.Cadence.QUARTER, t, "fr-FR") == "T1 2026"
+    assert cal.period_name(sk.Cadence.MONTH, t, "de-DE") == "M\u00e4rz 2026"
+    assert cal.period_name(sk.Cadence.WEEK, t, "fr-FR", "semaine du {date}") == "semaine du 2 mars 2026"
+    with pytest.raises(sk.InvalidArgumentError, match="xx-YY"):
+        cal.period_name(sk.Cadence.MONTH, t, "xx-YY")
+
+
 def test_fiscal_labels_and_offsets():
     cal = sk.Calendar(fiscal_year_start=10)
     assert cal.label(sk.Cadence.QUARTER, sk.parse_time("2026-11-22")) == "FY2027-Q1"

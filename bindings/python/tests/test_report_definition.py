@@ -154,9 +154,9 @@ def test_assembled_from_python_identical_to_c(c_output, assembled, fmt):
 
 
 def test_assembled_report_reads_back(assembled):
-    # Week starting Sunday 22 November 2026 at UTC+01:00: ISO label of its Monday, 2026-W47.
+    # Week starting Sunday 22 November 2026 at UTC+01:00, named by its first day.
     assert assembled.title == "Weekly social media report"
-    assert assembled.subtitle == "Week 2026-W47 \u00b7 Acme Coffee \u00b7 {internal}"
+    assert assembled.subtitle == "Week week of 22 November 2026 \u00b7 Acme Coffee \u00b7 {internal}"
     assert assembled.currency == "EUR"
     headings = [b.title for b in assembled.blocks if b.kind == sk.BlockKind.HEADING]
     # management preset (summary, KPIs, goals, OKRs, trends, wins, custom, next steps) with
@@ -229,7 +229,7 @@ def test_defaults_presets_and_round_trip():
 
 def test_templates():
     T = sk.Template
-    assert len(T) == sk.limits()["report_templates"] == 121  # 63 for assembly, 58 the document keeps for the renderers
+    assert len(T) == sk.limits()["report_templates"] == 122  # 63 for assembly, 59 the document keeps for the renderers
     assert T.HEADING_WINS.default == "Wins" and T.HEADING_WINS.placeholders == []
     assert T.GOALS_SUMMARY.placeholders == ["good", "total", "bad"]
     rd = sk.ReportDefinition("R")
