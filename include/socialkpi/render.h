@@ -61,6 +61,25 @@ typedef enum skpi_format {
 #define SKPI_RENDER_KEEP_SINK_OPEN 0x1u
 /** @brief Render flag: start CSV output with a UTF-8 byte order mark (for Excel). */
 #define SKPI_RENDER_CSV_BOM 0x2u
+/**
+ * @brief Render flag: HTML printed with the numbers behind each chart.
+ *
+ * On screen a chart's data table sits in a closed `<details>`; printed, it
+ * is left out unless this flag is set, when it is printed open under the
+ * chart. (Since 0.2.)
+ */
+#define SKPI_RENDER_HTML_PRINT_DATA 0x4u
+/**
+ * @brief Render flag: HTML blocks in the document's order.
+ *
+ * By default the HTML page is laid out for executives: a row of tiles of
+ * the first KPI table's metrics, the goals and objectives at a glance,
+ * then the sections that only tell (paragraphs, callouts, lists: the
+ * summary, wins, alerts, next steps), then the other sections as detail.
+ * With this flag the blocks follow one another as the document has them,
+ * with no tiles and no glance. (Since 0.2.)
+ */
+#define SKPI_RENDER_HTML_DOCUMENT_ORDER 0x8u
 
 /** @brief The `generated_at` value that leaves the time out of the output. */
 #define SKPI_RENDER_NO_TIME INT64_MIN

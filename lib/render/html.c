@@ -8,35 +8,34 @@
 #define S(r, s) skpi__out_str(&(r)->out, (s))
 #define H(r, s) skpi__esc_html(&(r)->out, (s))
 
-static const char *const tone_class[] = { "neutral", "good", "warning", "bad" };
+#define tone_cls skpi__html_tone
+#define change_class skpi__html_change_class
 
-static const char *tone_cls(int tone)
+/* Ends a class attribute and adds the column's name, which narrow screens
+ * show beside the cell when the table reflows into one block per row. */
+static void label_attr(skpi__render *r, const char *label)
 {
-    return tone >= 0 && tone <= SKPI_TONE_BAD ? tone_class[tone] : "neutral";
+    if (label && label[0]) { S(r, "\" data-label=\""); H(r, label); }
+    S(r, "\"");
 }
 
-/* Good or bad by the metric's direction; the sign in the text says the same
- * for readers who do not see colour. */
-static const char *change_class(double change, int direction)
-{
-    if (!isfinite(change) || change == 0 || direction == SKPI_DIRECTION_NEUTRAL) return NULL;
-    bool up = change > 0;
-    return up == (direction == SKPI_HIGHER_IS_BETTER) ? "good" : "bad";
-}
-
-static void value_td(skpi__render *r, skpi_value v, int unit)
+static void value_td(skpi__render *r, skpi_value v, int unit, const char *label)
 {
     char buf[64];
     skpi__fmt_value(buf, sizeof buf, &r->nf, v.value, unit);
     if (!isfinite(v.value)) {
-        S(r, "<td class=\"num na\" title=\"");
+        S(r, "<td class=\"num na");
+        label_attr(r, label);
+        S(r, " title=\"");
         H(r, skpi__availability_word(r, v.availability));
         S(r, "\">");
         H(r, skpi__na(&r->nf));
         S(r, "</td>");
         return;
     }
-    S(r, "<td class=\"num\">");
+    S(r, "<td class=\"num");
+    label_attr(r, label);
+    S(r, ">");
     H(r, buf);
     if (v.availability == SKPI_PARTIAL) {
         S(r, "<abbr title=\"");
@@ -47,7 +46,7 @@ static void value_td(skpi__render *r, skpi_value v, int unit)
 }
 
 static void change_tds(skpi__render *r, const skpi_doc_kpi_row *k, skpi_value change, skpi_value points,
-                       skpi_value percent)
+                       skpi_value percent, char *const *labels)
 {
     char buf[64];
     double basis = k->unit == SKPI_UNIT_PERCENT ? points.value : change.value;
@@ -60,7 +59,8 @@ static void change_tds(skpi__render *r, const skpi_doc_kpi_row *k, skpi_value ch
         S(r, "<td class=\"num");
         if (!isfinite(shown)) S(r, " na");
         else if (cls) { S(r, " "); S(r, cls); }
-        S(r, "\">");
+        label_attr(r, labels[i]);
+        S(r, ">");
         H(r, buf);
         S(r, "</td>");
         skpi__fmt_percent_change(buf, sizeof buf, &r->nf, percent.value);
@@ -111,7 +111,7 @@ static void caption(skpi__render *r, const char *title)
 static void kpi_table(skpi__render *r, const skpi__view *b)
 {
     bool two = b->comparison2 != NULL;
-    S(r, "<table class=\"kpi\">");
+    S(r, "<table class=\"kpi reflow\">");
     caption(r, b->title);
     S(r, "<thead><tr>");
     th_word(r, SKPI_TPL_COLUMN_METRIC, false);
@@ -126,6 +126,11 @@ static void kpi_table(skpi__render *r, const skpi__view *b)
     }
     th_word(r, SKPI_TPL_COLUMN_TREND, false);
     S(r, "</tr></thead>\n<tbody>\n");
+    /* the column names again, for the reflowed cells */
+    char *words[3] = { skpi__strdup(skpi__word(r, SKPI_TPL_COLUMN_VALUE, NULL)),
+                       skpi__strdup(skpi__word(r, SKPI_TPL_COLUMN_CHANGE, NULL)),
+                       skpi__strdup(skpi__word(r, SKPI_TPL_COLUMN_CHANGE_PERCENT, NULL)) };
+    if (!words[0] || !words[1] || !words[2]) skpi__out_fail(&r->out, skpi__nomem());
     for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
         const skpi_doc_kpi_row kpi = skpi__kpi_row_at(b, i), *k = &kpi;
         S(r, k->level ? "<tr class=\"sub\"><th scope=\"row\">" : "<tr><th scope=\"row\">");
@@ -136,17 +141,18 @@ static void kpi_table(skpi__render *r, const skpi__view *b)
             S(r, "</span>");
         }
         S(r, "</th>");
-        value_td(r, k->value, k->unit);
-        value_td(r, k->previous, k->unit);
-        change_tds(r, k, k->change, k->change_points, k->change_percent);
+        value_td(r, k->value, k->unit, words[0]);
+        value_td(r, k->previous, k->unit, b->comparison);
+        change_tds(r, k, k->change, k->change_points, k->change_percent, words + 1);
         if (two) {
-            value_td(r, k->previous2, k->unit);
-            change_tds(r, k, k->change2, k->change2_points, k->change2_percent);
+            value_td(r, k->previous2, k->unit, b->comparison2);
+            change_tds(r, k, k->change2, k->change2_points, k->change2_percent, words + 1);
         }
-        S(r, "<td>");
+        S(r, "<td class=\"trend\">");
         skpi__html_sparkline(r, k);
         S(r, "</td></tr>\n");
     }
+    for (int w = 0; w < 3; w++) skpi__free(words[w]);
     S(r, "</tbody></table>\n");
     if (skpi__kpi_has_partial(b)) {
         S(r, "<p class=\"footnote\">* ");
@@ -157,7 +163,7 @@ static void kpi_table(skpi__render *r, const skpi__view *b)
 
 static void table(skpi__render *r, const skpi__view *b)
 {
-    S(r, "<table>");
+    S(r, "<table class=\"reflow\">");
     caption(r, b->title);
     S(r, "<thead><tr>");
     for (size_t c = 0; c < b->columns; c++) th_col(r, b->headers[c], b->align[c] == SKPI_ALIGN_RIGHT);
@@ -168,7 +174,11 @@ static void table(skpi__render *r, const skpi__view *b)
         for (size_t c = 0; c < b->columns; c++) {
             /* The first column names the row. */
             if (c == 0) S(r, b->align[0] == SKPI_ALIGN_RIGHT ? "<th scope=\"row\" class=\"num\">" : "<th scope=\"row\">");
-            else S(r, b->align[c] == SKPI_ALIGN_RIGHT ? "<td class=\"num\">" : "<td>");
+            else {
+                S(r, b->align[c] == SKPI_ALIGN_RIGHT ? "<td class=\"num" : "<td class=\"");
+                label_attr(r, b->headers[c]);
+                S(r, ">");
+            }
             H(r, row[c]);
             S(r, c == 0 ? "</th>" : "</td>");
         }
@@ -278,7 +288,7 @@ static void objectives(skpi__render *r, const skpi__view *b)
                             skpi__word(r, SKPI_TPL_OKR_SCORE_LABEL, "score", buf, NULL));
         if (obj.o.interpretation) { S(r, "<p>"); H(r, obj.o.interpretation); S(r, "</p>"); }
         if (obj.count > 0) {
-            S(r, "<table><thead><tr>");
+            S(r, "<table class=\"reflow\"><thead><tr>");
             th_word(r, SKPI_TPL_COLUMN_KEY_RESULT, false);
             th_word(r, SKPI_TPL_COLUMN_SCORE, true);
             th_word(r, SKPI_TPL_COLUMN_START, true);
@@ -292,13 +302,14 @@ static void objectives(skpi__render *r, const skpi__view *b)
                 if (kr->note) { S(r, "<br><span class=\"meta\">"); H(r, kr->note); S(r, "</span>"); }
                 S(r, "</th><td class=\"num ");
                 S(r, tone_cls(kr->tone));
-                S(r, "\">");
+                label_attr(r, skpi__word(r, SKPI_TPL_COLUMN_SCORE, NULL));
+                S(r, ">");
                 skpi__fmt_score(buf, sizeof buf, &r->nf, kr->score.value);
                 S(r, buf);
                 S(r, "</td>");
-                value_td(r, kr->start, kr->unit);
-                value_td(r, kr->current, kr->unit);
-                value_td(r, kr->target, kr->unit);
+                value_td(r, kr->start, kr->unit, skpi__word(r, SKPI_TPL_COLUMN_START, NULL));
+                value_td(r, kr->current, kr->unit, skpi__word(r, SKPI_TPL_COLUMN_CURRENT, NULL));
+                value_td(r, kr->target, kr->unit, skpi__word(r, SKPI_TPL_COLUMN_TARGET, NULL));
                 S(r, "</tr>\n");
             }
             S(r, "</tbody></table>");
@@ -388,6 +399,127 @@ static void list(skpi__render *r, const skpi__view *b)
     S(r, b->level ? "</ol>\n" : "</ul>\n");
 }
 
+static void block(skpi__render *r, const skpi__view *b, size_t i)
+{
+    switch (b->kind) {
+    case SKPI_BLOCK_HEADING: {
+        char tag[16];
+        snprintf(tag, sizeof tag, "h%d>", b->level + 1);
+        S(r, "<"); S(r, tag);
+        H(r, b->title);
+        S(r, "</"); S(r, tag); S(r, "\n");
+        break;
+    }
+    case SKPI_BLOCK_PARAGRAPH: paragraph(r, b); break;
+    case SKPI_BLOCK_KPI_TABLE: kpi_table(r, b); break;
+    case SKPI_BLOCK_TABLE: table(r, b); break;
+    case SKPI_BLOCK_CHART: skpi__html_chart(r, b, i); break;
+    case SKPI_BLOCK_GOALS: goals(r, b); break;
+    case SKPI_BLOCK_OBJECTIVES: objectives(r, b); break;
+    case SKPI_BLOCK_POSTS: posts(r, b); break;
+    case SKPI_BLOCK_CALLOUT: callout(r, b); break;
+    case SKPI_BLOCK_LIST: list(r, b); break;
+    default: break;
+    }
+}
+
+static void blocks(skpi__render *r, size_t from, size_t to)
+{
+    skpi__view view;
+    for (size_t i = from; i < to && r->out.err == SKPI_OK; i++) {
+        skpi__view_get(&view, r->doc, i);
+        block(r, &view, i);
+    }
+}
+
+static int kind_of(const skpi_doc *d, size_t i)
+{
+    int kind = -1;
+    return skpi_doc_block_kind(&kind, d, i) == SKPI_OK ? kind : -1;
+}
+
+/* Whether block i starts a section: a heading of level 1. */
+static bool starts_section(const skpi_doc *d, size_t i)
+{
+    int level = 0;
+    return kind_of(d, i) == SKPI_BLOCK_HEADING && skpi_doc_heading_level(&level, d, i) == SKPI_OK && level == 1;
+}
+
+static const char *title_of(const skpi_doc *d, size_t i)
+{
+    const char *t = NULL;
+    return skpi_doc_block_title(&t, d, i) == SKPI_OK ? t : NULL;
+}
+
+/* Whether a section (blocks from..to) only tells: paragraphs, callouts and
+ * lists under its heading, as the summary, wins, alerts and next steps do. */
+static bool tells(const skpi_doc *d, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        int kind = kind_of(d, i);
+        if (kind != SKPI_BLOCK_HEADING && kind != SKPI_BLOCK_PARAGRAPH && kind != SKPI_BLOCK_CALLOUT &&
+            kind != SKPI_BLOCK_LIST)
+            return false;
+    }
+    return true;
+}
+
+/* The end of the section that starts at block i: the next heading of
+ * level 1 (a section), or the end of the document. */
+static size_t section_end(const skpi_doc *d, size_t i, size_t n)
+{
+    for (size_t j = i + 1; j < n; j++)
+        if (starts_section(d, j)) return j;
+    return n;
+}
+
+/* The executive page: tiles of the first KPI table, the goals and OKRs at a
+ * glance, then the sections that tell the story (summary, wins, alerts,
+ * next steps), then the others as detail, each group in the document's
+ * order. */
+static void executive(skpi__render *r)
+{
+    const skpi_doc *d = r->doc;
+    size_t n = skpi_doc_block_count(d);
+    size_t *scored = skpi__reallocarray(NULL, n ? n : 1, sizeof *scored);
+    if (scored == NULL) { skpi__out_fail(&r->out, skpi__nomem()); return; }
+    size_t nscored = 0, kpis = n;
+    skpi__text title = { 0 };
+    const char *last_heading = NULL;
+    for (size_t i = 0; i < n; i++) {
+        int kind = kind_of(d, i);
+        if (starts_section(d, i)) last_heading = title_of(d, i);
+        if (kind == SKPI_BLOCK_KPI_TABLE && kpis == n) kpis = i;
+        if (kind != SKPI_BLOCK_GOALS && kind != SKPI_BLOCK_OBJECTIVES) continue;
+        /* the glance's heading: the sections' headings the blocks sit under */
+        const char *h = title_of(d, i);
+        if (h == NULL || !h[0]) h = last_heading;
+        if (h && h[0] && (title.buf == NULL || strstr(title.buf, h) == NULL)) {
+            if (title.len) skpi__text_put(&title, " \xC2\xB7 ", 4);
+            skpi__text_put(&title, h, strlen(h));
+        }
+        scored[nscored++] = i;
+    }
+    if (title.err != SKPI_OK) skpi__out_fail(&r->out, title.err);
+    if (kpis < n) {
+        skpi__view view;
+        skpi__view_get(&view, d, kpis);
+        skpi__html_tiles(r, &view);
+    }
+    if (nscored) skpi__html_glance(r, title.buf, scored, nscored);
+    skpi__text_free(&title);
+    skpi__free(scored);
+    for (int pass = 0; pass < 2; pass++) {
+        S(r, pass == 0 ? "<div class=\"story\">\n" : "<div class=\"detail\">\n");
+        for (size_t i = 0; i < n && r->out.err == SKPI_OK;) {
+            size_t end = section_end(d, i, n);
+            if (tells(d, i, end) == (pass == 0)) blocks(r, i, end);
+            i = end;
+        }
+        S(r, "</div>\n");
+    }
+}
+
 void skpi__render_html(skpi__render *r)
 {
     const skpi_doc *d = r->doc;
@@ -399,6 +531,7 @@ void skpi__render_html(skpi__render *r)
     H(r, skpi_doc_title(d)[0] ? skpi_doc_title(d) : skpi__word(r, SKPI_TPL_UNTITLED, NULL));
     S(r, "</title>\n<style>\n");
     S(r, skpi__html_css);
+    if (r->flags & SKPI_RENDER_HTML_PRINT_DATA) S(r, skpi__html_css_print_data);
     S(r, "</style>\n</head>\n<body>\n<main>\n");
     const char *zone = skpi_doc_time_zone(d);
     if (skpi_doc_title(d)[0] || skpi_doc_subtitle(d)[0] || zone) {
@@ -412,31 +545,8 @@ void skpi__render_html(skpi__render *r)
         }
         S(r, "</header>\n");
     }
-    skpi__view view, *b = &view;
-    size_t nblocks = skpi_doc_block_count(d);
-    for (size_t i = 0; i < nblocks && r->out.err == SKPI_OK; i++) {
-        skpi__view_get(b, d, i);
-        switch (b->kind) {
-        case SKPI_BLOCK_HEADING: {
-            char tag[16];
-            snprintf(tag, sizeof tag, "h%d>", b->level + 1);
-            S(r, "<"); S(r, tag);
-            H(r, b->title);
-            S(r, "</"); S(r, tag); S(r, "\n");
-            break;
-        }
-        case SKPI_BLOCK_PARAGRAPH: paragraph(r, b); break;
-        case SKPI_BLOCK_KPI_TABLE: kpi_table(r, b); break;
-        case SKPI_BLOCK_TABLE: table(r, b); break;
-        case SKPI_BLOCK_CHART: skpi__html_chart(r, b, i); break;
-        case SKPI_BLOCK_GOALS: goals(r, b); break;
-        case SKPI_BLOCK_OBJECTIVES: objectives(r, b); break;
-        case SKPI_BLOCK_POSTS: posts(r, b); break;
-        case SKPI_BLOCK_CALLOUT: callout(r, b); break;
-        case SKPI_BLOCK_LIST: list(r, b); break;
-        default: break;
-        }
-    }
+    if (r->flags & SKPI_RENDER_HTML_DOCUMENT_ORDER) blocks(r, 0, skpi_doc_block_count(d));
+    else executive(r);
     if (r->has_time) {
         char open[80];
         snprintf(open, sizeof open, "<time datetime=\"%s\">", r->time_iso);

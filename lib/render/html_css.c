@@ -9,7 +9,7 @@ const char skpi__html_css[] =
     "*{box-sizing:border-box}\n"
     "body{margin:0;background:#fff;color:var(--fg);font:15px/1.5 system-ui,-apple-system,\"Segoe UI\","
     "Roboto,\"Helvetica Neue\",Arial,sans-serif;-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
-    "main{max-width:62rem;margin:0 auto;padding:2rem 1.25rem}\n"
+    "main{max-width:62rem;margin:0 auto;padding:2rem 1.25rem;overflow-wrap:break-word}\n"
     "h1{font-size:1.9rem;line-height:1.2;margin:0 0 .25rem}\n"
     "h2{font-size:1.35rem;margin:2rem 0 .75rem;padding-bottom:.3rem;border-bottom:1px solid var(--line)}\n"
     "h3{font-size:1.15rem;margin:1.5rem 0 .5rem}h4,h5{font-size:1rem;margin:1.25rem 0 .5rem}\n"
@@ -26,7 +26,7 @@ const char skpi__html_css[] =
     ".good{color:var(--good)}.bad{color:var(--bad)}.warning{color:var(--warn)}.neutral,.na{color:var(--muted)}\n"
     ".spark{display:block}\n"
     "figure{margin:1rem 0 1.5rem}figcaption{font-weight:600;margin-bottom:.25rem}\n"
-    "svg.chart{width:100%;height:auto;display:block}\n"
+    "svg.chart{width:100%;height:auto;display:block}svg.chart.narrow{display:none}\n"
     ".legend{list-style:none;padding:0;margin:.25rem 0 .5rem;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;"
     "font-size:.9rem;color:var(--muted)}\n"
     ".legend svg{vertical-align:middle;margin-right:.35rem}\n"
@@ -52,8 +52,47 @@ const char skpi__html_css[] =
     ".callout p{margin:.2rem 0}\n"
     "ol.posts{padding-left:1.5rem}ol.posts li{margin:.6rem 0}ol.posts p{margin:.1rem 0}\n"
     "a{color:var(--info)}\n"
+    /* the executive page's top: KPI tiles, goals and OKRs at a glance */
+    ".tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.75rem;margin:1.25rem 0 1.5rem}\n"
+    ".tile{border:1px solid var(--line);border-top:4px solid var(--muted);border-radius:6px;padding:.6rem .75rem;"
+    "break-inside:avoid}\n"
+    ".tile.status-good{border-top-color:var(--good)}.tile.status-bad{border-top-color:var(--bad)}\n"
+    ".tile-label{font-size:.9rem;font-weight:600;margin:0;color:var(--muted)}.tile-label .channel{display:block;"
+    "font-size:.8rem;font-weight:400;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}\n"
+    ".tile-value{font-size:1.6rem;font-weight:700;line-height:1.2;margin:.2rem 0;font-variant-numeric:tabular-nums}\n"
+    ".tile-change{font-size:.85rem;margin:0}.tile .spark{width:100%;max-width:12rem;height:auto;margin-top:.4rem}\n"
+    ".glance-list{list-style:none;padding:0;margin:.5rem 0 1.25rem;display:grid;"
+    "grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.6rem .75rem}\n"
+    ".glance-item{border:1px solid var(--line);border-radius:6px;padding:.5rem .75rem;break-inside:avoid}\n"
+    ".glance-head{margin:0;font-weight:600;line-height:1.35}.glance-item .bar{margin:.45rem 0}\n"
+    ".print-data{display:none}\n"
+    /* phones: tables reflow into one block per row, each cell named by its
+     * column; charts switch to their narrow drawing, whose text stays
+     * above 10 px */
+    "@media screen and (max-width:44rem){svg.chart.wide{display:none}svg.chart.narrow{display:block}}\n"
+    "@media screen and (max-width:40rem){main{padding:1.25rem 1rem}h1{font-size:1.6rem}"
+    "table.reflow,table.reflow tbody,table.reflow tr,table.reflow th,table.reflow td{display:block}"
+    "table.reflow thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
+    "table.reflow tr{border-bottom:1px solid var(--line);padding:.35rem 0}"
+    "table.reflow th,table.reflow td{border:0;padding:.1rem 0;text-align:left}"
+    "table.reflow caption{display:block}table.reflow td{text-align:right}"
+    "table.reflow td::before{content:attr(data-label);float:left;margin-right:1rem;color:var(--muted);"
+    "font-weight:400;text-align:left}"
+    "table.reflow td.trend::before{content:none}"
+    "tr.sub th{padding-left:1rem}.objective.aligned{margin-left:.75rem}.objective.depth2{margin-left:1.5rem}"
+    ".objective.depth3{margin-left:2.25rem}.cards{grid-template-columns:1fr}}\n"
     "footer{margin-top:2rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);"
     "padding-top:.5rem}\n"
-    "@media print{body{font-size:10.5pt}main{max-width:none;padding:0}h2,h3,figcaption,caption{break-after:avoid}"
-    "tr,figure,.card,.callout{break-inside:avoid}details{display:none}a{color:inherit;text-decoration:none}"
-    ".cards{grid-template-columns:repeat(2,1fr)}}\n";
+    /* print: no card, tile, callout or chart split across pages, but
+     * figures and sections may break between their parts, so that a page
+     * is not left half empty before a tall one */
+    "@media print{@page{margin:12mm}body{font-size:10.5pt}main{max-width:none;padding:0}"
+    "h2,h3,h4,figcaption,caption{break-after:avoid}"
+    "tr,svg.chart,.card,.callout,.tile,.glance-item,.legend{break-inside:avoid}details{display:none}"
+    "a{color:inherit;text-decoration:none}.cards{grid-template-columns:repeat(2,1fr)}"
+    ".tiles{grid-template-columns:repeat(3,1fr)}.glance-list{grid-template-columns:repeat(2,1fr)}"
+    "svg.chart.narrow{display:none}svg.chart.wide{display:block}}\n";
+
+/* Added with SKPI_RENDER_HTML_PRINT_DATA: the copies of the charts' data
+ * tables are printed. */
+const char skpi__html_css_print_data[] = "@media print{.print-data{display:block}}\n";

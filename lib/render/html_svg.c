@@ -116,15 +116,19 @@ void skpi__html_progress(skpi__render *r, double progress, double expected, int 
 
 /* ---- charts ------------------------------------------------------------- */
 
-#define CW 640.0
-#define CH 260.0
-#define LEFT 60.0
-#define RIGHT 14.0
-#define TOP 14.0
-#define BOTTOM 36.0
-#define MAX_X_LABELS 8
+/* A chart is drawn twice: wide for screens and print, narrow for phones,
+ * where the wide one's 11-unit text would shrink below 10 px (the style
+ * sheet shows one of them). */
+typedef struct geometry {
+    double w, h, left, right, top, bottom, inset;
+    size_t max_x_labels, label_chars;
+    const char *id_suffix, *cls;
+} geometry;
+
+static const geometry wide = { 640.0, 260.0, 60.0, 14.0, 14.0, 36.0, 32.0, 8, 12, "", "chart wide" };
+static const geometry narrow = { 360.0, 240.0, 46.0, 8.0, 12.0, 34.0, 20.0, 4, 9, "-n", "chart narrow" };
+
 #define MAX_MARKERS 60
-#define LINE_INSET 32.0
 
 /* The value axis: a fixed range, else nice ticks around the values. */
 static skpi__axis value_axis(const skpi__view *b)
@@ -139,12 +143,12 @@ static skpi__axis value_axis(const skpi__view *b)
     return skpi__axis_nice(lo, hi, b->chart.kind == SKPI_CHART_BAR);
 }
 
-static double ypos(const skpi__axis *a, double v)
+static double ypos(const geometry *g, const skpi__axis *a, double v)
 {
-    double plot = CH - TOP - BOTTOM;
+    double plot = g->h - g->top - g->bottom;
     double t = (v - a->lo) / (a->hi - a->lo);
     t = fmin(fmax(t, -0.02), 1.02); /* values past a fixed range stay near the frame */
-    return TOP + plot * (1.0 - t);
+    return g->top + plot * (1.0 - t);
 }
 
 static void describe(skpi__render *r, const skpi__view *b, size_t ncat)
@@ -169,32 +173,44 @@ static void describe(skpi__render *r, const skpi__view *b, size_t ncat)
     skpi__text_free(&names);
 }
 
-static void axes(skpi__render *r, const skpi__view *b, const skpi__axis *a, const char *const *cats,
-                 size_t ncat, double band, double x0)
+static void hline(skpi__render *r, const geometry *g, const char *color, double y)
+{
+    S(r, "<line stroke=\"");
+    S(r, color);
+    S(r, "\" x1=\"");
+    coord(r, g->left);
+    S(r, "\" x2=\"");
+    coord(r, g->w - g->right);
+    S(r, "\" y1=\""); coord(r, y); S(r, "\" y2=\""); coord(r, y); S(r, "\"/>");
+}
+
+static void axes(skpi__render *r, const geometry *g, const skpi__view *b, const skpi__axis *a,
+                 const char *const *cats, size_t ncat, double band, double x0)
 {
     S(r, "<g class=\"axes\" font-size=\"11\" fill=\"#59636e\">");
     int ticks = skpi__axis_ticks(a);
     for (int t = 0; t <= ticks; t++) {
         double v = a->lo + a->step * t;
-        double y = ypos(a, v);
-        S(r, "<line stroke=\"#d1d9e0\" x1=\"60\" x2=\"626\"");
-        S(r, " y1=\""); coord(r, y); S(r, "\" y2=\""); coord(r, y); S(r, "\"/>");
+        double y = ypos(g, a, v);
+        hline(r, g, "#d1d9e0", y);
         char label[64];
         skpi__fmt_axis(label, sizeof label, &r->nf, fabs(v) < a->step * 1e-9 ? 0.0 : v, b->chart.unit, a->step);
-        S(r, "<text text-anchor=\"end\" x=\"54\" y=\"");
+        S(r, "<text text-anchor=\"end\" x=\"");
+        coord(r, g->left - 6);
+        S(r, "\" y=\"");
         coord(r, y + 4);
         S(r, "\">");
         H(r, label);
         S(r, "</text>");
     }
-    /* At most MAX_X_LABELS category labels, always including the last. */
-    size_t every = ncat > MAX_X_LABELS ? (ncat + MAX_X_LABELS - 1) / MAX_X_LABELS : 1;
+    /* At most max_x_labels category labels, always including the last. */
+    size_t every = ncat > g->max_x_labels ? (ncat + g->max_x_labels - 1) / g->max_x_labels : 1;
     for (size_t i = 0; i < ncat; i++) {
         if ((ncat - 1 - i) % every != 0) continue;
         char label[64];
-        skpi__excerpt(label, sizeof label, cats[i], 12);
+        skpi__excerpt(label, sizeof label, cats[i], g->label_chars);
         S(r, "<text text-anchor=\"middle\" y=\"");
-        coord(r, CH - BOTTOM + 16);
+        coord(r, g->h - g->bottom + 16);
         S(r, "\" x=\"");
         coord(r, x0 + band * (double)i);
         S(r, "\">");
@@ -204,7 +220,8 @@ static void axes(skpi__render *r, const skpi__view *b, const skpi__axis *a, cons
     S(r, "</g>");
 }
 
-static void line_series(skpi__render *r, const skpi__view *b, const skpi__axis *a, double band, double x0)
+static void line_series(skpi__render *r, const geometry *g, const skpi__view *b, const skpi__axis *a,
+                        double band, double x0)
 {
     for (size_t i = 0; i < b->count; i++) {
         const skpi__series_view ser = skpi__series_at(b, i);
@@ -216,7 +233,7 @@ static void line_series(skpi__render *r, const skpi__view *b, const skpi__axis *
         for (size_t j = 0; j < ser.length; j++) {
             if (isnan(ser.values[j])) { pen = false; continue; }
             size_t c = ser.cat[j];
-            pair(r, pen ? 'L' : 'M', x0 + band * (double)c, ypos(a, ser.values[j]));
+            pair(r, pen ? 'L' : 'M', x0 + band * (double)c, ypos(g, a, ser.values[j]));
             pen = true;
         }
         S(r, "\"/>");
@@ -232,7 +249,7 @@ static void line_series(skpi__render *r, const skpi__view *b, const skpi__axis *
             S(r, "\" cx=\"");
             coord(r, x0 + band * (double)c);
             S(r, "\" cy=\"");
-            coord(r, ypos(a, ser.values[j]));
+            coord(r, ypos(g, a, ser.values[j]));
             S(r, "\"><title>");
             H(r, ser.name);
             S(r, ", ");
@@ -244,11 +261,12 @@ static void line_series(skpi__render *r, const skpi__view *b, const skpi__axis *
     }
 }
 
-static void bar_series(skpi__render *r, const skpi__view *b, const skpi__axis *a, double band, double x0)
+static void bar_series(skpi__render *r, const geometry *g, const skpi__view *b, const skpi__axis *a,
+                       double band, double x0)
 {
     double group = band * 0.8;
     double w = group / (double)b->count;
-    double zero = ypos(a, fmin(fmax(0.0, a->lo), a->hi));
+    double zero = ypos(g, a, fmin(fmax(0.0, a->lo), a->hi));
     for (size_t i = 0; i < b->count; i++) {
         const skpi__series_view ser = skpi__series_at(b, i);
         const char *color = palette[i % PALETTE_SIZE];
@@ -257,7 +275,7 @@ static void bar_series(skpi__render *r, const skpi__view *b, const skpi__axis *a
             if (isnan(v)) continue;
             size_t c = ser.cat[j];
             double x = x0 + band * (double)c - group / 2 + w * (double)i;
-            double y = ypos(a, v);
+            double y = ypos(g, a, v);
             char val[64];
             skpi__fmt_value(val, sizeof val, &r->nf, v, b->chart.unit);
             S(r, "<rect fill=\"");
@@ -299,11 +317,9 @@ static void legend(skpi__render *r, const skpi__view *b)
 }
 
 /* The numbers behind the chart, for screen readers and for copying. */
-static void data_table(skpi__render *r, const skpi__view *b, const char *const *cats, size_t ncat)
+static void data_rows(skpi__render *r, const skpi__view *b, const double *m)
 {
-    double *m = skpi__chart_table(r, b);
-    if (m == NULL) return;
-    S(r, "<details><summary>Data</summary><table><thead><tr><th scope=\"col\"></th>");
+    S(r, "<table class=\"reflow\"><thead><tr><th scope=\"col\"></th>");
     for (size_t i = 0; i < b->count; i++) {
         const skpi__series_view ser = skpi__series_at(b, i);
         S(r, "<th scope=\"col\" class=\"num\">");
@@ -311,27 +327,85 @@ static void data_table(skpi__render *r, const skpi__view *b, const char *const *
         S(r, "</th>");
     }
     S(r, "</tr></thead><tbody>");
-    for (size_t c = 0; c < ncat && r->out.err == SKPI_OK; c++) {
+    for (size_t c = 0; c < b->ncat && r->out.err == SKPI_OK; c++) {
         S(r, "<tr><th scope=\"row\">");
-        H(r, cats[c]);
+        H(r, b->cats[c]);
         S(r, "</th>");
         for (size_t i = 0; i < b->count; i++) {
             char val[64];
-            skpi__fmt_value(val, sizeof val, &r->nf, m[i * ncat + c], b->chart.unit);
-            S(r, "<td class=\"num\">");
+            skpi__fmt_value(val, sizeof val, &r->nf, m[i * b->ncat + c], b->chart.unit);
+            S(r, "<td class=\"num\" data-label=\"");
+            H(r, skpi__series_at(b, i).name);
+            S(r, "\">");
             H(r, val);
             S(r, "</td>");
         }
         S(r, "</tr>");
     }
-    S(r, "</tbody></table></details>");
+    S(r, "</tbody></table>");
+}
+
+/* On screen in a closed <details>; printed only with
+ * SKPI_RENDER_HTML_PRINT_DATA, as a copy that only print shows. */
+static void data_table(skpi__render *r, const skpi__view *b)
+{
+    double *m = skpi__chart_table(r, b);
+    if (m == NULL) return;
+    S(r, "<details><summary>Data</summary>");
+    data_rows(r, b, m);
+    S(r, "</details>");
+    if (r->flags & SKPI_RENDER_HTML_PRINT_DATA) {
+        S(r, "<div class=\"print-data\">");
+        data_rows(r, b, m);
+        S(r, "</div>");
+    }
     skpi__free(m);
+}
+
+/* One drawing of the chart: its own ids, so both may sit in one page. */
+static void drawing(skpi__render *r, const geometry *g, const skpi__view *b, const char *id)
+{
+    char size[96];
+    S(r, "<svg class=\"");
+    S(r, g->cls);
+    snprintf(size, sizeof size, "\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" ", g->w, g->h, g->w, g->h);
+    S(r, size);
+    S(r, "role=\"img\" aria-labelledby=\"");
+    S(r, id); S(r, g->id_suffix); S(r, "-title "); S(r, id); S(r, g->id_suffix);
+    S(r, "-desc\"><title id=\"");
+    S(r, id); S(r, g->id_suffix); S(r, "-title\">");
+    H(r, b->title);
+    S(r, "</title><desc id=\"");
+    S(r, id); S(r, g->id_suffix);
+    S(r, "-desc\">");
+    describe(r, b, b->ncat);
+    S(r, "</desc>");
+
+    skpi__axis a = value_axis(b);
+    double plot_w = g->w - g->left - g->right;
+    double band, x0;
+    size_t ncat = b->ncat;
+    if (b->chart.kind == SKPI_CHART_BAR) {
+        band = ncat ? plot_w / (double)ncat : plot_w;
+        x0 = g->left + band / 2;
+    } else {
+        /* Room at both ends for the first and last category labels. */
+        band = ncat > 1 ? (plot_w - 2 * g->inset) / (double)(ncat - 1) : 0.0;
+        x0 = ncat > 1 ? g->left + g->inset : g->left + plot_w / 2;
+    }
+    axes(r, g, b, &a, b->cats, ncat, band, x0);
+    S(r, "<g class=\"series\">");
+    if (b->chart.kind == SKPI_CHART_BAR)
+        bar_series(r, g, b, &a, band, x0);
+    else
+        line_series(r, g, b, &a, band, x0);
+    S(r, "</g>");
+    hline(r, g, "#59636e", g->h - g->bottom);
+    S(r, "</svg>\n");
 }
 
 void skpi__html_chart(skpi__render *r, const skpi__view *b, size_t index)
 {
-    const char *const *cats = b->cats;
-    size_t ncat = b->ncat;
     char id[64];
     snprintf(id, sizeof id, "chart%zu", index);
 
@@ -339,45 +413,15 @@ void skpi__html_chart(skpi__render *r, const skpi__view *b, size_t index)
     S(r, id);
     S(r, "-caption\">");
     H(r, b->title);
-    S(r, "</figcaption>\n<svg class=\"chart\" viewBox=\"0 0 640 260\" width=\"640\" height=\"260\" "
-         "role=\"img\" aria-labelledby=\"");
-    S(r, id); S(r, "-title "); S(r, id); S(r, "-desc\"><title id=\"");
-    S(r, id); S(r, "-title\">");
-    H(r, b->title);
-    S(r, "</title><desc id=\"");
-    S(r, id);
-    S(r, "-desc\">");
-    describe(r, b, ncat);
-    S(r, "</desc>");
-
-    skpi__axis a = value_axis(b);
-    double plot_w = CW - LEFT - RIGHT;
-    double band, x0;
-    if (b->chart.kind == SKPI_CHART_BAR) {
-        band = ncat ? plot_w / (double)ncat : plot_w;
-        x0 = LEFT + band / 2;
-    } else {
-        /* Room at both ends for the first and last category labels. */
-        band = ncat > 1 ? (plot_w - 2 * LINE_INSET) / (double)(ncat - 1) : 0.0;
-        x0 = ncat > 1 ? LEFT + LINE_INSET : LEFT + plot_w / 2;
-    }
-    axes(r, b, &a, cats, ncat, band, x0);
-    S(r, "<g class=\"series\">");
-    if (b->chart.kind == SKPI_CHART_BAR)
-        bar_series(r, b, &a, band, x0);
-    else
-        line_series(r, b, &a, band, x0);
-    S(r, "</g><line stroke=\"#59636e\" x1=\"60\" x2=\"626\" y1=\"");
-    coord(r, CH - BOTTOM);
-    S(r, "\" y2=\"");
-    coord(r, CH - BOTTOM);
-    S(r, "\"/></svg>\n");
+    S(r, "</figcaption>\n");
+    drawing(r, &wide, b, id);
+    drawing(r, &narrow, b, id);
     if (b->count > 0) legend(r, b);
     if (b->chart.description) {
         S(r, "<p class=\"desc\">");
         H(r, b->chart.description);
         S(r, "</p>");
     }
-    if (b->count > 0) data_table(r, b, cats, ncat);
+    if (b->count > 0) data_table(r, b);
     S(r, "</figure>\n");
 }

@@ -92,9 +92,10 @@ static int setup(skpi__render *r, const skpi_render_options *opt)
     if (opt->version < 1 || opt->version > SKPI_RENDER_OPTIONS_VERSION)
         return skpi__error(SKPI_EVERSION, "skpi_render: options version %u is unknown (this library knows %d)",
                            opt->version, SKPI_RENDER_OPTIONS_VERSION);
-    if (opt->flags & ~(SKPI_RENDER_KEEP_SINK_OPEN | SKPI_RENDER_CSV_BOM))
-        return skpi__error(SKPI_EINVAL, "skpi_render: options.flags has unknown bits 0x%x",
-                           opt->flags & ~(SKPI_RENDER_KEEP_SINK_OPEN | SKPI_RENDER_CSV_BOM));
+    const unsigned known = SKPI_RENDER_KEEP_SINK_OPEN | SKPI_RENDER_CSV_BOM | SKPI_RENDER_HTML_PRINT_DATA |
+                           SKPI_RENDER_HTML_DOCUMENT_ORDER;
+    if (opt->flags & ~known)
+        return skpi__error(SKPI_EINVAL, "skpi_render: options.flags has unknown bits 0x%x", opt->flags & ~known);
     if (opt->line_width != 0 && (opt->line_width < 40 || opt->line_width > 200))
         return skpi__error(SKPI_EINVAL, "skpi_render: options.line_width is %u, not 0 or 40 to 200",
                            opt->line_width);

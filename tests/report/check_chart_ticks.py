@@ -82,7 +82,11 @@ def check_chart(name, svg):
 
 def check_file(path):
     html = open(path, encoding="utf-8").read()
-    charts = re.findall(r'<figcaption[^>]*>([^<]*)</figcaption>\s*(<svg class="chart".*?</svg>)', html, re.S)
+    # every drawing of each chart: the wide one and the narrow one for phones
+    charts = []
+    for name, body in re.findall(r'<figure class="chart"><figcaption[^>]*>([^<]*)</figcaption>(.*?)</figure>',
+                                 html, re.S):
+        charts += [(name, svg) for svg in re.findall(r'<svg class="chart[^"]*".*?</svg>', body, re.S)]
     problems = []
     for name, svg in charts:
         problems += check_chart(name, svg)

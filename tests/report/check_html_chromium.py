@@ -111,7 +111,7 @@ def main():
                 failures.append("console: " + line.strip())
 
         # The charts made it into the DOM, accessible.
-        charts = re.findall(r'<svg class="chart"[^>]*role="img"[^>]*aria-labelledby="[^"]+"', dom)
+        charts = re.findall(r'<svg class="chart wide"[^>]*role="img"[^>]*aria-labelledby="[^"]+"', dom)
         sparks = re.findall(r'<svg class="spark"[^>]*role="img"', dom)
         bars = re.findall(r'<svg class="bar"[^>]*role="img"', dom)
         titles = re.findall(r"<title id=\"chart\d+-title\">", dom)
