@@ -3,7 +3,8 @@
  * @brief Renderers: a document (doc.h) as Markdown, HTML, JSON, CSV,
  *        plain text, PDF or XLSX, written to a sink (sink.h).
  *
- * Every format is produced by the library alone, with no external tools:
+ * Every format is produced by the library alone, with no external tools
+ * (PDF with the cairo and pango libraries it links, docs/pdf.md):
  * - Markdown: GitHub-flavoured (tables, emphasis, links);
  * - HTML: one self-contained file with inline CSS and inline SVG charts and
  *   sparklines, readable on screen and printed, with table headers and
@@ -14,7 +15,10 @@
  * - plain text: short lines for e-mail and chat;
  * - PDF and XLSX (paged document, spreadsheet workbook): built with the
  *   options SKPI_WITH_PDF and SKPI_WITH_XLSX; skpi_render_supported() says
- *   whether this build has them.
+ *   whether this build has them. PDF: A4 or Letter pages with a title
+ *   block, KPI tiles, goal and OKR cards, tables that split across pages,
+ *   vector charts, selectable text, page numbers and the period in the
+ *   footer (docs/pdf.md).
  *
  * Escaping is part of rendering: every string of the document is
  * HTML-escaped in HTML, Markdown-escaped in Markdown, JSON-escaped in JSON
@@ -56,6 +60,13 @@ typedef enum skpi_format {
     SKPI_FORMAT_PDF = 5,      /**< a paged PDF document (build option SKPI_WITH_PDF) */
     SKPI_FORMAT_XLSX = 6      /**< an Excel workbook, one sheet per table (build option SKPI_WITH_XLSX) */
 } skpi_format;
+
+/** @brief Paper sizes of the PDF output. Values are fixed for ever. */
+typedef enum skpi_paper {
+    SKPI_PAPER_AUTO = 0,  /**< from the document's language: Letter where its region uses it, else A4 */
+    SKPI_PAPER_A4 = 1,    /**< ISO A4, 210 x 297 mm */
+    SKPI_PAPER_LETTER = 2 /**< US Letter, 8.5 x 11 in */
+} skpi_paper;
 
 /** @brief Render flag: do not close the sink at the end (more output follows). */
 #define SKPI_RENDER_KEEP_SINK_OPEN 0x1u
@@ -119,13 +130,23 @@ typedef struct skpi_render_options {
      * (docs/locale.md) (version 2).
      */
     const char *locale;
+    /* Version 3 */
+    /**
+     * PDF: an ::skpi_paper. ::SKPI_PAPER_AUTO (the default) takes US Letter
+     * when the locale's region uses it (US, CA, MX and the others
+     * docs/pdf.md lists) and A4 otherwise; the locale is `locale` above,
+     * else the document's locale (skpi_doc_locale()), else its language
+     * (skpi_doc_language()); a tag without a region gives A4 (version 3).
+     */
+    int paper;
 } skpi_render_options;
 
-/** @brief The current version of ::skpi_render_options (1 is still accepted:
- *         without the members marked version 2). */
-#define SKPI_RENDER_OPTIONS_VERSION 2
+/** @brief The current version of ::skpi_render_options (1 and 2 are still
+ *         accepted: without the members marked with a later version). */
+#define SKPI_RENDER_OPTIONS_VERSION 3
 /** @brief Static initializer for ::skpi_render_options: defaults, no time shown. */
-#define SKPI_RENDER_OPTIONS_INIT { SKPI_RENDER_OPTIONS_VERSION, 0u, SKPI_RENDER_NO_TIME, 0, 0u, NULL, NULL }
+#define SKPI_RENDER_OPTIONS_INIT { SKPI_RENDER_OPTIONS_VERSION, 0u, SKPI_RENDER_NO_TIME, 0, 0u, NULL, NULL, \
+    SKPI_PAPER_AUTO }
 
 /**
  * @brief Initialise render options to their defaults.

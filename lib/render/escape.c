@@ -263,3 +263,25 @@ void skpi__esc_md_url(skpi__out *o, const char *url)
 {
     escape_with(o, url, strlen(url), md_url_rule);
 }
+
+int skpi__clean_text(skpi__text *t, const char *s, size_t max)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), count = 0;
+    char tmp[8];
+    t->len = 0;
+    while (n > 0 && (max == 0 || count < max)) {
+        uint32_t cp;
+        size_t k = skpi__utf8_next(p, n, &cp);
+        const char *rep = text_rule(cp, tmp);
+        bool invalid = cp == 0xFFFD && !(k == 3 && p[0] == 0xEF && p[1] == 0xBF && p[2] == 0xBD);
+        if (rep != NULL || invalid) skpi__text_put(t, rep != NULL ? rep : replacement, strlen(rep ? rep : replacement));
+        else skpi__text_put(t, (const char *)p, k);
+        p += k;
+        n -= k;
+        count++;
+    }
+    if (n > 0) skpi__text_put(t, "\xE2\x80\xA6", 3);
+    skpi__text_put(t, "", 0);
+    return t->err;
+}

@@ -1,5 +1,6 @@
 /* Inline SVG drawn by the HTML renderer: charts, sparklines, progress bars. */
 #include "render/render_internal.h"
+#include "render/chart_model.h"
 #include "render/html.h"
 #include "render/axis.h"
 
@@ -10,11 +11,6 @@
 #define S(r, s) skpi__out_str(&(r)->out, (s))
 #define H(r, s) skpi__esc_html(&(r)->out, (s))
 
-/* Okabe-Ito colours (yellow left out: too light on white), told apart by
- * people with the common colour-vision deficiencies. */
-static const char *const palette[] = { "#0072B2", "#E69F00", "#009E73", "#CC79A7",
-                                       "#56B4E9", "#D55E00", "#000000" };
-#define PALETTE_SIZE (sizeof palette / sizeof palette[0])
 
 /* Write a coordinate (tenths). */
 static void coord(skpi__render *r, double v)
@@ -225,7 +221,7 @@ static void line_series(skpi__render *r, const geometry *g, const skpi__view *b,
 {
     for (size_t i = 0; i < b->count; i++) {
         const skpi__series_view ser = skpi__series_at(b, i);
-        const char *color = palette[i % PALETTE_SIZE];
+        const char *color = skpi__chart_palette[i % SKPI__CHART_PALETTE_SIZE];
         S(r, "<path fill=\"none\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke=\"");
         S(r, color);
         S(r, ser.style == SKPI_SERIES_DASHED ? "\" stroke-dasharray=\"6 4\" d=\"" : "\" d=\"");
@@ -269,7 +265,7 @@ static void bar_series(skpi__render *r, const geometry *g, const skpi__view *b, 
     double zero = ypos(g, a, fmin(fmax(0.0, a->lo), a->hi));
     for (size_t i = 0; i < b->count; i++) {
         const skpi__series_view ser = skpi__series_at(b, i);
-        const char *color = palette[i % PALETTE_SIZE];
+        const char *color = skpi__chart_palette[i % SKPI__CHART_PALETTE_SIZE];
         for (size_t j = 0; j < ser.length; j++) {
             double v = ser.values[j];
             if (isnan(v)) continue;
@@ -308,7 +304,7 @@ static void legend(skpi__render *r, const skpi__view *b)
         const skpi__series_view ser = skpi__series_at(b, i);
         S(r, "<li><svg width=\"18\" height=\"8\" aria-hidden=\"true\"><line x1=\"0\" y1=\"4\" x2=\"18\" y2=\"4\" "
              "stroke-width=\"3\" stroke=\"");
-        S(r, palette[i % PALETTE_SIZE]);
+        S(r, skpi__chart_palette[i % SKPI__CHART_PALETTE_SIZE]);
         S(r, ser.style == SKPI_SERIES_DASHED ? "\" stroke-dasharray=\"4 3\"/></svg>" : "\"/></svg>");
         H(r, ser.name);
         S(r, "</li>");

@@ -16,8 +16,10 @@ int skpi_render_options_init(skpi_render_options *options, unsigned version)
                            version, SKPI_RENDER_OPTIONS_VERSION);
     skpi_render_options init = SKPI_RENDER_OPTIONS_INIT;
     init.version = version;
-    /* a caller built against version 1 has a shorter struct: fill only that */
-    size_t size = version >= 2 ? sizeof init : offsetof(skpi_render_options, locale);
+    /* a caller built against an earlier version has a shorter struct: fill only that */
+    size_t size = version >= 3   ? sizeof init
+                  : version == 2 ? offsetof(skpi_render_options, paper)
+                                 : offsetof(skpi_render_options, locale);
     memcpy(options, &init, size);
     return SKPI_OK;
 }
@@ -99,6 +101,11 @@ static int setup(skpi__render *r, const skpi_render_options *opt)
     if (opt->line_width != 0 && (opt->line_width < 40 || opt->line_width > 200))
         return skpi__error(SKPI_EINVAL, "skpi_render: options.line_width is %u, not 0 or 40 to 200",
                            opt->line_width);
+    int paper = opt->version >= 3 ? opt->paper : SKPI_PAPER_AUTO;
+    if (paper < SKPI_PAPER_AUTO || paper > SKPI_PAPER_LETTER)
+        return skpi__error(SKPI_EINVAL, "skpi_render: options.paper is %d, not an skpi_paper (0 auto, 1 A4, "
+                           "2 Letter)", paper);
+    r->paper = paper;
     if (opt->utc_offset_minutes < -1080 || opt->utc_offset_minutes > 1080)
         return skpi__error(SKPI_ERANGE, "skpi_render: options.utc_offset_minutes is %d, not -1080 to 1080",
                            opt->utc_offset_minutes);

@@ -106,6 +106,7 @@ typedef struct skpi__render {
     const char *own_group;   /* options.thousands_separator as given (NULL: none) */
     struct skpi__breaker *breaker; /* text: ICU's line breaking, made when first needed */
     bool no_breaker;         /* text: ICU could not make one */
+    int paper;               /* PDF: an skpi_paper, AUTO resolved by the renderer (pdf.c) */
 } skpi__render;
 
 /* The document's text of a renderer word (an SKPI_TPL_ from
@@ -164,6 +165,9 @@ void skpi__esc_csv(skpi__out *o, const char *s);
 /* Plain text: invalid UTF-8 and control characters replaced, line breaks
  * and tabs as spaces, bidi controls dropped. */
 void skpi__esc_text(skpi__out *o, const char *s);
+/* The same as a string in t (NUL-terminated, replacing what t held), cut
+ * after max code points with "…" added (0: no limit). SKPI_ENOMEM. */
+int skpi__clean_text(skpi__text *t, const char *s, size_t max);
 /* The link may be written as a link: http:, https: or mailto:, printable
  * ASCII only, no space, quote, angle bracket, backslash or backquote. */
 bool skpi__url_is_safe(const char *url);

@@ -10,7 +10,7 @@
 
 static const opt_spec options[] = {
     { "dir", 'd', "DIR", "where the store, the definitions and the report go (default: skpi-demo)" },
-    { "format", 'f', "FORMAT", "html (default), md, json, csv, text or xlsx" },
+    { "format", 'f', "FORMAT", "html (default), md, json, csv, text, pdf or xlsx" },
     { "as-of", 0, "DATE", "the report's date (default: 2026-04-01, just after the sample ends)" },
     { "generated-at", 0, "TIME", "the time printed as 'generated at', or 'none' (default: now)" },
     { "time-zone", 0, "ZONE", "the report's time zone, e.g. Europe/Berlin (default: UTC)" },

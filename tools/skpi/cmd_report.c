@@ -10,7 +10,7 @@ static const opt_spec options[] = {
     { "config", 0, "FILE", "the definitions with the report (default: $SKPI_CONFIG, else ./skpi.json)" },
     { "report", 'r', "ID", "which report of the definitions (default: the first)" },
     { "as-of", 0, "DATE", "the report covers the last full period before this date (default: now)" },
-    { "format", 'f', "FORMAT", "html (default), md, json, csv, text or xlsx" },
+    { "format", 'f', "FORMAT", "html (default), md, json, csv, text, pdf or xlsx" },
     { "output", 'o', "FILE", "write the report to FILE (default: standard output)" },
     { "db", 0, "PATH", "the store (default: $SKPI_DB, else ~/.local/share/socialkpi/skpi.db)" },
     { "generated-at", 0, "TIME", "the time printed as 'generated at', or 'none' (default: now)" },
@@ -24,7 +24,7 @@ static int parse_format(int *out, const char *text)
     static const struct { const char *name; int format; } names[] = {
         { "html", SKPI_FORMAT_HTML }, { "md", SKPI_FORMAT_MARKDOWN }, { "markdown", SKPI_FORMAT_MARKDOWN },
         { "json", SKPI_FORMAT_JSON }, { "csv", SKPI_FORMAT_CSV }, { "text", SKPI_FORMAT_TEXT },
-        { "txt", SKPI_FORMAT_TEXT }, { "xlsx", SKPI_FORMAT_XLSX },
+        { "txt", SKPI_FORMAT_TEXT }, { "pdf", SKPI_FORMAT_PDF }, { "xlsx", SKPI_FORMAT_XLSX },
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(text, names[i].name) == 0) {
@@ -49,7 +49,7 @@ int parse_render_options(int *format, skpi_time *as_of, skpi_time *generated_at,
     *format = SKPI_FORMAT_HTML;
     const char *f = opt(p, cmd, "format");
     if (f && parse_format(format, f) != 0)
-        return fail(EXIT_USAGE, cmd, "--format: '%s' is not html, md, json, csv, text or xlsx", f);
+        return fail(EXIT_USAGE, cmd, "--format: '%s' is not html, md, json, csv, text, pdf or xlsx", f);
     const char *date = opt(p, cmd, "as-of") ? opt(p, cmd, "as-of") : default_as_of;
     int code = parse_as_of(as_of, cmd, date, "as-of");
     if (code == EXIT_DONE) code = parse_generated_at(generated_at, cmd, opt(p, cmd, "generated-at"));

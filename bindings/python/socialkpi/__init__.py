@@ -24,7 +24,7 @@ from .importing import DateOrder, ImportSummary, Preset, Skip, import_buffer, im
 from .okr import (Band, CheckIn, Curve, KeyResult, KeyResultDirection, KeyResultKind,
                   KeyResultScore, Objective, ObjectiveType, OkrResult, OkrStatus, OkrVerdict,
                   TrajectoryPoint)
-from .render import Format, json_schema_version, render
+from .render import Format, Paper, json_schema_version, render
 from .delivery import (Attachment, Delivery, DeliverySink, DeliveryStatus, DigestFlavour, Mail,
                        Webhook, WebhookPreset, deliver, redact_url, render_digest, report_period)
 from .document import (Align, BlockKind, CalloutKind, ChartKind, Document, SeriesStyle,
@@ -88,7 +88,7 @@ __all__ = [
     "CallableSink", "FileSink", "MemorySink", "Sink",
     "Align", "BlockKind", "CalloutKind", "ChartKind", "Document", "SeriesStyle",
     "SpanStyle", "Tone",
-    "Format", "json_schema_version", "render",
+    "Format", "Paper", "json_schema_version", "render",
     "Attachment", "Delivery", "DeliverySink", "DeliveryStatus", "DigestFlavour", "Mail",
     "Webhook", "WebhookPreset", "deliver", "redact_url", "render_digest", "report_period",
     "Audience", "Comparison", "ReportDefinition", "Section", "Template",

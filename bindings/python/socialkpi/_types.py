@@ -200,7 +200,9 @@ class RenderOptions(ctypes.Structure):
                 ("utc_offset_minutes", _int), ("line_width", _uint),
                 ("thousands_separator", _c),
                 # version 2
-                ("locale", _c)]
+                ("locale", _c),
+                # version 3
+                ("paper", _int)]
 
 
 class DocKpiRow(ctypes.Structure):

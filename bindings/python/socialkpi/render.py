@@ -1,5 +1,5 @@
-"""Rendering a report as Markdown, HTML, JSON, CSV, plain text or an XLSX workbook, to
-text, bytes or a sink."""
+"""Rendering a report as Markdown, HTML, JSON, CSV, plain text, PDF or an XLSX workbook,
+to text, bytes or a sink."""
 from __future__ import annotations
 
 import ctypes
@@ -27,27 +27,28 @@ class Format(enum.IntEnum):
     JSON = 2
     CSV = 3
     TEXT = 4
+    PDF = 5
     XLSX = 6
 
     @property
     def key(self) -> str:
-        """'markdown', 'html', 'json', 'csv', 'text' or 'xlsx'."""
+        """'markdown', 'html', 'json', 'csv', 'text', 'pdf' or 'xlsx'."""
         return required(lib.skpi_format_name(self))
 
     @property
     def extension(self) -> str:
-        """'md', 'html', 'json', 'csv', 'txt' or 'xlsx'."""
+        """'md', 'html', 'json', 'csv', 'txt', 'pdf' or 'xlsx'."""
         return required(lib.skpi_format_extension(self))
 
     @property
     def binary(self) -> bool:
-        """Whether the output is bytes rather than text (XLSX)."""
-        return self is Format.XLSX
+        """Whether the output is bytes rather than text (PDF, XLSX)."""
+        return self in (Format.PDF, Format.XLSX)
 
     @property
     def supported(self) -> bool:
-        """Whether this build of the library renders the format (XLSX needs the
-        build option SKPI_WITH_XLSX)."""
+        """Whether this build of the library renders the format (PDF and XLSX
+        need the build options SKPI_WITH_PDF and SKPI_WITH_XLSX)."""
         return bool(lib.skpi_render_supported(self) == 1)
 
     @classmethod
@@ -62,17 +63,36 @@ class Format(enum.IntEnum):
         return cls(f)
 
 
+class Paper(enum.IntEnum):
+    """Paper of the PDF output; AUTO follows the region of the locale (or the document's language)."""
+
+    AUTO = 0
+    A4 = 1
+    LETTER = 2
+
+    @classmethod
+    def of(cls, p: Union[Paper, str, int]) -> int:
+        """The paper's number for a Paper, its name ('a4') or a number (checked by the library)."""
+        if isinstance(p, str):
+            try:
+                return int(cls[p.upper()])
+            except KeyError:
+                raise invalid("paper", f"unknown paper {p!r}: use auto, a4 or letter") from None
+        return int(p)
+
+
 def json_schema_version() -> int:
     """The version of the JSON output's schema."""
     return int(lib.skpi_render_json_schema_version())
 
 
 @overload
-def render(report: Document,  # type: ignore[misc]  # the workbook is bytes, the rest text
-           format: Literal["xlsx", Format.XLSX], sink: None = None, *,
+def render(report: Document,  # type: ignore[misc]  # PDF and workbook are bytes, the rest text
+           format: Literal["pdf", "xlsx", Format.PDF, Format.XLSX], sink: None = None, *,
            generated_at: Optional[TimeLike] = None, utc_offset: int = 0, line_width: int = 0,
            thousands_separator: Optional[str] = None, csv_bom: bool = False,
-           keep_open: bool = False, locale: Optional[str] = None) -> bytes:
+           keep_open: bool = False, locale: Optional[str] = None,
+           paper: Union[Paper, str, int] = "auto") -> bytes:
     ...
 
 
@@ -80,7 +100,8 @@ def render(report: Document,  # type: ignore[misc]  # the workbook is bytes, the
 def render(report: Document, format: Union[Format, str] = "markdown", sink: None = None, *,
            generated_at: Optional[TimeLike] = None, utc_offset: int = 0, line_width: int = 0,
            thousands_separator: Optional[str] = None, csv_bom: bool = False,
-           keep_open: bool = False, locale: Optional[str] = None) -> str:
+           keep_open: bool = False, locale: Optional[str] = None,
+           paper: Union[Paper, str, int] = "auto") -> str:
     ...
 
 
@@ -88,7 +109,8 @@ def render(report: Document, format: Union[Format, str] = "markdown", sink: None
 def render(report: Document, format: Union[Format, str], sink: SinkTarget, *,
            generated_at: Optional[TimeLike] = None, utc_offset: int = 0, line_width: int = 0,
            thousands_separator: Optional[str] = None, csv_bom: bool = False,
-           keep_open: bool = False, locale: Optional[str] = None) -> None:
+           keep_open: bool = False, locale: Optional[str] = None,
+           paper: Union[Paper, str, int] = "auto") -> None:
     ...
 
 
@@ -96,17 +118,21 @@ def render(report: Document, format: Union[Format, str] = "markdown",
            sink: Optional[SinkTarget] = None, *,
            generated_at: Optional[TimeLike] = None, utc_offset: int = 0, line_width: int = 0,
            thousands_separator: Optional[str] = None, csv_bom: bool = False,
-           keep_open: bool = False, locale: Optional[str] = None) -> Union[str, bytes, None]:
+           keep_open: bool = False, locale: Optional[str] = None,
+           paper: Union[Paper, str, int] = "auto") -> Union[str, bytes, None]:
     """Render a Document.
 
-    Without a sink the output comes back as str (bytes for "xlsx"). A sink may be a Sink, a path,
-    a binary file object or a callable taking bytes; the sink is closed at the
-    end unless keep_open. generated_at (a time, shown in the output) makes the
-    output reproducible; None leaves it out. locale ("de-DE", "fr-FR")
-    shapes numbers in the human formats; None keeps the document's.
+    Without a sink the output comes back as str (bytes for "pdf" and "xlsx").
+    A sink may be a Sink, a path, a binary file object or a callable taking
+    bytes; the sink is closed at the end unless keep_open. generated_at (a
+    time, shown in the output and the PDF's creation date) makes the output
+    reproducible; None leaves it out. locale ("de-DE", "fr-FR") shapes
+    numbers in the human formats; None keeps the document's. paper ("auto",
+    "a4", "letter") is for PDF; auto follows the locale's region.
     """
     fmt = Format.of(format)
-    opts = version_init(lib.skpi_render_options_init, RenderOptions, 2)
+    opts = version_init(lib.skpi_render_options_init, RenderOptions, 3)
+    opts.paper = Paper.of(paper)
     opts.flags = (RENDER_KEEP_SINK_OPEN if keep_open else 0) | (RENDER_CSV_BOM if csv_bom else 0)
     opts.generated_at = RENDER_NO_TIME if generated_at is None else seconds(generated_at)
     opts.utc_offset_minutes = int(utc_offset)
