@@ -711,10 +711,27 @@ static void options_and_misuse(void **state)
     assert_int_equal(o.line_width, 0);
     assert_int_equal(skpi_render_options_init(NULL, 1), SKPI_EMISUSE);
     assert_int_equal(skpi_render_options_init(&o, SKPI_RENDER_OPTIONS_VERSION + 1), SKPI_EVERSION);
+    assert_int_equal(o.paper, SKPI_PAPER_AUTO);
+    /* A version 2 struct ends before `paper`: nothing past it is written,
+     * and whatever lies there is not read. */
+    skpi_render_options v2;
+    memset(&v2, 0x5A, sizeof v1);
+    assert_int_equal(skpi_render_options_init(&v2, 2), SKPI_OK);
+    assert_int_equal(v2.version, 2);
+    assert_int_equal(v2.paper, 0x5A5A5A5A);
+    counting c1 = { 0 };
+    skpi_sink s1 = counting_sink(&c1);
+    assert_int_equal(skpi_render(doc, SKPI_FORMAT_TEXT, &v2, &s1), SKPI_OK);
+    assert_true(c1.bytes > 0);
 
     skpi_render_options bad = o;
     bad.version = SKPI_RENDER_OPTIONS_VERSION + 1;
     assert_int_equal(skpi_render(doc, 0, &bad, &s), SKPI_EVERSION);
+    bad = o;
+    bad.paper = SKPI_PAPER_LETTER + 1;
+    s = counting_sink(&c);
+    assert_int_equal(skpi_render(doc, 0, &bad, &s), SKPI_EINVAL);
+    assert_non_null(strstr(skpi_last_error(), "options.paper"));
     bad = o; bad.flags = 0x80;
     s = counting_sink(&c);
     assert_int_equal(skpi_render(doc, 0, &bad, &s), SKPI_EINVAL);

@@ -200,7 +200,7 @@ def test_render_options_and_errors(report):
     assert "12 345" in report.render("md", thousands_separator=" ")
     assert '"generated_at": null' in report.render("json")
     with pytest.raises(ValueError, match="unknown format"):
-        report.render("pdf")
+        report.render("docx")
     with pytest.raises(sk.InvalidArgumentError):
         report.render("text", line_width=10)
     with pytest.raises(sk.RangeError):
@@ -208,7 +208,7 @@ def test_render_options_and_errors(report):
     with pytest.raises(TypeError):
         sk.render("not a report")
     assert sk.json_schema_version() >= 1
-    assert [f.extension for f in sk.Format] == ["md", "html", "json", "csv", "txt", "xlsx"]
+    assert [f.extension for f in sk.Format] == ["md", "html", "json", "csv", "txt", "pdf", "xlsx"]
 
 
 def test_reading_the_model_back(report):
