@@ -22,19 +22,8 @@ size_t skpi__chart_label_every(size_t ncat, size_t max)
 
 void skpi__chart_model_free(skpi__chart_model *m)
 {
-    for (size_t i = 0; i < m->count && m->series; i++) skpi__free(m->series[i].cat);
     skpi__free(m->series);
-    skpi__free(m->cats);
     memset(m, 0, sizeof *m);
-}
-
-/* The index of label s among the categories, added when new. */
-static size_t category(skpi__chart_model *m, const char *s)
-{
-    for (size_t k = m->ncat; k-- > 0;)
-        if (strcmp(m->cats[k], s) == 0) return k;
-    m->cats[m->ncat] = s;
-    return m->ncat++;
 }
 
 int skpi__chart_model_load(skpi__chart_model *m, const skpi_doc *doc, size_t block)
@@ -43,29 +32,18 @@ int skpi__chart_model_load(skpi__chart_model *m, const skpi_doc *doc, size_t blo
     m->spec.version = SKPI_DOC_CHART_VERSION;
     int rc = skpi_doc_chart_get(&m->spec, doc, block);
     if (rc == SKPI_OK) rc = skpi_doc_block_size(&m->count, doc, block);
+    if (rc == SKPI_OK) rc = skpi_doc_chart_categories(&m->cats, &m->ncat, doc, block);
     if (rc != SKPI_OK) return rc;
-    size_t total = 0;
     m->series = skpi__calloc(m->count ? m->count : 1, sizeof *m->series);
     if (m->series == NULL) return skpi__nomem();
-    for (size_t i = 0; i < m->count; i++) {
-        skpi__chart_series *s = &m->series[i];
-        rc = skpi_doc_chart_series(&s->name, &s->style, &s->length, &s->labels, &s->values, doc, block, i);
-        if (rc != SKPI_OK) { skpi__chart_model_free(m); return rc; }
-        total += s->length;
-    }
-    m->cats = skpi__reallocarray(NULL, total ? total : 1, sizeof *m->cats);
-    if (m->cats == NULL) { skpi__chart_model_free(m); return skpi__nomem(); }
     double lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < m->count; i++) {
         skpi__chart_series *s = &m->series[i];
-        s->cat = skpi__reallocarray(NULL, s->length ? s->length : 1, sizeof *s->cat);
-        if (s->cat == NULL) { skpi__chart_model_free(m); return skpi__nomem(); }
-        for (size_t j = 0; j < s->length; j++) {
-            /* series that share the first one's labels map point to point */
-            s->cat[j] = i > 0 && j < m->series[0].length && strcmp(s->labels[j], m->series[0].labels[j]) == 0
-                            ? m->series[0].cat[j] : category(m, s->labels[j]);
+        rc = skpi_doc_chart_series(&s->name, &s->style, &s->length, &s->labels, &s->values, doc, block, i);
+        if (rc == SKPI_OK) rc = skpi_doc_chart_series_categories(&s->cat, doc, block, i);
+        if (rc != SKPI_OK) { skpi__chart_model_free(m); return rc; }
+        for (size_t j = 0; j < s->length; j++)
             if (!isnan(s->values[j])) { lo = fmin(lo, s->values[j]); hi = fmax(hi, s->values[j]); }
-        }
     }
     m->axis = m->spec.fixed_range ? skpi__axis_fixed(m->spec.y_min, m->spec.y_max)
                                   : skpi__axis_nice(lo, hi, m->spec.kind == SKPI_CHART_BAR);

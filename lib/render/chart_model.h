@@ -24,14 +24,14 @@ typedef struct skpi__chart_series {
     size_t length;
     const char *const *labels;
     const double *values;
-    size_t *cat;              /* the category of each point */
+    const size_t *cat;        /* the category of each point */
 } skpi__chart_series;
 
 typedef struct skpi__chart_model {
     skpi_doc_chart spec;
     size_t count;             /* series */
     skpi__chart_series *series;
-    const char **cats;        /* every label in first-appearance order */
+    const char *const *cats;  /* the category axis (doc.h) */
     size_t ncat;
     skpi__axis axis;
 } skpi__chart_model;

@@ -228,8 +228,23 @@ void skpi__render_pdf(skpi__render *r)
     p.right = p.page_w - MARGIN_X;
     p.top = MARGIN_TOP;
     p.bottom = p.page_h - MARGIN_BOTTOM;
-    /* Cleaned once: footers are drawn while other text is being set. */
-    char *footer_text = skpi__strdup(skpi__pdf_clean(&p, skpi_doc_subtitle(r->doc), 0));
+    /* The footer names the report and its period (skpi_doc_period()), else
+     * carries the subtitle. Cleaned once: footers are drawn while other
+     * text is being set. */
+    const char *label = "";
+    skpi__text foot = { 0 };
+    if (skpi_doc_period(NULL, &label, r->doc) == SKPI_OK && label[0]) {
+        const char *title = skpi_doc_title(r->doc);
+        skpi__text_put(&foot, title, strlen(title));
+        if (title[0]) skpi__text_put(&foot, " \xC2\xB7 ", 4);
+        skpi__text_put(&foot, label, strlen(label));
+    } else {
+        const char *subtitle = skpi_doc_subtitle(r->doc);
+        skpi__text_put(&foot, subtitle, strlen(subtitle));
+    }
+    skpi__text_put(&foot, "", 0);
+    char *footer_text = foot.err == SKPI_OK ? skpi__strdup(skpi__pdf_clean(&p, foot.buf, 0)) : NULL;
+    skpi__text_free(&foot);
     if (footer_text == NULL) skpi__out_fail(&r->out, skpi__nomem());
     p.footer = footer_text ? footer_text : "";
 

@@ -32,7 +32,7 @@ typedef struct skpi__pdf {
     double y;             /* where the next piece goes */
     int page;             /* the current page, from 1 */
     int pages;            /* pages in all (known in the drawing pass) */
-    const char *footer;   /* the period: the document's subtitle, cleaned */
+    const char *footer;   /* the title and period, cleaned */
     skpi__text clean;     /* scratch of skpi__pdf_clean() */
 } skpi__pdf;
 
