@@ -248,8 +248,9 @@ void skpi__render_pdf(skpi__render *r)
     if (footer_text == NULL) skpi__out_fail(&r->out, skpi__nomem());
     p.footer = footer_text ? footer_text : "";
 
-    /* A font map of its own: renders on other threads share nothing. */
-    PangoFontMap *map = pango_cairo_font_map_new();
+    /* pango's default font map is one per thread: renders on a thread reuse
+     * its loaded fonts, renders on other threads have their own. */
+    PangoFontMap *map = pango_cairo_font_map_get_default();
     fonts_open(&p, map);
     /* First pass: lay out only, to count the pages for the footers. */
     walk(&p);
@@ -270,7 +271,6 @@ void skpi__render_pdf(skpi__render *r)
                                                       cairo_status_to_string(st)));
     }
     fonts_close(&p);
-    g_object_unref(map);
     skpi__text_free(&p.clean);
     skpi__free(footer_text);
 }
