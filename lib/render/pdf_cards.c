@@ -239,10 +239,6 @@ static void goal_card(skpi__pdf *p, card *c, const skpi_doc_goal *g, double widt
             w = skpi__word_between(p->r, " \xC2\xB7 ", "", SKPI_TPL_GOAL_EXPECTED, "expected", cells.expected, NULL);
             skpi__text_put(&t, w, strlen(w));
         }
-        if (isfinite(g->forecast.value)) {
-            w = skpi__word_between(p->r, " \xC2\xB7 ", "", SKPI_TPL_GOAL_FORECAST, "forecast", cells.forecast, NULL);
-            skpi__text_put(&t, w, strlen(w));
-        }
         skpi__text_put(&t, "", 0);
         if (t.err == SKPI_OK) card_add(p, c, t.buf, PDF_SMALL, width, skpi__pdf_ink, 4);
         else skpi__out_fail(&p->r->out, t.err);
@@ -264,6 +260,11 @@ static void goal_card(skpi__pdf *p, card *c, const skpi_doc_goal *g, double widt
         else skpi__out_fail(&p->r->out, t.err);
         skpi__text_free(&t);
     }
+    /* The projection and its likelihood, then the caveat when they and the
+     * status disagree: the same words as the HTML card. */
+    const char *forecast = skpi__goal_forecast_text(p->r, g, &cells);
+    if (forecast) card_add(p, c, forecast, PDF_SMALL, width, skpi__pdf_ink, 2);
+    if (g->caveat) card_add(p, c, g->caveat, PDF_SMALL, width, skpi__pdf_tone(SKPI_TONE_WARNING), 2);
     if (g->note) card_add(p, c, g->note, PDF_SMALL, width, skpi__pdf_muted, 2);
 }
 

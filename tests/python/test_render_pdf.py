@@ -157,11 +157,12 @@ def expected(doc):
                         figures.append(f"{num(r[key]):+.1f}%")
         elif t == "goals":
             for g in b["goals"]:
-                texts += [g["name"], g["status_label"], g["note"] or "", g["deadline"] or ""]
-                for key in ("progress", "expected", "forecast"):
+                texts += [g["name"], g["status_label"], g["note"] or "", g["deadline"] or "",
+                          g["caveat"] or ""]
+                for key in ("progress", "expected", "likelihood"):
                     if num(g[key]) is not None:
                         figures.append(f"{num(g[key]) * 100:.0f}%")
-                for key in ("current", "target"):
+                for key in ("current", "target", "projected"):
                     if num(g[key]) is not None:
                         figures.append(figure(num(g[key]), g["unit"]))
         elif t == "objectives":

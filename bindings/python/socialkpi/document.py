@@ -673,8 +673,8 @@ class Document(Handle):
         return self._added(Posts, out)
 
     @overload
-    def render(self,  # type: ignore[misc]  # the workbook is bytes, the rest text
-               format: Literal["xlsx", Format.XLSX], sink: None = None,
+    def render(self,  # type: ignore[misc]  # PDF and workbook are bytes, the rest text
+               format: Literal["pdf", "xlsx", Format.PDF, Format.XLSX], sink: None = None,
                **options: Any) -> bytes:
         ...
 
@@ -689,7 +689,7 @@ class Document(Handle):
 
     def render(self, format: Union[Format, str] = "markdown", sink: Optional[SinkTarget] = None,
                **options: Any) -> Union[str, bytes, None]:
-        """Render (see socialkpi.render): text (bytes for XLSX) when no sink is given."""
+        """Render (see socialkpi.render): text (bytes for PDF and XLSX) when no sink is given."""
         from .render import render
         return render(self, format, sink, **options)
 
