@@ -2,6 +2,7 @@
 message the SMTP server received parsed with Python's email module, the
 webhook payloads, retries, failures and the deliveries recorded in the
 store (read with sqlite3). No test reaches any other address."""
+import base64
 import email
 import email.policy
 import json
@@ -100,6 +101,42 @@ def test_mail_with_alternatives_and_attachments(demo, store, tmp_path):
     rows = deliveries(store)
     assert rows == [("monthly", 1772323200, 1775001600, "html+text,csv,json", "email",
                      "to: ceo@example.com; cc: team@example.com,cfo@example.com", 1, "")]
+
+
+# CMake says whether the library renders PDF (build option SKPI_WITH_PDF).
+WITH_PDF = os.environ.get("SKPI_TEST_WITH_PDF", "1") == "1"
+
+
+@pytest.mark.skipif(not WITH_PDF, reason="library built without SKPI_WITH_PDF")
+def test_mail_with_a_pdf_attachment(demo, store, tmp_path):
+    with SmtpServer() as smtp:
+        r = skpi(demo, store, tmp_path, "--to", "ceo@example.com", "--attach", "pdf", SKPI_SMTP_URL=smtp.url)
+        assert r.returncode == 0, r.stderr
+        assert len(smtp.messages) == 1
+    raw = smtp.messages[0][2]
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    parts = list(msg.iter_parts())
+    assert [p.get_content_type() for p in parts] == ["multipart/alternative", "application/pdf"]
+    pdf = parts[1]
+    assert pdf.get_filename() == "monthly.pdf"
+    assert pdf.get_content_disposition() == "attachment"
+    assert pdf["Content-Transfer-Encoding"] == "base64"
+    # decoded here with the base64 module, not the email package's decoder
+    data = base64.b64decode(pdf.get_payload(decode=False), validate=False)
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    # the same bytes as the renderer gives for the same report and time
+    assert data == report(demo, store, "pdf")
+    assert deliveries(store)[0][3] == "html+text,pdf"
+
+
+@pytest.mark.skipif(WITH_PDF, reason="library built with SKPI_WITH_PDF")
+def test_pdf_attachment_without_pdf_is_refused_and_nothing_sent(demo, store, tmp_path):
+    with SmtpServer() as smtp:
+        r = skpi(demo, store, tmp_path, "--to", "ceo@example.com", "--attach", "pdf", SKPI_SMTP_URL=smtp.url)
+        assert r.returncode != 0
+        assert len(smtp.messages) == 0
+    assert "SKPI_WITH_PDF" in r.stderr and "--attach" in r.stderr
+    assert [row[6] for row in deliveries(store)] in ([], [2])
 
 
 def test_second_run_sends_nothing_unless_forced(demo, store, tmp_path):
