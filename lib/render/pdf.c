@@ -75,8 +75,28 @@ void skpi__pdf_new_page(skpi__pdf *p)
     p->y = p->top;
 }
 
+static void place_heading(skpi__pdf *p, double after)
+{
+    PangoLayout *l = p->held;
+    p->held = NULL;
+    double y = p->y > p->top ? p->y + p->held_before : p->y;
+    if (y + skpi__pdf_height(l) + 8 + after > p->bottom && p->y > p->top) skpi__pdf_new_page(p);
+    else p->y = y;
+    skpi__pdf_flow(p, l, p->left, skpi__pdf_ink);
+    g_object_unref(l);
+    if (p->held_level == 1 && p->cr) {
+        cairo_set_line_width(p->cr, 0.5);
+        skpi__pdf_color(p, skpi__pdf_rule);
+        cairo_move_to(p->cr, p->left, p->y + 2);
+        cairo_line_to(p->cr, p->right, p->y + 2);
+        cairo_stroke(p->cr);
+    }
+    p->y += 6;
+}
+
 void skpi__pdf_need(skpi__pdf *p, double h)
 {
+    if (p->held) place_heading(p, h);
     if (p->y + h > p->bottom && p->y > p->top) skpi__pdf_new_page(p);
 }
 
@@ -115,21 +135,14 @@ static void heading(skpi__pdf *p, size_t block)
     skpi_doc_block_title(&text, p->doc, block);
     static const int style[] = { PDF_H1, PDF_H2, PDF_H3, PDF_H4 };
     static const double before[] = { 14, 10, 8, 6 };
-    int s = style[level >= 1 && level <= 4 ? level - 1 : 3];
-    PangoLayout *l = skpi__pdf_layout(p, skpi__pdf_clean(p, text, 0), s, skpi__pdf_width(p), SKPI_ALIGN_LEFT);
-    /* A heading stays with what follows: room for it and a few lines. */
-    if (p->y > p->top) p->y += before[level >= 1 && level <= 4 ? level - 1 : 3];
-    skpi__pdf_need(p, skpi__pdf_height(l) + 60);
-    skpi__pdf_flow(p, l, p->left, skpi__pdf_ink);
-    g_object_unref(l);
-    if (level == 1 && p->cr) {
-        cairo_set_line_width(p->cr, 0.5);
-        skpi__pdf_color(p, skpi__pdf_rule);
-        cairo_move_to(p->cr, p->left, p->y + 2);
-        cairo_line_to(p->cr, p->right, p->y + 2);
-        cairo_stroke(p->cr);
-    }
-    p->y += 6;
+    int k = level >= 1 && level <= 4 ? level - 1 : 3;
+    PangoLayout *l = skpi__pdf_layout(p, skpi__pdf_clean(p, text, 0), style[k], skpi__pdf_width(p), SKPI_ALIGN_LEFT);
+    /* A heading after a heading stays with it; then it waits for what it
+     * names (skpi__pdf_need()), so it never ends a page alone. */
+    skpi__pdf_need(p, skpi__pdf_height(l));
+    p->held = l;
+    p->held_level = level;
+    p->held_before = before[k];
 }
 
 static void walk(skpi__pdf *p)
@@ -154,6 +167,11 @@ static void walk(skpi__pdf *p)
         case SKPI_BLOCK_POSTS: skpi__pdf_posts(p, i); break;
         default: break;
         }
+    }
+    if (p->held) {
+        if (p->r->out.err == SKPI_OK) skpi__pdf_need(p, 0);
+        else g_object_unref(p->held);
+        p->held = NULL;
     }
     footer(p);
 }

@@ -34,6 +34,11 @@ typedef struct skpi__pdf {
     int pages;            /* pages in all (known in the drawing pass) */
     const char *footer;   /* the title and period, cleaned */
     skpi__text clean;     /* scratch of skpi__pdf_clean() */
+    /* A heading waits here until what follows it asks for room, so that
+     * both go on the same page (skpi__pdf_need() places it). */
+    PangoLayout *held;
+    int held_level;
+    double held_before;
 } skpi__pdf;
 
 /* Colours. */
@@ -50,7 +55,8 @@ void skpi__pdf_rect(skpi__pdf *p, double x, double y, double w, double h, pdf_rg
 /* ---- the page flow -------------------------------------------------------- */
 
 /* Room for h points below y, else a new page; a piece taller than a whole
- * page starts at the top of one. */
+ * page starts at the top of one. A heading held back is placed first, on
+ * the page where h fits below it. Every piece asks before it draws. */
 void skpi__pdf_need(skpi__pdf *p, double h);
 void skpi__pdf_new_page(skpi__pdf *p);
 double skpi__pdf_width(const skpi__pdf *p);
@@ -92,6 +98,8 @@ typedef struct pdf_table {
     int style;                     /* of the cells */
 } pdf_table;
 void skpi__pdf_table(skpi__pdf *p, const pdf_table *t);
+/* The height of a table's header and its first `rows` rows (no caption). */
+double skpi__pdf_table_height(skpi__pdf *p, const pdf_table *t, size_t rows);
 
 /* Paragraphs, callouts and lists. */
 void skpi__pdf_blocks_text(skpi__pdf *p, size_t block, int kind);

@@ -377,26 +377,27 @@ static void objective(skpi__pdf *p, size_t block, size_t index)
     card interp = { 0 };
     if (o.interpretation) card_add(p, &interp, o.interpretation, PDF_BODY, width, skpi__pdf_ink, 0);
     double h = c.h + BAR_H + 6 + interp.h;
-    /* The card's head and the first key results go together. */
-    skpi__pdf_need(p, h + 60);
+    krs k = { p, block, index };
+    pdf_table tab = { 0 };
+    tab.rows = nkr;
+    tab.cols = 5;
+    tab.header = kr_header;
+    tab.cell = kr_cell;
+    tab.align = kr_align;
+    tab.ctx = &k;
+    tab.style = PDF_BODY;
+    /* A card and its key results go on one page; a card longer than a page
+     * keeps its head with the first key results. */
+    double krs_h = nkr > 0 ? 6 + skpi__pdf_table_height(p, &tab, nkr) : 0;
+    if (h + krs_h > p->bottom - p->top) krs_h = nkr > 0 ? 6 + skpi__pdf_table_height(p, &tab, 3) : 0;
+    skpi__pdf_need(p, h + krs_h);
     skpi__pdf_rect(p, p->left, p->y, 3, h, skpi__pdf_tone(o.tone), 0);
     double y = card_draw(p, &c, p->left + 3 + PAD, p->y, 1, draw_bar, &b);
     y = card_draw(p, &interp, p->left + 3 + PAD, y, -1, NULL, NULL);
     card_free(&c);
     card_free(&interp);
     p->y = y + 6;
-    if (nkr > 0) {
-        krs k = { p, block, index };
-        pdf_table tab = { 0 };
-        tab.rows = nkr;
-        tab.cols = 5;
-        tab.header = kr_header;
-        tab.cell = kr_cell;
-        tab.align = kr_align;
-        tab.ctx = &k;
-        tab.style = PDF_BODY;
-        skpi__pdf_table(p, &tab);
-    }
+    if (nkr > 0) skpi__pdf_table(p, &tab);
     p->y += 6;
 }
 

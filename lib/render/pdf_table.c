@@ -123,42 +123,91 @@ static void free_row(PangoLayout **l, size_t cols)
     for (size_t c = 0; c < cols; c++) g_object_unref(l[c]);
 }
 
-void skpi__pdf_table(skpi__pdf *p, const pdf_table *t)
+/* Column widths fitted to the page from the widest line of each column. */
+static void table_widths(skpi__pdf *p, const pdf_table *t, double *w)
 {
-    size_t cols = t->cols > MAX_COLS ? MAX_COLS : t->cols;
-    if (cols == 0) return;
-    pdf_table tt = *t;
-    tt.cols = cols;
-    double natural[MAX_COLS], w[MAX_COLS];
-    PangoLayout *l[MAX_COLS];
+    double natural[MAX_COLS];
     double total = skpi__pdf_width(p);
     char buf[1024];
-    /* Natural widths: the widest line of each column, unwrapped. */
-    for (size_t c = 0; c < cols; c++) {
+    for (size_t c = 0; c < t->cols; c++) {
         PangoLayout *h = skpi__pdf_layout(p, skpi__pdf_clean(p, t->header(t->ctx, c), CELL_MAX), PDF_BOLD, -1, 0);
         natural[c] = skpi__pdf_natural(h) + 2 * PAD_X;
         g_object_unref(h);
         for (size_t r = 0; r < t->rows; r++) {
-            PangoLayout *x = skpi__pdf_layout(p, cell_text(p, &tt, r, c, buf, sizeof buf), t->style, -1, 0);
+            PangoLayout *x = skpi__pdf_layout(p, cell_text(p, t, r, c, buf, sizeof buf), t->style, -1, 0);
             double n = skpi__pdf_natural(x) + 2 * PAD_X;
             g_object_unref(x);
             if (n > natural[c]) natural[c] = n;
         }
         if (natural[c] > total) natural[c] = total;
     }
-    fit_columns(w, natural, cols, total);
+    fit_columns(w, natural, t->cols, total);
+}
+
+/* Height of rows [from, to) at widths w. */
+static double rows_height(skpi__pdf *p, const pdf_table *t, const double *w, size_t from, size_t to)
+{
+    PangoLayout *l[MAX_COLS];
+    double h = 0;
+    for (size_t r = from; r < to && r < t->rows; r++) {
+        h += row_layouts(p, t, r, w, l);
+        free_row(l, t->cols);
+    }
+    return h;
+}
+
+static pdf_table clamp_cols(const pdf_table *t)
+{
+    pdf_table tt = *t;
+    if (tt.cols > MAX_COLS) tt.cols = MAX_COLS;
+    return tt;
+}
+
+double skpi__pdf_table_height(skpi__pdf *p, const pdf_table *t, size_t rows)
+{
+    pdf_table tt = clamp_cols(t);
+    if (tt.cols == 0) return 0;
+    double w[MAX_COLS];
+    PangoLayout *head[MAX_COLS];
+    table_widths(p, &tt, w);
+    double h = row_layouts(p, &tt, SIZE_MAX, w, head);
+    free_row(head, tt.cols);
+    return h + rows_height(p, &tt, w, 0, rows);
+}
+
+/* Rows that start a table, or a page of it, with its header: fewer than
+ * this and a reader sees a header over almost nothing. */
+#define MIN_ROWS 3
+
+void skpi__pdf_table(skpi__pdf *p, const pdf_table *t)
+{
+    pdf_table tt = clamp_cols(t);
+    size_t cols = tt.cols;
+    if (cols == 0) return;
+    double w[MAX_COLS];
+    PangoLayout *l[MAX_COLS];
+    table_widths(p, &tt, w);
 
     skpi__pdf_caption(p, t->caption);
     PangoLayout *head[MAX_COLS];
     double head_h = row_layouts(p, &tt, SIZE_MAX, w, head);
+    size_t on_page = 0; /* rows under the header on this page */
     for (size_t r = 0; r < t->rows || r == 0; r++) {
         double h = 0;
         if (r < t->rows) h = row_layouts(p, &tt, r, w, l);
-        /* The header starts the table and every page it runs onto. */
-        if (r == 0 || p->y + h > p->bottom) {
-            skpi__pdf_need(p, head_h + h);
+        /* The header starts the table and every page it runs onto, with a
+         * few rows under it; the last rows do not go over alone either. */
+        bool tail = r > 0 && r + MIN_ROWS == t->rows && on_page >= MIN_ROWS &&
+                    p->y + rows_height(p, &tt, w, r, t->rows) > p->bottom;
+        if (r == 0) {
+            skpi__pdf_need(p, head_h + h + rows_height(p, &tt, w, 1, MIN_ROWS));
             draw_row(p, &tt, head, w, head_h, true);
+        } else if (p->y + h > p->bottom || tail) {
+            skpi__pdf_new_page(p);
+            draw_row(p, &tt, head, w, head_h, true);
+            on_page = 0;
         }
+        on_page++;
         if (r < t->rows) {
             draw_row(p, &tt, l, w, h, false);
             free_row(l, cols);

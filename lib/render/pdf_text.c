@@ -89,6 +89,11 @@ void skpi__pdf_show(skpi__pdf *p, PangoLayout *l, double x, double y, pdf_rgb c)
 
 void skpi__pdf_flow(skpi__pdf *p, PangoLayout *l, double x, pdf_rgb c)
 {
+    /* A held heading goes with the first two lines of text. */
+    if (p->held) {
+        int lines = pango_layout_get_line_count(l);
+        skpi__pdf_need(p, skpi__pdf_height(l) * (lines > 2 ? 2.0 / lines : 1.0));
+    }
     PangoLayoutIter *it = pango_layout_get_iter(l);
     double base = p->y, end = p->y;
     skpi__pdf_color(p, c);

@@ -342,3 +342,62 @@ def test_hostile_text_stays_inside(tmp_path, name):
 def test_render_supported():
     assert socialkpi.Format.PDF.supported
     assert all(socialkpi.Format(f).supported for f in range(5))
+
+
+def page_of(pages, word):
+    """The numbers (from 1) of the pages where a word appears."""
+    return [n for n, (_, _, ws) in enumerate(pages, 1) if any(w[0] == word for w in ws)]
+
+
+def fillers(doc, n):
+    """n one-line paragraphs: what follows starts n lines down the first page."""
+    for i in range(n):
+        doc.add_paragraph(f"Filler line {i}.")
+
+
+# 18 points a line: these move what follows down the first page's last
+# 250 points, past every place where a page break falls inside it
+FILLERS = range(24, 38)
+
+
+@pytest.mark.parametrize("filler", FILLERS)
+def test_heading_stays_with_its_chart(tmp_path, filler):
+    doc = socialkpi.Document("Layout")
+    fillers(doc, filler)
+    doc.add_heading("Zebraheading")
+    c = doc.add_chart("Chartcaption", kind=ChartKind.BAR)
+    c.add_series("Reach", ["a", "b"], [1.0, 2.0])
+    pages = words(render_to(doc, tmp_path / "k.pdf"))
+    heading = page_of(pages, "Zebraheading")
+    assert len(heading) == 1
+    assert page_of(pages, "Chartcaption") == heading
+
+
+@pytest.mark.parametrize("filler", FILLERS)
+def test_table_pages_hold_at_least_three_rows(tmp_path, filler):
+    doc = socialkpi.Document("Layout")
+    fillers(doc, filler)
+    doc.add_table(None, ["Rowname", "Value"], [[f"row{i}", str(i)] for i in range(8)], align=[0, 1])
+    pages = words(render_to(doc, tmp_path / "k.pdf"))
+    # every page the table is on holds its header and at least 3 rows
+    on = page_of(pages, "Rowname")
+    assert sum(len([w for w in pages[n - 1][2] if w[0].startswith("row")]) for n in on) == 8
+    for n in on:
+        rows = [w[0] for w in pages[n - 1][2] if w[0].startswith("row")]
+        assert len(rows) >= 3, (n, rows)
+
+
+@pytest.mark.parametrize("filler", FILLERS)
+def test_an_objective_card_is_not_split_from_its_key_results(tmp_path, filler):
+    doc = socialkpi.Document("OKRs")
+    fillers(doc, filler)
+    o = doc.add_objectives("Objectives")
+    i = o.add("Objectiveone", score=0.7, score_rounded=0.7, band="green", band_label="Green",
+              interpretation="A success.")
+    for k in range(4):
+        o.add_key_result(i, f"keyresult{k}", score=0.5, start=0.0, current=1.0, target=2.0)
+    pages = words(render_to(doc, tmp_path / "o.pdf"))
+    card = page_of(pages, "Objectiveone")
+    assert len(card) == 1
+    for k in range(4):
+        assert page_of(pages, f"keyresult{k}") == card
