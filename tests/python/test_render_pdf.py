@@ -248,6 +248,13 @@ def test_paper(tmp_path, language, paper, size):
     assert int(info["Pages"]) == 1
 
 
+@pytest.mark.parametrize("language,locale,size", [
+    ("de", "en-US", LETTER), ("en-US", "de-DE", A4), ("en-US", "en", A4), (None, "es-MX", LETTER)])
+def test_paper_follows_the_locale_before_the_language(tmp_path, language, locale, size):
+    path = render_to(small_doc(language), tmp_path / "p.pdf", locale=locale)
+    assert page_size(pdfinfo(path)) == pytest.approx(size, abs=0.01)
+
+
 def test_bad_paper_is_refused(tmp_path):
     with pytest.raises(socialkpi.SocialKPIError) as e:
         small_doc().render("pdf", str(tmp_path / "x.pdf"), paper=7)

@@ -715,7 +715,7 @@ static void options_and_misuse(void **state)
     /* A version 2 struct ends before `paper`: nothing past it is written,
      * and whatever lies there is not read. */
     skpi_render_options v2;
-    memset(&v2, 0x5A, sizeof v1);
+    memset(&v2, 0x5A, sizeof v2);
     assert_int_equal(skpi_render_options_init(&v2, 2), SKPI_OK);
     assert_int_equal(v2.version, 2);
     assert_int_equal(v2.paper, 0x5A5A5A5A);
