@@ -19,9 +19,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "report_fixture.h"
-
 #ifdef SKPI_WITH_XLSX
+
+#include "report_fixture.h"
 
 static skpi_render_options options(void)
 {
