@@ -11,7 +11,9 @@
  *   titles and descriptions on every chart;
  * - JSON: the document's data, versioned as docs/report-schema.json
  *   describes (skpi_render_json_schema_version());
- * - CSV: every table, chart and scorecard as a table of its own;
+ * - CSV: one flat table, a row per figure (section, item, metric, channel,
+ *   period, value, unit, comparison, change, change_relative, text), every
+ *   percentage as a fraction (docs/report.md);
  * - plain text: short lines for e-mail and chat;
  * - PDF and XLSX (paged document, spreadsheet workbook): built with the
  *   options SKPI_WITH_PDF and SKPI_WITH_XLSX; skpi_render_supported() says
@@ -55,7 +57,7 @@ typedef enum skpi_format {
     SKPI_FORMAT_MARKDOWN = 0, /**< GitHub-flavoured Markdown */
     SKPI_FORMAT_HTML = 1,     /**< one self-contained HTML file */
     SKPI_FORMAT_JSON = 2,     /**< JSON as docs/report-schema.json describes */
-    SKPI_FORMAT_CSV = 3,      /**< RFC 4180 CSV, one section per table */
+    SKPI_FORMAT_CSV = 3,      /**< RFC 4180 CSV, one row per figure */
     SKPI_FORMAT_TEXT = 4,     /**< plain UTF-8 text with short lines */
     SKPI_FORMAT_PDF = 5,      /**< a paged PDF document (build option SKPI_WITH_PDF) */
     SKPI_FORMAT_XLSX = 6      /**< an Excel workbook, one sheet per table (build option SKPI_WITH_XLSX) */

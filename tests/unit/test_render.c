@@ -245,14 +245,17 @@ static void csv_neutralises_formulas(void **state)
     char *out = render(doc, SKPI_FORMAT_CSV, NULL, NULL);
     assert_valid_utf8(out);
     /* A cell that starts with = + - @ TAB or CR gets a leading apostrophe
-     * and quotes; quotes inside are doubled. */
-    assert_non_null(strstr(out, "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"\r\n"));
-    assert_non_null(strstr(out, "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",\"'@channel\",0,count,-5,"));
-    assert_non_null(strstr(out, "\"'+cmd\",\"Line\nbreak\"\r\n"));
-    assert_non_null(strstr(out, "\"'\tTAB\",\"x|y,\"\"z\"\"\"\r\n"));
+     * and quotes; quotes inside are doubled. The KPI table's title is the
+     * section, its label the metric; the comparison heading "-1 (prev)" is
+     * the period of the previous value. */
+    assert_non_null(strstr(out, "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",,"
+                                "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",\"'@channel\",,-5,count,,,,\r\n"));
+    assert_non_null(strstr(out, ",\"'@channel\",\"'-1 (prev)\",1,count,vs -1 (prev),-6,-6,\r\n"));
+    /* a host table's cells: the row's first cell is the item, the column
+     * header the metric, the cell the text */
+    assert_non_null(strstr(out, "\r\nTable,\"'\tTAB\",\"Line\nbreak\",,,,,,,,\"x|y,\"\"z\"\"\"\r\n"));
     assert_non_null(strstr(out, ",\"'-2\"\r\n"));
-    /* Our own numbers stay numbers: -5 and -600 are not neutralised. */
-    assert_non_null(strstr(out, ",-5,available,1,available,-6,-600,\r\n"));
+    /* Our own numbers stay numbers: -5, -6 and -600 % (-6) are not neutralised. */
     assert_null(strstr(out, "\n="));
     assert_null(strstr(out, ",="));
     skpi_free(out);
@@ -348,10 +351,11 @@ static void csv_formulas_after_semicolons_and_line_breaks(void **state)
     assert_int_equal(skpi_doc_table_add_row(doc, t, cells), SKPI_OK);
     char *out = render(doc, SKPI_FORMAT_CSV, NULL, NULL);
     /* Worked out by hand: a ' before each formula start at the start, after
-     * ';' or a line break (past spaces and quotes); ';' quotes a cell. */
-    assert_string_equal(out, "\"  '-3+4\"\r\n"
-                             "\"a;b\",\"x;'=1;'@2\"\r\n"
-                             "\"p\n'+q\r\n\"\"'@r\",\"s; \"\"'-t;;'=u\"\r\n");
+     * ';' or a line break (past spaces and quotes); ';' quotes a cell. The
+     * row: section (the title), item (first cell), metric (its column's
+     * header), seven empty cells, text. */
+    assert_string_equal(out, "section,item,metric,channel,period,value,unit,comparison,change,change_relative,text\r\n"
+                             "\"  '-3+4\",\"p\n'+q\r\n\"\"'@r\",\"x;'=1;'@2\",,,,,,,,\"s; \"\"'-t;;'=u\"\r\n");
     skpi_free(out);
     skpi_doc_free(doc);
 }
@@ -502,8 +506,11 @@ static void json_and_csv_numbers(void **state)
     for (size_t i = 0; i < 8; i++)
         if (strstr(json, expect[i]) == NULL) fail_msg("JSON lacks %s:\n%s", expect[i], json);
     char *csv = render(doc, SKPI_FORMAT_CSV, NULL, NULL);
-    assert_string_equal(csv, "n\r\nLabel,s\r\na,0.1\r\nb,0.3333333333333333\r\nc,12345\r\nd,-2.5\r\n"
-                             "e,1e-07\r\nf,1e+21\r\ng,0\r\nh,\r\n");
+    assert_string_equal(csv, "section,item,metric,channel,period,value,unit,comparison,change,change_relative,text\r\n"
+                             "n,,s,,a,0.1,count,,,,\r\nn,,s,,b,0.3333333333333333,count,,,,\r\n"
+                             "n,,s,,c,12345,count,,,,\r\nn,,s,,d,-2.5,count,,,,\r\n"
+                             "n,,s,,e,1e-07,count,,,,\r\nn,,s,,f,1e+21,count,,,,\r\n"
+                             "n,,s,,g,0,count,,,,\r\nn,,s,,h,,count,,,,\r\n");
     skpi_free(json);
     skpi_free(csv);
     skpi_doc_free(doc);
@@ -522,9 +529,12 @@ static void charts_with_different_labels(void **state)
     const double v1[] = { 1, 2 }, v2[] = { 20, 30 };
     assert_int_equal(skpi_doc_chart_add_series(NULL, doc, c, "A", 0, l1, v1, 2), SKPI_OK);
     assert_int_equal(skpi_doc_chart_add_series(NULL, doc, c, "B", 1, l2, v2, 2), SKPI_OK);
-    /* The category axis is Mon, Tue, Wed; each series has a gap. */
+    /* The category axis is Mon, Tue, Wed; each series has a gap, which
+     * the CSV (a row per point) has no row for. */
     char *csv = render(doc, SKPI_FORMAT_CSV, NULL, NULL);
-    assert_string_equal(csv, "Union\r\nLabel,A,B\r\nMon,1,\r\nTue,2,20\r\nWed,,30\r\n");
+    assert_string_equal(csv, "section,item,metric,channel,period,value,unit,comparison,change,change_relative,text\r\n"
+                             "Union,,A,,Mon,1,count,,,,\r\nUnion,,A,,Tue,2,count,,,,\r\n"
+                             "Union,,B,,Tue,20,count,,,,\r\nUnion,,B,,Wed,30,count,,,,\r\n");
     char *md = render(doc, SKPI_FORMAT_MARKDOWN, NULL, NULL);
     assert_non_null(strstr(md, "| Mon | 1 | n/a |\n| Tue | 2 | 20 |\n| Wed | n/a | 30 |\n"));
     char *html = render(doc, SKPI_FORMAT_HTML, NULL, NULL);
@@ -678,7 +688,7 @@ static void sink_kept_open_on_request(void **state)
     /* CSV with a byte order mark. */
     o.flags = SKPI_RENDER_CSV_BOM;
     char *csv = render(doc, SKPI_FORMAT_CSV, &o, NULL);
-    assert_memory_equal(csv, "\xEF\xBB\xBF\"Key metrics, November 2026\"\r\n", 33);
+    assert_memory_equal(csv, "\xEF\xBB\xBFsection,item,metric,", 23);
     skpi_free(csv);
 
     /* A file sink through render. */
@@ -827,7 +837,7 @@ static void empty_document(void **state)
     char *md = render(doc, SKPI_FORMAT_MARKDOWN, NULL, NULL);
     assert_string_equal(md, "");
     char *csv = render(doc, SKPI_FORMAT_CSV, NULL, NULL);
-    assert_string_equal(csv, "");
+    assert_string_equal(csv, "section,item,metric,channel,period,value,unit,comparison,change,change_relative,text\r\n");
     char *json = render(doc, SKPI_FORMAT_JSON, NULL, NULL);
     assert_string_equal(json, "{\n  \"format\": \"socialkpi-report\",\n  \"version\": 1,\n  \"generated_at\": null,\n"
                               "  \"title\": \"\",\n  \"subtitle\": \"\",\n  \"language\": \"en\",\n"
