@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const command *const commands[] = {
-    &cmd_import, &cmd_goals, &cmd_okr, &cmd_report, &cmd_send, &cmd_metrics, &cmd_demo,
+    &cmd_import, &cmd_goals, &cmd_okr, &cmd_report, &cmd_send, &cmd_fleet, &cmd_metrics, &cmd_demo,
 };
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
 
@@ -29,7 +29,8 @@ static void usage(FILE *fp)
                 "  SKPI_DB      the store when --db is not given\n"
                 "  SKPI_CONFIG  the definitions when --config is not given (else ./skpi.json)\n"
                 "  SKPI_SMTP_URL, SKPI_SMTP_USER, SKPI_SMTP_PASSWORD, SKPI_MAIL_FROM\n"
-                "               the SMTP server, login and sender of skpi send\n");
+                "               the SMTP server, login and sender of skpi send\n"
+                "  SKPI_PYTHON  the Python interpreter of skpi fleet (else python3)\n");
 }
 
 int main(int argc, char **argv)

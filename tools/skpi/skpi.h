@@ -95,7 +95,8 @@ void format_fraction(char *buf, size_t size, double v);
 
 /* ---- commands ---- */
 
-extern const command cmd_import, cmd_goals, cmd_okr, cmd_report, cmd_metrics, cmd_demo, cmd_send;
+extern const command cmd_import, cmd_goals, cmd_okr, cmd_report, cmd_metrics, cmd_demo, cmd_send,
+    cmd_fleet;
 
 /* Shared by import and demo: import files into the store in one transaction. */
 typedef struct import_file {

@@ -242,3 +242,38 @@ def test_command_line_reports(fleet, imported, client, tmp_path, capsys):
     assert rc == 1  # acct-007 has no store
     assert "acct-007: failed:" in out.err
     assert (tmp_path / "acct-008.txt").exists() and "acct-008:" in out.out
+
+
+def test_skpi_fleet_command(fleet, imported, client, tmp_path):
+    # the C tool's `skpi fleet report` runs the same module with the interpreter of this test
+    tool = os.environ.get("SKPI_TOOL")
+    if not tool:
+        pytest.skip("set SKPI_TOOL to the skpi tool to run skpi fleet")
+    import subprocess
+    import sys
+    f, raw, folder = fleet
+    few = {"accounts": [{"id": a.id, "store": a.store, "definitions": a.definitions}
+                        for a in f.accounts[8:10]]}
+    (tmp_path / "few.json").write_text(json.dumps(few))
+    env = dict(os.environ, SKPI_PYTHON=sys.executable)
+    ok = subprocess.run([tool, "fleet", "report", "--accounts", str(tmp_path / "few.json"),
+                         "--as-of", "2026-01-01", "--scheduler", client.scheduler.address,
+                         "--format", "markdown", "--out", str(tmp_path / "{account}.{ext}")],
+                        env=env, capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    for aid in ("acct-008", "acct-009"):
+        assert f"{aid}: " in ok.stdout
+        assert (tmp_path / f"{aid}.md").read_text().startswith("# ")
+    # the broken account: the tool's input-error code, and the account named
+    few["accounts"].insert(0, {"id": BROKEN, "store": str(tmp_path / "none.db"),
+                               "definitions": f.accounts[8].definitions})
+    (tmp_path / "some.json").write_text(json.dumps(few))
+    bad = subprocess.run([tool, "fleet", "report", "--accounts", str(tmp_path / "some.json"),
+                          "--as-of", "2026-01-01", "--scheduler", client.scheduler.address,
+                          "--out", str(tmp_path / "{account}.{ext}")],
+                         env=env, capture_output=True, text=True)
+    assert bad.returncode == 3
+    assert f"{BROKEN}: failed:" in bad.stderr
+    missing = subprocess.run([tool, "fleet", "report", "--accounts", "x.json", "--as-of", "2026-01-01"],
+                             env=dict(env, SKPI_PYTHON="/nonexistent/python"), capture_output=True, text=True)
+    assert missing.returncode == 4 and "cannot run /nonexistent/python" in missing.stderr
