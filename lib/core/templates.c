@@ -396,7 +396,7 @@ static void fill_span(skpi__text *t, const fill_ctx *c, const char *p, size_t le
         skpi__text_put(t, p, run);
         p += run;
         if (p >= stop) break;
-        if (*p == '#') { skpi__text_put(t, hash, strlen(hash)); p++; continue; }
+        if (hash && *p == '#') { skpi__text_put(t, hash, strlen(hash)); p++; continue; }
         if (p + 1 < stop && ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}'))) {
             skpi__text_put(t, p, 1);
             p += 2;
