@@ -360,6 +360,60 @@ SKPI_API const char *skpi_post_text(const skpi_post *p);
 SKPI_API const char *skpi_post_link(const skpi_post *p);
 
 /**
+ * @brief Add a tag to a post: a label it carries, such as a custom label of
+ *        a Meta export or a host's own campaign tag.
+ *
+ * A post's hashtags need no adding: skpi_post_has_tag() and the content
+ * aggregates read them from its text. Tags are the same when they are equal
+ * after one leading '#' is dropped and letters are lower-cased ("#Launch",
+ * "launch"); a tag the post already carries is not added twice. Blanks around
+ * the tag are dropped. docs/content.md describes tags and hashtags.
+ * @param ds      the dataset
+ * @param channel the post's channel
+ * @param id      the post's id
+ * @param tag     the tag, UTF-8; copied
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_EINVAL (empty tag, invalid
+ *         UTF-8), SKPI_ENOTFOUND (no such post), SKPI_ENOMEM. On error the
+ *         dataset is unchanged.
+ */
+SKPI_API int skpi_dataset_add_post_tag(skpi_dataset *ds, const char *channel, const char *id,
+                                       const char *tag);
+
+/**
+ * @brief Remove every tag a post carries (its hashtags stay in its text).
+ * @param ds      the dataset
+ * @param channel the post's channel
+ * @param id      the post's id
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_ENOTFOUND (no such post),
+ *         SKPI_ENOMEM (inside a savepoint only)
+ */
+SKPI_API int skpi_dataset_clear_post_tags(skpi_dataset *ds, const char *channel, const char *id);
+
+/** @brief The number of tags a post carries, hashtags of its text not counted (0 for NULL). */
+SKPI_API size_t skpi_post_tag_count(const skpi_post *p);
+
+/**
+ * @brief A tag the post carries, in the order they were added.
+ * @param p     the post
+ * @param index 0 to skpi_post_tag_count() - 1
+ * @return the tag as added (blanks around it dropped); borrowed, valid until
+ *         the post's tags change or the dataset is freed; NULL when out of
+ *         range or p is NULL
+ */
+SKPI_API const char *skpi_post_tag(const skpi_post *p, size_t index);
+
+/**
+ * @brief Whether a post has a tag: one it carries or a hashtag of its text.
+ *
+ * "launch" and "#Launch" both match a post whose text says "#launch" or
+ * that carries the tag "Launch" (see skpi_dataset_add_post_tag()).
+ * @param p   the post
+ * @param tag the tag, with or without its '#'
+ * @return 1 when it has it, 0 when not or when p or tag is NULL
+ */
+SKPI_API int skpi_post_has_tag(const skpi_post *p, const char *tag);
+
+/**
  * @brief A metric value of one post, derived metrics included.
  *
  * Flows come from the post's values. A stock the post has no value of is

@@ -88,6 +88,10 @@ struct skpi_post {
     char *type, *text, *link;
     skpi__post_value *values;
     size_t n_values, cap_values;
+    /* Tags the post carries (not its hashtags): n_tags NUL-terminated
+     * strings one after another in tags_size bytes; NULL when none. */
+    char *tags;
+    size_t tags_size, n_tags;
 };
 
 struct skpi_dataset {
@@ -226,5 +230,14 @@ void skpi__post_free(skpi_post *p);
 uint64_t skpi__post_hash_at(const void *ctx, uint32_t index);
 /* The value of a prepared query on one post. */
 void skpi__post_eval(skpi_value *out, const skpi_post *p, const skpi__query *q);
+
+/* Tags. Two tags are the same when they are equal after one leading '#' is
+ * dropped and ASCII letters are folded to lower case. */
+bool skpi__tag_equal(const char *a, size_t a_len, const char *b, size_t b_len);
+/* A hash under which equal tags (skpi__tag_equal) meet. */
+uint64_t skpi__tag_hash(const char *s, size_t len);
+/* The next hashtag of text at or after *pos: its bytes (the '#' included)
+ * at *start, *len long; *pos moves past it. False when none is left. */
+bool skpi__hashtag_next(const char *text, size_t *pos, size_t *start, size_t *len);
 
 #endif

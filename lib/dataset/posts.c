@@ -44,6 +44,7 @@ void skpi__post_free(skpi_post *p)
     skpi__free(p->text);
     skpi__free(p->link);
     skpi__free(p->values);
+    skpi__free(p->tags);
     skpi__free(p);
 }
 

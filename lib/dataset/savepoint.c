@@ -35,6 +35,8 @@ typedef struct saved_post {
     char *type, *text, *link;
     skpi__post_value *values; /* NULL exactly when the post's array was */
     size_t n_values, cap_values;
+    char *tags; /* a copy of the post's tag block, NULL exactly when it was */
+    size_t tags_size, n_tags;
 } saved_post;
 
 typedef struct saved_group {
@@ -157,6 +159,7 @@ static void saved_post_free(saved_post *s)
     skpi__free(s->text);
     skpi__free(s->link);
     skpi__free(s->values);
+    skpi__free(s->tags);
 }
 
 int skpi__savepoint_save_post(skpi_dataset *ds, size_t index)
@@ -171,8 +174,14 @@ int skpi__savepoint_save_post(skpi_dataset *ds, size_t index)
         return skpi__nomem();
     const skpi_post *p = ds->posts[index];
     saved_post s = { key, p->published, skpi__strdup(p->type), skpi__strdup(p->text),
-                     skpi__strdup(p->link), NULL, p->n_values, p->cap_values };
+                     skpi__strdup(p->link), NULL, p->n_values, p->cap_values,
+                     NULL, p->tags_size, p->n_tags };
     bool ok = s.type && s.text && s.link;
+    if (ok && p->tags) {
+        s.tags = skpi__malloc(p->tags_size);
+        ok = s.tags != NULL;
+        if (ok) memcpy(s.tags, p->tags, p->tags_size);
+    }
     if (ok && p->values) {
         /* The same capacity, so a rollback gives back the very same state. */
         s.values = skpi__reallocarray(NULL, p->cap_values ? p->cap_values : 1, sizeof *s.values);
@@ -273,6 +282,10 @@ void skpi__dataset_savepoint_rollback(skpi_dataset *ds)
         skpi__free(p->text);
         skpi__free(p->link);
         skpi__free(p->values);
+        skpi__free(p->tags);
+        p->tags = s->tags;
+        p->tags_size = s->tags_size;
+        p->n_tags = s->n_tags;
         p->published = s->published;
         p->type = s->type;
         p->text = s->text;
