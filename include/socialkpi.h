@@ -24,5 +24,6 @@
 #include "socialkpi/digest.h"
 #include "socialkpi/deliver.h"
 #include "socialkpi/definitions.h"
+#include "socialkpi/effort.h"
 
 #endif /* SOCIALKPI_H */

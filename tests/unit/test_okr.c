@@ -16,15 +16,7 @@
 
 #define TOL 1e-12
 
-/* cmocka 1.1.5 compares floats only; scores need doubles. */
-#define assert_double_equal(a, b, eps) assert_close((a), (b), (eps), __FILE__, __LINE__)
-static void assert_close(double a, double b, double eps, const char *file, int line)
-{
-    if (!(fabs(a - b) <= eps)) {
-        print_error("%.17g != %.17g (tolerance %g)\n", a, b, eps);
-        _fail(file, line);
-    }
-}
+#include "test_double.h"
 
 static skpi_time day(int y, int m, int d)
 {

@@ -44,7 +44,7 @@ for m in doc render; do
   for f in "$lib/$m"/*.c; do
     seen=$(${CC:-cc} -std=c11 -fsyntax-only -H -DSKPI_BUILDING -I "$lib" -I "$root/include" "$f" 2>&1 |
            sed -n 's/^\.* .*include\/socialkpi\/\([a-z_]*\)\.h$/\1/p' | sort -u)
-    for h in report dataset goal okr store definitions import; do
+    for h in report dataset goal okr store definitions import effort; do
       if printf '%s\n' "$seen" | grep -q -x "$h"; then
         echo "lib/$m/$(basename "$f") reads socialkpi/$h.h: $m must not know that stage"
         status=1
