@@ -1049,10 +1049,12 @@ typedef enum skpi_template {
     SKPI_TPL_TOP_POSTS_NONE = 118, /**< top posts: no post was published in the period */
     SKPI_TPL_TOP_POSTS_NO_METRIC = 119, /**< top posts: the period's posts lack the metric */
     SKPI_TPL_TOP_POSTS_LEFT_OUT = 120, /**< top posts: a channel's posts lack the metric */
-    SKPI_TPL_PERIOD_WEEK = 121 /**< a week named by its first day ("week of {date}"), in every period name */
+    SKPI_TPL_PERIOD_WEEK = 121, /**< a week named by its first day ("week of {date}"), in every period name */
+    SKPI_TPL_RANGE = 122, /**< an explicit range named by its first and last day ("{first} to {last}") */
+    SKPI_TPL_CADENCE_RANGE = 123 /**< what a report over an explicit range calls it in place of a cadence ("period") */
 } skpi_template;
 
-/** @brief The number of ::skpi_template values (122); new ones are only ever appended. */
+/** @brief The number of ::skpi_template values (124); new ones are only ever appended. */
 SKPI_API int skpi_template_count(void);
 
 /** @brief The default (English) text of a template; NULL for unknown keys. Static. */

@@ -58,6 +58,10 @@ typedef enum skpi_audience {
 #define SKPI_COMPARE_PREVIOUS 0x1u
 /** @brief Compare with the same period a year earlier. */
 #define SKPI_COMPARE_YEAR_EARLIER 0x2u
+/** @brief Compare with a named range (skpi_report_set_comparison_range()); it
+ *         takes the place of the year-earlier comparison, so the two exclude
+ *         each other. */
+#define SKPI_COMPARE_RANGE 0x4u
 
 /** @brief Sections of an assembled report. Values are fixed for ever. */
 typedef enum skpi_section {
@@ -172,8 +176,11 @@ SKPI_API skpi_time skpi_report_as_of(const skpi_report *report);
  *        keys its records by it (docs/delivery.md).
  * @param out    receives the period `[start, end)`
  * @param report the definition
+ * With an explicit range (skpi_report_set_range()) it is that range, one
+ * running up to the as-of time ending there.
  * @return SKPI_OK; SKPI_EMISUSE (NULL argument); SKPI_ERANGE (the period
- *         falls outside years 1 to 9999)
+ *         falls outside years 1 to 9999); SKPI_EINVAL (a range up to the
+ *         as-of time that starts at or after it)
  */
 SKPI_API int skpi_report_period(skpi_period *out, const skpi_report *report);
 
@@ -213,8 +220,11 @@ SKPI_API const char *skpi_report_locale(const skpi_report *report);
 /**
  * @brief Choose the comparisons.
  * @param report the definition
- * @param flags  ::SKPI_COMPARE_PREVIOUS, ::SKPI_COMPARE_YEAR_EARLIER, both, or 0 for none
- * @return SKPI_OK, SKPI_EMISUSE, SKPI_EINVAL (unknown bits)
+ * @param flags  ::SKPI_COMPARE_PREVIOUS, ::SKPI_COMPARE_YEAR_EARLIER, both, or 0 for
+ *               none; ::SKPI_COMPARE_RANGE instead of ::SKPI_COMPARE_YEAR_EARLIER
+ *               once a named range is set (skpi_report_set_comparison_range())
+ * @return SKPI_OK, SKPI_EMISUSE, SKPI_EINVAL (unknown bits; ::SKPI_COMPARE_RANGE
+ *         without a named range or together with ::SKPI_COMPARE_YEAR_EARLIER)
  */
 SKPI_API int skpi_report_set_comparisons(skpi_report *report, unsigned flags);
 
@@ -504,6 +514,73 @@ typedef enum skpi_coverage {
  */
 SKPI_API int skpi_report_coverage(int *coverage, skpi_period *covered, const skpi_report *report,
                                   skpi_dataset *ds);
+
+#ifdef SKPI_EXPERIMENTAL
+/* ------------------------------------------------------------------ */
+/* Experimental: custom date ranges and named comparison ranges         */
+
+/**
+ * @brief Make the report cover an explicit range instead of the last
+ *        complete cadence period (docs/report.md, "Custom date ranges").
+ *
+ * The range is compared with the range of the same length just before it
+ * (::SKPI_COMPARE_PREVIOUS: the same number of calendar days when both ends
+ * are midnights of the report's calendar), the same range a year earlier
+ * (::SKPI_COMPARE_YEAR_EARLIER: each end moved back twelve months, 29
+ * February to 28 February) or a named range (::SKPI_COMPARE_RANGE). Trends
+ * and spot checks compare it with the ranges of the same length before it;
+ * the cadence still says how goals count their pace. Goals and OKRs are
+ * evaluated at the as-of time as before.
+ * @param report the definition
+ * @param range  `[start, end)`; an end of ::SKPI_TIME_END means "up to the
+ *               as-of time" (a range "since launch"); NULL goes back to the
+ *               cadence period (and forgets the name)
+ * @param name   what readers call the range ("since launch"); copied; NULL
+ *               or "" names it by its first and last day
+ * @return SKPI_OK; SKPI_EMISUSE (NULL report); SKPI_EINVAL (the range ends
+ *         before it starts, or where it starts: the message gives both
+ *         ends); SKPI_ERANGE (a time outside years 1 to 9999); SKPI_ENOMEM.
+ *         On error the report is unchanged.
+ */
+SKPI_API int skpi_report_set_range(skpi_report *report, const skpi_period *range, const char *name);
+
+/**
+ * @brief The explicit range set with skpi_report_set_range().
+ * @param range  receives the range as set (its end ::SKPI_TIME_END when it
+ *               runs up to the as-of time); may be NULL
+ * @param name   receives the borrowed name, "" when none; may be NULL
+ * @param report the definition
+ * @return SKPI_OK; SKPI_EMISUSE (NULL report); SKPI_ENOTFOUND (the report
+ *         covers its cadence period; the out-parameters are left alone)
+ */
+SKPI_API int skpi_report_range(skpi_period *range, const char **name, const skpi_report *report);
+
+/**
+ * @brief Compare with a named range ("the launch month", "spring 2025")
+ *        and switch ::SKPI_COMPARE_RANGE on (and ::SKPI_COMPARE_YEAR_EARLIER
+ *        off: the named range takes its column).
+ * @param report the definition
+ * @param range  `[start, end)`, start before end; NULL removes the named
+ *               range and switches ::SKPI_COMPARE_RANGE off
+ * @param name   the range's name for readers; copied; NULL or "" names it
+ *               by its first and last day
+ * @return SKPI_OK; SKPI_EMISUSE (NULL report); SKPI_EINVAL (the range ends
+ *         before it starts); SKPI_ERANGE (a time outside years 1 to 9999);
+ *         SKPI_ENOMEM. On error the report is unchanged.
+ */
+SKPI_API int skpi_report_set_comparison_range(skpi_report *report, const skpi_period *range,
+                                              const char *name);
+
+/**
+ * @brief The named comparison range (skpi_report_set_comparison_range()).
+ * @param range  receives the range; may be NULL
+ * @param name   receives the borrowed name, "" when none; may be NULL
+ * @param report the definition
+ * @return SKPI_OK; SKPI_EMISUSE (NULL report); SKPI_ENOTFOUND (none set)
+ */
+SKPI_API int skpi_report_comparison_range(skpi_period *range, const char **name,
+                                          const skpi_report *report);
+#endif /* SKPI_EXPERIMENTAL */
 
 #ifdef __cplusplus
 }

@@ -159,6 +159,8 @@ static const tpl table[SKPI__TPL_COUNT] = {
                                        "period metric" },
     [SKPI_TPL_TOP_POSTS_LEFT_OUT] = { "Posts on {channel} are left out: they carry no {metric}.", "channel metric period" },
     [SKPI_TPL_PERIOD_WEEK] = { "week of {date}", "date" },
+    [SKPI_TPL_RANGE] = { "{first} to {last}", "first last" },
+    [SKPI_TPL_CADENCE_RANGE] = { "period", "" },
 };
 
 int skpi_template_count(void) { return SKPI__TPL_COUNT; }

@@ -127,4 +127,6 @@ const char *const skpi__templates_de[SKPI__TPL_COUNT] = {
     [SKPI_TPL_TOP_POSTS_NO_METRIC] = "Kein Beitrag aus {period} l\xC3\xA4sst sich einordnen: Keiner enth\xC3\xA4lt {metric} (die Exporte enthalten es wom\xC3\xB6glich nicht; eine andere Kennzahl f\xC3\xBCr Top-Beitr\xC3\xA4ge w\xC3\xA4hlen).",
     [SKPI_TPL_TOP_POSTS_LEFT_OUT] = "Beitr\xC3\xA4ge auf {channel} fehlen: Sie enthalten kein {metric}.",
     [SKPI_TPL_PERIOD_WEEK] = "Woche vom {date}",
+    [SKPI_TPL_RANGE] = "{first} bis {last}",
+    [SKPI_TPL_CADENCE_RANGE] = "Zeitraum",
 };

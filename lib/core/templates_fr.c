@@ -127,4 +127,6 @@ const char *const skpi__templates_fr[SKPI__TPL_COUNT] = {
     [SKPI_TPL_TOP_POSTS_NO_METRIC] = "Aucune publication de {period} ne peut \xC3\xAAtre class\xC3\xA9" "e\xC2\xA0: aucune ne porte {metric} (les exports ne l\xE2\x80\x99ont peut-\xC3\xAAtre pas\xC2\xA0; choisissez un autre indicateur pour les meilleures publications).",
     [SKPI_TPL_TOP_POSTS_LEFT_OUT] = "Les publications sur {channel} sont \xC3\xA9" "cart\xC3\xA9" "es\xC2\xA0: elles ne portent pas {metric}.",
     [SKPI_TPL_PERIOD_WEEK] = "semaine du {date}",
+    [SKPI_TPL_RANGE] = "du {first} au {last}",
+    [SKPI_TPL_CADENCE_RANGE] = "p\xC3\xA9riode",
 };

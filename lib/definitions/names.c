@@ -187,6 +187,8 @@ const skpi__name skpi__template_names[] = {
     { "top_posts_no_metric", SKPI_TPL_TOP_POSTS_NO_METRIC },
     { "top_posts_left_out", SKPI_TPL_TOP_POSTS_LEFT_OUT },
     { "period_week", SKPI_TPL_PERIOD_WEEK },
+    { "range", SKPI_TPL_RANGE },
+    { "cadence_range", SKPI_TPL_CADENCE_RANGE },
     { NULL, 0 }
 };
 

@@ -28,12 +28,14 @@ const char *skpi__asm_channel(skpi__asm *a, char *buf, size_t size, const char *
 
 const char *skpi__asm_label(skpi__asm *a, char *buf, size_t size, skpi_time t)
 {
+    if (a->ranged) return skpi__asm_range_label(a, buf, size, t);
     if (skpi_calendar_label(buf, size, a->cal, a->r->cadence, t) != SKPI_OK) snprintf(buf, size, "?");
     return buf;
 }
 
 const char *skpi__asm_name(skpi__asm *a, char *buf, size_t size, skpi_time t)
 {
+    if (a->ranged) return skpi__asm_range_start_name(a, buf, size, t);
     if (skpi_calendar_period_name(buf, size, a->cal, a->r->cadence, t, a->r->locale,
                                   skpi__report_tpl(a->r, SKPI_TPL_PERIOD_WEEK)) != SKPI_OK)
         skpi__asm_label(a, buf, size, t);
@@ -69,17 +71,27 @@ int skpi__asm_fill(skpi__asm *a, int key, const skpi__arg *args, size_t n)
 static int periods(skpi__asm *a)
 {
     const skpi_report *r = a->r;
-    /* The last complete period before as_of: the one before the period
-     * holding it (as_of at a period start gives the period just ended). */
-    TRY(skpi_calendar_previous(&a->P, a->cal, r->cadence, r->as_of));
-    TRY(skpi_calendar_previous(&a->PP, a->cal, r->cadence, a->P.start));
-    TRY(skpi_calendar_year_earlier(&a->YE, a->cal, r->cadence, a->P.start));
+    if (r->has_range) {
+        TRY(skpi__asm_range_periods(a));
+    } else {
+        /* The last complete period before as_of: the one before the period
+         * holding it (as_of at a period start gives the period just ended). */
+        TRY(skpi_calendar_previous(&a->P, a->cal, r->cadence, r->as_of));
+        TRY(skpi_calendar_previous(&a->PP, a->cal, r->cadence, a->P.start));
+        TRY(skpi_calendar_year_earlier(&a->YE, a->cal, r->cadence, a->P.start));
+        skpi__asm_name(a, a->plabel, sizeof a->plabel, a->P.start);
+        skpi__asm_name(a, a->pplabel, sizeof a->pplabel, a->PP.start);
+        skpi__asm_name(a, a->yelabel, sizeof a->yelabel, a->YE.start);
+    }
     a->cmp_prev = (r->comparisons & SKPI_COMPARE_PREVIOUS) != 0;
-    a->cmp_ye = (r->comparisons & SKPI_COMPARE_YEAR_EARLIER) != 0;
-    skpi__asm_name(a, a->plabel, sizeof a->plabel, a->P.start);
-    skpi__asm_name(a, a->pplabel, sizeof a->pplabel, a->PP.start);
-    skpi__asm_name(a, a->yelabel, sizeof a->yelabel, a->YE.start);
-    a->cadence_word = skpi__report_tpl(r, SKPI_TPL_CADENCE_DAY + r->cadence);
+    a->cmp_ye = (r->comparisons & (SKPI_COMPARE_YEAR_EARLIER | SKPI_COMPARE_RANGE)) != 0;
+    if (r->comparisons & SKPI_COMPARE_RANGE) {
+        /* The named range takes the year-earlier slot. */
+        a->YE = r->cmp_range;
+        if (r->cmp_range_name) snprintf(a->yelabel, sizeof a->yelabel, "%s", r->cmp_range_name);
+        else skpi__asm_range_name(a, a->yelabel, sizeof a->yelabel, a->YE);
+    }
+    a->cadence_word = skpi__report_tpl(r, a->ranged ? SKPI_TPL_CADENCE_RANGE : SKPI_TPL_CADENCE_DAY + r->cadence);
     return skpi_report_coverage(&a->coverage, &a->covered, r, a->ds);
 }
 
@@ -161,8 +173,18 @@ static int build(skpi__asm *a)
     TRY(skpi__asm_fill(a, SKPI_TPL_SUBTITLE, sub, 2));
     TRY(skpi_doc_set_subtitle(a->doc, a->t.buf));
     /* the document's period keeps its ISO label: JSON states it as data */
-    char iso[32];
-    TRY(skpi_doc_set_period(a->doc, &a->P, skpi__asm_label(a, iso, sizeof iso, a->P.start)));
+    char iso[64];
+    if (a->ranged) {
+        /* an ISO 8601 interval of the first and last day */
+        char last[32];
+        skpi__asm_label(a, iso, 32, a->P.start);
+        skpi__asm_label(a, last, sizeof last, a->P.end - 1);
+        size_t n = strlen(iso);
+        snprintf(iso + n, sizeof iso - n, "/%s", last);
+    } else {
+        skpi__asm_label(a, iso, sizeof iso, a->P.start);
+    }
+    TRY(skpi_doc_set_period(a->doc, &a->P, iso));
     for (size_t i = 0; i < r->nsections; i++) TRY(section(a, r->sections[i]));
     return SKPI_OK;
 }

@@ -48,7 +48,9 @@ typedef struct skpi__asm {
     const skpi_calendar *cal;
     skpi__numfmt nf;
     skpi_period P, PP, YE;
-    bool cmp_prev, cmp_ye;
+    bool cmp_prev, cmp_ye;      /* cmp_ye: the second comparison, a year earlier or a named range */
+    bool ranged;                /* P is an explicit range, not a cadence period */
+    int64_t range_days;         /* its length in calendar days; 0: not whole days */
     int coverage;               /* skpi_coverage of P */
     skpi_period covered;        /* the part of P with data */
     /* the periods' names for readers ("March 2026"), skpi__asm_name() */
@@ -78,6 +80,19 @@ const char *skpi__asm_label(skpi__asm *a, char *buf, size_t size, skpi_time t);
 /* The name of the period starting at t for readers ("March 2026", "März
  * 2026"): skpi_calendar_period_name() in the report's locale and words. */
 const char *skpi__asm_name(skpi__asm *a, char *buf, size_t size, skpi_time t);
+/* The name of a range for readers ("1 March 2026 to 15 March 2026"). */
+const char *skpi__asm_range_name(skpi__asm *a, char *buf, size_t size, skpi_period p);
+/* The k-th range of the report's length before an explicit range (k = 0: itself). */
+int skpi__asm_range_before(skpi__asm *a, skpi_period *out, int64_t k);
+/* P, PP and YE of a report over an explicit range, and their names. */
+int skpi__asm_range_periods(skpi__asm *a);
+/* A range's ISO start date, and the name of the range of the report's
+ * length starting at t: what skpi__asm_label() and skpi__asm_name() give
+ * over a range. */
+const char *skpi__asm_range_label(skpi__asm *a, char *buf, size_t size, skpi_time t);
+const char *skpi__asm_range_start_name(skpi__asm *a, char *buf, size_t size, skpi_time t);
+/* The report's period and the n periods (or ranges) before it, one value each. */
+int skpi__asm_history(skpi_series **out, skpi__asm *a, const char *metric, const char *sel, int64_t n);
 /* The last day of a span ending (exclusively) at `end`, as a date. */
 const char *skpi__asm_deadline(skpi__asm *a, char *buf, size_t size, skpi_time end);
 /* Comparisons make sentences only over a fully covered period. */

@@ -30,10 +30,7 @@ static int value(skpi_value *out, skpi__asm *a, const char *metric, const char *
 /* The report's period and the `window` periods before it, one value each. */
 static int history(skpi_series **out, skpi__asm *a, const char *metric, const char *sel)
 {
-    skpi_period first;
-    TRY(skpi_calendar_shift(&first, a->cal, a->r->cadence, a->P.start, -(int64_t)a->r->window));
-    skpi_period range = { first.start, a->P.end };
-    return skpi_dataset_rollup(out, NULL, a->ds, metric, sel, a->cal, a->r->cadence, range);
+    return skpi__asm_history(out, a, metric, sel, a->r->window);
 }
 
 static void changes(skpi_value *chg, skpi_value *pct, skpi_value *pts, skpi_value cur, skpi_value base, int unit)
@@ -107,12 +104,19 @@ static int record(skpi__asm *a, skpi__kfact *f)
     int rc = skpi_dataset_extent(&ext, a->ds, f->metric, f->selector);
     if (rc == SKPI_ENOTFOUND) return SKPI_OK; /* no data at all */
     if (rc != SKPI_OK) return rc;
-    skpi_period first;
-    TRY(skpi_calendar_shift(&first, a->cal, a->r->cadence, a->P.start, -MAX_RECORD_PERIODS));
-    skpi_period range = { ext.start > first.start ? ext.start : first.start, a->P.end };
-    if (range.start >= a->P.start) return SKPI_OK;
     skpi_series *s = NULL;
-    TRY(skpi_dataset_rollup(&s, NULL, a->ds, f->metric, f->selector, a->cal, a->r->cadence, range));
+    if (a->ranged) {
+        /* the ranges of the report's length back to the first data */
+        if (ext.start >= a->P.start) return SKPI_OK;
+        int64_t len = a->P.end - a->P.start, n = (a->P.start - ext.start + len - 1) / len;
+        TRY(skpi__asm_history(&s, a, f->metric, f->selector, n < MAX_RECORD_PERIODS ? n : MAX_RECORD_PERIODS));
+    } else {
+        skpi_period first;
+        TRY(skpi_calendar_shift(&first, a->cal, a->r->cadence, a->P.start, -MAX_RECORD_PERIODS));
+        skpi_period range = { ext.start > first.start ? ext.start : first.start, a->P.end };
+        if (range.start >= a->P.start) return SKPI_OK;
+        TRY(skpi_dataset_rollup(&s, NULL, a->ds, f->metric, f->selector, a->cal, a->r->cadence, range));
+    }
     size_t n = skpi_series_length(s);
     const double *v = skpi_series_values(s);
     double best = NAN;

@@ -2,6 +2,7 @@
 #include "report/report_internal.h"
 #include "core/selector.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const int preset_self[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_WINS, SKPI_SECTION_KPIS,
@@ -104,6 +105,8 @@ void skpi_report_free(skpi_report *r)
     for (int i = 0; i < SKPI__TPL_COUNT; i++) skpi__free(r->templates[i]);
     for (size_t i = 0; i < r->nnames; i++) { skpi__free(r->names[i].selector); skpi__free(r->names[i].name); }
     skpi__free(r->names);
+    skpi__free(r->range_name);
+    skpi__free(r->cmp_range_name);
     skpi__free(r);
 }
 
@@ -168,8 +171,14 @@ int skpi_report_period(skpi_period *out, const skpi_report *r)
 {
     if (out == NULL || r == NULL)
         return skpi__error(SKPI_EMISUSE, "skpi_report_period: %s is NULL", out ? "report" : "out");
-    /* as assembly does: the period before the one holding as_of */
-    return skpi_calendar_previous(out, r->cal, r->cadence, r->as_of);
+    /* as assembly does: the range, else the period before the one holding as_of */
+    int rc = skpi__report_covers(out, r);
+    if (rc == SKPI_EINVAL) {
+        char msg[256];
+        snprintf(msg, sizeof msg, "%s", skpi_last_error());
+        return skpi__error(rc, "skpi_report_period: %s", msg);
+    }
+    return rc;
 }
 
 int skpi_report_set_calendar(skpi_report *r, const skpi_calendar *cal)
@@ -186,9 +195,15 @@ int skpi_report_set_calendar(skpi_report *r, const skpi_calendar *cal)
 int skpi_report_set_comparisons(skpi_report *r, unsigned flags)
 {
     NEED(r, "skpi_report_set_comparisons");
-    if (flags & ~(SKPI_COMPARE_PREVIOUS | SKPI_COMPARE_YEAR_EARLIER))
-        return skpi__error(SKPI_EINVAL, "skpi_report_set_comparisons: unknown bits 0x%x",
-                           flags & ~(SKPI_COMPARE_PREVIOUS | SKPI_COMPARE_YEAR_EARLIER));
+    const unsigned known = SKPI_COMPARE_PREVIOUS | SKPI_COMPARE_YEAR_EARLIER | SKPI_COMPARE_RANGE;
+    if (flags & ~known)
+        return skpi__error(SKPI_EINVAL, "skpi_report_set_comparisons: unknown bits 0x%x", flags & ~known);
+    if ((flags & SKPI_COMPARE_RANGE) && !r->has_cmp_range)
+        return skpi__error(SKPI_EINVAL, "skpi_report_set_comparisons: comparing with a named range needs "
+                           "one (skpi_report_set_comparison_range())");
+    if ((flags & SKPI_COMPARE_RANGE) && (flags & SKPI_COMPARE_YEAR_EARLIER))
+        return skpi__error(SKPI_EINVAL, "skpi_report_set_comparisons: a named range takes the place of the "
+                           "year-earlier comparison; choose one of them");
     r->comparisons = flags;
     return SKPI_OK;
 }

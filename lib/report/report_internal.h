@@ -56,7 +56,16 @@ struct skpi_report {
     char *templates[SKPI__TPL_COUNT]; /* NULL: the default */
     skpi__channel_name *names;
     size_t nnames;
+    /* An explicit range instead of the cadence period (end SKPI_TIME_END:
+     * up to as_of), and a named comparison range; names NULL: by dates. */
+    bool has_range, has_cmp_range;
+    skpi_period range, cmp_range;
+    char *range_name, *cmp_range_name;
 };
+
+/* The period a report covers: its explicit range (resolved against as_of)
+ * or the last complete cadence period before as_of. */
+int skpi__report_covers(skpi_period *out, const skpi_report *r);
 
 /* The template text in force (the report's or the default). */
 const char *skpi__report_tpl(const skpi_report *r, int key);

@@ -213,6 +213,8 @@ class Template(enum.IntEnum):
     TOP_POSTS_NO_METRIC = 119
     TOP_POSTS_LEFT_OUT = 120
     PERIOD_WEEK = 121
+    RANGE = 122
+    CADENCE_RANGE = 123
 
     @property
     def default(self) -> str:

@@ -229,7 +229,7 @@ def test_defaults_presets_and_round_trip():
 
 def test_templates():
     T = sk.Template
-    assert len(T) == sk.limits()["report_templates"] == 122  # 63 for assembly, 59 the document keeps for the renderers
+    assert len(T) == sk.limits()["report_templates"] == 124  # 63 for assembly, 61 the document keeps for the renderers
     assert T.HEADING_WINS.default == "Wins" and T.HEADING_WINS.placeholders == []
     assert T.GOALS_SUMMARY.placeholders == ["good", "total", "bad"]
     rd = sk.ReportDefinition("R")
