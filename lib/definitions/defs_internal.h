@@ -66,6 +66,10 @@ typedef struct skpi__report_spec {
     char *templates[SKPI__TEMPLATES_MAX]; /* NULL: the default */
     char **name_keys, **name_values;   /* channel_names, in the file's order */
     size_t name_count;
+    /* An explicit range and a named comparison range, as the file gives
+     * them (dates of the report's calendar); NULL: not given. */
+    char *from, *to, *range_name;
+    char *cmp_from, *cmp_to, *cmp_name;
 } skpi__report_spec;
 
 struct skpi_definitions {
@@ -199,5 +203,13 @@ int skpi__load_report(skpi_definitions *defs, const json_t *r, const char *path,
 int skpi__check_report_ids(const skpi_definitions *defs);
 json_t *skpi__save_reports(skpi__writer *w, const skpi_definitions *defs);
 json_t *skpi__save_report(skpi__writer *w, const skpi__report_spec *s);
+
+/* report_range.c: "from", "to", "range_name" and "compare_range" of a
+ * report definition: read (checked), applied in the report's calendar,
+ * written back, freed. */
+int skpi__range_read(skpi__report_spec *s, const json_t *r, const char *path);
+int skpi__range_apply(skpi_report *r, const skpi__report_spec *s, char failed[64]);
+void skpi__range_save(skpi__writer *w, json_t *o, const skpi__report_spec *s);
+void skpi__range_free(skpi__report_spec *s);
 
 #endif

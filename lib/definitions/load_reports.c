@@ -10,7 +10,7 @@
 static const char *const report_members[] = {
     "id", "title", "audience", "cadence", "comparisons", "calendar", "currency", "locale", "channels",
     "kpis", "goals", "objectives", "sections", "spot_checks", "top_posts", "max_kpis",
-    "templates", "channel_names", NULL
+    "templates", "channel_names", "from", "to", "range_name", "compare_range", NULL
 };
 static const char *const calendar_members[] = { "time_zone", "utc_offset", "week_start",
                                                 "fiscal_year_start", NULL };
@@ -423,6 +423,7 @@ static int read_spec(skpi__report_spec *s, const skpi_definitions *defs, const j
     if (rc == SKPI_OK) rc = tuning(s, defs, r, path);
     if (rc == SKPI_OK) rc = templates(s, r, path);
     if (rc == SKPI_OK) rc = channel_names(s, r, path);
+    if (rc == SKPI_OK) rc = skpi__range_read(s, r, path);
     return rc;
 }
 

@@ -36,6 +36,7 @@ void skpi__report_spec_free(skpi__report_spec *spec)
     }
     skpi__free(spec->name_keys);
     skpi__free(spec->name_values);
+    skpi__range_free(spec);
     memset(spec, 0, sizeof *spec);
 }
 
@@ -148,6 +149,8 @@ int skpi__report_apply(skpi_report *r, const skpi__report_spec *s, const skpi_de
         snprintf(failed, 64, "channel_names.%.40s", s->name_keys[i]);
         rc = skpi_report_set_channel_name(r, s->name_keys[i], s->name_values[i]);
     }
+    /* after the calendar, whose days the dates name */
+    if (rc == SKPI_OK) rc = skpi__range_apply(r, s, failed);
 #undef STEP
     if (rc == SKPI_OK && items) rc = apply_items(r, s, defs, failed);
     return rc;

@@ -100,6 +100,7 @@ json_t *skpi__save_report(skpi__writer *w, const skpi__report_spec *s)
             skpi__w_set(w, names, s->name_keys[i], skpi__w_string(w, s->name_values[i]));
         skpi__w_set(w, o, "channel_names", names);
     }
+    skpi__range_save(w, o, s);
     return o;
 }
 

@@ -348,6 +348,70 @@ static void every_format(void **state)
     skpi_dataset_free(ds);
 }
 
+/* "from", "to", "range_name" and "compare_range" in a definitions file:
+ * days of the report's calendar, saved back as given, errors at their path. */
+static void definitions_members(void **state)
+{
+    (void)state;
+    const char *json =
+        "{\"version\": 1, \"reports\": [{\"id\": \"spring\", \"title\": \"Spring\", \"kpis\": [\"engagements\"],"
+        " \"calendar\": {\"time_zone\": \"America/New_York\"},"
+        " \"from\": \"2026-03-01\", \"to\": \"2026-03-15\", \"range_name\": \"spring push\","
+        " \"compare_range\": {\"from\": \"2026-01-05\", \"to\": \"2026-01-11\", \"name\": \"launch week\"}}]}";
+    skpi_definitions *defs = NULL;
+    assert_int_equal(skpi_definitions_load_buffer(&defs, json, strlen(json), NULL), SKPI_OK);
+    skpi_report *r = NULL;
+    assert_int_equal(skpi_definitions_build_report(&r, defs, 0, day(2026, 4, 1)), SKPI_OK);
+    skpi_period p;
+    const char *name;
+    assert_int_equal(skpi_report_range(&p, &name, r), SKPI_OK);
+    /* New York: EST (-5) on 1 March, EDT (-4) from 8 March; the range ends
+     * at local midnight of 16 March. */
+    assert_true(p.start == day(2026, 3, 1) + 5 * 3600);
+    assert_true(p.end == day(2026, 3, 16) + 4 * 3600);
+    assert_string_equal(name, "spring push");
+    assert_int_equal(skpi_report_comparison_range(&p, &name, r), SKPI_OK);
+    assert_true(p.start == day(2026, 1, 5) + 5 * 3600 && p.end == day(2026, 1, 12) + 5 * 3600);
+    assert_string_equal(name, "launch week");
+    assert_int_equal(skpi_report_comparisons(r), SKPI_COMPARE_PREVIOUS | SKPI_COMPARE_RANGE);
+    skpi_report_free(r);
+    char *text = NULL;
+    assert_int_equal(skpi_definitions_save_buffer(&text, NULL, defs), SKPI_OK);
+    assert_non_null(strstr(text, "\"from\": \"2026-03-01\""));
+    assert_non_null(strstr(text, "\"to\": \"2026-03-15\""));
+    assert_non_null(strstr(text, "\"range_name\": \"spring push\""));
+    assert_non_null(strstr(text, "\"name\": \"launch week\""));
+    skpi_free(text);
+    skpi_definitions_free(defs);
+
+    /* "from" alone: up to the as-of time. */
+    const char *open_end = "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"from\": \"2026-03-10\"}]}";
+    assert_int_equal(skpi_definitions_load_buffer(&defs, open_end, strlen(open_end), NULL), SKPI_OK);
+    assert_int_equal(skpi_definitions_build_report(&r, defs, 0, day(2026, 3, 20)), SKPI_OK);
+    assert_int_equal(skpi_report_period(&p, r), SKPI_OK);
+    assert_true(p.start == day(2026, 3, 10) && p.end == day(2026, 3, 20));
+    skpi_report_free(r);
+    skpi_definitions_free(defs);
+
+    static const struct { const char *members, *message; } bad[] = {
+        { "\"from\": \"2026-03-15\", \"to\": \"2026-03-01\"",
+          "reports[0].to: the range ends (2026-03-01) before it starts (2026-03-15)" },
+        { "\"to\": \"2026-03-01\"", "reports[0].to: a range needs \"from\", its first day" },
+        { "\"from\": \"2026-02-30\"", "reports[0].from: '2026-02-30' is not a date like 2026-03-01" },
+        { "\"compare_range\": {\"from\": \"2026-01-01\"}", "reports[0].compare_range.to" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char doc[512];
+        snprintf(doc, sizeof doc, "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", %s}]}",
+                 bad[i].members);
+        defs = NULL;
+        assert_int_equal(skpi_definitions_load_buffer(&defs, doc, strlen(doc), NULL), SKPI_EINVAL);
+        assert_null(defs);
+        if (strstr(skpi_last_error(), bad[i].message) == NULL)
+            fail_msg("\"%s\" lacks \"%s\"", skpi_last_error(), bad[i].message);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -358,6 +422,7 @@ int main(void)
         cmocka_unit_test(bad_ranges),
         cmocka_unit_test(range_without_data),
         cmocka_unit_test(every_format),
+        cmocka_unit_test(definitions_members),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,6 +16,13 @@ static const opt_spec options[] = {
     { "generated-at", 0, "TIME", "the time printed as 'generated at', or 'none' (default: now)" },
     { "time-zone", 0, "ZONE", "the report's time zone, e.g. Europe/Berlin (default: the definition's)" },
     { "locale", 0, "LOCALE", "numbers in this locale, e.g. de-DE (default: the definition's)" },
+    { "from", 0, "DATE", "cover an explicit range from this day (instead of the last full period)" },
+    { "to", 0, "DATE", "the range's last day, included (default: up to --as-of)" },
+    { "range-name", 0, "NAME", "what readers call the range, e.g. 'since launch'" },
+    { "compare", 0, "LIST", "previous, year, previous,year or none (default: the definition's)" },
+    { "compare-from", 0, "DATE", "compare with a named range from this day ..." },
+    { "compare-to", 0, "DATE", "... to this day, included" },
+    { "compare-name", 0, "NAME", "the named range's name, e.g. 'launch week'" },
     { NULL, 0, NULL, NULL }
 };
 
@@ -58,7 +65,10 @@ int parse_render_options(int *format, skpi_time *as_of, skpi_time *generated_at,
 
 report_cli report_cli_of(const command *cmd, const parsed *p)
 {
-    report_cli c = { opt(p, cmd, "time-zone"), opt(p, cmd, "locale"), opt(p, cmd, "as-of") };
+    report_cli c = { opt(p, cmd, "time-zone"), opt(p, cmd, "locale"), opt(p, cmd, "as-of"),
+                     opt(p, cmd, "from"), opt(p, cmd, "to"), opt(p, cmd, "range-name"),
+                     opt(p, cmd, "compare"), opt(p, cmd, "compare-from"), opt(p, cmd, "compare-to"),
+                     opt(p, cmd, "compare-name") };
     return c;
 }
 
@@ -79,6 +89,7 @@ static int apply_overrides(skpi_report *report, const report_cli *cli, skpi_time
         rc = skpi_calendar_parse(&as_of, skpi_report_calendar(report), cli->as_of);
         if (rc == SKPI_OK) rc = skpi_report_set_as_of(report, as_of);
     }
+    if (rc == SKPI_OK && cli) rc = apply_range_options(report, cli);
     return rc;
 }
 
@@ -91,8 +102,10 @@ int no_data(const command *cmd, const skpi_report *report, const char *outcome)
         skpi_calendar_format_date(first, sizeof first, skpi_report_calendar(report), period.start);
         skpi_calendar_format_date(last, sizeof last, skpi_report_calendar(report), period.end - 1);
     }
-    return fail(EXIT_NO_DATA, cmd, "no data from %s to %s, the period the report covers: %s "
-                "(import that period's exports, or give --as-of a date after the data)", first, last, outcome);
+    bool ranged = skpi_report_range(NULL, NULL, report) == SKPI_OK;
+    return fail(EXIT_NO_DATA, cmd, "no data from %s to %s, the %s the report covers: %s "
+                "(import that period's exports, or give %s)", first, last, ranged ? "range" : "period", outcome,
+                ranged ? "--from and --to days with data" : "--as-of a date after the data");
 }
 
 int render_report(const command *cmd, const skpi_definitions *defs, size_t index, skpi_dataset *ds,
@@ -175,6 +188,10 @@ const command cmd_report = {
     "The same store, definitions, --as-of and --generated-at give the same bytes.\n"
     "--as-of is read in the report's time zone (--time-zone, else the definition's):\n"
     "a monthly report in America/Los_Angeles as of 2026-04-01 covers March there.\n"
-    "--locale shapes numbers (\"1.234,5\" in de-DE); JSON and CSV never change.\n",
+    "--locale shapes numbers (\"1.234,5\" in de-DE); JSON and CSV never change.\n"
+    "--from 2026-03-01 --to 2026-03-15 covers those days (in the report's zone)\n"
+    "instead, compared with the 15 days before and the same days a year earlier\n"
+    "(--compare), or with a named range (--compare-from, --compare-to,\n"
+    "--compare-name). --from without --to runs up to --as-of: a report since launch.\n",
     options, 0, 0, run
 };

@@ -128,7 +128,13 @@ void report_setup_free(report_setup *s);
  * --locale, and --as-of as written (read again in the report's zone). */
 typedef struct report_cli {
     const char *time_zone, *locale, *as_of;
+    /* --from, --to, --range-name, --compare, --compare-from, --compare-to,
+     * --compare-name (NULL when not given) */
+    const char *from, *to, *range_name, *compare, *compare_from, *compare_to, *compare_name;
 } report_cli;
+/* Apply the range options to a report whose calendar is set (ranges.c);
+ * an SKPI_ code, the message naming the flag. */
+int apply_range_options(skpi_report *report, const report_cli *cli);
 report_cli report_cli_of(const command *cmd, const parsed *p);
 /* "no data for the period" and what came of it; returns EXIT_NO_DATA. */
 int no_data(const command *cmd, const skpi_report *report, const char *outcome);
