@@ -1356,7 +1356,7 @@ static const bad_case bad_cases[] = {
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"templates\": {\"headline_up\": 5}}]}",
       SKPI_EINVAL, "reports[0].templates.headline_up: expected a string, found a number" },
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"as_of\": \"2026-01-01\"}]}",
-      SKPI_EINVAL, "reports[0].as_of: unknown member (expected id, title, audience, cadence, comparisons, calendar, currency, locale, channels, kpis, goals, objectives, sections, spot_checks, top_posts, max_kpis, templates, channel_names)" },
+      SKPI_EINVAL, "reports[0].as_of: unknown member (expected id, title, audience, cadence, comparisons, calendar, currency, locale, channels, kpis, goals, objectives, sections, spot_checks, top_posts, max_kpis, templates, channel_names, from, to, range_name, compare_range)" },
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"channel_names\": {\"web:*\": 5}}]}",
       SKPI_EINVAL, "reports[0].channel_names.web:*: expected a string, found a number" },
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"channel_names\": [\"web:*\"]}]}",
