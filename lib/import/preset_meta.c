@@ -40,7 +40,7 @@ static const skpi__preset_column facebook_posts_columns[] = {
     { "1-minute video views", SKPI__COL_METRIC, "video_views_1min", 0 },
     { "Seconds viewed", SKPI__COL_METRIC, "watch_time", 0 },
     { "Average Seconds viewed", SKPI__COL_IGNORE, NULL, 0 },
-    { "Estimated earnings (USD)", SKPI__COL_METRIC, "revenue", 0 },
+    { "Estimated earnings (USD)", SKPI__COL_METRIC, "creator_earnings", 0 },
 };
 
 const skpi__preset skpi__preset_facebook_posts = {

@@ -22,7 +22,7 @@
     { "Comments added", SKPI__COL_METRIC, "comments", 0 },                      \
     { "Shares", SKPI__COL_METRIC, "shares", 0 },                                \
     { "Unique viewers", SKPI__COL_METRIC, "reach", 0 },                         \
-    { "Estimated revenue (USD)", SKPI__COL_METRIC, "revenue", 0 }
+    { "Estimated revenue (USD)", SKPI__COL_METRIC, "creator_earnings", 0 }
 
 static const skpi__preset_column youtube_table_columns[] = {
     { "Date", SKPI__COL_DATE, NULL, SKPI__REQ },

@@ -18,6 +18,7 @@ typedef struct builtin_def {
 #define C SKPI_UNIT_COUNT
 #define PCT SKPI_UNIT_PERCENT
 #define CUR SKPI_UNIT_CURRENCY
+#define RAT SKPI_UNIT_RATIO
 #define DUR SKPI_UNIT_DURATION
 #define SCO SKPI_UNIT_SCORE
 #define UP SKPI_HIGHER_IS_BETTER
@@ -90,6 +91,30 @@ static const builtin_def defs[] = {
       "Mentions classified as neutral." },
     { "competitor_mentions", "Competitor mentions", C, DOWN, FLOW, "raw", NULL,
       "Mentions of the competitors tracked for share of voice." },
+    { "mention_reach", "Reach of mentions", C, UP, FLOW, "raw", NULL,
+      "Potential reach of the brand's mentions: each mention's reach as the listening tool "
+      "estimates it, summed." },
+    { "competitor_mention_reach", "Reach of competitor mentions", C, DOWN, FLOW, "raw", NULL,
+      "Potential reach of the competitors' mentions, summed as for mention_reach." },
+    { "messages_in_target", "Messages answered within target", C, UP, FLOW, "raw", NULL,
+      "Messages whose first answer came within the service-level target (the target is "
+      "applied when the data is prepared or imported, e.g. 1 hour)." },
+
+    /* The funnel: web analytics and CRM figures attributed to social. */
+    { "leads", "Leads", C, UP, FLOW, "raw", NULL,
+      "Contacts who left their details (forms, sign-ups) attributed to social, as the CRM "
+      "counts them." },
+    { "qualified_leads", "Qualified leads", C, UP, FLOW, "raw", NULL,
+      "Leads that marketing or sales accepted as qualified (MQL or SQL, by the CRM's rule)." },
+    { "opportunities", "Opportunities", C, UP, FLOW, "raw", NULL,
+      "Qualified leads that became sales opportunities (deals opened)." },
+    { "customers", "New customers", C, UP, FLOW, "raw", NULL,
+      "Deals won: opportunities that became customers." },
+    { "revenue", "Revenue", CUR, UP, FLOW, "raw", NULL,
+      "Revenue of the deals won, attributed to social." },
+    { "team_cost", "Team cost", CUR, NEUTRAL, FLOW, "raw", NULL,
+      "Cost of the people and agencies working on social (optional), beside the paid media "
+      "spend." },
 
     /* Stocks: the last value in a period, summed across channels. */
     { "followers", "Followers", C, UP, STOCK, "raw", NULL,
@@ -169,6 +194,50 @@ static const builtin_def defs[] = {
       "average_view_duration.watch_per_view", "watch_time / video_views",
       "Seconds watched per video view over the period (YouTube Studio's average view "
       "duration, recomputed from its components)." },
+    { "service_level", "Service level", PCT, UP, DER,
+      "service_level.within_target", "messages_in_target / messages_received * 100",
+      "Messages answered within the service-level target over messages received: a "
+      "message never answered counts as missed." },
+    { "share_of_voice_reach", "Share of voice (by reach)", PCT, UP, DER,
+      "share_of_voice.reach", "mention_reach / (mention_reach + competitor_mention_reach) * 100",
+      "The reach of own mentions over the reach of own and competitors' mentions." },
+
+    /* The funnel and what it returns: ratios of the period's sums. */
+    { "lead_conversion_rate", "Lead conversion rate", PCT, UP, DER,
+      "funnel.session_to_lead", "leads / sessions * 100",
+      "Leads per session from social: the first step of the funnel." },
+    { "lead_qualification_rate", "Lead qualification rate", PCT, UP, DER,
+      "funnel.lead_to_qualified", "qualified_leads / leads * 100",
+      "Qualified leads per lead." },
+    { "opportunity_rate", "Opportunity rate", PCT, UP, DER,
+      "funnel.qualified_to_opportunity", "opportunities / qualified_leads * 100",
+      "Opportunities per qualified lead." },
+    { "win_rate", "Win rate", PCT, UP, DER,
+      "funnel.win_rate", "customers / opportunities * 100",
+      "Deals won per opportunity: the last step of the funnel." },
+    { "customer_conversion_rate", "Session to customer rate", PCT, UP, DER,
+      "funnel.session_to_customer", "customers / sessions * 100",
+      "New customers per session from social: the whole funnel." },
+    { "cost_per_lead", "Cost per lead", CUR, DOWN, DER,
+      "cost_per_lead.ad_spend", "spend / leads", "Paid media spend per lead." },
+    { "cost_per_acquisition", "Cost per acquisition", CUR, DOWN, DER,
+      "cost_per_acquisition.ad_spend", "spend / customers",
+      "Paid media spend per new customer." },
+    { "average_deal_size", "Average deal size", CUR, UP, DER,
+      "average_deal_size.revenue_per_customer", "revenue / customers",
+      "Revenue per deal won." },
+    { "roas", "Return on ad spend", RAT, UP, DER,
+      "roas.revenue_over_ad_spend", "revenue / spend",
+      "Revenue per unit of paid media spend (4 means 4 earned for each 1 spent)." },
+    { "total_cost", "Total cost", CUR, NEUTRAL, DER,
+      "total_cost.spend_plus_team", "spend + team_cost",
+      "Paid media spend plus team cost." },
+    { "roi", "Return on investment", PCT, UP, DER,
+      "roi.ad_spend", "(revenue - spend) / spend * 100",
+      "Revenue less paid media spend, over that spend." },
+    { "roi_total_cost", "Return on investment (total cost)", PCT, UP, DER,
+      "roi.total_cost", "(revenue - total_cost) / total_cost * 100",
+      "Revenue less spend and team cost, over spend and team cost." },
     { "engagements_per_post", "Engagements per post", C, UP, DER,
       "engagements_per_post", "engagements / posts_published",
       "Engagements over posts published in the period." },

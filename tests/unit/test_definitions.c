@@ -921,13 +921,13 @@ static void test_build_and_save(void **state)
     skpi_definitions *defs = NULL;
     assert_int_equal(skpi_definitions_new(&defs, NULL), SKPI_OK);
     skpi_catalog *cat = skpi_definitions_catalog(defs);
-    assert_int_equal(skpi_catalog_add_metric(cat, "leads", "Leads", SKPI_UNIT_COUNT,
+    assert_int_equal(skpi_catalog_add_metric(cat, "demo_requests", "Demo requests", SKPI_UNIT_COUNT,
                                              SKPI_HIGHER_IS_BETTER, SKPI_KIND_FLOW), SKPI_OK);
     assert_int_equal(skpi_catalog_set_description(cat, "ctr", "Clicks per 100 impressions"), SKPI_OK);
 
     skpi_goal *g = NULL, *held = NULL;
     assert_int_equal(skpi_goal_new(&g, "Leads up"), SKPI_OK);
-    assert_int_equal(skpi_goal_set_metric(g, "leads"), SKPI_OK);
+    assert_int_equal(skpi_goal_set_metric(g, "demo_requests"), SKPI_OK);
     assert_int_equal(skpi_goal_set_span(g, (skpi_period){ day(2026, 1, 1), day(2026, 4, 1) }), SKPI_OK);
     assert_int_equal(skpi_goal_set_target(g, SKPI_TARGET_PERCENT, 15), SKPI_OK);
     assert_int_equal(skpi_definitions_add_goal(&held, defs, "leads", g), SKPI_OK);
@@ -962,7 +962,7 @@ static void test_build_and_save(void **state)
     assert_int_equal(skpi_objective_set_parent(child, top, 3), SKPI_OK);
     skpi_key_result *kr = NULL;
     assert_int_equal(skpi_objective_add_key_result(&kr, child, SKPI_KR_METRIC, "Leads"), SKPI_OK);
-    assert_int_equal(skpi_key_result_set_metric(kr, "leads", "linkedin:*"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_metric(kr, "demo_requests", "linkedin:*"), SKPI_OK);
     assert_int_equal(skpi_key_result_set_range(kr, 10, 40), SKPI_OK);
     assert_int_equal(skpi_key_result_add_checkin(kr, day(2026, 1, 20), 14, NAN, "first week"), SKPI_OK);
     const double cx[] = { 0, 1, 2 }, cy[] = { 0, 0.8, 1 };
@@ -1054,25 +1054,25 @@ static void test_host_base(void **state)
     (void)state;
     skpi_catalog *base = NULL;
     assert_int_equal(skpi_catalog_new(&base, NULL), SKPI_OK);
-    assert_int_equal(skpi_catalog_add_metric(base, "leads", "Leads", SKPI_UNIT_COUNT,
+    assert_int_equal(skpi_catalog_add_metric(base, "demo_requests", "Demo requests", SKPI_UNIT_COUNT,
                                              SKPI_HIGHER_IS_BETTER, SKPI_KIND_FLOW), SKPI_OK);
     const char *doc = "{\"version\": 1, \"metrics\": [{\"key\": \"mql\", \"label\": \"MQL\", "
-                      "\"kind\": \"derived\", \"unit\": \"percent\", \"formula\": \"leads / link_clicks * 100\"}],"
-                      " \"goals\": [{\"id\": \"g\", \"name\": \"G\", \"metric\": \"leads\"}]}";
+                      "\"kind\": \"derived\", \"unit\": \"percent\", \"formula\": \"demo_requests / link_clicks * 100\"}],"
+                      " \"goals\": [{\"id\": \"g\", \"name\": \"G\", \"metric\": \"demo_requests\"}]}";
     skpi_definitions *defs = NULL;
     assert_int_equal(skpi_definitions_load_buffer(&defs, doc, strlen(doc), base), SKPI_OK);
     /* The base is copied: freeing it now changes nothing. */
     skpi_catalog_free(base);
     char *text = save_text(defs);
-    assert_null(strstr(text, "\"key\": \"leads\""));
+    assert_null(strstr(text, "\"key\": \"demo_requests\""));
     assert_non_null(strstr(text, "\"key\": \"mql\""));
     skpi_free(text);
-    /* Without the host's base, the document does not load: leads is unknown. */
+    /* Without the host's base, the document does not load: demo_requests is unknown. */
     text = save_text(defs);
     skpi_definitions *plain = NULL;
     assert_int_equal(skpi_definitions_load_buffer(&plain, text, strlen(text), NULL), SKPI_ENOTFOUND);
     assert_string_equal(skpi_last_error(),
-                        "metrics[0].formula: column 1: unknown metric key 'leads'");
+                        "metrics[0].formula: column 1: unknown metric key 'demo_requests'");
     assert_null(plain);
     skpi_free(text);
     skpi_definitions_free(defs);

@@ -135,7 +135,11 @@ static const char *const required_keys[] = {
     "csat", "ctr", "cpc", "cpm", "conversion_rate", "bounce_rate", "response_rate",
     "response_time", "engagements_facebook", "engagements_instagram", "engagements_x",
     "engagements_linkedin", "engagements_tiktok", "engagements_youtube", "watch_time",
-    "average_view_duration",
+    "average_view_duration", "leads", "qualified_leads", "opportunities", "customers",
+    "revenue", "team_cost", "messages_in_target", "mention_reach", "competitor_mention_reach",
+    "lead_conversion_rate", "lead_qualification_rate", "opportunity_rate", "win_rate",
+    "customer_conversion_rate", "cost_per_lead", "cost_per_acquisition", "average_deal_size",
+    "roas", "total_cost", "roi", "roi_total_cost", "service_level", "share_of_voice_reach",
 };
 
 static void builtin_has_every_required_metric(void **state)
@@ -328,6 +332,64 @@ static void builtin_formulas_follow_the_design(void **state)
         if (dz || !(fabs(v - cases[i].want) <= 1e-12))
             fail_msg("%s = %.17g, expected %.17g", cases[i].key, v, cases[i].want);
     }
+}
+
+/* The funnel and its return, worked by hand: 4000 sessions from social,
+ * 200 leads, 80 qualified, 20 opportunities, 5 customers; revenue 12500,
+ * ad spend 2500, team cost 2500; 120 messages received, 90 answered
+ * within the target; own mentions reached 30000, competitors' 90000. */
+static void builtin_funnel_and_return_by_hand(void **state)
+{
+    (void)state;
+    const skpi_catalog *cat = skpi_catalog_builtin();
+    named in[] = {
+        { "sessions", 4000 }, { "leads", 200 }, { "qualified_leads", 80 },
+        { "opportunities", 20 }, { "customers", 5 }, { "revenue", 12500 },
+        { "spend", 2500 }, { "team_cost", 2500 }, { "messages_received", 120 },
+        { "messages_in_target", 90 }, { "mention_reach", 30000 },
+        { "competitor_mention_reach", 90000 },
+    };
+    struct { const char *key; double want; } cases[] = {
+        { "lead_conversion_rate", 5.0 },      /* 200 / 4000 * 100 */
+        { "lead_qualification_rate", 40.0 },  /* 80 / 200 * 100 */
+        { "opportunity_rate", 25.0 },         /* 20 / 80 * 100 */
+        { "win_rate", 25.0 },                 /* 5 / 20 * 100 */
+        { "customer_conversion_rate", 0.125 },/* 5 / 4000 * 100 */
+        { "cost_per_lead", 12.5 },            /* 2500 / 200 */
+        { "cost_per_acquisition", 500.0 },    /* 2500 / 5 */
+        { "average_deal_size", 2500.0 },      /* 12500 / 5 */
+        { "roas", 5.0 },                      /* 12500 / 2500 */
+        { "total_cost", 5000.0 },             /* 2500 + 2500 */
+        { "roi", 400.0 },                     /* (12500 - 2500) / 2500 * 100 */
+        { "roi_total_cost", 150.0 },          /* (12500 - 5000) / 5000 * 100 */
+        { "service_level", 75.0 },            /* 90 / 120 * 100 */
+        { "share_of_voice_reach", 25.0 },     /* 30000 / (30000 + 90000) * 100 */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bool dz = true;
+        double v = eval_metric(cat, cases[i].key, in, sizeof in / sizeof in[0], 30, &dz);
+        if (dz || !(fabs(v - cases[i].want) <= 1e-12))
+            fail_msg("%s = %.17g, expected %.17g", cases[i].key, v, cases[i].want);
+    }
+    assert_int_equal(skpi_metric_unit(get(cat, "roas")), SKPI_UNIT_RATIO);
+    assert_int_equal(skpi_metric_unit(get(cat, "roi")), SKPI_UNIT_PERCENT);
+    assert_int_equal(skpi_metric_unit(get(cat, "cost_per_lead")), SKPI_UNIT_CURRENCY);
+    assert_int_equal(skpi_metric_direction(get(cat, "cost_per_acquisition")), SKPI_LOWER_IS_BETTER);
+    /* No cost: ROI, ROAS and the costs per result are not available, never
+     * infinity; a loss reads below zero. */
+    named free_[] = { { "revenue", 800 }, { "spend", 0 }, { "team_cost", 0 }, { "leads", 3 },
+                      { "customers", 1 } };
+    const char *no_cost[] = { "roi", "roi_total_cost", "roas" };
+    for (size_t i = 0; i < 3; i++) {
+        bool dz = false;
+        double v = eval_metric(cat, no_cost[i], free_, 5, 30, &dz);
+        assert_true(dz);
+        assert_true(isnan(v));
+    }
+    named loss[] = { { "revenue", 300 }, { "spend", 1200 } };
+    bool dz = true;
+    assert_double_equal(eval_metric(cat, "roi", loss, 2, 30, &dz), -75.0, 1e-12); /* -900 / 1200 */
+    assert_false(dz);
 }
 
 static void builtin_is_immutable(void **state)
@@ -805,6 +867,7 @@ int main(void)
         cmocka_unit_test(builtin_engagement_rate_reach),
         cmocka_unit_test(builtin_formulas_evaluate_by_hand),
         cmocka_unit_test(builtin_formulas_follow_the_design),
+        cmocka_unit_test(builtin_funnel_and_return_by_hand),
         cmocka_unit_test(builtin_is_immutable),
         cmocka_unit_test(host_catalog_extends_the_builtin),
         cmocka_unit_test(host_catalog_rejects_bad_definitions),
