@@ -18,6 +18,12 @@
  *   missing value, or is asked of the source);
  * - `@name`: the channels of the group defined with skpi_dataset_define_group().
  *
+ * **Competitors' channels** (skpi_dataset_set_competitor()) are never chosen
+ * by `*`, `network:*` or `@name`, even when a group lists them: our own
+ * totals (KPIs, goals, key results, rollups of groups) leave them out. Their
+ * exact key still chooses one, and skpi_dataset_competitor_value() adds up
+ * one competitor's channels.
+ *
  * **Values** (skpi_dataset_value()): flows are summed over the period and
  * across channels; stocks take each channel's last present value in the
  * period and sum those across channels (`first(stock)` in a formula takes the
@@ -451,6 +457,71 @@ SKPI_API int skpi_post_value(skpi_value *out, const skpi_post *p, const char *me
 SKPI_API int skpi_dataset_top_posts(size_t *out, size_t *count, size_t max,
                                     const skpi_dataset *ds, const char *metric,
                                     const char *selector, skpi_period period);
+
+#ifdef SKPI_EXPERIMENTAL
+
+/**
+ * @brief Mark a channel as a competitor's, or as our own again (experimental).
+ *
+ * A competitor's channel keeps its data and can be read by its exact key,
+ * but `*`, `network:*` and `@group` selectors never choose it, so it stays
+ * out of every total of ours. A competitor may own channels on several
+ * networks.
+ * @param ds         the dataset
+ * @param channel    a channel key (it becomes known); copied
+ * @param competitor the competitor's name as readers see it ("Rival Co"):
+ *                   1 to skpi_dataset_competitor_name_max() bytes, no
+ *                   control characters; copied. NULL makes the channel our
+ *                   own again.
+ * @return SKPI_OK, SKPI_EMISUSE (NULL ds or channel), SKPI_EINVAL (malformed
+ *         channel key or name: the message says which), SKPI_ENOMEM. On
+ *         error the dataset is unchanged.
+ */
+SKPI_API int skpi_dataset_set_competitor(skpi_dataset *ds, const char *channel,
+                                                           const char *competitor);
+
+/** @brief The largest length of a competitor's name in bytes, NUL excluded (128). */
+SKPI_API size_t skpi_dataset_competitor_name_max(void);
+
+/**
+ * @brief The competitor a channel belongs to.
+ * @return the competitor's name, borrowed, valid until the dataset is freed;
+ *         NULL for our own or an unknown channel (and for NULL arguments)
+ */
+SKPI_API const char *skpi_dataset_channel_competitor(const skpi_dataset *ds,
+                                                                       const char *channel);
+
+/** @brief The number of competitors owning at least one channel (0 for NULL). */
+SKPI_API size_t skpi_dataset_competitor_count(const skpi_dataset *ds);
+
+/**
+ * @brief A competitor's name, in the order competitors were first marked.
+ * @return borrowed, valid until the dataset is freed; NULL when out of range
+ */
+SKPI_API const char *skpi_dataset_competitor(const skpi_dataset *ds, size_t index);
+
+/**
+ * @brief The value of a metric over a period for one competitor.
+ *
+ * Adds up the competitor's channels as skpi_dataset_value() adds up a
+ * selector's (flows summed, stocks' last values summed, derived metrics as a
+ * ratio of those sums), with the same availability rules.
+ * @param out        receives the value and its availability
+ * @param ds         the dataset
+ * @param metric     a metric key
+ * @param competitor a competitor's name
+ * @param network    only the competitor's channels of this network
+ *                   ("instagram"); NULL or "" for all of them
+ * @param period     `[start, end)`, start < end
+ * @return SKPI_OK (also when the value is not available); SKPI_EMISUSE
+ *         (NULL); SKPI_ENOTFOUND (unknown metric or competitor); SKPI_EINVAL
+ *         (end <= start); SKPI_ECALLBACK; SKPI_ENOMEM
+ */
+SKPI_API int skpi_dataset_competitor_value(skpi_value *out, skpi_dataset *ds,
+                                                             const char *metric, const char *competitor,
+                                                             const char *network, skpi_period period);
+
+#endif /* SKPI_EXPERIMENTAL */
 
 /**
  * @brief Attach a data source, or detach it with NULL.

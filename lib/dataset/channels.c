@@ -46,6 +46,7 @@ uint32_t skpi__channel_push(skpi_dataset *ds, char *key, size_t net_len)
     uint32_t index = (uint32_t)ds->n_channels++;
     ds->channels[index].key = key;
     ds->channels[index].net_len = net_len;
+    ds->channels[index].competitor = -1;
     skpi__htab_insert(&ds->channel_index, channel_hash(key), index);
     return index;
 }
@@ -202,13 +203,18 @@ void skpi__selector_rewind(skpi__selector *s) { s->pos = 0; }
 
 bool skpi__selector_matches(const skpi__selector *s, const skpi_dataset *ds, uint32_t channel)
 {
+    const skpi__channel *c = &ds->channels[channel];
+    /* Competitors' channels are never part of our own totals: only their
+     * exact key or their competitor chooses them. */
+    if (s->kind == SKPI__SEL_EXACT) return s->exact >= 0 && (uint32_t)s->exact == channel;
+    if (s->kind == SKPI__SEL_COMPETITOR)
+        return c->competitor == s->competitor &&
+               (s->net_len == 0 || (c->net_len == s->net_len && memcmp(c->key, s->text, s->net_len) == 0));
+    if (c->competitor >= 0) return false;
     switch (s->kind) {
     case SKPI__SEL_ALL: return true;
-    case SKPI__SEL_NETWORK: {
-        const skpi__channel *c = &ds->channels[channel];
+    case SKPI__SEL_NETWORK:
         return c->net_len == s->net_len && memcmp(c->key, s->text, s->net_len) == 0;
-    }
-    case SKPI__SEL_EXACT: return s->exact >= 0 && (uint32_t)s->exact == channel;
     default:
         for (size_t i = 0; i < s->group->n; i++)
             if (s->group->members[i] == channel) return true;
@@ -225,9 +231,11 @@ bool skpi__selector_next(skpi__selector *s, const skpi_dataset *ds, uint32_t *ch
         *channel = (uint32_t)s->exact;
         return true;
     case SKPI__SEL_GROUP:
-        if (s->pos >= s->group->n) return false;
-        *channel = s->group->members[s->pos++];
-        return true;
+        while (s->pos < s->group->n) {
+            uint32_t c = s->group->members[s->pos++];
+            if (ds->channels[c].competitor < 0) { *channel = c; return true; }
+        }
+        return false;
     default:
         while (s->pos < ds->n_channels) {
             uint32_t c = (uint32_t)s->pos++;
@@ -246,6 +254,11 @@ int skpi_dataset_match(int *out, const skpi_dataset *ds, const char *selector, c
     if (rc != SKPI_OK) return rc;
     size_t net_len;
     if ((rc = skpi__channel_check(channel, &net_len, "channel")) != SKPI_OK) return rc;
+    long known = skpi__channel_find(ds, channel);
+    if (s.kind != SKPI__SEL_EXACT && known >= 0 && ds->channels[known].competitor >= 0) {
+        *out = 0; /* a competitor's channel is in no selector but its own key */
+        return SKPI_OK;
+    }
     switch (s.kind) {
     case SKPI__SEL_ALL: *out = 1; break;
     case SKPI__SEL_NETWORK:

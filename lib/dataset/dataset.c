@@ -60,6 +60,8 @@ void skpi_dataset_free(skpi_dataset *ds)
         skpi__free(ds->groups[i].members);
     }
     skpi__free(ds->groups);
+    for (size_t i = 0; i < ds->n_competitors; i++) skpi__free(ds->competitors[i]);
+    skpi__free(ds->competitors);
     for (size_t i = 0; i < ds->n_posts; i++) skpi__post_free(ds->posts[i]);
     skpi__free(ds->posts);
     skpi__htab_free(&ds->post_index);

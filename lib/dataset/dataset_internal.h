@@ -42,7 +42,8 @@ void skpi__htab_free(skpi__htab *h);
 
 typedef struct skpi__channel {
     char *key;
-    size_t net_len; /* bytes before the ':' */
+    size_t net_len;     /* bytes before the ':' */
+    int32_t competitor; /* index into the dataset's competitors, -1: our own */
 } skpi__channel;
 
 /* Ranges a source has been asked for: sorted, disjoint, not adjacent. */
@@ -108,6 +109,9 @@ struct skpi_dataset {
     skpi__group *groups;
     size_t n_groups;
 
+    char **competitors; /* names, in the order first marked */
+    size_t n_competitors;
+
     skpi_post **posts;
     size_t n_posts, cap_posts;
     skpi__htab post_index;
@@ -131,12 +135,17 @@ int skpi__channel_intern(skpi_dataset *ds, const char *key, uint32_t *index);
 uint64_t skpi__channel_hash_at(const void *ctx, uint32_t index);
 
 
+/* A dataset-private selector form: the channels of one competitor, on one
+ * network or all (skpi_dataset_competitor_value()). Never parsed from text. */
+#define SKPI__SEL_COMPETITOR 100
+
 typedef struct skpi__selector {
     int kind;
     const char *text;     /* the selector as given (borrowed for the call) */
     size_t net_len;       /* SKPI__SEL_NETWORK: bytes of "network" */
     long exact;           /* SKPI__SEL_EXACT: channel index, -1 when unknown */
     const skpi__group *group;
+    int32_t competitor;   /* SKPI__SEL_COMPETITOR: its index */
     size_t pos;           /* iteration */
 } skpi__selector;
 

@@ -17,6 +17,7 @@ typedef struct builtin_def {
 
 #define C SKPI_UNIT_COUNT
 #define PCT SKPI_UNIT_PERCENT
+#define RAT SKPI_UNIT_RATIO
 #define CUR SKPI_UNIT_CURRENCY
 #define RAT SKPI_UNIT_RATIO
 #define DUR SKPI_UNIT_DURATION
@@ -154,6 +155,14 @@ static const builtin_def defs[] = {
       "audience_growth_rate.net_over_start", "net_audience_growth / first(followers) * 100",
       "Net new followers over the followers at the start of the period, taken as the "
       "first followers value inside the period (Hootsuite)." },
+    { "follower_growth_rate", "Follower growth rate", PCT, UP, DER,
+      "follower_growth_rate.stock_change", "(followers - first(followers)) / first(followers) * 100",
+      "Change of the followers count over the period over the count at its start: the "
+      "last followers value inside the period minus the first, over the first. Needs "
+      "only follower counts, which is all a competitor's public profile shows." },
+    { "posts_per_week", "Posts per week", RAT, NEUTRAL, DER,
+      "posts_per_week.published", "posts_published / days() * 7",
+      "Posts published in the period per seven days of its length." },
     { "share_of_voice", "Share of voice", PCT, UP, DER,
       "share_of_voice.mentions", "mentions / (mentions + competitor_mentions) * 100",
       "Own mentions over own and competitors' mentions." },
