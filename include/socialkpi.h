@@ -13,6 +13,7 @@
 #include "socialkpi/number.h"
 #include "socialkpi/source.h"
 #include "socialkpi/dataset.h"
+#include "socialkpi/compete.h"
 #include "socialkpi/import.h"
 #include "socialkpi/goal.h"
 #include "socialkpi/okr.h"

@@ -15,6 +15,7 @@
 #include "socialkpi/common.h"
 #include "socialkpi/calendar.h"
 #include "socialkpi/dataset.h"
+#include "socialkpi/compete.h"
 #include "socialkpi/doc.h"
 #include "socialkpi/goal.h"
 #include "socialkpi/metrics.h"
@@ -75,10 +76,12 @@ typedef enum skpi_section {
     SKPI_SECTION_TOP_POSTS = 7,   /**< the best posts of the period */
     SKPI_SECTION_SPOT_CHECKS = 8, /**< values far outside the range of the preceding periods */
     SKPI_SECTION_NEXT_STEPS = 9,  /**< what needs attention next */
-    SKPI_SECTION_CUSTOM = 10      /**< where the host's custom sections go, in the order added */
+    SKPI_SECTION_CUSTOM = 10,     /**< where the host's custom sections go, in the order added */
+    SKPI_SECTION_COMPETITORS = 11, /**< our figures beside each competitor's, their median and our rank (docs/competitors.md) */
+    SKPI_SECTION_BENCHMARKS = 12  /**< our figures beside the industry benchmarks, with the gap and each one's source */
 } skpi_section;
 
-/** @brief The number of ::skpi_section values (11). */
+/** @brief The number of ::skpi_section values (13). */
 SKPI_API int skpi_section_count(void);
 
 /** @brief The key of a section ("summary", "wins", ... "custom"); NULL for unknown values. Static. */
@@ -580,6 +583,31 @@ SKPI_API int skpi_report_set_comparison_range(skpi_report *report, const skpi_pe
  */
 SKPI_API int skpi_report_comparison_range(skpi_period *range, const char **name,
                                           const skpi_report *report);
+
+/**
+ * @brief Set the industry benchmarks the report compares with (experimental).
+ *
+ * The ::SKPI_SECTION_BENCHMARKS section shows, for each KPI, each of the
+ * competitor figures (docs/competitors.md) that has a benchmark of the
+ * industry (skpi_benchmarks_find()), our value beside it, the gap and the
+ * benchmark's source.
+ * @param report     the definition
+ * @param benchmarks the table, copied; NULL removes the report's table
+ * @param industry   the industry to look up ("Retail"); copied; required
+ *                   with a table, ignored without one
+ * @return SKPI_OK, SKPI_EMISUSE (NULL report, or a table without an
+ *         industry), SKPI_EINVAL (empty industry), SKPI_ENOMEM. On error
+ *         the definition is unchanged.
+ */
+SKPI_API int skpi_report_set_benchmarks(skpi_report *report, const skpi_benchmarks *benchmarks,
+                                        const char *industry);
+
+/** @brief The report's benchmark table; borrowed, valid until the report changes or is freed; NULL when none. */
+SKPI_API const skpi_benchmarks *skpi_report_benchmarks(const skpi_report *report);
+
+/** @brief The industry of the report's benchmarks; borrowed; NULL when none. */
+SKPI_API const char *skpi_report_industry(const skpi_report *report);
+
 #endif /* SKPI_EXPERIMENTAL */
 
 #ifdef __cplusplus

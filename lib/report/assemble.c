@@ -130,6 +130,8 @@ static int section(skpi__asm *a, int s)
     case SKPI_SECTION_TOP_POSTS: return skpi__sec_top_posts(a);
     case SKPI_SECTION_SPOT_CHECKS: return skpi__sec_spot_checks(a);
     case SKPI_SECTION_NEXT_STEPS: return skpi__sec_next_steps(a);
+    case SKPI_SECTION_COMPETITORS: return skpi__sec_competitors(a);
+    case SKPI_SECTION_BENCHMARKS: return skpi__sec_benchmarks(a);
     default: return custom_sections(a);
     }
 }

@@ -29,7 +29,8 @@ int skpi_section_count(void) { return SKPI__SECTION_COUNT; }
 const char *skpi_section_name(int section)
 {
     static const char *const names[] = { "summary", "wins", "kpis", "channels", "trends", "goals",
-                                         "okrs", "top_posts", "spot_checks", "next_steps", "custom" };
+                                         "okrs", "top_posts", "spot_checks", "next_steps", "custom",
+                                         "competitors", "benchmarks" };
     return section >= 0 && section < SKPI__SECTION_COUNT ? names[section] : NULL;
 }
 
@@ -107,6 +108,8 @@ void skpi_report_free(skpi_report *r)
     skpi__free(r->names);
     skpi__free(r->range_name);
     skpi__free(r->cmp_range_name);
+    skpi_benchmarks_free(r->benchmarks);
+    skpi__free(r->industry);
     skpi__free(r);
 }
 
@@ -473,3 +476,32 @@ const char *skpi_report_template(const skpi_report *r, int key)
     if (r == NULL || key < 0 || key >= SKPI__TPL_COUNT) return NULL;
     return skpi__report_tpl(r, key);
 }
+
+int skpi_report_set_benchmarks(skpi_report *r, const skpi_benchmarks *b, const char *industry)
+{
+    NEED(r, "skpi_report_set_benchmarks");
+    if (b == NULL) {
+        skpi_benchmarks_free(r->benchmarks);
+        skpi__free(r->industry);
+        r->benchmarks = NULL;
+        r->industry = NULL;
+        return SKPI_OK;
+    }
+    if (industry == NULL)
+        return skpi__error(SKPI_EMISUSE, "skpi_report_set_benchmarks: a benchmark table needs an industry");
+    if (industry[0] == '\0') return skpi__error(SKPI_EINVAL, "skpi_report_set_benchmarks: the industry is empty");
+    skpi_benchmarks *copy = NULL;
+    char *ind = skpi__strdup(industry);
+    if (ind == NULL || skpi_benchmarks_clone(&copy, b) != SKPI_OK) {
+        skpi__free(ind);
+        return skpi__nomem();
+    }
+    skpi_benchmarks_free(r->benchmarks);
+    skpi__free(r->industry);
+    r->benchmarks = copy;
+    r->industry = ind;
+    return SKPI_OK;
+}
+
+const skpi_benchmarks *skpi_report_benchmarks(const skpi_report *r) { return r ? r->benchmarks : NULL; }
+const char *skpi_report_industry(const skpi_report *r) { return r ? r->industry : NULL; }

@@ -6,8 +6,9 @@
 #include "core/templates.h"
 #include "core/translations.h"
 #include "socialkpi/report.h"
+#include "socialkpi/compete.h"
 
-#define SKPI__SECTION_COUNT 11
+#define SKPI__SECTION_COUNT 13
 
 typedef struct skpi__kpi {
     char *metric;
@@ -61,6 +62,8 @@ struct skpi_report {
     bool has_range, has_cmp_range;
     skpi_period range, cmp_range;
     char *range_name, *cmp_range_name;
+    skpi_benchmarks *benchmarks; /* a copy, or NULL */
+    char *industry;              /* the benchmarks' industry */
 };
 
 /* The period a report covers: its explicit range (resolved against as_of)

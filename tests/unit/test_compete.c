@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "test_alloc.h"
@@ -192,6 +193,375 @@ static void set_competitor_out_of_memory(void **state)
     skpi_dataset_free(ds);
 }
 
+static void check(skpi_value v, double expect)
+{
+    assert_true(v.availability == SKPI_AVAILABLE);
+    assert_double_equal(v.value, expect, 1e-9);
+}
+
+/* Worked by hand from the fixture (March 2026, 31 days):
+ *   followers end / start: ours 1100+500 = 1600 / 1500; Rival Co 4200 / 4000;
+ *   Other Ltd 1900+330 = 2230 / 2000+300 = 2300.
+ *   engagements: ours 31*(10+2) = 372; Rival 31*20 = 620; Other 31*(5+1) = 186.
+ *   posts: ours 31, Rival 62, Other none. */
+static void comparison_by_hand(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = fixture();
+    skpi_comparison *c;
+    size_t rank, ranked;
+
+    assert_int_equal(skpi_comparison_new(&c, ds, "followers", "*", march()), SKPI_OK);
+    assert_string_equal(skpi_comparison_metric(c), "followers");
+    check(skpi_comparison_own(c), 1600);
+    assert_int_equal(skpi_comparison_count(c), 2);
+    assert_string_equal(skpi_comparison_competitor(c, 0), "Rival Co");
+    check(skpi_comparison_value(c, 0), 4200);
+    check(skpi_comparison_value(c, 1), 2230);
+    check(skpi_comparison_median(c), (4200 + 2230) / 2.0);
+    assert_int_equal(skpi_comparison_rank(&rank, &ranked, c), SKPI_OK);
+    assert_int_equal(rank, 3);
+    assert_int_equal(ranked, 3);
+    skpi_comparison_free(c);
+
+    /* Growth: ours 100/1500, Rival 200/4000, Other -70/2300 (percent). */
+    assert_int_equal(skpi_comparison_new(&c, ds, "follower_growth_rate", "*", march()), SKPI_OK);
+    check(skpi_comparison_own(c), 100.0 / 1500.0 * 100.0);
+    check(skpi_comparison_value(c, 0), 5.0);
+    check(skpi_comparison_median(c), (5.0 + -70.0 / 2300.0 * 100.0) / 2.0);
+    assert_int_equal(skpi_comparison_rank(&rank, &ranked, c), SKPI_OK);
+    assert_int_equal(rank, 1);
+    skpi_comparison_free(c);
+
+    /* Engagement rate by followers, ratios of sums: 372/1600, 620/4200, 186/2230. */
+    assert_int_equal(skpi_comparison_new(&c, ds, "engagement_rate_followers", "*", march()), SKPI_OK);
+    check(skpi_comparison_own(c), 23.25);
+    check(skpi_comparison_value(c, 0), 620.0 / 4200.0 * 100.0);
+    check(skpi_comparison_value(c, 1), 186.0 / 2230.0 * 100.0);
+    check(skpi_comparison_median(c), (620.0 / 4200.0 + 186.0 / 2230.0) * 50.0);
+    skpi_comparison_free(c);
+
+    /* Posts per week: ours 31 / 31 * 7 = 7, Rival 14, Other none: median of
+     * one value, rank among two. */
+    assert_int_equal(skpi_comparison_new(&c, ds, "posts_per_week", "*", march()), SKPI_OK);
+    check(skpi_comparison_own(c), 7.0);
+    check(skpi_comparison_median(c), 14.0);
+    assert_int_equal(skpi_comparison_value(c, 1).availability, SKPI_MISSING);
+    assert_int_equal(skpi_comparison_rank(&rank, &ranked, c), SKPI_OK);
+    assert_int_equal(rank, 2);
+    assert_int_equal(ranked, 2);
+    skpi_comparison_free(c);
+
+    /* One network: Other Ltd's Instagram channel only (1900). */
+    assert_int_equal(skpi_comparison_new(&c, ds, "followers", "instagram:*", march()), SKPI_OK);
+    check(skpi_comparison_own(c), 1100);
+    check(skpi_comparison_value(c, 1), 1900);
+    check(skpi_comparison_median(c), (4200 + 1900) / 2.0);
+    skpi_comparison_free(c);
+
+    assert_int_equal(skpi_comparison_new(&c, ds, "no_such_metric", "*", march()), SKPI_ENOTFOUND);
+    assert_non_null(strstr(skpi_last_error(), "no_such_metric"));
+    skpi_dataset_free(ds);
+}
+
+static void comparison_without_competitors(void **state)
+{
+    (void)state;
+    skpi_dataset *ds;
+    assert_int_equal(skpi_dataset_new(&ds, NULL), SKPI_OK);
+    stock(ds, "instagram:@acme", 10, 20);
+    skpi_comparison *c;
+    assert_int_equal(skpi_comparison_new(&c, ds, "followers", "*", march()), SKPI_OK);
+    assert_int_equal(skpi_comparison_count(c), 0);
+    assert_int_equal(skpi_comparison_median(c).availability, SKPI_MISSING);
+    size_t rank, ranked;
+    assert_int_equal(skpi_comparison_rank(&rank, &ranked, c), SKPI_OK);
+    assert_int_equal(rank, 1);
+    assert_int_equal(ranked, 1);
+    skpi_comparison_free(c);
+    skpi_dataset_free(ds);
+}
+
+static const char bench_csv[] =
+    "\xEF\xBB\xBFMetric,Network,Industry,Period,Value,Source\r\n"
+    "engagement_rate_followers,all,Retail,any,1.5,\"Example Study 2026, p. 4\"\r\n"
+    "engagement_rate_followers,instagram,retail,any,2.25,Example Study 2026\r\n"
+    "\r\n"
+    "follower_growth_rate,instagram,Retail,month,0.8,Example Study 2026\r\n"
+    "follower_growth_rate,instagram,Retail,any,1.1,Example Study 2026\n";
+
+static void benchmarks_from_csv(void **state)
+{
+    (void)state;
+    skpi_benchmarks *b;
+    assert_int_equal(skpi_benchmarks_new(&b, NULL), SKPI_OK);
+    assert_int_equal(skpi_benchmarks_load_csv(b, bench_csv, strlen(bench_csv)), SKPI_OK);
+    assert_int_equal(skpi_benchmarks_count(b), 4);
+    assert_string_equal(skpi_benchmarks_source(b, 0), "Example Study 2026, p. 4");
+    assert_string_equal(skpi_benchmarks_industry(b, 0), "Retail");
+    assert_double_equal(skpi_benchmarks_value(b, 1), 2.25, 0);
+    size_t i;
+    /* Instagram's own row before the `all` one; case-blind industry. */
+    assert_int_equal(skpi_benchmarks_find(&i, b, "engagement_rate_followers", "instagram", "RETAIL", SKPI_CADENCE_MONTH), SKPI_OK);
+    assert_int_equal(i, 1);
+    assert_int_equal(skpi_benchmarks_find(&i, b, "engagement_rate_followers", "x", "Retail", SKPI_CADENCE_MONTH), SKPI_OK);
+    assert_int_equal(i, 0);
+    assert_int_equal(skpi_benchmarks_find(&i, b, "engagement_rate_followers", NULL, "Retail", -1), SKPI_OK);
+    assert_int_equal(i, 0);
+    /* The month's row before `any`; a quarter takes `any`. */
+    assert_int_equal(skpi_benchmarks_find(&i, b, "follower_growth_rate", "instagram", "Retail", SKPI_CADENCE_MONTH), SKPI_OK);
+    assert_int_equal(i, 2);
+    assert_int_equal(skpi_benchmarks_find(&i, b, "follower_growth_rate", "instagram", "Retail", SKPI_CADENCE_QUARTER), SKPI_OK);
+    assert_int_equal(i, 3);
+    assert_int_equal(skpi_benchmarks_find(&i, b, "follower_growth_rate", NULL, "Retail", SKPI_CADENCE_MONTH), SKPI_ENOTFOUND);
+    assert_int_equal(skpi_benchmarks_find(&i, b, "followers", "instagram", "Retail", -1), SKPI_ENOTFOUND);
+    skpi_benchmarks_free(b);
+}
+
+static void benchmarks_bad_rows_store_nothing(void **state)
+{
+    (void)state;
+    skpi_benchmarks *b;
+    assert_int_equal(skpi_benchmarks_new(&b, NULL), SKPI_OK);
+    assert_int_equal(skpi_benchmarks_add(b, "followers", "all", "Retail", "any", 1000, "S"), SKPI_OK);
+    static const char bad_metric[] =
+        "metric,network,industry,period,value,source\n"
+        "followers,instagram,Retail,any,1,S\n"
+        "engagment_rate,instagram,Retail,any,1,S\n";
+    assert_int_equal(skpi_benchmarks_load_csv(b, bad_metric, strlen(bad_metric)), SKPI_ENOTFOUND);
+    assert_non_null(strstr(skpi_last_error(), "line 3"));
+    assert_non_null(strstr(skpi_last_error(), "engagment_rate"));
+    assert_int_equal(skpi_benchmarks_count(b), 1);
+    static const char bad_network[] =
+        "metric,network,industry,period,value,source\n"
+        "followers,instgram,Retail,any,1,S\n";
+    assert_int_equal(skpi_benchmarks_load_csv(b, bad_network, strlen(bad_network)), SKPI_ENOTFOUND);
+    assert_non_null(strstr(skpi_last_error(), "line 2"));
+    assert_non_null(strstr(skpi_last_error(), "instgram"));
+    static const char bad_value[] =
+        "metric,network,industry,period,value,source\n"
+        "followers,x,Retail,any,1.5%,S\n";
+    assert_int_equal(skpi_benchmarks_load_csv(b, bad_value, strlen(bad_value)), SKPI_EINVAL);
+    static const char no_column[] = "metric,network,industry,value,source\n";
+    assert_int_equal(skpi_benchmarks_load_csv(b, no_column, strlen(no_column)), SKPI_EPARSE);
+    assert_non_null(strstr(skpi_last_error(), "period"));
+    static const char open_quote[] = "metric,network,industry,period,value,source\n\"followers,x\n";
+    assert_int_equal(skpi_benchmarks_load_csv(b, open_quote, strlen(open_quote)), SKPI_EPARSE);
+    assert_int_equal(skpi_benchmarks_add(b, "followers", "myspace", "Retail", "any", 1, "S"), SKPI_ENOTFOUND);
+    assert_int_equal(skpi_benchmarks_add(b, "followers", "x", "Retail", "fortnight", 1, "S"), SKPI_EINVAL);
+    assert_int_equal(skpi_benchmarks_add(b, "followers", "x", "Retail", "any", NAN, "S"), SKPI_EINVAL);
+    assert_int_equal(skpi_benchmarks_add(b, "followers", "x", "Retail", "any", 1, ""), SKPI_EINVAL);
+    assert_int_equal(skpi_benchmarks_count(b), 1);
+    skpi_benchmarks_free(b);
+}
+
+static void benchmarks_from_json(void **state)
+{
+    (void)state;
+    skpi_benchmarks *b;
+    assert_int_equal(skpi_benchmarks_new(&b, NULL), SKPI_OK);
+    static const char ok[] =
+        "{\"benchmarks\": [{\"metric\": \"posts_per_week\", \"network\": \"linkedin\", \"industry\": \"Software\","
+        " \"period\": \"any\", \"value\": 3.5, \"source\": \"Example Survey\"}]}";
+    assert_int_equal(skpi_benchmarks_load_json(b, ok, strlen(ok)), SKPI_OK);
+    assert_int_equal(skpi_benchmarks_count(b), 1);
+    assert_string_equal(skpi_benchmarks_network(b, 0), "linkedin");
+    assert_string_equal(skpi_benchmarks_period(b, 0), "any");
+    assert_string_equal(skpi_benchmarks_metric(b, 0), "posts_per_week");
+    static const char bad[] =
+        "[{\"metric\": \"followers\", \"network\": \"x\", \"industry\": \"S\", \"period\": \"any\", \"value\": 1, \"source\": \"s\"},"
+        " {\"metric\": \"followers\", \"network\": \"friendster\", \"industry\": \"S\", \"period\": \"any\", \"value\": 1, \"source\": \"s\"}]";
+    assert_int_equal(skpi_benchmarks_load_json(b, bad, strlen(bad)), SKPI_ENOTFOUND);
+    assert_non_null(strstr(skpi_last_error(), "benchmarks[1]"));
+    assert_non_null(strstr(skpi_last_error(), "friendster"));
+    static const char wrong_type[] = "[{\"metric\": \"followers\", \"network\": \"x\", \"industry\": \"S\", \"period\": \"any\", \"value\": \"1\", \"source\": \"s\"}]";
+    assert_int_equal(skpi_benchmarks_load_json(b, wrong_type, strlen(wrong_type)), SKPI_EPARSE);
+    assert_non_null(strstr(skpi_last_error(), "benchmarks[0].value"));
+    assert_int_equal(skpi_benchmarks_load_json(b, "{", 1), SKPI_EPARSE);
+    assert_int_equal(skpi_benchmarks_count(b), 1);
+    skpi_benchmarks *copy;
+    assert_int_equal(skpi_benchmarks_clone(&copy, b), SKPI_OK);
+    assert_int_equal(skpi_benchmarks_count(copy), 1);
+    assert_string_equal(skpi_benchmarks_source(copy, 0), "Example Survey");
+    skpi_benchmarks_free(copy);
+    skpi_benchmarks_free(b);
+}
+
+static void benchmark_gap_by_hand(void **state)
+{
+    (void)state;
+    skpi_value ours = { 23.25, SKPI_AVAILABLE }, a, r;
+    assert_int_equal(skpi_benchmark_gap(&a, &r, ours, 1.5), SKPI_OK);
+    check(a, 21.75);
+    check(r, 21.75 / 1.5 * 100.0);
+    ours.value = 1.2;
+    assert_int_equal(skpi_benchmark_gap(&a, &r, ours, 1.5), SKPI_OK);
+    check(a, -0.3);
+    check(r, -20.0);
+    assert_int_equal(skpi_benchmark_gap(&a, &r, ours, 0.0), SKPI_OK);
+    assert_int_equal(r.availability, SKPI_DENOMINATOR_ZERO);
+    skpi_value none = { NAN, SKPI_MISSING };
+    assert_int_equal(skpi_benchmark_gap(&a, &r, none, 1.5), SKPI_OK);
+    assert_int_equal(a.availability, SKPI_MISSING);
+}
+
+static void benchmarks_out_of_memory(void **state)
+{
+    (void)state;
+    skpi_benchmarks *b;
+    assert_int_equal(skpi_benchmarks_new(&b, NULL), SKPI_OK);
+    int rc = SKPI_ENOMEM;
+    for (long n = 0; rc == SKPI_ENOMEM && n < 200; n++) {
+        long live = test_alloc_live();
+        test_alloc_fail_after(n);
+        rc = skpi_benchmarks_load_csv(b, bench_csv, strlen(bench_csv));
+        test_alloc_fail_after(-1);
+        if (rc == SKPI_ENOMEM) {
+            assert_int_equal(skpi_benchmarks_count(b), 0);
+            assert_true(test_alloc_live() <= live + 1); /* the grown row array */
+        }
+    }
+    assert_int_equal(rc, SKPI_OK);
+    assert_int_equal(skpi_benchmarks_count(b), 4);
+    skpi_benchmarks_free(b);
+}
+
+/* The block index of the first table whose caption starts with `prefix`. */
+static size_t table_block(const skpi_doc *doc, const char *prefix)
+{
+    for (size_t b = 0; b < skpi_doc_block_count(doc); b++) {
+        int kind;
+        const char *title;
+        assert_int_equal(skpi_doc_block_kind(&kind, doc, b), SKPI_OK);
+        if (kind != SKPI_BLOCK_TABLE) continue;
+        assert_int_equal(skpi_doc_block_title(&title, doc, b), SKPI_OK);
+        if (title && strncmp(title, prefix, strlen(prefix)) == 0) return b;
+    }
+    fail_msg("no table '%s'", prefix);
+    return 0;
+}
+
+static const char *table_cell(const skpi_doc *doc, size_t block, size_t row, size_t col)
+{
+    const char *text = NULL;
+    assert_int_equal(skpi_doc_table_cell(&text, doc, block, row, col), SKPI_OK);
+    return text;
+}
+
+static char *render(const skpi_doc *doc, int format, size_t *size)
+{
+    skpi_buffer buf = SKPI_BUFFER_INIT;
+    skpi_sink sink;
+    assert_int_equal(skpi_sink_memory(&sink, &buf), SKPI_OK);
+    skpi_render_options o;
+    assert_int_equal(skpi_render_options_init(&o, 1), SKPI_OK);
+    int rc = skpi_render(doc, format, &o, &sink);
+    if (rc != SKPI_OK) fail_msg("%s: %s", skpi_format_name(format), skpi_last_error());
+    char *out;
+    assert_int_equal(skpi_buffer_detach(&out, size, &buf), SKPI_OK);
+    return out;
+}
+
+/* A report with two competitors and industry benchmarks, in every format. */
+static void report_with_competitors_and_benchmarks(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = fixture();
+    skpi_benchmarks *b;
+    assert_int_equal(skpi_benchmarks_new(&b, NULL), SKPI_OK);
+    assert_int_equal(skpi_benchmarks_add(b, "engagement_rate_followers", "all", "Retail", "any", 1.5,
+                                         "Example Study 2026"), SKPI_OK);
+    assert_int_equal(skpi_benchmarks_add(b, "follower_growth_rate", "instagram", "Retail", "month", 0.8,
+                                         "Example Survey, spring 2026"), SKPI_OK);
+    skpi_report *r;
+    assert_int_equal(skpi_report_new(&r, "Competitive report"), SKPI_OK);
+    assert_int_equal(skpi_report_set_as_of(r, date(2026, 4, 1)), SKPI_OK);
+    assert_int_equal(skpi_report_add_kpi(r, "followers", "*"), SKPI_OK);
+    const int sections[] = { SKPI_SECTION_KPIS, SKPI_SECTION_COMPETITORS, SKPI_SECTION_BENCHMARKS };
+    assert_int_equal(skpi_report_set_sections(r, sections, 3), SKPI_OK);
+    assert_int_equal(skpi_report_set_benchmarks(r, b, NULL), SKPI_EMISUSE);
+    assert_null(skpi_report_benchmarks(r));
+    assert_int_equal(skpi_report_set_benchmarks(r, b, "retail"), SKPI_OK);
+    skpi_benchmarks_free(b); /* the report keeps a copy */
+    assert_string_equal(skpi_report_industry(r), "retail");
+    assert_int_equal(skpi_benchmarks_count(skpi_report_benchmarks(r)), 2);
+
+    skpi_doc *doc;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    /* Our KPI leaves the competitors out: 1,600 followers. */
+    size_t t = table_block(doc, "Against competitors");
+    size_t cols;
+    assert_int_equal(skpi_doc_table_columns(&cols, doc, t), SKPI_OK);
+    assert_int_equal(cols, 6); /* figure, us, Rival Co, Other Ltd, median, rank */
+    const char *header;
+    int align;
+    assert_int_equal(skpi_doc_table_header(&header, &align, doc, t, 2), SKPI_OK);
+    assert_string_equal(header, "Rival Co");
+    assert_string_equal(table_cell(doc, t, 0, 0), "Followers");
+    assert_string_equal(table_cell(doc, t, 0, 1), "1,600");
+    assert_string_equal(table_cell(doc, t, 0, 2), "4,200");
+    assert_string_equal(table_cell(doc, t, 0, 3), "2,230");
+    assert_string_equal(table_cell(doc, t, 0, 4), "3,215"); /* (4200 + 2230) / 2 */
+    assert_string_equal(table_cell(doc, t, 0, 5), "3 of 3");
+    assert_string_equal(table_cell(doc, t, 1, 5), "1 of 3"); /* growth: ours 6.7 % leads */
+    assert_string_equal(table_cell(doc, t, 2, 5), "2 of 2"); /* posts per week: Other Ltd has none */
+    /* Benchmarks: engagement rate across networks, growth on Instagram. */
+    size_t bt = table_block(doc, "Against the retail industry");
+    size_t rows;
+    assert_int_equal(skpi_doc_block_size(&rows, doc, bt), SKPI_OK);
+    assert_int_equal(rows, 2);
+    assert_string_equal(table_cell(doc, bt, 0, 0), "Follower growth rate");
+    assert_string_equal(table_cell(doc, bt, 0, 1), "Instagram");
+    assert_string_equal(table_cell(doc, bt, 0, 6), "Example Survey, spring 2026");
+    assert_string_equal(table_cell(doc, bt, 1, 0), "Engagement rate (by followers)");
+    assert_string_equal(table_cell(doc, bt, 1, 6), "Example Study 2026");
+
+    /* Largest lead of a competitor over us, relative to our figure:
+     * Rival Co's followers 2,600 over our 1,600 (162.5 %) beats its posts
+     * per week (7 over 7, 100 %) and Other Ltd's followers (39 %). */
+    static const char gap_sentence[] =
+        "The largest gap to a competitor: Followers, Rival Co 4,200 against our 1,600 in March 2026.";
+    const int text_formats[] = { SKPI_FORMAT_MARKDOWN, SKPI_FORMAT_HTML, SKPI_FORMAT_JSON, SKPI_FORMAT_CSV,
+                                 SKPI_FORMAT_TEXT };
+    for (size_t i = 0; i < sizeof text_formats / sizeof text_formats[0]; i++) {
+        size_t size;
+        char *out = render(doc, text_formats[i], &size);
+        const char *name = skpi_format_name(text_formats[i]);
+        /* Plain text wraps long lines and table cells: compare with the
+         * line breaks taken out and runs of spaces squeezed. */
+        if (text_formats[i] == SKPI_FORMAT_TEXT) {
+            char *w = out;
+            for (char *p = out; *p; p++) {
+                char ch = *p == '\n' ? ' ' : *p;
+                if (!(ch == ' ' && w > out && w[-1] == ' ')) *w++ = ch;
+            }
+            *w = '\0';
+        }
+        if (!strstr(out, "Other Ltd") || !strstr(out, text_formats[i] == SKPI_FORMAT_TEXT ? "Example Survey," : "Example Survey, spring 2026"))
+            fail_msg("%s lacks a competitor or a source", name);
+        /* CSV carries the tables, never the sentences (docs/report.md). */
+        if (text_formats[i] == SKPI_FORMAT_CSV) { skpi_free(out); continue; }
+        bool found = strstr(out, gap_sentence) != NULL;
+        if (!found) fail_msg("%s lacks the largest gap sentence", name);
+        skpi_free(out);
+    }
+    if (skpi_render_supported(SKPI_FORMAT_PDF)) {
+        size_t size;
+        char *out = render(doc, SKPI_FORMAT_PDF, &size);
+        assert_true(size > 1000 && memcmp(out, "%PDF-", 5) == 0);
+        skpi_free(out);
+    }
+    if (skpi_render_supported(SKPI_FORMAT_XLSX)) {
+        size_t size;
+        char *out = render(doc, SKPI_FORMAT_XLSX, &size);
+        assert_true(size > 1000 && memcmp(out, "PK", 2) == 0);
+        skpi_free(out);
+    }
+    skpi_doc_free(doc);
+    skpi_report_free(r);
+    skpi_dataset_free(ds);
+}
+
 int main(void)
 {
     test_alloc_install();
@@ -199,6 +569,14 @@ int main(void)
         cmocka_unit_test(competitors_stay_out_of_our_totals),
         cmocka_unit_test(competitor_names_and_values),
         cmocka_unit_test(set_competitor_out_of_memory),
+        cmocka_unit_test(comparison_by_hand),
+        cmocka_unit_test(comparison_without_competitors),
+        cmocka_unit_test(benchmarks_from_csv),
+        cmocka_unit_test(benchmarks_bad_rows_store_nothing),
+        cmocka_unit_test(benchmarks_from_json),
+        cmocka_unit_test(benchmark_gap_by_hand),
+        cmocka_unit_test(benchmarks_out_of_memory),
+        cmocka_unit_test(report_with_competitors_and_benchmarks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -783,7 +783,7 @@ static void audiences(void **state)
     assert_null(skpi_audience_name(6));
     assert_string_equal(skpi_section_name(SKPI_SECTION_SPOT_CHECKS), "spot_checks");
     assert_null(skpi_section_name(11));
-    assert_int_equal(skpi_section_count(), 11);
+    assert_int_equal(skpi_section_count(), 13);
     skpi_report_free(r);
     skpi_dataset_free(ds);
 }

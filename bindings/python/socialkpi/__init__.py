@@ -16,6 +16,7 @@ from ._lib import Period
 from .calendar import Cadence, Calendar, format_date, format_time, parse_time, parse_utc_offset
 from .catalog import Catalog, Direction, Metric, MetricKind, Unit
 from .dataset import Change, Dataset, Post, value_change
+from .compete import Benchmark, Benchmarks, CompetitorComparison, benchmark_gap, compare
 from .definitions import Definitions
 from .goal import (Achievability, BaselineKind, Category, ForecastMethod, Goal, GoalCheck,
                    GoalDirection, GoalEvaluation, GoalStatus, Letter, LetterCheck,
@@ -77,6 +78,7 @@ __all__ = [
     "Availability", "Value",
     "Catalog", "Direction", "Metric", "MetricKind", "Unit",
     "Change", "Dataset", "Post", "FetchRequest", "value_change",
+    "Benchmark", "Benchmarks", "CompetitorComparison", "benchmark_gap", "compare",
     "Achievability", "BaselineKind", "Category", "ForecastMethod", "Goal", "GoalCheck",
     "GoalDirection", "GoalEvaluation", "GoalStatus", "Letter", "LetterCheck", "MilestoneOutcome",
     "MilestoneState", "TargetKind", "Verdict",

@@ -192,6 +192,32 @@ class Dataset(Handle):
         lib.skpi_dataset_match(ctypes.byref(out), self._h, utf8(selector), utf8(channel))
         return bool(out.value)
 
+    # competitors --------------------------------------------------------------
+
+    def set_competitor(self, channel: str, competitor: Optional[str]) -> None:
+        """Mark a channel as a competitor's (kept out of '*', 'network:*' and '@group'), or ours again with None."""
+        lib.skpi_dataset_set_competitor(self._h, utf8(channel), opt_text(competitor))
+
+    def competitor_of(self, channel: str) -> Optional[str]:
+        """The competitor a channel belongs to, or None for ours."""
+        b = lib.skpi_dataset_channel_competitor(self._h, utf8(channel))
+        return None if b is None else b.decode("utf-8", "replace")
+
+    @property
+    def competitors(self) -> List[str]:
+        """The competitors' names, in the order first marked."""
+        h = self._h
+        return [required(lib.skpi_dataset_competitor(h, i)) for i in range(lib.skpi_dataset_competitor_count(h))]
+
+    def competitor_value(self, metric: str, period: PeriodLike, competitor: str,
+                         network: Optional[str] = None) -> Value:
+        """The Value of a metric over a period for one competitor's channels (of one network, or all)."""
+        out = CValue()
+        with naming("metric", "competitor", "network", "period"):
+            lib.skpi_dataset_competitor_value(ctypes.byref(out), self._h, utf8(metric), utf8(competitor),
+                                              opt_text(network), as_period(period))
+        return Value._from_c(out)
+
     # series -------------------------------------------------------------------
 
     def append(self, metric: str, channel: str, times: ArrayLike, values: ArrayLike) -> None:

@@ -14,6 +14,7 @@ from ._typing import TimeLike
 from ._lib import text as utf8
 from ._types import SECTION_FN
 from .calendar import Cadence, Calendar, seconds
+from .compete import Benchmarks
 from .dataset import Dataset
 from .goal import Goal
 from .okr import Objective
@@ -81,6 +82,8 @@ class Section(enum.IntEnum):
     SPOT_CHECKS = 8
     NEXT_STEPS = 9
     CUSTOM = 10
+    COMPETITORS = 11
+    BENCHMARKS = 12
 
     @property
     def key(self) -> str:
@@ -373,6 +376,17 @@ class ReportDefinition(Handle):
         h = self._h
         return [required(lib.skpi_report_channel(h, i))
                 for i in range(lib.skpi_report_channel_count(h))]
+
+    def set_benchmarks(self, benchmarks: Optional[Benchmarks], industry: Optional[str] = None) -> None:
+        """Compare with an industry's benchmarks (copied) in the Benchmarks section; None removes them."""
+        ptr = Benchmarks._of(benchmarks) if benchmarks is not None else None
+        lib.skpi_report_set_benchmarks(self._h, ptr, opt_text(industry))
+
+    @property
+    def industry(self) -> Optional[str]:
+        """The industry of the report's benchmarks, or None."""
+        b = lib.skpi_report_industry(self._h)
+        return None if b is None else b.decode("utf-8", "replace")
 
     def add_kpi(self, metric: str, selector: Optional[str] = None) -> None:
         """A KPI: a metric on a selector ('*' when None). The first KPI leads the summary."""

@@ -215,7 +215,7 @@ def test_defaults_presets_and_round_trip():
                               templates={sk.Template.HEADING_WINS: "Gains"})
     assert rd2.kpis == [("engagements", "*"), ("likes", "x:*")] and rd2.channels == ["x:*"]
     assert rd2.comparisons == sk.Comparison.YEAR_EARLIER and rd2.template("heading_wins") == "Gains"
-    assert [s.key for s in sk.Section][-1] == "custom"
+    assert [s.key for s in sk.Section][-3:] == ["custom", "competitors", "benchmarks"]
     assert len(sk.Section) == sk.limits()["report_sections"]
     assert [a.key for a in sk.Audience] == ["self", "team", "management", "leadership", "sales",
                                              "custom"]
