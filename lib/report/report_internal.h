@@ -63,6 +63,7 @@ struct skpi_report {
     skpi_period range, cmp_range;
     char *range_name, *cmp_range_name;
     skpi_benchmarks *benchmarks; /* a copy, or NULL */
+    struct skpi_benchmarks *benchmarks; /* a copy, or NULL */
     char *industry;              /* the benchmarks' industry */
 };
 
