@@ -26,6 +26,7 @@
 #include "socialkpi/common.h"
 #include "socialkpi/calendar.h"
 #include "socialkpi/dataset.h"
+#include "socialkpi/compete.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -711,6 +712,38 @@ SKPI_API const char *skpi_forecast_method_name(int method);
 
 /** @brief The name of a milestone state ("pending", "hit", "missed", "no_data"); NULL for unknown values. Static. */
 SKPI_API const char *skpi_milestone_state_name(int state);
+
+#ifdef SKPI_EXPERIMENTAL
+
+/**
+ * @brief Take a goal's target from an industry benchmark (experimental):
+ *        "reach the industry median engagement rate".
+ *
+ * Looks up the benchmark of the goal's metric and industry
+ * (skpi_benchmarks_find()): of the network of the goal's channel when it
+ * stays inside one (`instagram:*`, `instagram:@acme`), else an `all` row;
+ * of the goal's cadence, else an `any` row. Its value becomes an absolute
+ * target, and "<industry> benchmark, <source>" the target's source, which
+ * report goal cards show. A later skpi_goal_set_target() replaces both.
+ * The definitions file and the store keep the value, not the source.
+ * @param goal     the goal; its metric must be set
+ * @param benchmarks the table (only read)
+ * @param industry the industry
+ * @return SKPI_OK; SKPI_EMISUSE (NULL); SKPI_EINVAL (no metric yet);
+ *         SKPI_ENOTFOUND (no benchmark applies: the message names the
+ *         metric and industry); SKPI_ENOMEM. On error the goal is unchanged.
+ */
+SKPI_API int skpi_goal_set_target_benchmark(skpi_goal *goal, const skpi_benchmarks *benchmarks,
+                                            const char *industry);
+
+/**
+ * @brief Where the goal's target comes from (experimental).
+ * @return "<industry> benchmark, <source>" after skpi_goal_set_target_benchmark(),
+ *         borrowed until the goal changes or is freed; NULL otherwise
+ */
+SKPI_API const char *skpi_goal_target_source(const skpi_goal *goal);
+
+#endif /* SKPI_EXPERIMENTAL */
 
 #ifdef __cplusplus
 }

@@ -29,6 +29,7 @@
 #include "socialkpi/common.h"
 #include "socialkpi/calendar.h"
 #include "socialkpi/dataset.h"
+#include "socialkpi/compete.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -760,6 +761,30 @@ SKPI_API const char *skpi_okr_verdict_name(int verdict);
 
 /** @brief "objective", "linear", "stretch", "three-level" or "custom"; "unknown" otherwise. Static. */
 SKPI_API const char *skpi_okr_curve_name(int curve);
+
+#ifdef SKPI_EXPERIMENTAL
+
+/**
+ * @brief Take a metric-linked key result's target from an industry
+ *        benchmark (experimental).
+ *
+ * Looks up the benchmark of the key result's metric and industry
+ * (skpi_benchmarks_find(), cadence -1: only `any` rows): of the network of
+ * its selector when it stays inside one, else an `all` row. The key result
+ * keeps its start; the benchmark's value becomes its target, as with
+ * skpi_key_result_set_range(). Reports do not show the benchmark's source
+ * on key results yet.
+ * @param kr         a key result linked to a metric, with a range set
+ * @param benchmarks the table (only read)
+ * @param industry   the industry
+ * @return SKPI_OK; SKPI_EMISUSE (NULL); SKPI_EINVAL (no metric or no start
+ *         yet, or a target the range refuses); SKPI_ENOTFOUND (no benchmark
+ *         applies). On error the key result is unchanged.
+ */
+SKPI_API int skpi_key_result_set_target_benchmark(skpi_key_result *kr, const skpi_benchmarks *benchmarks,
+                                                  const char *industry);
+
+#endif /* SKPI_EXPERIMENTAL */
 
 #ifdef __cplusplus
 }

@@ -1,5 +1,6 @@
 /* Our value of a metric beside each competitor's, their median and our rank. */
 #include "compete/compete_internal.h"
+#include "core/selector.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -49,17 +50,6 @@ static int median(skpi_comparison *c)
     return SKPI_OK;
 }
 
-/* The network a selector stays inside: "instagram" for `instagram:*` and
- * `instagram:@acme`; none for `*` and `@group`. */
-static void selector_network(char *buf, size_t size, const char *selector)
-{
-    buf[0] = '\0';
-    const char *colon = strchr(selector, ':');
-    if (selector[0] == '@' || !colon || (size_t)(colon - selector) >= size) return;
-    memcpy(buf, selector, (size_t)(colon - selector));
-    buf[colon - selector] = '\0';
-}
-
 void skpi_comparison_free(skpi_comparison *c)
 {
     if (!c) return;
@@ -91,7 +81,7 @@ int skpi_comparison_new(skpi_comparison **out, skpi_dataset *ds, const char *met
     }
     if (rc == SKPI_OK) rc = skpi_dataset_value(&c->own, ds, metric, selector, period);
     char network[SKPI__INDUSTRY_MAX];
-    selector_network(network, sizeof network, selector);
+    skpi__selector_network(network, sizeof network, selector);
     for (size_t i = 0; i < n && rc == SKPI_OK; i++) {
         const char *name = skpi_dataset_competitor(ds, i);
         if (!(c->names[i] = skpi__strdup(name))) { rc = skpi__nomem(); break; }

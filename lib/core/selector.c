@@ -100,3 +100,13 @@ int skpi__selector_check(const char *text, const char *what)
     snprintf(msg, sizeof msg, "%s", skpi_last_error());
     return skpi__error(rc, "%s: %s", what, msg);
 }
+
+void skpi__selector_network(char *buf, size_t size, const char *selector)
+{
+    if (size == 0) return;
+    buf[0] = '\0';
+    const char *colon = selector ? strchr(selector, ':') : NULL;
+    if (colon == NULL || selector[0] == '@' || (size_t)(colon - selector) >= size) return;
+    memcpy(buf, selector, (size_t)(colon - selector));
+    buf[colon - selector] = '\0';
+}

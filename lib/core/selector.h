@@ -27,4 +27,9 @@ int skpi__selector_form(int *kind, const char *text);
 /* SKPI_OK, or SKPI_EINVAL with "what: <the problem>" as the message. */
 int skpi__selector_check(const char *text, const char *what);
 
+/* The network a selector stays inside ("instagram" for `instagram:*` and
+ * `instagram:@acme`), written to buf; "" for `*`, `@group` or one that does
+ * not fit. Used to match benchmarks and competitors' channels. */
+void skpi__selector_network(char *buf, size_t size, const char *selector);
+
 #endif

@@ -44,6 +44,7 @@ void skpi_goal_free(skpi_goal *g)
     skpi__free(g->channel);
     skpi__free(g->relevance);
     skpi__free(g->owner);
+    skpi__free(g->target_source);
     skpi__free(g->milestones);
     skpi__free(g);
 }
@@ -66,12 +67,12 @@ int skpi_goal_clone(skpi_goal **out, const skpi_goal *g)
     if (c == NULL)
         return skpi__nomem();
     *c = *g;
-    c->name = c->metric = c->channel = c->relevance = c->owner = NULL;
+    c->name = c->metric = c->channel = c->relevance = c->owner = c->target_source = NULL;
     c->milestones = NULL;
     c->n_milestones = c->cap_milestones = 0;
     if (!dup_opt(&c->name, g->name) || !dup_opt(&c->metric, g->metric) ||
         !dup_opt(&c->channel, g->channel) || !dup_opt(&c->relevance, g->relevance) ||
-        !dup_opt(&c->owner, g->owner))
+        !dup_opt(&c->owner, g->owner) || !dup_opt(&c->target_source, g->target_source))
         goto nomem;
     if (g->n_milestones > 0) {
         c->milestones = skpi__reallocarray(NULL, g->n_milestones, sizeof *c->milestones);
@@ -288,6 +289,8 @@ int skpi_goal_set_target(skpi_goal *g, int kind, double value)
                            value == -100.0 ? "-100" : "less than -100");
     g->target_kind = kind;
     g->target_value = value;
+    skpi__free(g->target_source); /* a target of its own, not the benchmark's */
+    g->target_source = NULL;
     return SKPI_OK;
 }
 

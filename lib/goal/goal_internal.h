@@ -28,6 +28,7 @@ struct skpi_goal {
     skpi_period baseline_period;
     int target_kind;
     double target_value;
+    char *target_source; /* the benchmark the target came from; NULL: none */
     bool has_span;
     skpi_period span; /* [start, deadline) */
     skpi__goal_milestone *milestones; /* sorted by date, dates distinct */

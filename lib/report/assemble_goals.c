@@ -136,6 +136,14 @@ int skpi__sec_goals(skpi__asm *a)
             TRY(skpi__asm_fill(a, SKPI_TPL_GOAL_NOTE, args, 5));
             card.note = a->t.buf;
         }
+        /* A target taken from a benchmark says whose number it is. */
+        char with_source[1024];
+        const char *source = skpi_goal_target_source(g);
+        if (source) {
+            snprintf(with_source, sizeof with_source, "%s%sTarget: %s.", card.note ? card.note : "",
+                     card.note ? " " : "", source);
+            card.note = with_source;
+        }
         TRY(skpi_doc_goals_add(a->doc, block, &card));
         chart = chart || isfinite(card.progress.value);
     }

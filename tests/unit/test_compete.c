@@ -426,6 +426,58 @@ static void benchmarks_out_of_memory(void **state)
     skpi_benchmarks_free(b);
 }
 
+static void goal_and_key_result_targets_from_benchmarks(void **state)
+{
+    (void)state;
+    skpi_benchmarks *b;
+    assert_int_equal(skpi_benchmarks_new(&b, NULL), SKPI_OK);
+    assert_int_equal(skpi_benchmarks_load_csv(b, bench_csv, strlen(bench_csv)), SKPI_OK);
+    skpi_goal *g;
+    assert_int_equal(skpi_goal_new(&g, "Reach the industry's engagement rate"), SKPI_OK);
+    assert_int_equal(skpi_goal_set_target_benchmark(g, b, "Retail"), SKPI_EINVAL); /* no metric yet */
+    assert_int_equal(skpi_goal_set_metric(g, "engagement_rate_followers"), SKPI_OK);
+    assert_int_equal(skpi_goal_set_channel(g, "instagram:*"), SKPI_OK);
+    assert_int_equal(skpi_goal_set_target(g, SKPI_TARGET_PERCENT, 10), SKPI_OK);
+    assert_int_equal(skpi_goal_set_target_benchmark(g, b, "Fashion"), SKPI_ENOTFOUND);
+    assert_int_equal(skpi_goal_target_kind(g), SKPI_TARGET_PERCENT); /* unchanged */
+    assert_null(skpi_goal_target_source(g));
+    /* Instagram's own row (2.25) before the `all` row (1.5). */
+    assert_int_equal(skpi_goal_set_target_benchmark(g, b, "retail"), SKPI_OK);
+    assert_int_equal(skpi_goal_target_kind(g), SKPI_TARGET_ABSOLUTE);
+    assert_double_equal(skpi_goal_target_value(g), 2.25, 0);
+    assert_string_equal(skpi_goal_target_source(g), "retail benchmark, Example Study 2026");
+    skpi_goal *copy;
+    assert_int_equal(skpi_goal_clone(&copy, g), SKPI_OK);
+    assert_string_equal(skpi_goal_target_source(copy), "retail benchmark, Example Study 2026");
+    skpi_goal_free(copy);
+    /* A target of the host's own replaces the benchmark and its source. */
+    assert_int_equal(skpi_goal_set_target(g, SKPI_TARGET_ABSOLUTE, 3), SKPI_OK);
+    assert_null(skpi_goal_target_source(g));
+    /* Across networks only the `all` row applies. */
+    assert_int_equal(skpi_goal_set_channel(g, "*"), SKPI_OK);
+    assert_int_equal(skpi_goal_set_target_benchmark(g, b, "Retail"), SKPI_OK);
+    assert_double_equal(skpi_goal_target_value(g), 1.5, 0);
+    skpi_goal_free(g);
+
+    skpi_objective *o;
+    skpi_key_result *kr;
+    assert_int_equal(skpi_objective_new(&o, "Engage like the best"), SKPI_OK);
+    assert_int_equal(skpi_objective_add_key_result(&kr, o, SKPI_KR_METRIC, "Engagement rate"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_metric(kr, "engagement_rate_followers", "instagram:@acme"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_target_benchmark(kr, b, "Retail"), SKPI_EINVAL); /* no start */
+    assert_int_equal(skpi_key_result_set_range(kr, 1.0, 5.0), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_target_benchmark(kr, b, "Retail"), SKPI_OK);
+    double start, target;
+    assert_int_equal(skpi_key_result_range(&start, &target, kr), SKPI_OK);
+    assert_double_equal(start, 1.0, 0);
+    assert_double_equal(target, 2.25, 0);
+    assert_int_equal(skpi_key_result_set_target_benchmark(kr, b, "Fashion"), SKPI_ENOTFOUND);
+    assert_int_equal(skpi_key_result_range(&start, &target, kr), SKPI_OK);
+    assert_double_equal(target, 2.25, 0);
+    skpi_objective_free(o);
+    skpi_benchmarks_free(b);
+}
+
 /* The block index of the first table whose caption starts with `prefix`. */
 static size_t table_block(const skpi_doc *doc, const char *prefix)
 {
@@ -477,8 +529,20 @@ static void report_with_competitors_and_benchmarks(void **state)
     assert_int_equal(skpi_report_new(&r, "Competitive report"), SKPI_OK);
     assert_int_equal(skpi_report_set_as_of(r, date(2026, 4, 1)), SKPI_OK);
     assert_int_equal(skpi_report_add_kpi(r, "followers", "*"), SKPI_OK);
-    const int sections[] = { SKPI_SECTION_KPIS, SKPI_SECTION_COMPETITORS, SKPI_SECTION_BENCHMARKS };
-    assert_int_equal(skpi_report_set_sections(r, sections, 3), SKPI_OK);
+    const int sections[] = { SKPI_SECTION_KPIS, SKPI_SECTION_COMPETITORS, SKPI_SECTION_BENCHMARKS,
+                             SKPI_SECTION_GOALS };
+    assert_int_equal(skpi_report_set_sections(r, sections, 4), SKPI_OK);
+    /* A goal to stay at or above the industry's engagement rate. */
+    skpi_goal *g;
+    assert_int_equal(skpi_goal_new(&g, "Stay above the industry"), SKPI_OK);
+    assert_int_equal(skpi_goal_set_metric(g, "engagement_rate_followers"), SKPI_OK);
+    assert_int_equal(skpi_goal_set_direction(g, SKPI_GOAL_STAY_AT_LEAST), SKPI_OK);
+    assert_int_equal(skpi_goal_set_baseline_value(g, 20), SKPI_OK);
+    skpi_period span = { date(2026, 1, 1), date(2026, 7, 1) };
+    assert_int_equal(skpi_goal_set_span(g, span), SKPI_OK);
+    assert_int_equal(skpi_goal_set_target_benchmark(g, b, "Retail"), SKPI_OK);
+    assert_int_equal(skpi_report_add_goal(r, g), SKPI_OK);
+    skpi_goal_free(g);
     assert_int_equal(skpi_report_set_benchmarks(r, b, NULL), SKPI_EMISUSE);
     assert_null(skpi_report_benchmarks(r));
     assert_int_equal(skpi_report_set_benchmarks(r, b, "retail"), SKPI_OK);
@@ -515,6 +579,22 @@ static void report_with_competitors_and_benchmarks(void **state)
     assert_string_equal(table_cell(doc, bt, 0, 6), "Example Survey, spring 2026");
     assert_string_equal(table_cell(doc, bt, 1, 0), "Engagement rate (by followers)");
     assert_string_equal(table_cell(doc, bt, 1, 6), "Example Study 2026");
+
+    /* The goal card says whose target it is. */
+    bool card_seen = false;
+    for (size_t blk = 0; blk < skpi_doc_block_count(doc); blk++) {
+        int kind;
+        assert_int_equal(skpi_doc_block_kind(&kind, doc, blk), SKPI_OK);
+        if (kind != SKPI_BLOCK_GOALS) continue;
+        skpi_doc_goal card;
+        assert_int_equal(skpi_doc_goal_init(&card, SKPI_DOC_GOAL_VERSION), SKPI_OK);
+        assert_int_equal(skpi_doc_goal_get(&card, doc, blk, 0), SKPI_OK);
+        assert_non_null(card.note);
+        assert_non_null(strstr(card.note, "Target: Retail benchmark, Example Study 2026."));
+        assert_double_equal(card.target.value, 1.5, 0);
+        card_seen = true;
+    }
+    assert_true(card_seen);
 
     /* Largest lead of a competitor over us, relative to our figure:
      * Rival Co's followers 2,600 over our 1,600 (162.5 %) beats its posts
@@ -577,6 +657,7 @@ int main(void)
         cmocka_unit_test(benchmark_gap_by_hand),
         cmocka_unit_test(benchmarks_out_of_memory),
         cmocka_unit_test(report_with_competitors_and_benchmarks),
+        cmocka_unit_test(goal_and_key_result_targets_from_benchmarks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -724,7 +724,7 @@ static void audiences(void **state)
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_TRENDS, 0), SKPI_OK);
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_TRENDS, 0), SKPI_OK);
     assert_int_equal(sections(s, r), 7);
-    assert_int_equal(skpi_report_set_section(r, 11, 1), SKPI_EINVAL);
+    assert_int_equal(skpi_report_set_section(r, 13, 1), SKPI_EINVAL);
     assert_int_equal(skpi_report_set_section(r, 0, 2), SKPI_EINVAL);
 
     /* Leadership: goal status first, at most 5 KPIs. */
@@ -769,7 +769,7 @@ static void audiences(void **state)
     skpi_doc_free(doc);
     const int twice[] = { 1, 1 };
     assert_int_equal(skpi_report_set_sections(r, twice, 2), SKPI_EINVAL);
-    const int bad[] = { 12 };
+    const int bad[] = { 13 };
     assert_int_equal(skpi_report_set_sections(r, bad, 1), SKPI_EINVAL);
     assert_int_equal(skpi_report_set_sections(r, NULL, 1), SKPI_EMISUSE);
     assert_int_equal(skpi_report_set_sections(r, NULL, 0), SKPI_OK);
@@ -782,7 +782,9 @@ static void audiences(void **state)
     assert_int_equal(skpi_report_set_audience(r, 6), SKPI_EINVAL);
     assert_null(skpi_audience_name(6));
     assert_string_equal(skpi_section_name(SKPI_SECTION_SPOT_CHECKS), "spot_checks");
-    assert_null(skpi_section_name(11));
+    assert_string_equal(skpi_section_name(SKPI_SECTION_COMPETITORS), "competitors");
+    assert_string_equal(skpi_section_name(SKPI_SECTION_BENCHMARKS), "benchmarks");
+    assert_null(skpi_section_name(13));
     assert_int_equal(skpi_section_count(), 13);
     skpi_report_free(r);
     skpi_dataset_free(ds);

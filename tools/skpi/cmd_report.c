@@ -23,6 +23,9 @@ static const opt_spec options[] = {
     { "compare-from", 0, "DATE", "compare with a named range from this day ..." },
     { "compare-to", 0, "DATE", "... to this day, included" },
     { "compare-name", 0, "NAME", "the named range's name, e.g. 'launch week'" },
+    { "competitors", 0, "FILE", "CSV of channel,competitor: those channels are competitors' (adds the Competitors section)" },
+    { "benchmarks", 0, "FILE", "industry benchmarks, CSV or .json (adds the Benchmarks section; needs --industry)" },
+    { "industry", 0, "NAME", "the industry whose benchmarks the report shows" },
     { NULL, 0, NULL, NULL }
 };
 
@@ -69,6 +72,7 @@ report_cli report_cli_of(const command *cmd, const parsed *p)
                      opt(p, cmd, "from"), opt(p, cmd, "to"), opt(p, cmd, "range-name"),
                      opt(p, cmd, "compare"), opt(p, cmd, "compare-from"), opt(p, cmd, "compare-to"),
                      opt(p, cmd, "compare-name") };
+                     opt(p, cmd, "competitors"), opt(p, cmd, "benchmarks"), opt(p, cmd, "industry") };
     return c;
 }
 
@@ -90,6 +94,62 @@ static int apply_overrides(skpi_report *report, const report_cli *cli, skpi_time
         if (rc == SKPI_OK) rc = skpi_report_set_as_of(report, as_of);
     }
     if (rc == SKPI_OK && cli) rc = apply_range_options(report, cli);
+    return rc;
+}
+
+/* --competitors FILE: lines "channel,competitor" (a header line starting
+ * with "channel" is skipped); the channels become the competitors'. */
+static int mark_competitors(skpi_dataset *ds, const char *path)
+{
+    FILE *fp = fopen(path, "r");
+    if (fp == NULL) {
+        skpi_error_set("--competitors: cannot open the file");
+        return SKPI_EIO;
+    }
+    char line[1024];
+    int rc = SKPI_OK;
+    for (unsigned n = 1; rc == SKPI_OK && fgets(line, sizeof line, fp); n++) {
+        line[strcspn(line, "\r\n")] = '\0';
+        char *comma = strchr(line, ',');
+        if (line[0] == '\0' || (n == 1 && strncmp(line, "channel,", 8) == 0)) continue;
+        if (comma == NULL) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "--competitors: line %u: expected channel,competitor", n);
+            skpi_error_set(msg);
+            rc = SKPI_EPARSE;
+            break;
+        }
+        *comma = '\0';
+        rc = skpi_dataset_set_competitor(ds, line, comma + 1);
+    }
+    fclose(fp);
+    return rc;
+}
+
+/* --benchmarks FILE --industry NAME: the table and its section. */
+static int use_benchmarks(skpi_report *report, const skpi_dataset *ds, const report_cli *cli)
+{
+    if (cli->industry == NULL) {
+        skpi_error_set("--benchmarks needs --industry (the industry whose figures to show)");
+        return SKPI_EINVAL;
+    }
+    skpi_benchmarks *b = NULL;
+    int rc = skpi_benchmarks_new(&b, skpi_dataset_catalog(ds));
+    if (rc == SKPI_OK) rc = skpi_benchmarks_load_file(b, cli->benchmarks);
+    if (rc == SKPI_OK) rc = skpi_report_set_benchmarks(report, b, cli->industry);
+    if (rc == SKPI_OK) rc = skpi_report_set_section(report, SKPI_SECTION_BENCHMARKS, 1);
+    skpi_benchmarks_free(b);
+    return rc;
+}
+
+static int apply_compete(skpi_report *report, skpi_dataset *ds, const report_cli *cli)
+{
+    int rc = SKPI_OK;
+    if (cli && cli->competitors) {
+        rc = mark_competitors(ds, cli->competitors);
+        if (rc == SKPI_OK) rc = skpi_report_set_section(report, SKPI_SECTION_COMPETITORS, 1);
+    }
+    if (rc == SKPI_OK && cli && cli->benchmarks) rc = use_benchmarks(report, ds, cli);
     return rc;
 }
 
@@ -118,6 +178,7 @@ int render_report(const command *cmd, const skpi_definitions *defs, size_t index
     int rc = skpi_definitions_build_report(&report, defs, index, as_of);
     if (rc == SKPI_OK) {
         rc = apply_overrides(report, cli, as_of);
+        if (rc == SKPI_OK) rc = apply_compete(report, ds, cli);
         if (rc != SKPI_OK) {
             skpi_report_free(report);
             return fail_lib(cmd, rc);

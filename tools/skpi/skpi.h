@@ -131,6 +131,7 @@ typedef struct report_cli {
     /* --from, --to, --range-name, --compare, --compare-from, --compare-to,
      * --compare-name (NULL when not given) */
     const char *from, *to, *range_name, *compare, *compare_from, *compare_to, *compare_name;
+    const char *competitors, *benchmarks, *industry; /* files and the industry; NULL: none */
 } report_cli;
 /* Apply the range options to a report whose calendar is set (ranges.c);
  * an SKPI_ code, the message naming the flag. */

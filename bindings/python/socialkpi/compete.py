@@ -7,9 +7,9 @@ from typing import List, NamedTuple, Optional, Tuple
 
 from ._handle import Handle
 from ._errors import NotFoundError, naming
-from ._lib import BenchmarksP, ComparisonP, lib, opt_text, required
+from ._lib import lib, opt_text, required
 from ._lib import text as utf8
-from ._types import CValue
+from ._types import BenchmarksP, ComparisonP, CValue
 from .calendar import Cadence, as_period
 from .catalog import Catalog
 from .dataset import Dataset

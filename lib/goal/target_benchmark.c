@@ -1,0 +1,36 @@
+/* A goal's target taken from an industry benchmark: the benchmark's value
+ * becomes an absolute target, and its source travels with the goal so that
+ * reports can say where the number comes from. */
+#include "goal/goal_internal.h"
+#include "socialkpi/compete.h"
+#include "core/selector.h"
+
+#include <stdio.h>
+
+int skpi_goal_set_target_benchmark(skpi_goal *g, const skpi_benchmarks *b, const char *industry)
+{
+    static const char fn[] = "skpi_goal_set_target_benchmark";
+    if (g == NULL || b == NULL || industry == NULL)
+        return skpi__error(SKPI_EMISUSE, "%s: NULL argument", fn);
+    if (g->metric == NULL)
+        return skpi__error(SKPI_EINVAL, "%s: set the goal's metric first (skpi_goal_set_metric())", fn);
+    /* The goal's network when its channel stays inside one. */
+    char network[64];
+    skpi__selector_network(network, sizeof network, g->channel);
+    size_t row;
+    int rc = skpi_benchmarks_find(&row, b, g->metric, network[0] ? network : NULL, industry, g->cadence);
+    if (rc != SKPI_OK) return rc;
+    char text[512];
+    snprintf(text, sizeof text, "%s benchmark, %s", skpi_benchmarks_industry(b, row),
+             skpi_benchmarks_source(b, row));
+    char *source = skpi__strdup(text);
+    if (source == NULL) return skpi__nomem();
+    if ((rc = skpi_goal_set_target(g, SKPI_TARGET_ABSOLUTE, skpi_benchmarks_value(b, row))) != SKPI_OK) {
+        skpi__free(source);
+        return rc;
+    }
+    g->target_source = source;
+    return SKPI_OK;
+}
+
+const char *skpi_goal_target_source(const skpi_goal *g) { return g ? g->target_source : NULL; }
