@@ -62,7 +62,6 @@ struct skpi_report {
     bool has_range, has_cmp_range;
     skpi_period range, cmp_range;
     char *range_name, *cmp_range_name;
-    skpi_benchmarks *benchmarks; /* a copy, or NULL */
     struct skpi_benchmarks *benchmarks; /* a copy, or NULL */
     char *industry;              /* the benchmarks' industry */
 };

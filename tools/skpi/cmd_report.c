@@ -71,7 +71,7 @@ report_cli report_cli_of(const command *cmd, const parsed *p)
     report_cli c = { opt(p, cmd, "time-zone"), opt(p, cmd, "locale"), opt(p, cmd, "as-of"),
                      opt(p, cmd, "from"), opt(p, cmd, "to"), opt(p, cmd, "range-name"),
                      opt(p, cmd, "compare"), opt(p, cmd, "compare-from"), opt(p, cmd, "compare-to"),
-                     opt(p, cmd, "compare-name") };
+                     opt(p, cmd, "compare-name"),
                      opt(p, cmd, "competitors"), opt(p, cmd, "benchmarks"), opt(p, cmd, "industry") };
     return c;
 }
