@@ -1051,7 +1051,17 @@ typedef enum skpi_template {
     SKPI_TPL_TOP_POSTS_LEFT_OUT = 120, /**< top posts: a channel's posts lack the metric */
     SKPI_TPL_PERIOD_WEEK = 121, /**< a week named by its first day ("week of {date}"), in every period name */
     SKPI_TPL_RANGE = 122, /**< an explicit range named by its first and last day ("{first} to {last}") */
-    SKPI_TPL_CADENCE_RANGE = 123 /**< what a report over an explicit range calls it in place of a cadence ("period") */
+    SKPI_TPL_CADENCE_RANGE = 123, /**< what a report over an explicit range calls it in place of a cadence ("period") */
+    SKPI_TPL_HEADING_FUNNEL = 124, /**< heading of the funnel section */
+    SKPI_TPL_FUNNEL_TABLE_TITLE = 125, /**< funnel: the table of counts per step */
+    SKPI_TPL_FUNNEL_RATES_TITLE = 126, /**< funnel: the table of step conversion rates */
+    SKPI_TPL_RETURN_TABLE_TITLE = 127, /**< funnel: the table of revenue, costs and returns */
+    SKPI_TPL_FUNNEL_WEAKEST_FELL = 128, /**< funnel: the weakest step, whose conversion fell most */
+    SKPI_TPL_FUNNEL_WEAKEST_LOWEST = 129, /**< funnel: the weakest step, converting least (none fell) */
+    SKPI_TPL_FUNNEL_STEP_EXCEEDS = 130, /**< funnel: a step outnumbers the step before it */
+    SKPI_TPL_FUNNEL_DATA_WARNING = 131, /**< funnel: title of a data warning */
+    SKPI_TPL_FUNNEL_NO_COST = 132, /**< funnel: a return not available because nothing was spent */
+    SKPI_TPL_FUNNEL_NO_DATA = 133 /**< funnel: no step has data in the period */
 } skpi_template;
 
 /** @brief The number of ::skpi_template values (124); new ones are only ever appended. */

@@ -64,7 +64,9 @@ typedef enum skpi_import_preset {
     SKPI_IMPORT_LINKEDIN_PAGE_FOLLOWERS = 22, /**< LinkedIn page followers export, `New followers` sheet */
     SKPI_IMPORT_LINKEDIN_VISITORS = 23,   /**< LinkedIn page visitors export, `Visitor metrics` sheet */
     SKPI_IMPORT_LINKEDIN_TOP_POSTS = 24,  /**< LinkedIn creator analytics `TOP POSTS` sheet (posts ranked by engagements and by impressions) */
-    SKPI_IMPORT_LINKEDIN_DISCOVERY = 25   /**< LinkedIn creator analytics `DISCOVERY` sheet laid out by day (`Date, Impressions, Members reached`) */
+    SKPI_IMPORT_LINKEDIN_DISCOVERY = 25,  /**< LinkedIn creator analytics `DISCOVERY` sheet laid out by day (`Date, Impressions, Members reached`) */
+    SKPI_IMPORT_LISTENING_MENTIONS = 26,  /**< listening: one row per mention (`date, brand, sentiment, url`, optional `reach, network, author, text, id`) */
+    SKPI_IMPORT_BRANDWATCH_MENTIONS = 27  /**< listening: Brandwatch mention export (`Date, Query Name, Sentiment, Url, Page Type`) */
 } skpi_import_preset;
 
 /** @brief The largest ::skpi_import_preset value (for bindings). */

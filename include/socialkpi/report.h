@@ -78,13 +78,14 @@ typedef enum skpi_section {
     SKPI_SECTION_NEXT_STEPS = 9,  /**< what needs attention next */
     SKPI_SECTION_CUSTOM = 10,     /**< where the host's custom sections go, in the order added */
     SKPI_SECTION_COMPETITORS = 11, /**< our figures beside each competitor's, their median and our rank (docs/competitors.md) */
-    SKPI_SECTION_BENCHMARKS = 12  /**< our figures beside the industry benchmarks, with the gap and each one's source */
+    SKPI_SECTION_BENCHMARKS = 12, /**< our figures beside the industry benchmarks, with the gap and each one's source */
+    SKPI_SECTION_FUNNEL = 13      /**< funnel and return: counts per step, step conversion, revenue, cost, ROI */
 } skpi_section;
 
-/** @brief The number of ::skpi_section values (13). */
+/** @brief The number of ::skpi_section values (14). */
 SKPI_API int skpi_section_count(void);
 
-/** @brief The key of a section ("summary", "wins", ... "custom"); NULL for unknown values. Static. */
+/** @brief The key of a section ("summary", "wins", ... "custom", "funnel"); NULL for unknown values. Static. */
 SKPI_API const char *skpi_section_name(int section);
 
 /** @brief The key of an audience ("self", "team", ... "custom"); NULL for unknown values. Static. */
@@ -134,11 +135,14 @@ SKPI_API const char *skpi_report_title(const skpi_report *report);
  *   goals, OKRs, custom, next steps; all KPIs.
  * - management: summary, KPIs, goals, OKRs, trends, wins, custom, next
  *   steps; all KPIs, no per-channel detail.
- * - leadership: summary, goals, OKRs, wins, KPIs, custom, next steps; at
- *   most 5 KPIs, goal and OKR status before any number.
- * - sales: summary, KPIs, goals, top posts (ranked by comments: what
- *   customers ask about), custom, next steps; KPIs about leads, conversions
- *   and clicks first.
+ * - leadership: summary, goals, OKRs, wins, KPIs, funnel, custom, next
+ *   steps; at most 5 KPIs, goal and OKR status before any number.
+ * - sales: summary, KPIs, funnel, goals, top posts (ranked by comments:
+ *   what customers ask about), custom, next steps; KPIs about leads,
+ *   conversions and clicks first.
+ *
+ * The funnel section shows only when the dataset holds funnel data (leads,
+ * qualified leads, opportunities, customers or revenue): docs/report.md.
  * - custom: keeps the current sections and detail.
  * @param report   the definition
  * @param audience an ::skpi_audience

@@ -161,6 +161,20 @@ static const tpl table[SKPI__TPL_COUNT] = {
     [SKPI_TPL_PERIOD_WEEK] = { "week of {date}", "date" },
     [SKPI_TPL_RANGE] = { "{first} to {last}", "first last" },
     [SKPI_TPL_CADENCE_RANGE] = { "period", "" },
+    [SKPI_TPL_HEADING_FUNNEL] = { "Funnel", "" },
+    [SKPI_TPL_FUNNEL_TABLE_TITLE] = { "Funnel, {period}", "period" },
+    [SKPI_TPL_FUNNEL_RATES_TITLE] = { "Step conversion, {period}", "period" },
+    [SKPI_TPL_RETURN_TABLE_TITLE] = { "Return, {period}", "period" },
+    [SKPI_TPL_FUNNEL_WEAKEST_FELL] = { "The weakest step of the funnel was {step} ({from} to {to}): {rate}, down from {previous} in {comparison}.",
+                                       "step from to rate previous comparison period" },
+    [SKPI_TPL_FUNNEL_WEAKEST_LOWEST] = { "The weakest step of the funnel was {step} ({from} to {to}), at {rate}.",
+                                         "step from to rate previous comparison period" },
+    [SKPI_TPL_FUNNEL_STEP_EXCEEDS] = { "{step} ({count}) outnumber {previous_step} ({previous_count}) in {period}: the two steps may be counted differently (deals won this {cadence} that opened earlier) or come from different sources, so the conversion at this step reads above 100%.",
+                                       "step count previous_step previous_count period cadence" },
+    [SKPI_TPL_FUNNEL_DATA_WARNING] = { "Data warning", "" },
+    [SKPI_TPL_FUNNEL_NO_COST] = { "{metric}: not available: no cost in {period}.", "metric period" },
+    [SKPI_TPL_FUNNEL_NO_DATA] = { "No funnel data for {period}: import sessions, leads, qualified leads, opportunities and customers to see the funnel.",
+                                  "period" },
 };
 
 int skpi_template_count(void) { return SKPI__TPL_COUNT; }

@@ -33,7 +33,7 @@ typedef struct skpi__report_kpi {
     char *metric, *channel;
 } skpi__report_kpi;
 
-#define SKPI__TEMPLATES_MAX 128
+#define SKPI__TEMPLATES_MAX 160
 
 typedef struct skpi__report_spec {
     char *id, *title;

@@ -189,6 +189,16 @@ const skpi__name skpi__template_names[] = {
     { "period_week", SKPI_TPL_PERIOD_WEEK },
     { "range", SKPI_TPL_RANGE },
     { "cadence_range", SKPI_TPL_CADENCE_RANGE },
+    { "heading_funnel", SKPI_TPL_HEADING_FUNNEL },
+    { "funnel_table_title", SKPI_TPL_FUNNEL_TABLE_TITLE },
+    { "funnel_rates_title", SKPI_TPL_FUNNEL_RATES_TITLE },
+    { "return_table_title", SKPI_TPL_RETURN_TABLE_TITLE },
+    { "funnel_weakest_fell", SKPI_TPL_FUNNEL_WEAKEST_FELL },
+    { "funnel_weakest_lowest", SKPI_TPL_FUNNEL_WEAKEST_LOWEST },
+    { "funnel_step_exceeds", SKPI_TPL_FUNNEL_STEP_EXCEEDS },
+    { "funnel_data_warning", SKPI_TPL_FUNNEL_DATA_WARNING },
+    { "funnel_no_cost", SKPI_TPL_FUNNEL_NO_COST },
+    { "funnel_no_data", SKPI_TPL_FUNNEL_NO_DATA },
     { NULL, 0 }
 };
 

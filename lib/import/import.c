@@ -2,6 +2,7 @@
  * every preset shape onto staged series and posts, and the public entry
  * points. */
 #include "import/import_internal.h"
+#include "import/sentiment.h"
 #include "import/workbook.h"
 
 #include <math.h>
@@ -606,6 +607,8 @@ static int *role_slot(importer *im, int role)
     case SKPI__COL_CHANNEL: return &im->c_channel;
     case SKPI__COL_METRIC_KEY: return &im->c_metric;
     case SKPI__COL_VALUE: return &im->c_value;
+    case SKPI__COL_SENTIMENT: return &im->c_sentiment;
+    case SKPI__COL_AUTHOR: return &im->c_author;
     default: return NULL;
     }
 }
@@ -699,7 +702,17 @@ static int take_header(importer *im, const skpi__preset *p, const skpi__record *
         return rc;
     if (p->shape == SKPI__SHAPE_PREAMBLE_METRIC && (rc = meta_section(im, r->line)) != SKPI_OK)
         return rc;
-    if (p->shape == SKPI__SHAPE_POSTS && !im->has_posts_column) {
+    if (p->flags & SKPI__P_MENTIONS) {
+        /* each row one mention: counted, and counted by its sentiment */
+        static const char *const by_sentiment[3] = { "positive_mentions", "neutral_mentions",
+                                                     "negative_mentions" };
+        int unit;
+        if ((rc = plan_metric(im, "mentions", &im->posts_metric, &unit)) != SKPI_OK)
+            return rc;
+        for (int k = 0; k < 3; k++)
+            if ((rc = plan_metric(im, by_sentiment[k], &im->sentiment_metric[k], &unit)) != SKPI_OK)
+                return rc;
+    } else if (p->shape == SKPI__SHAPE_POSTS && !im->has_posts_column) {
         int unit;
         if ((rc = plan_metric(im, "posts_published", &im->posts_metric, &unit)) != SKPI_OK)
             return rc;
@@ -991,14 +1004,36 @@ static bool id_from_link(const char *link, size_t n, const char **id, size_t *le
     return true;
 }
 
+/* A mention's sentiment class; a cell that is none is an error naming the row. */
+static int mention_sentiment(const importer *im, const skpi__record *r, int *out)
+{
+    *out = SKPI__SENTIMENT_NONE;
+    if (im->c_sentiment < 0 || (size_t)im->c_sentiment >= r->n)
+        return SKPI_OK;
+    size_t c = (size_t)im->c_sentiment;
+    *out = skpi__sentiment_class(r->field[c], r->len[c]);
+    if (*out == SKPI__SENTIMENT_BAD)
+        return field_error(im, r->line, c, "expected a sentiment (positive, neutral, negative, "
+                           "mixed, unclassified or a signed score)", r->field[c], r->len[c]);
+    return SKPI_OK;
+}
+
 static int row_post(importer *im, const skpi__record *r)
 {
     int rc;
-    /* Without an id column (TikTok), the id is the digits ending the link. */
+    /* Without an id column (TikTok), the id is the digits ending the link;
+     * a mention's is its whole link. */
     size_t ci = (size_t)(im->c_id >= 0 ? im->c_id : im->c_link);
     const char *id = r->field[ci];
     size_t idlen = r->len[ci];
-    if (im->c_id < 0 && !id_from_link(r->field[ci], r->len[ci], &id, &idlen))
+    bool mention = (im->preset->flags & SKPI__P_MENTIONS) != 0;
+    int sentiment = -1;
+    if (mention && (rc = mention_sentiment(im, r, &sentiment)) != SKPI_OK)
+        return rc;
+    if (mention && im->c_account >= 0 && r->len[im->c_account] == 0)
+        return field_error(im, r->line, (size_t)im->c_account,
+                           "a mention needs the brand or competitor it matched", "", 0);
+    if (im->c_id < 0 && !mention && !id_from_link(r->field[ci], r->len[ci], &id, &idlen))
         return field_error(im, r->line, ci, "expected a link ending in the post's id",
                            r->field[ci], r->len[ci]);
     while (idlen > 0 && (*id == ' ' || *id == '\t')) {
@@ -1008,7 +1043,8 @@ static int row_post(importer *im, const skpi__record *r)
     while (idlen > 0 && (id[idlen - 1] == ' ' || id[idlen - 1] == '\t'))
         idlen--;
     if (idlen == 0)
-        return field_error(im, r->line, ci, "the post id is empty", id, 0);
+        return field_error(im, r->line, ci, mention ? "a mention needs its link" : "the post id is empty",
+                           id, 0);
     if (scientific(id, idlen)) {
         if (im->c_link < 0 ||
             !id_from_link(r->field[im->c_link], r->len[im->c_link], &id, &idlen))
@@ -1045,6 +1081,11 @@ static int row_post(importer *im, const skpi__record *r)
     for (size_t i = 0; i < r->n; i++)
         if (im->plan[i].role == SKPI__COL_METRIC &&
             (rc = skpi__stage_post_value(&im->st, im->plan[i].metric, im->vals[i])) != SKPI_OK)
+            return rc;
+    /* One of positive, neutral, negative; an unclassified mention none. */
+    for (int k = 0; mention && k < 3; k++)
+        if (im->sentiment_metric[k] != UINT32_MAX &&
+            (rc = skpi__stage_post_value(&im->st, im->sentiment_metric[k], k == sentiment ? 1.0 : 0.0)) != SKPI_OK)
             return rc;
     return SKPI_OK;
 }
@@ -1542,6 +1583,7 @@ static int setup(importer *im, skpi_dataset *ds, const char *name,
     memset(im, 0, sizeof *im);
     im->c_date = im->c_id = im->c_link = im->c_text = im->c_type = im->c_account = -1;
     im->c_network = im->c_channel = im->c_metric = im->c_value = -1;
+    im->c_sentiment = im->c_author = -1;
     im->posts_metric = UINT32_MAX;
     im->value_metric = UINT32_MAX;
     im->ds = ds;

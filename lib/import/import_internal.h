@@ -52,6 +52,8 @@ typedef struct importer {
     col_plan *plan;
     double *vals;                 /* one row's values, by column */
     int c_date, c_id, c_link, c_text, c_type, c_account, c_network, c_channel, c_metric, c_value;
+    int c_sentiment, c_author;    /* mentions of a listening tool */
+    uint32_t sentiment_metric[3]; /* positive, neutral and negative mentions (stage ids) */
     bool has_posts_column;
     bool posts_seen;              /* a header of a post export was taken (post flows follow) */
     uint32_t posts_metric;        /* posts_published for post files, UINT32_MAX when none */

@@ -15,6 +15,7 @@ static const skpi__preset *const all_presets[] = {
     &skpi__preset_linkedin_engagement, &skpi__preset_linkedin_followers,
     &skpi__preset_linkedin_page_followers, &skpi__preset_linkedin_visitors,
     &skpi__preset_linkedin_top_posts, &skpi__preset_linkedin_discovery,
+    &skpi__preset_listening_mentions, &skpi__preset_brandwatch_mentions,
 };
 
 const skpi__preset *skpi__preset_get(int id)

@@ -22,11 +22,13 @@ enum skpi__role {
     SKPI__COL_NETWORK = 8,   /* a network name (Sprout Social): the channel's network part */
     SKPI__COL_CHANNEL = 9,   /* a whole channel key (generic long) */
     SKPI__COL_METRIC_KEY = 10, /* the metric key of the row (generic long) */
-    SKPI__COL_VALUE = 11     /* the value of the row (generic long) or of the preamble's metric */
+    SKPI__COL_VALUE = 11,    /* the value of the row (generic long) or of the preamble's metric */
+    SKPI__COL_SENTIMENT = 12, /* a mention's sentiment: a label or a signed score */
+    SKPI__COL_AUTHOR = 13    /* a mention's author: known, not stored */
 };
 
 /* The highest ::skpi_import_preset: presets are numbered 0 to this. */
-#define SKPI__PRESET_LAST SKPI_IMPORT_LINKEDIN_DISCOVERY
+#define SKPI__PRESET_LAST SKPI_IMPORT_BRANDWATCH_MENTIONS
 
 /* Column flags. */
 #define SKPI__REQ 1u        /* part of the detection signature: must be present */
@@ -60,6 +62,8 @@ enum skpi__shape {
                                      read month first unless the file proves otherwise */
 #define SKPI__P_RANKING 0x100u   /* posts of a ranking (the top posts, not all of them): stored
                                   * with their values, but no daily flows and no covered days */
+#define SKPI__P_MENTIONS 0x200u  /* mentions of a listening tool: each row a mention kept as a
+                                  * post; the day's flows count mentions by sentiment */
 
 typedef struct skpi__preset {
     int id;                      /* an skpi_import_preset */
@@ -87,6 +91,7 @@ extern const skpi__preset skpi__preset_tiktok_overview, skpi__preset_tiktok_foll
     skpi__preset_tiktok_viewers, skpi__preset_tiktok_content, skpi__preset_tiktok_audience;
 extern const skpi__preset skpi__preset_sprout_profiles;
 extern const skpi__preset skpi__preset_generic_long, skpi__preset_generic_wide;
+extern const skpi__preset skpi__preset_listening_mentions, skpi__preset_brandwatch_mentions;
 
 /* The preset with this id, or NULL. */
 const skpi__preset *skpi__preset_get(int id);

@@ -132,6 +132,7 @@ static int section(skpi__asm *a, int s)
     case SKPI_SECTION_NEXT_STEPS: return skpi__sec_next_steps(a);
     case SKPI_SECTION_COMPETITORS: return skpi__sec_competitors(a);
     case SKPI_SECTION_BENCHMARKS: return skpi__sec_benchmarks(a);
+    case SKPI_SECTION_FUNNEL: return skpi__sec_funnel(a);
     default: return custom_sections(a);
     }
 }

@@ -119,6 +119,7 @@ int skpi__sec_spot_checks(skpi__asm *a);
 int skpi__sec_next_steps(skpi__asm *a);
 int skpi__sec_competitors(skpi__asm *a);
 int skpi__sec_benchmarks(skpi__asm *a);
+int skpi__sec_funnel(skpi__asm *a);
 
 /* Goal and OKR facts the story sections read. */
 int skpi__goal_tone(int status);

@@ -6,7 +6,8 @@
 #include <string.h>
 
 static const int preset_self[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_WINS, SKPI_SECTION_KPIS,
-                                   SKPI_SECTION_CHANNELS, SKPI_SECTION_TRENDS, SKPI_SECTION_GOALS,
+                                   SKPI_SECTION_CHANNELS, SKPI_SECTION_TRENDS, SKPI_SECTION_FUNNEL,
+                                   SKPI_SECTION_GOALS,
                                    SKPI_SECTION_OKRS, SKPI_SECTION_TOP_POSTS, SKPI_SECTION_SPOT_CHECKS,
                                    SKPI_SECTION_CUSTOM, SKPI_SECTION_NEXT_STEPS };
 static const int preset_team[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_WINS, SKPI_SECTION_KPIS,
@@ -17,10 +18,11 @@ static const int preset_management[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_KPIS
                                          SKPI_SECTION_OKRS, SKPI_SECTION_TRENDS, SKPI_SECTION_WINS,
                                          SKPI_SECTION_CUSTOM, SKPI_SECTION_NEXT_STEPS };
 static const int preset_leadership[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_GOALS, SKPI_SECTION_OKRS,
-                                         SKPI_SECTION_WINS, SKPI_SECTION_KPIS, SKPI_SECTION_CUSTOM,
-                                         SKPI_SECTION_NEXT_STEPS };
-static const int preset_sales[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_KPIS, SKPI_SECTION_GOALS,
-                                    SKPI_SECTION_TOP_POSTS, SKPI_SECTION_CUSTOM, SKPI_SECTION_NEXT_STEPS };
+                                         SKPI_SECTION_WINS, SKPI_SECTION_KPIS, SKPI_SECTION_FUNNEL,
+                                         SKPI_SECTION_CUSTOM, SKPI_SECTION_NEXT_STEPS };
+static const int preset_sales[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_KPIS, SKPI_SECTION_FUNNEL,
+                                    SKPI_SECTION_GOALS, SKPI_SECTION_TOP_POSTS, SKPI_SECTION_CUSTOM,
+                                    SKPI_SECTION_NEXT_STEPS };
 
 #define N(a) (sizeof a / sizeof a[0])
 
@@ -30,7 +32,7 @@ const char *skpi_section_name(int section)
 {
     static const char *const names[] = { "summary", "wins", "kpis", "channels", "trends", "goals",
                                          "okrs", "top_posts", "spot_checks", "next_steps", "custom",
-                                         "competitors", "benchmarks" };
+                                         "competitors", "benchmarks", "funnel" };
     return section >= 0 && section < SKPI__SECTION_COUNT ? names[section] : NULL;
 }
 

@@ -713,18 +713,18 @@ static void audiences(void **state)
     assert_memory_equal(s, team, sizeof team);
     assert_int_equal(skpi_report_set_audience(r, SKPI_AUDIENCE_LEADERSHIP), SKPI_OK);
     const int lead[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_GOALS, SKPI_SECTION_OKRS, SKPI_SECTION_WINS,
-                         SKPI_SECTION_KPIS, SKPI_SECTION_CUSTOM, SKPI_SECTION_NEXT_STEPS };
-    assert_int_equal(sections(s, r), 7);
+                         SKPI_SECTION_KPIS, SKPI_SECTION_FUNNEL, SKPI_SECTION_CUSTOM, SKPI_SECTION_NEXT_STEPS };
+    assert_int_equal(sections(s, r), 8);
     assert_memory_equal(s, lead, sizeof lead);
     /* Switch the trends on: they go where the full order puts them. */
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_TRENDS, 1), SKPI_OK);
-    assert_int_equal(sections(s, r), 8);
+    assert_int_equal(sections(s, r), 9);
     assert_int_equal(s[1], SKPI_SECTION_TRENDS);
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_TRENDS, 1), SKPI_OK); /* already on */
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_TRENDS, 0), SKPI_OK);
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_TRENDS, 0), SKPI_OK);
-    assert_int_equal(sections(s, r), 7);
-    assert_int_equal(skpi_report_set_section(r, 13, 1), SKPI_EINVAL);
+    assert_int_equal(sections(s, r), 8);
+    assert_int_equal(skpi_report_set_section(r, 14, 1), SKPI_EINVAL);
     assert_int_equal(skpi_report_set_section(r, 0, 2), SKPI_EINVAL);
 
     /* Leadership: goal status first, at most 5 KPIs. */
@@ -769,7 +769,7 @@ static void audiences(void **state)
     skpi_doc_free(doc);
     const int twice[] = { 1, 1 };
     assert_int_equal(skpi_report_set_sections(r, twice, 2), SKPI_EINVAL);
-    const int bad[] = { 13 };
+    const int bad[] = { 14 };
     assert_int_equal(skpi_report_set_sections(r, bad, 1), SKPI_EINVAL);
     assert_int_equal(skpi_report_set_sections(r, NULL, 1), SKPI_EMISUSE);
     assert_int_equal(skpi_report_set_sections(r, NULL, 0), SKPI_OK);
@@ -784,8 +784,9 @@ static void audiences(void **state)
     assert_string_equal(skpi_section_name(SKPI_SECTION_SPOT_CHECKS), "spot_checks");
     assert_string_equal(skpi_section_name(SKPI_SECTION_COMPETITORS), "competitors");
     assert_string_equal(skpi_section_name(SKPI_SECTION_BENCHMARKS), "benchmarks");
-    assert_null(skpi_section_name(13));
-    assert_int_equal(skpi_section_count(), 13);
+    assert_string_equal(skpi_section_name(SKPI_SECTION_FUNNEL), "funnel");
+    assert_null(skpi_section_name(14));
+    assert_int_equal(skpi_section_count(), 14);
     skpi_report_free(r);
     skpi_dataset_free(ds);
 }
@@ -1194,6 +1195,98 @@ static void top_posts_say_why(void **state)
     skpi_report_free(r);
 }
 
+/* A funnel on one channel, per day (October 2026 has 31 days, November 30):
+ *            sessions leads qualified opportunities customers revenue spend
+ *   October    100      6      3          1            1        200     50
+ *   November   120      6      2          1            1.2      300      0
+ * November: 3,600 sessions, 180 leads, 60 qualified, 30 opportunities, 36
+ * customers (more than the opportunities: a data warning); October: 3,100,
+ * 186, 93, 31, 31. Step rates November / October: leads 180 / 3,600 = 5.0%
+ * against 186 / 3,100 = 6.0% (-16.7 % relative), qualification 60 / 180 =
+ * 33.3% against 93 / 186 = 50.0% (-33.3 %, the largest fall), opportunities
+ * 30 / 60 = 50.0% against 31 / 93 = 33.3% (a rise), win 36 / 30 = 120%
+ * (above 100 %, never the weakest). No spend in November: ROI and ROAS are
+ * not available; October's ROI was (6,200 - 1,550) / 1,550 = 300%. */
+static skpi_dataset *funnel_dataset(void)
+{
+    skpi_dataset *ds = dataset();
+    static const struct { const char *metric; double oct, nov; } f[] = {
+        { "sessions", 100, 120 }, { "leads", 6, 6 }, { "qualified_leads", 3, 2 },
+        { "opportunities", 1, 1 }, { "customers", 1, 1.2 }, { "revenue", 200, 300 },
+        { "spend", 50, 0 },
+    };
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+        double per_day[13];
+        for (int m = 0; m < 13; m++) per_day[m] = f[i].oct;
+        per_day[12] = f[i].nov;
+        monthly(ds, f[i].metric, "facebook:@acme", per_day);
+    }
+    return ds;
+}
+
+static void funnel_section(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = funnel_dataset();
+    skpi_report *r = definition();
+    assert_int_equal(skpi_report_set_audience(r, SKPI_AUDIENCE_SALES), SKPI_OK);
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    char *t = doc_text(doc);
+    assert_contains(t, "\nFunnel\n");
+    assert_contains(t, "- Sessions from social: 3,600 (+16.1% vs October 2026 3,100)");
+    assert_contains(t, "- Leads: 180 (-3.2% vs October 2026 186)");
+    assert_contains(t, "- New customers: 36 (+16.1% vs October 2026 31)");
+    assert_contains(t, "- Lead qualification rate: 33.33% (-16.67 pp vs October 2026 50.00%)");
+    assert_contains(t, "- Win rate: 120.00% (+20.00 pp vs October 2026 100.00%)");
+    /* No cost: not available, never infinity; October's (6,200 - 1,550) / 1,550. */
+    assert_contains(t, "- Return on investment: n/a (n/a vs October 2026 300.00%)");
+    assert_contains(t, "- Average deal size: 250.00 (+25.0% vs October 2026 200.00)");
+    assert_contains(t, "New customers (36) outnumber Opportunities (30) in November 2026");
+    assert_contains(t, "The weakest step of the funnel was Lead qualification rate (Leads to Qualified leads): "
+                       "33.33%, down from 50.00% in October 2026.");
+    assert_contains(t, "Return on investment: not available: no cost in November 2026.");
+    assert_contains(t, "Return on ad spend: not available: no cost in November 2026.");
+    /* The sales preset puts the funnel after the KPIs, before the goals. */
+    assert_true(strstr(t, "Key numbers") < strstr(t, "\nFunnel\n"));
+    skpi_free(t);
+    /* Every format renders it. */
+    for (int f = SKPI_FORMAT_MARKDOWN; f <= SKPI_FORMAT_XLSX; f++) {
+        if (skpi_render_supported(f) != SKPI_OK) continue;
+        skpi_buffer b = SKPI_BUFFER_INIT;
+        skpi_sink s;
+        assert_int_equal(skpi_sink_memory(&s, &b), SKPI_OK);
+        assert_int_equal(skpi_render(doc, f, NULL, &s), SKPI_OK);
+        skpi_buffer_reset(&b);
+    }
+    skpi_doc_free(doc);
+
+    /* Nothing to compare with: the weakest step is the one converting least. */
+    assert_int_equal(skpi_report_set_comparisons(r, 0), SKPI_OK);
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    t = doc_text(doc);
+    assert_contains(t, "The weakest step of the funnel was Lead conversion rate (Sessions from social to Leads), at 5.00%.");
+    skpi_free(t);
+    skpi_doc_free(doc);
+
+    /* Leadership shows it; a dataset without funnel data has no funnel section. */
+    assert_int_equal(skpi_report_set_audience(r, SKPI_AUDIENCE_LEADERSHIP), SKPI_OK);
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    t = doc_text(doc);
+    assert_contains(t, "\nFunnel\n");
+    skpi_free(t);
+    skpi_doc_free(doc);
+    skpi_dataset *plain = dataset();
+    assert_int_equal(skpi_report_assemble(&doc, r, plain), SKPI_OK);
+    t = doc_text(doc);
+    assert_null(strstr(t, "Funnel"));
+    skpi_free(t);
+    skpi_doc_free(doc);
+    skpi_dataset_free(plain);
+    skpi_report_free(r);
+    skpi_dataset_free(ds);
+}
+
 static void out_of_memory(void **state)
 {
     (void)state;
@@ -1297,6 +1390,7 @@ int main(void)
         cmocka_unit_test(partial_period),
         cmocka_unit_test(channel_names),
         cmocka_unit_test(top_posts_say_why),
+        cmocka_unit_test(funnel_section),
         cmocka_unit_test(out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

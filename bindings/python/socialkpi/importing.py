@@ -43,6 +43,8 @@ class Preset(enum.IntEnum):
     LINKEDIN_VISITORS = 23
     LINKEDIN_TOP_POSTS = 24
     LINKEDIN_DISCOVERY = 25
+    LISTENING_MENTIONS = 26
+    BRANDWATCH_MENTIONS = 27
 
     @property
     def key(self) -> str:

@@ -84,6 +84,7 @@ class Section(enum.IntEnum):
     CUSTOM = 10
     COMPETITORS = 11
     BENCHMARKS = 12
+    FUNNEL = 13
 
     @property
     def key(self) -> str:
@@ -218,6 +219,16 @@ class Template(enum.IntEnum):
     PERIOD_WEEK = 121
     RANGE = 122
     CADENCE_RANGE = 123
+    HEADING_FUNNEL = 124
+    FUNNEL_TABLE_TITLE = 125
+    FUNNEL_RATES_TITLE = 126
+    RETURN_TABLE_TITLE = 127
+    FUNNEL_WEAKEST_FELL = 128
+    FUNNEL_WEAKEST_LOWEST = 129
+    FUNNEL_STEP_EXCEEDS = 130
+    FUNNEL_DATA_WARNING = 131
+    FUNNEL_NO_COST = 132
+    FUNNEL_NO_DATA = 133
 
     @property
     def default(self) -> str:

@@ -197,11 +197,11 @@ def test_defaults_presets_and_round_trip():
                            S.SPOT_CHECKS, S.GOALS, S.OKRS, S.CUSTOM, S.NEXT_STEPS]
     rd.audience = "leadership"
     assert rd.audience == sk.Audience.LEADERSHIP and rd.audience.key == "leadership"
-    assert rd.sections == [S.SUMMARY, S.GOALS, S.OKRS, S.WINS, S.KPIS, S.CUSTOM, S.NEXT_STEPS]
+    assert rd.sections == [S.SUMMARY, S.GOALS, S.OKRS, S.WINS, S.KPIS, S.FUNNEL, S.CUSTOM, S.NEXT_STEPS]
     rd.hide(S.WINS)
     # shown before the first section that follows it in the self order (goals)
     rd.show("trends")
-    assert rd.sections == [S.SUMMARY, S.TRENDS, S.GOALS, S.OKRS, S.KPIS, S.CUSTOM, S.NEXT_STEPS]
+    assert rd.sections == [S.SUMMARY, S.TRENDS, S.GOALS, S.OKRS, S.KPIS, S.FUNNEL, S.CUSTOM, S.NEXT_STEPS]
     rd.sections = ["kpis", S.SUMMARY]
     assert rd.sections == [S.KPIS, S.SUMMARY] and rd.audience == sk.Audience.CUSTOM
     rd.title = "Weekly report"
@@ -215,7 +215,7 @@ def test_defaults_presets_and_round_trip():
                               templates={sk.Template.HEADING_WINS: "Gains"})
     assert rd2.kpis == [("engagements", "*"), ("likes", "x:*")] and rd2.channels == ["x:*"]
     assert rd2.comparisons == sk.Comparison.YEAR_EARLIER and rd2.template("heading_wins") == "Gains"
-    assert [s.key for s in sk.Section][-3:] == ["custom", "competitors", "benchmarks"]
+    assert [s.key for s in sk.Section][-4:] == ["custom", "competitors", "benchmarks", "funnel"]
     assert len(sk.Section) == sk.limits()["report_sections"]
     assert [a.key for a in sk.Audience] == ["self", "team", "management", "leadership", "sales",
                                              "custom"]
@@ -229,7 +229,7 @@ def test_defaults_presets_and_round_trip():
 
 def test_templates():
     T = sk.Template
-    assert len(T) == sk.limits()["report_templates"] == 124  # 63 for assembly, 61 the document keeps for the renderers
+    assert len(T) == sk.limits()["report_templates"] == 134  # 63 for assembly, 71 the document keeps for the renderers
     assert T.HEADING_WINS.default == "Wins" and T.HEADING_WINS.placeholders == []
     assert T.GOALS_SUMMARY.placeholders == ["good", "total", "bad"]
     rd = sk.ReportDefinition("R")
