@@ -1061,10 +1061,11 @@ typedef enum skpi_template {
     SKPI_TPL_FUNNEL_STEP_EXCEEDS = 130, /**< funnel: a step outnumbers the step before it */
     SKPI_TPL_FUNNEL_DATA_WARNING = 131, /**< funnel: title of a data warning */
     SKPI_TPL_FUNNEL_NO_COST = 132, /**< funnel: a return not available because nothing was spent */
-    SKPI_TPL_FUNNEL_NO_DATA = 133 /**< funnel: no step has data in the period */
+    SKPI_TPL_FUNNEL_NO_DATA = 133, /**< funnel: no step has data in the period */
+    SKPI_TPL_HEADLINE_PARTIAL = 134 /**< the lead KPI has data for only part of the period: no comparison */
 } skpi_template;
 
-/** @brief The number of ::skpi_template values (124); new ones are only ever appended. */
+/** @brief The number of ::skpi_template values (125); new ones are only ever appended. */
 SKPI_API int skpi_template_count(void);
 
 /** @brief The default (English) text of a template; NULL for unknown keys. Static. */
@@ -1157,6 +1158,136 @@ SKPI_API int skpi_doc_chart_categories(const char *const **labels, size_t *count
  */
 SKPI_API int skpi_doc_chart_series_categories(const size_t **index, const skpi_doc *doc, size_t block,
                                               size_t series);
+
+/* ------------------------------------------------------------------ */
+/* Experimental: keys beside the words, for machine-readable output     */
+
+/** @brief What the categories of a chart's axis are. Values are fixed for ever. */
+typedef enum skpi_chart_axis {
+    SKPI_AXIS_PERIODS = 0,  /**< periods (the default): labels are period keys ("2026-03") */
+    SKPI_AXIS_CHANNELS = 1, /**< channels: labels are channel keys ("instagram:@acme") */
+    SKPI_AXIS_ITEMS = 2     /**< named items (goals, objectives): labels are their names */
+} skpi_chart_axis;
+
+/**
+ * @brief Name the period the document reports on as people write it
+ *        ("March 2026"), beside the label of skpi_doc_set_period()
+ *        ("2026-03"); page footers show the name.
+ * @param doc  the document
+ * @param name the name; copied; NULL or "" removes it
+ * @return SKPI_OK, SKPI_EMISUSE (NULL doc), SKPI_ENOMEM (the document is
+ *         then unchanged)
+ */
+SKPI_API int skpi_doc_set_period_name(skpi_doc *doc, const char *name);
+
+/**
+ * @brief The reported period's name for readers (skpi_doc_set_period_name()).
+ * @param name receives the borrowed name: the name when one was set, else
+ *             the period's label, else ""
+ * @param doc  the document
+ * @return SKPI_OK, SKPI_EMISUSE (NULL doc or name)
+ */
+SKPI_API int skpi_doc_period_name(const char **name, const skpi_doc *doc);
+
+/**
+ * @brief Record the keys of a KPI table's comparison periods ("2026-02",
+ *        "2025-03"), which JSON and CSV write where the headings
+ *        ("February 2026") are for readers.
+ * @param doc     the document
+ * @param block   a KPI table's index
+ * @param period  key of the first comparison period; copied; NULL or "" for none
+ * @param period2 key of the second comparison period; copied; NULL or "" for none
+ * @return SKPI_OK, SKPI_EMISUSE (NULL doc), SKPI_ERANGE (no such block),
+ *         SKPI_EINVAL (not a KPI table), SKPI_ENOMEM (the table is then unchanged)
+ */
+SKPI_API int skpi_doc_kpi_table_set_periods(skpi_doc *doc, size_t block, const char *period,
+                                            const char *period2);
+
+/**
+ * @brief The keys of a KPI table's comparison periods
+ *        (skpi_doc_kpi_table_set_periods()).
+ * @param period  receives the first key, "" when none was set (may be NULL)
+ * @param period2 receives the second key, "" when none was set (may be NULL)
+ * @param doc     the document
+ * @param block   a KPI table's index
+ * @return SKPI_OK, SKPI_EMISUSE, SKPI_ERANGE, SKPI_EINVAL (not a KPI table)
+ */
+SKPI_API int skpi_doc_kpi_table_periods(const char **period, const char **period2, const skpi_doc *doc,
+                                        size_t block);
+
+/**
+ * @brief Record the key of the channel an item stands for: a KPI table
+ *        row's channel ("instagram:@acme", or a selector such as
+ *        "linkedin:*") or a post's, beside the display name the row or
+ *        post shows. JSON and CSV write both.
+ * @param doc   the document
+ * @param block a KPI table's or a posts block's index
+ * @param item  the row's or the post's index
+ * @param key   the channel's key; copied; NULL or "" removes it
+ * @return SKPI_OK, SKPI_EMISUSE (NULL doc), SKPI_ERANGE (no such block or
+ *         item), SKPI_EINVAL (neither a KPI table nor posts), SKPI_ENOMEM
+ *         (the document is then unchanged)
+ */
+SKPI_API int skpi_doc_set_channel_key(skpi_doc *doc, size_t block, size_t item, const char *key);
+
+/**
+ * @brief The channel key of a KPI table row or a post (skpi_doc_set_channel_key()).
+ * @param key   receives the borrowed key, "" when none was set
+ * @param doc   the document
+ * @param block a KPI table's or a posts block's index
+ * @param item  the row's or the post's index
+ * @return SKPI_OK, SKPI_EMISUSE (NULL doc or key), SKPI_ERANGE,
+ *         SKPI_EINVAL (neither a KPI table nor posts)
+ */
+SKPI_API int skpi_doc_channel_key(const char **key, const skpi_doc *doc, size_t block, size_t item);
+
+/**
+ * @brief Say what a chart's categories are; the labels of its series are
+ *        then keys of that kind, which JSON and CSV write in the matching
+ *        column (CSV: `period`, `channel` or `item`).
+ * @param doc   the document
+ * @param block a chart's index
+ * @param axis  an ::skpi_chart_axis (a new chart has ::SKPI_AXIS_PERIODS)
+ * @return SKPI_OK, SKPI_EMISUSE (NULL doc), SKPI_ERANGE (no such block),
+ *         SKPI_EINVAL (not a chart, unknown axis)
+ */
+SKPI_API int skpi_doc_chart_set_axis(skpi_doc *doc, size_t block, int axis);
+
+/**
+ * @brief What a chart's categories are (skpi_doc_chart_set_axis()).
+ * @param out   receives the ::skpi_chart_axis
+ * @param doc   the document
+ * @param block a chart's index
+ * @return SKPI_OK, SKPI_EMISUSE (NULL doc or out), SKPI_ERANGE, SKPI_EINVAL (not a chart)
+ */
+SKPI_API int skpi_doc_chart_axis(int *out, const skpi_doc *doc, size_t block);
+
+/**
+ * @brief Give the category labelled `label` a name for readers ("Mar 2026"
+ *        for "2026-03", "Instagram" for "instagram:@acme"): Markdown, HTML,
+ *        text, PDF and XLSX show the name, JSON and CSV the label.
+ * @param doc   the document
+ * @param block a chart's index
+ * @param label a point label of the chart, now or later; copied
+ * @param name  the name; copied; NULL or "" removes it
+ * @return SKPI_OK, SKPI_EMISUSE (NULL doc or label), SKPI_ERANGE (no such
+ *         block), SKPI_EINVAL (not a chart), SKPI_ENOMEM (the chart is then
+ *         unchanged)
+ */
+SKPI_API int skpi_doc_chart_name_category(skpi_doc *doc, size_t block, const char *label, const char *name);
+
+/**
+ * @brief The name for readers of a chart's category (skpi_doc_chart_categories()).
+ * @param name     receives the borrowed name, or the category's label when
+ *                 it has no name
+ * @param doc      the document
+ * @param block    a chart's index
+ * @param category the category's index
+ * @return SKPI_OK, SKPI_EMISUSE (NULL doc or name), SKPI_ERANGE (no such
+ *         block or category), SKPI_EINVAL (not a chart)
+ */
+SKPI_API int skpi_doc_chart_category_name(const char **name, const skpi_doc *doc, size_t block,
+                                          size_t category);
 #endif /* SKPI_EXPERIMENTAL */
 
 #ifdef __cplusplus

@@ -175,6 +175,8 @@ static const tpl table[SKPI__TPL_COUNT] = {
     [SKPI_TPL_FUNNEL_NO_COST] = { "{metric}: not available: no cost in {period}.", "metric period" },
     [SKPI_TPL_FUNNEL_NO_DATA] = { "No funnel data for {period}: import sessions, leads, qualified leads, opportunities and customers to see the funnel.",
                                   "period" },
+    [SKPI_TPL_HEADLINE_PARTIAL] = { "{metric} has data for only part of {period}: {value} so far, not compared with {comparison} until the data is complete.",
+                                    "metric value period comparison" },
 };
 
 int skpi_template_count(void) { return SKPI__TPL_COUNT; }

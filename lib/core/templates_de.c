@@ -139,4 +139,5 @@ const char *const skpi__templates_de[SKPI__TPL_COUNT] = {
     [SKPI_TPL_FUNNEL_DATA_WARNING] = "Datenwarnung",
     [SKPI_TPL_FUNNEL_NO_COST] = "{metric}: nicht verf\xC3\xBC" "gbar: keine Kosten im Zeitraum {period}.",
     [SKPI_TPL_FUNNEL_NO_DATA] = "Keine Trichterdaten f\xC3\xBCr {period}: Importieren Sie Sitzungen, Leads, qualifizierte Leads, Verkaufschancen und Kunden.",
+    [SKPI_TPL_HEADLINE_PARTIAL] = "{metric} hat nur f\xC3\xBCr einen Teil von {period} Daten: bisher {value}, kein Vergleich mit {comparison}, bis die Daten vollst\xC3\xA4ndig sind.",
 };

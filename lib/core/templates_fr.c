@@ -139,4 +139,5 @@ const char *const skpi__templates_fr[SKPI__TPL_COUNT] = {
     [SKPI_TPL_FUNNEL_DATA_WARNING] = "Avertissement sur les donn\xC3\xA9" "es",
     [SKPI_TPL_FUNNEL_NO_COST] = "{metric}\xC2\xA0: non disponible\xC2\xA0: aucun co\xC3\xBBt en {period}.",
     [SKPI_TPL_FUNNEL_NO_DATA] = "Aucune donn\xC3\xA9" "e d\xE2\x80\x99" "entonnoir pour {period}\xC2\xA0: importez les sessions, prospects, prospects qualifi\xC3\xA9" "s, opportunit\xC3\xA9" "s et clients.",
+    [SKPI_TPL_HEADLINE_PARTIAL] = "{metric} n'a de donn\xC3\xA9" "es que pour une partie de {period}\xC2\xA0: {value} \xC3\xA0 ce jour, sans comparaison avec {comparison} tant que les donn\xC3\xA9" "es sont incompl\xC3\xA8tes.",
 };

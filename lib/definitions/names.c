@@ -199,6 +199,7 @@ const skpi__name skpi__template_names[] = {
     { "funnel_data_warning", SKPI_TPL_FUNNEL_DATA_WARNING },
     { "funnel_no_cost", SKPI_TPL_FUNNEL_NO_COST },
     { "funnel_no_data", SKPI_TPL_FUNNEL_NO_DATA },
+    { "headline_partial", SKPI_TPL_HEADLINE_PARTIAL },
     { NULL, 0 }
 };
 

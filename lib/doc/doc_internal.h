@@ -20,6 +20,11 @@ typedef struct skpi__series {
     const size_t *cat;       /* the category of each point (NULL: no points) */
 } skpi__series;
 
+/* A chart category's name for readers, by its label. */
+typedef struct skpi__cat_name {
+    const char *label, *name;
+} skpi__cat_name;
+
 typedef struct skpi__objective {
     skpi_doc_objective o;    /* strings in the arena */
     size_t count, cap;       /* key results */
@@ -49,6 +54,13 @@ typedef struct skpi__block {
     size_t ncat;
     bool cats_union;         /* chart: cats is the union of distinct labels,
                                 not the labels every series shares */
+    int axis;                /* chart: an skpi_chart_axis */
+    struct skpi__cat_name *names; /* chart: names for readers by label, in the arena */
+    size_t nnames;
+    const char *period_key;  /* KPI table: first comparison period's key or NULL */
+    const char *period_key2; /* KPI table: second comparison period's key or NULL */
+    const char **keys;       /* KPI table, posts: channel key per item (NULL: none), in the arena */
+    size_t nkeys;
     size_t count, cap;
     void *items;
 } skpi__block;
@@ -65,6 +77,7 @@ struct skpi_doc {
     bool has_period;
     skpi_period period;
     const char *period_label;
+    const char *period_name; /* "March 2026"; NULL: none */
     size_t count, cap;
     skpi__block *blocks;
 };

@@ -2,8 +2,9 @@
  * spreadsheet can filter and pivot (docs/report.md, "CSV").
  *
  * RFC 4180 with CRLF line ends, one header line:
- *   section,item,metric,channel,period,value,unit,comparison,change,change_relative,text
- * Numbers are plain ('.' decimal point, no digit groups, shortest form that
+ *   section,item,metric,channel,channel_key,period,value,unit,comparison,change,change_relative,text
+ * Periods are keys ("2026-03"), whatever the readers' words; channels
+ * carry their display name and their key. Numbers are plain ('.' decimal point, no digit groups, shortest form that
  * reads back exactly); a missing number is an empty cell. Every percentage
  * is a fraction (12.5 % is 0.125), whatever the block held. Text cells go
  * through skpi__esc_csv(), which neutralises formulas. */
@@ -42,7 +43,7 @@ static double scaled(double v, int unit) { return unit == SKPI_UNIT_PERCENT ? fr
 
 /* One figure: the columns in order; NULL text cells and NaN numbers stay empty. */
 typedef struct figure {
-    const char *section, *item, *metric, *channel, *period;
+    const char *section, *item, *metric, *channel, *channel_key, *period;
     double value;
     const char *unit, *comparison;
     double change, relative;
@@ -55,6 +56,7 @@ static void row(skpi__render *r, const figure *f)
     text(r, f->item); sep(r);
     text(r, f->metric); sep(r);
     text(r, f->channel); sep(r);
+    text(r, f->channel_key); sep(r);
     text(r, f->period); sep(r);
     number(r, f->value); sep(r);
     if (f->unit) S(r, f->unit); /* our own keys */
@@ -68,7 +70,7 @@ static void row(skpi__render *r, const figure *f)
 
 static figure blank(const char *section)
 {
-    figure f = { section, NULL, NULL, NULL, NULL, NAN, NULL, NULL, NAN, NAN, NULL };
+    figure f = { section, NULL, NULL, NULL, NULL, NULL, NAN, NULL, NULL, NAN, NAN, NULL };
     return f;
 }
 
@@ -81,13 +83,17 @@ static const char *period_label(const skpi__render *r)
 }
 
 /* A KPI: the reported value, then each comparison period's value with the
- * reported value's change against it ("November 2026 vs October 2026"). */
+ * reported value's change against it ("2026-11 vs 2026-10"). The period is
+ * the comparison period's key; a table without keys (a host's) has only
+ * its heading. */
 static void kpi_comparison(skpi__render *r, figure f, const skpi_doc_kpi_row *k, const char *heading,
-                           skpi_value previous, skpi_value change, skpi_value points, skpi_value percent)
+                           const char *key, skpi_value previous, skpi_value change, skpi_value points,
+                           skpi_value percent)
 {
     /* no row for a comparison that has no figure */
     if (heading == NULL || (!isfinite(previous.value) && !isfinite(change.value) && !isfinite(points.value)))
         return;
+    if (key && key[0]) heading = key;
     char label[256];
     const char *p = period_label(r);
     if (p[0]) snprintf(label, sizeof label, "%s vs %s", p, heading);
@@ -103,7 +109,8 @@ static void kpi_comparison(skpi__render *r, figure f, const skpi_doc_kpi_row *k,
 
 static void kpi_table(skpi__render *r, const skpi__view *b)
 {
-    const char *parent = NULL;
+    const char *parent = NULL, *key = "", *key2 = "";
+    skpi_doc_kpi_table_periods(&key, &key2, r->doc, b->index);
     for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
         const skpi_doc_kpi_row kpi = skpi__kpi_row_at(b, i), *k = &kpi;
         figure f = blank(b->title ? b->title : "KPIs");
@@ -111,12 +118,14 @@ static void kpi_table(skpi__render *r, const skpi__view *b)
         if (k->level == 0) parent = k->label;
         f.metric = k->level && parent ? parent : k->label;
         f.channel = k->level && parent ? k->label : k->channel;
+        skpi_doc_channel_key(&f.channel_key, r->doc, b->index, i);
         f.unit = skpi__unit_key(k->unit);
         f.period = period_label(r);
         f.value = scaled(k->value.value, k->unit);
         row(r, &f);
-        kpi_comparison(r, f, k, b->comparison, k->previous, k->change, k->change_points, k->change_percent);
-        kpi_comparison(r, f, k, b->comparison2, k->previous2, k->change2, k->change2_points,
+        kpi_comparison(r, f, k, b->comparison, key, k->previous, k->change, k->change_points,
+                       k->change_percent);
+        kpi_comparison(r, f, k, b->comparison2, key2, k->previous2, k->change2, k->change2_points,
                        k->change2_percent);
     }
 }
@@ -143,14 +152,26 @@ static void table(skpi__render *r, const skpi__view *b)
     }
 }
 
+/* A chart's points: each label in the column its axis says (a period, a
+ * channel by name and key, or a named item). */
 static void chart(skpi__render *r, const skpi__view *b)
 {
+    int axis = SKPI_AXIS_PERIODS;
+    skpi_doc_chart_axis(&axis, r->doc, b->index);
     for (size_t i = 0; i < b->count && r->out.err == SKPI_OK; i++) {
         const skpi__series_view ser = skpi__series_at(b, i);
         for (size_t j = 0; j < ser.length; j++) {
             figure f = blank(b->title ? b->title : "Chart");
             f.metric = ser.name;
-            f.period = ser.labels[j];
+            if (axis == SKPI_AXIS_CHANNELS) {
+                f.channel_key = ser.labels[j];
+                if (skpi_doc_chart_category_name(&f.channel, r->doc, b->index, ser.cat[j]) != SKPI_OK)
+                    f.channel = ser.labels[j];
+            } else if (axis == SKPI_AXIS_ITEMS) {
+                f.item = ser.labels[j];
+            } else {
+                f.period = ser.labels[j];
+            }
             f.value = scaled(ser.values[j], b->chart.unit);
             f.unit = skpi__unit_key(b->chart.unit);
             row(r, &f);
@@ -240,6 +261,7 @@ static void posts(skpi__render *r, const skpi__view *b)
         figure f = blank(b->title ? b->title : "Top posts");
         f.item = item;
         f.channel = post.channel;
+        skpi_doc_channel_key(&f.channel_key, r->doc, b->index, i);
         f.period = post.published;
         f.metric = post.metric;
         f.value = scaled(post.value.value, post.unit);
@@ -258,7 +280,7 @@ void skpi__render_csv(skpi__render *r)
 {
     const skpi_doc *d = r->doc;
     if (r->flags & SKPI_RENDER_CSV_BOM) S(r, "\xEF\xBB\xBF");
-    S(r, "section,item,metric,channel,period,value,unit,comparison,change,change_relative,text\r\n");
+    S(r, "section,item,metric,channel,channel_key,period,value,unit,comparison,change,change_relative,text\r\n");
     skpi__view view, *b = &view;
     size_t nblocks = skpi_doc_block_count(d);
     for (size_t i = 0; i < nblocks && r->out.err == SKPI_OK; i++) {

@@ -53,13 +53,17 @@ const char skpi__html_css[] =
     "ol.posts{padding-left:1.5rem}ol.posts li{margin:.6rem 0}ol.posts p{margin:.1rem 0}\n"
     "a{color:var(--info)}\n"
     /* the executive page's top: KPI tiles, goals and OKRs at a glance */
-    ".tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.75rem;margin:1.25rem 0 1.5rem}\n"
+    /* at most three tiles a row on a wide screen (six read as two rows of
+     * three, not six cramped columns), one a row on a phone */
+    ".tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(15rem,100%),1fr));gap:.75rem;"
+    "margin:1.25rem 0 1.5rem}\n"
     ".tile{border:1px solid var(--line);border-top:4px solid var(--muted);border-radius:6px;padding:.6rem .75rem;"
     "break-inside:avoid}\n"
     ".tile.status-good{border-top-color:var(--good)}.tile.status-bad{border-top-color:var(--bad)}\n"
     ".tile-label{font-size:.9rem;font-weight:600;margin:0;color:var(--muted)}.tile-label .channel{display:block;"
     "font-size:.8rem;font-weight:400;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}\n"
-    ".tile-value{font-size:1.6rem;font-weight:700;line-height:1.2;margin:.2rem 0;font-variant-numeric:tabular-nums}\n"
+    ".tile-value{font-size:1.6rem;font-weight:700;line-height:1.2;margin:.2rem 0;font-variant-numeric:tabular-nums;"
+    "white-space:nowrap}.tile-value abbr{text-decoration:none}\n"
     ".tile-change{font-size:.85rem;margin:0}.tile .spark{width:100%;max-width:12rem;height:auto;margin-top:.4rem}\n"
     ".glance-list{list-style:none;padding:0;margin:.5rem 0 1.25rem;display:grid;"
     "grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.6rem .75rem}\n"

@@ -91,10 +91,23 @@ static void kvalue(jw *w, const char *k, skpi_value v)
     jclose(w, '}');
 }
 
+/* "channel_key": the key of a row's or post's channel, null when none. */
+static void kchannel_key(jw *w, const skpi__view *b, size_t i)
+{
+    const char *k = "";
+    skpi_doc_channel_key(&k, w->r->doc, b->index, i);
+    kstr(w, "channel_key", k[0] ? k : NULL);
+}
+
 static void kpi_table(jw *w, const skpi__view *b)
 {
     kstr(w, "comparison", b->comparison);
     kstr(w, "comparison2", b->comparison2);
+    /* the comparison periods' keys ("2026-02"), null when the table has none */
+    const char *p1 = "", *p2 = "";
+    skpi_doc_kpi_table_periods(&p1, &p2, w->r->doc, b->index);
+    kstr(w, "comparison_period", p1[0] ? p1 : NULL);
+    kstr(w, "comparison2_period", p2[0] ? p2 : NULL);
     key(w, "rows");
     jopen(w, '[', false);
     for (size_t i = 0; i < b->count && w->r->out.err == SKPI_OK; i++) {
@@ -103,6 +116,7 @@ static void kpi_table(jw *w, const skpi__view *b)
         jopen(w, '{', false);
         kstr(w, "label", k->label);
         kstr(w, "channel", k->channel);
+        kchannel_key(w, b, i);
         kstr(w, "unit", skpi__unit_key(k->unit));
         kstr(w, "direction", skpi__direction_key(k->direction));
         kint(w, "level", k->level);
@@ -153,6 +167,9 @@ static void chart(jw *w, const skpi__view *b)
     kstr(w, "kind", b->chart.kind == SKPI_CHART_BAR ? "bar" : "line");
     kstr(w, "description", b->chart.description);
     kstr(w, "unit", skpi__unit_key(b->chart.unit));
+    int axis = SKPI_AXIS_PERIODS;
+    skpi_doc_chart_axis(&axis, w->r->doc, b->index);
+    kstr(w, "axis", axis == SKPI_AXIS_CHANNELS ? "channels" : axis == SKPI_AXIS_ITEMS ? "items" : "periods");
     key(w, "range");
     if (b->chart.fixed_range) {
         jopen(w, '{', true);
@@ -262,6 +279,7 @@ static void posts(jw *w, const skpi__view *b)
         item(w);
         jopen(w, '{', false);
         kstr(w, "channel", post.channel);
+        kchannel_key(w, b, i);
         kstr(w, "published", post.published);
         kstr(w, "text", post.text);
         kstr(w, "url", post.url);

@@ -246,12 +246,12 @@ void skpi__render_pdf(skpi__render *r)
     p.right = p.page_w - MARGIN_X;
     p.top = MARGIN_TOP;
     p.bottom = p.page_h - MARGIN_BOTTOM;
-    /* The footer names the report and its period (skpi_doc_period()), else
-     * carries the subtitle. Cleaned once: footers are drawn while other
-     * text is being set. */
+    /* The footer names the report and its period as people write it
+     * (skpi_doc_period_name(): "March 2026"), else carries the subtitle.
+     * Cleaned once: footers are drawn while other text is being set. */
     const char *label = "";
     skpi__text foot = { 0 };
-    if (skpi_doc_period(NULL, &label, r->doc) == SKPI_OK && label[0]) {
+    if (skpi_doc_period_name(&label, r->doc) == SKPI_OK && label[0]) {
         const char *title = skpi_doc_title(r->doc);
         skpi__text_put(&foot, title, strlen(title));
         if (title[0]) skpi__text_put(&foot, " \xC2\xB7 ", 4);

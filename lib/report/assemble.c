@@ -188,6 +188,7 @@ static int build(skpi__asm *a)
         skpi__asm_label(a, iso, sizeof iso, a->P.start);
     }
     TRY(skpi_doc_set_period(a->doc, &a->P, iso));
+    TRY(skpi_doc_set_period_name(a->doc, a->plabel));
     for (size_t i = 0; i < r->nsections; i++) TRY(section(a, r->sections[i]));
     return SKPI_OK;
 }

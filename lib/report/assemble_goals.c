@@ -166,6 +166,7 @@ int skpi__sec_goals(skpi__asm *a)
         ch.unit = SKPI_UNIT_PERCENT;
         rc = skpi_doc_add_chart(&c, a->doc, &ch);
     }
+    if (rc == SKPI_OK) rc = skpi_doc_chart_set_axis(a->doc, c, SKPI_AXIS_ITEMS);
     if (rc == SKPI_OK)
         rc = skpi_doc_chart_add_series(NULL, a->doc, c, skpi__report_tpl(r, SKPI_TPL_SERIES_PROGRESS),
                                        SKPI_SERIES_SOLID, names, prog, r->ngoals);
@@ -345,6 +346,7 @@ int skpi__sec_okrs(skpi__asm *a)
         ch.y_max = 1;
         rc = skpi_doc_add_chart(&c, a->doc, &ch);
     }
+    if (rc == SKPI_OK) rc = skpi_doc_chart_set_axis(a->doc, c, SKPI_AXIS_ITEMS);
     if (rc == SKPI_OK)
         rc = skpi_doc_chart_add_series(NULL, a->doc, c, skpi__report_tpl(r, SKPI_TPL_SERIES_SCORE),
                                        SKPI_SERIES_SOLID, names, scores, r->nobjectives);

@@ -200,6 +200,23 @@ static const char *comparison_label(const skpi__asm *a)
     return a->cmp_prev ? a->pplabel : a->cmp_ye ? a->yelabel : NULL;
 }
 
+/* The comparison periods' keys beside their headings ("2026-02" beside
+ * "February 2026"), for JSON and CSV; `both`: the table has two. */
+static int comparison_keys(skpi__asm *a, size_t table, bool both)
+{
+    char prev[32], ye[32];
+    const char *first = a->cmp_prev ? skpi__asm_label(a, prev, sizeof prev, a->PP.start)
+                      : a->cmp_ye   ? skpi__asm_label(a, ye, sizeof ye, a->YE.start) : NULL;
+    const char *second = both && a->cmp_prev && a->cmp_ye ? skpi__asm_label(a, ye, sizeof ye, a->YE.start) : NULL;
+    return skpi_doc_kpi_table_set_periods(a->doc, table, first, second);
+}
+
+/* A row's channel key (a selector of every channel has none). */
+static int row_key(skpi__asm *a, size_t table, size_t row, const char *selector)
+{
+    return skpi_doc_set_channel_key(a->doc, table, row, strcmp(selector, "*") ? selector : NULL);
+}
+
 int skpi__sec_kpis(skpi__asm *a)
 {
     if (a->nk == 0) return SKPI_OK;
@@ -209,6 +226,7 @@ int skpi__sec_kpis(skpi__asm *a)
     size_t t;
     TRY(skpi_doc_add_kpi_table(&t, a->doc, a->t.buf, comparison_label(a),
                                a->cmp_prev && a->cmp_ye ? a->yelabel : NULL));
+    TRY(comparison_keys(a, t, true));
     size_t n = a->r->max_kpis && a->r->max_kpis < a->nk ? a->r->max_kpis : a->nk;
     for (size_t i = 0; i < n; i++) {
         const skpi__kfact *f = &a->k[i];
@@ -223,6 +241,7 @@ int skpi__sec_kpis(skpi__asm *a)
         row.sparkline = skpi_series_values(f->hist);
         row.sparkline_length = skpi_series_length(f->hist);
         TRY(skpi_doc_kpi_table_add_row(a->doc, t, &row));
+        TRY(row_key(a, t, i, f->selector));
     }
     return SKPI_OK;
 }
@@ -247,6 +266,7 @@ int skpi__sec_channels(skpi__asm *a)
         TRY(skpi__asm_fill(a, SKPI_TPL_CHANNEL_TABLE_TITLE, args, 2));
         size_t t;
         TRY(skpi_doc_add_kpi_table(&t, a->doc, a->t.buf, comparison_label(a), NULL));
+        TRY(comparison_keys(a, t, false));
         skpi_doc_kpi_row row = SKPI_DOC_KPI_ROW_INIT;
         row.label = f->label;
         row.unit = f->unit;
@@ -259,6 +279,7 @@ int skpi__sec_channels(skpi__asm *a)
         one.change2_percent = row.change2_percent;
         one.change2_points = row.change2_points;
         TRY(skpi_doc_kpi_table_add_row(a->doc, t, &one));
+        TRY(row_key(a, t, 0, f->selector));
         for (size_t c = 0; c < f->nch; c++) {
             char name[320];
             skpi_doc_kpi_row cr = row;
@@ -272,6 +293,7 @@ int skpi__sec_channels(skpi__asm *a)
                 skpi_value_change(&cr.change_points, cr.value, cr.previous, SKPI_CHANGE_POINTS, f->unit);
             }
             TRY(skpi_doc_kpi_table_add_row(a->doc, t, &cr));
+            TRY(row_key(a, t, c + 1, f->ch[c].channel));
         }
         /* The lead KPI's change, channel by channel, when the parts add up. */
         double total = a->cmp_prev ? f->chg.value : f->chg2.value;

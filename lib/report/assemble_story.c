@@ -103,6 +103,16 @@ static int headline(skpi__asm *a, size_t para)
     bool cmp = story_comparison(a, f, &chg, &pct, &base, &label) && isfinite(pct.value);
     char val[64], prev[64], pbuf[48], cbuf[64];
     skpi__asm_value(a, val, sizeof val, f->v.value, f->unit);
+    /* A lead KPI with days missing in the period says so instead of a
+     * comparison that would mislead (a part of a month against a whole
+     * one); against a partial earlier period it is not compared at all. */
+    if (cmp && base.availability == SKPI_PARTIAL && f->v.availability != SKPI_PARTIAL) cmp = false;
+    if (cmp && f->v.availability == SKPI_PARTIAL) {
+        skpi__arg args[] = { { "metric", f->label }, { "value", val }, { "period", a->plabel },
+                             { "comparison", label } };
+        TRY(skpi__asm_fill(a, SKPI_TPL_HEADLINE_PARTIAL, args, 4));
+        return skpi_doc_paragraph_add_span(a->doc, para, SKPI_SPAN_PLAIN, a->t.buf);
+    }
     if (!cmp) {
         skpi__arg args[] = { { "metric", f->label }, { "value", val }, { "period", a->plabel } };
         TRY(skpi__asm_fill(a, SKPI_TPL_HEADLINE_ONLY, args, 3));
@@ -317,6 +327,7 @@ int skpi__sec_top_posts(skpi__asm *a)
         d.ratio.value = t.ratio[i];
         d.ratio.availability = isfinite(t.ratio[i]) ? SKPI_AVAILABLE : SKPI_MISSING;
         TRY(skpi_doc_posts_add(a->doc, block, &d));
+        TRY(skpi_doc_set_channel_key(a->doc, block, i, skpi_post_channel(p)));
     }
     return unranked(a, &t);
 }

@@ -18,14 +18,15 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden" / "report" / "report.csv"
-HEADER = ["section", "item", "metric", "channel", "period", "value", "unit", "comparison", "change",
-          "change_relative", "text"]
+HEADER = ["section", "item", "metric", "channel", "channel_key", "period", "value", "unit", "comparison",
+          "change", "change_relative", "text"]
 KPIS = "Key metrics, November 2026"
 
 
 def frame(text):
     return pd.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""],
-                       dtype={"section": str, "item": str, "metric": str, "channel": str, "period": str,
+                       dtype={"section": str, "item": str, "metric": str, "channel": str, "channel_key": str,
+                              "period": str,
                               "unit": str, "comparison": str, "text": str})
 
 
@@ -107,7 +108,9 @@ def test_chart_points(golden):
     assert got[("Expected", "2026-W46")] == 2400
     assert len(c) == 10
     bars = golden[golden.section == "Engagements by channel"]
-    assert one(bars, metric="Oct 2026", period="LinkedIn").value == 3600
+    # a chart of channels puts each bar in the channel columns, not in period (#17)
+    assert one(bars, metric="Oct 2026", channel="LinkedIn").value == 3600
+    assert bars.period.isna().all()
 
 
 def test_goal_figures(golden):
@@ -163,3 +166,12 @@ def test_demo_csv(tmp_path):
     assert len(pct) > 0 and (pct.abs() <= 1).all()
     # the reported month and its comparisons, named as the document names them
     assert df.period.notna().any() and df.comparison.dropna().str.contains(" vs ").all()
+    # one form of period everywhere, ISO (#17): month, day, quarter, week or year
+    iso = r"^\d{4}(-\d{2}(-\d{2})?|-Q[1-4]|-W\d{2})?$"
+    assert df.period.dropna().str.match(iso).all(), df.period[~df.period.fillna("2026").str.match(iso)]
+    # the March 2026 demo compares with February 2026 and March 2025
+    reach = df[(df.metric == "Reach") & df.item.isna() & (df.section.str.startswith("Key metrics"))]
+    assert sorted(reach.period) == ["2025-03", "2026-02", "2026-03"]
+    # channels by display name and by key: the key is the demo's channel
+    assert set(reach.channel_key) == {"instagram:@acmeoutdoor"}
+    assert (reach.channel != reach.channel_key).all()

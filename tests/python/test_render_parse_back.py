@@ -443,7 +443,7 @@ def test_csv_cells_round_trip(name):
         # Every row's section is a block's title; the host table's row
         # holds it as item (first cell), metric (its column) and text.
         assert all(row[0] == want for row in rows[1:])
-        assert [want, want, want] + [""] * 7 + [want] in rows
+        assert [want, want, want] + [""] * 8 + [want] in rows
 
 
 # ---- JSON --------------------------------------------------------------------------

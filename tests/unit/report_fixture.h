@@ -76,6 +76,7 @@ static int fixture_charts(skpi_doc *doc)
     bar.kind = SKPI_CHART_BAR;
     bar.title = "Engagements by channel";
     FIXTURE_CHECK(skpi_doc_add_chart(&c, doc, &bar));
+    FIXTURE_CHECK(skpi_doc_chart_set_axis(doc, c, SKPI_AXIS_CHANNELS)); /* labels are channels, not periods */
     static const char *const channels[] = { "Instagram", "LinkedIn" };
     static const double nov[] = { 8000, 4345 }, oct[] = { 6400, 3600 };
     FIXTURE_CHECK(skpi_doc_chart_add_series(NULL, doc, c, "Nov 2026", SKPI_SERIES_SOLID, channels, nov, 2));

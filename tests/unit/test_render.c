@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#define SKPI_EXPERIMENTAL /* the document's keys for JSON and CSV */
 #include <socialkpi.h>
 #include <locale.h>
 #include <stdbool.h>
@@ -249,11 +250,11 @@ static void csv_neutralises_formulas(void **state)
      * section, its label the metric; the comparison heading "-1 (prev)" is
      * the period of the previous value. */
     assert_non_null(strstr(out, "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",,"
-                                "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",\"'@channel\",,-5,count,,,,\r\n"));
-    assert_non_null(strstr(out, ",\"'@channel\",\"'-1 (prev)\",1,count,vs -1 (prev),-6,-6,\r\n"));
+                                "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",\"'@channel\",,,-5,count,,,,\r\n"));
+    assert_non_null(strstr(out, ",\"'@channel\",,\"'-1 (prev)\",1,count,vs -1 (prev),-6,-6,\r\n"));
     /* a host table's cells: the row's first cell is the item, the column
      * header the metric, the cell the text */
-    assert_non_null(strstr(out, "\r\nTable,\"'\tTAB\",\"Line\nbreak\",,,,,,,,\"x|y,\"\"z\"\"\"\r\n"));
+    assert_non_null(strstr(out, "\r\nTable,\"'\tTAB\",\"Line\nbreak\",,,,,,,,,\"x|y,\"\"z\"\"\"\r\n"));
     assert_non_null(strstr(out, ",\"'-2\"\r\n"));
     /* Our own numbers stay numbers: -5, -6 and -600 % (-6) are not neutralised. */
     assert_null(strstr(out, "\n="));
@@ -354,8 +355,8 @@ static void csv_formulas_after_semicolons_and_line_breaks(void **state)
      * ';' or a line break (past spaces and quotes); ';' quotes a cell. The
      * row: section (the title), item (first cell), metric (its column's
      * header), seven empty cells, text. */
-    assert_string_equal(out, "section,item,metric,channel,period,value,unit,comparison,change,change_relative,text\r\n"
-                             "\"  '-3+4\",\"p\n'+q\r\n\"\"'@r\",\"x;'=1;'@2\",,,,,,,,\"s; \"\"'-t;;'=u\"\r\n");
+    assert_string_equal(out, "section,item,metric,channel,channel_key,period,value,unit,comparison,change,change_relative,text\r\n"
+                             "\"  '-3+4\",\"p\n'+q\r\n\"\"'@r\",\"x;'=1;'@2\",,,,,,,,,\"s; \"\"'-t;;'=u\"\r\n");
     skpi_free(out);
     skpi_doc_free(doc);
 }
@@ -506,11 +507,11 @@ static void json_and_csv_numbers(void **state)
     for (size_t i = 0; i < 8; i++)
         if (strstr(json, expect[i]) == NULL) fail_msg("JSON lacks %s:\n%s", expect[i], json);
     char *csv = render(doc, SKPI_FORMAT_CSV, NULL, NULL);
-    assert_string_equal(csv, "section,item,metric,channel,period,value,unit,comparison,change,change_relative,text\r\n"
-                             "n,,s,,a,0.1,count,,,,\r\nn,,s,,b,0.3333333333333333,count,,,,\r\n"
-                             "n,,s,,c,12345,count,,,,\r\nn,,s,,d,-2.5,count,,,,\r\n"
-                             "n,,s,,e,1e-07,count,,,,\r\nn,,s,,f,1e+21,count,,,,\r\n"
-                             "n,,s,,g,0,count,,,,\r\nn,,s,,h,,count,,,,\r\n");
+    assert_string_equal(csv, "section,item,metric,channel,channel_key,period,value,unit,comparison,change,change_relative,text\r\n"
+                             "n,,s,,,a,0.1,count,,,,\r\nn,,s,,,b,0.3333333333333333,count,,,,\r\n"
+                             "n,,s,,,c,12345,count,,,,\r\nn,,s,,,d,-2.5,count,,,,\r\n"
+                             "n,,s,,,e,1e-07,count,,,,\r\nn,,s,,,f,1e+21,count,,,,\r\n"
+                             "n,,s,,,g,0,count,,,,\r\nn,,s,,,h,,count,,,,\r\n");
     skpi_free(json);
     skpi_free(csv);
     skpi_doc_free(doc);
@@ -532,9 +533,9 @@ static void charts_with_different_labels(void **state)
     /* The category axis is Mon, Tue, Wed; each series has a gap, which
      * the CSV (a row per point) has no row for. */
     char *csv = render(doc, SKPI_FORMAT_CSV, NULL, NULL);
-    assert_string_equal(csv, "section,item,metric,channel,period,value,unit,comparison,change,change_relative,text\r\n"
-                             "Union,,A,,Mon,1,count,,,,\r\nUnion,,A,,Tue,2,count,,,,\r\n"
-                             "Union,,B,,Tue,20,count,,,,\r\nUnion,,B,,Wed,30,count,,,,\r\n");
+    assert_string_equal(csv, "section,item,metric,channel,channel_key,period,value,unit,comparison,change,change_relative,text\r\n"
+                             "Union,,A,,,Mon,1,count,,,,\r\nUnion,,A,,,Tue,2,count,,,,\r\n"
+                             "Union,,B,,,Tue,20,count,,,,\r\nUnion,,B,,,Wed,30,count,,,,\r\n");
     char *md = render(doc, SKPI_FORMAT_MARKDOWN, NULL, NULL);
     assert_non_null(strstr(md, "| Mon | 1 | n/a |\n| Tue | 2 | 20 |\n| Wed | n/a | 30 |\n"));
     char *html = render(doc, SKPI_FORMAT_HTML, NULL, NULL);
@@ -829,6 +830,81 @@ static void formats_left_out_of_the_build(void **state)
     skpi_doc_free(doc);
 }
 
+/* #17: CSV and JSON write periods as keys ("2026-02") and channels by name
+ * and key, whatever the headings say; a chart of channels puts each point
+ * in the channel columns, a chart of named items in the item column. */
+static void csv_and_json_keys(void **state)
+{
+    (void)state;
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_doc_new(&doc), SKPI_OK);
+    skpi_period march = { 1772323200, 1775001600 }; /* 2026-03-01 to 2026-04-01 UTC */
+    assert_int_equal(skpi_doc_set_period(doc, &march, "2026-03"), SKPI_OK);
+    assert_int_equal(skpi_doc_set_period_name(doc, "March 2026"), SKPI_OK);
+    size_t t;
+    assert_int_equal(skpi_doc_add_kpi_table(&t, doc, "K", "February 2026", NULL), SKPI_OK);
+    assert_int_equal(skpi_doc_kpi_table_set_periods(doc, t, "2026-02", NULL), SKPI_OK);
+    skpi_doc_kpi_row row = SKPI_DOC_KPI_ROW_INIT;
+    row.label = "Reach";
+    row.channel = "Instagram";
+    row.value = (skpi_value){ 120, SKPI_AVAILABLE };
+    row.previous = (skpi_value){ 100, SKPI_AVAILABLE };
+    row.change = (skpi_value){ 20, SKPI_AVAILABLE };
+    row.change_percent = (skpi_value){ 20, SKPI_AVAILABLE };
+    assert_int_equal(skpi_doc_kpi_table_add_row(doc, t, &row), SKPI_OK);
+    assert_int_equal(skpi_doc_set_channel_key(doc, t, 0, "instagram:@acme"), SKPI_OK);
+    assert_int_equal(skpi_doc_set_channel_key(doc, t, 1, "x"), SKPI_ERANGE);
+    skpi_doc_chart ch = SKPI_DOC_CHART_INIT;
+    ch.kind = SKPI_CHART_BAR;
+    ch.title = "By channel";
+    size_t c;
+    assert_int_equal(skpi_doc_add_chart(&c, doc, &ch), SKPI_OK);
+    assert_int_equal(skpi_doc_chart_set_axis(doc, c, SKPI_AXIS_CHANNELS), SKPI_OK);
+    assert_int_equal(skpi_doc_chart_set_axis(doc, c, 7), SKPI_EINVAL);
+    assert_int_equal(skpi_doc_chart_name_category(doc, c, "instagram:@acme", "Instagram"), SKPI_OK);
+    const char *labels[] = { "instagram:@acme", "x:@acme" };
+    const double values[] = { 5, 7 };
+    assert_int_equal(skpi_doc_chart_add_series(NULL, doc, c, "Posts", 0, labels, values, 2), SKPI_OK);
+    const char *name = NULL;
+    assert_int_equal(skpi_doc_chart_category_name(&name, doc, c, 0), SKPI_OK);
+    assert_string_equal(name, "Instagram");
+    assert_int_equal(skpi_doc_chart_category_name(&name, doc, c, 1), SKPI_OK);
+    assert_string_equal(name, "x:@acme"); /* no name: the label */
+    assert_int_equal(skpi_doc_chart_category_name(&name, doc, c, 2), SKPI_ERANGE);
+    size_t g;
+    ch.title = "Goals";
+    assert_int_equal(skpi_doc_add_chart(&g, doc, &ch), SKPI_OK);
+    assert_int_equal(skpi_doc_chart_set_axis(doc, g, SKPI_AXIS_ITEMS), SKPI_OK);
+    const char *goal[] = { "Grow" };
+    const double half[] = { 50 };
+    assert_int_equal(skpi_doc_chart_add_series(NULL, doc, g, "Progress", 0, goal, half, 1), SKPI_OK);
+    char *csv = render(doc, SKPI_FORMAT_CSV, NULL, NULL);
+    /* worked out by hand: 120 against 100 is +20 (0.2 as a fraction) */
+    assert_string_equal(csv, "section,item,metric,channel,channel_key,period,value,unit,comparison,change,change_relative,text\r\n"
+                             "K,,Reach,Instagram,instagram:@acme,2026-03,120,count,,,,\r\n"
+                             "K,,Reach,Instagram,instagram:@acme,2026-02,100,count,2026-03 vs 2026-02,20,0.2,\r\n"
+                             "By channel,,Posts,Instagram,instagram:@acme,,5,count,,,,\r\n"
+                             "By channel,,Posts,x:@acme,x:@acme,,7,count,,,,\r\n"
+                             "Goals,Grow,Progress,,,,50,count,,,,\r\n");
+    char *json = render(doc, SKPI_FORMAT_JSON, NULL, NULL);
+    assert_non_null(strstr(json, "\"comparison\": \"February 2026\",\n"));
+    assert_non_null(strstr(json, "\"comparison_period\": \"2026-02\",\n"));
+    assert_non_null(strstr(json, "\"comparison2_period\": null,\n"));
+    assert_non_null(strstr(json, "\"channel\": \"Instagram\",\n"));
+    assert_non_null(strstr(json, "\"channel_key\": \"instagram:@acme\",\n"));
+    assert_non_null(strstr(json, "\"axis\": \"channels\",\n"));
+    assert_non_null(strstr(json, "\"axis\": \"items\",\n"));
+    /* the readers' name of the period, for page footers */
+    assert_int_equal(skpi_doc_period_name(&name, doc), SKPI_OK);
+    assert_string_equal(name, "March 2026");
+    assert_int_equal(skpi_doc_set_period_name(doc, NULL), SKPI_OK);
+    assert_int_equal(skpi_doc_period_name(&name, doc), SKPI_OK);
+    assert_string_equal(name, "2026-03");
+    skpi_free(csv);
+    skpi_free(json);
+    skpi_doc_free(doc);
+}
+
 static void empty_document(void **state)
 {
     (void)state;
@@ -837,7 +913,7 @@ static void empty_document(void **state)
     char *md = render(doc, SKPI_FORMAT_MARKDOWN, NULL, NULL);
     assert_string_equal(md, "");
     char *csv = render(doc, SKPI_FORMAT_CSV, NULL, NULL);
-    assert_string_equal(csv, "section,item,metric,channel,period,value,unit,comparison,change,change_relative,text\r\n");
+    assert_string_equal(csv, "section,item,metric,channel,channel_key,period,value,unit,comparison,change,change_relative,text\r\n");
     char *json = render(doc, SKPI_FORMAT_JSON, NULL, NULL);
     assert_string_equal(json, "{\n  \"format\": \"socialkpi-report\",\n  \"version\": 1,\n  \"generated_at\": null,\n"
                               "  \"title\": \"\",\n  \"subtitle\": \"\",\n  \"language\": \"en\",\n"
@@ -904,6 +980,7 @@ int main(void)
         cmocka_unit_test(kpi_numbers),
         cmocka_unit_test(json_and_csv_numbers),
         cmocka_unit_test(charts_with_different_labels),
+        cmocka_unit_test(csv_and_json_keys),
         cmocka_unit_test(text_lines_are_short),
         cmocka_unit_test(sink_failing_half_way),
         cmocka_unit_test(sink_kept_open_on_request),

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#define SKPI_EXPERIMENTAL /* report_fixture.h says what a chart's axis is */
 #include <socialkpi.h>
 #include <stdbool.h>
 #include <stdio.h>

@@ -1099,6 +1099,41 @@ static void partial_period(void **state)
     skpi_dataset_free(ds);
 }
 
+/* The lead KPI partial in a period the report covers in full (#17): its
+ * engagements end on 22 November 2026 while impressions run to the 30th.
+ * 22 days of 100 make 2,200 against October's 31 * 100 = 3,100, a false
+ * -29.0 %: the headline says the figure is partial and compares nothing. */
+static void partial_lead_kpi(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = NULL;
+    assert_int_equal(skpi_dataset_new(&ds, NULL), SKPI_OK);
+    skpi_time t[500];
+    double v[500], w[500];
+    size_t n = 0;
+    for (skpi_time x = day(2025, 10, 1); x <= day(2026, 11, 30); x += 86400) {
+        t[n] = x;
+        v[n] = x <= day(2026, 11, 22) ? 100 : NAN;
+        w[n++] = 1000;
+    }
+    assert_int_equal(skpi_dataset_append(ds, "engagements", "instagram:@acme", t, v, n), SKPI_OK);
+    assert_int_equal(skpi_dataset_append(ds, "impressions", "instagram:@acme", t, w, n), SKPI_OK);
+    skpi_report *r = definition();
+    int coverage = -1;
+    assert_int_equal(skpi_report_coverage(&coverage, NULL, r, ds), SKPI_OK);
+    assert_int_equal(coverage, SKPI_COVERAGE_FULL);
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    char *text = doc_text(doc);
+    assert_contains(text, "Summary\n-------\n\nEngagements has data for only part of November 2026: 2,200 so far, "
+                          "not compared with October 2026 until the data is complete.\n");
+    assert_null(strstr(text, "Engagements fell"));
+    skpi_free(text);
+    skpi_doc_free(doc);
+    skpi_report_free(r);
+    skpi_dataset_free(ds);
+}
+
 /* The names readers see: set ones, else made from the key; never a key. */
 static void channel_names(void **state)
 {
@@ -1388,6 +1423,7 @@ int main(void)
         cmocka_unit_test(definition_api),
         cmocka_unit_test(without_comparisons_or_data),
         cmocka_unit_test(partial_period),
+        cmocka_unit_test(partial_lead_kpi),
         cmocka_unit_test(channel_names),
         cmocka_unit_test(top_posts_say_why),
         cmocka_unit_test(funnel_section),

@@ -28,7 +28,7 @@ from .okr import (Band, CheckIn, Curve, KeyResult, KeyResultDirection, KeyResult
 from .render import Format, Paper, json_schema_version, render
 from .delivery import (Attachment, Delivery, DeliverySink, DeliveryStatus, DigestFlavour, Mail,
                        Webhook, WebhookPreset, deliver, redact_url, render_digest, report_period)
-from .document import (Align, BlockKind, CalloutKind, ChartKind, Document, SeriesStyle,
+from .document import (Align, BlockKind, CalloutKind, ChartAxis, ChartKind, Document, SeriesStyle,
                        SpanStyle, Tone)
 from .report_definition import Audience, Comparison, ReportDefinition, Section, Template
 from .series import Aggregation, DuplicatePolicy, Series
@@ -88,7 +88,7 @@ __all__ = [
     "DateOrder", "ImportSummary", "Preset", "Skip", "import_buffer", "import_file",
     "Definitions", "Run", "Store",
     "CallableSink", "FileSink", "MemorySink", "Sink",
-    "Align", "BlockKind", "CalloutKind", "ChartKind", "Document", "SeriesStyle",
+    "Align", "BlockKind", "CalloutKind", "ChartAxis", "ChartKind", "Document", "SeriesStyle",
     "SpanStyle", "Tone",
     "Format", "Paper", "json_schema_version", "render",
     "Attachment", "Delivery", "DeliverySink", "DeliveryStatus", "DigestFlavour", "Mail",

@@ -68,6 +68,14 @@ class ChartKind(enum.IntEnum):
     BAR = 1
 
 
+class ChartAxis(enum.IntEnum):
+    """What a chart's categories are: JSON and CSV write each label in the matching column."""
+
+    PERIODS = 0
+    CHANNELS = 1
+    ITEMS = 2
+
+
 class SeriesStyle(enum.IntEnum):
     """How a chart series is drawn."""
 
@@ -371,6 +379,28 @@ class Chart(Block):
 
 
     @property
+    def axis(self) -> ChartAxis:
+        """What the categories are (periods, channels or named items)."""
+        out = ctypes.c_int()
+        lib.skpi_doc_chart_axis(ctypes.byref(out), self._d, self.index)
+        return ChartAxis(out.value)
+
+    def name_category(self, label: str, name: Optional[str]) -> Chart:
+        """Show the category `label` to readers as `name` (JSON and CSV keep the label)."""
+        lib.skpi_doc_chart_name_category(self._d, self.index, utf8(label), opt_text(name))
+        return self
+
+    @property
+    def category_names(self) -> List[str]:
+        """The categories as readers see them: each one's name, else its label."""
+        name = ctypes.c_char_p()
+        out = []
+        for j in range(len(self.categories)):
+            lib.skpi_doc_chart_category_name(ctypes.byref(name), self._d, self.index, j)
+            out.append(required(name.value))
+        return out
+
+    @property
     def categories(self) -> List[str]:
         """The category axis: the labels the points sit at, in order (one per point when every
         series has the same labels, else each distinct label where it first appears)."""
@@ -644,15 +674,20 @@ class Document(Handle):
 
     def add_chart(self, title: str, kind: ChartKind = ChartKind.LINE,
                   description: Optional[str] = None, unit: Unit = Unit.COUNT,
-                  y_range: Optional[Tuple[float, float]] = None) -> Chart:
-        """Append a chart; add its series with Chart.add_series()."""
+                  y_range: Optional[Tuple[float, float]] = None,
+                  axis: ChartAxis = ChartAxis.PERIODS) -> Chart:
+        """Append a chart; add its series with Chart.add_series(). `axis` says what the
+        labels of its points are (periods, channels or named items)."""
         c = _fill(DocChart, lib.skpi_doc_chart_init,
                   dict(title=title, kind=kind, description=description, unit=unit))
         if y_range is not None:
             c.fixed_range, c.y_min, c.y_max = 1, float(y_range[0]), float(y_range[1])
         out = ctypes.c_size_t()
         lib.skpi_doc_add_chart(ctypes.byref(out), self._h, ctypes.byref(c))
-        return self._added(Chart, out)
+        chart = self._added(Chart, out)
+        if axis != ChartAxis.PERIODS:
+            lib.skpi_doc_chart_set_axis(self._h, chart.index, int(axis))
+        return chart
 
     def add_goals(self, title: Optional[str] = None) -> Goals:
         """Append a goal scorecard; add goals with Goals.add()."""

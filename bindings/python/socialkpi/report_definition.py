@@ -229,6 +229,7 @@ class Template(enum.IntEnum):
     FUNNEL_DATA_WARNING = 131
     FUNNEL_NO_COST = 132
     FUNNEL_NO_DATA = 133
+    HEADLINE_PARTIAL = 134
 
     @property
     def default(self) -> str:

@@ -55,7 +55,7 @@ def fixture_report():
                       "path; week 47 was the best on record.")
     c.add_series("Engagements", weeks, [2100, 2500, math.nan, 9870, 3100])
     c.add_series("Expected", weeks, [2200, 2300, 2400, 2500, 2600], sk.SeriesStyle.DASHED)
-    bar = rep.add_chart("Engagements by channel", sk.ChartKind.BAR)
+    bar = rep.add_chart("Engagements by channel", sk.ChartKind.BAR, axis=sk.ChartAxis.CHANNELS)
     bar.add_series("Nov 2026", ["Instagram", "LinkedIn"], [8000, 4345])
     bar.add_series("Oct 2026", ["Instagram", "LinkedIn"], [6400, 3600])
 

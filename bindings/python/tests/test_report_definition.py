@@ -229,7 +229,7 @@ def test_defaults_presets_and_round_trip():
 
 def test_templates():
     T = sk.Template
-    assert len(T) == sk.limits()["report_templates"] == 134  # 63 for assembly, 71 the document keeps for the renderers
+    assert len(T) == sk.limits()["report_templates"] == 135  # 63 for assembly, 72 the document keeps for the renderers
     assert T.HEADING_WINS.default == "Wins" and T.HEADING_WINS.placeholders == []
     assert T.GOALS_SUMMARY.placeholders == ["good", "total", "bad"]
     rd = sk.ReportDefinition("R")
