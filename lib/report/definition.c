@@ -26,6 +26,24 @@ static const int preset_sales[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_KPIS, SKP
 
 #define N(a) (sizeof a / sizeof a[0])
 
+/* Where a section switched on goes: every section in display order. The
+ * presets may leave sections out; this list may not, or switching one on
+ * would search past its end. */
+static const int display_order[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_WINS, SKPI_SECTION_KPIS,
+                                     SKPI_SECTION_CHANNELS, SKPI_SECTION_TRENDS,
+                                     SKPI_SECTION_COMPETITORS, SKPI_SECTION_BENCHMARKS,
+                                     SKPI_SECTION_FUNNEL, SKPI_SECTION_GOALS, SKPI_SECTION_OKRS,
+                                     SKPI_SECTION_TOP_POSTS, SKPI_SECTION_SPOT_CHECKS,
+                                     SKPI_SECTION_CUSTOM, SKPI_SECTION_NEXT_STEPS };
+_Static_assert(N(display_order) == SKPI__SECTION_COUNT, "every section has a place in the display order");
+
+static size_t display_rank(int section)
+{
+    size_t k = 0;
+    while (k < N(display_order) && display_order[k] != section) k++;
+    return k;
+}
+
 int skpi_section_count(void) { return SKPI__SECTION_COUNT; }
 
 const char *skpi_section_name(int section)
@@ -371,15 +389,11 @@ int skpi_report_set_section(skpi_report *r, int section, int on)
         if (r->sections[i] == section) at = i;
     if (on && at == r->nsections) {
         /* Insert before the first shown section that follows it in the
-         * self preset's order (the fullest one). */
-        size_t rank = 0;
-        while (preset_self[rank] != section) rank++;
+         * display order. */
+        size_t rank = display_rank(section);
         size_t pos = r->nsections;
-        for (size_t i = 0; i < r->nsections && pos == r->nsections; i++) {
-            size_t k = 0;
-            while (preset_self[k] != r->sections[i]) k++;
-            if (k > rank) pos = i;
-        }
+        for (size_t i = 0; i < r->nsections && pos == r->nsections; i++)
+            if (display_rank(r->sections[i]) > rank) pos = i;
         memmove(r->sections + pos + 1, r->sections + pos, (r->nsections - pos) * sizeof *r->sections);
         r->sections[pos] = section;
         r->nsections++;

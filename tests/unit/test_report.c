@@ -724,6 +724,19 @@ static void audiences(void **state)
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_TRENDS, 0), SKPI_OK);
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_TRENDS, 0), SKPI_OK);
     assert_int_equal(sections(s, r), 8);
+    /* Sections no preset shows: each goes before the first shown section
+     * that follows it in the full order (goals follow both). */
+    assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_BENCHMARKS, 1), SKPI_OK);
+    assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_COMPETITORS, 1), SKPI_OK);
+    const int lead_compare[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_COMPETITORS, SKPI_SECTION_BENCHMARKS,
+                                 SKPI_SECTION_GOALS, SKPI_SECTION_OKRS, SKPI_SECTION_WINS,
+                                 SKPI_SECTION_KPIS, SKPI_SECTION_FUNNEL, SKPI_SECTION_CUSTOM,
+                                 SKPI_SECTION_NEXT_STEPS };
+    assert_int_equal(sections(s, r), 10);
+    assert_memory_equal(s, lead_compare, sizeof lead_compare);
+    assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_COMPETITORS, 0), SKPI_OK);
+    assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_BENCHMARKS, 0), SKPI_OK);
+    assert_int_equal(sections(s, r), 8);
     assert_int_equal(skpi_report_set_section(r, 14, 1), SKPI_EINVAL);
     assert_int_equal(skpi_report_set_section(r, 0, 2), SKPI_EINVAL);
 
