@@ -377,6 +377,16 @@ SKPI_API int skpi_definitions_add_report_buffer(skpi_definitions *defs, const ch
  */
 SKPI_API int skpi_definitions_check_references(const skpi_definitions *defs);
 
+/**
+ * @brief The team of the definitions ("team": activities, people,
+ *        capacity), to record hours in (experimental).
+ *
+ * Reports built from the definitions (skpi_definitions_build_report())
+ * read it for their Resourcing section; hours added to it count there.
+ * @param defs the definitions
+ * @return the team, owned by the definitions; NULL when they have none
+ */
+SKPI_API skpi_effort *skpi_definitions_effort(skpi_definitions *defs);
 #endif /* SKPI_EXPERIMENTAL */
 
 #ifdef __cplusplus

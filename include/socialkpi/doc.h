@@ -1062,10 +1062,42 @@ typedef enum skpi_template {
     SKPI_TPL_FUNNEL_DATA_WARNING = 131, /**< funnel: title of a data warning */
     SKPI_TPL_FUNNEL_NO_COST = 132, /**< funnel: a return not available because nothing was spent */
     SKPI_TPL_FUNNEL_NO_DATA = 133, /**< funnel: no step has data in the period */
-    SKPI_TPL_HEADLINE_PARTIAL = 134 /**< the lead KPI has data for only part of the period: no comparison */
+    SKPI_TPL_HEADLINE_PARTIAL = 134, /**< the lead KPI has data for only part of the period: no comparison */
+    SKPI_TPL_HEADING_RESOURCING = 135, /**< resourcing: "Resourcing" */
+    SKPI_TPL_RESOURCING_HOURS_TITLE = 136, /**< resourcing: caption of the hours table */
+    SKPI_TPL_RESOURCING_CAPACITY_TITLE = 137, /**< resourcing: caption of the capacity table */
+    SKPI_TPL_RESOURCING_IMPACT_TITLE = 138, /**< resourcing: caption of the impact table */
+    SKPI_TPL_RESOURCING_ESTIMATE_TITLE = 139, /**< resourcing: caption of the estimate table */
+    SKPI_TPL_RESOURCING_SHARED = 140, /**< resourcing: a metric several activities share */
+    SKPI_TPL_RESOURCING_OVER = 141, /**< resourcing: a role with more hours planned than available */
+    SKPI_TPL_RESOURCING_MOVE = 142, /**< resourcing: next step: move hours to the activity that brings more per hour */
+    SKPI_TPL_RESOURCING_GOAL = 143, /**< resourcing: a goal named in a recommendation */
+    SKPI_TPL_RESOURCING_OBJECTIVE = 144, /**< resourcing: an objective named in a recommendation */
+    SKPI_TPL_RESOURCING_ESTIMATE_NOTE = 145, /**< resourcing: what an estimate is and is not */
+    SKPI_TPL_RESOURCING_NOT_ESTIMATED = 146, /**< resourcing: an estimate withheld for too few weeks */
+    SKPI_TPL_RESOURCING_CONSTANT_HOURS = 147, /**< resourcing: an estimate withheld for hours that never changed */
+    SKPI_TPL_RESOURCING_ESTIMATE_LABEL = 148, /**< resourcing: the label of an estimate */
+    SKPI_TPL_RESOURCING_SHARED_CELL = 149, /**< resourcing: the activities behind a shared figure */
+    SKPI_TPL_RESOURCING_YES = 150, /**< resourcing: a flag that is set */
+    SKPI_TPL_COLUMN_ACTIVITY = 151, /**< resourcing: column heading: an activity */
+    SKPI_TPL_COLUMN_ACTIVITIES = 152, /**< resourcing: column heading: the activities behind a figure */
+    SKPI_TPL_COLUMN_HOURS = 153, /**< resourcing: column heading: hours in the period */
+    SKPI_TPL_COLUMN_PREVIOUS_HOURS = 154, /**< resourcing: column heading: hours in the previous period */
+    SKPI_TPL_COLUMN_ROLE = 155, /**< resourcing: column heading: a role */
+    SKPI_TPL_COLUMN_PLANNED = 156, /**< resourcing: column heading: hours planned */
+    SKPI_TPL_COLUMN_AVAILABLE = 157, /**< resourcing: column heading: hours available */
+    SKPI_TPL_COLUMN_OVER_ALLOCATED = 158, /**< resourcing: column heading: more planned than available */
+    SKPI_TPL_COLUMN_CHANNELS = 159, /**< resourcing: column heading: a channel selector */
+    SKPI_TPL_COLUMN_RESULT = 160, /**< resourcing: column heading: a metric's result in the period */
+    SKPI_TPL_COLUMN_PER_HOUR = 161, /**< resourcing: column heading: result per hour */
+    SKPI_TPL_COLUMN_PREVIOUS_PER_HOUR = 162, /**< resourcing: column heading: result per hour in the previous period */
+    SKPI_TPL_COLUMN_COST_PER_RESULT = 163, /**< resourcing: column heading: cost per result */
+    SKPI_TPL_COLUMN_WEEKS = 164, /**< resourcing: column heading: weeks behind an estimate */
+    SKPI_TPL_COLUMN_SLOPE = 165, /**< resourcing: column heading: the least-squares slope */
+    SKPI_TPL_COLUMN_INTERVAL = 166 /**< resourcing: column heading: the slope's confidence interval */
 } skpi_template;
 
-/** @brief The number of ::skpi_template values (125); new ones are only ever appended. */
+/** @brief The number of ::skpi_template values (167); new ones are only ever appended. */
 SKPI_API int skpi_template_count(void);
 
 /** @brief The default (English) text of a template; NULL for unknown keys. Static. */

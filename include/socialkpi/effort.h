@@ -144,6 +144,34 @@ SKPI_API int skpi_effort_add_person(skpi_effort *e, const char *person, const ch
  */
 SKPI_API int skpi_effort_role_of(const char **out, const skpi_effort *e, const char *who);
 
+/** @brief The number of people declared (0 for NULL). */
+SKPI_API size_t skpi_effort_person_count(const skpi_effort *e);
+
+/**
+ * @brief A person and their role, in the order declared.
+ * @param name  receives the name (borrowed); may be NULL
+ * @param role  receives the role (borrowed); may be NULL
+ * @param e     the handle
+ * @param index 0 to skpi_effort_person_count() - 1
+ * @return SKPI_OK, SKPI_EMISUSE, SKPI_ERANGE
+ */
+SKPI_API int skpi_effort_person(const char **name, const char **role, const skpi_effort *e,
+                                size_t index);
+
+/** @brief The number of roles with a capacity (0 for NULL). */
+SKPI_API size_t skpi_effort_capacity_count(const skpi_effort *e);
+
+/**
+ * @brief A role's weekly capacity, in the order first set.
+ * @param role  receives the role (borrowed); may be NULL
+ * @param hours receives the hours per week; may be NULL
+ * @param e     the handle
+ * @param index 0 to skpi_effort_capacity_count() - 1
+ * @return SKPI_OK, SKPI_EMISUSE, SKPI_ERANGE
+ */
+SKPI_API int skpi_effort_capacity(const char **role, double *hours, const skpi_effort *e,
+                                  size_t index);
+
 /**
  * @brief Set the hours a role has available per week (all its people together).
  *
@@ -259,12 +287,15 @@ typedef struct skpi_resourcing_options {
     size_t min_weeks;
     /** Confidence level of the slope's interval (default 0.95), above 0 and below 1. */
     double confidence;
+    /** The slope reads the last this many whole weeks that end by the end of
+     *  the reported period (default 13, a quarter; at least min_weeks). */
+    size_t window_weeks;
 } skpi_resourcing_options;
 
 /** @brief The current version of ::skpi_resourcing_options. */
 #define SKPI_RESOURCING_OPTIONS_VERSION 1
 /** @brief Static initializer with the defaults. */
-#define SKPI_RESOURCING_OPTIONS_INIT { SKPI_RESOURCING_OPTIONS_VERSION, 8, 0.95 }
+#define SKPI_RESOURCING_OPTIONS_INIT { SKPI_RESOURCING_OPTIONS_VERSION, 8, 0.95, 13 }
 
 /**
  * @brief Initialise options with the defaults.
@@ -277,8 +308,8 @@ SKPI_API int skpi_resourcing_options_init(skpi_resourcing_options *opts, unsigne
 /**
  * @brief Work out the resourcing figures of a period against the previous one.
  *
- * The slope estimates use the whole weeks (of `cal`) that lie inside
- * `[previous.start, period.end)`.
+ * The slope estimates use the last `window_weeks` whole weeks (of `cal`)
+ * that end by `period.end`.
  * @param out      receives the analysis; free it with skpi_resourcing_free()
  * @param e        the effort handle (read only)
  * @param ds       the dataset holding the activities' metrics (its source

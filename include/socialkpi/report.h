@@ -20,6 +20,7 @@
 #include "socialkpi/goal.h"
 #include "socialkpi/metrics.h"
 #include "socialkpi/okr.h"
+#include "socialkpi/effort.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -79,10 +80,12 @@ typedef enum skpi_section {
     SKPI_SECTION_CUSTOM = 10,     /**< where the host's custom sections go, in the order added */
     SKPI_SECTION_COMPETITORS = 11, /**< our figures beside each competitor's, their median and our rank (docs/competitors.md) */
     SKPI_SECTION_BENCHMARKS = 12, /**< our figures beside the industry benchmarks, with the gap and each one's source */
-    SKPI_SECTION_FUNNEL = 13      /**< funnel and return: counts per step, step conversion, revenue, cost, ROI */
+    SKPI_SECTION_FUNNEL = 13, /**< funnel and return: counts per step, step conversion, revenue, cost, ROI */
+    SKPI_SECTION_RESOURCING = 14  /**< hours by activity and role, capacity, impact per hour,
+                                       estimates and recommendations (needs skpi_report_set_effort()) */
 } skpi_section;
 
-/** @brief The number of ::skpi_section values (14). */
+/** @brief The number of ::skpi_section values (15). */
 SKPI_API int skpi_section_count(void);
 
 /** @brief The key of a section ("summary", "wins", ... "custom", "funnel"); NULL for unknown values. Static. */
@@ -612,6 +615,23 @@ SKPI_API const skpi_benchmarks *skpi_report_benchmarks(const skpi_report *report
 /** @brief The industry of the report's benchmarks; borrowed; NULL when none. */
 SKPI_API const char *skpi_report_industry(const skpi_report *report);
 
+/**
+ * @brief Give the report a team's effort for its Resourcing section and its
+ *        recommendations (experimental).
+ *
+ * Without effort the Resourcing section writes nothing. The section shows
+ * the hours of the report's period against the previous period
+ * (docs/resourcing.md); the next steps add, for each goal and OKR at risk
+ * or off track, which activity brought more of its metric per hour.
+ * @param report the report
+ * @param effort the team's effort, borrowed: it must outlive every
+ *               skpi_report_assemble() of the report; NULL removes it
+ * @return SKPI_OK, SKPI_EMISUSE (NULL report)
+ */
+SKPI_API int skpi_report_set_effort(skpi_report *report, const skpi_effort *effort);
+
+/** @brief The effort given by skpi_report_set_effort(), or NULL (experimental). */
+SKPI_API const skpi_effort *skpi_report_effort(const skpi_report *report);
 #endif /* SKPI_EXPERIMENTAL */
 
 #ifdef __cplusplus

@@ -44,6 +44,7 @@
 #include "socialkpi/goal.h"
 #include "socialkpi/okr.h"
 #include "socialkpi/definitions.h"
+#include "socialkpi/effort.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -679,6 +680,32 @@ SKPI_API size_t skpi_store_deliveries_count(const skpi_store_deliveries *list);
  */
 SKPI_API int skpi_store_deliveries_get(skpi_store_delivery *out, const skpi_store_deliveries *list,
                                        size_t index);
+
+#ifdef SKPI_EXPERIMENTAL
+/**
+ * @brief Keep a team's effort entries from `first` on, in one transaction
+ *        (experimental).
+ * @param st    the store, opened for writing
+ * @param e     the effort handle
+ * @param first the first entry to write (those before it are stored already)
+ * @return SKPI_OK, SKPI_EMISUSE, SKPI_ERANGE (first past the entries),
+ *         SKPI_EIO (the store refused; nothing was written), SKPI_ENOMEM
+ */
+SKPI_API int skpi_store_write_effort(skpi_store *st, const skpi_effort *e, size_t first);
+
+/**
+ * @brief Add the stored effort entries to a handle, all or nothing
+ *        (experimental).
+ *
+ * Each entry is checked as skpi_effort_add_hours() does: an entry of an
+ * activity the handle no longer has stops the read with its message.
+ * @param st the store
+ * @param e  the handle, with the team's activities
+ * @return SKPI_OK, SKPI_EMISUSE, the codes of skpi_effort_add_hours(),
+ *         SKPI_EIO, SKPI_ENOMEM
+ */
+SKPI_API int skpi_store_read_effort(skpi_store *st, skpi_effort *e);
+#endif
 
 #ifdef __cplusplus
 }

@@ -75,7 +75,13 @@ void skpi_definitions_free(skpi_definitions *defs)
     skpi__free(defs->reports);
     skpi_catalog_free(defs->catalog);
     skpi_catalog_free(defs->base);
+    skpi_effort_free(defs->effort);
     skpi__free(defs);
+}
+
+skpi_effort *skpi_definitions_effort(skpi_definitions *defs)
+{
+    return defs != NULL ? defs->effort : NULL;
 }
 
 skpi_catalog *skpi_definitions_catalog(const skpi_definitions *defs)

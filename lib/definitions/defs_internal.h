@@ -6,6 +6,7 @@
 #include "socialkpi/definitions.h"
 #include "socialkpi/calendar.h"
 #include "socialkpi/report.h"
+#include "socialkpi/effort.h"
 #include "core/internal.h"
 
 #include <jansson.h>
@@ -33,7 +34,7 @@ typedef struct skpi__report_kpi {
     char *metric, *channel;
 } skpi__report_kpi;
 
-#define SKPI__TEMPLATES_MAX 160
+#define SKPI__TEMPLATES_MAX 192
 
 typedef struct skpi__report_spec {
     char *id, *title;
@@ -83,6 +84,7 @@ struct skpi_definitions {
     size_t objective_count, objective_cap;
     skpi__report_spec *reports;
     size_t report_count, report_cap;
+    skpi_effort *effort; /* the team ("team"); NULL when the document has none */
 };
 
 /* definitions.c */
@@ -203,6 +205,9 @@ int skpi__load_report(skpi_definitions *defs, const json_t *r, const char *path,
 int skpi__check_report_ids(const skpi_definitions *defs);
 json_t *skpi__save_reports(skpi__writer *w, const skpi_definitions *defs);
 json_t *skpi__save_report(skpi__writer *w, const skpi__report_spec *s);
+/* team.c: the team's activities, people and capacity. */
+int skpi__load_team(skpi_definitions *defs, const json_t *team);
+json_t *skpi__save_team(skpi__writer *w, const skpi_definitions *defs);
 
 /* report_range.c: "from", "to", "range_name" and "compare_range" of a
  * report definition: read (checked), applied in the report's calendar,

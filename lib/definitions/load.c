@@ -8,7 +8,7 @@
 #include <string.h>
 
 static const char *const root_members[] = {
-    "$schema", "version", "metrics", "goals", "objectives", "reports", NULL
+    "$schema", "version", "metrics", "goals", "objectives", "reports", "team", NULL
 };
 
 static int check_version(const json_t *root)
@@ -47,6 +47,9 @@ static int load_root(skpi_definitions *defs, const json_t *root)
     if (rc == SKPI_OK) rc = skpi__json_array(&reports, root, "", "reports", false);
     /* Metrics before goals and objectives, which must name known metrics. */
     if (rc == SKPI_OK && metrics) rc = skpi__load_metrics(defs, metrics);
+    /* The team after the metrics: its activities name them. */
+    const json_t *team = skpi__json_member(root, "team");
+    if (rc == SKPI_OK && team) rc = skpi__load_team(defs, team);
     if (rc == SKPI_OK && goals) rc = skpi__load_goals(defs, goals);
     if (rc == SKPI_OK && objectives) rc = skpi__load_objectives(defs, objectives);
     /* Reports last: they name goals, objectives and metrics. */

@@ -117,6 +117,8 @@ int skpi__report_apply(skpi_report *r, const skpi__report_spec *s, const skpi_de
         }                                                   \
     } while (0)
     if (s->audience >= 0) STEP("audience", skpi_report_set_audience(r, s->audience));
+    /* The team's hours feed the Resourcing section and the next steps. */
+    if (items && defs->effort != NULL) STEP("team", skpi_report_set_effort(r, defs->effort));
     if (s->cadence >= 0) STEP("cadence", skpi_report_set_cadence(r, s->cadence));
     if (s->has_comparisons) STEP("comparisons", skpi_report_set_comparisons(r, s->comparisons));
     if (s->has_calendar) STEP("calendar", apply_calendar(r, s));

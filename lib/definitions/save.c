@@ -24,6 +24,7 @@ int skpi_definitions_save_buffer(char **out, size_t *size, const skpi_definition
     skpi__w_set(&w, root, "goals", skpi__save_goals(&w, defs));
     skpi__w_set(&w, root, "objectives", objectives);
     skpi__w_set(&w, root, "reports", skpi__save_reports(&w, defs));
+    if (defs->effort != NULL) skpi__w_set(&w, root, "team", skpi__save_team(&w, defs));
     rc = skpi__w_dump(out, size, &w, root);
     json_decref(root);
     return rc;

@@ -267,3 +267,35 @@ int skpi_effort_set_capacity(skpi_effort *e, const char *role, double hours)
     e->capacity[e->ncapacity++] = (skpi__capacity){ copy, hours };
     return SKPI_OK;
 }
+
+size_t skpi_effort_person_count(const skpi_effort *e)
+{
+    return e != NULL ? e->npeople : 0;
+}
+
+int skpi_effort_person(const char **name, const char **role, const skpi_effort *e, size_t index)
+{
+    if (e == NULL) return skpi__error(SKPI_EMISUSE, "skpi_effort_person: e is NULL");
+    if (index >= e->npeople)
+        return skpi__error(SKPI_ERANGE, "skpi_effort_person: index %zu is out of range (%zu "
+                           "people)", index, e->npeople);
+    if (name != NULL) *name = e->people[index].name;
+    if (role != NULL) *role = e->people[index].role;
+    return SKPI_OK;
+}
+
+size_t skpi_effort_capacity_count(const skpi_effort *e)
+{
+    return e != NULL ? e->ncapacity : 0;
+}
+
+int skpi_effort_capacity(const char **role, double *hours, const skpi_effort *e, size_t index)
+{
+    if (e == NULL) return skpi__error(SKPI_EMISUSE, "skpi_effort_capacity: e is NULL");
+    if (index >= e->ncapacity)
+        return skpi__error(SKPI_ERANGE, "skpi_effort_capacity: index %zu is out of range (%zu "
+                           "roles with a capacity)", index, e->ncapacity);
+    if (role != NULL) *role = e->capacity[index].role;
+    if (hours != NULL) *hours = e->capacity[index].hours;
+    return SKPI_OK;
+}

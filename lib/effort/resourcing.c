@@ -264,20 +264,24 @@ static double figure_cost(const skpi_resourcing *r, const figure *f)
     return c;
 }
 
-/* The slope of weekly results on weekly hours over the whole weeks of
- * [from, to). */
+/* The slope of weekly results on weekly hours over the last `window_weeks`
+ * whole weeks that end by `to`. */
 static int estimate(figure *f, const skpi_effort *e, skpi_dataset *ds, const skpi_calendar *cal,
-                    int kind, skpi_time from, skpi_time to, const skpi_resourcing_options *o)
+                    int kind, skpi_time to, const skpi_resourcing_options *o)
 {
     f->v.slope = f->v.slope_low = f->v.slope_high = NAN;
     skpi_period w;
-    int rc = skpi_calendar_period(&w, cal, SKPI_CADENCE_WEEK, from);
+    int rc = skpi_calendar_period(&w, cal, SKPI_CADENCE_WEEK, to - 1);
     if (rc != SKPI_OK) return rc;
-    if (w.start < from && (rc = skpi_calendar_next(&w, cal, SKPI_CADENCE_WEEK, from)) != SKPI_OK)
+    if (w.end > to && (rc = skpi_calendar_previous(&w, cal, SKPI_CADENCE_WEEK, w.start)) != SKPI_OK)
+        return rc;
+    skpi_time last_end = w.end;
+    if ((rc = skpi_calendar_shift(&w, cal, SKPI_CADENCE_WEEK, w.start,
+                                  -(int64_t)(o->window_weeks - 1))) != SKPI_OK)
         return rc;
     size_t n = 0, cap = 0;
     double *x = NULL, *y = NULL;
-    for (; w.end <= to; ) {
+    while (w.end <= last_end) {
         skpi_value v;
         if ((rc = result_of(&v, ds, kind, f->metric, f->channels, w)) != SKPI_OK) break;
         if (v.availability == SKPI_AVAILABLE) {
@@ -335,9 +339,7 @@ static int compute_figure(skpi_resourcing *r, figure *f, const skpi_effort *e, s
     else if (!usable(v->result)) v->cost_per_result = (skpi_value){ NAN, v->result.availability };
     else if (v->result.value == 0.0) v->cost_per_result = (skpi_value){ NAN, SKPI_DENOMINATOR_ZERO };
     else v->cost_per_result = (skpi_value){ v->cost / v->result.value, v->result.availability };
-    skpi_time from = previous.start < period.start ? previous.start : period.start;
-    skpi_time to = previous.end > period.end ? previous.end : period.end;
-    return estimate(f, e, ds, cal, kind, from, to, o);
+    return estimate(f, e, ds, cal, kind, period.end, o);
 }
 
 int skpi_resourcing_new(skpi_resourcing **out, const skpi_effort *e, skpi_dataset *ds,
@@ -356,6 +358,9 @@ int skpi_resourcing_new(skpi_resourcing **out, const skpi_effort *e, skpi_datase
     if (o.min_weeks < 3)
         return skpi__error(SKPI_EINVAL, "a slope estimate needs at least 3 weeks, not %zu",
                            o.min_weeks);
+    if (o.window_weeks < o.min_weeks || o.window_weeks > 520)
+        return skpi__error(SKPI_EINVAL, "the slope's window of %zu weeks must hold at least the "
+                           "%zu weeks it needs, and at most 520", o.window_weeks, o.min_weeks);
     if (!(o.confidence > 0.0 && o.confidence < 1.0))
         return skpi__error(SKPI_EINVAL, "the confidence level must lie between 0 and 1, not %g",
                            o.confidence);

@@ -133,6 +133,7 @@ static int section(skpi__asm *a, int s)
     case SKPI_SECTION_COMPETITORS: return skpi__sec_competitors(a);
     case SKPI_SECTION_BENCHMARKS: return skpi__sec_benchmarks(a);
     case SKPI_SECTION_FUNNEL: return skpi__sec_funnel(a);
+    case SKPI_SECTION_RESOURCING: return skpi__sec_resourcing(a);
     default: return custom_sections(a);
     }
 }
@@ -162,6 +163,8 @@ static int build(skpi__asm *a)
     TRY(skpi__asm_kpis(a));
     TRY(skpi__asm_goals(a));
     TRY(skpi__asm_okrs(a));
+    if (shows(r, SKPI_SECTION_RESOURCING) || shows(r, SKPI_SECTION_NEXT_STEPS))
+        TRY(skpi__asm_resourcing(a));
     /* A partial period would read as a fall against full ones. */
     if (a->need_spots && skpi__asm_compares(a)) TRY(skpi__asm_spot_checks(a));
 
@@ -209,6 +212,7 @@ static void release(skpi__asm *a)
     skpi__free(a->okr);
     skpi__free(a->spots);
     skpi__free(a->tmp);
+    skpi_resourcing_free(a->res);
     skpi__text_free(&a->na);
     skpi__text_free(&a->t);
     skpi__text_free(&a->t2);

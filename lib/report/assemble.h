@@ -67,6 +67,7 @@ typedef struct skpi__asm {
     skpi__text t, t2;
     skpi__text na;              /* the report's "n/a" (nf.na points into it) */
     double *tmp;                /* scratch of window + 1 doubles */
+    skpi_resourcing *res;       /* the report's effort analysed; NULL without effort */
 } skpi__asm;
 
 /* Format helpers writing into caller buffers. */
@@ -105,6 +106,10 @@ int skpi__asm_kpis(skpi__asm *a);
 int skpi__asm_goals(skpi__asm *a);
 int skpi__asm_okrs(skpi__asm *a);
 int skpi__asm_spot_checks(skpi__asm *a);
+int skpi__asm_resourcing(skpi__asm *a);
+/* Each recommendation of the Resourcing section, filled into a->t and
+ * handed to emit (which the next steps also use). */
+int skpi__resourcing_steps(skpi__asm *a, int (*emit)(skpi__asm *, void *), void *ctx);
 
 /* Sections. */
 int skpi__sec_summary(skpi__asm *a);
@@ -120,6 +125,7 @@ int skpi__sec_next_steps(skpi__asm *a);
 int skpi__sec_competitors(skpi__asm *a);
 int skpi__sec_benchmarks(skpi__asm *a);
 int skpi__sec_funnel(skpi__asm *a);
+int skpi__sec_resourcing(skpi__asm *a);
 
 /* Goal and OKR facts the story sections read. */
 int skpi__goal_tone(int status);

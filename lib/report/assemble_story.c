@@ -421,6 +421,20 @@ int skpi__sec_wins(skpi__asm *a)
 
 /* ---- next steps ------------------------------------------------------------- */
 
+typedef struct next_list {
+    size_t list;
+    size_t *n;
+} next_list;
+
+/* A resourcing recommendation as a next step, while there is room. */
+static int next_item(skpi__asm *a, void *ctx)
+{
+    next_list *nl = ctx;
+    if (*nl->n >= MAX_NEXT) return SKPI_OK;
+    ++*nl->n;
+    return skpi_doc_list_add_item(a->doc, nl->list, a->t.buf);
+}
+
 int skpi__sec_next_steps(skpi__asm *a)
 {
     const skpi_report *r = a->r;
@@ -478,6 +492,8 @@ int skpi__sec_next_steps(skpi__asm *a)
         TRY(skpi_doc_list_add_item(a->doc, list, a->t.buf));
         n++;
     }
+    next_list nl = { list, &n };
+    TRY(skpi__resourcing_steps(a, next_item, &nl));
     if (n == 0) TRY(skpi_doc_list_add_item(a->doc, list, skpi__report_tpl(r, SKPI_TPL_NEXT_NONE)));
     return SKPI_OK;
 }

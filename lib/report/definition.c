@@ -16,7 +16,8 @@ static const int preset_team[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_WINS, SKPI
                                    SKPI_SECTION_CUSTOM, SKPI_SECTION_NEXT_STEPS };
 static const int preset_management[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_KPIS, SKPI_SECTION_GOALS,
                                          SKPI_SECTION_OKRS, SKPI_SECTION_TRENDS, SKPI_SECTION_WINS,
-                                         SKPI_SECTION_CUSTOM, SKPI_SECTION_NEXT_STEPS };
+                                         SKPI_SECTION_RESOURCING, SKPI_SECTION_CUSTOM,
+                                         SKPI_SECTION_NEXT_STEPS };
 static const int preset_leadership[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_GOALS, SKPI_SECTION_OKRS,
                                          SKPI_SECTION_WINS, SKPI_SECTION_KPIS, SKPI_SECTION_FUNNEL,
                                          SKPI_SECTION_CUSTOM, SKPI_SECTION_NEXT_STEPS };
@@ -33,7 +34,7 @@ static const int display_order[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_WINS, SK
                                      SKPI_SECTION_CHANNELS, SKPI_SECTION_TRENDS,
                                      SKPI_SECTION_COMPETITORS, SKPI_SECTION_BENCHMARKS,
                                      SKPI_SECTION_FUNNEL, SKPI_SECTION_GOALS, SKPI_SECTION_OKRS,
-                                     SKPI_SECTION_TOP_POSTS, SKPI_SECTION_SPOT_CHECKS,
+                                     SKPI_SECTION_TOP_POSTS, SKPI_SECTION_SPOT_CHECKS, SKPI_SECTION_RESOURCING,
                                      SKPI_SECTION_CUSTOM, SKPI_SECTION_NEXT_STEPS };
 _Static_assert(N(display_order) == SKPI__SECTION_COUNT, "every section has a place in the display order");
 
@@ -50,7 +51,7 @@ const char *skpi_section_name(int section)
 {
     static const char *const names[] = { "summary", "wins", "kpis", "channels", "trends", "goals",
                                          "okrs", "top_posts", "spot_checks", "next_steps", "custom",
-                                         "competitors", "benchmarks", "funnel" };
+                                         "competitors", "benchmarks", "funnel", "resourcing" };
     return section >= 0 && section < SKPI__SECTION_COUNT ? names[section] : NULL;
 }
 
@@ -521,3 +522,14 @@ int skpi_report_set_benchmarks(skpi_report *r, const skpi_benchmarks *b, const c
 
 const skpi_benchmarks *skpi_report_benchmarks(const skpi_report *r) { return r ? r->benchmarks : NULL; }
 const char *skpi_report_industry(const skpi_report *r) { return r ? r->industry : NULL; }
+int skpi_report_set_effort(skpi_report *r, const skpi_effort *effort)
+{
+    NEED(r, "skpi_report_set_effort");
+    r->effort = effort;
+    return SKPI_OK;
+}
+
+const skpi_effort *skpi_report_effort(const skpi_report *r)
+{
+    return r != NULL ? r->effort : NULL;
+}

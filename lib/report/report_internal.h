@@ -8,7 +8,7 @@
 #include "socialkpi/report.h"
 #include "socialkpi/compete.h"
 
-#define SKPI__SECTION_COUNT 14
+#define SKPI__SECTION_COUNT 15
 
 typedef struct skpi__kpi {
     char *metric;
@@ -64,6 +64,7 @@ struct skpi_report {
     char *range_name, *cmp_range_name;
     struct skpi_benchmarks *benchmarks; /* a copy, or NULL */
     char *industry;              /* the benchmarks' industry */
+    const struct skpi_effort *effort; /* borrowed; NULL: no Resourcing section */
 };
 
 /* The period a report covers: its explicit range (resolved against as_of)

@@ -182,6 +182,17 @@ static const char *const migration[SKPI__STORE_SCHEMA] = {
     "  finished INTEGER"
     ");"
     "CREATE INDEX delivery_key ON delivery(report, period_start, period_end, target_key);",
+
+    /* 4 -> 5: hours of a team's effort (docs/resourcing.md), one row per
+     * entry in the order recorded; cost NULL: none given. */
+    "CREATE TABLE effort("
+    "  who TEXT NOT NULL,"
+    "  activity TEXT NOT NULL,"
+    "  period_start INTEGER NOT NULL,"
+    "  period_end INTEGER NOT NULL,"
+    "  hours REAL NOT NULL,"
+    "  cost REAL"
+    ");",
 };
 
 int skpi__store_migrate(skpi_store *st, int from, const char *what)

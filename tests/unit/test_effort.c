@@ -1,6 +1,7 @@
 /* Tests of effort.h: activities, hours and their bad input, timesheets all
  * or nothing, the source callback, capacity, impact per hour and the
  * weekly slope. Expected numbers are worked out in the comments. */
+#define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -11,6 +12,9 @@
 #include <socialkpi.h>
 #include <math.h>
 #include <string.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "test_double.h"
 
@@ -214,7 +218,17 @@ static void test_impact_and_slope(void **state)
     skpi_period period = { day(2026, 1, 5), day(2026, 3, 2) };   /* weeks 9-16: 56 days */
     skpi_period previous = { day(2025, 11, 10), day(2026, 1, 5) }; /* weeks 1-8 */
     skpi_resourcing *r = NULL;
+    /* 13 weeks by default: the slope sees weeks 4 to 16. */
+    skpi_impact v;
+    assert_int_equal(skpi_impact_init(&v, SKPI_IMPACT_VERSION), SKPI_OK);
     assert_int_equal(skpi_resourcing_new(&r, e, ds, NULL, period, previous, NULL), SKPI_OK);
+    assert_int_equal(skpi_resourcing_impact(&v, r, 0), SKPI_OK);
+    assert_int_equal(v.weeks, 13);
+    skpi_resourcing_free(r);
+    skpi_resourcing_options o;
+    assert_int_equal(skpi_resourcing_options_init(&o, SKPI_RESOURCING_OPTIONS_VERSION), SKPI_OK);
+    o.window_weeks = 16;
+    assert_int_equal(skpi_resourcing_new(&r, e, ds, NULL, period, previous, &o), SKPI_OK);
 
     /* Roles sorted: Analyst, Community manager, Creator. */
     assert_int_equal(skpi_resourcing_role_count(r), 3);
@@ -252,8 +266,6 @@ static void test_impact_and_slope(void **state)
     /* Two figures: engagements on instagram:* shared by Video and Static
      * posts (shown once), new_followers for Community. */
     assert_int_equal(skpi_resourcing_impact_count(r), 2);
-    skpi_impact v;
-    assert_int_equal(skpi_impact_init(&v, SKPI_IMPACT_VERSION), SKPI_OK);
     assert_int_equal(skpi_resourcing_impact(&v, r, 0), SKPI_OK);
     assert_string_equal(v.metric, "engagements");
     assert_int_equal(v.activities, 2);
@@ -294,9 +306,9 @@ static void test_impact_and_slope(void **state)
     skpi_resourcing_free(r);
 
     /* Fewer weeks than the minimum: no estimate. */
-    skpi_resourcing_options o;
-    assert_int_equal(skpi_resourcing_options_init(&o, SKPI_RESOURCING_OPTIONS_VERSION), SKPI_OK);
     o.min_weeks = 17;
+    assert_int_equal(skpi_resourcing_new(&r, e, ds, NULL, period, previous, &o), SKPI_EINVAL);
+    o.window_weeks = 17;
     assert_int_equal(skpi_resourcing_new(&r, e, ds, NULL, period, previous, &o), SKPI_OK);
     assert_int_equal(skpi_resourcing_impact(&v, r, 0), SKPI_OK);
     assert_int_equal(v.weeks, 16);
@@ -307,6 +319,153 @@ static void test_impact_and_slope(void **state)
     skpi_effort_free(e);
 }
 
+/* The Resourcing section of a report: its tables carry the figures above. */
+static void test_report_section(void **state)
+{
+    (void)state;
+    skpi_effort *e = team();
+    skpi_dataset *ds = weekly_data(e);
+    assert_int_equal(skpi_effort_add_hours(e, "Cy", "Community", one_day(2026, 2, 3), 3.0, NAN), SKPI_OK);
+    assert_int_equal(skpi_effort_set_capacity(e, "Creator", 8.0), SKPI_OK);
+    skpi_report *r = NULL;
+    assert_int_equal(skpi_report_new(&r, "Team"), SKPI_OK);
+    assert_int_equal(skpi_report_set_cadence(r, SKPI_CADENCE_MONTH), SKPI_OK);
+    assert_int_equal(skpi_report_set_as_of(r, day(2026, 3, 1)), SKPI_OK);
+    assert_int_equal(skpi_report_set_audience(r, SKPI_AUDIENCE_MANAGEMENT), SKPI_OK);
+    assert_int_equal(skpi_report_add_kpi(r, "engagements", "instagram:*"), SKPI_OK);
+    /* without effort: no Resourcing section */
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    size_t before = skpi_doc_block_count(doc);
+    skpi_doc_free(doc);
+    assert_int_equal(skpi_report_set_effort(r, e), SKPI_OK);
+    assert_ptr_equal(skpi_report_effort(r), e);
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    assert_true(skpi_doc_block_count(doc) > before);
+    /* February 2026: video hours of the weeks starting 2, 9, 16, 23
+     * February (weeks 13-16: 8 + 11 + 9 + 12 = 40), Creator capacity 8 h a
+     * week × 28 / 7 = 32 available: over-allocated. */
+    size_t tables = 0;
+    bool found_capacity = false;
+    for (size_t b = 0; b < skpi_doc_block_count(doc); b++) {
+        int kind;
+        assert_int_equal(skpi_doc_block_kind(&kind, doc, b), SKPI_OK);
+        if (kind != SKPI_BLOCK_TABLE) continue;
+        tables++;
+        const char *h, *cell;
+        int align;
+        assert_int_equal(skpi_doc_table_header(&h, &align, doc, b, 0), SKPI_OK);
+        if (strcmp(h, "Role") != 0) continue;
+        size_t rows;
+        assert_int_equal(skpi_doc_block_size(&rows, doc, b), SKPI_OK);
+        for (size_t row = 0; row < rows; row++) {
+            assert_int_equal(skpi_doc_table_cell(&cell, doc, b, row, 0), SKPI_OK);
+            if (strcmp(cell, "Creator") != 0) continue;
+            found_capacity = true;
+            assert_int_equal(skpi_doc_table_cell(&cell, doc, b, row, 1), SKPI_OK);
+            assert_string_equal(cell, "40.0");
+            assert_int_equal(skpi_doc_table_cell(&cell, doc, b, row, 2), SKPI_OK);
+            assert_string_equal(cell, "32.0");
+            assert_int_equal(skpi_doc_table_cell(&cell, doc, b, row, 3), SKPI_OK);
+            assert_string_equal(cell, "yes");
+        }
+    }
+    assert_true(found_capacity);
+    assert_int_equal(tables, 4); /* hours, capacity, impact, estimates */
+    skpi_doc_free(doc);
+    skpi_report_free(r);
+    skpi_dataset_free(ds);
+    skpi_effort_free(e);
+}
+
+/* The store keeps entries; reading them back checks them again. */
+static void test_store_round_trip(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/skpi_effort_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    remove(path);
+    skpi_store *st = NULL;
+    assert_int_equal(skpi_store_open(&st, path, NULL), SKPI_OK);
+    skpi_effort *e = team();
+    assert_int_equal(skpi_effort_add_hours(e, "Ann", "Video", one_day(2026, 1, 5), 2.5, 50.0), SKPI_OK);
+    assert_int_equal(skpi_effort_add_hours(e, "Bo", "Static posts", one_day(2026, 1, 6), 1.0, NAN), SKPI_OK);
+    assert_int_equal(skpi_store_write_effort(st, e, 0), SKPI_OK);
+    assert_int_equal(skpi_store_write_effort(st, e, 3), SKPI_ERANGE);
+    skpi_effort *back = team();
+    assert_int_equal(skpi_store_read_effort(st, back), SKPI_OK);
+    assert_int_equal(skpi_effort_entry_count(back), 2);
+    const char *who, *act;
+    skpi_period p;
+    double h, c;
+    assert_int_equal(skpi_effort_entry(&who, &act, &p, &h, &c, back, 0), SKPI_OK);
+    assert_string_equal(who, "Ann");
+    assert_string_equal(act, "Video");
+    assert_int_equal(p.start, day(2026, 1, 5));
+    assert_double_equal(h, 2.5, 0);
+    assert_double_equal(c, 50.0, 0);
+    assert_int_equal(skpi_effort_entry(NULL, NULL, NULL, NULL, &c, back, 1), SKPI_OK);
+    assert_true(isnan(c));
+    /* A team without the activity "Static posts": nothing is read. */
+    skpi_effort *other = NULL;
+    assert_int_equal(skpi_effort_new(&other), SKPI_OK);
+    assert_int_equal(skpi_effort_add_activity(other, "Video", "Creator", NULL), SKPI_OK);
+    assert_int_equal(skpi_effort_add_activity_metric(other, "Video", "engagements"), SKPI_OK);
+    assert_int_equal(skpi_store_read_effort(st, other), SKPI_ENOTFOUND);
+    assert_non_null(strstr(skpi_last_error(), "Static posts"));
+    assert_int_equal(skpi_effort_entry_count(other), 0);
+    skpi_effort_free(other);
+    skpi_effort_free(back);
+    skpi_effort_free(e);
+    skpi_store_free(st);
+    remove(path);
+}
+
+static void test_definitions_team(void **state)
+{
+    (void)state;
+    static const char doc[] =
+        "{ \"version\": 1, \"team\": {"
+        "  \"activities\": [ { \"name\": \"Video\", \"role\": \"Creator\", \"channels\": \"instagram:*\","
+        "                      \"metrics\": [\"engagements\"], \"skills\": [\"editing\"] } ],"
+        "  \"people\": [ { \"name\": \"Ann\", \"role\": \"Creator\" } ],"
+        "  \"capacity\": [ { \"role\": \"Creator\", \"hours_per_week\": 30 } ] } }";
+    skpi_definitions *defs = NULL;
+    assert_int_equal(skpi_definitions_load_buffer(&defs, doc, sizeof doc - 1, NULL), SKPI_OK);
+    skpi_effort *e = skpi_definitions_effort(defs);
+    assert_non_null(e);
+    assert_int_equal(skpi_effort_activity_count(e), 1);
+    const char *role;
+    double hours;
+    assert_int_equal(skpi_effort_role_of(&role, e, "Ann"), SKPI_OK);
+    assert_string_equal(role, "Creator");
+    assert_int_equal(skpi_effort_capacity(&role, &hours, e, 0), SKPI_OK);
+    assert_double_equal(hours, 30.0, 0);
+    char *text = NULL;
+    size_t size = 0;
+    assert_int_equal(skpi_definitions_save_buffer(&text, &size, defs), SKPI_OK);
+    assert_non_null(strstr(text, "\"hours_per_week\": 30"));
+    skpi_definitions *again = NULL;
+    assert_int_equal(skpi_definitions_load_buffer(&again, text, size, NULL), SKPI_OK);
+    assert_int_equal(skpi_effort_person_count(skpi_definitions_effort(again)), 1);
+    skpi_definitions_free(again);
+    skpi_free(text);
+    skpi_definitions_free(defs);
+
+    static const char no_metric[] =
+        "{ \"version\": 1, \"team\": { \"activities\": [ { \"name\": \"Reporting\", \"role\": \"Analyst\","
+        " \"metrics\": [] } ] } }";
+    assert_int_equal(skpi_definitions_load_buffer(&defs, no_metric, sizeof no_metric - 1, NULL), SKPI_EINVAL);
+    assert_non_null(strstr(skpi_last_error(), "team.activities[0].metrics"));
+    static const char unknown[] =
+        "{ \"version\": 1, \"team\": { \"activities\": [ { \"name\": \"Reporting\", \"role\": \"Analyst\","
+        " \"metrics\": [\"nope\"] } ] } }";
+    assert_int_equal(skpi_definitions_load_buffer(&defs, unknown, sizeof unknown - 1, NULL), SKPI_EINVAL);
+    assert_non_null(strstr(skpi_last_error(), "nope"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -315,6 +474,9 @@ int main(void)
         cmocka_unit_test(test_timesheet_all_or_nothing),
         cmocka_unit_test(test_source),
         cmocka_unit_test(test_impact_and_slope),
+        cmocka_unit_test(test_report_section),
+        cmocka_unit_test(test_store_round_trip),
+        cmocka_unit_test(test_definitions_team),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

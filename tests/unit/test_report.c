@@ -737,7 +737,12 @@ static void audiences(void **state)
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_COMPETITORS, 0), SKPI_OK);
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_BENCHMARKS, 0), SKPI_OK);
     assert_int_equal(sections(s, r), 8);
-    assert_int_equal(skpi_report_set_section(r, 14, 1), SKPI_EINVAL);
+    /* Resourcing goes before the custom sections. */
+    assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_RESOURCING, 1), SKPI_OK);
+    assert_int_equal(sections(s, r), 9);
+    assert_int_equal(s[6], SKPI_SECTION_RESOURCING);
+    assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_RESOURCING, 0), SKPI_OK);
+    assert_int_equal(skpi_report_set_section(r, 15, 1), SKPI_EINVAL);
     assert_int_equal(skpi_report_set_section(r, 0, 2), SKPI_EINVAL);
 
     /* Leadership: goal status first, at most 5 KPIs. */
@@ -798,8 +803,9 @@ static void audiences(void **state)
     assert_string_equal(skpi_section_name(SKPI_SECTION_COMPETITORS), "competitors");
     assert_string_equal(skpi_section_name(SKPI_SECTION_BENCHMARKS), "benchmarks");
     assert_string_equal(skpi_section_name(SKPI_SECTION_FUNNEL), "funnel");
-    assert_null(skpi_section_name(14));
-    assert_int_equal(skpi_section_count(), 14);
+    assert_string_equal(skpi_section_name(SKPI_SECTION_RESOURCING), "resourcing");
+    assert_null(skpi_section_name(15));
+    assert_int_equal(skpi_section_count(), 15);
     skpi_report_free(r);
     skpi_dataset_free(ds);
 }

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#define SKPI_EXPERIMENTAL
 #include <socialkpi.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -212,7 +213,7 @@ static void options_init_sets_defaults(void **state)
     assert_memory_equal(&m, &o, sizeof o);
     assert_int_equal(skpi_store_options_init(NULL, 1), SKPI_EMISUSE);
     assert_int_equal(skpi_store_options_init(&o, 2), SKPI_EVERSION);
-    assert_int_equal(skpi_store_schema_version(), 4);
+    assert_int_equal(skpi_store_schema_version(), 5);
 }
 
 static void open_creates_wal_store(void **state)
@@ -2640,6 +2641,35 @@ static skpi_store_delivery delivery_of(const char *target, const char *key, skpi
     return d;
 }
 
+/* v5: the hours of a team, read back through its activities. */
+static void fixture_v5_opens_and_reads(void **state)
+{
+    (void)state;
+    char p[256];
+    skpi_store *st = open_fixture(p, 5);
+    skpi_effort *e = NULL;
+    assert_int_equal(skpi_effort_new(&e), SKPI_OK);
+    assert_int_equal(skpi_effort_add_activity(e, "Video", "Creator", NULL), SKPI_OK);
+    assert_int_equal(skpi_effort_add_activity_metric(e, "Video", "engagements"), SKPI_OK);
+    assert_int_equal(skpi_effort_add_activity(e, "Static posts", "Creator", NULL), SKPI_OK);
+    assert_int_equal(skpi_effort_add_activity_metric(e, "Static posts", "engagements"), SKPI_OK);
+    assert_int_equal(skpi_store_read_effort(st, e), SKPI_OK);
+    assert_int_equal(skpi_effort_entry_count(e), 2);
+    const char *who, *act;
+    skpi_period period;
+    double hours, cost;
+    assert_int_equal(skpi_effort_entry(&who, &act, &period, &hours, &cost, e, 0), SKPI_OK);
+    assert_string_equal(who, "Ann");
+    assert_string_equal(act, "Video");
+    assert_true(period.start == 1704672000 && period.end == 1704758400);
+    assert_true(hours == 2.5 && cost == 50.0);
+    assert_int_equal(skpi_effort_entry(&who, &act, &period, &hours, &cost, e, 1), SKPI_OK);
+    assert_string_equal(who, "Creator");
+    assert_true(hours == 1.0 && isnan(cost));
+    skpi_effort_free(e);
+    skpi_store_free(st);
+}
+
 static void fixture_v4_opens_and_reads(void **state)
 {
     (void)state;
@@ -2986,6 +3016,7 @@ int main(void)
         cmocka_unit_test(fixture_v2_opens_and_reads),
         cmocka_unit_test(fixture_v3_opens_and_reads),
         cmocka_unit_test(fixture_v4_opens_and_reads),
+        cmocka_unit_test(fixture_v5_opens_and_reads),
         cmocka_unit_test(deliveries_once_per_period),
         cmocka_unit_test(report_definitions_of_definitions),
         cmocka_unit_test(damaged_report_definitions_are_reported),

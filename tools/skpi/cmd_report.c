@@ -72,7 +72,7 @@ report_cli report_cli_of(const command *cmd, const parsed *p)
                      opt(p, cmd, "from"), opt(p, cmd, "to"), opt(p, cmd, "range-name"),
                      opt(p, cmd, "compare"), opt(p, cmd, "compare-from"), opt(p, cmd, "compare-to"),
                      opt(p, cmd, "compare-name"),
-                     opt(p, cmd, "competitors"), opt(p, cmd, "benchmarks"), opt(p, cmd, "industry") };
+                     opt(p, cmd, "competitors"), opt(p, cmd, "benchmarks"), opt(p, cmd, "industry"), false };
     return c;
 }
 
@@ -89,6 +89,10 @@ static int apply_overrides(skpi_report *report, const report_cli *cli, skpi_time
         skpi_calendar_free(cal);
     }
     if (rc == SKPI_OK && cli && cli->locale) rc = skpi_report_set_locale(report, cli->locale);
+    if (rc == SKPI_OK && cli && cli->resourcing_only) {
+        static const int only[] = { SKPI_SECTION_RESOURCING };
+        rc = skpi_report_set_sections(report, only, 1);
+    }
     if (rc == SKPI_OK && cli && cli->as_of) {
         rc = skpi_calendar_parse(&as_of, skpi_report_calendar(report), cli->as_of);
         if (rc == SKPI_OK) rc = skpi_report_set_as_of(report, as_of);
@@ -215,6 +219,7 @@ int report_setup_open(report_setup *out, const command *cmd, const parsed *p, bo
     if (code == EXIT_DONE) code = find_report(&out->index, cmd, out->defs, opt(p, cmd, "report"));
     if (code == EXIT_DONE) code = open_store(&out->st, cmd, opt(p, cmd, "db"), write);
     if (code == EXIT_DONE) code = apply_stored_checkins(cmd, out->defs, out->st, false);
+    if (code == EXIT_DONE) code = apply_stored_effort(cmd, out->defs, out->st);
     if (code == EXIT_DONE) code = open_dataset(&out->ds, cmd, out->st, out->defs);
     return code;
 }

@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const command *const commands[] = {
-    &cmd_import, &cmd_goals, &cmd_okr, &cmd_report, &cmd_send, &cmd_fleet, &cmd_metrics, &cmd_demo,
+    &cmd_import, &cmd_goals, &cmd_okr, &cmd_report, &cmd_send, &cmd_fleet, &cmd_metrics, &cmd_effort, &cmd_resourcing, &cmd_demo,
 };
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
 
@@ -14,7 +14,7 @@ static void usage(FILE *fp)
     fprintf(fp, "usage: skpi COMMAND [OPTIONS] [ARGS]\n\n"
                 "Social-media exports to goal progress, OKR scores and reports.\n\ncommands:\n");
     for (size_t i = 0; i < N_COMMANDS; i++)
-        fprintf(fp, "  %-9s %s\n", commands[i]->name, commands[i]->summary);
+        fprintf(fp, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
     fprintf(fp, "\n'skpi COMMAND --help' describes a command; 'skpi --version' prints the version.\n\n"
                 "exit codes:\n"
                 "  0  done\n"

@@ -96,7 +96,9 @@ void format_fraction(char *buf, size_t size, double v);
 /* ---- commands ---- */
 
 extern const command cmd_import, cmd_goals, cmd_okr, cmd_report, cmd_metrics, cmd_demo, cmd_send,
-    cmd_fleet;
+    cmd_fleet, cmd_effort, cmd_resourcing;
+/* Add the hours the store holds to the definitions' team (cmd_effort.c). */
+int apply_stored_effort(const command *cmd, skpi_definitions *defs, skpi_store *st);
 
 /* Shared by import and demo: import files into the store in one transaction. */
 typedef struct import_file {
@@ -132,6 +134,7 @@ typedef struct report_cli {
      * --compare-name (NULL when not given) */
     const char *from, *to, *range_name, *compare, *compare_from, *compare_to, *compare_name;
     const char *competitors, *benchmarks, *industry; /* files and the industry; NULL: none */
+    bool resourcing_only; /* skpi resourcing: that section alone */
 } report_cli;
 /* Apply the range options to a report whose calendar is set (ranges.c);
  * an SKPI_ code, the message naming the flag. */

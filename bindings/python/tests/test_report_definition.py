@@ -215,7 +215,7 @@ def test_defaults_presets_and_round_trip():
                               templates={sk.Template.HEADING_WINS: "Gains"})
     assert rd2.kpis == [("engagements", "*"), ("likes", "x:*")] and rd2.channels == ["x:*"]
     assert rd2.comparisons == sk.Comparison.YEAR_EARLIER and rd2.template("heading_wins") == "Gains"
-    assert [s.key for s in sk.Section][-4:] == ["custom", "competitors", "benchmarks", "funnel"]
+    assert [s.key for s in sk.Section][-5:] == ["custom", "competitors", "benchmarks", "funnel", "resourcing"]
     assert len(sk.Section) == sk.limits()["report_sections"]
     assert [a.key for a in sk.Audience] == ["self", "team", "management", "leadership", "sales",
                                              "custom"]
@@ -229,7 +229,7 @@ def test_defaults_presets_and_round_trip():
 
 def test_templates():
     T = sk.Template
-    assert len(T) == sk.limits()["report_templates"] == 135  # 63 for assembly, 72 the document keeps for the renderers
+    assert len(T) == sk.limits()["report_templates"] == 167  # 63 for assembly, 104 the document keeps for the renderers
     assert T.HEADING_WINS.default == "Wins" and T.HEADING_WINS.placeholders == []
     assert T.GOALS_SUMMARY.placeholders == ["good", "total", "bad"]
     rd = sk.ReportDefinition("R")
