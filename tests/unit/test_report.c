@@ -787,7 +787,7 @@ static void audiences(void **state)
     skpi_doc_free(doc);
     const int twice[] = { 1, 1 };
     assert_int_equal(skpi_report_set_sections(r, twice, 2), SKPI_EINVAL);
-    const int bad[] = { 14 };
+    const int bad[] = { 15 };
     assert_int_equal(skpi_report_set_sections(r, bad, 1), SKPI_EINVAL);
     assert_int_equal(skpi_report_set_sections(r, NULL, 1), SKPI_EMISUSE);
     assert_int_equal(skpi_report_set_sections(r, NULL, 0), SKPI_OK);
