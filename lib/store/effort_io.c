@@ -56,7 +56,7 @@ static int add_rows(skpi_effort *e, skpi_period period, void *userdata)
     r->rc = skpi__store_prepare(&s, r->st, "SELECT who, activity, period_start, period_end, hours,"
                                 " cost FROM effort ORDER BY rowid", what);
     if (r->rc != SKPI_OK) return 1;
-    int src;
+    int src = SQLITE_DONE; /* the loop steps at least once; -Og cannot see it */
     while (r->rc == SKPI_OK && (src = sqlite3_step(s)) == SQLITE_ROW) {
         skpi_period p = { sqlite3_column_int64(s, 2), sqlite3_column_int64(s, 3) };
         double cost = sqlite3_column_type(s, 5) == SQLITE_NULL ? NAN : sqlite3_column_double(s, 5);
