@@ -190,6 +190,36 @@ SKPI_API int skpi_calendar_period(skpi_period *out, const skpi_calendar *cal,
                                   int cadence, skpi_time t);
 
 /**
+ * @brief The number of the period containing `t`: consecutive periods have
+ *        consecutive numbers, so a rollup finds its buckets by arithmetic.
+ *
+ * Days count from 1970-01-01 (day 0) in the calendar's zone; weeks, months
+ * (year * 12 + month - 1), quarters and years likewise, quarters and years
+ * from the fiscal year's first month. skpi_calendar_period_number_start()
+ * gives a number's period start back.
+ * @param out     receives the number
+ * @param cal     the calendar
+ * @param cadence an ::skpi_cadence
+ * @param t       a time from skpi_time_min() to skpi_time_max()
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_EINVAL (unknown cadence),
+ *         SKPI_ERANGE (t, or its period, outside years 1 to 9999)
+ */
+SKPI_API int skpi_calendar_period_number(int64_t *out, const skpi_calendar *cal, int cadence,
+                                         skpi_time t);
+
+/**
+ * @brief The start of the period numbered `number` (skpi_calendar_period_number()).
+ * @param out     receives the start, in UTC seconds
+ * @param cal     the calendar
+ * @param cadence an ::skpi_cadence
+ * @param number  a period number
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_EINVAL (unknown cadence),
+ *         SKPI_ERANGE (the period starts outside years 1 to 9999)
+ */
+SKPI_API int skpi_calendar_period_number_start(skpi_time *out, const skpi_calendar *cal, int cadence,
+                                               int64_t number);
+
+/**
  * @brief The period `n` periods after the one containing `t` (before it when n < 0).
  * @param out     receives the period
  * @param cal     the calendar

@@ -63,6 +63,35 @@ int skpi_calendar_period(skpi_period *out, const skpi_calendar *cal, int cadence
     return skpi__period_checked(out, cal, cadence, t, "skpi_calendar_period");
 }
 
+int skpi_calendar_period_number(int64_t *out, const skpi_calendar *cal, int cadence, skpi_time t)
+{
+    static const char what[] = "skpi_calendar_period_number";
+    if (out == NULL) return skpi__error(SKPI_EMISUSE, "%s: out is NULL", what);
+    skpi_period p;
+    int rc = skpi__period_checked(&p, cal, cadence, t, what);
+    if (rc == SKPI_OK) *out = skpi__period_index(cal, cadence, t);
+    return rc;
+}
+
+int skpi_calendar_period_number_start(skpi_time *out, const skpi_calendar *cal, int cadence, int64_t number)
+{
+    static const char what[] = "skpi_calendar_period_number_start";
+    if (out == NULL || cal == NULL)
+        return skpi__error(SKPI_EMISUSE, "%s: %s is NULL", what, out == NULL ? "out" : "cal");
+    if (!skpi__cadence_valid(cadence))
+        return skpi__error(SKPI_EINVAL, "%s: cadence %d is unknown (0 day, 1 week, 2 month, 3 quarter, 4 year)",
+                           what, cadence);
+    /* days of years 1 to 9999 lie within about 3.7 million of 1970's */
+    if (number < -4000000 || number > 4000000)
+        return skpi__error(SKPI_ERANGE, "%s: period %lld lies outside years 1 to 9999", what, (long long)number);
+    skpi_time t = skpi__period_index_start(cal, cadence, number);
+    if (t < SKPI_TIME_MIN || t >= SKPI_TIME_END)
+        return skpi__error(SKPI_ERANGE, "%s: period %lld starts outside years 1 to 9999", what,
+                           (long long)number);
+    *out = t;
+    return SKPI_OK;
+}
+
 /* Shifting works on period numbers, so n periods of any cadence cost the
  * same as one. Only t and the resulting period need to be in range: the
  * period containing t may itself cross an edge (a negative offset near the

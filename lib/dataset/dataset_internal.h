@@ -6,8 +6,8 @@
 #include "socialkpi/dataset.h"
 #include "core/internal.h"
 #include "core/selector.h"
-#include "dataset/dataset_txn.h"
-#include "metrics/metrics_internal.h"
+#include "core/dataset_txn.h"
+#include "core/metrics_internal.h"
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -4,7 +4,7 @@
  * entity is first touched, before the change, where running out of memory
  * is still an ordinary failure of the mutating call. */
 #include "dataset/dataset_internal.h"
-#include "series/series_rewind.h"
+#include "core/series_rewind.h"
 
 #include <string.h>
 

@@ -2,7 +2,7 @@
  * points and posts held until the file has parsed, the daily flows of post
  * files, and the final commit into the dataset. */
 #include "import/stage.h"
-#include "dataset/dataset_txn.h"
+#include "core/dataset_txn.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -118,7 +118,7 @@ int skpi__stage_post_flows(skpi__stage *st, const skpi_dataset *ds, const skpi__
                            uint32_t covers_channel);
 
 /* Write everything into the dataset, all or nothing: on an error the
- * dataset is left exactly as it was (a savepoint, lib/dataset/dataset_txn.h). */
+ * dataset is left exactly as it was (a savepoint, lib/core/dataset_txn.h). */
 int skpi__stage_commit(skpi__stage *st, skpi_dataset *ds, skpi__commit_counts *counts);
 
 #endif

@@ -1,7 +1,7 @@
 /* The built-in catalog: the standard social metrics, set up once in static
  * storage so that it is immutable, shared by every thread, and never touches
  * the host's allocator. docs/metrics.md documents each entry. */
-#include "metrics/metrics_internal.h"
+#include "core/metrics_internal.h"
 
 #include <string.h>
 #include <pthread.h>

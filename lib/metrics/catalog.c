@@ -1,5 +1,5 @@
 /* Host catalogs: copies of a base catalog that a host extends and edits. */
-#include "metrics/metrics_internal.h"
+#include "core/metrics_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* Formula evaluation and dependency walking over a catalog's bytecode. */
-#include "metrics/metrics_internal.h"
+#include "core/metrics_internal.h"
 
 #include <math.h>
 

@@ -1,5 +1,5 @@
 /* The formula parser: text to postfix bytecode, without allocating. */
-#include "metrics/metrics_internal.h"
+#include "core/metrics_internal.h"
 
 #include <math.h>
 #include <string.h>

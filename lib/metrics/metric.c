@@ -1,5 +1,5 @@
 /* Read-only accessors of one metric, and names of the metric enums. */
-#include "metrics/metrics_internal.h"
+#include "core/metrics_internal.h"
 
 const char *skpi_metric_key(const skpi_metric *m) { return m ? m->key : NULL; }
 const char *skpi_metric_label(const skpi_metric *m) { return m ? m->label : NULL; }

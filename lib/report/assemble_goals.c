@@ -82,73 +82,90 @@ static int goal_caveat(skpi__asm *a, char *buf, size_t size, int status, const s
     return SKPI_OK;
 }
 
-int skpi__sec_goals(skpi__asm *a)
+/* A goal card's figures: where it stands, where it should be, where it is
+ * heading. */
+static void card_figures(skpi__asm *a, skpi_doc_goal *card, const skpi_goal *g, const skpi_goal_evaluation *ev)
 {
     const skpi_report *r = a->r;
-    if (r->ngoals == 0) return SKPI_OK;
-    TRY(skpi_doc_add_heading(NULL, a->doc, 1, skpi__report_tpl(r, SKPI_TPL_HEADING_GOALS)));
-    size_t block;
-    TRY(skpi_doc_add_goals(&block, a->doc, NULL));
-    bool chart = false;
-    for (size_t i = 0; i < r->ngoals; i++) {
-        const skpi_goal *g = r->goals[i];
-        const skpi_goal_evaluation *ev = a->ev[i];
-        int status = skpi_goal_evaluation_status(ev);
-        int unit = metric_unit(a, skpi_goal_metric(g));
-        double baseline = skpi_goal_evaluation_baseline(ev).value;
-        double target = skpi_goal_evaluation_target(ev);
-        double forecast = skpi_goal_evaluation_forecast(ev);
-        skpi_doc_goal card = SKPI_DOC_GOAL_INIT;
-        card.name = skpi_goal_name(g);
-        card.status = skpi_goal_status_name(status);
-        card.status_label = skpi__report_tpl(r, skpi__goal_status_tpl(status));
-        card.tone = skpi__goal_tone(status);
-        card.unit = unit;
-        card.current = skpi_goal_evaluation_current(ev);
-        if (card.current.availability != SKPI_AVAILABLE && card.current.availability != SKPI_PARTIAL)
-            card.current.value = NAN;
-        card.target = number(target);
-        card.progress = number(skpi_goal_evaluation_progress(ev));
-        card.expected = number(skpi_goal_evaluation_expected_progress(ev));
-        /* The forecast as progress, on the same scale as progress; a goal to
-         * stay above or below a level has no "way" to measure it along. */
-        int direction = skpi_goal_direction(g);
-        bool stay = direction == SKPI_GOAL_STAY_AT_LEAST || direction == SKPI_GOAL_STAY_AT_MOST;
-        card.forecast = number(target != baseline && !stay ? (forecast - baseline) / (target - baseline) : NAN);
-        card.projected = number(forecast);
-        card.likelihood = number(skpi_goal_evaluation_likelihood(ev));
-        skpi_period span;
-        char deadline[40] = "";
-        if (skpi_goal_span(&span, g) == SKPI_OK && skpi__asm_deadline(a, deadline, sizeof deadline, span.end)[0])
-            card.deadline = deadline;
-        /* before the note: both are filled in a->t */
-        char caveat[512] = "";
-        TRY(goal_caveat(a, caveat, sizeof caveat, status, &card, deadline));
-        if (caveat[0]) card.caveat = caveat;
-        double pace = skpi_goal_evaluation_pace_needed(ev);
-        char pbuf[64], rbuf[64], tbuf[64];
-        if (isfinite(pace) && status != SKPI_GOAL_ACHIEVED && status != SKPI_GOAL_MISSED && pace != 0) {
-            skpi__fmt_change(pbuf, sizeof pbuf, &a->nf, pace, unit);
-            skpi__fmt_change(rbuf, sizeof rbuf, &a->nf, skpi_goal_evaluation_pace_recent(ev), unit);
-            skpi__arg args[] = { { "pace", pbuf }, { "cadence", skpi__report_tpl(r, SKPI_TPL_CADENCE_DAY + skpi_goal_cadence(g)) },
-                                 { "recent", rbuf }, { "target", skpi__asm_value(a, tbuf, sizeof tbuf, target, unit) },
-                                 { "deadline", deadline } };
-            TRY(skpi__asm_fill(a, SKPI_TPL_GOAL_NOTE, args, 5));
-            card.note = a->t.buf;
-        }
-        /* A target taken from a benchmark says whose number it is. */
-        char with_source[1024];
-        const char *source = skpi_goal_target_source(g);
-        if (source) {
-            snprintf(with_source, sizeof with_source, "%s%sTarget: %s.", card.note ? card.note : "",
-                     card.note ? " " : "", source);
-            card.note = with_source;
-        }
-        TRY(skpi_doc_goals_add(a->doc, block, &card));
-        chart = chart || isfinite(card.progress.value);
+    int status = skpi_goal_evaluation_status(ev);
+    double baseline = skpi_goal_evaluation_baseline(ev).value;
+    double target = skpi_goal_evaluation_target(ev);
+    double forecast = skpi_goal_evaluation_forecast(ev);
+    card->name = skpi_goal_name(g);
+    card->status = skpi_goal_status_name(status);
+    card->status_label = skpi__report_tpl(r, skpi__goal_status_tpl(status));
+    card->tone = skpi__goal_tone(status);
+    card->unit = metric_unit(a, skpi_goal_metric(g));
+    card->current = skpi_goal_evaluation_current(ev);
+    if (card->current.availability != SKPI_AVAILABLE && card->current.availability != SKPI_PARTIAL)
+        card->current.value = NAN;
+    card->target = number(target);
+    card->progress = number(skpi_goal_evaluation_progress(ev));
+    card->expected = number(skpi_goal_evaluation_expected_progress(ev));
+    /* The forecast as progress, on the same scale as progress; a goal to
+     * stay above or below a level has no "way" to measure it along. */
+    int direction = skpi_goal_direction(g);
+    bool stay = direction == SKPI_GOAL_STAY_AT_LEAST || direction == SKPI_GOAL_STAY_AT_MOST;
+    card->forecast = number(target != baseline && !stay ? (forecast - baseline) / (target - baseline) : NAN);
+    card->projected = number(forecast);
+    card->likelihood = number(skpi_goal_evaluation_likelihood(ev));
+}
+
+/* The note under a goal card: the pace needed against the recent one, in
+ * a->t (NULL when the goal is settled or needs no pace). */
+static int card_note(skpi__asm *a, const char **note, const skpi_goal *g, const skpi_goal_evaluation *ev,
+                     int unit, const char *deadline)
+{
+    *note = NULL;
+    int status = skpi_goal_evaluation_status(ev);
+    double pace = skpi_goal_evaluation_pace_needed(ev);
+    if (!isfinite(pace) || status == SKPI_GOAL_ACHIEVED || status == SKPI_GOAL_MISSED || pace == 0)
+        return SKPI_OK;
+    char pbuf[64], rbuf[64], tbuf[64];
+    skpi__fmt_change(pbuf, sizeof pbuf, &a->nf, pace, unit);
+    skpi__fmt_change(rbuf, sizeof rbuf, &a->nf, skpi_goal_evaluation_pace_recent(ev), unit);
+    skpi__arg args[] = { { "pace", pbuf }, { "cadence", skpi__report_tpl(a->r, SKPI_TPL_CADENCE_DAY + skpi_goal_cadence(g)) },
+                         { "recent", rbuf },
+                         { "target", skpi__asm_value(a, tbuf, sizeof tbuf, skpi_goal_evaluation_target(ev), unit) },
+                         { "deadline", deadline } };
+    TRY(skpi__asm_fill(a, SKPI_TPL_GOAL_NOTE, args, 5));
+    *note = a->t.buf;
+    return SKPI_OK;
+}
+
+/* One goal's card: figures, deadline, caveat and note. */
+static int goal_card(skpi__asm *a, size_t block, size_t i, bool *charted)
+{
+    const skpi_goal *g = a->r->goals[i];
+    const skpi_goal_evaluation *ev = a->ev[i];
+    skpi_doc_goal card = SKPI_DOC_GOAL_INIT;
+    card_figures(a, &card, g, ev);
+    skpi_period span;
+    char deadline[40] = "";
+    if (skpi_goal_span(&span, g) == SKPI_OK && skpi__asm_deadline(a, deadline, sizeof deadline, span.end)[0])
+        card.deadline = deadline;
+    /* before the note: both are filled in a->t */
+    char caveat[512] = "";
+    TRY(goal_caveat(a, caveat, sizeof caveat, skpi_goal_evaluation_status(ev), &card, deadline));
+    if (caveat[0]) card.caveat = caveat;
+    TRY(card_note(a, &card.note, g, ev, card.unit, deadline));
+    /* A target taken from a benchmark says whose number it is. */
+    char with_source[1024];
+    const char *source = skpi_goal_target_source(g);
+    if (source) {
+        snprintf(with_source, sizeof with_source, "%s%sTarget: %s.", card.note ? card.note : "",
+                 card.note ? " " : "", source);
+        card.note = with_source;
     }
-    if (!chart) return SKPI_OK;
-    /* Progress against the expected path, both in percent of the way. */
+    TRY(skpi_doc_goals_add(a->doc, block, &card));
+    *charted = *charted || isfinite(card.progress.value);
+    return SKPI_OK;
+}
+
+/* Progress against the expected path, both in percent of the way. */
+static int goals_chart(skpi__asm *a)
+{
+    const skpi_report *r = a->r;
     const char **names = skpi__reallocarray(NULL, r->ngoals, sizeof *names);
     double *prog = skpi__reallocarray(NULL, r->ngoals, sizeof *prog);
     double *exp = skpi__reallocarray(NULL, r->ngoals, sizeof *exp);
@@ -177,6 +194,18 @@ int skpi__sec_goals(skpi__asm *a)
     skpi__free(prog);
     skpi__free(exp);
     return rc;
+}
+
+int skpi__sec_goals(skpi__asm *a)
+{
+    const skpi_report *r = a->r;
+    if (r->ngoals == 0) return SKPI_OK;
+    TRY(skpi_doc_add_heading(NULL, a->doc, 1, skpi__report_tpl(r, SKPI_TPL_HEADING_GOALS)));
+    size_t block;
+    TRY(skpi_doc_add_goals(&block, a->doc, NULL));
+    bool charted = false;
+    for (size_t i = 0; i < r->ngoals; i++) TRY(goal_card(a, block, i, &charted));
+    return charted ? goals_chart(a) : SKPI_OK;
 }
 
 static int band_tone(int band)

@@ -1,10 +1,31 @@
 /* Aggregation of the points inside a period, and rollups to a cadence. */
 #include "series/series_internal.h"
 #include "series/sum.h"
-#include "calendar/civil.h"
+#include "core/civil.h"
 #include "core/internal.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* A calendar error, named after the caller (the calendar's message after its
+ * own function's name). */
+static int renamed(int rc, const char *what)
+{
+    char msg[512];
+    const char *m = skpi_last_error(), *colon = strchr(m, ':');
+    snprintf(msg, sizeof msg, "%s", colon ? colon + 2 : m);
+    return skpi__error(rc, "%s: %s", what, msg);
+}
+
+/* The start of a period between the first and the last, which are in range
+ * (checked above), so the calendar cannot fail. */
+static skpi_time number_start(const skpi_calendar *cal, int cadence, int64_t number)
+{
+    skpi_time t = 0;
+    (void)skpi_calendar_period_number_start(&t, cal, cadence, number);
+    return t;
+}
 
 static int agg_valid(int agg)
 {
@@ -129,7 +150,7 @@ int skpi_series_rollup(skpi_series **out, const skpi_series *s, const skpi_calen
     if (out == NULL) return skpi__error(SKPI_EMISUSE, "%s: out is NULL", what);
     if (s == NULL) return skpi__error(SKPI_EMISUSE, "%s: s is NULL", what);
     if (cal == NULL) return skpi__error(SKPI_EMISUSE, "%s: cal is NULL", what);
-    if (!skpi__cadence_valid(cadence))
+    if (cadence < SKPI_CADENCE_DAY || cadence > SKPI_CADENCE_YEAR)
         return skpi__error(SKPI_EINVAL, "%s: cadence %d is unknown (0 day, 1 week, 2 month, "
                            "3 quarter, 4 year)", what, cadence);
     if (!agg_valid(agg)) return agg_error(what, agg);
@@ -140,12 +161,12 @@ int skpi_series_rollup(skpi_series **out, const skpi_series *s, const skpi_calen
     /* The first and last periods must lie inside years 1..9999 (a negative
      * UTC offset can push the first one before year 1). */
     skpi_period first, last;
-    int rc = skpi__period_checked(&first, cal, cadence, s->times[0], what);
-    if (rc != SKPI_OK) return rc;
-    rc = skpi__period_checked(&last, cal, cadence, s->times[n - 1], what);
-    if (rc != SKPI_OK) return rc;
-    int64_t i0 = skpi__period_index(cal, cadence, s->times[0]);
-    int64_t i1 = skpi__period_index(cal, cadence, s->times[n - 1]);
+    int64_t i0, i1;
+    int rc = skpi_calendar_period(&first, cal, cadence, s->times[0]);
+    if (rc == SKPI_OK) rc = skpi_calendar_period(&last, cal, cadence, s->times[n - 1]);
+    if (rc == SKPI_OK) rc = skpi_calendar_period_number(&i0, cal, cadence, s->times[0]);
+    if (rc == SKPI_OK) rc = skpi_calendar_period_number(&i1, cal, cadence, s->times[n - 1]);
+    if (rc != SKPI_OK) return renamed(rc, what);
     size_t buckets = (size_t)(i1 - i0) + 1;
 
     skpi_series *r;
@@ -164,7 +185,7 @@ int skpi_series_rollup(skpi_series **out, const skpi_series *s, const skpi_calen
     int mode = 0;
     const skpi_time *t = s->times;
     skpi_time start = first.start;
-    skpi_time next = buckets == 1 ? last.end : skpi__period_index_start(cal, cadence, i0 + 1);
+    skpi_time next = buckets == 1 ? last.end : number_start(cal, cadence, i0 + 1);
     size_t lo = 0;
     size_t hi = skpi__series_search(t, 0, n, next, 0);
     for (size_t k = 0; k < buckets; k++) {
@@ -172,7 +193,7 @@ int skpi_series_rollup(skpi_series **out, const skpi_series *s, const skpi_calen
         size_t guess = n;
         if (k + 1 < buckets) {
             after = k + 2 == buckets ? last.end
-                  : skpi__period_index_start(cal, cadence, i0 + (int64_t)k + 2);
+                  : number_start(cal, cadence, i0 + (int64_t)k + 2);
             guess = guess_end(hi, hi - lo, after - next, next - start, n);
             if (guess > 0) SKPI__PREFETCH(t + guess - 1);
         }

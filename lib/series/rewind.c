@@ -1,7 +1,7 @@
 /* Undoing appends: a series takes back the points it had before them (the
  * dataset's savepoints use it on rollback). */
 #include "series/series_internal.h"
-#include "series/series_rewind.h"
+#include "core/series_rewind.h"
 
 #include <string.h>
 

@@ -7,7 +7,7 @@
  * Usage: bench_savepoint [CHANNELS [DAYS [ROUNDS]]] */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include <socialkpi.h>
-#include "dataset/dataset_txn.h"
+#include "core/dataset_txn.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -124,7 +124,7 @@ def build(p, url=SAFE_URL):
 
 def build_from(f, url):
     p = f("")
-    doc = socialkpi.Report(title=f("title"), subtitle=p)
+    doc = socialkpi.Document(title=f("title"), subtitle=p)
     for key in (Template.COLUMN_METRIC, Template.COLUMN_GOAL, Template.COLUMN_NOTE):
         doc.set_text(key, p)
     doc.set_text(Template.NOT_AVAILABLE, p[:24])  # "n/a" holds at most 24 bytes
@@ -278,7 +278,7 @@ FIGURE_WORDS = [("<i>", "<b>"), ("|*`", "|"), ("\u202e", "\u202e"), ("=", ";"), 
 
 
 def figures_outputs(currency, separator):
-    doc = socialkpi.Report(title="Figures", currency=currency)
+    doc = socialkpi.Document(title="Figures", currency=currency)
     money = socialkpi.Unit.CURRENCY
     kpi = doc.add_kpi_table("KPIs", comparison="Previous")
     kpi.add_row("Revenue", 1234567.0, unit=money, previous=1000.0, change=1233567.0, change_percent=5.0)

@@ -319,7 +319,7 @@ HOSTILE = {
 
 
 def build(p):
-    doc = socialkpi.Report(title=p, subtitle=p)
+    doc = socialkpi.Document(title=p, subtitle=p)
     doc.add_heading(p, 1)
     doc.add_paragraph(p, (socialkpi.SpanStyle.STRONG, p))
     doc.add_callout(p, socialkpi.CalloutKind.ALERT, title=p)
@@ -374,7 +374,7 @@ def test_hostile_text_stays_text(name):
 
 def test_invalid_utf8_and_controls_are_replaced():
     p = b"a\xffb\x01c\x7fd\xc2\x85e"
-    doc = socialkpi.Report(title=p)
+    doc = socialkpi.Document(title=p)
     doc.add_paragraph(p)
     data = doc.render("xlsx")
     doc.close()
@@ -386,7 +386,7 @@ def test_invalid_utf8_and_controls_are_replaced():
 
 
 def test_text_longer_than_a_cell_is_cut():
-    doc = socialkpi.Report(title="long")
+    doc = socialkpi.Document(title="long")
     doc.add_paragraph("y" * 40000)
     data = doc.render("xlsx")
     doc.close()

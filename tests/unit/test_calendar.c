@@ -1187,6 +1187,53 @@ static void utc_offsets(void **state)
     assert_non_null(strstr(skpi_last_error(), "column 21: expected two digits of offset hours"));
 }
 
+/* Period numbers (#16: rollups number their buckets through calendar.h).
+ * Worked out by hand: 2026-03-02 is day 20514 since 1970-01-01 (1970 to
+ * 2026 holds 56 years with 14 leap days, 20454 days, plus 59 + 1 for
+ * 2 March); a Monday, so its ISO week is floor((20514 + 4 - 1) / 7) = 2931;
+ * month 2026 * 12 + 2 = 24314; quarter floor(24314 / 3) = 8104; year 2026.
+ * A fiscal year from July: March 2026 is in the year starting July 2025,
+ * floor((24314 - 6) / 12) = 2025. */
+static void period_numbers(void **state)
+{
+    (void)state;
+    skpi_calendar *cal = make(0, 1, 1);
+    skpi_time t = at(2026, 3, 2, 15, 0, 0);
+    const struct { int cadence; int64_t number; skpi_time start; } cases[] = {
+        { DAYC, 20514, at(2026, 3, 2, 0, 0, 0) },
+        { WEEKC, 2931, at(2026, 3, 2, 0, 0, 0) },
+        { MONTHC, 24314, at(2026, 3, 1, 0, 0, 0) },
+        { QUARTERC, 8104, at(2026, 1, 1, 0, 0, 0) },
+        { YEARC, 2026, at(2026, 1, 1, 0, 0, 0) },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int64_t n = 0;
+        skpi_time start = 0;
+        assert_int_equal(skpi_calendar_period_number(&n, cal, cases[i].cadence, t), SKPI_OK);
+        assert_int_equal(n, cases[i].number);
+        assert_int_equal(skpi_calendar_period_number_start(&start, cal, cases[i].cadence, n), SKPI_OK);
+        assert_int_equal(start, cases[i].start);
+        /* consecutive numbers, consecutive periods */
+        skpi_period next;
+        assert_int_equal(skpi_calendar_period_number_start(&start, cal, cases[i].cadence, n + 1), SKPI_OK);
+        assert_int_equal(skpi_calendar_shift(&next, cal, cases[i].cadence, t, 1), SKPI_OK);
+        assert_int_equal(start, next.start);
+    }
+    skpi_calendar_free(cal);
+    cal = make(0, 1, 7);
+    int64_t year = 0;
+    assert_int_equal(skpi_calendar_period_number(&year, cal, YEARC, t), SKPI_OK);
+    assert_int_equal(year, 2025);
+    skpi_time start = 0;
+    assert_int_equal(skpi_calendar_period_number_start(&start, cal, YEARC, year), SKPI_OK);
+    assert_int_equal(start, at(2025, 7, 1, 0, 0, 0));
+    assert_int_equal(skpi_calendar_period_number(NULL, cal, DAYC, t), SKPI_EMISUSE);
+    assert_int_equal(skpi_calendar_period_number(&year, cal, 9, t), SKPI_EINVAL);
+    assert_int_equal(skpi_calendar_period_number_start(&start, cal, DAYC, 5000000), SKPI_ERANGE);
+    assert_int_equal(skpi_calendar_period_number_start(&start, cal, YEARC, 10000), SKPI_ERANGE);
+    skpi_calendar_free(cal);
+}
+
 int main(void)
 {
     test_alloc_install();
@@ -1216,6 +1263,7 @@ int main(void)
         cmocka_unit_test(format_parse_round_trips),
         cmocka_unit_test(shared_between_threads),
         cmocka_unit_test(utc_offsets),
+        cmocka_unit_test(period_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "test_alloc.h"
-#include "dataset/dataset_txn.h"
+#include "core/dataset_txn.h"
 
 static skpi_time date(int y, int m, int d, int h)
 {

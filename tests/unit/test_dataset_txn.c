@@ -1,4 +1,4 @@
-/* Tests of the dataset's private savepoints (lib/dataset/dataset_txn.h):
+/* Tests of the dataset's private savepoints (lib/core/dataset_txn.h):
  * rollback of new and merged series, new and updated posts, new channels
  * and groups, at every allocation failure too; commit; misuse; sources. */
 #include <stdarg.h>
@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "test_alloc.h"
-#include "dataset/dataset_txn.h"
+#include "core/dataset_txn.h"
 
 /* 2026-01-01T00:00:00Z (20,454 days of 86,400 s after 1970-01-01) and day k
  * after it. */

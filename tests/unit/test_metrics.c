@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "metrics/metrics_internal.h"
+#include "core/metrics_internal.h"
 #include "test_alloc.h"
 
 /* ---- helpers ---------------------------------------------------------- */
