@@ -299,6 +299,26 @@ SKPI_API int skpi_calendar_period_name(char *buf, size_t size, const skpi_calend
                                        const char *week);
 
 /**
+ * @brief The short name of the period containing `t`, for chart axes.
+ *
+ * As skpi_calendar_period_name() with abbreviated months: day `2 Mar
+ * 2026`, week `2 Mar 2026` (its first day), month `Mar 2026`, quarter
+ * `Q1 2026`, year `2026`; with a locale, that locale's abbreviated pattern
+ * (`März 2026` in de-DE, `mars 2026` in fr-FR). Thread-safe.
+ * @param buf     receives the NUL-terminated UTF-8 name
+ * @param size    size of buf; 64 bytes hold every name in the default wording
+ * @param cal     the calendar (its zone and fiscal year apply)
+ * @param cadence an ::skpi_cadence
+ * @param t       a time inside the period
+ * @param locale  a language tag, or NULL for the built-in English
+ * @return SKPI_OK, SKPI_EMISUSE (NULL buf or cal), SKPI_EINVAL (unknown
+ *         cadence or locale), SKPI_ERANGE (t outside years 1 to 9999, or buf
+ *         too small)
+ */
+SKPI_API int skpi_calendar_period_short_name(char *buf, size_t size, const skpi_calendar *cal,
+                                             int cadence, skpi_time t, const char *locale);
+
+/**
  * @brief Parse a date or date-time in the calendar's time zone.
  *
  * Accepts `YYYY-MM-DD`, and `YYYY-MM-DD` followed by `T` or a space and

@@ -74,10 +74,10 @@ static void week_words(char *out, size_t size, const char *week, const char *dat
     snprintf(out, size, "%.*s%s%s", (int)(at - week), week, date, at + 6);
 }
 
-int skpi_calendar_period_name(char *buf, size_t size, const skpi_calendar *cal, int cadence,
-                              skpi_time t, const char *locale, const char *week)
+/* The name of a period, long ("March 2026") or short for chart axes ("Mar 2026"). */
+static int name_period(char *buf, size_t size, const skpi_calendar *cal, int cadence, skpi_time t,
+                       const char *locale, const char *week, bool brief, const char *what)
 {
-    static const char what[] = "skpi_calendar_period_name";
     if (buf == NULL || cal == NULL)
         return skpi__error(SKPI_EMISUSE, "%s: %s is NULL", what, buf == NULL ? "buf" : "cal");
     if (size > 0) buf[0] = '\0';
@@ -100,14 +100,18 @@ int skpi_calendar_period_name(char *buf, size_t size, const skpi_calendar *cal, 
     bool ok = true;
     switch (cadence) {
     case SKPI_CADENCE_DAY:
-        ok = pattern_date(text, sizeof text, loc, "yMMMMd", "d MMMM y", first);
+        ok = brief ? pattern_date(text, sizeof text, loc, "yMMMd", "d MMM y", first)
+                   : pattern_date(text, sizeof text, loc, "yMMMMd", "d MMMM y", first);
         break;
     case SKPI_CADENCE_WEEK:
+        /* a chart's week is its first day */
+        if (brief) { ok = pattern_date(text, sizeof text, loc, "yMMMd", "d MMM y", first); break; }
         ok = pattern_date(date, sizeof date, loc, "yMMMMd", "d MMMM y", first);
         if (ok) week_words(text, sizeof text, week ? week : "week of {date}", date);
         break;
     case SKPI_CADENCE_MONTH:
-        ok = pattern_date(text, sizeof text, loc, "yMMMM", "MMMM y", first);
+        ok = brief ? pattern_date(text, sizeof text, loc, "yMMM", "MMM y", first)
+                   : pattern_date(text, sizeof text, loc, "yMMMM", "MMMM y", first);
         break;
     default: {
         /* Quarters and years of a fiscal year that does not start in January
@@ -141,4 +145,16 @@ int skpi_calendar_period_name(char *buf, size_t size, const skpi_calendar *cal, 
                            text, need);
     memcpy(buf, text, need);
     return SKPI_OK;
+}
+
+int skpi_calendar_period_name(char *buf, size_t size, const skpi_calendar *cal, int cadence,
+                              skpi_time t, const char *locale, const char *week)
+{
+    return name_period(buf, size, cal, cadence, t, locale, week, false, "skpi_calendar_period_name");
+}
+
+int skpi_calendar_period_short_name(char *buf, size_t size, const skpi_calendar *cal, int cadence,
+                                    skpi_time t, const char *locale)
+{
+    return name_period(buf, size, cal, cadence, t, locale, NULL, true, "skpi_calendar_period_short_name");
 }

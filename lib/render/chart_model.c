@@ -23,6 +23,7 @@ size_t skpi__chart_label_every(size_t ncat, size_t max)
 void skpi__chart_model_free(skpi__chart_model *m)
 {
     skpi__free(m->series);
+    skpi__free(m->names);
     memset(m, 0, sizeof *m);
 }
 
@@ -35,7 +36,9 @@ int skpi__chart_model_load(skpi__chart_model *m, const skpi_doc *doc, size_t blo
     if (rc == SKPI_OK) rc = skpi_doc_chart_categories(&m->cats, &m->ncat, doc, block);
     if (rc != SKPI_OK) return rc;
     m->series = skpi__calloc(m->count ? m->count : 1, sizeof *m->series);
-    if (m->series == NULL) return skpi__nomem();
+    m->names = skpi__calloc(m->ncat ? m->ncat : 1, sizeof *m->names);
+    if (m->series == NULL || m->names == NULL) { skpi__chart_model_free(m); return skpi__nomem(); }
+    for (size_t c = 0; c < m->ncat; c++) m->names[c] = skpi__category_name(doc, block, c);
     double lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < m->count; i++) {
         skpi__chart_series *s = &m->series[i];

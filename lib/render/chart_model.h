@@ -32,6 +32,7 @@ typedef struct skpi__chart_model {
     size_t count;             /* series */
     skpi__chart_series *series;
     const char *const *cats;  /* the category axis (doc.h) */
+    const char **names;       /* each category as readers see it ("Mar 2026") */
     size_t ncat;
     skpi__axis axis;
 } skpi__chart_model;

@@ -181,7 +181,7 @@ static void hline(skpi__render *r, const geometry *g, const char *color, double 
 }
 
 static void axes(skpi__render *r, const geometry *g, const skpi__view *b, const skpi__axis *a,
-                 const char *const *cats, size_t ncat, double band, double x0)
+                 size_t ncat, double band, double x0)
 {
     S(r, "<g class=\"axes\" font-size=\"11\" fill=\"#59636e\">");
     int ticks = skpi__axis_ticks(a);
@@ -204,7 +204,7 @@ static void axes(skpi__render *r, const geometry *g, const skpi__view *b, const 
     for (size_t i = 0; i < ncat; i++) {
         if ((ncat - 1 - i) % every != 0) continue;
         char label[64];
-        skpi__excerpt(label, sizeof label, cats[i], g->label_chars);
+        skpi__excerpt(label, sizeof label, skpi__category_name(r->doc, b->index, i), g->label_chars);
         S(r, "<text text-anchor=\"middle\" y=\"");
         coord(r, g->h - g->bottom + 16);
         S(r, "\" x=\"");
@@ -249,7 +249,7 @@ static void line_series(skpi__render *r, const geometry *g, const skpi__view *b,
             S(r, "\"><title>");
             H(r, ser.name);
             S(r, ", ");
-            H(r, ser.labels[j]);
+            H(r, skpi__category_name(r->doc, b->index, ser.cat[j]));
             S(r, ": ");
             H(r, val);
             S(r, "</title></circle>");
@@ -289,7 +289,7 @@ static void bar_series(skpi__render *r, const geometry *g, const skpi__view *b, 
             S(r, "\"><title>");
             H(r, ser.name);
             S(r, ", ");
-            H(r, ser.labels[j]);
+            H(r, skpi__category_name(r->doc, b->index, ser.cat[j]));
             S(r, ": ");
             H(r, val);
             S(r, "</title></rect>");
@@ -325,7 +325,7 @@ static void data_rows(skpi__render *r, const skpi__view *b, const double *m)
     S(r, "</tr></thead><tbody>");
     for (size_t c = 0; c < b->ncat && r->out.err == SKPI_OK; c++) {
         S(r, "<tr><th scope=\"row\">");
-        H(r, b->cats[c]);
+        H(r, skpi__category_name(r->doc, b->index, c));
         S(r, "</th>");
         for (size_t i = 0; i < b->count; i++) {
             char val[64];
@@ -389,7 +389,7 @@ static void drawing(skpi__render *r, const geometry *g, const skpi__view *b, con
         band = ncat > 1 ? (plot_w - 2 * g->inset) / (double)(ncat - 1) : 0.0;
         x0 = ncat > 1 ? g->left + g->inset : g->left + plot_w / 2;
     }
-    axes(r, g, b, &a, b->cats, ncat, band, x0);
+    axes(r, g, b, &a, ncat, band, x0);
     S(r, "<g class=\"series\">");
     if (b->chart.kind == SKPI_CHART_BAR)
         bar_series(r, g, b, &a, band, x0);

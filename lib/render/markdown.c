@@ -122,7 +122,6 @@ static void chart(skpi__render *r, const skpi__view *b)
     caption(r, skpi__word(r, SKPI_TPL_CHART_CAPTION, "title", b->title ? b->title : "", NULL));
     if (b->chart.description) { S(r, "_"); ESC(r, b->chart.description); S(r, "_\n\n"); }
     if (b->count == 0) return;
-    const char *const *cats = b->cats;
     size_t ncat = b->ncat;
     double *m = skpi__chart_table(r, b);
     if (m == NULL) return;
@@ -134,7 +133,7 @@ static void chart(skpi__render *r, const skpi__view *b)
     size_t first = ncat > SKPI__CHART_TEXT_POINTS ? ncat - SKPI__CHART_TEXT_POINTS : 0;
     for (size_t c = first; c < ncat; c++) {
         S(r, "|");
-        cell(r, cats[c]);
+        cell(r, skpi__category_name(r->doc, b->index, c));
         for (size_t i = 0; i < b->count; i++) {
             char buf[64];
             skpi__fmt_value(buf, sizeof buf, &r->nf, m[i * ncat + c], b->chart.unit);

@@ -99,7 +99,7 @@ static void axes(skpi__pdf *p, const skpi__chart_model *m, const plot *pl)
     for (size_t i = 0; i < m->ncat; i++) {
         if ((m->ncat - 1 - i) % every != 0) continue;
         char label[64];
-        skpi__excerpt(label, sizeof label, m->cats[i], 12);
+        skpi__excerpt(label, sizeof label, m->names[i], 12);
         PangoLayout *l = skpi__pdf_layout(p, skpi__pdf_clean(p, label, 0), PDF_SMALL, -1, SKPI_ALIGN_LEFT);
         pango_layout_set_width(l, (int)(slot * PANGO_SCALE));
         pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
@@ -254,7 +254,7 @@ static const char *data_cell(void *ctx, size_t row, size_t col, char *buf, size_
 {
     data *d = ctx;
     row += d->first;
-    if (col == 0) return d->m->cats[row];
+    if (col == 0) return d->m->names[row];
     const skpi__chart_series *s = &d->m->series[col - 1];
     double v = NAN;
     for (size_t j = 0; j < s->length; j++)

@@ -59,6 +59,11 @@ typedef struct skpi__view {
 /* Fill v with block `index` of doc. */
 void skpi__view_get(skpi__view *v, const skpi_doc *doc, size_t index);
 
+/* Category c of chart `block` as readers see it ("Mar 2026" for
+ * "2026-03"): its name, else its label. For the human renderers; JSON and
+ * CSV write the labels. */
+const char *skpi__category_name(const skpi_doc *doc, size_t block, size_t c);
+
 /* One series of a chart block. */
 typedef struct skpi__series_view {
     const char *name;

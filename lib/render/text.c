@@ -164,7 +164,7 @@ static void chart(skpi__render *r, const skpi__view *b)
                 if (!first) { skpi__wrap_glue(&w, ","); }
                 first = false;
                 w.space = true;
-                skpi__wrap_text(&w, ser.labels[j]);
+                skpi__wrap_text(&w, skpi__category_name(r->doc, b->index, ser.cat[j]));
                 skpi__fmt_value(val, sizeof val, &r->nf, ser.values[j], b->chart.unit);
                 w.space = true;
                 skpi__wrap_text(&w, val);
@@ -190,8 +190,8 @@ static void chart(skpi__render *r, const skpi__view *b)
                 skpi__fmt_value(last, sizeof last, &r->nf, ser.values[l], b->chart.unit);
                 skpi__fmt_value(a, sizeof a, &r->nf, lo, b->chart.unit);
                 skpi__fmt_value(c, sizeof c, &r->nf, hi, b->chart.unit);
-                skpi__wrap_text(&w, skpi__word(r, SKPI_TPL_CHART_SPAN, "first", val, "first_date", ser.labels[f],
-                                         "last", last, "last_date", ser.labels[l], "low", a, "high", c, NULL));
+                skpi__wrap_text(&w, skpi__word(r, SKPI_TPL_CHART_SPAN, "first", val, "first_date", skpi__category_name(r->doc, b->index, ser.cat[f]),
+                                         "last", last, "last_date", skpi__category_name(r->doc, b->index, ser.cat[l]), "low", a, "high", c, NULL));
             }
         }
         skpi__wrap_end(&w);

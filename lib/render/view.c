@@ -42,6 +42,13 @@ void skpi__view_get(skpi__view *v, const skpi_doc *doc, size_t index)
     }
 }
 
+const char *skpi__category_name(const skpi_doc *doc, size_t block, size_t c)
+{
+    const char *name = "";
+    (void)skpi_doc_chart_category_name(&name, doc, block, c);
+    return name;
+}
+
 skpi__series_view skpi__series_at(const skpi__view *v, size_t i)
 {
     skpi__series_view s = { 0 };

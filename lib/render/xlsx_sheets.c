@@ -146,7 +146,7 @@ static void chart(skpi__xlsx *x, size_t block, const char *title, const char *fa
         if (ncat > LXW_ROW_MAX - row) ncat = LXW_ROW_MAX - row;
         for (size_t k = 0; k < ncat && skpi__xlsx_ok(x); k++) {
             if (dates) skpi__xlsx_date(x, row + (lxw_row_t)k, 0, cats[k]);
-            else skpi__xlsx_text(x, row + (lxw_row_t)k, 0, cats[k], x->text);
+            else skpi__xlsx_text(x, row + (lxw_row_t)k, 0, skpi__category_name(x->doc, block, k), x->text);
         }
         for (size_t s = 0; s < nseries && skpi__xlsx_ok(x); s++) {
             size_t len = 0;

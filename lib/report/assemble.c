@@ -58,6 +58,30 @@ const char *skpi__asm_deadline(skpi__asm *a, char *buf, size_t size, skpi_time e
     return buf;
 }
 
+const char *skpi__asm_day_name(skpi__asm *a, char *buf, size_t size, skpi_time t)
+{
+    if (skpi_calendar_period_name(buf, size, a->cal, SKPI_CADENCE_DAY, t, a->r->locale, NULL) != SKPI_OK &&
+        skpi_calendar_format_date(buf, size, a->cal, t) != SKPI_OK)
+        buf[0] = '\0';
+    return buf;
+}
+
+const char *skpi__asm_deadline_name(skpi__asm *a, char *buf, size_t size, skpi_time end)
+{
+    char iso[40];
+    int y, m, d;
+    skpi_time noon;
+    /* the day skpi__asm_deadline() chose, named at its local noon */
+    if (sscanf(skpi__asm_deadline(a, iso, sizeof iso, end), "%d-%d-%d", &y, &m, &d) != 3 ||
+        skpi_time_from_civil(&noon, y, m, d, 12, 0, 0) != SKPI_OK) {
+        snprintf(buf, size, "%s", iso);
+        return buf;
+    }
+    int offset = 0;
+    if (skpi_calendar_offset_at(&offset, a->cal, noon) != SKPI_OK) offset = 0;
+    return skpi__asm_day_name(a, buf, size, noon - offset);
+}
+
 bool skpi__asm_compares(const skpi__asm *a)
 {
     return a->coverage == SKPI_COVERAGE_FULL;

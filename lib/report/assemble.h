@@ -96,6 +96,11 @@ const char *skpi__asm_range_start_name(skpi__asm *a, char *buf, size_t size, skp
 int skpi__asm_history(skpi_series **out, skpi__asm *a, const char *metric, const char *sel, int64_t n);
 /* The last day of a span ending (exclusively) at `end`, as a date. */
 const char *skpi__asm_deadline(skpi__asm *a, char *buf, size_t size, skpi_time end);
+/* The same day as people write it in the report's locale ("30 June 2026",
+ * "30. Juni 2026"), for sentences; skpi__asm_deadline() stays for data. */
+const char *skpi__asm_deadline_name(skpi__asm *a, char *buf, size_t size, skpi_time end);
+/* The day holding t in the report's zone, named for readers. */
+const char *skpi__asm_day_name(skpi__asm *a, char *buf, size_t size, skpi_time t);
 /* Comparisons make sentences only over a fully covered period. */
 bool skpi__asm_compares(const skpi__asm *a);
 /* Fill the scratch text from a template. */

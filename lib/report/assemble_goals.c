@@ -133,7 +133,8 @@ static int card_note(skpi__asm *a, const char **note, const skpi_goal *g, const 
     return SKPI_OK;
 }
 
-/* One goal's card: figures, deadline, caveat and note. */
+/* One goal's card: figures, deadline (a date for data, words for
+ * sentences), caveat and note. */
 static int goal_card(skpi__asm *a, size_t block, size_t i, bool *charted)
 {
     const skpi_goal *g = a->r->goals[i];
@@ -141,14 +142,16 @@ static int goal_card(skpi__asm *a, size_t block, size_t i, bool *charted)
     skpi_doc_goal card = SKPI_DOC_GOAL_INIT;
     card_figures(a, &card, g, ev);
     skpi_period span;
-    char deadline[40] = "";
-    if (skpi_goal_span(&span, g) == SKPI_OK && skpi__asm_deadline(a, deadline, sizeof deadline, span.end)[0])
+    char deadline[40] = "", said[SKPI__NAME_SIZE] = ""; /* the date for data, and for sentences */
+    if (skpi_goal_span(&span, g) == SKPI_OK && skpi__asm_deadline(a, deadline, sizeof deadline, span.end)[0]) {
         card.deadline = deadline;
+        skpi__asm_deadline_name(a, said, sizeof said, span.end);
+    }
     /* before the note: both are filled in a->t */
     char caveat[512] = "";
-    TRY(goal_caveat(a, caveat, sizeof caveat, skpi_goal_evaluation_status(ev), &card, deadline));
+    TRY(goal_caveat(a, caveat, sizeof caveat, skpi_goal_evaluation_status(ev), &card, said));
     if (caveat[0]) card.caveat = caveat;
-    TRY(card_note(a, &card.note, g, ev, card.unit, deadline));
+    TRY(card_note(a, &card.note, g, ev, card.unit, said));
     /* A target taken from a benchmark says whose number it is. */
     char with_source[1024];
     const char *source = skpi_goal_target_source(g);

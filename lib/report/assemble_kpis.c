@@ -359,6 +359,13 @@ int skpi__sec_trends(skpi__asm *a)
             rc = skpi_doc_add_chart(&c, a->doc, &ch);
             if (rc == SKPI_OK)
                 rc = skpi_doc_chart_add_series(NULL, a->doc, c, f->label, SKPI_SERIES_SOLID, labels, vals, len);
+            /* the axis in readers' words ("Mar 2026"), the labels kept for data */
+            for (size_t j = 0; rc == SKPI_OK && j < len; j++) {
+                char name[SKPI__NAME_SIZE];
+                if (skpi_calendar_period_short_name(name, sizeof name, a->cal, a->r->cadence, times[j],
+                                                    a->r->locale) == SKPI_OK)
+                    rc = skpi_doc_chart_name_category(a->doc, c, labels[j], name);
+            }
         }
         skpi__text_free(&title);
         skpi__free(labels);

@@ -197,9 +197,9 @@ static int coverage_paragraph(skpi__asm *a)
         TRY(skpi__asm_fill(a, SKPI_TPL_NO_DATA_HEADLINE, args, 2));
         return skpi_doc_add_paragraph(NULL, a->doc, a->t.buf);
     }
-    char first[40] = "", last[40] = "";
-    skpi_calendar_format_date(first, sizeof first, a->cal, a->covered.start);
-    skpi_calendar_format_date(last, sizeof last, a->cal, a->covered.end - 1);
+    char first[SKPI__NAME_SIZE] = "", last[SKPI__NAME_SIZE] = "";
+    skpi__asm_day_name(a, first, sizeof first, a->covered.start);
+    skpi__asm_day_name(a, last, sizeof last, a->covered.end - 1);
     skpi__arg args[] = { { "period", a->plabel }, { "first", first }, { "last", last },
                          { "cadence", a->cadence_word } };
     TRY(skpi__asm_fill(a, SKPI_TPL_PARTIAL_PERIOD, args, 4));
@@ -351,7 +351,7 @@ static int goal_wins(skpi__asm *a, bool *started)
         const skpi_goal *g = r->goals[i];
         const skpi_metric *m = NULL;
         int unit = skpi_catalog_find(&m, a->cat, skpi_goal_metric(g)) == SKPI_OK ? skpi_metric_unit(m) : 0;
-        char val[64], tgt[64], date[40];
+        char val[64], tgt[64], date[SKPI__NAME_SIZE];
         if (skpi_goal_evaluation_status(ev) == SKPI_GOAL_ACHIEVED) {
             skpi__arg args[] = { { "goal", skpi_goal_name(g) },
                                  { "value", skpi__asm_value(a, val, sizeof val, skpi_goal_evaluation_current(ev).value, unit) },
@@ -368,7 +368,7 @@ static int goal_wins(skpi__asm *a, bool *started)
             if (skpi_goal_evaluation_milestone(&state, &target, &value, ev, k) != SKPI_OK) continue;
             if (state != SKPI_MILESTONE_HIT || skpi_goal_milestone(&when, &v0, g, k) != SKPI_OK) continue;
             if (when <= a->P.start || when > a->P.end) continue;
-            skpi_calendar_format_date(date, sizeof date, a->cal, when - 1);
+            skpi__asm_day_name(a, date, sizeof date, when - 1);
             skpi__arg args[] = { { "goal", skpi_goal_name(g) },
                                  { "target", skpi__asm_value(a, tgt, sizeof tgt, target, unit) },
                                  { "date", date },
@@ -404,9 +404,9 @@ int skpi__sec_wins(skpi__asm *a)
         const skpi_post *p = skpi_dataset_post(a->ds, t.idx[i]);
         skpi_value x;
         skpi_post_value(&x, p, a->r->top_metric);
-        char val[64], ratio[32], date[40] = "";
+        char val[64], ratio[32], date[SKPI__NAME_SIZE] = "";
         skpi__fmt_ratio(ratio, sizeof ratio, &a->nf, t.ratio[i]);
-        skpi_calendar_format_date(date, sizeof date, a->cal, skpi_post_published(p));
+        skpi__asm_day_name(a, date, sizeof date, skpi_post_published(p));
         char metric[128];
         snprintf(metric, sizeof metric, "%s", skpi_metric_label(t.metric));
         char name[320];
@@ -455,9 +455,9 @@ int skpi__sec_next_steps(skpi__asm *a)
         const skpi_goal *g = r->goals[i];
         const skpi_metric *m = NULL;
         int unit = skpi_catalog_find(&m, a->cat, skpi_goal_metric(g)) == SKPI_OK ? skpi_metric_unit(m) : 0;
-        char pace[64], tgt[64], deadline[40] = "";
+        char pace[64], tgt[64], deadline[SKPI__NAME_SIZE] = "";
         skpi_period span;
-        if (skpi_goal_span(&span, g) == SKPI_OK) skpi__asm_deadline(a, deadline, sizeof deadline, span.end);
+        if (skpi_goal_span(&span, g) == SKPI_OK) skpi__asm_deadline_name(a, deadline, sizeof deadline, span.end);
         skpi__fmt_change(pace, sizeof pace, &a->nf, skpi_goal_evaluation_pace_needed(ev), unit);
         skpi__arg args[] = { { "goal", skpi_goal_name(g) }, { "pace", pace },
                              { "cadence", skpi__report_tpl(r, SKPI_TPL_CADENCE_DAY + skpi_goal_cadence(g)) },

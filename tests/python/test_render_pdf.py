@@ -3,6 +3,7 @@ pdftoppm): the demo report's headings, sentences and figures are in the
 text, taken from its JSON rendering and formatted here; page size and
 metadata; no blank page and no word outside the page's margins; hostile
 text renders inside the page; the same document gives the same bytes."""
+import calendar
 import json
 import os
 import re
@@ -180,10 +181,18 @@ def expected(doc):
             for s in b["series"]:
                 texts.append(s["name"])
                 for p in s["points"]:
-                    texts.append(p["label"])
+                    texts.append(axis_name(p["label"]))
                     if p["value"] is not None:
                         figures.append(figure(p["value"], b["unit"]))
     return [x for x in texts if x], figures
+
+
+def axis_name(label):
+    """A chart's category as the PDF shows it: a month's ISO key ("2026-03")
+    in the built-in English short form ("Mar 2026", Python's calendar module
+    in the C locale), anything else as it is (JSON keeps the keys)."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})", label)
+    return "%s %s" % (calendar.month_abbr[int(m.group(2))], m.group(1)) if m else label
 
 
 def test_demo_text_has_every_heading_sentence_and_figure(demo):

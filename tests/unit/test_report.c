@@ -277,7 +277,8 @@ static void goals_and_okrs(void **state)
     assert_contains(t, "1 of 2 goals is on track or achieved. Reach 20,000 a month: Off track, 12% of the way against 92% expected by now.");
     assert_contains(t, "Win: Grow engagements reached 6,300 against a target of 6,000.");
     assert_contains(t, "- Grow engagements: Achieved. Progress 120% (expected 92%)");
-    assert_contains(t, "- Reach 20,000 a month: +13,700 a month is needed to reach 20,000 by 2026-12-31.");
+    /* the deadline as people write it (#18): the built-in English is day first */
+    assert_contains(t, "- Reach 20,000 a month: +13,700 a month is needed to reach 20,000 by 31 December 2026.");
     /* Still running (Q4): the badge is its status. 61 of 92 days have
      * passed, so 0.663 was expected; 0.663 - 0.5 = 0.163 is more than the
      * 0.1 of on track and at most the 0.2 of at risk. */
@@ -293,8 +294,9 @@ static void goals_and_okrs(void **state)
     assert_contains(t, "Bericht f\xC3\xBCr November 2026\n");
     assert_contains(t, "1 von 2 Zielen ist auf Kurs oder erreicht. Reach 20,000 a month: Nicht auf Kurs, "
                        "12\xC2\xA0% des Weges gegen\xC3\xBC" "ber 92\xC2\xA0% bis jetzt erwartet.");
+    /* German writes a long date "d. MMMM y" (CLDR's long date pattern for de) */
     assert_contains(t, "Reach 20,000 a month vorantreiben: N\xC3\xB6tig sind +13.700 je Monat, um bis "
-                       "2026-12-31 20.000 zu erreichen.");
+                       "31. Dezember 2026 20.000 zu erreichen.");
     skpi_free(t);
     skpi_doc_free(doc);
     assert_int_equal(skpi_report_set_locale(r, "fr-FR"), SKPI_OK);
@@ -304,6 +306,9 @@ static void goals_and_okrs(void **state)
     /* French counts 1 as singular, as English does, and 0 too */
     assert_contains(t, "1 objectif sur 2 est en bonne voie ou atteint. Reach 20,000 a month\xC2\xA0: En retard, "
                        "12\xC2\xA0% du chemin contre 92\xC2\xA0% attendus \xC3\xA0 ce stade.");
+    /* the deadline in the next step's sentence, as French writes a date
+     * ("d MMMM y"); the goal card keeps the ISO date */
+    assert_contains(t, "pour atteindre 20\xE2\x80\xAF" "000 d\xE2\x80\x99ici le 31 d\xC3\xA9" "cembre 2026.");
     assert_int_equal(skpi_report_set_locale(r, NULL), SKPI_OK);
     /* The goal card carries the same figures as the sentence. */
     int kind;
@@ -613,6 +618,72 @@ static void deadlines_show_the_last_day(void **state)
     /* an end during a day: that day is the last one touched */
     assert_string_equal(card_deadline(new_year - 12 * 3600, 0, buf, sizeof buf), "2026-12-31");
     assert_string_equal(card_deadline(new_year + 12 * 3600, 60, buf, sizeof buf), "2027-01-01");
+}
+
+/* A rendering of doc in format f, NUL-terminated. */
+static char *doc_render(const skpi_doc *doc, int f)
+{
+    skpi_buffer b = SKPI_BUFFER_INIT;
+    skpi_sink s;
+    assert_int_equal(skpi_sink_memory(&s, &b), SKPI_OK);
+    assert_int_equal(skpi_render(doc, f, NULL, &s), SKPI_OK);
+    char *out;
+    assert_int_equal(skpi_buffer_detach(&out, NULL, &b), SKPI_OK);
+    return out;
+}
+
+/* #18: chart axes name each month briefly in the report's locale in the
+ * human renderers, while JSON and CSV keep the ISO key. The trend chart covers November
+ * 2025 to November 2026. Worked out by hand from the abbreviated month
+ * names people write in each language (CLDR's "MMM y" for German and
+ * French, "MMM y" in English): German "März", "Mai", "Feb." and "Nov." with their dots;
+ * French "mars", "mai", "févr.", "nov."; English "Mar", "May", "Feb", "Nov". */
+static void dates_in_readers_words(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = dataset();
+    skpi_report *r = definition();
+    const struct { const char *locale; const char *want[4]; const char *absent; } cases[] = {
+        { NULL, { "Mar 2026", "May 2026", "Feb 2026", "Nov 2025" }, "M\xC3\xA4rz" },
+        { "de-DE", { "M\xC3\xA4rz 2026", "Mai 2026", "Feb. 2026", "Nov. 2025" }, "Mar 2026" },
+        { "fr-FR", { "mars 2026", "mai 2026", "f\xC3\xA9vr. 2026", "nov. 2025" }, "Mar 2026" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_int_equal(skpi_report_set_locale(r, cases[i].locale), SKPI_OK);
+        skpi_doc *doc = NULL;
+        assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+        char *md = doc_render(doc, SKPI_FORMAT_MARKDOWN);
+        char *html = doc_render(doc, SKPI_FORMAT_HTML);
+        char *text = doc_text(doc);
+        for (size_t k = 0; k < 4; k++) {
+            char cell[64];
+            snprintf(cell, sizeof cell, "| %s |", cases[i].want[k]);
+            assert_contains(md, cell);
+            snprintf(cell, sizeof cell, "<th scope=\"row\">%s</th>", cases[i].want[k]);
+            assert_contains(html, cell);
+        }
+        /* the text names the first and last month of the chart */
+        assert_contains(text, cases[i].want[3]);
+        assert_null(strstr(md, cases[i].absent));
+        assert_null(strstr(md, "| 2026-03 |"));
+        /* data keeps the key, in every locale */
+        char *json = doc_render(doc, SKPI_FORMAT_JSON);
+        char *csv = doc_render(doc, SKPI_FORMAT_CSV);
+        assert_contains(json, "\"2026-03\"");
+        assert_contains(csv, ",2026-03,");
+        for (size_t k = 0; k < 4; k++) {
+            assert_null(strstr(json, cases[i].want[k]));
+            assert_null(strstr(csv, cases[i].want[k]));
+        }
+        skpi_free(md);
+        skpi_free(html);
+        skpi_free(text);
+        skpi_free(json);
+        skpi_free(csv);
+        skpi_doc_free(doc);
+    }
+    skpi_report_free(r);
+    skpi_dataset_free(ds);
 }
 
 static void renders_in_every_format(const skpi_doc *doc)
@@ -1095,7 +1166,7 @@ static void partial_period(void **state)
     skpi_doc *doc = NULL;
     assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
     char *text = doc_text(doc);
-    assert_contains(text, "Summary\n-------\n\nOnly part of November 2026 has data, from 2026-11-01 to 2026-11-22: "
+    assert_contains(text, "Summary\n-------\n\nOnly part of November 2026 has data, from 1 November 2026 to 22 November 2026: "
                           "the figures below cover those days, and this summary makes no comparison until the month is complete.\n");
     assert_contains(text, "Engagements reached 2,200 in November 2026.");
     assert_null(strstr(text, "fell"));
@@ -1431,6 +1502,7 @@ int main(void)
         cmocka_unit_test(spot_checks_fire_on_spikes_only),
         cmocka_unit_test(spot_check_arithmetic),
         cmocka_unit_test(goals_and_okrs),
+        cmocka_unit_test(dates_in_readers_words),
         cmocka_unit_test(goal_cards_show_the_forecast),
         cmocka_unit_test(okr_tree_and_verdicts),
         cmocka_unit_test(deadlines_show_the_last_day),

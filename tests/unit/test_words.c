@@ -189,6 +189,38 @@ static void period_name_errors(void **state)
     skpi_calendar_free(cal);
 }
 
+/* Short names for chart axes (#18), worked out by hand: German and French
+ * write a month briefly as abbreviated month and year ("MMM y"), and March
+ * is short already ("März 2026", "mars 2026"); without a locale the
+ * built-in English, day before month. */
+static void short_period_names(void **state)
+{
+    (void)state;
+    skpi_calendar *cal = NULL;
+    assert_int_equal(skpi_calendar_new(&cal), SKPI_OK);
+    char buf[64];
+    skpi_time t = at("2026-03-04T10:00:00Z");
+    const struct { int cadence; const char *locale, *want; } cases[] = {
+        { SKPI_CADENCE_MONTH, NULL, "Mar 2026" },
+        { SKPI_CADENCE_MONTH, "de-DE", "M\xC3\xA4rz 2026" },
+        { SKPI_CADENCE_MONTH, "fr-FR", "mars 2026" },
+        { SKPI_CADENCE_DAY, NULL, "4 Mar 2026" },
+        { SKPI_CADENCE_WEEK, NULL, "2 Mar 2026" }, /* the ISO week's Monday */
+        { SKPI_CADENCE_QUARTER, NULL, "Q1 2026" },
+        { SKPI_CADENCE_YEAR, NULL, "2026" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_int_equal(skpi_calendar_period_short_name(buf, sizeof buf, cal, cases[i].cadence, t,
+                                                         cases[i].locale), SKPI_OK);
+        assert_string_equal(buf, cases[i].want);
+    }
+    /* "Mar 2026" needs 9 bytes */
+    assert_int_equal(skpi_calendar_period_short_name(buf, 8, cal, SKPI_CADENCE_MONTH, t, NULL), SKPI_ERANGE);
+    assert_int_equal(skpi_calendar_period_short_name(NULL, 8, cal, SKPI_CADENCE_MONTH, t, NULL), SKPI_EMISUSE);
+    assert_int_equal(skpi_calendar_period_short_name(buf, sizeof buf, cal, 9, t, NULL), SKPI_EINVAL);
+    skpi_calendar_free(cal);
+}
+
 /* The {names} a text uses, plural constructs included, read here without
  * the library's parser: "{name}" or "{name, plural, sel {text} ...}",
  * whose texts are read in turn. */
@@ -308,6 +340,7 @@ int main(void)
         cmocka_unit_test(polish_few_and_many),
         cmocka_unit_test(plural_forms_checked),
         cmocka_unit_test(period_names),
+        cmocka_unit_test(short_period_names),
         cmocka_unit_test(period_name_errors),
         cmocka_unit_test(every_template_translated),
         cmocka_unit_test(report_locale_chooses_translation),
