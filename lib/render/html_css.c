@@ -84,15 +84,20 @@ const char skpi__html_css[] =
     "font-weight:400;text-align:left}"
     "table.reflow td.trend::before{content:none}"
     "tr.sub th{padding-left:1rem}.objective.aligned{margin-left:.75rem}.objective.depth2{margin-left:1.5rem}"
+    /* two tiles a row on a phone: the six KPIs in three rows, not six screens */
+    ".tiles{grid-template-columns:repeat(2,minmax(0,1fr));gap:.5rem}.tile{padding:.5rem .6rem}"
+    ".tile-value{font-size:1.3rem}"
     ".objective.depth3{margin-left:2.25rem}.cards{grid-template-columns:1fr}}\n"
     "footer{margin-top:2rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);"
     "padding-top:.5rem}\n"
-    /* print: no card, tile, callout or chart split across pages, but
+    /* print: no card, tile, callout, top post or chart split across pages, but
      * figures and sections may break between their parts, so that a page
      * is not left half empty before a tall one */
     "@media print{@page{margin:12mm}body{font-size:10.5pt}main{max-width:none;padding:0}"
     "h2,h3,h4,figcaption,caption{break-after:avoid}"
-    "tr,svg.chart,.card,.callout,.tile,.glance-item,.legend{break-inside:avoid}details{display:none}"
+    "tr,svg.chart,.card,.callout,.tile,.glance-item,.legend,ol.posts li{break-inside:avoid}details{display:none}"
+    /* no paragraph leaves a lone line at the foot or the head of a page */
+    "p,li{orphans:3;widows:3}"
     "a{color:inherit;text-decoration:none}.cards{grid-template-columns:repeat(2,1fr)}"
     ".tiles{grid-template-columns:repeat(3,1fr)}.glance-list{grid-template-columns:repeat(2,1fr)}"
     "svg.chart.narrow{display:none}svg.chart.wide{display:block}}\n";

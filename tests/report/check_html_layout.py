@@ -8,9 +8,13 @@ For each report given:
   (document scrollWidth <= clientWidth), and every text of every chart that
   is shown is drawn at 10 px or more (its font size times the scale of its
   SVG on the page);
+- at 390 px, KPI tiles sit two a row;
 - printed with --print-to-pdf on A4 and on Letter: no page but the last is
   more than half empty (pdftoppm renders each page; the lowest row with ink
-  must lie in the lower half of the printable area).
+  must lie in the lower half of the printable area); no card, tile, callout,
+  item at a glance or top post is split across two pages (each one's text,
+  read from the report, is found whole on one page of pdftotext's output);
+  and the last page holds more than a stray line or two.
 
 The measurements run in the page itself: a copy of the report gets a
 script at its end, and is opened in a frame of the width wanted (headless
@@ -25,6 +29,7 @@ usage: check_html_layout.py OUT_DIR REPORT.html [REPORT.html ...] [--skpi SKPI]
   With --skpi, `SKPI demo --dir OUT_DIR/demo` writes the demo's report,
   which is checked too.
 """
+import html.parser
 import json
 import os
 import re
@@ -51,10 +56,15 @@ MEASURE = """<script>
     var r = e.getBoundingClientRect();
     if (r.right > de.clientWidth + 0.5 && wide.length < 5) wide.push(e.tagName + '.' + e.className + ' ends at ' + r.right);
   });
+  var tiles = document.querySelectorAll('.tiles .tile'), perRow = 0;
+  tiles.forEach(function (t) {
+    if (Math.abs(t.getBoundingClientRect().top - tiles[0].getBoundingClientRect().top) < 1) perRow++;
+  });
   var out = document.createElement('pre');
   out.id = 'skpi-measure';
   out.textContent = JSON.stringify({scrollWidth: de.scrollWidth, clientWidth: de.clientWidth,
-                                    chartTexts: texts, small: small, wide: wide});
+                                    chartTexts: texts, small: small, wide: wide,
+                                    tiles: tiles.length, tilesPerRow: perRow});
   document.body.appendChild(out);
   if (parent !== window) parent.postMessage(out.textContent, '*');
 })();
@@ -112,7 +122,81 @@ def page_fill(pgm):
     return last, height
 
 
-def check_report(chromium, pdftoppm, report, out_dir, tmp, tag):
+class Blocks(html.parser.HTMLParser):
+    """The text of each block print must keep on one page: cards, tiles,
+    callouts, items at a glance and top posts (not the text of charts, which
+    pdftotext reads apart, nor of <details>, which print leaves out)."""
+
+    KEEP = ("card", "tile", "callout", "glance-item")
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack = []  # (tag, index of the block it opens or None)
+        self.open = []   # blocks being read, as lists of text
+        self.blocks = []
+        self.hidden = 0
+        self.in_posts = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        opens = None
+        if tag in ("svg", "details", "style", "script"):
+            self.hidden += 1
+        if tag == "ol" and "posts" in classes:
+            self.in_posts += 1
+        if any(c in self.KEEP for c in classes) or (tag == "li" and self.in_posts and self.stack
+                                                   and self.stack[-1][0] == "ol"):
+            opens = len(self.blocks)
+            self.blocks.append([])
+            self.open.append(opens)
+        self.stack.append((tag, opens, classes))
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            t, opens, classes = self.stack.pop()
+            if t in ("svg", "details", "style", "script"):
+                self.hidden -= 1
+            if t == "ol" and "posts" in classes:
+                self.in_posts -= 1
+            if opens is not None:
+                self.open.remove(opens)
+            if t == tag:
+                break
+
+    def handle_data(self, data):
+        if not self.hidden:
+            for b in self.open:
+                self.blocks[b].append(data)
+
+
+def squeeze(text):
+    return re.sub(r"\s+", "", text)
+
+
+def split_blocks(html, pages):
+    """The blocks whose text lies across two pages, and how many were found
+    whole on one page."""
+    parser = Blocks()
+    parser.feed(html)
+    texts = [squeeze("".join(b)) for b in parser.blocks]
+    split, whole = [], 0
+    for text in texts:
+        if len(text) < 8:
+            continue
+        if any(text in p for p in pages):
+            whole += 1
+            continue
+        for i in range(len(pages) - 1):
+            if text in pages[i] + pages[i + 1]:
+                split.append((i + 1, text))
+                break
+    return split, whole
+
+
+def check_report(chromium, pdftoppm, pdftotext, report, out_dir, tmp, tag):
     failures = []
     html = open(report, encoding="utf-8").read()
     measured = os.path.join(tmp, tag + "-measure.html")
@@ -150,6 +234,8 @@ def check_report(chromium, pdftoppm, report, out_dir, tmp, tag):
             failures.append("%s at %d px: no chart text measured" % (tag, width))
         for s in res["small"][:5]:
             failures.append("%s at %d px: chart text %s" % (tag, width, s))
+        if width == 390 and res["tiles"] > 1 and res["tilesPerRow"] != 2:
+            failures.append("%s at 390 px: %d KPI tiles a row, not 2" % (tag, res["tilesPerRow"]))
     for paper in ("A4", "letter"):
         printed = os.path.join(tmp, "%s-%s.html" % (tag, paper))
         with open(printed, "w", encoding="utf-8") as f:
@@ -173,6 +259,20 @@ def check_report(chromium, pdftoppm, report, out_dir, tmp, tag):
             if i + 1 < len(pages) and used < 0.5:
                 failures.append("%s on %s: page %d of %d is %.0f%% empty"
                                 % (tag, paper, i + 1, len(pages), 100 * (1 - used)))
+        texts = [subprocess.run([pdftotext, "-raw", "-f", str(i + 1), "-l", str(i + 1), pdf, "-"],
+                                check=True, stdout=subprocess.PIPE).stdout.decode("utf-8", "replace")
+                 for i in range(len(pages))]
+        split, whole = split_blocks(html, [squeeze(t) for t in texts])
+        for page, text in split[:5]:
+            failures.append("%s on %s: a block is split between pages %d and %d: %s"
+                            % (tag, paper, page, page + 1, text[:60]))
+        # the last page may be short, but not a line or two that a block
+        # or a paragraph left behind ("Open the post" alone)
+        lines = [ln for ln in texts[-1].splitlines() if ln.strip()] if texts else []
+        if len(pages) > 1 and len(lines) < 3:
+            failures.append("%s on %s: the last page (%d) holds only a stray line: %s"
+                            % (tag, paper, len(pages), " / ".join(lines)))
+        print("%s on %s: %d blocks whole on a page, %d split" % (tag, paper, whole, len(split)))
         print("%s on %s: %d pages, filled to %s" % (tag, paper, len(pages),
                                                    ", ".join("%.0f%%" % (100 * f) for f in fills)))
     return failures
@@ -191,10 +291,10 @@ def main():
         del args[i:i + 2]
     reports = [os.path.abspath(p) for p in args]
     chromium = find_chromium()
-    pdftoppm = shutil.which("pdftoppm")
-    if chromium is None or pdftoppm is None:
+    pdftoppm, pdftotext = shutil.which("pdftoppm"), shutil.which("pdftotext")
+    if chromium is None or pdftoppm is None or pdftotext is None:
         print("SKIPPED: %s not on PATH (scripts/install-deps installs chromium and poppler-utils)"
-              % ("chromium" if chromium is None else "pdftoppm"))
+              % ("chromium" if chromium is None else "pdftoppm or pdftotext"))
         return 77
     os.makedirs(out_dir, exist_ok=True)
     if skpi:
@@ -207,7 +307,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="skpi-layout-") as tmp:
         for n, report in enumerate(reports):
             tag = "%d-%s" % (n, os.path.splitext(os.path.basename(report))[0])
-            failures += check_report(chromium, pdftoppm, report, out_dir, tmp, tag)
+            failures += check_report(chromium, pdftoppm, pdftotext, report, out_dir, tmp, tag)
     print("screenshots and PDFs in " + out_dir)
     for f in failures:
         print("FAILED: " + f)
