@@ -1094,10 +1094,26 @@ typedef enum skpi_template {
     SKPI_TPL_COLUMN_COST_PER_RESULT = 163, /**< resourcing: column heading: cost per result */
     SKPI_TPL_COLUMN_WEEKS = 164, /**< resourcing: column heading: weeks behind an estimate */
     SKPI_TPL_COLUMN_SLOPE = 165, /**< resourcing: column heading: the least-squares slope */
-    SKPI_TPL_COLUMN_INTERVAL = 166 /**< resourcing: column heading: the slope's confidence interval */
+    SKPI_TPL_COLUMN_INTERVAL = 166, /**< resourcing: column heading: the slope's confidence interval */
+    SKPI_TPL_HEADING_LISTENING = 167, /**< listening: "Listening" */
+    SKPI_TPL_LISTENING_TABLE_TITLE = 168, /**< listening: the table of mentions by brand */
+    SKPI_TPL_LISTENING_TOP_TITLE = 169, /**< listening: the top mentions of our brands */
+    SKPI_TPL_LISTENING_SHARE = 170, /**< listening: our share of voice by reach against the competitors */
+    SKPI_TPL_LISTENING_NO_COMPETITORS = 171, /**< listening: no brand is marked as a competitor's */
+    SKPI_TPL_LISTENING_COMPETITOR_CELL = 172, /**< listening: a competitor's brand in the table */
+    SKPI_TPL_LISTENING_NO_DATA = 173, /**< listening: no mention in the period */
+    SKPI_TPL_COLUMN_BRAND = 174, /**< listening: column heading: the brand */
+    SKPI_TPL_COLUMN_MENTIONS = 175, /**< listening: column heading: mentions */
+    SKPI_TPL_COLUMN_POSITIVE = 176, /**< listening: column heading: positive mentions */
+    SKPI_TPL_COLUMN_NEUTRAL = 177, /**< listening: column heading: neutral mentions */
+    SKPI_TPL_COLUMN_NEGATIVE = 178, /**< listening: column heading: negative mentions */
+    SKPI_TPL_COLUMN_NET_SENTIMENT = 179, /**< listening: column heading: net sentiment */
+    SKPI_TPL_COLUMN_REACH = 180, /**< listening: column heading: reach of the mentions */
+    SKPI_TPL_COLUMN_SHARE_OF_VOICE = 181, /**< listening: column heading: share of voice by reach */
+    SKPI_TPL_LISTENING_SHARE_COUNTED = 182 /**< listening: our share of voice from the competitors' totals a host filled in */
 } skpi_template;
 
-/** @brief The number of ::skpi_template values (167); new ones are only ever appended. */
+/** @brief The number of ::skpi_template values (183); new ones are only ever appended. */
 SKPI_API int skpi_template_count(void);
 
 /** @brief The default (English) text of a template; NULL for unknown keys. Static. */

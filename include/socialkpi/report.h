@@ -81,14 +81,16 @@ typedef enum skpi_section {
     SKPI_SECTION_COMPETITORS = 11, /**< our figures beside each competitor's, their median and our rank (docs/competitors.md) */
     SKPI_SECTION_BENCHMARKS = 12, /**< our figures beside the industry benchmarks, with the gap and each one's source */
     SKPI_SECTION_FUNNEL = 13, /**< funnel and return: counts per step, step conversion, revenue, cost, ROI */
-    SKPI_SECTION_RESOURCING = 14  /**< hours by activity and role, capacity, impact per hour,
+    SKPI_SECTION_RESOURCING = 14, /**< hours by activity and role, capacity, impact per hour,
                                        estimates and recommendations (needs skpi_report_set_effort()) */
+    SKPI_SECTION_LISTENING = 15   /**< mentions, sentiment and reach-weighted share of voice per brand,
+                                       ours against competitors, and our top mentions (docs/report.md) */
 } skpi_section;
 
-/** @brief The number of ::skpi_section values (15). */
+/** @brief The number of ::skpi_section values (16). */
 SKPI_API int skpi_section_count(void);
 
-/** @brief The key of a section ("summary", "wins", ... "custom", "funnel"); NULL for unknown values. Static. */
+/** @brief The key of a section ("summary", "wins", ... "custom", "funnel", "listening"); NULL for unknown values. Static. */
 SKPI_API const char *skpi_section_name(int section);
 
 /** @brief The key of an audience ("self", "team", ... "custom"); NULL for unknown values. Static. */
@@ -132,20 +134,22 @@ SKPI_API const char *skpi_report_title(const skpi_report *report);
  * @brief Choose the audience; a preset replaces the sections, their order
  *        and the detail.
  *
- * - self: summary, wins, KPIs, channels, trends, goals, OKRs, top posts,
- *   spot checks, custom, next steps; all KPIs.
- * - team: summary, wins, KPIs, channels, trends, top posts, spot checks,
- *   goals, OKRs, custom, next steps; all KPIs.
- * - management: summary, KPIs, goals, OKRs, trends, wins, custom, next
- *   steps; all KPIs, no per-channel detail.
- * - leadership: summary, goals, OKRs, wins, KPIs, funnel, custom, next
- *   steps; at most 5 KPIs, goal and OKR status before any number.
+ * - self: summary, wins, KPIs, channels, trends, listening, funnel, goals,
+ *   OKRs, top posts, spot checks, custom, next steps; all KPIs.
+ * - team: summary, wins, KPIs, channels, trends, top posts, listening, spot
+ *   checks, goals, OKRs, custom, next steps; all KPIs.
+ * - management: summary, KPIs, goals, OKRs, trends, wins, listening,
+ *   resourcing, custom, next steps; all KPIs, no per-channel detail.
+ * - leadership: summary, goals, OKRs, wins, KPIs, listening, funnel, custom,
+ *   next steps; at most 5 KPIs, goal and OKR status before any number.
  * - sales: summary, KPIs, funnel, goals, top posts (ranked by comments:
  *   what customers ask about), custom, next steps; KPIs about leads,
  *   conversions and clicks first.
  *
  * The funnel section shows only when the dataset holds funnel data (leads,
- * qualified leads, opportunities, customers or revenue): docs/report.md.
+ * qualified leads, opportunities, customers or revenue), the listening
+ * section only when it holds mentions of a `listening:` channel:
+ * docs/report.md.
  * - custom: keeps the current sections and detail.
  * @param report   the definition
  * @param audience an ::skpi_audience

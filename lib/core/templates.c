@@ -209,6 +209,22 @@ static const tpl table[SKPI__TPL_COUNT] = {
     [SKPI_TPL_COLUMN_WEEKS] = { "Weeks", "" },
     [SKPI_TPL_COLUMN_SLOPE] = { "Slope per hour", "" },
     [SKPI_TPL_COLUMN_INTERVAL] = { "Interval", "" },
+    [SKPI_TPL_HEADING_LISTENING] = { "Listening", "" },
+    [SKPI_TPL_LISTENING_TABLE_TITLE] = { "Mentions by brand, {period}", "period" },
+    [SKPI_TPL_LISTENING_TOP_TITLE] = { "Top mentions of our brands by reach, {period}", "period" },
+    [SKPI_TPL_LISTENING_SHARE] = { "Our brands had {share} of the reach of all mentions in {period}; {competitor} had the largest competitor share with {competitor_share}.", "share period competitor competitor_share" },
+    [SKPI_TPL_LISTENING_NO_COMPETITORS] = { "No brand is marked as a competitor's: every brand counts as ours, and share of voice compares our own brands.", "" },
+    [SKPI_TPL_LISTENING_COMPETITOR_CELL] = { "{brand} (competitor)", "brand" },
+    [SKPI_TPL_LISTENING_NO_DATA] = { "No mentions were recorded in {period}.", "period" },
+    [SKPI_TPL_COLUMN_BRAND] = { "Brand", "" },
+    [SKPI_TPL_COLUMN_MENTIONS] = { "Mentions", "" },
+    [SKPI_TPL_COLUMN_POSITIVE] = { "Positive", "" },
+    [SKPI_TPL_COLUMN_NEUTRAL] = { "Neutral", "" },
+    [SKPI_TPL_COLUMN_NEGATIVE] = { "Negative", "" },
+    [SKPI_TPL_COLUMN_NET_SENTIMENT] = { "Net sentiment", "" },
+    [SKPI_TPL_COLUMN_REACH] = { "Reach", "" },
+    [SKPI_TPL_COLUMN_SHARE_OF_VOICE] = { "Share of voice (reach)", "" },
+    [SKPI_TPL_LISTENING_SHARE_COUNTED] = { "{metric} in {period}: {share}, from the competitors' totals the listening tool reported.", "metric period share" },
 };
 
 int skpi_template_count(void) { return SKPI__TPL_COUNT; }

@@ -232,6 +232,22 @@ const skpi__name skpi__template_names[] = {
     { "column_weeks", SKPI_TPL_COLUMN_WEEKS },
     { "column_slope", SKPI_TPL_COLUMN_SLOPE },
     { "column_interval", SKPI_TPL_COLUMN_INTERVAL },
+    { "heading_listening", SKPI_TPL_HEADING_LISTENING },
+    { "listening_table_title", SKPI_TPL_LISTENING_TABLE_TITLE },
+    { "listening_top_title", SKPI_TPL_LISTENING_TOP_TITLE },
+    { "listening_share", SKPI_TPL_LISTENING_SHARE },
+    { "listening_no_competitors", SKPI_TPL_LISTENING_NO_COMPETITORS },
+    { "listening_competitor_cell", SKPI_TPL_LISTENING_COMPETITOR_CELL },
+    { "listening_no_data", SKPI_TPL_LISTENING_NO_DATA },
+    { "column_brand", SKPI_TPL_COLUMN_BRAND },
+    { "column_mentions", SKPI_TPL_COLUMN_MENTIONS },
+    { "column_positive", SKPI_TPL_COLUMN_POSITIVE },
+    { "column_neutral", SKPI_TPL_COLUMN_NEUTRAL },
+    { "column_negative", SKPI_TPL_COLUMN_NEGATIVE },
+    { "column_net_sentiment", SKPI_TPL_COLUMN_NET_SENTIMENT },
+    { "column_reach", SKPI_TPL_COLUMN_REACH },
+    { "column_share_of_voice", SKPI_TPL_COLUMN_SHARE_OF_VOICE },
+    { "listening_share_counted", SKPI_TPL_LISTENING_SHARE_COUNTED },
     { NULL, 0 }
 };
 

@@ -158,6 +158,7 @@ static int section(skpi__asm *a, int s)
     case SKPI_SECTION_BENCHMARKS: return skpi__sec_benchmarks(a);
     case SKPI_SECTION_FUNNEL: return skpi__sec_funnel(a);
     case SKPI_SECTION_RESOURCING: return skpi__sec_resourcing(a);
+    case SKPI_SECTION_LISTENING: return skpi__sec_listening(a);
     default: return custom_sections(a);
     }
 }

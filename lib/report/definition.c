@@ -6,21 +6,21 @@
 #include <string.h>
 
 static const int preset_self[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_WINS, SKPI_SECTION_KPIS,
-                                   SKPI_SECTION_CHANNELS, SKPI_SECTION_TRENDS, SKPI_SECTION_FUNNEL,
-                                   SKPI_SECTION_GOALS,
+                                   SKPI_SECTION_CHANNELS, SKPI_SECTION_TRENDS, SKPI_SECTION_LISTENING,
+                                   SKPI_SECTION_FUNNEL, SKPI_SECTION_GOALS,
                                    SKPI_SECTION_OKRS, SKPI_SECTION_TOP_POSTS, SKPI_SECTION_SPOT_CHECKS,
                                    SKPI_SECTION_CUSTOM, SKPI_SECTION_NEXT_STEPS };
 static const int preset_team[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_WINS, SKPI_SECTION_KPIS,
                                    SKPI_SECTION_CHANNELS, SKPI_SECTION_TRENDS, SKPI_SECTION_TOP_POSTS,
-                                   SKPI_SECTION_SPOT_CHECKS, SKPI_SECTION_GOALS, SKPI_SECTION_OKRS,
+                                   SKPI_SECTION_LISTENING, SKPI_SECTION_SPOT_CHECKS, SKPI_SECTION_GOALS, SKPI_SECTION_OKRS,
                                    SKPI_SECTION_CUSTOM, SKPI_SECTION_NEXT_STEPS };
 static const int preset_management[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_KPIS, SKPI_SECTION_GOALS,
                                          SKPI_SECTION_OKRS, SKPI_SECTION_TRENDS, SKPI_SECTION_WINS,
-                                         SKPI_SECTION_RESOURCING, SKPI_SECTION_CUSTOM,
+                                         SKPI_SECTION_LISTENING, SKPI_SECTION_RESOURCING, SKPI_SECTION_CUSTOM,
                                          SKPI_SECTION_NEXT_STEPS };
 static const int preset_leadership[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_GOALS, SKPI_SECTION_OKRS,
-                                         SKPI_SECTION_WINS, SKPI_SECTION_KPIS, SKPI_SECTION_FUNNEL,
-                                         SKPI_SECTION_CUSTOM, SKPI_SECTION_NEXT_STEPS };
+                                         SKPI_SECTION_WINS, SKPI_SECTION_KPIS, SKPI_SECTION_LISTENING,
+                                         SKPI_SECTION_FUNNEL, SKPI_SECTION_CUSTOM, SKPI_SECTION_NEXT_STEPS };
 static const int preset_sales[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_KPIS, SKPI_SECTION_FUNNEL,
                                     SKPI_SECTION_GOALS, SKPI_SECTION_TOP_POSTS, SKPI_SECTION_CUSTOM,
                                     SKPI_SECTION_NEXT_STEPS };
@@ -33,7 +33,7 @@ static const int preset_sales[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_KPIS, SKP
 static const int display_order[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_WINS, SKPI_SECTION_KPIS,
                                      SKPI_SECTION_CHANNELS, SKPI_SECTION_TRENDS,
                                      SKPI_SECTION_COMPETITORS, SKPI_SECTION_BENCHMARKS,
-                                     SKPI_SECTION_FUNNEL, SKPI_SECTION_GOALS, SKPI_SECTION_OKRS,
+                                     SKPI_SECTION_LISTENING, SKPI_SECTION_FUNNEL, SKPI_SECTION_GOALS, SKPI_SECTION_OKRS,
                                      SKPI_SECTION_TOP_POSTS, SKPI_SECTION_SPOT_CHECKS, SKPI_SECTION_RESOURCING,
                                      SKPI_SECTION_CUSTOM, SKPI_SECTION_NEXT_STEPS };
 _Static_assert(N(display_order) == SKPI__SECTION_COUNT, "every section has a place in the display order");
@@ -51,7 +51,8 @@ const char *skpi_section_name(int section)
 {
     static const char *const names[] = { "summary", "wins", "kpis", "channels", "trends", "goals",
                                          "okrs", "top_posts", "spot_checks", "next_steps", "custom",
-                                         "competitors", "benchmarks", "funnel", "resourcing" };
+                                         "competitors", "benchmarks", "funnel", "resourcing",
+                                         "listening" };
     return section >= 0 && section < SKPI__SECTION_COUNT ? names[section] : NULL;
 }
 

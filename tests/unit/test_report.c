@@ -776,44 +776,48 @@ static void audiences(void **state)
 {
     (void)state;
     skpi_report *r = definition();
-    int s[16];
+    int s[32];
     /* The team preset by default. */
     assert_int_equal(skpi_report_audience(r), SKPI_AUDIENCE_TEAM);
-    const int team[] = { 0, 1, 2, 3, 4, 7, 8, 5, 6, 10, 9 };
-    assert_int_equal(sections(s, r), 11);
+    const int team[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_WINS, SKPI_SECTION_KPIS, SKPI_SECTION_CHANNELS,
+                         SKPI_SECTION_TRENDS, SKPI_SECTION_TOP_POSTS, SKPI_SECTION_LISTENING,
+                         SKPI_SECTION_SPOT_CHECKS, SKPI_SECTION_GOALS, SKPI_SECTION_OKRS, SKPI_SECTION_CUSTOM,
+                         SKPI_SECTION_NEXT_STEPS };
+    assert_int_equal(sections(s, r), 12);
     assert_memory_equal(s, team, sizeof team);
     assert_int_equal(skpi_report_set_audience(r, SKPI_AUDIENCE_LEADERSHIP), SKPI_OK);
     const int lead[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_GOALS, SKPI_SECTION_OKRS, SKPI_SECTION_WINS,
-                         SKPI_SECTION_KPIS, SKPI_SECTION_FUNNEL, SKPI_SECTION_CUSTOM, SKPI_SECTION_NEXT_STEPS };
-    assert_int_equal(sections(s, r), 8);
+                         SKPI_SECTION_KPIS, SKPI_SECTION_LISTENING, SKPI_SECTION_FUNNEL, SKPI_SECTION_CUSTOM,
+                         SKPI_SECTION_NEXT_STEPS };
+    assert_int_equal(sections(s, r), 9);
     assert_memory_equal(s, lead, sizeof lead);
     /* Switch the trends on: they go where the full order puts them. */
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_TRENDS, 1), SKPI_OK);
-    assert_int_equal(sections(s, r), 9);
+    assert_int_equal(sections(s, r), 10);
     assert_int_equal(s[1], SKPI_SECTION_TRENDS);
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_TRENDS, 1), SKPI_OK); /* already on */
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_TRENDS, 0), SKPI_OK);
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_TRENDS, 0), SKPI_OK);
-    assert_int_equal(sections(s, r), 8);
+    assert_int_equal(sections(s, r), 9);
     /* Sections no preset shows: each goes before the first shown section
      * that follows it in the full order (goals follow both). */
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_BENCHMARKS, 1), SKPI_OK);
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_COMPETITORS, 1), SKPI_OK);
     const int lead_compare[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_COMPETITORS, SKPI_SECTION_BENCHMARKS,
                                  SKPI_SECTION_GOALS, SKPI_SECTION_OKRS, SKPI_SECTION_WINS,
-                                 SKPI_SECTION_KPIS, SKPI_SECTION_FUNNEL, SKPI_SECTION_CUSTOM,
-                                 SKPI_SECTION_NEXT_STEPS };
-    assert_int_equal(sections(s, r), 10);
+                                 SKPI_SECTION_KPIS, SKPI_SECTION_LISTENING, SKPI_SECTION_FUNNEL,
+                                 SKPI_SECTION_CUSTOM, SKPI_SECTION_NEXT_STEPS };
+    assert_int_equal(sections(s, r), 11);
     assert_memory_equal(s, lead_compare, sizeof lead_compare);
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_COMPETITORS, 0), SKPI_OK);
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_BENCHMARKS, 0), SKPI_OK);
-    assert_int_equal(sections(s, r), 8);
+    assert_int_equal(sections(s, r), 9);
     /* Resourcing goes before the custom sections. */
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_RESOURCING, 1), SKPI_OK);
-    assert_int_equal(sections(s, r), 9);
-    assert_int_equal(s[6], SKPI_SECTION_RESOURCING);
+    assert_int_equal(sections(s, r), 10);
+    assert_int_equal(s[7], SKPI_SECTION_RESOURCING);
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_RESOURCING, 0), SKPI_OK);
-    assert_int_equal(skpi_report_set_section(r, 15, 1), SKPI_EINVAL);
+    assert_int_equal(skpi_report_set_section(r, skpi_section_count(), 1), SKPI_EINVAL);
     assert_int_equal(skpi_report_set_section(r, 0, 2), SKPI_EINVAL);
 
     /* Leadership: goal status first, at most 5 KPIs. */
@@ -858,7 +862,7 @@ static void audiences(void **state)
     skpi_doc_free(doc);
     const int twice[] = { 1, 1 };
     assert_int_equal(skpi_report_set_sections(r, twice, 2), SKPI_EINVAL);
-    const int bad[] = { 15 };
+    const int bad[] = { skpi_section_count() };
     assert_int_equal(skpi_report_set_sections(r, bad, 1), SKPI_EINVAL);
     assert_int_equal(skpi_report_set_sections(r, NULL, 1), SKPI_EMISUSE);
     assert_int_equal(skpi_report_set_sections(r, NULL, 0), SKPI_OK);
@@ -875,8 +879,9 @@ static void audiences(void **state)
     assert_string_equal(skpi_section_name(SKPI_SECTION_BENCHMARKS), "benchmarks");
     assert_string_equal(skpi_section_name(SKPI_SECTION_FUNNEL), "funnel");
     assert_string_equal(skpi_section_name(SKPI_SECTION_RESOURCING), "resourcing");
-    assert_null(skpi_section_name(15));
-    assert_int_equal(skpi_section_count(), 15);
+    assert_string_equal(skpi_section_name(SKPI_SECTION_LISTENING), "listening");
+    assert_null(skpi_section_name(skpi_section_count()));
+    assert_true(skpi_section_count() > SKPI_SECTION_LISTENING);
     skpi_report_free(r);
     skpi_dataset_free(ds);
 }

@@ -193,15 +193,17 @@ def test_defaults_presets_and_round_trip():
     assert rd.comparisons == sk.Comparison.PREVIOUS | sk.Comparison.YEAR_EARLIER
     S = sk.Section
     # docs/report.md, audience presets
-    assert rd.sections == [S.SUMMARY, S.WINS, S.KPIS, S.CHANNELS, S.TRENDS, S.TOP_POSTS,
+    assert rd.sections == [S.SUMMARY, S.WINS, S.KPIS, S.CHANNELS, S.TRENDS, S.TOP_POSTS, S.LISTENING,
                            S.SPOT_CHECKS, S.GOALS, S.OKRS, S.CUSTOM, S.NEXT_STEPS]
     rd.audience = "leadership"
     assert rd.audience == sk.Audience.LEADERSHIP and rd.audience.key == "leadership"
-    assert rd.sections == [S.SUMMARY, S.GOALS, S.OKRS, S.WINS, S.KPIS, S.FUNNEL, S.CUSTOM, S.NEXT_STEPS]
+    assert rd.sections == [S.SUMMARY, S.GOALS, S.OKRS, S.WINS, S.KPIS, S.LISTENING, S.FUNNEL, S.CUSTOM,
+                           S.NEXT_STEPS]
     rd.hide(S.WINS)
     # shown before the first section that follows it in the self order (goals)
     rd.show("trends")
-    assert rd.sections == [S.SUMMARY, S.TRENDS, S.GOALS, S.OKRS, S.KPIS, S.FUNNEL, S.CUSTOM, S.NEXT_STEPS]
+    assert rd.sections == [S.SUMMARY, S.TRENDS, S.GOALS, S.OKRS, S.KPIS, S.LISTENING, S.FUNNEL, S.CUSTOM,
+                           S.NEXT_STEPS]
     rd.sections = ["kpis", S.SUMMARY]
     assert rd.sections == [S.KPIS, S.SUMMARY] and rd.audience == sk.Audience.CUSTOM
     rd.title = "Weekly report"
@@ -215,7 +217,8 @@ def test_defaults_presets_and_round_trip():
                               templates={sk.Template.HEADING_WINS: "Gains"})
     assert rd2.kpis == [("engagements", "*"), ("likes", "x:*")] and rd2.channels == ["x:*"]
     assert rd2.comparisons == sk.Comparison.YEAR_EARLIER and rd2.template("heading_wins") == "Gains"
-    assert [s.key for s in sk.Section][-5:] == ["custom", "competitors", "benchmarks", "funnel", "resourcing"]
+    assert [s.key for s in sk.Section][10:15] == ["custom", "competitors", "benchmarks", "funnel", "resourcing"]
+    assert sk.Section.LISTENING.key == "listening"
     assert len(sk.Section) == sk.limits()["report_sections"]
     assert [a.key for a in sk.Audience] == ["self", "team", "management", "leadership", "sales",
                                              "custom"]
@@ -229,7 +232,7 @@ def test_defaults_presets_and_round_trip():
 
 def test_templates():
     T = sk.Template
-    assert len(T) == sk.limits()["report_templates"] == 167  # 63 for assembly, 104 the document keeps for the renderers
+    assert len(T) == sk.limits()["report_templates"] == max(T) + 1  # appended, never renumbered
     assert T.HEADING_WINS.default == "Wins" and T.HEADING_WINS.placeholders == []
     assert T.GOALS_SUMMARY.placeholders == ["good", "total", "bad"]
     rd = sk.ReportDefinition("R")
