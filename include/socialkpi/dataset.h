@@ -537,6 +537,219 @@ SKPI_API int skpi_dataset_competitor_value(skpi_value *out, skpi_dataset *ds,
  */
 SKPI_API int skpi_dataset_set_source(skpi_dataset *ds, const skpi_source *source);
 
+#ifdef SKPI_EXPERIMENTAL
+
+/* ------------------------------------------------------------------ */
+/* Content performance (experimental, docs/content.md)                 */
+
+/**
+ * @brief The post's type normalised across networks: "photo", "video",
+ *        "reel", "carousel", "link", "text", "story", "live", "poll",
+ *        "repost", "reply", "media" or "other".
+ *
+ * The raw type (skpi_post_type()) maps by the table in docs/content.md; a
+ * raw type the table lacks is "other". A post without a raw type (X's tweet
+ * exports) is read off the post: "RT @..." a repost, "@..." a reply, media
+ * views above 0 "media", a web address in the text "link", else "text".
+ * Experimental (`SKPI_EXPERIMENTAL`).
+ * @return a static string; NULL for NULL
+ */
+SKPI_API const char *skpi_post_kind(const skpi_post *p);
+
+/** @brief The number of normalised post types (for skpi_post_kind_name()). */
+SKPI_API size_t skpi_post_kind_count(void);
+
+/**
+ * @brief A normalised post type by index, 0 to skpi_post_kind_count() - 1.
+ * @return a static string ("other" is index 0); NULL when out of range
+ */
+SKPI_API const char *skpi_post_kind_name(size_t index);
+
+/** @brief What skpi_post_groups_new() groups posts by. */
+typedef enum skpi_post_grouping {
+    SKPI_POSTS_BY_TYPE = 0, /**< the normalised type, skpi_post_kind() */
+    SKPI_POSTS_BY_TAG = 1   /**< each tag: the post's hashtags and the tags it carries */
+} skpi_post_grouping;
+
+/**
+ * @brief What the content aggregates count and how. Versioned: set it with
+ *        ::SKPI_CONTENT_OPTIONS_INIT or skpi_content_options_init(); it only
+ *        grows at its end.
+ */
+typedef struct skpi_content_options {
+    unsigned version;     /**< ::SKPI_CONTENT_OPTIONS_VERSION */
+    const char *metric;   /**< the figure per post (a flow, stock or derived metric); NULL: "engagements" */
+    const char *rate;     /**< a derived metric computed as a ratio of the group's sums; NULL: "engagement_rate_impressions" */
+    const char *selector; /**< which channels; NULL: "*" */
+    const char *type;     /**< only posts of this normalised type; NULL: every type */
+    const char *tag;      /**< only posts with this tag (skpi_post_has_tag()); NULL: every post */
+    size_t min_posts;     /**< a group with fewer posts carrying the metric is too few to judge; 0: 5 */
+    size_t min_slot_posts;/**< a posting-time slot needs this many to be named best; 0: 3 */
+    size_t ranked;        /**< top and bottom posts kept per group, at most 50; 0: 3 */
+    const skpi_calendar *calendar; /**< the time zone of weekdays and hours; NULL: UTC. Borrowed for the call */
+} skpi_content_options;
+
+/** @brief The current version of ::skpi_content_options. */
+#define SKPI_CONTENT_OPTIONS_VERSION 1
+/** @brief Static initializer for ::skpi_content_options: every default. */
+#define SKPI_CONTENT_OPTIONS_INIT { SKPI_CONTENT_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, NULL }
+
+/**
+ * @brief Fill options with their defaults (as ::SKPI_CONTENT_OPTIONS_INIT does).
+ * @param opts    the options to fill
+ * @param version ::SKPI_CONTENT_OPTIONS_VERSION
+ * @return SKPI_OK, SKPI_EMISUSE (NULL opts), SKPI_EVERSION (unknown version)
+ */
+SKPI_API int skpi_content_options_init(skpi_content_options *opts, unsigned version);
+
+/** @brief Posts grouped by type or tag, with their figures (opaque). */
+typedef struct skpi_post_groups skpi_post_groups;
+
+/**
+ * @brief One group's figures. Versioned: set `version` to
+ *        ::SKPI_POST_GROUP_VERSION before skpi_post_groups_get().
+ */
+typedef struct skpi_post_group {
+    unsigned version;  /**< ::SKPI_POST_GROUP_VERSION */
+    const char *key;   /**< the type, or the tag as first spelt; borrowed from the groups */
+    size_t posts;      /**< posts in the group */
+    size_t valued;     /**< of which carry the metric (the figures below count these) */
+    skpi_value total;  /**< the metric summed over the group's posts */
+    skpi_value median; /**< the median of the metric per post (the mean of the middle two for an even count) */
+    skpi_value rate;   /**< the rate metric over the group's summed components (posts that carry them all) */
+    skpi_value share;  /**< total / the total of every post counted, as a fraction (tags overlap: shares may add up to more than 1) */
+    int too_few;       /**< 1 when valued < the options' min_posts: too few posts to judge */
+} skpi_post_group;
+
+/** @brief The current version of ::skpi_post_group. */
+#define SKPI_POST_GROUP_VERSION 1
+
+/**
+ * @brief Group the posts published in a period by normalised type or by tag.
+ *
+ * The posts counted are those of the selector's channels published inside
+ * the period that pass the type and tag filters. Groups come best first:
+ * groups with enough posts by median (highest first; lowest first for a
+ * ::SKPI_LOWER_IS_BETTER metric), then by post count, then by key; groups
+ * with too few posts after them in the same order. No post in the period
+ * gives no group (skpi_post_groups_count() is 0), not an error: callers say
+ * so (see docs/content.md).
+ * @param out    receives the groups; free with skpi_post_groups_free()
+ * @param ds     the dataset
+ * @param by     an ::skpi_post_grouping
+ * @param period `[start, end)` of publication times
+ * @param opts   the options; NULL for the defaults
+ * @return SKPI_OK; SKPI_EMISUSE (NULL out or ds); SKPI_EVERSION;
+ *         SKPI_ENOTFOUND (unknown metric or group, a type that is not a
+ *         normalised type, a tag no post of the dataset has: the message
+ *         names it); SKPI_EINVAL (unknown grouping, a rate metric that is
+ *         not derived, malformed selector, end <= start, ranked above 50);
+ *         SKPI_ENOMEM
+ */
+SKPI_API int skpi_post_groups_new(skpi_post_groups **out, const skpi_dataset *ds, int by,
+                                  skpi_period period, const skpi_content_options *opts);
+
+/** @brief Free groups. NULL is allowed and does nothing. */
+SKPI_API void skpi_post_groups_free(skpi_post_groups *g);
+
+/** @brief The number of groups (0 for NULL). */
+SKPI_API size_t skpi_post_groups_count(const skpi_post_groups *g);
+
+/**
+ * @brief A group's figures.
+ * @param out   receives them; out->version set to ::SKPI_POST_GROUP_VERSION
+ * @param g     the groups
+ * @param index 0 to skpi_post_groups_count() - 1
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_EVERSION, SKPI_ERANGE (index)
+ */
+SKPI_API int skpi_post_groups_get(skpi_post_group *out, const skpi_post_groups *g, size_t index);
+
+/**
+ * @brief The figures of every post counted, as one group keyed "all" (its
+ *        share is 1, or not available when the total is 0).
+ * @param out receives them; out->version set to ::SKPI_POST_GROUP_VERSION
+ * @param g   the groups
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_EVERSION
+ */
+SKPI_API int skpi_post_groups_summary(skpi_post_group *out, const skpi_post_groups *g);
+
+/**
+ * @brief A group's best or worst posts by the metric.
+ * @param out    receives a borrowed array of post indices (skpi_dataset_post()),
+ *               valid until the groups are freed: best first for the top,
+ *               worst first for the bottom
+ * @param count  receives its length, at most the options' ranked
+ * @param g      the groups
+ * @param index  the group's index
+ * @param bottom 0 for the top posts, 1 for the bottom ones
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_ERANGE (index)
+ */
+SKPI_API int skpi_post_groups_posts(const size_t **out, size_t *count, const skpi_post_groups *g,
+                                    size_t index, int bottom);
+
+/** @brief A weekday × hour table of posting times and their results (opaque). */
+typedef struct skpi_posting_times skpi_posting_times;
+
+/**
+ * @brief The median of the metric per post for each weekday and hour of
+ *        publication in the options' time zone, and the posts behind it.
+ *
+ * The posts counted are chosen as for skpi_post_groups_new(); those without
+ * the metric are left out of the cells and counted apart. Best slots are
+ * the cells with at least min_slot_posts posts, best median first (then
+ * more posts, then the earlier slot of the week).
+ * @param out    receives the table; free with skpi_posting_times_free()
+ * @param ds     the dataset
+ * @param period `[start, end)` of publication times
+ * @param opts   the options; NULL for the defaults
+ * @return as skpi_post_groups_new()
+ */
+SKPI_API int skpi_posting_times_new(skpi_posting_times **out, const skpi_dataset *ds,
+                                    skpi_period period, const skpi_content_options *opts);
+
+/** @brief Free a table. NULL is allowed and does nothing. */
+SKPI_API void skpi_posting_times_free(skpi_posting_times *t);
+
+/**
+ * @brief One cell of the table.
+ * @param posts   receives the number of posts behind it (may be NULL)
+ * @param median  receives the median of the metric per post, ::SKPI_MISSING
+ *                for an empty cell (may be NULL)
+ * @param t       the table
+ * @param weekday 1 (Monday) to 7 (Sunday)
+ * @param hour    0 to 23, local time
+ * @return SKPI_OK, SKPI_EMISUSE (NULL t), SKPI_ERANGE (weekday or hour)
+ */
+SKPI_API int skpi_posting_times_cell(size_t *posts, skpi_value *median, const skpi_posting_times *t,
+                                     int weekday, int hour);
+
+/**
+ * @brief How many posts the table holds and how many were left out for
+ *        lacking the metric.
+ * @param posts          receives the posts in the cells (may be NULL)
+ * @param without_metric receives the posts left out (may be NULL)
+ * @param t              the table
+ * @return SKPI_OK, SKPI_EMISUSE (NULL t)
+ */
+SKPI_API int skpi_posting_times_counts(size_t *posts, size_t *without_metric,
+                                       const skpi_posting_times *t);
+
+/** @brief The number of best slots: cells with enough posts (0 for NULL). */
+SKPI_API size_t skpi_posting_times_best_count(const skpi_posting_times *t);
+
+/**
+ * @brief A best slot, best first.
+ * @param weekday receives 1 (Monday) to 7 (Sunday)
+ * @param hour    receives 0 to 23
+ * @param t       the table
+ * @param rank    0 to skpi_posting_times_best_count() - 1
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_ERANGE (rank)
+ */
+SKPI_API int skpi_posting_times_best(int *weekday, int *hour, const skpi_posting_times *t,
+                                     size_t rank);
+
+#endif /* SKPI_EXPERIMENTAL */
+
 #ifdef __cplusplus
 }
 #endif

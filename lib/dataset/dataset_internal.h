@@ -93,6 +93,7 @@ struct skpi_post {
      * strings one after another in tags_size bytes; NULL when none. */
     char *tags;
     size_t tags_size, n_tags;
+    unsigned char kind; /* skpi__kind of the raw type; SKPI__KIND_UNSET: none given */
 };
 
 struct skpi_dataset {
@@ -237,8 +238,28 @@ void skpi__coverage_free(skpi__coverage *c);
 void skpi__post_free(skpi_post *p);
 /* The hash of post `index` in post_index (ctx: the dataset). */
 uint64_t skpi__post_hash_at(const void *ctx, uint32_t index);
+/* The values of the query's leaves on one post; false when one is missing. */
+bool skpi__post_leaves(double *values, const skpi_post *p, const skpi__query *q);
 /* The value of a prepared query on one post. */
 void skpi__post_eval(skpi_value *out, const skpi_post *p, const skpi__query *q);
+
+/* Post types normalised across networks (post_kinds.c). */
+enum {
+    SKPI__KIND_OTHER, SKPI__KIND_PHOTO, SKPI__KIND_VIDEO, SKPI__KIND_REEL, SKPI__KIND_CAROUSEL,
+    SKPI__KIND_LINK, SKPI__KIND_TEXT, SKPI__KIND_STORY, SKPI__KIND_LIVE, SKPI__KIND_POLL,
+    SKPI__KIND_REPOST, SKPI__KIND_REPLY, SKPI__KIND_MEDIA,
+    SKPI__KIND_COUNT,
+    SKPI__KIND_UNSET = 255
+};
+/* The kind a raw type names; SKPI__KIND_UNSET for an empty one. */
+unsigned char skpi__kind_of_raw(const char *raw);
+/* A post's kind; one without a raw type is read off its text and its
+ * media_metric value (the catalog index of media views, or -1). */
+unsigned char skpi__post_kind(const skpi_post *p, long media_metric);
+long skpi__kind_media_metric(const skpi_dataset *ds);
+/* The kind named `name` (any ASCII case), or -1. */
+int skpi__kind_find(const char *name);
+const char *skpi__kind_name(unsigned char kind);
 
 /* Tags. Two tags are the same when they are equal after one leading '#' is
  * dropped and ASCII letters are folded to lower case. */

@@ -77,6 +77,7 @@ int skpi_dataset_add_post(skpi_dataset *ds, const char *channel, const char *id,
         p->type = t;
         p->text = x;
         p->link = l;
+        p->kind = skpi__kind_of_raw(t);
         p->published = published;
         return SKPI_OK;
     }
@@ -107,6 +108,7 @@ int skpi_dataset_add_post(skpi_dataset *ds, const char *channel, const char *id,
     p->type = t;
     p->text = x;
     p->link = l;
+    p->kind = skpi__kind_of_raw(t);
     ds->posts[ds->n_posts] = p;
     skpi__htab_insert(&ds->post_index, post_hash(p->channel, p->id), (uint32_t)ds->n_posts);
     ds->n_posts++;
@@ -211,6 +213,21 @@ static bool stock_at(double *out, const skpi_series *s, skpi_time t)
     return false;
 }
 
+bool skpi__post_leaves(double *values, const skpi_post *p, const skpi__query *q)
+{
+    const skpi_dataset *ds = p->ds;
+    for (size_t i = 0; i < q->n_leaves; i++) {
+        uint32_t m = q->leaves[i].metric;
+        bool found = false;
+        for (size_t j = 0; j < p->n_values && !found; j++)
+            if (p->values[j].metric == m) { values[i] = p->values[j].value; found = true; }
+        if (!found && ds->cat->metrics[m]->kind == SKPI_KIND_STOCK)
+            found = stock_at(&values[i], skpi__series_at(ds, m, p->channel), p->published);
+        if (!found) return false;
+    }
+    return true;
+}
+
 /* Evaluate a prepared query on one post. */
 void skpi__post_eval(skpi_value *out, const skpi_post *p, const skpi__query *q)
 {
@@ -221,17 +238,9 @@ void skpi__post_eval(skpi_value *out, const skpi_post *p, const skpi__query *q)
         out->availability = SKPI_UNSUPPORTED;
         return;
     }
-    for (size_t i = 0; i < q->n_leaves; i++) {
-        uint32_t m = q->leaves[i].metric;
-        bool found = false;
-        for (size_t j = 0; j < p->n_values && !found; j++)
-            if (p->values[j].metric == m) { values[i] = p->values[j].value; found = true; }
-        if (!found && ds->cat->metrics[m]->kind == SKPI_KIND_STOCK)
-            found = stock_at(&values[i], skpi__series_at(ds, m, p->channel), p->published);
-        if (!found) {
-            out->availability = SKPI_MISSING;
-            return;
-        }
+    if (!skpi__post_leaves(values, p, q)) {
+        out->availability = SKPI_MISSING;
+        return;
     }
     bool div_zero;
     double v = skpi__metric_eval(ds->cat, q->metric, q->leaves, values, q->n_leaves, 1.0, &div_zero);

@@ -288,6 +288,7 @@ void skpi__dataset_savepoint_rollback(skpi_dataset *ds)
         p->n_tags = s->n_tags;
         p->published = s->published;
         p->type = s->type;
+        p->kind = skpi__kind_of_raw(s->type);
         p->text = s->text;
         p->link = s->link;
         p->values = s->values;

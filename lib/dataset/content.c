@@ -1,0 +1,132 @@
+/* The content aggregates' shared part: options, which posts count, medians
+ * and the order of posts. */
+#include "dataset/content.h"
+
+#include <string.h>
+
+int skpi_content_options_init(skpi_content_options *opts, unsigned version)
+{
+    if (!opts) return skpi__error(SKPI_EMISUSE, "skpi_content_options_init: opts is NULL");
+    if (version != SKPI_CONTENT_OPTIONS_VERSION)
+        return skpi__error(SKPI_EVERSION, "skpi_content_options_init: version %u is unknown "
+                           "(this library knows %u)", version, SKPI_CONTENT_OPTIONS_VERSION);
+    skpi_content_options d = SKPI_CONTENT_OPTIONS_INIT;
+    *opts = d;
+    return SKPI_OK;
+}
+
+/* Whether any post of the dataset has the tag. */
+static bool tag_known(const skpi_dataset *ds, const char *tag)
+{
+    for (size_t i = 0; i < ds->n_posts; i++)
+        if (skpi_post_has_tag(ds->posts[i], tag)) return true;
+    return false;
+}
+
+static const char *or_default(const char *s, const char *d) { return s && s[0] ? s : d; }
+
+int skpi__content_prepare(skpi__content *c, const skpi_dataset *ds, skpi_period period,
+                          const skpi_content_options *opts, const char *fn)
+{
+    skpi_content_options d = SKPI_CONTENT_OPTIONS_INIT;
+    if (!opts) opts = &d;
+    if (opts->version != SKPI_CONTENT_OPTIONS_VERSION)
+        return skpi__error(SKPI_EVERSION, "%s: options version %u is unknown (this library knows %u)",
+                           fn, opts->version, SKPI_CONTENT_OPTIONS_VERSION);
+    memset(c, 0, sizeof *c);
+    c->ds = ds;
+    c->period = period;
+    int rc = skpi__period_check(period, fn);
+    if (rc != SKPI_OK) return rc;
+    if ((rc = skpi__query_prepare(&c->metric, ds, or_default(opts->metric, "engagements"), fn)) != SKPI_OK)
+        return rc;
+    const char *rate = or_default(opts->rate, "engagement_rate_impressions");
+    if ((rc = skpi__query_prepare(&c->rate, ds, rate, fn)) != SKPI_OK) return rc;
+    if (ds->cat->metrics[c->rate.metric]->kind != SKPI_KIND_DERIVED)
+        return skpi__error(SKPI_EINVAL, "%s: the rate '%s' is not a derived metric (a ratio of sums)",
+                           fn, rate);
+    if ((rc = skpi__selector_parse(&c->sel, ds, or_default(opts->selector, "*"))) != SKPI_OK) return rc;
+    c->kind = -1;
+    if (opts->type && opts->type[0]) {
+        c->kind = skpi__kind_find(opts->type);
+        if (c->kind < 0)
+            return skpi__error(SKPI_ENOTFOUND, "%s: unknown post type '%s' (the types are photo, "
+                               "video, reel, carousel, link, text, story, live, poll, repost, reply, "
+                               "media, other)", fn, opts->type);
+    }
+    if (opts->tag && opts->tag[0]) {
+        if (!tag_known(ds, opts->tag))
+            return skpi__error(SKPI_ENOTFOUND, "%s: no post has the tag '%s'", fn, opts->tag);
+        c->tag = opts->tag;
+    }
+    if (opts->ranked > SKPI__CONTENT_MAX_RANKED)
+        return skpi__error(SKPI_EINVAL, "%s: %zu ranked posts per group is above %d", fn,
+                           opts->ranked, SKPI__CONTENT_MAX_RANKED);
+    c->min_posts = opts->min_posts ? opts->min_posts : 5;
+    c->min_slot_posts = opts->min_slot_posts ? opts->min_slot_posts : 3;
+    c->ranked = opts->ranked ? opts->ranked : 3;
+    c->cal = opts->calendar;
+    c->media_metric = skpi__kind_media_metric(ds);
+    c->sign = ds->cat->metrics[c->metric.metric]->direction == SKPI_LOWER_IS_BETTER ? -1 : 1;
+    return SKPI_OK;
+}
+
+bool skpi__content_selects(const skpi__content *c, const skpi_post *p)
+{
+    if (p->published < c->period.start || p->published >= c->period.end) return false;
+    if (!skpi__selector_matches(&c->sel, c->ds, p->channel)) return false;
+    if (c->kind >= 0 && skpi__post_kind(p, c->media_metric) != c->kind) return false;
+    return !c->tag || skpi_post_has_tag(p, c->tag);
+}
+
+/* Hoare's selection: v[k] is the k-th smallest afterwards, smaller values
+ * before it, larger after. */
+static void select_kth(double *v, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        /* median of three as pivot keeps sorted input linear */
+        size_t mid = lo + (hi - lo) / 2;
+        double a = v[lo], b = v[mid], z = v[hi];
+        double pivot = a < b ? (b < z ? b : (a < z ? z : a)) : (a < z ? a : (b < z ? z : b));
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (v[i] < pivot) i++;
+            while (v[j] > pivot) j--;
+            if (i <= j) {
+                double t = v[i];
+                v[i] = v[j];
+                v[j] = t;
+                i++;
+                if (j == 0) break;
+                j--;
+            }
+        }
+        if (k <= j) hi = j;
+        else if (k >= i) lo = i;
+        else return;
+    }
+}
+
+double skpi__median_of(double *v, size_t n)
+{
+    size_t k = n / 2;
+    select_kth(v, n, k);
+    if (n % 2) return v[k];
+    /* the largest of the lower half is the other middle value */
+    double lower = v[0];
+    for (size_t i = 1; i < k; i++)
+        if (v[i] > lower) lower = v[i];
+    return (lower + v[k]) / 2;
+}
+
+bool skpi__scored_better(const skpi_dataset *ds, const skpi__scored *a, const skpi__scored *b,
+                         int sign)
+{
+    if (a->value != b->value) return (a->value > b->value) == (sign > 0);
+    const skpi_post *pa = ds->posts[a->post], *pb = ds->posts[b->post];
+    if (pa->published != pb->published) return pa->published < pb->published;
+    int c = strcmp(ds->channels[pa->channel].key, ds->channels[pb->channel].key);
+    if (c != 0) return c < 0;
+    return strcmp(pa->id, pb->id) < 0;
+}

@@ -1,0 +1,418 @@
+/* Posts grouped by normalised type or by tag: count, total, median per
+ * post, a rate as a ratio of sums, share of the total, best and worst posts. */
+#include "dataset/content.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct group {
+    const char *key;      /* kind name (static) or tag spelling (owned when own_key) */
+    bool own_key;
+    size_t posts, valued, first_entry, n_entries;
+    skpi__ksum total;
+    size_t rate_posts;    /* posts whose rate components are all present */
+    skpi_value median, rate, share;
+    size_t *top, *bottom; /* post indices */
+    size_t n_top, n_bottom;
+    bool too_few;
+    double order;         /* the median, higher better whatever the metric's direction */
+} group;
+
+/* One post in one group. */
+typedef struct entry {
+    uint32_t group;
+    skpi__scored s; /* value NaN: the post lacks the metric */
+} entry;
+
+struct skpi_post_groups {
+    group *g;
+    size_t n, cap;
+    group all;
+    skpi__ksum *leaf_sums; /* n_leaves per group */
+    skpi__ksum all_leaf_sums[SKPI__MAX_LEAVES];
+    size_t n_leaves;
+    skpi__htab tag_index;
+    const skpi_dataset *ds;
+};
+
+static void group_release(group *g)
+{
+    if (g->own_key) skpi__free((char *)g->key);
+    skpi__free(g->top);
+    skpi__free(g->bottom);
+}
+
+void skpi_post_groups_free(skpi_post_groups *pg)
+{
+    if (!pg) return;
+    for (size_t i = 0; i < pg->n; i++) group_release(&pg->g[i]);
+    group_release(&pg->all);
+    skpi__free(pg->g);
+    skpi__free(pg->leaf_sums);
+    skpi__htab_free(&pg->tag_index);
+    skpi__free(pg);
+}
+
+/* ---- building ------------------------------------------------------------------ */
+
+typedef struct build {
+    skpi__content c;
+    skpi_post_groups *pg;
+    entry *entries;
+    size_t n_entries, cap_entries;
+    size_t leaf_cap; /* groups the leaf_sums array has room for */
+    int by;
+} build;
+
+/* A new group; its leaf sums start at zero. */
+static int add_group(build *b, const char *key, bool own)
+{
+    skpi_post_groups *pg = b->pg;
+    size_t n_leaves = pg->n_leaves;
+    if (!skpi__grow((void **)&pg->g, &pg->cap, pg->n + 1, sizeof *pg->g)) return skpi__nomem();
+    if (pg->n + 1 > b->leaf_cap) {
+        size_t cap = b->leaf_cap ? b->leaf_cap * 2 : 16;
+        skpi__ksum *a = skpi__reallocarray(pg->leaf_sums, cap, n_leaves * sizeof *a + 1);
+        if (!a) return skpi__nomem();
+        pg->leaf_sums = a;
+        b->leaf_cap = cap;
+    }
+    memset(&pg->leaf_sums[pg->n * n_leaves], 0, n_leaves * sizeof *pg->leaf_sums);
+    memset(&pg->g[pg->n], 0, sizeof pg->g[pg->n]);
+    pg->g[pg->n].key = key;
+    pg->g[pg->n].own_key = own;
+    pg->n++;
+    return SKPI_OK;
+}
+
+static uint64_t tag_hash_at(const void *ctx, uint32_t i)
+{
+    const skpi_post_groups *pg = ctx;
+    return skpi__tag_hash(pg->g[i].key, strlen(pg->g[i].key));
+}
+
+typedef struct tag_key {
+    const char *s;
+    size_t len;
+} tag_key;
+
+static bool tag_eq_at(const void *ctx, uint32_t i, const void *key)
+{
+    const skpi_post_groups *pg = ctx;
+    const tag_key *k = key;
+    return skpi__tag_equal(pg->g[i].key, strlen(pg->g[i].key), k->s, k->len);
+}
+
+/* The group of a tag, made when new. */
+static int tag_group(build *b, const char *s, size_t len, uint32_t *out)
+{
+    skpi_post_groups *pg = b->pg;
+    tag_key k = { s, len };
+    uint64_t h = skpi__tag_hash(s, len);
+    long i = skpi__htab_find(&pg->tag_index, h, tag_eq_at, pg, &k);
+    if (i >= 0) {
+        *out = (uint32_t)i;
+        return SKPI_OK;
+    }
+    if (skpi__htab_reserve(&pg->tag_index, pg->n + 1, tag_hash_at, pg) != SKPI_OK) return skpi__nomem();
+    char *key = skpi__malloc(len + 1);
+    if (!key) return skpi__nomem();
+    memcpy(key, s, len);
+    key[len] = '\0';
+    int rc = add_group(b, key, true);
+    if (rc != SKPI_OK) {
+        skpi__free(key);
+        return rc;
+    }
+    skpi__htab_insert(&pg->tag_index, h, (uint32_t)(pg->n - 1));
+    *out = (uint32_t)(pg->n - 1);
+    return SKPI_OK;
+}
+
+#define MAX_POST_TAGS 256
+
+/* Add a tag's group to the post's list unless it is there. */
+static int add_tag(build *b, const char *s, size_t len, uint32_t *out, size_t *n)
+{
+    uint32_t gi = 0;
+    int rc = tag_group(b, s, len, &gi);
+    if (rc != SKPI_OK) return rc;
+    for (size_t j = 0; j < *n; j++)
+        if (out[j] == gi) return SKPI_OK;
+    if (*n < MAX_POST_TAGS) out[(*n)++] = gi;
+    return SKPI_OK;
+}
+
+/* The distinct groups of a post's tags: those it carries, then its hashtags. */
+static int post_tag_groups(build *b, const skpi_post *p, uint32_t *out, size_t *n)
+{
+    *n = 0;
+    int rc = SKPI_OK;
+    const char *t = p->tags;
+    for (size_t i = 0; i < p->n_tags && rc == SKPI_OK; i++) {
+        size_t len = strlen(t);
+        rc = add_tag(b, t, len, out, n);
+        t += len + 1;
+    }
+    size_t pos = 0, start, len;
+    while (rc == SKPI_OK && skpi__hashtag_next(p->text, &pos, &start, &len))
+        rc = add_tag(b, p->text + start, len, out, n);
+    return rc;
+}
+
+static int push_entry(build *b, uint32_t gi, const skpi__scored *s)
+{
+    if (!skpi__grow((void **)&b->entries, &b->cap_entries, b->n_entries + 1, sizeof *b->entries))
+        return skpi__nomem();
+    b->entries[b->n_entries++] = (entry){ gi, *s };
+    return SKPI_OK;
+}
+
+/* Count one post in a group. */
+static void count_in(group *g, skpi__ksum *leaf_sums, size_t n_leaves, const skpi__scored *s,
+                     const double *leaves, bool has_leaves)
+{
+    g->posts++;
+    if (!isnan(s->value)) {
+        g->valued++;
+        skpi__ksum_add(&g->total, s->value);
+    }
+    if (has_leaves) {
+        g->rate_posts++;
+        for (size_t k = 0; k < n_leaves; k++) skpi__ksum_add(&leaf_sums[k], leaves[k]);
+    }
+}
+
+static int collect(build *b)
+{
+    const skpi_dataset *ds = b->c.ds;
+    skpi_post_groups *pg = b->pg;
+    const skpi__content *c = &b->c;
+    double leaves[SKPI__MAX_LEAVES];
+    uint32_t groups[MAX_POST_TAGS];
+    int rc;
+    for (size_t i = 0; i < ds->n_posts; i++) {
+        const skpi_post *p = ds->posts[i];
+        if (!skpi__content_selects(c, p)) continue;
+        skpi_value v;
+        skpi__post_eval(&v, p, &c->metric);
+        skpi__scored s = { v.availability == SKPI_AVAILABLE ? v.value : NAN, (uint32_t)i };
+        bool has_leaves = !c->rate.uses_days && skpi__post_leaves(leaves, p, &c->rate);
+        size_t n = 1;
+        if (b->by == SKPI_POSTS_BY_TYPE) groups[0] = skpi__post_kind(p, c->media_metric);
+        else if ((rc = post_tag_groups(b, p, groups, &n)) != SKPI_OK) return rc;
+        for (size_t k = 0; k < n; k++) {
+            if ((rc = push_entry(b, groups[k], &s)) != SKPI_OK) return rc;
+            count_in(&pg->g[groups[k]], &pg->leaf_sums[groups[k] * pg->n_leaves], pg->n_leaves, &s,
+                     leaves, has_leaves);
+        }
+        /* the summary counts each post once */
+        if ((rc = push_entry(b, UINT32_MAX, &s)) != SKPI_OK) return rc;
+        count_in(&pg->all, pg->all_leaf_sums, pg->n_leaves, &s, leaves, has_leaves);
+    }
+    return SKPI_OK;
+}
+
+/* ---- figures ------------------------------------------------------------------- */
+
+/* Keep the k best of the entries in out (best first) by insertion. */
+static void keep_best(const skpi_dataset *ds, skpi__scored *best, size_t *n, size_t k,
+                      const skpi__scored *s, int sign)
+{
+    if (*n == k && !skpi__scored_better(ds, s, &best[k - 1], sign)) return;
+    size_t j = *n < k ? (*n)++ : k - 1;
+    while (j > 0 && skpi__scored_better(ds, s, &best[j - 1], sign)) {
+        best[j] = best[j - 1];
+        j--;
+    }
+    best[j] = *s;
+}
+
+static int figures(build *b, group *g, const entry *e, size_t n, const skpi__ksum *leaf_sums,
+                   double *scratch, double all_total)
+{
+    const skpi_dataset *ds = b->c.ds;
+    int sign = b->c.sign;
+    size_t k = b->c.ranked, nv = 0;
+    skpi__scored top[SKPI__CONTENT_MAX_RANKED], bottom[SKPI__CONTENT_MAX_RANKED];
+    size_t n_top = 0, n_bottom = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (isnan(e[i].s.value)) continue;
+        scratch[nv++] = e[i].s.value;
+        keep_best(ds, top, &n_top, k, &e[i].s, sign);
+        keep_best(ds, bottom, &n_bottom, k, &e[i].s, -sign);
+    }
+    g->median = (skpi_value){ NAN, SKPI_MISSING };
+    if (nv > 0) g->median = (skpi_value){ skpi__median_of(scratch, nv), SKPI_AVAILABLE };
+    g->too_few = nv < b->c.min_posts;
+    g->order = nv > 0 ? sign * g->median.value : -INFINITY;
+    double total = skpi__ksum_value(&g->total);
+    g->share = (skpi_value){ NAN, SKPI_MISSING };
+    if (nv > 0) {
+        if (all_total == 0) g->share.availability = SKPI_DENOMINATOR_ZERO;
+        else g->share = (skpi_value){ total / all_total, SKPI_AVAILABLE };
+    }
+    g->rate = (skpi_value){ NAN, b->c.rate.uses_days ? SKPI_UNSUPPORTED : SKPI_MISSING };
+    if (g->rate_posts > 0) {
+        double sums[SKPI__MAX_LEAVES];
+        for (size_t i = 0; i < b->pg->n_leaves; i++) sums[i] = skpi__ksum_value(&leaf_sums[i]);
+        bool div_zero;
+        double r = skpi__metric_eval(ds->cat, b->c.rate.metric, b->c.rate.leaves, sums,
+                                     b->c.rate.n_leaves, 1.0, &div_zero);
+        if (div_zero) g->rate.availability = SKPI_DENOMINATOR_ZERO;
+        else if (!isfinite(r)) g->rate.availability = SKPI_UNSUPPORTED;
+        else g->rate = (skpi_value){ r, SKPI_AVAILABLE };
+    }
+    g->top = skpi__reallocarray(NULL, n_top ? n_top : 1, sizeof *g->top);
+    g->bottom = skpi__reallocarray(NULL, n_bottom ? n_bottom : 1, sizeof *g->bottom);
+    if (!g->top || !g->bottom) return skpi__nomem();
+    for (size_t i = 0; i < n_top; i++) g->top[i] = top[i].post;
+    for (size_t i = 0; i < n_bottom; i++) g->bottom[i] = bottom[i].post;
+    g->n_top = n_top;
+    g->n_bottom = n_bottom;
+    return SKPI_OK;
+}
+
+/* Group order: enough posts first, better median, more posts, then key. */
+static int group_order(const void *pa, const void *pb)
+{
+    const group *a = pa, *b = pb;
+    if (a->too_few != b->too_few) return a->too_few ? 1 : -1;
+    if (a->order != b->order) return a->order > b->order ? -1 : 1;
+    if (a->posts != b->posts) return a->posts > b->posts ? -1 : 1;
+    return strcmp(a->key, b->key);
+}
+
+static int finish(build *b)
+{
+    skpi_post_groups *pg = b->pg;
+    size_t ng = pg->n;
+    /* Entries by group (counting sort; the summary's are the last group). */
+    size_t *start = skpi__calloc(ng + 2, sizeof *start);
+    entry *sorted = skpi__reallocarray(NULL, b->n_entries ? b->n_entries : 1, sizeof *sorted);
+    double *scratch = skpi__reallocarray(NULL, b->n_entries ? b->n_entries : 1, sizeof *scratch);
+    int rc = SKPI_OK;
+    if (!start || !sorted || !scratch) {
+        rc = skpi__nomem();
+        goto done;
+    }
+    for (size_t i = 0; i < b->n_entries; i++) {
+        uint32_t gi = b->entries[i].group;
+        start[(gi == UINT32_MAX ? ng : gi) + 1]++;
+    }
+    for (size_t i = 0; i < ng + 1; i++) start[i + 1] += start[i];
+    for (size_t i = 0; i < b->n_entries; i++) {
+        uint32_t gi = b->entries[i].group;
+        sorted[start[gi == UINT32_MAX ? ng : gi]++] = b->entries[i];
+    }
+    /* start[i] now holds where group i ends */
+    double all_total = skpi__ksum_value(&pg->all.total);
+    size_t from = 0;
+    for (size_t i = 0; i <= ng && rc == SKPI_OK; i++) {
+        group *g = i < ng ? &pg->g[i] : &pg->all;
+        const skpi__ksum *ls = i < ng ? &pg->leaf_sums[i * pg->n_leaves] : pg->all_leaf_sums;
+        rc = figures(b, g, sorted + from, start[i] - from, ls, scratch, all_total);
+        from = start[i];
+    }
+done:
+    skpi__free(start);
+    skpi__free(sorted);
+    skpi__free(scratch);
+    return rc;
+}
+
+/* Types without posts are no group. */
+static void drop_empty(skpi_post_groups *pg)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < pg->n; i++) {
+        if (pg->g[i].posts == 0) group_release(&pg->g[i]);
+        else pg->g[k++] = pg->g[i];
+    }
+    pg->n = k;
+}
+
+int skpi_post_groups_new(skpi_post_groups **out, const skpi_dataset *ds, int by, skpi_period period,
+                         const skpi_content_options *opts)
+{
+    static const char fn[] = "skpi_post_groups_new";
+    if (!out || !ds) return skpi__error(SKPI_EMISUSE, "%s: NULL out or dataset", fn);
+    if (by != SKPI_POSTS_BY_TYPE && by != SKPI_POSTS_BY_TAG)
+        return skpi__error(SKPI_EINVAL, "%s: grouping %d is neither by type (0) nor by tag (1)", fn, by);
+    build b;
+    memset(&b, 0, sizeof b);
+    int rc = skpi__content_prepare(&b.c, ds, period, opts, fn);
+    if (rc != SKPI_OK) return rc;
+    skpi_post_groups *pg = skpi__calloc(1, sizeof *pg);
+    if (!pg) return skpi__nomem();
+    b.pg = pg;
+    pg->ds = ds;
+    pg->n_leaves = b.c.rate.n_leaves;
+    pg->all.key = "all";
+    b.by = by;
+    if (by == SKPI_POSTS_BY_TYPE)
+        for (int k = 0; k < SKPI__KIND_COUNT && rc == SKPI_OK; k++)
+            rc = add_group(&b, skpi__kind_name((unsigned char)k), false);
+    if (rc == SKPI_OK) rc = collect(&b);
+    if (rc == SKPI_OK) rc = finish(&b);
+    skpi__free(b.entries);
+    if (rc != SKPI_OK) {
+        skpi_post_groups_free(pg);
+        return rc;
+    }
+    drop_empty(pg);
+    qsort(pg->g, pg->n, sizeof *pg->g, group_order);
+    *out = pg;
+    return SKPI_OK;
+}
+
+/* ---- reading ------------------------------------------------------------------- */
+
+size_t skpi_post_groups_count(const skpi_post_groups *pg) { return pg ? pg->n : 0; }
+
+static int get(skpi_post_group *out, const group *g, const char *fn)
+{
+    if (out->version != SKPI_POST_GROUP_VERSION)
+        return skpi__error(SKPI_EVERSION, "%s: skpi_post_group version %u is unknown (this library "
+                           "knows %d)", fn, out->version, SKPI_POST_GROUP_VERSION);
+    out->key = g->key;
+    out->posts = g->posts;
+    out->valued = g->valued;
+    out->total = g->valued ? (skpi_value){ skpi__ksum_value(&g->total), SKPI_AVAILABLE }
+                           : (skpi_value){ NAN, SKPI_MISSING };
+    out->median = g->median;
+    out->rate = g->rate;
+    out->share = g->share;
+    out->too_few = g->too_few;
+    return SKPI_OK;
+}
+
+int skpi_post_groups_get(skpi_post_group *out, const skpi_post_groups *pg, size_t index)
+{
+    static const char fn[] = "skpi_post_groups_get";
+    if (!out || !pg) return skpi__error(SKPI_EMISUSE, "%s: NULL argument", fn);
+    if (index >= pg->n)
+        return skpi__error(SKPI_ERANGE, "%s: group %zu does not exist (there are %zu)", fn, index, pg->n);
+    return get(out, &pg->g[index], fn);
+}
+
+int skpi_post_groups_summary(skpi_post_group *out, const skpi_post_groups *pg)
+{
+    static const char fn[] = "skpi_post_groups_summary";
+    if (!out || !pg) return skpi__error(SKPI_EMISUSE, "%s: NULL argument", fn);
+    return get(out, &pg->all, fn);
+}
+
+int skpi_post_groups_posts(const size_t **out, size_t *count, const skpi_post_groups *pg,
+                           size_t index, int bottom)
+{
+    static const char fn[] = "skpi_post_groups_posts";
+    if (!out || !count || !pg) return skpi__error(SKPI_EMISUSE, "%s: NULL argument", fn);
+    if (index >= pg->n)
+        return skpi__error(SKPI_ERANGE, "%s: group %zu does not exist (there are %zu)", fn, index, pg->n);
+    const group *g = &pg->g[index];
+    *out = bottom ? g->bottom : g->top;
+    *count = bottom ? g->n_bottom : g->n_top;
+    return SKPI_OK;
+}
