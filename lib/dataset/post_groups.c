@@ -9,7 +9,7 @@
 typedef struct group {
     const char *key;      /* kind name (static) or tag spelling (owned when own_key) */
     bool own_key;
-    size_t posts, valued, first_entry, n_entries;
+    size_t posts, valued;
     skpi__ksum total;
     size_t rate_posts;    /* posts whose rate components are all present */
     skpi_value median, rate, share;
@@ -17,13 +17,8 @@ typedef struct group {
     size_t n_top, n_bottom;
     bool too_few;
     double order;         /* the median, higher better whatever the metric's direction */
+    skpi__scored *ranks;  /* while building: the best (ranked slots), then the worst */
 } group;
-
-/* One post in one group. */
-typedef struct entry {
-    uint32_t group;
-    skpi__scored s; /* value NaN: the post lacks the metric */
-} entry;
 
 struct skpi_post_groups {
     group *g;
@@ -39,6 +34,7 @@ struct skpi_post_groups {
 static void group_release(group *g)
 {
     if (g->own_key) skpi__free((char *)g->key);
+    skpi__free(g->ranks);
     skpi__free(g->top);
     skpi__free(g->bottom);
 }
@@ -59,8 +55,12 @@ void skpi_post_groups_free(skpi_post_groups *pg)
 typedef struct build {
     skpi__content c;
     skpi_post_groups *pg;
-    entry *entries;
+    /* the metric's values by group, for medians: group and value of each */
+    uint32_t *eg;
+    double *ev;
     size_t n_entries, cap_entries;
+    double *all_values; /* every post's, for the summary's median */
+    size_t n_all;
     size_t leaf_cap; /* groups the leaf_sums array has room for */
     int by;
 } build;
@@ -80,6 +80,8 @@ static int add_group(build *b, const char *key, bool own)
     }
     memset(&pg->leaf_sums[pg->n * n_leaves], 0, n_leaves * sizeof *pg->leaf_sums);
     memset(&pg->g[pg->n], 0, sizeof pg->g[pg->n]);
+    pg->g[pg->n].ranks = skpi__reallocarray(NULL, 2 * b->c.ranked, sizeof *pg->g[pg->n].ranks);
+    if (!pg->g[pg->n].ranks) return skpi__nomem();
     pg->g[pg->n].key = key;
     pg->g[pg->n].own_key = own;
     pg->n++;
@@ -161,62 +163,24 @@ static int post_tag_groups(build *b, const skpi_post *p, uint32_t *out, size_t *
     return rc;
 }
 
-static int push_entry(build *b, uint32_t gi, const skpi__scored *s)
+static int push_entry(build *b, uint32_t gi, double value)
 {
-    if (!skpi__grow((void **)&b->entries, &b->cap_entries, b->n_entries + 1, sizeof *b->entries))
-        return skpi__nomem();
-    b->entries[b->n_entries++] = (entry){ gi, *s };
+    if (b->n_entries == b->cap_entries) {
+        size_t cap = b->cap_entries ? b->cap_entries * 2 : 64;
+        uint32_t *eg = skpi__reallocarray(b->eg, cap, sizeof *eg);
+        if (!eg) return skpi__nomem();
+        b->eg = eg;
+        double *ev = skpi__reallocarray(b->ev, cap, sizeof *ev);
+        if (!ev) return skpi__nomem();
+        b->ev = ev;
+        b->cap_entries = cap;
+    }
+    b->eg[b->n_entries] = gi;
+    b->ev[b->n_entries++] = value;
     return SKPI_OK;
 }
 
-/* Count one post in a group. */
-static void count_in(group *g, skpi__ksum *leaf_sums, size_t n_leaves, const skpi__scored *s,
-                     const double *leaves, bool has_leaves)
-{
-    g->posts++;
-    if (!isnan(s->value)) {
-        g->valued++;
-        skpi__ksum_add(&g->total, s->value);
-    }
-    if (has_leaves) {
-        g->rate_posts++;
-        for (size_t k = 0; k < n_leaves; k++) skpi__ksum_add(&leaf_sums[k], leaves[k]);
-    }
-}
-
-static int collect(build *b)
-{
-    const skpi_dataset *ds = b->c.ds;
-    skpi_post_groups *pg = b->pg;
-    const skpi__content *c = &b->c;
-    double leaves[SKPI__MAX_LEAVES];
-    uint32_t groups[MAX_POST_TAGS];
-    int rc;
-    for (size_t i = 0; i < ds->n_posts; i++) {
-        const skpi_post *p = ds->posts[i];
-        if (!skpi__content_selects(c, p)) continue;
-        skpi_value v;
-        skpi__post_eval(&v, p, &c->metric);
-        skpi__scored s = { v.availability == SKPI_AVAILABLE ? v.value : NAN, (uint32_t)i };
-        bool has_leaves = !c->rate.uses_days && skpi__post_leaves(leaves, p, &c->rate);
-        size_t n = 1;
-        if (b->by == SKPI_POSTS_BY_TYPE) groups[0] = skpi__post_kind(p, c->media_metric);
-        else if ((rc = post_tag_groups(b, p, groups, &n)) != SKPI_OK) return rc;
-        for (size_t k = 0; k < n; k++) {
-            if ((rc = push_entry(b, groups[k], &s)) != SKPI_OK) return rc;
-            count_in(&pg->g[groups[k]], &pg->leaf_sums[groups[k] * pg->n_leaves], pg->n_leaves, &s,
-                     leaves, has_leaves);
-        }
-        /* the summary counts each post once */
-        if ((rc = push_entry(b, UINT32_MAX, &s)) != SKPI_OK) return rc;
-        count_in(&pg->all, pg->all_leaf_sums, pg->n_leaves, &s, leaves, has_leaves);
-    }
-    return SKPI_OK;
-}
-
-/* ---- figures ------------------------------------------------------------------- */
-
-/* Keep the k best of the entries in out (best first) by insertion. */
+/* Keep the k best (by sign) in best[0..*n), best first, by insertion. */
 static void keep_best(const skpi_dataset *ds, skpi__scored *best, size_t *n, size_t k,
                       const skpi__scored *s, int sign)
 {
@@ -229,22 +193,80 @@ static void keep_best(const skpi_dataset *ds, skpi__scored *best, size_t *n, siz
     best[j] = *s;
 }
 
-static int figures(build *b, group *g, const entry *e, size_t n, const skpi__ksum *leaf_sums,
-                   double *scratch, double all_total)
+/* Count one post in a group. */
+static void count_in(const build *b, group *g, skpi__ksum *leaf_sums, const skpi__scored *s,
+                     const double *leaves, bool has_leaves)
+{
+    g->posts++;
+    if (!isnan(s->value)) {
+        g->valued++;
+        skpi__ksum_add(&g->total, s->value);
+        if (g->ranks) {
+            size_t k = b->c.ranked;
+            keep_best(b->c.ds, g->ranks, &g->n_top, k, s, b->c.sign);
+            keep_best(b->c.ds, g->ranks + k, &g->n_bottom, k, s, -b->c.sign);
+        }
+    }
+    if (has_leaves) {
+        g->rate_posts++;
+        for (size_t k = 0; k < b->pg->n_leaves; k++) skpi__ksum_add(&leaf_sums[k], leaves[k]);
+    }
+}
+
+static int collect(build *b)
+{
+    const skpi_dataset *ds = b->c.ds;
+    skpi_post_groups *pg = b->pg;
+    const skpi__content *c = &b->c;
+    double leaves[SKPI__MAX_LEAVES];
+    uint32_t groups[MAX_POST_TAGS];
+    int rc;
+    size_t n_posts = ds->n_posts;
+    b->all_values = skpi__reallocarray(NULL, n_posts ? n_posts : 1, sizeof *b->all_values);
+    if (!b->all_values) return skpi__nomem();
+    if (b->by == SKPI_POSTS_BY_TYPE) {
+        /* one entry per post at most: no growing */
+        b->eg = skpi__reallocarray(NULL, n_posts ? n_posts : 1, sizeof *b->eg);
+        b->ev = skpi__reallocarray(NULL, n_posts ? n_posts : 1, sizeof *b->ev);
+        if (!b->eg || !b->ev) return skpi__nomem();
+        b->cap_entries = n_posts ? n_posts : 1;
+    }
+    for (size_t i = 0; i < n_posts; i++) {
+        /* posts and their values live apart: fetch ahead */
+        if (i + 8 < n_posts) {
+            __builtin_prefetch(ds->posts[i + 8]);
+            if (i + 4 < n_posts) __builtin_prefetch(ds->posts[i + 4]->values);
+        }
+        const skpi_post *p = ds->posts[i];
+        if (!skpi__content_selects(c, p)) continue;
+        skpi_value v;
+        skpi__post_eval(&v, p, &c->metric);
+        skpi__scored s = { v.availability == SKPI_AVAILABLE ? v.value : NAN, (uint32_t)i };
+        bool has_leaves = !c->rate.uses_days && skpi__post_leaves(leaves, p, &c->rate);
+        size_t n = 1;
+        if (b->by == SKPI_POSTS_BY_TYPE) groups[0] = skpi__post_kind(p, c->media_metric);
+        else if ((rc = post_tag_groups(b, p, groups, &n)) != SKPI_OK) return rc;
+        for (size_t k = 0; k < n; k++) {
+            if (!isnan(s.value) && (rc = push_entry(b, groups[k], s.value)) != SKPI_OK) return rc;
+            count_in(b, &pg->g[groups[k]], &pg->leaf_sums[groups[k] * pg->n_leaves], &s, leaves,
+                     has_leaves);
+        }
+        /* the summary counts each post once */
+        if (!isnan(s.value)) b->all_values[b->n_all++] = s.value;
+        count_in(b, &pg->all, pg->all_leaf_sums, &s, leaves, has_leaves);
+    }
+    return SKPI_OK;
+}
+
+/* ---- figures ------------------------------------------------------------------- */
+
+static int figures(build *b, group *g, double *values, size_t nv, const skpi__ksum *leaf_sums,
+                   double all_total)
 {
     const skpi_dataset *ds = b->c.ds;
     int sign = b->c.sign;
-    size_t k = b->c.ranked, nv = 0;
-    skpi__scored top[SKPI__CONTENT_MAX_RANKED], bottom[SKPI__CONTENT_MAX_RANKED];
-    size_t n_top = 0, n_bottom = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (isnan(e[i].s.value)) continue;
-        scratch[nv++] = e[i].s.value;
-        keep_best(ds, top, &n_top, k, &e[i].s, sign);
-        keep_best(ds, bottom, &n_bottom, k, &e[i].s, -sign);
-    }
     g->median = (skpi_value){ NAN, SKPI_MISSING };
-    if (nv > 0) g->median = (skpi_value){ skpi__median_of(scratch, nv), SKPI_AVAILABLE };
+    if (nv > 0) g->median = (skpi_value){ skpi__median_of(values, nv), SKPI_AVAILABLE };
     g->too_few = nv < b->c.min_posts;
     g->order = nv > 0 ? sign * g->median.value : -INFINITY;
     double total = skpi__ksum_value(&g->total);
@@ -264,13 +286,14 @@ static int figures(build *b, group *g, const entry *e, size_t n, const skpi__ksu
         else if (!isfinite(r)) g->rate.availability = SKPI_UNSUPPORTED;
         else g->rate = (skpi_value){ r, SKPI_AVAILABLE };
     }
-    g->top = skpi__reallocarray(NULL, n_top ? n_top : 1, sizeof *g->top);
-    g->bottom = skpi__reallocarray(NULL, n_bottom ? n_bottom : 1, sizeof *g->bottom);
+    g->top = skpi__reallocarray(NULL, g->n_top ? g->n_top : 1, sizeof *g->top);
+    g->bottom = skpi__reallocarray(NULL, g->n_bottom ? g->n_bottom : 1, sizeof *g->bottom);
     if (!g->top || !g->bottom) return skpi__nomem();
-    for (size_t i = 0; i < n_top; i++) g->top[i] = top[i].post;
-    for (size_t i = 0; i < n_bottom; i++) g->bottom[i] = bottom[i].post;
-    g->n_top = n_top;
-    g->n_bottom = n_bottom;
+    size_t k = b->c.ranked;
+    for (size_t i = 0; g->ranks && i < g->n_top; i++) g->top[i] = g->ranks[i].post;
+    for (size_t i = 0; g->ranks && i < g->n_bottom; i++) g->bottom[i] = g->ranks[k + i].post;
+    skpi__free(g->ranks);
+    g->ranks = NULL;
     return SKPI_OK;
 }
 
@@ -288,37 +311,29 @@ static int finish(build *b)
 {
     skpi_post_groups *pg = b->pg;
     size_t ng = pg->n;
-    /* Entries by group (counting sort; the summary's are the last group). */
-    size_t *start = skpi__calloc(ng + 2, sizeof *start);
-    entry *sorted = skpi__reallocarray(NULL, b->n_entries ? b->n_entries : 1, sizeof *sorted);
-    double *scratch = skpi__reallocarray(NULL, b->n_entries ? b->n_entries : 1, sizeof *scratch);
+    /* Values by group (counting sort), then a median per group. */
+    size_t *end = skpi__calloc(ng + 1, sizeof *end);
+    double *sorted = skpi__reallocarray(NULL, b->n_entries ? b->n_entries : 1, sizeof *sorted);
     int rc = SKPI_OK;
-    if (!start || !sorted || !scratch) {
+    if (!end || !sorted) {
         rc = skpi__nomem();
         goto done;
     }
-    for (size_t i = 0; i < b->n_entries; i++) {
-        uint32_t gi = b->entries[i].group;
-        start[(gi == UINT32_MAX ? ng : gi) + 1]++;
-    }
-    for (size_t i = 0; i < ng + 1; i++) start[i + 1] += start[i];
-    for (size_t i = 0; i < b->n_entries; i++) {
-        uint32_t gi = b->entries[i].group;
-        sorted[start[gi == UINT32_MAX ? ng : gi]++] = b->entries[i];
-    }
-    /* start[i] now holds where group i ends */
+    for (size_t i = 0; i < b->n_entries; i++) end[b->eg[i] + 1]++;
+    for (size_t i = 0; i < ng; i++) end[i + 1] += end[i];
+    for (size_t i = 0; i < b->n_entries; i++) sorted[end[b->eg[i]]++] = b->ev[i];
+    /* end[i] is now where group i ends */
     double all_total = skpi__ksum_value(&pg->all.total);
     size_t from = 0;
-    for (size_t i = 0; i <= ng && rc == SKPI_OK; i++) {
-        group *g = i < ng ? &pg->g[i] : &pg->all;
-        const skpi__ksum *ls = i < ng ? &pg->leaf_sums[i * pg->n_leaves] : pg->all_leaf_sums;
-        rc = figures(b, g, sorted + from, start[i] - from, ls, scratch, all_total);
-        from = start[i];
+    for (size_t i = 0; i < ng && rc == SKPI_OK; i++) {
+        rc = figures(b, &pg->g[i], sorted + from, end[i] - from, &pg->leaf_sums[i * pg->n_leaves],
+                     all_total);
+        from = end[i];
     }
+    if (rc == SKPI_OK) rc = figures(b, &pg->all, b->all_values, b->n_all, pg->all_leaf_sums, all_total);
 done:
-    skpi__free(start);
+    skpi__free(end);
     skpi__free(sorted);
-    skpi__free(scratch);
     return rc;
 }
 
@@ -356,7 +371,9 @@ int skpi_post_groups_new(skpi_post_groups **out, const skpi_dataset *ds, int by,
             rc = add_group(&b, skpi__kind_name((unsigned char)k), false);
     if (rc == SKPI_OK) rc = collect(&b);
     if (rc == SKPI_OK) rc = finish(&b);
-    skpi__free(b.entries);
+    skpi__free(b.eg);
+    skpi__free(b.ev);
+    skpi__free(b.all_values);
     if (rc != SKPI_OK) {
         skpi_post_groups_free(pg);
         return rc;

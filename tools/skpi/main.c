@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const command *const commands[] = {
-    &cmd_import, &cmd_goals, &cmd_okr, &cmd_report, &cmd_send, &cmd_fleet, &cmd_metrics, &cmd_effort, &cmd_resourcing, &cmd_demo,
+    &cmd_import, &cmd_goals, &cmd_okr, &cmd_report, &cmd_send, &cmd_fleet, &cmd_posts, &cmd_metrics, &cmd_effort, &cmd_resourcing, &cmd_demo,
 };
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
 
@@ -24,7 +24,8 @@ static void usage(FILE *fp)
                 "  4  a file or the store cannot be read or written (missing, not allowed, locked)\n"
                 "  5  out of memory, or a fault of the tool\n"
                 "  6  sending failed (skpi send): the server refused or could not be reached\n"
-                "  7  the report's period has no data (skpi report writes it, saying so; skpi send sends nothing)\n\n"
+                "  7  the report's period has no data (skpi report writes it, saying so; skpi send sends nothing;\n"
+                "     skpi posts: no post was published in the range)\n\n"
                 "environment:\n"
                 "  SKPI_DB      the store when --db is not given\n"
                 "  SKPI_CONFIG  the definitions when --config is not given (else ./skpi.json)\n"

@@ -96,7 +96,7 @@ void format_fraction(char *buf, size_t size, double v);
 /* ---- commands ---- */
 
 extern const command cmd_import, cmd_goals, cmd_okr, cmd_report, cmd_metrics, cmd_demo, cmd_send,
-    cmd_fleet, cmd_effort, cmd_resourcing;
+    cmd_fleet, cmd_effort, cmd_resourcing, cmd_posts;
 /* Add the hours the store holds to the definitions' team (cmd_effort.c). */
 int apply_stored_effort(const command *cmd, skpi_definitions *defs, skpi_store *st);
 

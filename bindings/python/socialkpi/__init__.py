@@ -17,6 +17,7 @@ from .calendar import Cadence, Calendar, format_date, format_time, parse_time, p
 from .catalog import Catalog, Direction, Metric, MetricKind, Unit
 from .dataset import Change, Dataset, Post, value_change
 from .compete import Benchmark, Benchmarks, CompetitorComparison, benchmark_gap, compare
+from .content import ContentGroup, ContentGroups, PostingTimes, post_kinds
 from .definitions import Definitions
 from .goal import (Achievability, BaselineKind, Category, ForecastMethod, Goal, GoalCheck,
                    GoalDirection, GoalEvaluation, GoalStatus, Letter, LetterCheck,
@@ -79,6 +80,7 @@ __all__ = [
     "Catalog", "Direction", "Metric", "MetricKind", "Unit",
     "Change", "Dataset", "Post", "FetchRequest", "value_change",
     "Benchmark", "Benchmarks", "CompetitorComparison", "benchmark_gap", "compare",
+    "ContentGroup", "ContentGroups", "PostingTimes", "post_kinds",
     "Achievability", "BaselineKind", "Category", "ForecastMethod", "Goal", "GoalCheck",
     "GoalDirection", "GoalEvaluation", "GoalStatus", "Letter", "LetterCheck", "MilestoneOutcome",
     "MilestoneState", "TargetKind", "Verdict",

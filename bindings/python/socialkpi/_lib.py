@@ -9,6 +9,7 @@ import sysconfig
 from typing import Any, Callable, Iterator, List, Optional, Tuple, Type, TypeVar, Union
 
 from ._errors import error_for, take_pending
+from ._types import ContentOptions, PostGroup, PostGroupsP, PostingTimesP
 from ._types import (BenchmarksP, BufferStruct, CalendarP, ComparisonP, CatalogP, CValue, DatasetP, DefinitionsP, DigestOptions,
                      DocChart, DocGoal, DocKeyResult, DocKpiRow, DocObjective, DocP, DocPost, FetchP,
                      GoalCheckP, GoalEvaluateOptions, GoalEvaluationP, GoalP, ImportOptions,
@@ -251,6 +252,28 @@ PROTOTYPES: List[Tuple[str, List[Any], Any, bool]] = [
     ("skpi_post_link", [PostP], _c, False),
     ("skpi_post_value", [_P(CValue), PostP, _c], _int, True),
     ("skpi_dataset_top_posts", [_P(_sz), _P(_sz), _sz, DatasetP, _c, _c, Period], _int, True),
+    # dataset.h: post tags; content performance (experimental)
+    ("skpi_dataset_add_post_tag", [DatasetP, _c, _c, _c], _int, True),
+    ("skpi_dataset_clear_post_tags", [DatasetP, _c, _c], _int, True),
+    ("skpi_post_tag_count", [PostP], _sz, False),
+    ("skpi_post_tag", [PostP, _sz], _c, False),
+    ("skpi_post_has_tag", [PostP, _c], _int, False),
+    ("skpi_post_kind", [PostP], _c, False),
+    ("skpi_post_kind_count", [], _sz, False),
+    ("skpi_post_kind_name", [_sz], _c, False),
+    ("skpi_content_options_init", [_P(ContentOptions), _uint], _int, True),
+    ("skpi_post_groups_new", [_P(PostGroupsP), DatasetP, _int, Period, _P(ContentOptions)], _int, True),
+    ("skpi_post_groups_free", [PostGroupsP], None, False),
+    ("skpi_post_groups_count", [PostGroupsP], _sz, False),
+    ("skpi_post_groups_get", [_P(PostGroup), PostGroupsP, _sz], _int, True),
+    ("skpi_post_groups_summary", [_P(PostGroup), PostGroupsP], _int, True),
+    ("skpi_post_groups_posts", [_P(_P(_sz)), _P(_sz), PostGroupsP, _sz, _int], _int, True),
+    ("skpi_posting_times_new", [_P(PostingTimesP), DatasetP, Period, _P(ContentOptions)], _int, True),
+    ("skpi_posting_times_free", [PostingTimesP], None, False),
+    ("skpi_posting_times_cell", [_P(_sz), _P(CValue), PostingTimesP, _int, _int], _int, True),
+    ("skpi_posting_times_counts", [_P(_sz), _P(_sz), PostingTimesP], _int, True),
+    ("skpi_posting_times_best_count", [PostingTimesP], _sz, False),
+    ("skpi_posting_times_best", [_P(_int), _P(_int), PostingTimesP, _sz], _int, True),
     ("skpi_dataset_set_source", [DatasetP, _P(SourceTable)], _int, True),
     # import.h
     ("skpi_import_preset_max", [], _int, False),

@@ -29,6 +29,8 @@ DatasetP = _opaque("skpi_dataset")
 ComparisonP = _opaque("skpi_comparison")
 BenchmarksP = _opaque("skpi_benchmarks")
 PostP = _opaque("skpi_post")
+PostGroupsP = _opaque("skpi_post_groups")
+PostingTimesP = _opaque("skpi_posting_times")
 FetchP = _opaque("skpi_fetch")
 GoalP = _opaque("skpi_goal")
 GoalCheckP = _opaque("skpi_goal_check_result")
@@ -110,6 +112,22 @@ class ImportColumn(ctypes.Structure):
     """skpi_import_column."""
 
     _fields_ = [("column", _c), ("metric", _c)]
+
+
+class ContentOptions(ctypes.Structure):
+    """skpi_content_options (experimental)."""
+
+    _fields_ = [("version", _uint), ("metric", _c), ("rate", _c), ("selector", _c), ("type", _c),
+                ("tag", _c), ("min_posts", _sz), ("min_slot_posts", _sz), ("ranked", _sz),
+                ("calendar", CalendarP)]
+
+
+class PostGroup(ctypes.Structure):
+    """skpi_post_group (experimental)."""
+
+    _fields_ = [("version", _uint), ("key", _c), ("posts", _sz), ("valued", _sz),
+                ("total", CValue), ("median", CValue), ("rate", CValue), ("share", CValue),
+                ("too_few", _int)]
 
 
 class ImportOptions(ctypes.Structure):

@@ -20,6 +20,7 @@ from ._typing import ArrayLike, PeriodLike, TimeLike
 from .values import Availability, Value, to_c_value
 
 if TYPE_CHECKING:
+    from .content import ContentGroups, PostingTimes
     from .source import FetchRequest
     from .store import Store
 
@@ -95,6 +96,21 @@ class Post:
     def link(self) -> str:
         """The post's link (empty when not given)."""
         return required(lib.skpi_post_link(self._p))
+
+    @property
+    def kind(self) -> str:
+        """The type normalised across networks ('photo', 'reel', 'link', ...; docs/content.md)."""
+        return required(lib.skpi_post_kind(self._p))
+
+    @property
+    def tags(self) -> List[str]:
+        """The tags the post carries (its hashtags are read from its text: has_tag())."""
+        p = self._p
+        return [required(lib.skpi_post_tag(p, i)) for i in range(lib.skpi_post_tag_count(p))]
+
+    def has_tag(self, tag: str) -> bool:
+        """Whether the post carries the tag or has it as a hashtag ('#Launch' is 'launch')."""
+        return bool(lib.skpi_post_has_tag(self._p, utf8(tag)))
 
     def value(self, metric: str) -> Value:
         """The post's Value of a metric, derived metrics included."""
@@ -412,6 +428,40 @@ class Dataset(Handle):
     def posts(self) -> List[Post]:
         """Every post, in the order first added."""
         return [Post(self, i) for i in range(lib.skpi_dataset_post_count(self._h))]
+
+    def add_post_tag(self, channel: str, id: str, tag: str) -> None:
+        """Add a tag (a label such as a campaign) to a post added before."""
+        lib.skpi_dataset_add_post_tag(self._h, utf8(channel), utf8(id), utf8(tag))
+
+    def clear_post_tags(self, channel: str, id: str) -> None:
+        """Remove the tags a post carries (its hashtags stay in its text)."""
+        lib.skpi_dataset_clear_post_tags(self._h, utf8(channel), utf8(id))
+
+    def post_groups(self, period: PeriodLike, by: str = "type", *, metric: Optional[str] = None,
+                    rate: Optional[str] = None, selector: Optional[str] = None,
+                    type: Optional[str] = None, tag: Optional[str] = None, min_posts: int = 0,
+                    ranked: int = 0) -> "ContentGroups":
+        """The period's posts grouped by normalised 'type' or by 'tag' (experimental).
+
+        Per group: posts, total and median of `metric` (engagements) per post,
+        `rate` (engagement_rate_impressions) over the group's sums, share of the
+        total, too_few (fewer than `min_posts`, 5), and the `ranked` (3) best and
+        worst posts. An unknown type or tag raises NotFoundError naming it.
+        """
+        from .content import post_groups
+        return post_groups(self, period, by, metric=metric, rate=rate, selector=selector,
+                           type=type, tag=tag, min_posts=min_posts, ranked=ranked)
+
+    def posting_times(self, period: PeriodLike, *, metric: Optional[str] = None,
+                      selector: Optional[str] = None, type: Optional[str] = None,
+                      tag: Optional[str] = None, calendar: Optional[Calendar] = None,
+                      min_slot_posts: int = 0) -> "PostingTimes":
+        """Weekday x hour (in `calendar`'s zone, else UTC) of the period's posts:
+        posts and the median of `metric` per cell, and the best slots that
+        `min_slot_posts` (3) posts support (experimental)."""
+        from .content import posting_times
+        return posting_times(self, period, metric=metric, selector=selector, type=type, tag=tag,
+                             calendar=calendar, min_slot_posts=min_slot_posts)
 
     def top_posts(self, metric: str, period: PeriodLike, selector: str = "*",
                   limit: int = 10) -> List[Post]:
