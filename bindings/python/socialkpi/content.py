@@ -8,8 +8,8 @@ import ctypes
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, List, Optional, Tuple
 
-from ._lib import ContentOptions, PostGroup, PostGroupsP, PostingTimesP, lib, opt_text, required
-from ._types import CValue
+from ._lib import lib, opt_text, required
+from ._types import ContentOptions, CValue, PostGroup, PostGroupsP, PostingTimesP
 from .calendar import as_period
 from .values import Value
 
