@@ -1110,10 +1110,25 @@ typedef enum skpi_template {
     SKPI_TPL_COLUMN_NET_SENTIMENT = 179, /**< listening: column heading: net sentiment */
     SKPI_TPL_COLUMN_REACH = 180, /**< listening: column heading: reach of the mentions */
     SKPI_TPL_COLUMN_SHARE_OF_VOICE = 181, /**< listening: column heading: share of voice by reach */
-    SKPI_TPL_LISTENING_SHARE_COUNTED = 182 /**< listening: our share of voice from the competitors' totals a host filled in */
+    SKPI_TPL_LISTENING_SHARE_COUNTED = 182, /**< listening: our share of voice from the competitors' totals a host filled in */
+    SKPI_TPL_HEADING_WHAT_WORKED = 183, /**< "What worked" */
+    SKPI_TPL_HEADING_POSTING_TIMES = 184, /**< "Posting times" */
+    SKPI_TPL_WHAT_WORKED_TYPES = 185, /**< what worked: caption of the table by post type */
+    SKPI_TPL_WHAT_WORKED_TAGS = 186, /**< what worked: caption of the table by tag */
+    SKPI_TPL_COLUMN_TYPE = 187, /**< column: a post type */
+    SKPI_TPL_COLUMN_TAG = 188, /**< column: a tag */
+    SKPI_TPL_COLUMN_POSTS = 189, /**< column: a number of posts */
+    SKPI_TPL_COLUMN_MEDIAN_PER_POST = 190, /**< column: the median of the metric per post */
+    SKPI_TPL_COLUMN_SHARE = 191, /**< column: a group's share of the total */
+    SKPI_TPL_WHAT_WORKED_POSTS = 192, /**< what worked: caption of a group's best and weakest posts */
+    SKPI_TPL_WHAT_WORKED_TOO_FEW = 193, /**< what worked: the groups with too few posts to judge */
+    SKPI_TPL_WEEKDAYS = 194, /**< the seven weekday names, Monday first, separated by spaces */
+    SKPI_TPL_POSTING_TIMES_TABLE = 195, /**< posting times: caption of the heat map */
+    SKPI_TPL_POSTING_TIMES_BEST = 196, /**< posting times: the best slots */
+    SKPI_TPL_POSTING_TIMES_NONE = 197 /**< posting times: no slot has enough posts */
 } skpi_template;
 
-/** @brief The number of ::skpi_template values (183); new ones are only ever appended. */
+/** @brief The number of ::skpi_template values (198); new ones are only ever appended. */
 SKPI_API int skpi_template_count(void);
 
 /** @brief The default (English) text of a template; NULL for unknown keys. Static. */
@@ -1336,6 +1351,36 @@ SKPI_API int skpi_doc_chart_name_category(skpi_doc *doc, size_t block, const cha
  */
 SKPI_API int skpi_doc_chart_category_name(const char **name, const skpi_doc *doc, size_t block,
                                           size_t category);
+
+/**
+ * @brief Shade a cell of a generic table: a heat map.
+ *
+ * HTML colours the cell by its heat; the other formats show the table as
+ * it is (the text of the cell carries the figure). Experimental.
+ * @param doc    the document
+ * @param block  a table's index
+ * @param row    the row's index (the row exists)
+ * @param column the column's index
+ * @param heat   0 (coolest) to 1 (hottest); NaN removes the shade
+ * @return SKPI_OK, SKPI_EMISUSE (NULL doc), SKPI_ERANGE (no such block,
+ *         row or column; heat outside 0 to 1), SKPI_EINVAL (not a table),
+ *         SKPI_ENOMEM
+ */
+SKPI_API int skpi_doc_table_set_heat(skpi_doc *doc, size_t block, size_t row, size_t column,
+                                     double heat);
+
+/**
+ * @brief A cell's heat (skpi_doc_table_set_heat()).
+ * @param out    receives 0 to 1, or NaN for an unshaded cell
+ * @param doc    the document
+ * @param block  a table's index
+ * @param row    the row's index
+ * @param column the column's index
+ * @return SKPI_OK, SKPI_EMISUSE (NULL doc or out), SKPI_ERANGE (no such
+ *         block, row or column), SKPI_EINVAL (not a table)
+ */
+SKPI_API int skpi_doc_table_heat(double *out, const skpi_doc *doc, size_t block, size_t row,
+                                 size_t column);
 #endif /* SKPI_EXPERIMENTAL */
 
 #ifdef __cplusplus

@@ -83,11 +83,13 @@ typedef enum skpi_section {
     SKPI_SECTION_FUNNEL = 13, /**< funnel and return: counts per step, step conversion, revenue, cost, ROI */
     SKPI_SECTION_RESOURCING = 14, /**< hours by activity and role, capacity, impact per hour,
                                        estimates and recommendations (needs skpi_report_set_effort()) */
-    SKPI_SECTION_LISTENING = 15   /**< mentions, sentiment and reach-weighted share of voice per brand,
+    SKPI_SECTION_LISTENING = 15,  /**< mentions, sentiment and reach-weighted share of voice per brand,
                                        ours against competitors, and our top mentions (docs/report.md) */
+    SKPI_SECTION_WHAT_WORKED = 16, /**< posts by type and by tag with their best and weakest posts (docs/content.md) */
+    SKPI_SECTION_POSTING_TIMES = 17 /**< a weekday x hour heat map of the median per post and the best times to post */
 } skpi_section;
 
-/** @brief The number of ::skpi_section values (16). */
+/** @brief The number of ::skpi_section values (18). */
 SKPI_API int skpi_section_count(void);
 
 /** @brief The key of a section ("summary", "wins", ... "custom", "funnel", "listening"); NULL for unknown values. Static. */

@@ -225,6 +225,21 @@ static const tpl table[SKPI__TPL_COUNT] = {
     [SKPI_TPL_COLUMN_REACH] = { "Reach", "" },
     [SKPI_TPL_COLUMN_SHARE_OF_VOICE] = { "Share of voice (reach)", "" },
     [SKPI_TPL_LISTENING_SHARE_COUNTED] = { "{metric} in {period}: {share}, from the competitors' totals the listening tool reported.", "metric period share" },
+    [SKPI_TPL_HEADING_WHAT_WORKED] = { "What worked", "" },
+    [SKPI_TPL_HEADING_POSTING_TIMES] = { "Posting times", "" },
+    [SKPI_TPL_WHAT_WORKED_TYPES] = { "By post type", "" },
+    [SKPI_TPL_WHAT_WORKED_TAGS] = { "By tag", "" },
+    [SKPI_TPL_COLUMN_TYPE] = { "Type", "" },
+    [SKPI_TPL_COLUMN_TAG] = { "Tag", "" },
+    [SKPI_TPL_COLUMN_POSTS] = { "Posts", "" },
+    [SKPI_TPL_COLUMN_MEDIAN_PER_POST] = { "Median per post", "" },
+    [SKPI_TPL_COLUMN_SHARE] = { "Share of total", "" },
+    [SKPI_TPL_WHAT_WORKED_POSTS] = { "{group}: best and weakest posts", "group" },
+    [SKPI_TPL_WHAT_WORKED_TOO_FEW] = { "Too few posts to judge (fewer than {count}): {groups}.", "groups count" },
+    [SKPI_TPL_WEEKDAYS] = { "Mon Tue Wed Thu Fri Sat Sun", "" },
+    [SKPI_TPL_POSTING_TIMES_TABLE] = { "Median {metric} per post by weekday and hour, {zone} (posts in brackets)", "metric zone" },
+    [SKPI_TPL_POSTING_TIMES_BEST] = { "Best times to post: {slots} (the highest median {metric} per post among hours with at least {count} posts).", "slots metric count" },
+    [SKPI_TPL_POSTING_TIMES_NONE] = { "No hour has the {count} posts it takes to name a best time to post.", "slots metric count" },
 };
 
 int skpi_template_count(void) { return SKPI__TPL_COUNT; }

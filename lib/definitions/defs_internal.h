@@ -34,7 +34,7 @@ typedef struct skpi__report_kpi {
     char *metric, *channel;
 } skpi__report_kpi;
 
-#define SKPI__TEMPLATES_MAX 192
+#define SKPI__TEMPLATES_MAX 320
 
 typedef struct skpi__report_spec {
     char *id, *title;

@@ -248,6 +248,21 @@ const skpi__name skpi__template_names[] = {
     { "column_reach", SKPI_TPL_COLUMN_REACH },
     { "column_share_of_voice", SKPI_TPL_COLUMN_SHARE_OF_VOICE },
     { "listening_share_counted", SKPI_TPL_LISTENING_SHARE_COUNTED },
+    { "heading_what_worked", SKPI_TPL_HEADING_WHAT_WORKED },
+    { "heading_posting_times", SKPI_TPL_HEADING_POSTING_TIMES },
+    { "what_worked_types", SKPI_TPL_WHAT_WORKED_TYPES },
+    { "what_worked_tags", SKPI_TPL_WHAT_WORKED_TAGS },
+    { "column_type", SKPI_TPL_COLUMN_TYPE },
+    { "column_tag", SKPI_TPL_COLUMN_TAG },
+    { "column_posts", SKPI_TPL_COLUMN_POSTS },
+    { "column_median_per_post", SKPI_TPL_COLUMN_MEDIAN_PER_POST },
+    { "column_share", SKPI_TPL_COLUMN_SHARE },
+    { "what_worked_posts", SKPI_TPL_WHAT_WORKED_POSTS },
+    { "what_worked_too_few", SKPI_TPL_WHAT_WORKED_TOO_FEW },
+    { "weekdays", SKPI_TPL_WEEKDAYS },
+    { "posting_times_table", SKPI_TPL_POSTING_TIMES_TABLE },
+    { "posting_times_best", SKPI_TPL_POSTING_TIMES_BEST },
+    { "posting_times_none", SKPI_TPL_POSTING_TIMES_NONE },
     { NULL, 0 }
 };
 

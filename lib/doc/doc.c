@@ -28,6 +28,7 @@ void skpi_doc_free(skpi_doc *doc)
             for (size_t k = 0; k < b->count; k++) skpi__free(objs[k].krs);
         }
         skpi__free(b->items);
+        skpi__free(b->heat);
     }
     skpi__free(doc->blocks);
     skpi__arena_free(&doc->arena);

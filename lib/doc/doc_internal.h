@@ -63,6 +63,8 @@ typedef struct skpi__block {
     size_t nkeys;
     size_t count, cap;
     void *items;
+    double **heat;           /* table: per row NULL or `columns` heats (arena) */
+    size_t heat_rows;        /* rows heat has room for */
 } skpi__block;
 
 struct skpi_doc {

@@ -197,15 +197,21 @@ int skpi_doc_table_header(const char **text, int *align, const skpi_doc *doc, si
     return SKPI_OK;
 }
 
+/* SKPI_ERANGE naming fn when table b has no cell (row, column). */
+static int cell_check(const skpi__block *b, size_t block, size_t row, size_t column, const char *fn)
+{
+    if (row < b->count && column < b->columns) return SKPI_OK;
+    return skpi__error(SKPI_ERANGE, "%s: cell (%zu, %zu) does not exist (block %zu has %zu rows, %zu columns)",
+                       fn, row, column, block, b->count, b->columns);
+}
+
 int skpi_doc_table_cell(const char **out, const skpi_doc *doc, size_t block, size_t row, size_t column)
 {
     static const char fn[] = "skpi_doc_table_cell";
     const skpi__block *b = NULL;
     int rc = skpi__doc_block(&b, doc, block, SKPI_BLOCK_TABLE, fn);
+    if (rc == SKPI_OK) rc = cell_check(b, block, row, column, fn);
     if (rc != SKPI_OK) return rc;
-    if (row >= b->count || column >= b->columns)
-        return skpi__error(SKPI_ERANGE, "%s: cell (%zu, %zu) does not exist (block %zu has %zu rows, %zu columns)",
-                           fn, row, column, block, b->count, b->columns);
     if (out) *out = ((const char *const *const *)b->items)[row][column];
     return SKPI_OK;
 }
@@ -219,5 +225,46 @@ int skpi_doc_table_row(const char *const **cells, const skpi_doc *doc, size_t bl
     if (row >= b->count)
         return skpi__error(SKPI_ERANGE, "%s: row %zu does not exist (block %zu has %zu)", fn, row, block, b->count);
     if (cells) *cells = ((const char *const *const *)b->items)[row];
+    return SKPI_OK;
+}
+
+/* ---- heat maps ------------------------------------------------------------- */
+
+int skpi_doc_table_set_heat(skpi_doc *doc, size_t block, size_t row, size_t column, double heat)
+{
+    static const char fn[] = "skpi_doc_table_set_heat";
+    skpi__block *b = NULL;
+    int rc = skpi__doc_block_mut(&b, doc, block, SKPI_BLOCK_TABLE, fn);
+    if (rc == SKPI_OK) rc = cell_check(b, block, row, column, fn);
+    if (rc != SKPI_OK) return rc;
+    if (!isnan(heat) && !(heat >= 0 && heat <= 1))
+        return skpi__error(SKPI_ERANGE, "%s: heat %g is not between 0 and 1", fn, heat);
+    if (row >= b->heat_rows) {
+        size_t n = b->count > row + 1 ? b->count : row + 1;
+        double **a = skpi__reallocarray(b->heat, n, sizeof *a);
+        if (a == NULL) return skpi__nomem();
+        for (size_t i = b->heat_rows; i < n; i++) a[i] = NULL;
+        b->heat = a;
+        b->heat_rows = n;
+    }
+    if (b->heat[row] == NULL) {
+        double *cells = skpi__arena_array(&doc->arena, b->columns, sizeof *cells);
+        if (cells == NULL) return skpi__nomem();
+        for (size_t i = 0; i < b->columns; i++) cells[i] = NAN;
+        b->heat[row] = cells;
+    }
+    b->heat[row][column] = heat;
+    return SKPI_OK;
+}
+
+int skpi_doc_table_heat(double *out, const skpi_doc *doc, size_t block, size_t row, size_t column)
+{
+    static const char fn[] = "skpi_doc_table_heat";
+    if (out == NULL) return skpi__error(SKPI_EMISUSE, "%s: out is NULL", fn);
+    const skpi__block *b = NULL;
+    int rc = skpi__doc_block(&b, doc, block, SKPI_BLOCK_TABLE, fn);
+    if (rc == SKPI_OK) rc = cell_check(b, block, row, column, fn);
+    if (rc != SKPI_OK) return rc;
+    *out = row < b->heat_rows && b->heat[row] ? b->heat[row][column] : NAN;
     return SKPI_OK;
 }

@@ -19,6 +19,18 @@ static void label_attr(skpi__render *r, const char *label)
     S(r, "\"");
 }
 
+/* A heat map cell (skpi_doc_table_set_heat()): a blue shade as strong as
+ * its heat, with white text on the darker half so it stays readable. */
+static void heat_attr(skpi__render *r, const skpi__view *b, size_t row, size_t column)
+{
+    double h;
+    if (skpi_doc_table_heat(&h, b->doc, b->index, row, column) != SKPI_OK || isnan(h)) return;
+    char style[96];
+    snprintf(style, sizeof style, " style=\"background:rgba(29,78,216,%.2f)%s\"", 0.08 + 0.82 * h,
+             h > 0.55 ? ";color:#fff" : "");
+    S(r, style);
+}
+
 static void value_td(skpi__render *r, skpi_value v, int unit, const char *label)
 {
     char buf[64];
@@ -177,6 +189,7 @@ static void table(skpi__render *r, const skpi__view *b)
             else {
                 S(r, b->align[c] == SKPI_ALIGN_RIGHT ? "<td class=\"num" : "<td class=\"");
                 label_attr(r, b->headers[c]);
+                heat_attr(r, b, i, c);
                 S(r, ">");
             }
             H(r, row[c]);

@@ -159,6 +159,8 @@ static int section(skpi__asm *a, int s)
     case SKPI_SECTION_FUNNEL: return skpi__sec_funnel(a);
     case SKPI_SECTION_RESOURCING: return skpi__sec_resourcing(a);
     case SKPI_SECTION_LISTENING: return skpi__sec_listening(a);
+    case SKPI_SECTION_WHAT_WORKED: return skpi__sec_what_worked(a);
+    case SKPI_SECTION_POSTING_TIMES: return skpi__sec_posting_times(a);
     default: return custom_sections(a);
     }
 }

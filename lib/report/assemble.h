@@ -132,6 +132,8 @@ int skpi__sec_benchmarks(skpi__asm *a);
 int skpi__sec_funnel(skpi__asm *a);
 int skpi__sec_resourcing(skpi__asm *a);
 int skpi__sec_listening(skpi__asm *a);
+int skpi__sec_what_worked(skpi__asm *a);
+int skpi__sec_posting_times(skpi__asm *a);
 
 /* Goal and OKR facts the story sections read. */
 int skpi__goal_tone(int status);

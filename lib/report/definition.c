@@ -34,7 +34,8 @@ static const int display_order[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_WINS, SK
                                      SKPI_SECTION_CHANNELS, SKPI_SECTION_TRENDS,
                                      SKPI_SECTION_COMPETITORS, SKPI_SECTION_BENCHMARKS,
                                      SKPI_SECTION_LISTENING, SKPI_SECTION_FUNNEL, SKPI_SECTION_GOALS, SKPI_SECTION_OKRS,
-                                     SKPI_SECTION_TOP_POSTS, SKPI_SECTION_SPOT_CHECKS, SKPI_SECTION_RESOURCING,
+                                     SKPI_SECTION_TOP_POSTS, SKPI_SECTION_WHAT_WORKED,
+                                     SKPI_SECTION_POSTING_TIMES, SKPI_SECTION_SPOT_CHECKS, SKPI_SECTION_RESOURCING,
                                      SKPI_SECTION_CUSTOM, SKPI_SECTION_NEXT_STEPS };
 _Static_assert(N(display_order) == SKPI__SECTION_COUNT, "every section has a place in the display order");
 
@@ -52,7 +53,7 @@ const char *skpi_section_name(int section)
     static const char *const names[] = { "summary", "wins", "kpis", "channels", "trends", "goals",
                                          "okrs", "top_posts", "spot_checks", "next_steps", "custom",
                                          "competitors", "benchmarks", "funnel", "resourcing",
-                                         "listening" };
+                                         "listening", "what_worked", "posting_times" };
     return section >= 0 && section < SKPI__SECTION_COUNT ? names[section] : NULL;
 }
 

@@ -8,7 +8,7 @@
 #include "socialkpi/report.h"
 #include "socialkpi/compete.h"
 
-#define SKPI__SECTION_COUNT 16
+#define SKPI__SECTION_COUNT 18
 
 typedef struct skpi__kpi {
     char *metric;

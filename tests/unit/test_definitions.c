@@ -1336,7 +1336,7 @@ static const bad_case bad_cases[] = {
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"objectives\": [\"o\"]}]}",
       SKPI_ENOTFOUND, "reports[0].objectives[0]: no objective has the id 'o'" },
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"sections\": [\"summary\", \"appendix\"]}]}",
-      SKPI_EINVAL, "reports[0].sections[1]: unknown section 'appendix' (expected summary, wins, kpis, channels, trends, goals, okrs, top_posts, spot_checks, next_steps, custom, competitors, benchmarks, funnel, resourcing, listening)" },
+      SKPI_EINVAL, "reports[0].sections[1]: unknown section 'appendix' (expected summary, wins, kpis, channels, trends, goals, okrs, top_posts, spot_checks, next_steps, custom, competitors, benchmarks, funnel, resourcing, listening, what_worked, posting_times)" },
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"sections\": [\"summary\", \"summary\"]}]}",
       SKPI_EINVAL, NULL },
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"spot_checks\": {\"window\": 3}}]}",

@@ -880,6 +880,8 @@ static void audiences(void **state)
     assert_string_equal(skpi_section_name(SKPI_SECTION_FUNNEL), "funnel");
     assert_string_equal(skpi_section_name(SKPI_SECTION_RESOURCING), "resourcing");
     assert_string_equal(skpi_section_name(SKPI_SECTION_LISTENING), "listening");
+    assert_string_equal(skpi_section_name(SKPI_SECTION_WHAT_WORKED), "what_worked");
+    assert_string_equal(skpi_section_name(SKPI_SECTION_POSTING_TIMES), "posting_times");
     assert_null(skpi_section_name(skpi_section_count()));
     assert_true(skpi_section_count() > SKPI_SECTION_LISTENING);
     skpi_report_free(r);

@@ -87,6 +87,8 @@ class Section(enum.IntEnum):
     FUNNEL = 13
     RESOURCING = 14
     LISTENING = 15
+    WHAT_WORKED = 16
+    POSTING_TIMES = 17
 
     @property
     def key(self) -> str:
@@ -280,6 +282,21 @@ class Template(enum.IntEnum):
     COLUMN_REACH = 180
     COLUMN_SHARE_OF_VOICE = 181
     LISTENING_SHARE_COUNTED = 182
+    HEADING_WHAT_WORKED = 183
+    HEADING_POSTING_TIMES = 184
+    WHAT_WORKED_TYPES = 185
+    WHAT_WORKED_TAGS = 186
+    COLUMN_TYPE = 187
+    COLUMN_TAG = 188
+    COLUMN_POSTS = 189
+    COLUMN_MEDIAN_PER_POST = 190
+    COLUMN_SHARE = 191
+    WHAT_WORKED_POSTS = 192
+    WHAT_WORKED_TOO_FEW = 193
+    WEEKDAYS = 194
+    POSTING_TIMES_TABLE = 195
+    POSTING_TIMES_BEST = 196
+    POSTING_TIMES_NONE = 197
 
     @property
     def default(self) -> str:
