@@ -43,6 +43,7 @@
 #include "socialkpi/goal.h"
 #include "socialkpi/okr.h"
 #include "socialkpi/report.h"
+#include "socialkpi/compete.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -387,6 +388,66 @@ SKPI_API int skpi_definitions_check_references(const skpi_definitions *defs);
  * @return the team, owned by the definitions; NULL when they have none
  */
 SKPI_API skpi_effort *skpi_definitions_effort(skpi_definitions *defs);
+
+/**
+ * @brief Mark a channel as a competitor's in the definitions ("competitors"),
+ *        or remove its mark (experimental).
+ *
+ * The definitions keep the marks (saved to the file and the store);
+ * skpi_definitions_mark_competitors() applies them to a dataset.
+ * @param defs       the definitions
+ * @param channel    a channel key (`instagram:@rival`); copied
+ * @param competitor the competitor's name as readers see it, 1 to
+ *                   skpi_dataset_competitor_name_max() bytes without control
+ *                   characters; copied. NULL removes the channel's mark.
+ *                   A channel marked before changes its competitor and
+ *                   keeps its place.
+ * @return SKPI_OK; SKPI_EMISUSE (NULL defs or channel); SKPI_EINVAL (a
+ *         malformed channel or name: the message says which); SKPI_ENOMEM.
+ *         On error the definitions are unchanged.
+ */
+SKPI_API int skpi_definitions_set_competitor(skpi_definitions *defs, const char *channel,
+                                             const char *competitor);
+
+/** @brief The number of channels marked as competitors' (0 for NULL). */
+SKPI_API size_t skpi_definitions_competitor_count(const skpi_definitions *defs);
+
+/** @brief A marked channel's key, in the order first marked; borrowed until
+ *         the marks change or the definitions are freed; NULL when out of range. */
+SKPI_API const char *skpi_definitions_competitor_channel(const skpi_definitions *defs, size_t index);
+
+/** @brief The competitor owning the marked channel at index; borrowed as
+ *         skpi_definitions_competitor_channel(); NULL when out of range. */
+SKPI_API const char *skpi_definitions_competitor_name(const skpi_definitions *defs, size_t index);
+
+/**
+ * @brief Mark the definitions' competitors' channels in a dataset, with
+ *        skpi_dataset_set_competitor() (experimental).
+ * @param defs the definitions
+ * @param ds   the dataset
+ * @return SKPI_OK; SKPI_EMISUSE (NULL); SKPI_ENOMEM, after which every
+ *         channel keeps the competitor it had before
+ */
+SKPI_API int skpi_definitions_mark_competitors(const skpi_definitions *defs, skpi_dataset *ds);
+
+/**
+ * @brief The definitions' industry benchmark table ("benchmarks") (experimental).
+ *
+ * skpi_definitions_build_report() hands it to a report whose definition
+ * names an `industry` (skpi_report_set_benchmarks()).
+ * @return the table, borrowed until skpi_definitions_set_benchmarks() or
+ *         the definitions are freed; NULL when there is none
+ */
+SKPI_API const skpi_benchmarks *skpi_definitions_benchmarks(const skpi_definitions *defs);
+
+/**
+ * @brief Replace the definitions' benchmark table with a copy of one (experimental).
+ * @param defs       the definitions
+ * @param benchmarks the table, copied; NULL or an empty table removes it
+ * @return SKPI_OK; SKPI_EMISUSE (NULL defs); SKPI_ENOMEM (the table is then
+ *         unchanged)
+ */
+SKPI_API int skpi_definitions_set_benchmarks(skpi_definitions *defs, const skpi_benchmarks *benchmarks);
 #endif /* SKPI_EXPERIMENTAL */
 
 #ifdef __cplusplus

@@ -110,3 +110,17 @@ void skpi__selector_network(char *buf, size_t size, const char *selector)
     memcpy(buf, selector, (size_t)(colon - selector));
     buf[colon - selector] = '\0';
 }
+
+int skpi__competitor_name_check(const char *name)
+{
+    size_t n = strlen(name);
+    if (n == 0) return skpi__error(SKPI_EINVAL, "competitor name: empty");
+    if (n > SKPI__COMPETITOR_NAME_MAX)
+        return skpi__error(SKPI_EINVAL, "competitor name '%.32s...': longer than %d bytes", name,
+                           SKPI__COMPETITOR_NAME_MAX);
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)name[i] < 0x20 || name[i] == 0x7f)
+            return skpi__error(SKPI_EINVAL, "competitor name '%.32s': control character at byte %zu",
+                               name, i);
+    return SKPI_OK;
+}

@@ -9,6 +9,7 @@
 
 #define SKPI__CHANNEL_MAX 256
 #define SKPI__GROUP_NAME_MAX 64
+#define SKPI__COMPETITOR_NAME_MAX 128
 
 /* The forms of a selector: '*', 'network:*', 'network:account', '@group'. */
 enum { SKPI__SEL_ALL, SKPI__SEL_NETWORK, SKPI__SEL_EXACT, SKPI__SEL_GROUP };
@@ -19,6 +20,10 @@ int skpi__channel_check(const char *key, size_t *net_len, const char *what);
 
 /* A group name (without its '@'). SKPI_EINVAL naming the problem. */
 int skpi__group_name_check(const char *name);
+
+/* A competitor's name as readers see it: 1 to SKPI__COMPETITOR_NAME_MAX
+ * bytes, no control character. SKPI_EINVAL naming the problem. */
+int skpi__competitor_name_check(const char *name);
 
 /* A selector's form: *kind receives one of SKPI__SEL_*. SKPI_EINVAL with
  * a message that names the selector, without a prefix. */

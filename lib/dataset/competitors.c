@@ -6,9 +6,7 @@
 
 #include <string.h>
 
-#define NAME_MAX_BYTES 128
-
-size_t skpi_dataset_competitor_name_max(void) { return NAME_MAX_BYTES; }
+size_t skpi_dataset_competitor_name_max(void) { return SKPI__COMPETITOR_NAME_MAX; }
 
 static long competitor_find(const skpi_dataset *ds, const char *name)
 {
@@ -17,27 +15,13 @@ static long competitor_find(const skpi_dataset *ds, const char *name)
     return -1;
 }
 
-static int name_check(const char *name)
-{
-    size_t n = strlen(name);
-    if (n == 0) return skpi__error(SKPI_EINVAL, "competitor name: empty");
-    if (n > NAME_MAX_BYTES)
-        return skpi__error(SKPI_EINVAL, "competitor name '%.32s...': longer than %d bytes", name,
-                           NAME_MAX_BYTES);
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)name[i] < 0x20 || name[i] == 0x7f)
-            return skpi__error(SKPI_EINVAL, "competitor name '%.32s': control character at byte %zu",
-                               name, i);
-    return SKPI_OK;
-}
-
 int skpi_dataset_set_competitor(skpi_dataset *ds, const char *channel, const char *competitor)
 {
     if (!ds || !channel)
         return skpi__error(SKPI_EMISUSE, "skpi_dataset_set_competitor: NULL argument");
     int rc = skpi__channel_check(channel, NULL, "channel");
     if (rc != SKPI_OK) return rc;
-    if (competitor && (rc = name_check(competitor)) != SKPI_OK) return rc;
+    if (competitor && (rc = skpi__competitor_name_check(competitor)) != SKPI_OK) return rc;
     long known = skpi__channel_find(ds, channel);
     if (!competitor) { /* back to our own: nothing to allocate */
         if (known >= 0) ds->channels[known].competitor = -1;

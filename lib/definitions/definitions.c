@@ -76,6 +76,7 @@ void skpi_definitions_free(skpi_definitions *defs)
     skpi_catalog_free(defs->catalog);
     skpi_catalog_free(defs->base);
     skpi_effort_free(defs->effort);
+    skpi__defs_compete_free(defs);
     skpi__free(defs);
 }
 

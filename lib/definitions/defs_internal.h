@@ -7,6 +7,7 @@
 #include "socialkpi/calendar.h"
 #include "socialkpi/report.h"
 #include "socialkpi/effort.h"
+#include "socialkpi/compete.h"
 #include "core/internal.h"
 
 #include <jansson.h>
@@ -71,6 +72,7 @@ typedef struct skpi__report_spec {
      * them (dates of the report's calendar); NULL: not given. */
     char *from, *to, *range_name;
     char *cmp_from, *cmp_to, *cmp_name;
+    char *industry;                 /* whose benchmarks the report shows; NULL: none */
 } skpi__report_spec;
 
 struct skpi_definitions {
@@ -85,6 +87,10 @@ struct skpi_definitions {
     skpi__report_spec *reports;
     size_t report_count, report_cap;
     skpi_effort *effort; /* the team ("team"); NULL when the document has none */
+    /* Competitors' channels ("competitors"), in the order first marked. */
+    char **comp_channels, **comp_names;
+    size_t comp_count, comp_cap;
+    skpi_benchmarks *benchmarks; /* "benchmarks"; NULL when there are none */
 };
 
 /* definitions.c */
@@ -208,6 +214,13 @@ json_t *skpi__save_report(skpi__writer *w, const skpi__report_spec *s);
 /* team.c: the team's activities, people and capacity. */
 int skpi__load_team(skpi_definitions *defs, const json_t *team);
 json_t *skpi__save_team(skpi__writer *w, const skpi_definitions *defs);
+
+/* compete.c: "competitors" and "benchmarks" of the document. */
+int skpi__load_competitors(skpi_definitions *defs, const json_t *array);
+int skpi__load_benchmarks(skpi_definitions *defs, const json_t *array);
+json_t *skpi__save_competitors(skpi__writer *w, const skpi_definitions *defs);
+json_t *skpi__save_benchmarks(skpi__writer *w, const skpi_definitions *defs);
+void skpi__defs_compete_free(skpi_definitions *defs);
 
 /* report_range.c: "from", "to", "range_name" and "compare_range" of a
  * report definition: read (checked), applied in the report's calendar,

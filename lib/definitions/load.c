@@ -8,7 +8,8 @@
 #include <string.h>
 
 static const char *const root_members[] = {
-    "$schema", "version", "metrics", "goals", "objectives", "reports", "team", NULL
+    "$schema", "version", "metrics", "goals", "objectives", "reports", "team", "competitors",
+    "benchmarks", NULL
 };
 
 static int check_version(const json_t *root)
@@ -41,15 +42,21 @@ static int load_root(skpi_definitions *defs, const json_t *root)
     int rc = check_version(root);
     if (rc == SKPI_OK) rc = skpi__json_only(root, "", root_members);
     const json_t *metrics = NULL, *goals = NULL, *objectives = NULL, *reports = NULL;
+    const json_t *competitors = NULL, *benchmarks = NULL;
     if (rc == SKPI_OK) rc = skpi__json_array(&metrics, root, "", "metrics", false);
     if (rc == SKPI_OK) rc = skpi__json_array(&goals, root, "", "goals", false);
     if (rc == SKPI_OK) rc = skpi__json_array(&objectives, root, "", "objectives", false);
     if (rc == SKPI_OK) rc = skpi__json_array(&reports, root, "", "reports", false);
+    if (rc == SKPI_OK) rc = skpi__json_array(&competitors, root, "", "competitors", false);
+    if (rc == SKPI_OK) rc = skpi__json_array(&benchmarks, root, "", "benchmarks", false);
     /* Metrics before goals and objectives, which must name known metrics. */
     if (rc == SKPI_OK && metrics) rc = skpi__load_metrics(defs, metrics);
     /* The team after the metrics: its activities name them. */
     const json_t *team = skpi__json_member(root, "team");
     if (rc == SKPI_OK && team) rc = skpi__load_team(defs, team);
+    if (rc == SKPI_OK && competitors) rc = skpi__load_competitors(defs, competitors);
+    /* Benchmarks after the metrics too: a row may name a custom one. */
+    if (rc == SKPI_OK && benchmarks) rc = skpi__load_benchmarks(defs, benchmarks);
     if (rc == SKPI_OK && goals) rc = skpi__load_goals(defs, goals);
     if (rc == SKPI_OK && objectives) rc = skpi__load_objectives(defs, objectives);
     /* Reports last: they name goals, objectives and metrics. */

@@ -10,7 +10,8 @@
 static const char *const report_members[] = {
     "id", "title", "audience", "cadence", "comparisons", "calendar", "currency", "locale", "channels",
     "kpis", "goals", "objectives", "sections", "spot_checks", "top_posts", "max_kpis",
-    "templates", "channel_names", "from", "to", "range_name", "compare_range", NULL
+    "templates", "channel_names", "from", "to", "range_name", "compare_range",
+    "industry", NULL
 };
 static const char *const calendar_members[] = { "time_zone", "utc_offset", "week_start",
                                                 "fiscal_year_start", NULL };
@@ -371,6 +372,22 @@ static int channel_names(skpi__report_spec *s, const json_t *r, const char *path
     return SKPI_OK;
 }
 
+/* The industry whose rows of the definitions' benchmark table the report
+ * shows, matched as skpi_benchmarks_find() matches it. */
+static int industry(skpi__report_spec *s, const json_t *r, const char *path)
+{
+    const char *text = NULL;
+    int rc = skpi__json_string(&text, r, path, "industry", false);
+    if (rc != SKPI_OK || text == NULL) return rc;
+    size_t n = strlen(text);
+    if (n == 0 || n > 128) {
+        char where[SKPI__PATH_SIZE];
+        skpi__path_key(where, path, "industry");
+        return skpi__json_fail(SKPI_EINVAL, where, "expected 1 to 128 bytes, found %zu", n);
+    }
+    return dup(&s->industry, text);
+}
+
 static int read_spec(skpi__report_spec *s, const skpi_definitions *defs, const json_t *r,
                      const char *path, bool known_ids)
 {
@@ -424,6 +441,7 @@ static int read_spec(skpi__report_spec *s, const skpi_definitions *defs, const j
     if (rc == SKPI_OK) rc = templates(s, r, path);
     if (rc == SKPI_OK) rc = channel_names(s, r, path);
     if (rc == SKPI_OK) rc = skpi__range_read(s, r, path);
+    if (rc == SKPI_OK) rc = industry(s, r, path);
     return rc;
 }
 

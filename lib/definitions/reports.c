@@ -16,6 +16,7 @@ void skpi__report_spec_free(skpi__report_spec *spec)
     skpi__free(spec->id);
     skpi__free(spec->title);
     skpi__free(spec->currency);
+    skpi__free(spec->industry);
     skpi__free(spec->locale);
     free_strings(spec->channels, spec->channel_count);
     for (size_t i = 0; i < spec->kpi_count; i++) {
@@ -123,6 +124,9 @@ int skpi__report_apply(skpi_report *r, const skpi__report_spec *s, const skpi_de
     if (s->has_comparisons) STEP("comparisons", skpi_report_set_comparisons(r, s->comparisons));
     if (s->has_calendar) STEP("calendar", apply_calendar(r, s));
     if (s->currency) STEP("currency", skpi_report_set_currency(r, s->currency));
+    /* The definitions' benchmark table, seen through the report's industry. */
+    if (items && s->industry && defs->benchmarks)
+        STEP("industry", skpi_report_set_benchmarks(r, defs->benchmarks, s->industry));
     if (s->locale) STEP("locale", skpi_report_set_locale(r, s->locale));
     for (size_t i = 0; i < s->channel_count && rc == SKPI_OK; i++) {
         snprintf(failed, 64, "channels[%zu]", i);

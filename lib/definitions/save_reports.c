@@ -62,6 +62,7 @@ json_t *skpi__save_report(skpi__writer *w, const skpi__report_spec *s)
     if (s->has_calendar) skpi__w_set(w, o, "calendar", calendar(w, s));
     if (s->currency) skpi__w_set(w, o, "currency", skpi__w_string(w, s->currency));
     if (s->locale) skpi__w_set(w, o, "locale", skpi__w_string(w, s->locale));
+    if (s->industry) skpi__w_set(w, o, "industry", skpi__w_string(w, s->industry));
     if (s->channel_count) skpi__w_set(w, o, "channels", strings(w, s->channels, s->channel_count));
     if (s->kpi_count) skpi__w_set(w, o, "kpis", kpis(w, s));
     if (!s->all_goals) skpi__w_set(w, o, "goals", strings(w, s->goals, s->goal_count));

@@ -49,6 +49,7 @@ static int save_definitions(skpi_store *st, const skpi_definitions *defs, const 
         if (rc == SKPI_OK) rc = skpi__store_save_objective(st, id, obj, parent, order, what);
     }
     if (rc == SKPI_OK) rc = skpi__store_save_reports(st, defs, what);
+    if (rc == SKPI_OK) rc = skpi__store_save_compete(st, defs, what);
     return rc;
 }
 
@@ -77,6 +78,8 @@ int skpi_store_read_definitions(skpi_definitions **out, skpi_store *st, const sk
         began = rc == SKPI_OK;
     }
     if (rc == SKPI_OK) rc = skpi__store_apply_metrics(skpi_definitions_catalog(defs), st, what);
+    /* Benchmarks after the metrics, which they may name. */
+    if (rc == SKPI_OK) rc = skpi__store_load_compete(defs, st, what);
     if (rc == SKPI_OK) rc = skpi__store_load_goals(defs, st, what);
     if (rc == SKPI_OK) rc = skpi__store_load_objectives(defs, st, what);
     if (rc == SKPI_OK) rc = skpi__store_load_reports(defs, st, what);

@@ -34,4 +34,9 @@ int skpi__store_load_objectives(skpi_definitions *defs, skpi_store *st, const ch
 int skpi__store_save_reports(skpi_store *st, const skpi_definitions *defs, const char *what);
 int skpi__store_load_reports(skpi_definitions *defs, skpi_store *st, const char *what);
 
+/* Replace the stored competitors' channels and benchmark table with the
+ * definitions', or add the stored ones to the definitions (compete_io.c). */
+int skpi__store_save_compete(skpi_store *st, const skpi_definitions *defs, const char *what);
+int skpi__store_load_compete(skpi_definitions *defs, skpi_store *st, const char *what);
+
 #endif

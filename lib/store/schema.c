@@ -193,6 +193,23 @@ static const char *const migration[SKPI__STORE_SCHEMA] = {
     "  hours REAL NOT NULL,"
     "  cost REAL"
     ");",
+
+    /* 5 -> 6: the competitors' channels and the industry benchmark table of
+     * the definitions (docs/competitors.md), each in the definitions' order. */
+    "CREATE TABLE competitor("
+    "  channel TEXT PRIMARY KEY,"
+    "  position INTEGER NOT NULL,"
+    "  name TEXT NOT NULL"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE benchmark("
+    "  position INTEGER PRIMARY KEY,"
+    "  metric TEXT NOT NULL,"
+    "  network TEXT NOT NULL,"
+    "  industry TEXT NOT NULL,"
+    "  period TEXT NOT NULL,"
+    "  value REAL NOT NULL,"
+    "  source TEXT NOT NULL"
+    ");",
 };
 
 int skpi__store_migrate(skpi_store *st, int from, const char *what)

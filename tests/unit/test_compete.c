@@ -70,7 +70,7 @@ static double value(skpi_dataset *ds, const char *metric, const char *sel)
 }
 
 /* Ours on instagram and x; Rival Co on instagram; Other Ltd on instagram and x. */
-static skpi_dataset *fixture(void)
+static skpi_dataset *fixture_data(void)
 {
     skpi_dataset *ds;
     assert_int_equal(skpi_dataset_new(&ds, NULL), SKPI_OK);
@@ -88,6 +88,12 @@ static skpi_dataset *fixture(void)
     flow(ds, "posts_published", "instagram:@rival", 2);
     const char *members[] = { "instagram:@acme", "instagram:@rival" };
     assert_int_equal(skpi_dataset_define_group(ds, "insta", members, 2), SKPI_OK);
+    return ds;
+}
+
+static skpi_dataset *fixture(void)
+{
+    skpi_dataset *ds = fixture_data();
     assert_int_equal(skpi_dataset_set_competitor(ds, "instagram:@rival", "Rival Co"), SKPI_OK);
     assert_int_equal(skpi_dataset_set_competitor(ds, "instagram:@other", "Other Ltd"), SKPI_OK);
     assert_int_equal(skpi_dataset_set_competitor(ds, "x:@other", "Other Ltd"), SKPI_OK);
@@ -642,6 +648,146 @@ static void report_with_competitors_and_benchmarks(void **state)
     skpi_dataset_free(ds);
 }
 
+/* The Competitors and Benchmarks tables of the report built from `defs`
+ * (report "compete"), on the fixture's data with the definitions' marks:
+ * the figures worked out in report_with_competitors_and_benchmarks(). */
+static void check_saved_report(const skpi_definitions *defs)
+{
+    skpi_dataset *ds = fixture_data();
+    assert_int_equal(skpi_definitions_mark_competitors(defs, ds), SKPI_OK);
+    size_t index;
+    assert_int_equal(skpi_definitions_find_report(&index, defs, "compete"), SKPI_OK);
+    skpi_report *r;
+    assert_int_equal(skpi_definitions_build_report(&r, defs, index, date(2026, 4, 1)), SKPI_OK);
+    skpi_doc *doc;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    size_t t = table_block(doc, "Against competitors");
+    const char *header;
+    int align;
+    assert_int_equal(skpi_doc_table_header(&header, &align, doc, t, 2), SKPI_OK);
+    assert_string_equal(header, "Rival Co");
+    assert_int_equal(skpi_doc_table_header(&header, &align, doc, t, 3), SKPI_OK);
+    assert_string_equal(header, "Other Ltd");
+    assert_string_equal(table_cell(doc, t, 0, 1), "1,600");  /* 1,100 + 500, competitors left out */
+    assert_string_equal(table_cell(doc, t, 0, 2), "4,200");
+    assert_string_equal(table_cell(doc, t, 0, 3), "2,230");  /* 1,900 + 330 */
+    assert_string_equal(table_cell(doc, t, 0, 4), "3,215");  /* (4,200 + 2,230) / 2 */
+    assert_string_equal(table_cell(doc, t, 0, 5), "3 of 3");
+    size_t bt = table_block(doc, "Against the retail industry"), rows;
+    assert_int_equal(skpi_doc_block_size(&rows, doc, bt), SKPI_OK);
+    assert_int_equal(rows, 2);
+    assert_string_equal(table_cell(doc, bt, 0, 0), "Follower growth rate");
+    assert_string_equal(table_cell(doc, bt, 0, 6), "Example Survey, spring 2026");
+    assert_string_equal(table_cell(doc, bt, 1, 0), "Engagement rate (by followers)");
+    assert_string_equal(table_cell(doc, bt, 1, 6), "Example Study 2026");
+    skpi_doc_free(doc);
+    skpi_report_free(r);
+    skpi_dataset_free(ds);
+}
+
+/* Competitor marks and a benchmark table kept in the definitions file and
+ * in the store: saved, loaded, the same report. */
+static void competitors_and_benchmarks_saved(void **state)
+{
+    (void)state;
+    static const char report[] =
+        "{\"id\": \"compete\", \"title\": \"Competitive report\", \"industry\": \"retail\","
+        " \"kpis\": [{\"metric\": \"followers\", \"channel\": \"*\"}],"
+        " \"sections\": [\"kpis\", \"competitors\", \"benchmarks\"]}";
+    skpi_definitions *defs;
+    assert_int_equal(skpi_definitions_new(&defs, NULL), SKPI_OK);
+    assert_int_equal(skpi_definitions_add_report_buffer(defs, report, sizeof report - 1), SKPI_OK);
+    assert_int_equal(skpi_definitions_set_competitor(defs, "instagram:@rival", "Rival Co"), SKPI_OK);
+    assert_int_equal(skpi_definitions_set_competitor(defs, "instagram:@other", "Someone"), SKPI_OK);
+    assert_int_equal(skpi_definitions_set_competitor(defs, "x:@other", "Other Ltd"), SKPI_OK);
+    /* A mark given again changes the name and keeps its place. */
+    assert_int_equal(skpi_definitions_set_competitor(defs, "instagram:@other", "Other Ltd"), SKPI_OK);
+    assert_int_equal(skpi_definitions_set_competitor(defs, "bad channel", "X"), SKPI_EINVAL);
+    assert_int_equal(skpi_definitions_set_competitor(defs, "x:@a", ""), SKPI_EINVAL);
+    assert_int_equal(skpi_definitions_set_competitor(defs, "x:@gone", "Gone Inc"), SKPI_OK);
+    assert_int_equal(skpi_definitions_set_competitor(defs, "x:@gone", NULL), SKPI_OK);
+    assert_int_equal(skpi_definitions_competitor_count(defs), 3);
+    assert_string_equal(skpi_definitions_competitor_channel(defs, 1), "instagram:@other");
+    assert_string_equal(skpi_definitions_competitor_name(defs, 1), "Other Ltd");
+    assert_null(skpi_definitions_competitor_channel(defs, 3));
+    skpi_benchmarks *b;
+    assert_int_equal(skpi_benchmarks_new(&b, NULL), SKPI_OK);
+    assert_int_equal(skpi_benchmarks_add(b, "engagement_rate_followers", "all", "Retail", "any", 1.5,
+                                         "Example Study 2026"), SKPI_OK);
+    assert_int_equal(skpi_benchmarks_add(b, "follower_growth_rate", "instagram", "Retail", "month", 0.8,
+                                         "Example Survey, spring 2026"), SKPI_OK);
+    assert_null(skpi_definitions_benchmarks(defs));
+    assert_int_equal(skpi_definitions_set_benchmarks(defs, b), SKPI_OK);
+    skpi_benchmarks_free(b); /* the definitions keep a copy */
+    assert_int_equal(skpi_benchmarks_count(skpi_definitions_benchmarks(defs)), 2);
+    check_saved_report(defs);
+
+    /* The definitions file: saved and loaded back. */
+    char *text;
+    size_t size;
+    assert_int_equal(skpi_definitions_save_buffer(&text, &size, defs), SKPI_OK);
+    assert_non_null(strstr(text, "\"industry\": \"retail\""));
+    assert_non_null(strstr(text, "\"source\": \"Example Survey, spring 2026\""));
+    skpi_definitions *loaded;
+    assert_int_equal(skpi_definitions_load_buffer(&loaded, text, size, NULL), SKPI_OK);
+    skpi_free(text);
+    assert_int_equal(skpi_definitions_competitor_count(loaded), 3);
+    assert_string_equal(skpi_definitions_competitor_channel(loaded, 2), "x:@other");
+    const skpi_benchmarks *lb = skpi_definitions_benchmarks(loaded);
+    assert_int_equal(skpi_benchmarks_count(lb), 2);
+    assert_string_equal(skpi_benchmarks_period(lb, 1), "month");
+    assert_double_equal(skpi_benchmarks_value(lb, 1), 0.8, 0);
+    check_saved_report(loaded);
+    skpi_definitions_free(loaded);
+
+    /* The store: written, read back; a second write replaces the lists. */
+    skpi_store *st;
+    assert_int_equal(skpi_store_open(&st, ":memory:", NULL), SKPI_OK);
+    assert_int_equal(skpi_store_write_definitions(st, defs), SKPI_OK);
+    assert_int_equal(skpi_store_write_definitions(st, defs), SKPI_OK);
+    assert_int_equal(skpi_store_read_definitions(&loaded, st, NULL), SKPI_OK);
+    assert_int_equal(skpi_definitions_competitor_count(loaded), 3);
+    assert_int_equal(skpi_benchmarks_count(skpi_definitions_benchmarks(loaded)), 2);
+    check_saved_report(loaded);
+    skpi_definitions_free(loaded);
+    assert_int_equal(skpi_definitions_set_competitor(defs, "instagram:@other", NULL), SKPI_OK);
+    assert_int_equal(skpi_definitions_set_benchmarks(defs, NULL), SKPI_OK);
+    assert_int_equal(skpi_store_write_definitions(st, defs), SKPI_OK);
+    assert_int_equal(skpi_store_read_definitions(&loaded, st, NULL), SKPI_OK);
+    assert_int_equal(skpi_definitions_competitor_count(loaded), 2);
+    assert_string_equal(skpi_definitions_competitor_channel(loaded, 1), "x:@other");
+    assert_null(skpi_definitions_benchmarks(loaded));
+    skpi_definitions_free(loaded);
+    skpi_store_free(st);
+    skpi_definitions_free(defs);
+}
+
+/* Bad entries of "competitors" and "benchmarks" name their place. */
+static void saved_competitors_and_benchmarks_refused(void **state)
+{
+    (void)state;
+    static const struct { const char *json, *message; } cases[] = {
+        { "{\"version\": 1, \"competitors\": [{\"channel\": \"x:@a\"}]}", "competitors[0].competitor: required" },
+        { "{\"version\": 1, \"competitors\": [{\"channel\": \"x:@a\", \"competitor\": \"A\"},"
+          " {\"channel\": \"x:@a\", \"competitor\": \"B\"}]}", "competitors[1]: the channel 'x:@a' is marked twice" },
+        { "{\"version\": 1, \"benchmarks\": [{\"metric\": \"followers\", \"network\": \"instgram\","
+          " \"industry\": \"Retail\", \"period\": \"any\", \"value\": 1, \"source\": \"S\"}]}",
+          "benchmarks[0]: benchmark network 'instgram' is not a known network" },
+        { "{\"version\": 1, \"benchmarks\": [{\"metric\": \"followers\", \"network\": \"all\","
+          " \"industry\": \"Retail\", \"period\": \"any\", \"value\": \"1\", \"source\": \"S\"}]}",
+          "benchmarks[0].value: expected a number" },
+        { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"industry\": \"\"}]}",
+          "reports[0].industry: expected 1 to 128 bytes" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        skpi_definitions *defs = NULL;
+        int rc = skpi_definitions_load_buffer(&defs, cases[i].json, strlen(cases[i].json), NULL);
+        if (rc >= 0 || strncmp(skpi_last_error(), cases[i].message, strlen(cases[i].message)) != 0)
+            fail_msg("case %zu: %d '%s'", i, rc, skpi_last_error());
+        assert_null(defs);
+    }
+}
+
 int main(void)
 {
     test_alloc_install();
@@ -658,6 +804,8 @@ int main(void)
         cmocka_unit_test(benchmarks_out_of_memory),
         cmocka_unit_test(report_with_competitors_and_benchmarks),
         cmocka_unit_test(goal_and_key_result_targets_from_benchmarks),
+        cmocka_unit_test(competitors_and_benchmarks_saved),
+        cmocka_unit_test(saved_competitors_and_benchmarks_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1131,7 +1131,7 @@ static const bad_case bad_cases[] = {
       "version: the document has version 2; this library reads version 1 (a newer socialkpi is needed)" },
     { "{\"version\": 0}", SKPI_EVERSION, "version: 0 is not a version of the document (use 1)" },
     { "{\"version\": 1, \"goal\": []}", SKPI_EINVAL,
-      "goal: unknown member (expected $schema, version, metrics, goals, objectives, reports, team)" },
+      "goal: unknown member (expected $schema, version, metrics, goals, objectives, reports, team, competitors, benchmarks)" },
     { "{\"version\": 1, \"goals\": {}}", SKPI_EINVAL, "goals: expected an array, found an object" },
     { "{\"version\": 1, \"goals\": [1]}", SKPI_EINVAL, "goals[0]: expected an object, found a number" },
     /* metrics */
@@ -1356,7 +1356,7 @@ static const bad_case bad_cases[] = {
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"templates\": {\"headline_up\": 5}}]}",
       SKPI_EINVAL, "reports[0].templates.headline_up: expected a string, found a number" },
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"as_of\": \"2026-01-01\"}]}",
-      SKPI_EINVAL, "reports[0].as_of: unknown member (expected id, title, audience, cadence, comparisons, calendar, currency, locale, channels, kpis, goals, objectives, sections, spot_checks, top_posts, max_kpis, templates, channel_names, from, to, range_name, compare_range)" },
+      SKPI_EINVAL, "reports[0].as_of: unknown member (expected id, title, audience, cadence, comparisons, calendar, currency, locale, channels, kpis, goals, objectives, sections, spot_checks, top_posts, max_kpis, templates, channel_names, from, to, range_name, compare_range, industry)" },
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"channel_names\": {\"web:*\": 5}}]}",
       SKPI_EINVAL, "reports[0].channel_names.web:*: expected a string, found a number" },
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"channel_names\": [\"web:*\"]}]}",

@@ -213,7 +213,7 @@ static void options_init_sets_defaults(void **state)
     assert_memory_equal(&m, &o, sizeof o);
     assert_int_equal(skpi_store_options_init(NULL, 1), SKPI_EMISUSE);
     assert_int_equal(skpi_store_options_init(&o, 2), SKPI_EVERSION);
-    assert_int_equal(skpi_store_schema_version(), 5);
+    assert_int_equal(skpi_store_schema_version(), 6);
 }
 
 static void open_creates_wal_store(void **state)
@@ -2670,6 +2670,36 @@ static void fixture_v5_opens_and_reads(void **state)
     skpi_store_free(st);
 }
 
+/* v6: the competitors' channels and the benchmark table, in the order of
+ * their positions (the fixture inserts them in another order). */
+static void fixture_v6_opens_and_reads(void **state)
+{
+    (void)state;
+    char p[256];
+    skpi_store *st = open_fixture(p, 6);
+    skpi_definitions *defs = NULL;
+    assert_int_equal(skpi_store_read_definitions(&defs, st, NULL), SKPI_OK);
+    assert_int_equal(skpi_definitions_competitor_count(defs), 2);
+    assert_string_equal(skpi_definitions_competitor_channel(defs, 0), "instagram:@rival");
+    assert_string_equal(skpi_definitions_competitor_name(defs, 0), "Rival Co");
+    assert_string_equal(skpi_definitions_competitor_channel(defs, 1), "x:@rival");
+    const skpi_benchmarks *b = skpi_definitions_benchmarks(defs);
+    assert_int_equal(skpi_benchmarks_count(b), 2);
+    assert_string_equal(skpi_benchmarks_metric(b, 0), "engagement_rate_followers");
+    assert_string_equal(skpi_benchmarks_network(b, 0), "all");
+    assert_string_equal(skpi_benchmarks_period(b, 0), "any");
+    assert_true(skpi_benchmarks_value(b, 0) == 1.5);
+    assert_string_equal(skpi_benchmarks_source(b, 0), "Example Study 2026, p. 4");
+    assert_string_equal(skpi_benchmarks_network(b, 1), "instagram");
+    assert_string_equal(skpi_benchmarks_industry(b, 1), "Retail");
+    assert_true(skpi_benchmarks_value(b, 1) == 0.8);
+    /* The goal of the older versions is still there. */
+    size_t g;
+    assert_int_equal(skpi_definitions_find_goal(&g, defs, "g1"), SKPI_OK);
+    skpi_definitions_free(defs);
+    skpi_store_free(st);
+}
+
 static void fixture_v4_opens_and_reads(void **state)
 {
     (void)state;
@@ -3017,6 +3047,7 @@ int main(void)
         cmocka_unit_test(fixture_v3_opens_and_reads),
         cmocka_unit_test(fixture_v4_opens_and_reads),
         cmocka_unit_test(fixture_v5_opens_and_reads),
+        cmocka_unit_test(fixture_v6_opens_and_reads),
         cmocka_unit_test(deliveries_once_per_period),
         cmocka_unit_test(report_definitions_of_definitions),
         cmocka_unit_test(damaged_report_definitions_are_reported),

@@ -25,7 +25,7 @@ static const opt_spec options[] = {
     { "compare-name", 0, "NAME", "the named range's name, e.g. 'launch week'" },
     { "competitors", 0, "FILE", "CSV of channel,competitor: those channels are competitors' (adds the Competitors section)" },
     { "benchmarks", 0, "FILE", "industry benchmarks, CSV or .json (adds the Benchmarks section; needs --industry)" },
-    { "industry", 0, "NAME", "the industry whose benchmarks the report shows" },
+    { "industry", 0, "NAME", "the industry whose benchmarks the report shows (default: the definition's)" },
     { NULL, 0, NULL, NULL }
 };
 
@@ -130,30 +130,40 @@ static int mark_competitors(skpi_dataset *ds, const char *path)
     return rc;
 }
 
-/* --benchmarks FILE --industry NAME: the table and its section. */
-static int use_benchmarks(skpi_report *report, const skpi_dataset *ds, const report_cli *cli)
+/* --benchmarks FILE and/or --industry NAME: the table (the file's, else the
+ * definitions') seen through the industry (the option's, else the report
+ * definition's), and its section. */
+static int use_benchmarks(skpi_report *report, const skpi_dataset *ds, const skpi_definitions *defs,
+                          const report_cli *cli)
 {
-    if (cli->industry == NULL) {
+    const char *industry = cli->industry ? cli->industry : skpi_report_industry(report);
+    if (industry == NULL) {
         skpi_error_set("--benchmarks needs --industry (the industry whose figures to show)");
         return SKPI_EINVAL;
     }
+    if (cli->benchmarks == NULL && skpi_definitions_benchmarks(defs) == NULL) {
+        skpi_error_set("--industry: the definitions have no \"benchmarks\" (give --benchmarks FILE)");
+        return SKPI_EINVAL;
+    }
     skpi_benchmarks *b = NULL;
-    int rc = skpi_benchmarks_new(&b, skpi_dataset_catalog(ds));
-    if (rc == SKPI_OK) rc = skpi_benchmarks_load_file(b, cli->benchmarks);
-    if (rc == SKPI_OK) rc = skpi_report_set_benchmarks(report, b, cli->industry);
+    int rc = cli->benchmarks ? skpi_benchmarks_new(&b, skpi_dataset_catalog(ds))
+                             : skpi_benchmarks_clone(&b, skpi_definitions_benchmarks(defs));
+    if (rc == SKPI_OK && cli->benchmarks) rc = skpi_benchmarks_load_file(b, cli->benchmarks);
+    if (rc == SKPI_OK) rc = skpi_report_set_benchmarks(report, b, industry);
     if (rc == SKPI_OK) rc = skpi_report_set_section(report, SKPI_SECTION_BENCHMARKS, 1);
     skpi_benchmarks_free(b);
     return rc;
 }
 
-static int apply_compete(skpi_report *report, skpi_dataset *ds, const report_cli *cli)
+static int apply_compete(skpi_report *report, skpi_dataset *ds, const skpi_definitions *defs,
+                         const report_cli *cli)
 {
     int rc = SKPI_OK;
     if (cli && cli->competitors) {
         rc = mark_competitors(ds, cli->competitors);
         if (rc == SKPI_OK) rc = skpi_report_set_section(report, SKPI_SECTION_COMPETITORS, 1);
     }
-    if (rc == SKPI_OK && cli && cli->benchmarks) rc = use_benchmarks(report, ds, cli);
+    if (rc == SKPI_OK && cli && (cli->benchmarks || cli->industry)) rc = use_benchmarks(report, ds, defs, cli);
     return rc;
 }
 
@@ -182,7 +192,7 @@ int render_report(const command *cmd, const skpi_definitions *defs, size_t index
     int rc = skpi_definitions_build_report(&report, defs, index, as_of);
     if (rc == SKPI_OK) {
         rc = apply_overrides(report, cli, as_of);
-        if (rc == SKPI_OK) rc = apply_compete(report, ds, cli);
+        if (rc == SKPI_OK) rc = apply_compete(report, ds, defs, cli);
         if (rc != SKPI_OK) {
             skpi_report_free(report);
             return fail_lib(cmd, rc);

@@ -150,6 +150,11 @@ int open_dataset(skpi_dataset **out, const command *cmd, skpi_store *st, const s
      * the whole history of a series, not only the periods they query. */
     skpi_period all = { skpi_time_min(), skpi_time_max() + 1 };
     int rc = skpi_store_read_dataset(out, st, skpi_definitions_catalog(defs), all);
+    /* The definitions' competitors' channels stay out of our totals. */
+    if (rc == SKPI_OK && (rc = skpi_definitions_mark_competitors(defs, *out)) != SKPI_OK) {
+        skpi_dataset_free(*out);
+        *out = NULL;
+    }
     return rc == SKPI_OK ? EXIT_DONE : fail_lib(cmd, rc);
 }
 
