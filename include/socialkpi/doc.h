@@ -1125,10 +1125,28 @@ typedef enum skpi_template {
     SKPI_TPL_WEEKDAYS = 194, /**< the seven weekday names, Monday first, separated by spaces */
     SKPI_TPL_POSTING_TIMES_TABLE = 195, /**< posting times: caption of the heat map */
     SKPI_TPL_POSTING_TIMES_BEST = 196, /**< posting times: the best slots */
-    SKPI_TPL_POSTING_TIMES_NONE = 197 /**< posting times: no slot has enough posts */
+    SKPI_TPL_POSTING_TIMES_NONE = 197, /**< posting times: no slot has enough posts */
+    SKPI_TPL_HEADING_COMPETITORS = 198, /**< competitors: heading */
+    SKPI_TPL_COMPETITORS_TABLE_TITLE = 199, /**< competitors: caption of the table */
+    SKPI_TPL_COLUMN_FIGURE = 200, /**< competitors, benchmarks: column heading: the figure compared */
+    SKPI_TPL_COLUMN_US = 201, /**< competitors, benchmarks: column heading: our value */
+    SKPI_TPL_COLUMN_COMPETITOR_MEDIAN = 202, /**< competitors: column heading: the competitors' median */
+    SKPI_TPL_COLUMN_OUR_RANK = 203, /**< competitors: column heading: our rank */
+    SKPI_TPL_COMPETITORS_RANK = 204, /**< competitors: our rank among those with a value ("2 of 3") */
+    SKPI_TPL_COMPETITORS_GAP = 205, /**< competitors: the figure on which a competitor is furthest ahead */
+    SKPI_TPL_COMPETITORS_LEAD = 206, /**< competitors: no competitor is ahead on any figure */
+    SKPI_TPL_HEADING_BENCHMARKS = 207, /**< benchmarks: heading */
+    SKPI_TPL_BENCHMARKS_TABLE_TITLE = 208, /**< benchmarks: caption of the table */
+    SKPI_TPL_COLUMN_INDUSTRY = 209, /**< benchmarks: column heading: the benchmark's value */
+    SKPI_TPL_COLUMN_GAP = 210, /**< benchmarks: column heading: ours minus the benchmark */
+    SKPI_TPL_COLUMN_GAP_PERCENT = 211, /**< benchmarks: column heading: the gap relative to the benchmark */
+    SKPI_TPL_COLUMN_SOURCE = 212, /**< benchmarks: column heading: where the benchmark comes from */
+    SKPI_TPL_BENCHMARKS_FURTHEST = 213, /**< benchmarks: the figure furthest below its benchmark */
+    SKPI_TPL_BENCHMARKS_MET = 214, /**< benchmarks: no figure is below its benchmark */
+    SKPI_TPL_TARGET_SOURCE = 215 /**< a goal card or key result line: where a benchmark target comes from */
 } skpi_template;
 
-/** @brief The number of ::skpi_template values (198); new ones are only ever appended. */
+/** @brief The number of ::skpi_template values (216); new ones are only ever appended. */
 SKPI_API int skpi_template_count(void);
 
 /** @brief The default (English) text of a template; NULL for unknown keys. Static. */

@@ -772,8 +772,10 @@ SKPI_API const char *skpi_okr_curve_name(int curve);
  * (skpi_benchmarks_find(), cadence -1: only `any` rows): of the network of
  * its selector when it stays inside one, else an `all` row. The key result
  * keeps its start; the benchmark's value becomes its target, as with
- * skpi_key_result_set_range(). Reports do not show the benchmark's source
- * on key results yet.
+ * skpi_key_result_set_range(), and "<industry> benchmark, <source>" the
+ * target's source, which report key result lines show. A later
+ * skpi_key_result_set_range() replaces both. The definitions file and the
+ * store keep the value, not the source.
  * @param kr         a key result linked to a metric, with a range set
  * @param benchmarks the table (only read)
  * @param industry   the industry
@@ -783,6 +785,14 @@ SKPI_API const char *skpi_okr_curve_name(int curve);
  */
 SKPI_API int skpi_key_result_set_target_benchmark(skpi_key_result *kr, const skpi_benchmarks *benchmarks,
                                                   const char *industry);
+
+/**
+ * @brief Where the key result's target comes from (experimental).
+ * @return "<industry> benchmark, <source>" after
+ *         skpi_key_result_set_target_benchmark(), borrowed until the key
+ *         result changes or is freed; NULL otherwise (and for NULL)
+ */
+SKPI_API const char *skpi_key_result_target_source(const skpi_key_result *kr);
 
 #endif /* SKPI_EXPERIMENTAL */
 

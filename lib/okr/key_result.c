@@ -12,6 +12,7 @@ void skpi__key_result_free(skpi_key_result *kr)
     skpi__free(kr->title);
     skpi__free(kr->metric);
     skpi__free(kr->selector);
+    skpi__free(kr->target_source);
     skpi__free(kr);
 }
 
@@ -90,6 +91,8 @@ int skpi_key_result_set_range(skpi_key_result *kr, double start, double target)
     kr->start = start;
     kr->target = target;
     kr->has_range = true;
+    skpi__free(kr->target_source); /* a target of the host's own, not a benchmark's */
+    kr->target_source = NULL;
     return SKPI_OK;
 }
 

@@ -36,6 +36,7 @@ struct skpi_key_result {
     double weight;
     char *metric;   /* NULL until set */
     char *selector; /* NULL until set */
+    char *target_source; /* the benchmark the target came from; NULL: none */
     skpi__checkin *checkins; /* sorted by time, times unique */
     size_t ncheckins, capcheckins;
 };

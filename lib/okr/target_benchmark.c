@@ -1,8 +1,10 @@
-/* A key result's target taken from an industry benchmark. */
+/* A key result's target taken from an industry benchmark; its source
+ * travels with the key result, as a goal's does, for the report to show. */
 #include "okr/okr_internal.h"
 #include "socialkpi/compete.h"
 #include "core/selector.h"
 
+#include <stdio.h>
 
 int skpi_key_result_set_target_benchmark(skpi_key_result *kr, const skpi_benchmarks *b, const char *industry)
 {
@@ -19,5 +21,20 @@ int skpi_key_result_set_target_benchmark(skpi_key_result *kr, const skpi_benchma
     size_t row;
     int rc = skpi_benchmarks_find(&row, b, kr->metric, network[0] ? network : NULL, industry, -1);
     if (rc != SKPI_OK) return rc;
-    return skpi_key_result_set_range(kr, kr->start, skpi_benchmarks_value(b, row));
+    char text[512];
+    snprintf(text, sizeof text, "%s benchmark, %s", skpi_benchmarks_industry(b, row),
+             skpi_benchmarks_source(b, row));
+    char *source = skpi__strdup(text);
+    if (source == NULL) return skpi__nomem();
+    if ((rc = skpi_key_result_set_range(kr, kr->start, skpi_benchmarks_value(b, row))) != SKPI_OK) {
+        skpi__free(source);
+        return rc;
+    }
+    kr->target_source = source;
+    return SKPI_OK;
+}
+
+const char *skpi_key_result_target_source(const skpi_key_result *kr)
+{
+    return kr ? kr->target_source : NULL;
 }

@@ -42,19 +42,22 @@ typedef struct gap {
 
 static int gap_sentence(skpi__asm *a, const gap *g)
 {
-    if (g->lead <= 0.0)
-        return skpi_doc_add_paragraph(NULL, a->doc,
-                                      "We lead every competitor on every figure compared.");
+    if (g->lead <= 0.0) {
+        skpi__arg args[] = { { "period", a->plabel } };
+        TRY(skpi__asm_fill(a, SKPI_TPL_COMPETITORS_LEAD, args, 1));
+        return skpi_doc_add_paragraph(NULL, a->doc, a->t.buf);
+    }
     const skpi_metric *m = NULL;
     skpi_catalog_find(&m, a->cat, figures[g->figure]);
     int unit = skpi_metric_unit(m);
-    char theirs[64], ours[64], text[640];
-    cell(a, theirs, sizeof theirs, g->theirs, unit);
-    cell(a, ours, sizeof ours, g->ours, unit);
-    const char *name = skpi_dataset_competitor(a->ds, g->competitor);
-    snprintf(text, sizeof text, "The largest gap to a competitor: %s, %s %s against our %s in %s.",
-             skpi_metric_label(m), name, theirs, ours, a->plabel);
-    return skpi_doc_add_paragraph(NULL, a->doc, text);
+    char theirs[64], ours[64];
+    skpi__arg args[] = { { "metric", skpi_metric_label(m) },
+                         { "competitor", skpi_dataset_competitor(a->ds, g->competitor) },
+                         { "theirs", cell(a, theirs, sizeof theirs, g->theirs, unit) },
+                         { "ours", cell(a, ours, sizeof ours, g->ours, unit) },
+                         { "period", a->plabel } };
+    TRY(skpi__asm_fill(a, SKPI_TPL_COMPETITORS_GAP, args, 5));
+    return skpi_doc_add_paragraph(NULL, a->doc, a->t.buf);
 }
 
 int skpi__sec_competitors(skpi__asm *a)
@@ -65,17 +68,18 @@ int skpi__sec_competitors(skpi__asm *a)
     size_t ncols = n + 4;
     const char *headers[64];
     int align[64];
-    headers[0] = "Figure";
-    headers[1] = "Us";
+    const skpi_report *r = a->r;
+    headers[0] = skpi__report_tpl(r, SKPI_TPL_COLUMN_FIGURE);
+    headers[1] = skpi__report_tpl(r, SKPI_TPL_COLUMN_US);
     for (size_t i = 0; i < n; i++) headers[2 + i] = skpi_dataset_competitor(a->ds, i);
-    headers[n + 2] = "Competitor median";
-    headers[n + 3] = "Our rank";
+    headers[n + 2] = skpi__report_tpl(r, SKPI_TPL_COLUMN_COMPETITOR_MEDIAN);
+    headers[n + 3] = skpi__report_tpl(r, SKPI_TPL_COLUMN_OUR_RANK);
     for (size_t i = 0; i < ncols; i++) align[i] = i == 0 ? SKPI_ALIGN_LEFT : SKPI_ALIGN_RIGHT;
-    TRY(skpi_doc_add_heading(NULL, a->doc, 1, "Competitors"));
-    char caption[SKPI__NAME_SIZE + 32];
-    snprintf(caption, sizeof caption, "Against competitors, %s", a->plabel);
+    TRY(skpi_doc_add_heading(NULL, a->doc, 1, skpi__report_tpl(r, SKPI_TPL_HEADING_COMPETITORS)));
+    skpi__arg title[] = { { "period", a->plabel } };
+    TRY(skpi__asm_fill(a, SKPI_TPL_COMPETITORS_TABLE_TITLE, title, 1));
     size_t t;
-    TRY(skpi_doc_add_table(&t, a->doc, caption, ncols, headers, align));
+    TRY(skpi_doc_add_table(&t, a->doc, a->t.buf, ncols, headers, align));
     gap best = { 0 };
     char buf[64][64];
     const char *cells[64];
@@ -98,8 +102,17 @@ int skpi__sec_competitors(skpi__asm *a)
         cells[n + 2] = cell(a, buf[n + 2], sizeof buf[n + 2], skpi_comparison_median(c), unit);
         size_t rank, ranked;
         skpi_comparison_rank(&rank, &ranked, c);
-        if (rank) snprintf(buf[n + 3], sizeof buf[n + 3], "%zu of %zu", rank, ranked);
-        else snprintf(buf[n + 3], sizeof buf[n + 3], "%s", skpi__na(&a->nf));
+        if (rank) {
+            char k[24], of[24];
+            snprintf(k, sizeof k, "%zu", rank);
+            snprintf(of, sizeof of, "%zu", ranked);
+            skpi__arg args[] = { { "rank", k }, { "ranked", of } };
+            int rc = skpi__asm_fill(a, SKPI_TPL_COMPETITORS_RANK, args, 2);
+            if (rc != SKPI_OK) { skpi_comparison_free(c); return rc; }
+            snprintf(buf[n + 3], sizeof buf[n + 3], "%s", a->t.buf);
+        } else {
+            snprintf(buf[n + 3], sizeof buf[n + 3], "%s", skpi__na(&a->nf));
+        }
         cells[n + 3] = buf[n + 3];
         skpi_comparison_free(c);
         TRY(skpi_doc_table_add_row(a->doc, t, cells));
@@ -144,8 +157,9 @@ static size_t own_networks(const skpi__asm *a, char (*out)[32], size_t max)
 typedef struct bench_rows {
     size_t table;
     bool started;
-    double worst;   /* the largest shortfall, relative */
-    char worst_text[400];
+    double worst;   /* the largest shortfall, relative; 0: none */
+    const char *worst_metric, *worst_source;
+    char worst_net[64], worst_ours[64], worst_bench[64];
 } bench_rows;
 
 static int bench_row(skpi__asm *a, bench_rows *br, const skpi_metric *m, const char *network, size_t row)
@@ -169,13 +183,17 @@ static int bench_row(skpi__asm *a, bench_rows *br, const skpi_metric *m, const c
     if (usable(gap_rel)) skpi__fmt_percent_change(v_rel, sizeof v_rel, &a->nf, gap_rel.value);
     else snprintf(v_rel, sizeof v_rel, "%s", skpi__na(&a->nf));
     if (!br->started) {
-        static const char *const headers[] = { "Figure", "Channels", "Us", "Industry", "Gap", "Gap %", "Source" };
+        static const int keys[] = { SKPI_TPL_COLUMN_FIGURE, SKPI_TPL_COLUMN_CHANNELS, SKPI_TPL_COLUMN_US,
+                                    SKPI_TPL_COLUMN_INDUSTRY, SKPI_TPL_COLUMN_GAP,
+                                    SKPI_TPL_COLUMN_GAP_PERCENT, SKPI_TPL_COLUMN_SOURCE };
         static const int align[] = { SKPI_ALIGN_LEFT, SKPI_ALIGN_LEFT, SKPI_ALIGN_RIGHT, SKPI_ALIGN_RIGHT,
                                       SKPI_ALIGN_RIGHT, SKPI_ALIGN_RIGHT, SKPI_ALIGN_LEFT };
-        TRY(skpi_doc_add_heading(NULL, a->doc, 1, "Benchmarks"));
-        char caption[SKPI__NAME_SIZE + 200];
-        snprintf(caption, sizeof caption, "Against the %s industry, %s", a->r->industry, a->plabel);
-        TRY(skpi_doc_add_table(&br->table, a->doc, caption, 7, headers, align));
+        const char *headers[7];
+        for (size_t i = 0; i < 7; i++) headers[i] = skpi__report_tpl(a->r, keys[i]);
+        TRY(skpi_doc_add_heading(NULL, a->doc, 1, skpi__report_tpl(a->r, SKPI_TPL_HEADING_BENCHMARKS)));
+        skpi__arg args[] = { { "industry", a->r->industry }, { "period", a->plabel } };
+        TRY(skpi__asm_fill(a, SKPI_TPL_BENCHMARKS_TABLE_TITLE, args, 2));
+        TRY(skpi_doc_add_table(&br->table, a->doc, a->t.buf, 7, headers, align));
         br->started = true;
     }
     const char *cells[] = { skpi_metric_label(m), net, v_ours, v_bench, v_gap, v_rel,
@@ -187,9 +205,11 @@ static int bench_row(skpi__asm *a, bench_rows *br, const skpi_metric *m, const c
         double short_by = dir == SKPI_LOWER_IS_BETTER ? gap_rel.value : -gap_rel.value;
         if (short_by > 0 && short_by > br->worst) {
             br->worst = short_by;
-            snprintf(br->worst_text, sizeof br->worst_text,
-                     "Furthest from the industry: %s on %s, %s against %s (%s).", skpi_metric_label(m), net,
-                     v_ours, v_bench, skpi_benchmarks_source(b, row));
+            br->worst_metric = skpi_metric_label(m);
+            br->worst_source = skpi_benchmarks_source(b, row);
+            snprintf(br->worst_net, sizeof br->worst_net, "%s", net);
+            snprintf(br->worst_ours, sizeof br->worst_ours, "%s", v_ours);
+            snprintf(br->worst_bench, sizeof br->worst_bench, "%s", v_bench);
         }
     }
     return SKPI_OK;
@@ -220,6 +240,11 @@ int skpi__sec_benchmarks(skpi__asm *a)
     }
     skpi_error_clear();
     if (!br.started) return SKPI_OK;
-    if (br.worst_text[0]) return skpi_doc_add_paragraph(NULL, a->doc, br.worst_text);
-    return skpi_doc_add_paragraph(NULL, a->doc, "We meet or beat every industry benchmark shown.");
+    skpi__arg args[] = { { "industry", a->r->industry }, { "period", a->plabel },
+                         { "metric", br.worst_metric }, { "channels", br.worst_net },
+                         { "ours", br.worst_ours }, { "benchmark", br.worst_bench },
+                         { "source", br.worst_source } };
+    TRY(skpi__asm_fill(a, br.worst > 0 ? SKPI_TPL_BENCHMARKS_FURTHEST : SKPI_TPL_BENCHMARKS_MET, args,
+                       br.worst > 0 ? 7 : 2));
+    return skpi_doc_add_paragraph(NULL, a->doc, a->t.buf);
 }

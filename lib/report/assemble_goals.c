@@ -61,6 +61,20 @@ static skpi_value number(double v)
  * path) and the forecast (the recent trend carried to the deadline) point
  * different ways, a sentence says so. The likelihood decides, at one half;
  * without one, whether the projected value meets the target. */
+/* A note followed by where a benchmark target comes from, so that a goal
+ * card or key result line says whose number the target is. */
+static const char *note_with_source(skpi__asm *a, char *buf, size_t size, const char *note,
+                                    const char *source)
+{
+    if (source == NULL) return note;
+    char own[512];
+    snprintf(own, sizeof own, "%s", note ? note : ""); /* note may be a->t's own text */
+    skpi__arg args[] = { { "source", source } };
+    if (skpi__asm_fill(a, SKPI_TPL_TARGET_SOURCE, args, 1) != SKPI_OK) return note;
+    snprintf(buf, size, "%s%s%s", own, own[0] ? " " : "", a->t.buf);
+    return buf;
+}
+
 static int goal_caveat(skpi__asm *a, char *buf, size_t size, int status, const skpi_doc_goal *card,
                        const char *deadline)
 {
@@ -154,12 +168,7 @@ static int goal_card(skpi__asm *a, size_t block, size_t i, bool *charted)
     TRY(card_note(a, &card.note, g, ev, card.unit, said));
     /* A target taken from a benchmark says whose number it is. */
     char with_source[1024];
-    const char *source = skpi_goal_target_source(g);
-    if (source) {
-        snprintf(with_source, sizeof with_source, "%s%sTarget: %s.", card.note ? card.note : "",
-                 card.note ? " " : "", source);
-        card.note = with_source;
-    }
+    card.note = note_with_source(a, with_source, sizeof with_source, card.note, skpi_goal_target_source(g));
     TRY(skpi_doc_goals_add(a->doc, block, &card));
     *charted = *charted || isfinite(card.progress.value);
     return SKPI_OK;
@@ -294,7 +303,9 @@ static int key_results(skpi__asm *a, size_t block, size_t o, const skpi_objectiv
         if (avail == SKPI_PARTIAL && isfinite(value)) line.current.availability = SKPI_PARTIAL;
         line.score = number(score);
         line.tone = band_tone(kband);
-        line.note = latest_note(kr, a->r->as_of);
+        char with_source[1024];
+        line.note = note_with_source(a, with_source, sizeof with_source, latest_note(kr, a->r->as_of),
+                                     skpi_key_result_target_source(kr));
         TRY(skpi_doc_objective_add_key_result(a->doc, block, o, &line));
     }
     return SKPI_OK;

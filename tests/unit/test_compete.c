@@ -480,6 +480,10 @@ static void goal_and_key_result_targets_from_benchmarks(void **state)
     assert_int_equal(skpi_key_result_set_target_benchmark(kr, b, "Fashion"), SKPI_ENOTFOUND);
     assert_int_equal(skpi_key_result_range(&start, &target, kr), SKPI_OK);
     assert_double_equal(target, 2.25, 0);
+    assert_string_equal(skpi_key_result_target_source(kr), "retail benchmark, Example Study 2026");
+    /* A range of the host's own replaces the benchmark and its source. */
+    assert_int_equal(skpi_key_result_set_range(kr, 1.0, 3.0), SKPI_OK);
+    assert_null(skpi_key_result_target_source(kr));
     skpi_objective_free(o);
     skpi_benchmarks_free(b);
 }
@@ -536,8 +540,22 @@ static void report_with_competitors_and_benchmarks(void **state)
     assert_int_equal(skpi_report_set_as_of(r, date(2026, 4, 1)), SKPI_OK);
     assert_int_equal(skpi_report_add_kpi(r, "followers", "*"), SKPI_OK);
     const int sections[] = { SKPI_SECTION_KPIS, SKPI_SECTION_COMPETITORS, SKPI_SECTION_BENCHMARKS,
-                             SKPI_SECTION_GOALS };
-    assert_int_equal(skpi_report_set_sections(r, sections, 4), SKPI_OK);
+                             SKPI_SECTION_GOALS, SKPI_SECTION_OKRS };
+    assert_int_equal(skpi_report_set_sections(r, sections, 5), SKPI_OK);
+    /* A key result to reach the industry's engagement rate, with a check-in note. */
+    skpi_objective *o;
+    skpi_key_result *kr;
+    assert_int_equal(skpi_objective_new(&o, "Engage like the industry"), SKPI_OK);
+    skpi_period quarter = { date(2026, 1, 1), date(2026, 4, 1) };
+    assert_int_equal(skpi_objective_set_period(o, quarter), SKPI_OK);
+    assert_int_equal(skpi_objective_add_key_result(&kr, o, SKPI_KR_METRIC, "Engagement rate"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_metric(kr, "engagement_rate_followers", "*"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_range(kr, 0.5, 5.0), SKPI_OK);
+    assert_null(skpi_key_result_target_source(kr));
+    assert_int_equal(skpi_key_result_set_target_benchmark(kr, b, "Retail"), SKPI_OK);
+    assert_string_equal(skpi_key_result_target_source(kr), "Retail benchmark, Example Study 2026");
+    assert_int_equal(skpi_key_result_add_checkin(kr, date(2026, 3, 15), 1.0, 0.8, "Reels help"), SKPI_OK);
+    assert_int_equal(skpi_report_add_objective(r, o), SKPI_OK);
     /* A goal to stay at or above the industry's engagement rate. */
     skpi_goal *g;
     assert_int_equal(skpi_goal_new(&g, "Stay above the industry"), SKPI_OK);
@@ -601,6 +619,20 @@ static void report_with_competitors_and_benchmarks(void **state)
         card_seen = true;
     }
     assert_true(card_seen);
+    /* So does the key result line, after its check-in note. */
+    bool line_seen = false;
+    for (size_t blk = 0; blk < skpi_doc_block_count(doc); blk++) {
+        int kind;
+        assert_int_equal(skpi_doc_block_kind(&kind, doc, blk), SKPI_OK);
+        if (kind != SKPI_BLOCK_OBJECTIVES) continue;
+        skpi_doc_key_result line;
+        assert_int_equal(skpi_doc_key_result_init(&line, SKPI_DOC_KEY_RESULT_VERSION), SKPI_OK);
+        assert_int_equal(skpi_doc_key_result_get(&line, doc, blk, 0, 0), SKPI_OK);
+        assert_string_equal(line.note, "Reels help Target: Retail benchmark, Example Study 2026.");
+        assert_double_equal(line.target.value, 1.5, 0);
+        line_seen = true;
+    }
+    assert_true(line_seen);
 
     /* Largest lead of a competitor over us, relative to our figure:
      * Rival Co's followers 2,600 over our 1,600 (162.5 %) beats its posts
@@ -643,6 +675,58 @@ static void report_with_competitors_and_benchmarks(void **state)
         assert_true(size > 1000 && memcmp(out, "PK", 2) == 0);
         skpi_free(out);
     }
+    skpi_doc_free(doc);
+    skpi_objective_free(o);
+    skpi_report_free(r);
+    skpi_dataset_free(ds);
+}
+
+/* The sections' words are templates: German by the locale, and a host's own
+ * text per report. */
+static void compete_words_are_templates(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = fixture();
+    skpi_benchmarks *b;
+    assert_int_equal(skpi_benchmarks_new(&b, NULL), SKPI_OK);
+    /* 40 % is far above our engagement rate: the "furthest" sentence. */
+    assert_int_equal(skpi_benchmarks_add(b, "engagement_rate_followers", "all", "Retail", "any", 40,
+                                         "Example Study 2026"), SKPI_OK);
+    skpi_report *r;
+    assert_int_equal(skpi_report_new(&r, "Wettbewerb"), SKPI_OK);
+    assert_int_equal(skpi_report_set_as_of(r, date(2026, 4, 1)), SKPI_OK);
+    assert_int_equal(skpi_report_set_locale(r, "de-DE"), SKPI_OK);
+    const int sections[] = { SKPI_SECTION_COMPETITORS, SKPI_SECTION_BENCHMARKS };
+    assert_int_equal(skpi_report_set_sections(r, sections, 2), SKPI_OK);
+    assert_int_equal(skpi_report_set_benchmarks(r, b, "Retail"), SKPI_OK);
+    skpi_benchmarks_free(b);
+    assert_int_equal(skpi_report_set_template(r, SKPI_TPL_COLUMN_US, "Acme"), SKPI_OK);
+    skpi_doc *doc;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    size_t t = table_block(doc, "Im Vergleich mit Wettbewerbern, M\xC3\xA4rz 2026");
+    const char *header;
+    int align;
+    assert_int_equal(skpi_doc_table_header(&header, &align, doc, t, 0), SKPI_OK);
+    assert_string_equal(header, "Kennzahl");
+    assert_int_equal(skpi_doc_table_header(&header, &align, doc, t, 1), SKPI_OK);
+    assert_string_equal(header, "Acme"); /* the host's own */
+    assert_int_equal(skpi_doc_table_header(&header, &align, doc, t, 4), SKPI_OK);
+    assert_string_equal(header, "Median der Wettbewerber");
+    assert_string_equal(table_cell(doc, t, 0, 5), "3 von 3");
+    size_t bt = table_block(doc, "Im Vergleich mit der Branche Retail, M\xC3\xA4rz 2026");
+    assert_int_equal(skpi_doc_table_header(&header, &align, doc, bt, 6), SKPI_OK);
+    assert_string_equal(header, "Quelle");
+    size_t size;
+    char *md = render(doc, SKPI_FORMAT_MARKDOWN, &size);
+    if (!strstr(md, "## Wettbewerber") || !strstr(md, "## Branchenvergleich"))
+        fail_msg("no German headings:\n%s", md);
+    /* Rival Co's 4.200 followers against our 1.600, German numbers. */
+    if (!strstr(md, "Der gr\xC3\xB6\xC3\x9F" "te Abstand zu einem Wettbewerber: Followers, Rival Co 4.200 "
+                    "gegen\xC3\xBC" "ber unseren 1.600 im Zeitraum M\xC3\xA4rz 2026."))
+        fail_msg("no German gap sentence:\n%s", md);
+    if (!strstr(md, "Am weitesten vom Branchenwert entfernt: Engagement rate (by followers) auf "))
+        fail_msg("no German benchmark sentence:\n%s", md);
+    skpi_free(md);
     skpi_doc_free(doc);
     skpi_report_free(r);
     skpi_dataset_free(ds);
@@ -805,6 +889,7 @@ int main(void)
         cmocka_unit_test(report_with_competitors_and_benchmarks),
         cmocka_unit_test(goal_and_key_result_targets_from_benchmarks),
         cmocka_unit_test(competitors_and_benchmarks_saved),
+        cmocka_unit_test(compete_words_are_templates),
         cmocka_unit_test(saved_competitors_and_benchmarks_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
