@@ -399,6 +399,22 @@ SKPI_API int skpi_goal_set_owner(skpi_goal *goal, const char *owner);
 /** @brief The owner; borrowed, valid until replaced or the goal is freed; NULL when unset. */
 SKPI_API const char *skpi_goal_owner(const skpi_goal *goal);
 
+/**
+ * @brief Name the activity of the team that serves the goal ("Video
+ *        production"): the Resourcing recommendations for this goal move
+ *        hours to it when it brings more per hour than the weakest activity
+ *        (docs/resourcing.md, "Goals name their activity").
+ * @param goal     the goal
+ * @param activity an activity's name (skpi_effort_add_activity()); copied;
+ *                 NULL or "" clears it. Whether the team has it is not
+ *                 checked here: a report whose team lacks it ignores it.
+ * @return SKPI_OK, SKPI_EMISUSE (NULL goal), SKPI_ENOMEM
+ */
+SKPI_API int skpi_goal_set_activity(skpi_goal *goal, const char *activity);
+
+/** @brief The activity that serves the goal; borrowed until replaced or the goal is freed; NULL when unset. */
+SKPI_API const char *skpi_goal_activity(const skpi_goal *goal);
+
 /* ------------------------------------------------------------------------ */
 /* SMART check                                                              */
 /* ------------------------------------------------------------------------ */

@@ -497,6 +497,19 @@ SKPI_API int skpi_key_result_set_metric(skpi_key_result *kr, const char *metric,
 /** @brief The metric key; NULL when none is set (and for NULL); borrowed until changed. */
 SKPI_API const char *skpi_key_result_metric(const skpi_key_result *kr);
 
+/**
+ * @brief Name the activity of the team that serves the key result: the
+ *        Resourcing recommendations for its objective move hours to it when
+ *        it brings more per hour than the weakest activity.
+ * @param kr       the key result
+ * @param activity an activity's name; copied; NULL or "" clears it
+ * @return SKPI_OK, SKPI_EMISUSE (NULL kr), SKPI_ENOMEM (the key result is unchanged)
+ */
+SKPI_API int skpi_key_result_set_activity(skpi_key_result *kr, const char *activity);
+
+/** @brief The activity that serves the key result; NULL when none (and for NULL); borrowed until changed. */
+SKPI_API const char *skpi_key_result_activity(const skpi_key_result *kr);
+
 /** @brief The channel selector; NULL when none is set (and for NULL); borrowed until changed. */
 SKPI_API const char *skpi_key_result_selector(const skpi_key_result *kr);
 

@@ -213,6 +213,9 @@ json_t *skpi__save_reports(skpi__writer *w, const skpi_definitions *defs);
 json_t *skpi__save_report(skpi__writer *w, const skpi__report_spec *s);
 /* team.c: the team's activities, people and capacity. */
 int skpi__load_team(skpi_definitions *defs, const json_t *team);
+/* The optional "activity" member of a goal or key result: one of the
+ * team's activities (NULL in *out when absent). */
+int skpi__json_activity(const char **out, const skpi_effort *team, const json_t *obj, const char *path);
 json_t *skpi__save_team(skpi__writer *w, const skpi_definitions *defs);
 
 /* compete.c: "competitors" and "benchmarks" of the document. */

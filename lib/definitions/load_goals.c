@@ -6,7 +6,7 @@
 
 static const char *const goal_members[] = {
     "id", "name", "category", "metric", "channel", "direction", "cadence", "baseline",
-    "target", "start", "deadline", "milestones", "relevance", "owner", NULL
+    "target", "start", "deadline", "milestones", "relevance", "owner", "activity", NULL
 };
 static const char *const baseline_members[] = { "value", "start", "end", NULL };
 static const char *const target_members[] = { "kind", "value", NULL };
@@ -156,13 +156,15 @@ static int span_and_milestones(skpi_goal *goal, const json_t *g, const char *pat
     return SKPI_OK;
 }
 
-static int texts(skpi_goal *goal, const json_t *g, const char *path)
+static int texts(skpi_goal *goal, const skpi_effort *team, const json_t *g, const char *path)
 {
-    const char *relevance = NULL, *owner = NULL;
+    const char *relevance = NULL, *owner = NULL, *activity = NULL;
     int rc = skpi__json_string(&relevance, g, path, "relevance", false);
     if (rc == SKPI_OK) rc = skpi__json_string(&owner, g, path, "owner", false);
+    if (rc == SKPI_OK) rc = skpi__json_activity(&activity, team, g, path);
     if (rc == SKPI_OK && relevance) rc = skpi_goal_set_relevance(goal, relevance);
     if (rc == SKPI_OK && owner) rc = skpi_goal_set_owner(goal, owner);
+    if (rc == SKPI_OK && activity) rc = skpi_goal_set_activity(goal, activity);
     return rc;
 }
 
@@ -192,7 +194,7 @@ static int load_goal(skpi_definitions *defs, const json_t *g, const char *path)
     if (rc == SKPI_OK) rc = baseline(goal, g, path);
     if (rc == SKPI_OK) rc = target(goal, g, path);
     if (rc == SKPI_OK) rc = span_and_milestones(goal, g, path);
-    if (rc == SKPI_OK) rc = texts(goal, g, path);
+    if (rc == SKPI_OK) rc = texts(goal, defs->effort, g, path);
     if (rc != SKPI_OK) {
         skpi_goal_free(goal);
         return rc;

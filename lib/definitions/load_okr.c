@@ -12,7 +12,7 @@ static const char *const objective_members[] = {
 static const char *const period_members[] = { "start", "end", NULL };
 static const char *const kr_members[] = {
     "title", "kind", "metric", "channel", "start", "target", "stretch", "commit", "weight",
-    "checkins", NULL
+    "checkins", "activity", NULL
 };
 static const char *const checkin_members[] = { "time", "value", "confidence", "note", NULL };
 
@@ -174,10 +174,10 @@ static int kr_numbers(skpi_key_result *kr, const json_t *k, const char *path)
     return SKPI_OK;
 }
 
-static int key_result(skpi_objective *obj, const skpi_catalog *cat, const json_t *k,
-                      const char *path)
+static int key_result(skpi_objective *obj, const skpi_catalog *cat, const skpi_effort *team,
+                      const json_t *k, const char *path)
 {
-    const char *title = NULL;
+    const char *title = NULL, *activity = NULL;
     int kind = SKPI_KR_MANUAL;
     int rc = skpi__json_only(k, path, kr_members);
     if (rc == SKPI_OK) rc = skpi__json_string(&title, k, path, "title", true);
@@ -190,11 +190,13 @@ static int key_result(skpi_objective *obj, const skpi_catalog *cat, const json_t
     rc = kr_metric(kr, cat, k, path);
     if (rc == SKPI_OK) rc = kr_numbers(kr, k, path);
     if (rc == SKPI_OK) rc = checkins(kr, k, path);
+    if (rc == SKPI_OK) rc = skpi__json_activity(&activity, team, k, path);
+    if (rc == SKPI_OK && activity) rc = skpi_key_result_set_activity(kr, activity);
     return rc;
 }
 
-static int key_results(skpi_objective *obj, const skpi_catalog *cat, const json_t *o,
-                       const char *path)
+static int key_results(skpi_objective *obj, const skpi_catalog *cat, const skpi_effort *team,
+                       const json_t *o, const char *path)
 {
     const json_t *list;
     int rc = skpi__json_array(&list, o, path, "key_results", false);
@@ -206,12 +208,13 @@ static int key_results(skpi_objective *obj, const skpi_catalog *cat, const json_
         skpi__path_index(at, where, i);
         const json_t *k;
         rc = skpi__json_element(&k, list, i, where);
-        if (rc == SKPI_OK) rc = key_result(obj, cat, k, at);
+        if (rc == SKPI_OK) rc = key_result(obj, cat, team, k, at);
     }
     return rc;
 }
 
-static int fill(skpi_objective *obj, const skpi_catalog *cat, const json_t *o, const char *path)
+static int fill(skpi_objective *obj, const skpi_catalog *cat, const skpi_effort *team, const json_t *o,
+                const char *path)
 {
     const char *description = NULL, *owner = NULL;
     int type;
@@ -226,7 +229,7 @@ static int fill(skpi_objective *obj, const skpi_catalog *cat, const json_t *o, c
     if (rc == SKPI_OK && has_type) rc = skpi_objective_set_type(obj, type);
     if (rc == SKPI_OK) rc = period(obj, o, path);
     if (rc == SKPI_OK) rc = curve(obj, o, path);
-    if (rc == SKPI_OK) rc = key_results(obj, cat, o, path);
+    if (rc == SKPI_OK) rc = key_results(obj, cat, team, o, path);
     return rc;
 }
 
@@ -270,7 +273,7 @@ static int load_objective(skpi_definitions *defs, const json_t *o, const char *p
         skpi__path_key(where, path, "title");
         return skpi__json_wrap(rc, where);
     }
-    rc = fill(obj, defs->catalog, o, path);
+    rc = fill(obj, defs->catalog, defs->effort, o, path);
     if (rc != SKPI_OK) {
         skpi_objective_free(obj);
         return rc;

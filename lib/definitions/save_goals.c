@@ -56,6 +56,7 @@ static json_t *save_goal(skpi__writer *w, const char *id, const skpi_goal *g)
     if (skpi_goal_relevance(g))
         skpi__w_set(w, o, "relevance", skpi__w_string(w, skpi_goal_relevance(g)));
     if (skpi_goal_owner(g)) skpi__w_set(w, o, "owner", skpi__w_string(w, skpi_goal_owner(g)));
+    if (skpi_goal_activity(g)) skpi__w_set(w, o, "activity", skpi__w_string(w, skpi_goal_activity(g)));
     return o;
 }
 

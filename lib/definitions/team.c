@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 static const char *const team_members[] = { "activities", "people", "capacity", NULL };
 static const char *const activity_members[] = { "name", "role", "channels", "metrics", "skills",
@@ -161,4 +162,22 @@ json_t *skpi__save_team(skpi__writer *w, const skpi_definitions *defs)
     if (ncap > 0) skpi__w_set(w, team, "capacity", capacity);
     else json_decref(capacity);
     return team;
+}
+
+int skpi__json_activity(const char **out, const skpi_effort *team, const json_t *obj, const char *path)
+{
+    int rc = skpi__json_string(out, obj, path, "activity", false);
+    if (rc != SKPI_OK || *out == NULL) return rc;
+    char where[SKPI__PATH_SIZE];
+    skpi__path_key(where, path, "activity");
+    if (team == NULL)
+        return skpi__json_fail(SKPI_EINVAL, where, "names \"%s\", but the definitions have no team "
+                               "(\"team\": {\"activities\": [...]})", *out);
+    size_t n = skpi_effort_activity_count(team);
+    for (size_t i = 0; i < n; i++) {
+        const char *name = NULL;
+        if (skpi_effort_activity(&name, NULL, NULL, team, i) == SKPI_OK && strcmp(name, *out) == 0)
+            return SKPI_OK;
+    }
+    return skpi__json_fail(SKPI_ENOTFOUND, where, "no activity \"%s\" in the team", *out);
 }

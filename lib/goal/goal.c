@@ -44,6 +44,7 @@ void skpi_goal_free(skpi_goal *g)
     skpi__free(g->channel);
     skpi__free(g->relevance);
     skpi__free(g->owner);
+    skpi__free(g->activity);
     skpi__free(g->target_source);
     skpi__free(g->milestones);
     skpi__free(g);
@@ -67,12 +68,13 @@ int skpi_goal_clone(skpi_goal **out, const skpi_goal *g)
     if (c == NULL)
         return skpi__nomem();
     *c = *g;
-    c->name = c->metric = c->channel = c->relevance = c->owner = c->target_source = NULL;
+    c->name = c->metric = c->channel = c->relevance = c->owner = c->activity = c->target_source = NULL;
     c->milestones = NULL;
     c->n_milestones = c->cap_milestones = 0;
     if (!dup_opt(&c->name, g->name) || !dup_opt(&c->metric, g->metric) ||
         !dup_opt(&c->channel, g->channel) || !dup_opt(&c->relevance, g->relevance) ||
-        !dup_opt(&c->owner, g->owner) || !dup_opt(&c->target_source, g->target_source))
+        !dup_opt(&c->owner, g->owner) || !dup_opt(&c->activity, g->activity) ||
+        !dup_opt(&c->target_source, g->target_source))
         goto nomem;
     if (g->n_milestones > 0) {
         c->milestones = skpi__reallocarray(NULL, g->n_milestones, sizeof *c->milestones);
@@ -412,3 +414,12 @@ int skpi_goal_set_owner(skpi_goal *g, const char *owner)
 }
 
 const char *skpi_goal_owner(const skpi_goal *g) { return g ? g->owner : NULL; }
+
+int skpi_goal_set_activity(skpi_goal *g, const char *activity)
+{
+    if (g == NULL)
+        return skpi__error(SKPI_EMISUSE, "skpi_goal_set_activity: goal is NULL");
+    return replace_text(&g->activity, activity);
+}
+
+const char *skpi_goal_activity(const skpi_goal *g) { return g ? g->activity : NULL; }

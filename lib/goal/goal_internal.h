@@ -20,6 +20,7 @@ struct skpi_goal {
     char *channel;   /* NULL when unset */
     char *relevance; /* NULL when unset */
     char *owner;     /* NULL when unset */
+    char *activity;  /* the activity of the team that serves it; NULL when unset */
     int category;
     int direction;
     int cadence;

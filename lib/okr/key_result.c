@@ -13,6 +13,7 @@ void skpi__key_result_free(skpi_key_result *kr)
     skpi__free(kr->metric);
     skpi__free(kr->selector);
     skpi__free(kr->target_source);
+    skpi__free(kr->activity);
     skpi__free(kr);
 }
 
@@ -218,4 +219,22 @@ const char *skpi_key_result_metric(const skpi_key_result *kr)
 const char *skpi_key_result_selector(const skpi_key_result *kr)
 {
     return kr != NULL ? kr->selector : NULL;
+}
+
+int skpi_key_result_set_activity(skpi_key_result *kr, const char *activity)
+{
+    if (kr == NULL) return skpi__error(SKPI_EMISUSE, "skpi_key_result_set_activity: kr is NULL");
+    char *copy = NULL;
+    if (activity != NULL && activity[0] != '\0') {
+        copy = skpi__strdup(activity);
+        if (copy == NULL) return skpi__nomem();
+    }
+    skpi__free(kr->activity);
+    kr->activity = copy;
+    return SKPI_OK;
+}
+
+const char *skpi_key_result_activity(const skpi_key_result *kr)
+{
+    return kr != NULL ? kr->activity : NULL;
 }

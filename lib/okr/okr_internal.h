@@ -37,6 +37,7 @@ struct skpi_key_result {
     char *metric;   /* NULL until set */
     char *selector; /* NULL until set */
     char *target_source; /* the benchmark the target came from; NULL: none */
+    char *activity; /* the activity of the team that serves it; NULL: none */
     skpi__checkin *checkins; /* sorted by time, times unique */
     size_t ncheckins, capcheckins;
 };

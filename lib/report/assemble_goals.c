@@ -311,6 +311,22 @@ static int key_results(skpi__asm *a, size_t block, size_t o, const skpi_objectiv
     return SKPI_OK;
 }
 
+/* An owner as readers see it: a person of the report's team with their
+ * role, "Maya (Community manager)"; a role, or a name the team does not
+ * know, as written (docs/resourcing.md, "Owners"). */
+static const char *owner_name(skpi__asm *a, char *buf, size_t size, const char *owner)
+{
+    const skpi_effort *e = a->r->effort;
+    size_t n = skpi_effort_person_count(e);
+    for (size_t i = 0; i < n; i++) {
+        const char *name = NULL, *role = NULL;
+        if (skpi_effort_person(&name, &role, e, i) != SKPI_OK || strcmp(name, owner) != 0) continue;
+        snprintf(buf, size, "%s (%s)", owner, role);
+        return buf;
+    }
+    return owner;
+}
+
 /* An objective's card, its key results, then the objectives aligned under
  * it, so that its score can be traced to everything that makes it. */
 static int objective_card(skpi__asm *a, size_t block, const skpi_objective *obj, const skpi_okr_result *res,
@@ -321,7 +337,8 @@ static int objective_card(skpi__asm *a, size_t block, const skpi_objective *obj,
     skpi_doc_objective card = SKPI_DOC_OBJECTIVE_INIT;
     card.title = skpi_objective_title(obj);
     const char *owner = skpi_objective_owner(obj);
-    card.owner = owner && owner[0] ? owner : NULL;
+    char owner_buf[512];
+    card.owner = owner && owner[0] ? owner_name(a, owner_buf, sizeof owner_buf, owner) : NULL;
     card.aspirational = skpi_objective_type(obj) == SKPI_OBJECTIVE_ASPIRATIONAL;
     card.score = number(skpi_okr_result_score(res));
     card.score_rounded = number(skpi_okr_result_rounded(res));

@@ -246,18 +246,43 @@ static int estimate_table(skpi__asm *a)
     return skpi_doc_add_paragraph(NULL, a->doc, a->t.buf);
 }
 
+/* The rank of the figure whose activities include `activity`; n when none
+ * does (or no activity is named). */
+static size_t rank_of(skpi__asm *a, const size_t *order, size_t n, const char *activity)
+{
+    for (size_t i = 0; activity != NULL && i < n; i++) {
+        skpi_impact f;
+        if (skpi_impact_init(&f, SKPI_IMPACT_VERSION) != SKPI_OK ||
+            skpi_resourcing_impact(&f, a->res, order[i]) != SKPI_OK)
+            continue;
+        for (size_t k = 0; k < f.activities; k++) {
+            size_t act;
+            const char *name;
+            if (skpi_resourcing_impact_activity(&act, a->res, order[i], k) == SKPI_OK &&
+                skpi_resourcing_activity(&name, NULL, NULL, NULL, a->res, act) == SKPI_OK &&
+                strcmp(name, activity) == 0)
+                return i;
+        }
+    }
+    return n;
+}
+
 /* One recommendation for a KPI behind its path: the figure of its metric
- * with the most per hour against the one with the least. */
-static int recommend(skpi__asm *a, const char *metric, const char *who, int status_tpl,
-                     int (*emit)(skpi__asm *, void *), void *ctx)
+ * with the most per hour against the one with the least. When the goal or
+ * key result names the activity that serves it and that activity's figure
+ * brings more per hour than the weakest, the hours go to it instead. */
+static int recommend(skpi__asm *a, const char *metric, const char *activity, const char *who,
+                     int status_tpl, int (*emit)(skpi__asm *, void *), void *ctx)
 {
     size_t order[MAX_RANKED], n;
     TRY(skpi_resourcing_rank(order, &n, MAX_RANKED, a->res, metric));
     if (n < 2) return SKPI_OK;
+    size_t top = rank_of(a, order, n, activity);
+    if (top >= n - 1) top = 0; /* not ranked, or the weakest itself: the numbers decide */
     skpi_impact best, worst;
     TRY(skpi_impact_init(&best, SKPI_IMPACT_VERSION));
     TRY(skpi_impact_init(&worst, SKPI_IMPACT_VERSION));
-    TRY(skpi_resourcing_impact(&best, a->res, order[0]));
+    TRY(skpi_resourcing_impact(&best, a->res, order[top]));
     TRY(skpi_resourcing_impact(&worst, a->res, order[n - 1]));
     if (!(worst.per_hour.value > 0.0) || !(best.per_hour.value > worst.per_hour.value))
         return SKPI_OK;
@@ -267,7 +292,7 @@ static int recommend(skpi__asm *a, const char *metric, const char *who, int stat
     double move = floor(worst.hours * 7.0 / days / 4.0 + 0.5);
     if (move < 1.0) move = 1.0;
     skpi__text best_name = { 0 }, worst_name = { 0 };
-    int rc = activities_of(a, &best_name, order[0], best.activities);
+    int rc = activities_of(a, &best_name, order[top], best.activities);
     if (rc == SKPI_OK) rc = activities_of(a, &worst_name, order[n - 1], worst.activities);
     char ratio[32], hours[32];
     fixed(a, ratio, sizeof ratio, best.per_hour.value / worst.per_hour.value, 1);
@@ -312,7 +337,7 @@ static int objective_steps(skpi__asm *a, const skpi_objective *obj, const skpi_o
                 seen = skpi_key_result_kind(o) == SKPI_KR_METRIC
                        && strcmp(skpi_key_result_metric(o), metric) == 0;
             }
-            if (!seen) rc = recommend(a, metric, who->buf, tpl, emit, ctx);
+            if (!seen) rc = recommend(a, metric, skpi_key_result_activity(kr), who->buf, tpl, emit, ctx);
         }
     }
     size_t nchild = skpi_okr_result_child_count(res);
@@ -334,8 +359,8 @@ int skpi__resourcing_steps(skpi__asm *a, int (*emit)(skpi__asm *, void *), void 
         skpi__arg n[] = { { "name", skpi_goal_name(r->goals[i]) } };
         rc = skpi__text_fill_in(&who, skpi__report_tpl(r, SKPI_TPL_RESOURCING_GOAL), n, 1, r->locale);
         if (rc == SKPI_OK)
-            rc = recommend(a, skpi_goal_metric(r->goals[i]), who.buf, skpi__goal_status_tpl(st),
-                           emit, ctx);
+            rc = recommend(a, skpi_goal_metric(r->goals[i]), skpi_goal_activity(r->goals[i]), who.buf,
+                           skpi__goal_status_tpl(st), emit, ctx);
     }
     for (size_t i = 0; i < r->nobjectives && rc == SKPI_OK; i++)
         rc = objective_steps(a, r->objectives[i], a->okr[i], &who, emit, ctx);

@@ -1177,7 +1177,7 @@ static const bad_case bad_cases[] = {
       SKPI_EEXISTS, "goals[1].id: 'g' is the id of goals[0] already" },
     { "{\"version\": 1, \"goals\": [{\"id\": \"g\", \"name\": \"G\", \"taget\": {}}]}", SKPI_EINVAL,
       "goals[0].taget: unknown member (expected id, name, category, metric, channel, direction, "
-      "cadence, baseline, target, start, deadline, milestones, relevance, owner)" },
+      "cadence, baseline, target, start, deadline, milestones, relevance, owner, activity)" },
     { "{\"version\": 1, \"goals\": [{\"id\": \"g\", \"name\": \"G\", \"category\": \"fame\"}]}", SKPI_EINVAL,
       "goals[0].category: unknown category 'fame' (expected brand_awareness, reputation, "
       "community_engagement, conversions, customer_insight, leads, customer_service, recruitment, "

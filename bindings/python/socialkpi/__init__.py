@@ -19,6 +19,7 @@ from .dataset import Change, Dataset, Post, value_change
 from .compete import Benchmark, Benchmarks, CompetitorComparison, benchmark_gap, compare
 from .content import ContentGroup, ContentGroups, PostingTimes, post_kinds
 from .definitions import Definitions
+from .effort import Activity, Effort, HoursEntry, Person
 from .goal import (Achievability, BaselineKind, Category, ForecastMethod, Goal, GoalCheck,
                    GoalDirection, GoalEvaluation, GoalStatus, Letter, LetterCheck,
                    MilestoneOutcome, MilestoneState, TargetKind, Verdict)
@@ -89,6 +90,7 @@ __all__ = [
     "TrajectoryPoint",
     "DateOrder", "ImportSummary", "Preset", "Skip", "import_buffer", "import_file",
     "Definitions", "Run", "Store",
+    "Activity", "Effort", "HoursEntry", "Person",
     "CallableSink", "FileSink", "MemorySink", "Sink",
     "Align", "BlockKind", "CalloutKind", "ChartAxis", "ChartKind", "Document", "SeriesStyle",
     "SpanStyle", "Tone",

@@ -47,6 +47,7 @@ DefinitionsP = _opaque("skpi_definitions")
 DocP = _opaque("skpi_doc")
 # skpi_report is a report *definition*; the Python Document wraps skpi_doc.
 ReportDefP = _opaque("skpi_report")
+EffortP = _opaque("skpi_effort")
 
 
 class Period(ctypes.Structure):

@@ -29,6 +29,7 @@ from .calendar import seconds
 from .calendar import Calendar
 from .catalog import Catalog
 from .dataset import Dataset
+from .effort import Effort
 from .goal import Goal
 from .okr import Curve, Objective, ObjectiveType
 from .report_definition import ReportDefinition, assembling
@@ -177,6 +178,12 @@ class Definitions(Handle):
     def catalog(self) -> Catalog:
         """The catalog: the base with the custom metrics (lent; changes to it are saved)."""
         return Catalog._wrap(lib.skpi_definitions_catalog(self._h), owner=self, borrowed=True)
+
+    @property
+    def effort(self) -> Optional[Effort]:
+        """The team of the document ("team": activities, people, capacity), lent; None without one."""
+        ptr = lib.skpi_definitions_effort(self._h)
+        return Effort._wrap(ptr, owner=self, borrowed=True) if ptr else None
 
     @property
     def goals(self) -> ItemsView[Goal]:

@@ -373,6 +373,15 @@ class Goal(Handle):
         lib.skpi_goal_set_owner(self._h, opt_text(v))
 
     @property
+    def activity(self) -> Optional[str]:
+        """The team's activity that serves the goal (its Resourcing recommendation moves hours to it); None when unset."""
+        return string(lib.skpi_goal_activity(self._h))
+
+    @activity.setter
+    def activity(self, v: Optional[str]) -> None:
+        lib.skpi_goal_set_activity(self._h, opt_text(v))
+
+    @property
     def baseline_kind(self) -> BaselineKind:
         """How the baseline is given (see baseline)."""
         return BaselineKind(lib.skpi_goal_baseline_kind(self._h))

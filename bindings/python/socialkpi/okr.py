@@ -298,6 +298,15 @@ class KeyResult(Handle):
         """The linked channel selector; None when not metric-linked."""
         return string(lib.skpi_key_result_selector(self._h))
 
+    @property
+    def activity(self) -> Optional[str]:
+        """The team's activity that serves the key result; None when unset."""
+        return string(lib.skpi_key_result_activity(self._h))
+
+    @activity.setter
+    def activity(self, v: Optional[str]) -> None:
+        lib.skpi_key_result_set_activity(self._h, opt_text(v))
+
     def set_metric(self, metric: str, selector: str = "*") -> None:
         """Link a metric-linked key result to a metric of the dataset and a channel selector."""
         lib.skpi_key_result_set_metric(self._h, utf8(metric), utf8(selector))

@@ -19,6 +19,7 @@ from .dataset import Dataset
 from .goal import Goal
 from .okr import Objective
 from .document import Document
+from .effort import Effort
 
 _E = TypeVar("_E", bound=enum.IntEnum)
 
@@ -478,6 +479,11 @@ class ReportDefinition(Handle):
         """Compare with an industry's benchmarks (copied) in the Benchmarks section; None removes them."""
         ptr = Benchmarks._of(benchmarks) if benchmarks is not None else None
         lib.skpi_report_set_benchmarks(self._h, ptr, opt_text(industry))
+
+    def set_effort(self, effort: Optional[Effort]) -> None:
+        """The team's effort for the Resourcing section and the next steps (kept alive while set); None removes it."""
+        lib.skpi_report_set_effort(self._h, Effort._of_optional(effort))
+        self._effort = effort
 
     @property
     def industry(self) -> Optional[str]:

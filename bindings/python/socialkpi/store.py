@@ -21,6 +21,7 @@ from .calendar import as_period, seconds
 from .catalog import Catalog
 from .dataset import Dataset
 from .definitions import Definitions
+from .effort import Effort
 from .render import Format
 from .series import Series
 
@@ -336,6 +337,14 @@ class Store(Handle):
         default) that began in a period (any time by default), oldest first."""
         from .delivery import list_deliveries
         return list_deliveries(self, report, started)
+
+    def write_effort(self, effort: Effort, first: int = 0) -> None:
+        """Keep the effort's hours entries from index `first` on, in one transaction."""
+        lib.skpi_store_write_effort(self._h, Effort._of(effort), int(first))
+
+    def read_effort(self, effort: Effort) -> None:
+        """Add the stored hours to `effort`, which must hold the team's activities: all or nothing."""
+        lib.skpi_store_read_effort(self._h, Effort._of(effort))
 
     def check(self) -> None:
         """Raise StorageError when the store is damaged."""
