@@ -448,6 +448,71 @@ SKPI_API const skpi_benchmarks *skpi_definitions_benchmarks(const skpi_definitio
  *         unchanged)
  */
 SKPI_API int skpi_definitions_set_benchmarks(skpi_definitions *defs, const skpi_benchmarks *benchmarks);
+
+/**
+ * @brief The number of campaigns in the definitions (`campaigns`,
+ *        docs/definitions.md); 0 for NULL. Experimental.
+ */
+SKPI_API size_t skpi_definitions_campaign_count(const skpi_definitions *defs);
+
+/** @brief A campaign's name, borrowed; NULL when out of range. Experimental. */
+SKPI_API const char *skpi_definitions_campaign_name(const skpi_definitions *defs, size_t index);
+
+/**
+ * @brief Find a campaign by its name. Experimental.
+ * @param out  receives its index
+ * @param defs the definitions
+ * @param name the campaign's name, exactly
+ * @return SKPI_OK; SKPI_EMISUSE (NULL argument); SKPI_ENOTFOUND (no campaign
+ *         has that name: the message names it)
+ */
+SKPI_API int skpi_definitions_find_campaign(size_t *out, const skpi_definitions *defs, const char *name);
+
+/**
+ * @brief Build a campaign from its definition, its days read in a calendar
+ *        (a report's, so that the campaign's days are the report's days).
+ *        Experimental.
+ * @param out   receives the campaign; free it with skpi_campaign_free(); untouched on error
+ * @param defs  the definitions
+ * @param index 0 to skpi_definitions_campaign_count() - 1
+ * @param cal   the calendar whose days `from` and `to` name; NULL for UTC
+ * @return SKPI_OK; SKPI_EMISUSE (NULL out or defs); SKPI_ERANGE (index out
+ *         of range); SKPI_EINVAL (a day the calendar's zone cannot place);
+ *         SKPI_ENOMEM
+ */
+SKPI_API int skpi_definitions_build_campaign(skpi_campaign **out, const skpi_definitions *defs, size_t index,
+                                             const skpi_calendar *cal);
+
+/**
+ * @brief Remove a campaign; later ones move down by one. Experimental.
+ * @return SKPI_OK, SKPI_EMISUSE (NULL), SKPI_ERANGE (index out of range)
+ */
+SKPI_API int skpi_definitions_remove_campaign(skpi_definitions *defs, size_t index);
+
+/**
+ * @brief Add a campaign read from a JSON object as the schema's
+ *        `campaigns[i]` (docs/definitions.md). Experimental.
+ * @param defs the definitions; the new campaign comes last
+ * @param text the JSON text (need not be NUL-terminated); copied
+ * @param size bytes of text
+ * @return SKPI_OK; SKPI_EMISUSE (NULL defs or text); SKPI_EPARSE (not JSON,
+ *         or not an object); SKPI_EINVAL (a member is wrong: the message
+ *         names it); SKPI_EEXISTS (a campaign with that name is there
+ *         already); SKPI_ENOMEM. The handle is unchanged on error.
+ */
+SKPI_API int skpi_definitions_add_campaign_buffer(skpi_definitions *defs, const char *text, size_t size);
+
+/**
+ * @brief Write one campaign as a JSON object, as it is kept. Experimental.
+ * @param out   receives the NUL-terminated text; free it with skpi_free()
+ * @param size  receives its length without the NUL; may be NULL
+ * @param defs  the definitions
+ * @param index 0 to skpi_definitions_campaign_count() - 1
+ * @return SKPI_OK; SKPI_EMISUSE; SKPI_ERANGE; SKPI_ENOMEM
+ */
+SKPI_API int skpi_definitions_campaign_save_buffer(char **out, size_t *size, const skpi_definitions *defs,
+                                                   size_t index);
+
 #endif /* SKPI_EXPERIMENTAL */
 
 #ifdef __cplusplus

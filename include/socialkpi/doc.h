@@ -1143,10 +1143,15 @@ typedef enum skpi_template {
     SKPI_TPL_COLUMN_SOURCE = 212, /**< benchmarks: column heading: where the benchmark comes from */
     SKPI_TPL_BENCHMARKS_FURTHEST = 213, /**< benchmarks: the figure furthest below its benchmark */
     SKPI_TPL_BENCHMARKS_MET = 214, /**< benchmarks: no figure is below its benchmark */
-    SKPI_TPL_TARGET_SOURCE = 215 /**< a goal card or key result line: where a benchmark target comes from */
+    SKPI_TPL_TARGET_SOURCE = 215, /**< a goal card or key result line: where a benchmark target comes from */
+    SKPI_TPL_HEADING_CAMPAIGN = 216, /**< "Campaign" */
+    SKPI_TPL_CAMPAIGN_INTRO = 217, /**< a campaign report: the campaign, its days, channels and baseline */
+    SKPI_TPL_CAMPAIGN_CHANGE = 218, /**< a campaign report: one metric on one channel against the baseline */
+    SKPI_TPL_CAMPAIGN_POSTS = 219, /**< a campaign report: how many posts, what they drew and their share */
+    SKPI_TPL_CAMPAIGN_NO_POSTS = 220 /**< a campaign report: no post belongs to the campaign */
 } skpi_template;
 
-/** @brief The number of ::skpi_template values (216); new ones are only ever appended. */
+/** @brief The number of ::skpi_template values (221); new ones are only ever appended. */
 SKPI_API int skpi_template_count(void);
 
 /** @brief The default (English) text of a template; NULL for unknown keys. Static. */

@@ -86,10 +86,12 @@ typedef enum skpi_section {
     SKPI_SECTION_LISTENING = 15,  /**< mentions, sentiment and reach-weighted share of voice per brand,
                                        ours against competitors, and our top mentions (docs/report.md) */
     SKPI_SECTION_WHAT_WORKED = 16, /**< posts by type and by tag with their best and weakest posts (docs/content.md) */
-    SKPI_SECTION_POSTING_TIMES = 17 /**< a weekday x hour heat map of the median per post and the best times to post */
+    SKPI_SECTION_POSTING_TIMES = 17, /**< a weekday x hour heat map of the median per post and the best times to post */
+    SKPI_SECTION_CAMPAIGN = 18    /**< a campaign report's campaign: what changed against its baseline, its posts
+                                       (skpi_report_set_campaign(); after the summary) */
 } skpi_section;
 
-/** @brief The number of ::skpi_section values (18). */
+/** @brief The number of ::skpi_section values (19). */
 SKPI_API int skpi_section_count(void);
 
 /** @brief The key of a section ("summary", "wins", ... "custom", "funnel", "listening"); NULL for unknown values. Static. */
@@ -638,6 +640,153 @@ SKPI_API int skpi_report_set_effort(skpi_report *report, const skpi_effort *effo
 
 /** @brief The effort given by skpi_report_set_effort(), or NULL (experimental). */
 SKPI_API const skpi_effort *skpi_report_effort(const skpi_report *report);
+
+/* ------------------------------------------------------------------ */
+/* Experimental: campaigns and campaign reports                        */
+
+/**
+ * @brief A campaign (opaque): a name, the period it ran, the channels it
+ *        ran on and which of their posts belong to it (docs/report.md,
+ *        "Campaigns").
+ *
+ * A post belongs to a campaign when it was published in the campaign's
+ * period on one of its channels and, if the campaign has post selectors,
+ * matches at least one of them (::skpi_post_selector). Without selectors
+ * every post of its channels in the period belongs to it.
+ */
+typedef struct skpi_campaign skpi_campaign;
+
+/** @brief How a campaign picks its posts (skpi_campaign_add_selector()). Values are fixed for ever. */
+typedef enum skpi_post_selector {
+    SKPI_SELECT_TAG = 0,          /**< the post has the tag: a hashtag of its text or a label it
+                                       carries, such as a Meta custom label (skpi_post_has_tag()) */
+    SKPI_SELECT_UTM_CAMPAIGN = 1, /**< the post's link has `utm_campaign=` this value (case does not matter) */
+    SKPI_SELECT_POST_ID = 2       /**< the post has this id (exactly) */
+} skpi_post_selector;
+
+/**
+ * @brief Create a campaign.
+ * @param out    receives the campaign; free it with skpi_campaign_free()
+ * @param name   its name ("Spring sale"); copied; not empty, no control characters
+ * @param period when it ran, `[start, end)`; copied
+ * @return SKPI_OK; SKPI_EMISUSE (NULL argument); SKPI_EINVAL (empty name,
+ *         a control character, or a period that ends before it starts:
+ *         the message gives both ends); SKPI_ERANGE (a time outside years 1
+ *         to 9999); SKPI_ENOMEM
+ */
+SKPI_API int skpi_campaign_new(skpi_campaign **out, const char *name, const skpi_period *period);
+
+/** @brief Free a campaign. NULL is allowed and does nothing. */
+SKPI_API void skpi_campaign_free(skpi_campaign *campaign);
+
+/**
+ * @brief Copy a campaign.
+ * @param out      receives the copy; free it with skpi_campaign_free()
+ * @param campaign the campaign
+ * @return SKPI_OK, SKPI_EMISUSE (NULL argument), SKPI_ENOMEM
+ */
+SKPI_API int skpi_campaign_clone(skpi_campaign **out, const skpi_campaign *campaign);
+
+/** @brief The campaign's name (NULL for NULL). Borrowed. */
+SKPI_API const char *skpi_campaign_name(const skpi_campaign *campaign);
+
+/**
+ * @brief The period the campaign ran.
+ * @return SKPI_OK, SKPI_EMISUSE (NULL argument)
+ */
+SKPI_API int skpi_campaign_period(skpi_period *out, const skpi_campaign *campaign);
+
+/**
+ * @brief Add a channel the campaign ran on.
+ * @param campaign the campaign
+ * @param selector a channel (`instagram:@acme`), `network:*` or `@group`; copied
+ * @return SKPI_OK; SKPI_EMISUSE (NULL argument); SKPI_EINVAL (a selector of
+ *         no known form); SKPI_EEXISTS (added already); SKPI_ENOMEM
+ */
+SKPI_API int skpi_campaign_add_channel(skpi_campaign *campaign, const char *selector);
+
+/** @brief The number of channels added (0 for NULL); none means every channel. */
+SKPI_API size_t skpi_campaign_channel_count(const skpi_campaign *campaign);
+
+/** @brief A channel added, borrowed; NULL when out of range. */
+SKPI_API const char *skpi_campaign_channel(const skpi_campaign *campaign, size_t index);
+
+/**
+ * @brief Add a post selector.
+ * @param campaign the campaign
+ * @param kind     an ::skpi_post_selector
+ * @param value    the tag (with or without `#`), `utm_campaign` value
+ *                 or post id; copied; not empty
+ * @return SKPI_OK; SKPI_EMISUSE (NULL argument); SKPI_EINVAL (unknown kind,
+ *         empty value); SKPI_EEXISTS (added already); SKPI_ENOMEM
+ */
+SKPI_API int skpi_campaign_add_selector(skpi_campaign *campaign, int kind, const char *value);
+
+/** @brief The number of post selectors (0 for NULL). */
+SKPI_API size_t skpi_campaign_selector_count(const skpi_campaign *campaign);
+
+/**
+ * @brief A post selector.
+ * @param kind     receives its ::skpi_post_selector (may be NULL)
+ * @param value    receives the borrowed value as added (may be NULL)
+ * @param campaign the campaign
+ * @param index    0 to skpi_campaign_selector_count() - 1
+ * @return SKPI_OK, SKPI_EMISUSE, SKPI_ERANGE
+ */
+SKPI_API int skpi_campaign_selector(int *kind, const char **value, const skpi_campaign *campaign,
+                                    size_t index);
+
+/**
+ * @brief Choose the baseline the campaign is compared with.
+ * @param campaign the campaign
+ * @param baseline `[start, end)`; NULL for the default: the period of the
+ *                 same length just before the campaign
+ * @return SKPI_OK; SKPI_EMISUSE (NULL campaign); SKPI_EINVAL (a baseline
+ *         that ends before it starts); SKPI_ERANGE
+ */
+SKPI_API int skpi_campaign_set_baseline(skpi_campaign *campaign, const skpi_period *baseline);
+
+/**
+ * @brief The baseline chosen with skpi_campaign_set_baseline().
+ * @return SKPI_OK; SKPI_EMISUSE; SKPI_ENOTFOUND (none chosen: the campaign
+ *         is compared with the period of its length just before it)
+ */
+SKPI_API int skpi_campaign_baseline(skpi_period *out, const skpi_campaign *campaign);
+
+/**
+ * @brief Whether a post belongs to the campaign: published in its period,
+ *        on one of its channels, and matching a selector when it has any.
+ * @param out      receives 1 or 0
+ * @param campaign the campaign
+ * @param ds       the dataset the post belongs to (for channel groups)
+ * @param post     a post of ds (skpi_dataset_post())
+ * @return SKPI_OK; SKPI_EMISUSE (NULL argument); SKPI_ENOTFOUND (a channel
+ *         `@group` the dataset does not know)
+ */
+SKPI_API int skpi_campaign_match(int *out, const skpi_campaign *campaign, const skpi_dataset *ds,
+                                 const skpi_post *post);
+
+/**
+ * @brief Make the report a campaign report (docs/report.md, "Campaigns").
+ *
+ * The report covers the campaign's period (skpi_report_set_range(), named
+ * after the campaign) and compares it with its baseline: the period of the
+ * same length before it (::SKPI_COMPARE_PREVIOUS), or the chosen one as a
+ * named range "baseline" (::SKPI_COMPARE_RANGE). KPIs whose selector is
+ * `*` measure the campaign's channels; the channel tables break each KPI
+ * down by them. The ::SKPI_SECTION_CAMPAIGN section is switched on: what
+ * changed against the baseline, metric by metric and channel by channel,
+ * and the campaign's posts.
+ * @param report   the definition
+ * @param campaign the campaign, copied; NULL makes it an ordinary report
+ *                 again (its range, comparisons and sections stay as they are)
+ * @return SKPI_OK, SKPI_EMISUSE (NULL report), SKPI_ENOMEM. On error the
+ *         report is unchanged.
+ */
+SKPI_API int skpi_report_set_campaign(skpi_report *report, const skpi_campaign *campaign);
+
+/** @brief The report's campaign (its own copy), or NULL. Borrowed. */
+SKPI_API const skpi_campaign *skpi_report_campaign(const skpi_report *report);
 #endif /* SKPI_EXPERIMENTAL */
 
 #ifdef __cplusplus

@@ -258,6 +258,15 @@ static const tpl table[SKPI__TPL_COUNT] = {
     [SKPI_TPL_BENCHMARKS_FURTHEST] = { "Furthest from the industry: {metric} on {channels}, {ours} against {benchmark} ({source}).", "metric channels ours benchmark source industry period" },
     [SKPI_TPL_BENCHMARKS_MET] = { "We meet or beat every industry benchmark shown.", "industry period" },
     [SKPI_TPL_TARGET_SOURCE] = { "Target: {source}.", "source" },
+    [SKPI_TPL_HEADING_CAMPAIGN] = { "Campaign", "" },
+    [SKPI_TPL_CAMPAIGN_INTRO] = { "{campaign} ran from {first} to {last} on {channels}; its figures are compared with {baseline}.",
+                                  "campaign first last channels baseline" },
+    [SKPI_TPL_CAMPAIGN_CHANGE] = { "{metric} on {channel}: {value} against {previous} ({change}, {percent}).",
+                                   "metric channel value previous change percent" },
+    [SKPI_TPL_CAMPAIGN_POSTS] = { "{n, plural, one {# post} other {# posts}} of the campaign drew {total} {metric}, {share} of the {metric} of every post on its channels in its days.",
+                                  "n total metric share campaign first last" },
+    [SKPI_TPL_CAMPAIGN_NO_POSTS] = { "No post of {campaign} was found on its channels from {first} to {last}: check its tags, links and post ids.",
+                                     "n total metric share campaign first last" },
 };
 
 int skpi_template_count(void) { return SKPI__TPL_COUNT; }

@@ -221,4 +221,9 @@ const char *const skpi__templates_de[SKPI__TPL_COUNT] = {
     [SKPI_TPL_BENCHMARKS_FURTHEST] = "Am weitesten vom Branchenwert entfernt: {metric} auf {channels}, {ours} gegen\xC3\xBC" "ber {benchmark} ({source}).",
     [SKPI_TPL_BENCHMARKS_MET] = "Wir erreichen oder \xC3\xBC" "bertreffen jeden gezeigten Branchenwert.",
     [SKPI_TPL_TARGET_SOURCE] = "Ziel: {source}.",
+    [SKPI_TPL_HEADING_CAMPAIGN] = "Kampagne",
+    [SKPI_TPL_CAMPAIGN_INTRO] = "{campaign} lief vom {first} bis {last} auf {channels}; die Zahlen werden mit {baseline} verglichen.",
+    [SKPI_TPL_CAMPAIGN_CHANGE] = "{metric} auf {channel}: {value} gegen\xC3\xBC" "ber {previous} ({change}, {percent}).",
+    [SKPI_TPL_CAMPAIGN_POSTS] = "{n, plural, one {# Beitrag} other {# Beitr\xC3\xA4ge}} der Kampagne erzielten {total} {metric}, {share} aller Beitr\xC3\xA4ge auf ihren Kan\xC3\xA4len in ihrem Zeitraum.",
+    [SKPI_TPL_CAMPAIGN_NO_POSTS] = "Kein Beitrag von {campaign} auf ihren Kan\xC3\xA4len vom {first} bis {last}: Tags, Links und Beitrags-IDs pr\xC3\xBC" "fen.",
 };

@@ -221,4 +221,9 @@ const char *const skpi__templates_fr[SKPI__TPL_COUNT] = {
     [SKPI_TPL_BENCHMARKS_FURTHEST] = "Le plus loin du secteur\xC2\xA0: {metric} sur {channels}, {ours} contre {benchmark} ({source}).",
     [SKPI_TPL_BENCHMARKS_MET] = "Nous atteignons ou d\xC3\xA9passons chaque r\xC3\xA9" "f\xC3\xA9rence du secteur indiqu\xC3\xA9" "e.",
     [SKPI_TPL_TARGET_SOURCE] = "Cible\xC2\xA0: {source}.",
+    [SKPI_TPL_HEADING_CAMPAIGN] = "Campagne",
+    [SKPI_TPL_CAMPAIGN_INTRO] = "{campaign} a eu lieu du {first} au {last} sur {channels}\xC2\xA0; ses chiffres sont compar\xC3\xA9s \xC3\xA0 {baseline}.",
+    [SKPI_TPL_CAMPAIGN_CHANGE] = "{metric} sur {channel}\xC2\xA0: {value} contre {previous} ({change}, {percent}).",
+    [SKPI_TPL_CAMPAIGN_POSTS] = "{n, plural, one {# publication} other {# publications}} de la campagne ont obtenu {total} ({metric}), {share} de toutes les publications de ses canaux sur sa p\xC3\xA9riode.",
+    [SKPI_TPL_CAMPAIGN_NO_POSTS] = "Aucune publication de {campaign} sur ses canaux du {first} au {last}\xC2\xA0: v\xC3\xA9rifiez ses tags, liens et identifiants.",
 };

@@ -73,6 +73,7 @@ void skpi_definitions_free(skpi_definitions *defs)
     skpi__free(defs->goals);
     skpi__free(defs->objectives);
     skpi__free(defs->reports);
+    skpi__free_campaigns(defs);
     skpi_catalog_free(defs->catalog);
     skpi_catalog_free(defs->base);
     skpi_effort_free(defs->effort);

@@ -91,6 +91,8 @@ struct skpi_definitions {
     char **comp_channels, **comp_names;
     size_t comp_count, comp_cap;
     skpi_benchmarks *benchmarks; /* "benchmarks"; NULL when there are none */
+    json_t **campaigns;             /* as the document gives them, checked */
+    size_t campaign_count;
 };
 
 /* definitions.c */
@@ -232,5 +234,11 @@ int skpi__range_read(skpi__report_spec *s, const json_t *r, const char *path);
 int skpi__range_apply(skpi_report *r, const skpi__report_spec *s, char failed[64]);
 void skpi__range_save(skpi__writer *w, json_t *o, const skpi__report_spec *s);
 void skpi__range_free(skpi__report_spec *s);
+
+/* campaigns.c */
+int skpi__load_campaigns(skpi_definitions *defs, const json_t *array);
+json_t *skpi__save_campaigns(skpi__writer *w, const skpi_definitions *defs);
+void skpi__free_campaigns(skpi_definitions *defs);
+long skpi__defs_campaign_index(const skpi_definitions *defs, const char *name);
 
 #endif

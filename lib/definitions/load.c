@@ -9,7 +9,7 @@
 
 static const char *const root_members[] = {
     "$schema", "version", "metrics", "goals", "objectives", "reports", "team", "competitors",
-    "benchmarks", NULL
+    "benchmarks", "campaigns", NULL
 };
 
 static int check_version(const json_t *root)
@@ -41,7 +41,7 @@ static int load_root(skpi_definitions *defs, const json_t *root)
      * library does not know, and the version is then the thing to report. */
     int rc = check_version(root);
     if (rc == SKPI_OK) rc = skpi__json_only(root, "", root_members);
-    const json_t *metrics = NULL, *goals = NULL, *objectives = NULL, *reports = NULL;
+    const json_t *metrics = NULL, *goals = NULL, *objectives = NULL, *reports = NULL, *campaigns = NULL;
     const json_t *competitors = NULL, *benchmarks = NULL;
     if (rc == SKPI_OK) rc = skpi__json_array(&metrics, root, "", "metrics", false);
     if (rc == SKPI_OK) rc = skpi__json_array(&goals, root, "", "goals", false);
@@ -61,6 +61,8 @@ static int load_root(skpi_definitions *defs, const json_t *root)
     if (rc == SKPI_OK && objectives) rc = skpi__load_objectives(defs, objectives);
     /* Reports last: they name goals, objectives and metrics. */
     if (rc == SKPI_OK && reports) rc = skpi__load_reports(defs, reports);
+    if (rc == SKPI_OK) rc = skpi__json_array(&campaigns, root, "", "campaigns", false);
+    if (rc == SKPI_OK && campaigns) rc = skpi__load_campaigns(defs, campaigns);
     return rc;
 }
 

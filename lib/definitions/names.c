@@ -281,6 +281,11 @@ const skpi__name skpi__template_names[] = {
     { "benchmarks_furthest", SKPI_TPL_BENCHMARKS_FURTHEST },
     { "benchmarks_met", SKPI_TPL_BENCHMARKS_MET },
     { "target_source", SKPI_TPL_TARGET_SOURCE },
+    { "heading_campaign", SKPI_TPL_HEADING_CAMPAIGN },
+    { "campaign_intro", SKPI_TPL_CAMPAIGN_INTRO },
+    { "campaign_change", SKPI_TPL_CAMPAIGN_CHANGE },
+    { "campaign_posts", SKPI_TPL_CAMPAIGN_POSTS },
+    { "campaign_no_posts", SKPI_TPL_CAMPAIGN_NO_POSTS },
     { NULL, 0 }
 };
 

@@ -27,6 +27,7 @@ int skpi_definitions_save_buffer(char **out, size_t *size, const skpi_definition
     if (defs->effort != NULL) skpi__w_set(&w, root, "team", skpi__save_team(&w, defs));
     if (defs->comp_count > 0) skpi__w_set(&w, root, "competitors", skpi__save_competitors(&w, defs));
     if (defs->benchmarks != NULL) skpi__w_set(&w, root, "benchmarks", skpi__save_benchmarks(&w, defs));
+    if (defs->campaign_count) skpi__w_set(&w, root, "campaigns", skpi__save_campaigns(&w, defs));
     rc = skpi__w_dump(out, size, &w, root);
     json_decref(root);
     return rc;

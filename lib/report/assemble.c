@@ -22,6 +22,9 @@ const char *skpi__asm_abs_percent(skpi__asm *a, char *buf, size_t size, double v
 const char *skpi__asm_channel(skpi__asm *a, char *buf, size_t size, const char *selector)
 {
     if (selector == NULL) return skpi__report_tpl(a->r, SKPI_TPL_ALL_CHANNELS);
+    /* the group a campaign report gathers the campaign's channels in */
+    if (a->r->campaign && selector[0] == '@' && strcmp(selector, a->campaign_sel) == 0)
+        return skpi__asm_campaign_channels(a, buf, size);
     if (skpi_report_channel_name(buf, size, a->r, selector) != SKPI_OK) snprintf(buf, size, "%s", selector);
     return buf;
 }
@@ -161,6 +164,7 @@ static int section(skpi__asm *a, int s)
     case SKPI_SECTION_LISTENING: return skpi__sec_listening(a);
     case SKPI_SECTION_WHAT_WORKED: return skpi__sec_what_worked(a);
     case SKPI_SECTION_POSTING_TIMES: return skpi__sec_posting_times(a);
+    case SKPI_SECTION_CAMPAIGN: return skpi__sec_campaign(a);
     default: return custom_sections(a);
     }
 }
@@ -182,7 +186,9 @@ static int build(skpi__asm *a)
     const skpi_report *r = a->r;
     TRY(periods(a));
     a->need_channels = shows(r, SKPI_SECTION_CHANNELS) || shows(r, SKPI_SECTION_SUMMARY) ||
-                       shows(r, SKPI_SECTION_SPOT_CHECKS) || shows(r, SKPI_SECTION_NEXT_STEPS);
+                       shows(r, SKPI_SECTION_SPOT_CHECKS) || shows(r, SKPI_SECTION_NEXT_STEPS) ||
+                       (r->campaign && shows(r, SKPI_SECTION_CAMPAIGN));
+    if (r->campaign) TRY(skpi__asm_campaign_prepare(a));
     a->need_spots = shows(r, SKPI_SECTION_SPOT_CHECKS) || shows(r, SKPI_SECTION_NEXT_STEPS);
     a->need_records = shows(r, SKPI_SECTION_WINS);
     a->tmp = skpi__reallocarray(NULL, (size_t)r->window + 2, sizeof *a->tmp);

@@ -68,6 +68,7 @@ typedef struct skpi__asm {
     skpi__text na;              /* the report's "n/a" (nf.na points into it) */
     double *tmp;                /* scratch of window + 1 doubles */
     skpi_resourcing *res;       /* the report's effort analysed; NULL without effort */
+    char campaign_sel[96];      /* a campaign report: the selector of its channels */
 } skpi__asm;
 
 /* Format helpers writing into caller buffers. */
@@ -134,6 +135,12 @@ int skpi__sec_resourcing(skpi__asm *a);
 int skpi__sec_listening(skpi__asm *a);
 int skpi__sec_what_worked(skpi__asm *a);
 int skpi__sec_posting_times(skpi__asm *a);
+int skpi__sec_campaign(skpi__asm *a);
+/* A campaign report: the selector its KPIs on `*` measure (the campaign's
+ * channel, or a group of its channels defined in the dataset). */
+int skpi__asm_campaign_prepare(skpi__asm *a);
+/* The campaign's channels for readers, joined: "Instagram @acme, LinkedIn acme". */
+const char *skpi__asm_campaign_channels(skpi__asm *a, char *buf, size_t size);
 
 /* Goal and OKR facts the story sections read. */
 int skpi__goal_tone(int status);

@@ -142,7 +142,8 @@ static int one_kpi(skpi__asm *a, skpi__kfact *f, const skpi__kpi *kpi)
         return skpi__error(SKPI_ENOTFOUND, "skpi_report_assemble: KPI \"%s\" is not a metric of the dataset's catalog",
                            kpi->metric);
     f->metric = kpi->metric;
-    f->selector = kpi->selector;
+    /* A campaign report measures the campaign's channels where the KPI says every channel. */
+    f->selector = a->r->campaign && strcmp(kpi->selector, "*") == 0 ? a->campaign_sel : kpi->selector;
     f->label = skpi_metric_label(m);
     f->unit = skpi_metric_unit(m);
     f->direction = skpi_metric_direction(m);

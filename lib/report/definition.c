@@ -30,7 +30,7 @@ static const int preset_sales[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_KPIS, SKP
 /* Where a section switched on goes: every section in display order. The
  * presets may leave sections out; this list may not, or switching one on
  * would search past its end. */
-static const int display_order[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_WINS, SKPI_SECTION_KPIS,
+static const int display_order[] = { SKPI_SECTION_SUMMARY, SKPI_SECTION_CAMPAIGN, SKPI_SECTION_WINS, SKPI_SECTION_KPIS,
                                      SKPI_SECTION_CHANNELS, SKPI_SECTION_TRENDS,
                                      SKPI_SECTION_COMPETITORS, SKPI_SECTION_BENCHMARKS,
                                      SKPI_SECTION_LISTENING, SKPI_SECTION_FUNNEL, SKPI_SECTION_GOALS, SKPI_SECTION_OKRS,
@@ -53,7 +53,7 @@ const char *skpi_section_name(int section)
     static const char *const names[] = { "summary", "wins", "kpis", "channels", "trends", "goals",
                                          "okrs", "top_posts", "spot_checks", "next_steps", "custom",
                                          "competitors", "benchmarks", "funnel", "resourcing",
-                                         "listening", "what_worked", "posting_times" };
+                                         "listening", "what_worked", "posting_times", "campaign" };
     return section >= 0 && section < SKPI__SECTION_COUNT ? names[section] : NULL;
 }
 
@@ -133,6 +133,7 @@ void skpi_report_free(skpi_report *r)
     skpi__free(r->cmp_range_name);
     skpi_benchmarks_free(r->benchmarks);
     skpi__free(r->industry);
+    skpi_campaign_free(r->campaign);
     skpi__free(r);
 }
 

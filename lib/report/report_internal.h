@@ -8,7 +8,7 @@
 #include "socialkpi/report.h"
 #include "socialkpi/compete.h"
 
-#define SKPI__SECTION_COUNT 18
+#define SKPI__SECTION_COUNT 19
 
 typedef struct skpi__kpi {
     char *metric;
@@ -65,6 +65,7 @@ struct skpi_report {
     struct skpi_benchmarks *benchmarks; /* a copy, or NULL */
     char *industry;              /* the benchmarks' industry */
     const struct skpi_effort *effort; /* borrowed; NULL: no Resourcing section */
+    struct skpi_campaign *campaign;  /* NULL: not a campaign report */
 };
 
 /* The period a report covers: its explicit range (resolved against as_of)

@@ -50,6 +50,7 @@ static int save_definitions(skpi_store *st, const skpi_definitions *defs, const 
     }
     if (rc == SKPI_OK) rc = skpi__store_save_reports(st, defs, what);
     if (rc == SKPI_OK) rc = skpi__store_save_compete(st, defs, what);
+    if (rc == SKPI_OK) rc = skpi__store_save_campaigns(st, defs, what);
     return rc;
 }
 
@@ -83,6 +84,7 @@ int skpi_store_read_definitions(skpi_definitions **out, skpi_store *st, const sk
     if (rc == SKPI_OK) rc = skpi__store_load_goals(defs, st, what);
     if (rc == SKPI_OK) rc = skpi__store_load_objectives(defs, st, what);
     if (rc == SKPI_OK) rc = skpi__store_load_reports(defs, st, what);
+    if (rc == SKPI_OK) rc = skpi__store_load_campaigns(defs, st, what);
     if (began) skpi__store_rollback_all(st); /* a read transaction */
     if (rc != SKPI_OK) {
         skpi_definitions_free(defs);

@@ -33,6 +33,9 @@ int skpi__store_load_objectives(skpi_definitions *defs, skpi_store *st, const ch
  * every one the store holds in that form (report_defs_io.c). */
 int skpi__store_save_reports(skpi_store *st, const skpi_definitions *defs, const char *what);
 int skpi__store_load_reports(skpi_definitions *defs, skpi_store *st, const char *what);
+/* The same for campaigns (campaign_defs_io.c); saving replaces them all. */
+int skpi__store_save_campaigns(skpi_store *st, const skpi_definitions *defs, const char *what);
+int skpi__store_load_campaigns(skpi_definitions *defs, skpi_store *st, const char *what);
 
 /* Replace the stored competitors' channels and benchmark table with the
  * definitions', or add the stored ones to the definitions (compete_io.c). */

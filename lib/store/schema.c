@@ -210,6 +210,12 @@ static const char *const migration[SKPI__STORE_SCHEMA] = {
     "  value REAL NOT NULL,"
     "  source TEXT NOT NULL"
     ");",
+    /* 6 -> 7: campaigns of definitions.h, as JSON text, in the handle's order. */
+    "CREATE TABLE campaign_definition("
+    "  name TEXT PRIMARY KEY,"
+    "  definition TEXT NOT NULL,"
+    "  position INTEGER NOT NULL"
+    ") WITHOUT ROWID;",
 };
 
 int skpi__store_migrate(skpi_store *st, int from, const char *what)

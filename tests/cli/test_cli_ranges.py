@@ -106,3 +106,50 @@ def test_range_without_data(db):
     assert "No data for 1 November 2026 to 15 November 2026" in done.stdout
     assert "Nothing needs attention" not in done.stdout
     assert "no data from 2026-11-01 to 2026-11-15, the range the report covers" in done.stderr
+
+
+# ---- skpi campaign report ---------------------------------------------------
+
+COMMUNITY = {"name": "Community", "from": "2026-03-01", "to": "2026-03-14",
+             "channels": ["instagram:@acmeoutdoor"], "tags": ["acmeoutdoor"],
+             "post_ids": ["17912000009685488"]}
+
+
+@pytest.fixture(scope="module")
+def campaign_config():
+    with open(CONFIG, encoding="utf-8") as f:
+        defs = json.load(f)
+    defs["campaigns"] = [COMMUNITY]
+    os.makedirs(WORK, exist_ok=True)
+    path = os.path.join(WORK, "campaign.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(defs, f)
+    return path
+
+
+def test_campaign_report(db, posts, campaign_config):
+    done = run("campaign", "report", "Community", "--config", campaign_config, "--db", db,
+               "--format", "json", "--generated-at", "none")
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)
+    _, row = reach_row(doc)
+    # the campaign's 14 days against the 14 before them
+    assert row["value"]["number"] == reach(posts, "2026-03-01", "2026-03-14")
+    assert row["previous"]["number"] == reach(posts, "2026-02-15", "2026-02-28")
+    # its posts: #acmeoutdoor in the text, or the post id, in its days, by time
+    m = (posts.t >= "2026-03-01") & (posts.t < "2026-03-15") & \
+        (posts.Description.str.contains("#acmeoutdoor") | (posts["Post ID"] == 17912000009685488))
+    want = [u for u in posts[m].sort_values("t").Permalink]
+    first = next(b for b in doc["blocks"] if b["type"] == "posts")  # the campaign's, before the top posts
+    assert [p["url"] for p in first["posts"]] == want
+    assert len(want) == 3
+    text = json.dumps(doc)
+    assert "Community ran from 1 March 2026 to 14 March 2026 on Instagram @acmeoutdoor" in text
+    assert "Click-through rate on LinkedIn" not in text
+
+
+def test_unknown_campaign(db, campaign_config):
+    done = run("campaign", "report", "Autumn", "--config", campaign_config, "--db", db)
+    assert done.returncode == 3
+    assert 'no campaign is named "Autumn"' in done.stderr
+    assert done.stdout == ""

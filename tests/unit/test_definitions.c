@@ -1131,7 +1131,7 @@ static const bad_case bad_cases[] = {
       "version: the document has version 2; this library reads version 1 (a newer socialkpi is needed)" },
     { "{\"version\": 0}", SKPI_EVERSION, "version: 0 is not a version of the document (use 1)" },
     { "{\"version\": 1, \"goal\": []}", SKPI_EINVAL,
-      "goal: unknown member (expected $schema, version, metrics, goals, objectives, reports, team, competitors, benchmarks)" },
+      "goal: unknown member (expected $schema, version, metrics, goals, objectives, reports, team, competitors, benchmarks, campaigns)" },
     { "{\"version\": 1, \"goals\": {}}", SKPI_EINVAL, "goals: expected an array, found an object" },
     { "{\"version\": 1, \"goals\": [1]}", SKPI_EINVAL, "goals[0]: expected an object, found a number" },
     /* metrics */
@@ -1336,7 +1336,7 @@ static const bad_case bad_cases[] = {
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"objectives\": [\"o\"]}]}",
       SKPI_ENOTFOUND, "reports[0].objectives[0]: no objective has the id 'o'" },
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"sections\": [\"summary\", \"appendix\"]}]}",
-      SKPI_EINVAL, "reports[0].sections[1]: unknown section 'appendix' (expected summary, wins, kpis, channels, trends, goals, okrs, top_posts, spot_checks, next_steps, custom, competitors, benchmarks, funnel, resourcing, listening, what_worked, posting_times)" },
+      SKPI_EINVAL, "reports[0].sections[1]: unknown section 'appendix' (expected summary, wins, kpis, channels, trends, goals, okrs, top_posts, spot_checks, next_steps, custom, competitors, benchmarks, funnel, resourcing, listening, what_worked, posting_times, campaign)" },
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"sections\": [\"summary\", \"summary\"]}]}",
       SKPI_EINVAL, NULL },
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"spot_checks\": {\"window\": 3}}]}",

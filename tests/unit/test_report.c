@@ -817,6 +817,12 @@ static void audiences(void **state)
     assert_int_equal(sections(s, r), 10);
     assert_int_equal(s[7], SKPI_SECTION_RESOURCING);
     assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_RESOURCING, 0), SKPI_OK);
+    /* The campaign section goes right after the summary. */
+    assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_CAMPAIGN, 1), SKPI_OK);
+    assert_int_equal(sections(s, r), 10);
+    assert_int_equal(s[0], SKPI_SECTION_SUMMARY);
+    assert_int_equal(s[1], SKPI_SECTION_CAMPAIGN);
+    assert_int_equal(skpi_report_set_section(r, SKPI_SECTION_CAMPAIGN, 0), SKPI_OK);
     assert_int_equal(skpi_report_set_section(r, skpi_section_count(), 1), SKPI_EINVAL);
     assert_int_equal(skpi_report_set_section(r, 0, 2), SKPI_EINVAL);
 
@@ -883,7 +889,9 @@ static void audiences(void **state)
     assert_string_equal(skpi_section_name(SKPI_SECTION_WHAT_WORKED), "what_worked");
     assert_string_equal(skpi_section_name(SKPI_SECTION_POSTING_TIMES), "posting_times");
     assert_null(skpi_section_name(skpi_section_count()));
-    assert_true(skpi_section_count() > SKPI_SECTION_LISTENING);
+    assert_string_equal(skpi_section_name(SKPI_SECTION_CAMPAIGN), "campaign");
+    assert_true(skpi_section_count() > SKPI_SECTION_CAMPAIGN);
+    assert_null(skpi_section_name(-1));
     skpi_report_free(r);
     skpi_dataset_free(ds);
 }

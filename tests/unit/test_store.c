@@ -213,7 +213,7 @@ static void options_init_sets_defaults(void **state)
     assert_memory_equal(&m, &o, sizeof o);
     assert_int_equal(skpi_store_options_init(NULL, 1), SKPI_EMISUSE);
     assert_int_equal(skpi_store_options_init(&o, 2), SKPI_EVERSION);
-    assert_int_equal(skpi_store_schema_version(), 6);
+    assert_int_equal(skpi_store_schema_version(), 7);
 }
 
 static void open_creates_wal_store(void **state)
@@ -2700,6 +2700,43 @@ static void fixture_v6_opens_and_reads(void **state)
     skpi_store_free(st);
 }
 
+/* v7: a campaign of the definitions, read back and built in UTC; the
+ * campaigns written later replace it. */
+static void fixture_v7_opens_and_reads(void **state)
+{
+    (void)state;
+    char p[256];
+    skpi_store *st = open_fixture(p, 7);
+    skpi_definitions *defs = NULL;
+    assert_int_equal(skpi_store_read_definitions(&defs, st, NULL), SKPI_OK);
+    assert_int_equal(skpi_definitions_campaign_count(defs), 1);
+    assert_string_equal(skpi_definitions_campaign_name(defs, 0), "Spring push");
+    skpi_campaign *c = NULL;
+    assert_int_equal(skpi_definitions_build_campaign(&c, defs, 0, NULL), SKPI_OK);
+    skpi_period period, base;
+    assert_int_equal(skpi_campaign_period(&period, c), SKPI_OK);
+    /* 1 March 2024 up to the start of 15 March: 14 days after MAR1_2024 */
+    assert_true(period.start == MAR1_2024 && period.end == MAR1_2024 + 14 * 86400);
+    assert_int_equal(skpi_campaign_baseline(&base, c), SKPI_OK);
+    /* January 2024: 1704067200 and 31 days later */
+    assert_true(base.start == 1704067200 && base.end == 1704067200 + 31 * 86400);
+    assert_int_equal(skpi_campaign_channel_count(c), 1);
+    assert_string_equal(skpi_campaign_channel(c, 0), "instagram:@acme");
+    assert_int_equal(skpi_campaign_selector_count(c), 2);
+    int kind = -1;
+    const char *value = NULL;
+    assert_int_equal(skpi_campaign_selector(&kind, &value, c, 1), SKPI_OK);
+    assert_int_equal(kind, SKPI_SELECT_UTM_CAMPAIGN);
+    assert_string_equal(value, "spring-push");
+    skpi_campaign_free(c);
+    /* the handle's campaigns replace the stored ones: none left */
+    assert_int_equal(skpi_definitions_remove_campaign(defs, 0), SKPI_OK);
+    assert_int_equal(skpi_store_write_definitions(st, defs), SKPI_OK);
+    assert_int_equal(raw_int(p, "SELECT count(*) FROM campaign_definition"), 0);
+    skpi_definitions_free(defs);
+    skpi_store_free(st);
+}
+
 static void fixture_v4_opens_and_reads(void **state)
 {
     (void)state;
@@ -3048,6 +3085,7 @@ int main(void)
         cmocka_unit_test(fixture_v4_opens_and_reads),
         cmocka_unit_test(fixture_v5_opens_and_reads),
         cmocka_unit_test(fixture_v6_opens_and_reads),
+        cmocka_unit_test(fixture_v7_opens_and_reads),
         cmocka_unit_test(deliveries_once_per_period),
         cmocka_unit_test(report_definitions_of_definitions),
         cmocka_unit_test(damaged_report_definitions_are_reported),

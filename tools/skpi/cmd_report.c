@@ -72,13 +72,30 @@ report_cli report_cli_of(const command *cmd, const parsed *p)
                      opt(p, cmd, "from"), opt(p, cmd, "to"), opt(p, cmd, "range-name"),
                      opt(p, cmd, "compare"), opt(p, cmd, "compare-from"), opt(p, cmd, "compare-to"),
                      opt(p, cmd, "compare-name"),
-                     opt(p, cmd, "competitors"), opt(p, cmd, "benchmarks"), opt(p, cmd, "industry"), false };
+                     opt(p, cmd, "competitors"), opt(p, cmd, "benchmarks"), opt(p, cmd, "industry"), false, NULL };
     return c;
 }
 
 /* --time-zone and --locale over the definition's, then --as-of read in the
  * report's zone: "2026-04-01" is local midnight there. */
-static int apply_overrides(skpi_report *report, const report_cli *cli, skpi_time as_of)
+/* The campaign of a campaign report, in the report's calendar; without
+ * --as-of its goals are seen as of the campaign's end. */
+static int apply_campaign(skpi_report *report, const skpi_definitions *defs, const report_cli *cli)
+{
+    size_t index;
+    skpi_campaign *c = NULL;
+    int rc = skpi_definitions_find_campaign(&index, defs, cli->campaign);
+    if (rc == SKPI_OK) rc = skpi_definitions_build_campaign(&c, defs, index, skpi_report_calendar(report));
+    if (rc == SKPI_OK) rc = skpi_report_set_campaign(report, c);
+    skpi_period p;
+    if (rc == SKPI_OK && !cli->as_of && skpi_campaign_period(&p, c) == SKPI_OK)
+        rc = skpi_report_set_as_of(report, p.end);
+    skpi_campaign_free(c);
+    return rc;
+}
+
+static int apply_overrides(skpi_report *report, const skpi_definitions *defs, const report_cli *cli,
+                           skpi_time as_of)
 {
     int rc = SKPI_OK;
     if (cli && cli->time_zone) {
@@ -98,6 +115,7 @@ static int apply_overrides(skpi_report *report, const report_cli *cli, skpi_time
         if (rc == SKPI_OK) rc = skpi_report_set_as_of(report, as_of);
     }
     if (rc == SKPI_OK && cli) rc = apply_range_options(report, cli);
+    if (rc == SKPI_OK && cli && cli->campaign) rc = apply_campaign(report, defs, cli);
     return rc;
 }
 
@@ -191,7 +209,7 @@ int render_report(const command *cmd, const skpi_definitions *defs, size_t index
     int coverage = SKPI_COVERAGE_FULL;
     int rc = skpi_definitions_build_report(&report, defs, index, as_of);
     if (rc == SKPI_OK) {
-        rc = apply_overrides(report, cli, as_of);
+        rc = apply_overrides(report, defs, cli, as_of);
         if (rc == SKPI_OK) rc = apply_compete(report, ds, defs, cli);
         if (rc != SKPI_OK) {
             skpi_report_free(report);

@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const command *const commands[] = {
-    &cmd_import, &cmd_goals, &cmd_okr, &cmd_report, &cmd_send, &cmd_fleet, &cmd_posts, &cmd_metrics, &cmd_effort, &cmd_resourcing, &cmd_demo,
+    &cmd_import, &cmd_goals, &cmd_okr, &cmd_report, &cmd_campaign, &cmd_send, &cmd_fleet, &cmd_posts, &cmd_metrics, &cmd_effort, &cmd_resourcing, &cmd_demo,
 };
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
 

@@ -96,7 +96,7 @@ void format_fraction(char *buf, size_t size, double v);
 /* ---- commands ---- */
 
 extern const command cmd_import, cmd_goals, cmd_okr, cmd_report, cmd_metrics, cmd_demo, cmd_send,
-    cmd_fleet, cmd_effort, cmd_resourcing, cmd_posts;
+    cmd_fleet, cmd_effort, cmd_resourcing, cmd_posts, cmd_campaign;
 /* Add the hours the store holds to the definitions' team (cmd_effort.c). */
 int apply_stored_effort(const command *cmd, skpi_definitions *defs, skpi_store *st);
 
@@ -135,6 +135,7 @@ typedef struct report_cli {
     const char *from, *to, *range_name, *compare, *compare_from, *compare_to, *compare_name;
     const char *competitors, *benchmarks, *industry; /* files and the industry; NULL: none */
     bool resourcing_only; /* skpi resourcing: that section alone */
+    const char *campaign; /* skpi campaign report NAME: the campaign's name */
 } report_cli;
 /* Apply the range options to a report whose calendar is set (ranges.c);
  * an SKPI_ code, the message naming the flag. */

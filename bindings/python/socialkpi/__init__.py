@@ -33,6 +33,7 @@ from .delivery import (Attachment, Delivery, DeliverySink, DeliveryStatus, Diges
 from .document import (Align, BlockKind, CalloutKind, ChartAxis, ChartKind, Document, SeriesStyle,
                        SpanStyle, Tone)
 from .report_definition import Audience, Comparison, ReportDefinition, Section, Template
+from .campaign import Campaign, PostSelector
 from .series import Aggregation, DuplicatePolicy, Series
 from .sink import CallableSink, FileSink, MemorySink, Sink
 from .source import FetchRequest
@@ -98,6 +99,7 @@ __all__ = [
     "Attachment", "Delivery", "DeliverySink", "DeliveryStatus", "DigestFlavour", "Mail",
     "Webhook", "WebhookPreset", "deliver", "redact_url", "render_digest", "report_period",
     "Audience", "Comparison", "ReportDefinition", "Section", "Template",
+    "Campaign", "PostSelector",
 ]
 
 

@@ -48,6 +48,7 @@ DocP = _opaque("skpi_doc")
 # skpi_report is a report *definition*; the Python Document wraps skpi_doc.
 ReportDefP = _opaque("skpi_report")
 EffortP = _opaque("skpi_effort")
+CampaignP = _opaque("skpi_campaign")
 
 
 class Period(ctypes.Structure):

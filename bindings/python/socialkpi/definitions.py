@@ -22,11 +22,12 @@ import weakref
 from typing import Any, Dict, Generic, Iterator, List, Mapping, Optional, TypeVar, Union, overload
 
 from ._handle import Handle
-from ._lib import DefinitionsP, GoalP, ObjectiveP, ReportDefP, lib, required, take_bytes
+from ._lib import CampaignP, DefinitionsP, GoalP, ObjectiveP, ReportDefP, lib, required, take_bytes
 from ._typing import PathLike, PeriodLike, TimeLike
 from ._lib import text as utf8
 from .calendar import seconds
 from .calendar import Calendar
+from .campaign import Campaign
 from .catalog import Catalog
 from .dataset import Dataset
 from .effort import Effort
@@ -326,6 +327,25 @@ class Definitions(Handle):
     def remove_report(self, report: str) -> None:
         """Remove a report definition by id (reports built from it stay usable)."""
         lib.skpi_definitions_remove_report(self._h, self._report_index(report))
+
+    # campaigns -----------------------------------------------------------------
+
+    @property
+    def campaigns(self) -> List[str]:
+        """The names of the campaigns, in the file's order."""
+        h = self._h
+        return [required(lib.skpi_definitions_campaign_name(h, i))
+                for i in range(lib.skpi_definitions_campaign_count(h))]
+
+    def build_campaign(self, name: str, calendar: Optional[Calendar] = None) -> Campaign:
+        """The campaign with this name, its days read in `calendar` (UTC when None);
+        an unknown name raises NotFoundError naming it."""
+        index = ctypes.c_size_t()
+        lib.skpi_definitions_find_campaign(ctypes.byref(index), self._h, utf8(name))
+        out = CampaignP()
+        lib.skpi_definitions_build_campaign(ctypes.byref(out), self._h, index.value,
+                                            Calendar._of_optional(calendar))
+        return Campaign._wrap(out)
 
     # reports -------------------------------------------------------------------
 

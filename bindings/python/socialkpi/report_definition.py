@@ -20,6 +20,10 @@ from .goal import Goal
 from .okr import Objective
 from .document import Document
 from .effort import Effort
+from .campaign import Campaign
+from ._lib import Period
+
+_TIME_END = 253402300800  # SKPI_TIME_END: a range up to the as-of time
 
 _E = TypeVar("_E", bound=enum.IntEnum)
 
@@ -67,6 +71,7 @@ class Comparison(enum.IntFlag):
     NONE = 0
     PREVIOUS = 1
     YEAR_EARLIER = 2
+    RANGE = 4  # a named range (set_comparison_range()), in place of YEAR_EARLIER
 
 
 class Section(enum.IntEnum):
@@ -90,6 +95,7 @@ class Section(enum.IntEnum):
     LISTENING = 15
     WHAT_WORKED = 16
     POSTING_TIMES = 17
+    CAMPAIGN = 18
 
     @property
     def key(self) -> str:
@@ -316,6 +322,11 @@ class Template(enum.IntEnum):
     BENCHMARKS_FURTHEST = 213
     BENCHMARKS_MET = 214
     TARGET_SOURCE = 215
+    HEADING_CAMPAIGN = 216
+    CAMPAIGN_INTRO = 217
+    CAMPAIGN_CHANGE = 218
+    CAMPAIGN_POSTS = 219
+    CAMPAIGN_NO_POSTS = 220
 
     @property
     def default(self) -> str:
@@ -453,6 +464,49 @@ class ReportDefinition(Handle):
     @comparisons.setter
     def comparisons(self, flags: Union[Comparison, int]) -> None:
         lib.skpi_report_set_comparisons(self._h, int(flags))
+
+    def set_range(self, start: Optional[TimeLike], end: Optional[TimeLike] = None,
+                  name: Optional[str] = None) -> None:
+        """Cover [start, end) instead of the last full cadence period; end None: up to the
+        as-of time (a range "since launch"); start None: back to the cadence period."""
+        if start is None:
+            lib.skpi_report_set_range(self._h, None, None)
+            return
+        p = Period(seconds(start), _TIME_END if end is None else seconds(end))
+        lib.skpi_report_set_range(self._h, ctypes.byref(p), opt_text(name))
+
+    @property
+    def range(self) -> Optional[Tuple[int, Optional[int], str]]:
+        """(start, end or None for "up to the as-of time", name) of an explicit range, or None."""
+        p, name = Period(), ctypes.c_char_p()
+        if lib.skpi_report_range(ctypes.byref(p), ctypes.byref(name), self._h) != 0:
+            return None
+        return int(p.start), None if p.end == _TIME_END else int(p.end), string(name.value) or ""
+
+    def set_comparison_range(self, start: Optional[TimeLike], end: Optional[TimeLike] = None,
+                             name: Optional[str] = None) -> None:
+        """Compare with the named range [start, end) (Comparison.RANGE, in place of
+        YEAR_EARLIER); start None removes it."""
+        if start is None:
+            lib.skpi_report_set_comparison_range(self._h, None, None)
+            return
+        if end is None:
+            raise invalid("end", "a comparison range needs its end")
+        lib.skpi_report_set_comparison_range(self._h, ctypes.byref(Period(seconds(start), seconds(end))),
+                                             opt_text(name))
+
+    @property
+    def comparison_range(self) -> Optional[Tuple[int, int, str]]:
+        """(start, end, name) of the named comparison range, or None."""
+        p, name = Period(), ctypes.c_char_p()
+        if lib.skpi_report_comparison_range(ctypes.byref(p), ctypes.byref(name), self._h) != 0:
+            return None
+        return int(p.start), int(p.end), string(name.value) or ""
+
+    def set_campaign(self, campaign: Optional["Campaign"]) -> None:
+        """Make this a campaign report (a copy of `campaign` is kept): its days against its
+        baseline, KPIs on every channel measured on its channels, and Section.CAMPAIGN."""
+        lib.skpi_report_set_campaign(self._h, None if campaign is None else Campaign._of(campaign))
 
     def set_calendar(self, calendar: Optional[Calendar]) -> None:
         """Use a copy of `calendar` (time zone, week start, fiscal year); None for the default."""

@@ -219,7 +219,7 @@ def test_defaults_presets_and_round_trip():
     assert rd2.comparisons == sk.Comparison.YEAR_EARLIER and rd2.template("heading_wins") == "Gains"
     assert [s.key for s in sk.Section][10:15] == ["custom", "competitors", "benchmarks", "funnel", "resourcing"]
     assert sk.Section.LISTENING.key == "listening"
-    assert [s.key for s in sk.Section][15:] == ["listening", "what_worked", "posting_times"]
+    assert [s.key for s in sk.Section][15:] == ["listening", "what_worked", "posting_times", "campaign"]
     assert len(sk.Section) == sk.limits()["report_sections"]
     assert [a.key for a in sk.Audience] == ["self", "team", "management", "leadership", "sales",
                                              "custom"]
