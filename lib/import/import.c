@@ -609,6 +609,7 @@ static int *role_slot(importer *im, int role)
     case SKPI__COL_VALUE: return &im->c_value;
     case SKPI__COL_SENTIMENT: return &im->c_sentiment;
     case SKPI__COL_AUTHOR: return &im->c_author;
+    case SKPI__COL_TAGS: return &im->c_tags;
     default: return NULL;
     }
 }
@@ -1018,6 +1019,29 @@ static int mention_sentiment(const importer *im, const skpi__record *r, int *out
     return SKPI_OK;
 }
 
+/* Whether bytes are well-formed UTF-8 (no overlong forms, surrogates or
+ * code points past U+10FFFF): labels become tags, which must be. */
+static bool utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = u[i];
+        size_t n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 4;
+        if (n == 4 || (n == 1 && c < 0xC2) || (n == 3 && c > 0xF4) || n >= len - i)
+            return false;
+        unsigned char lo = 0x80, hi = 0xBF; /* the second byte's range */
+        if (c == 0xE0) lo = 0xA0;
+        else if (c == 0xED) hi = 0x9F;
+        else if (c == 0xF0) lo = 0x90;
+        else if (c == 0xF4) hi = 0x8F;
+        for (size_t k = 1; k <= n; k++)
+            if (u[i + k] < (k == 1 ? lo : 0x80) || u[i + k] > (k == 1 ? hi : 0xBF))
+                return false;
+        i += n + 1;
+    }
+    return true;
+}
+
 static int row_post(importer *im, const skpi__record *r)
 {
     int rc;
@@ -1052,6 +1076,10 @@ static int row_post(importer *im, const skpi__record *r)
                                "the post id was written in scientific notation and no "
                                "permalink holds its digits", r->field[ci], r->len[ci]);
     }
+    if (im->c_tags >= 0 && !utf8_valid(r->field[im->c_tags], r->len[im->c_tags]))
+        return skpi__error(SKPI_EPARSE, "%s: line %llu, column %d (\"%s\"): the labels are not valid "
+                           "UTF-8 (save the file as UTF-8)", im->name, (unsigned long long)r->line,
+                           im->c_tags + 1, im->header + im->header_off[im->c_tags]);
     skpi_time t;
     if ((rc = read_time(im, r, &t)) != SKPI_OK)
         return rc;
@@ -1073,7 +1101,8 @@ static int row_post(importer *im, const skpi__record *r)
     rc = skpi__stage_post_begin(&im->st, ch, idz, t,
                                 im->c_type >= 0 ? r->field[im->c_type] : NULL,
                                 im->c_text >= 0 ? r->field[im->c_text] : NULL,
-                                im->c_link >= 0 ? r->field[im->c_link] : NULL);
+                                im->c_link >= 0 ? r->field[im->c_link] : NULL,
+                                im->c_tags >= 0 ? r->field[im->c_tags] : NULL);
     if (idz != idbuf)
         skpi__free(idz);
     if (rc != SKPI_OK)
@@ -1583,7 +1612,7 @@ static int setup(importer *im, skpi_dataset *ds, const char *name,
     memset(im, 0, sizeof *im);
     im->c_date = im->c_id = im->c_link = im->c_text = im->c_type = im->c_account = -1;
     im->c_network = im->c_channel = im->c_metric = im->c_value = -1;
-    im->c_sentiment = im->c_author = -1;
+    im->c_sentiment = im->c_author = im->c_tags = -1;
     im->posts_metric = UINT32_MAX;
     im->value_metric = UINT32_MAX;
     im->ds = ds;

@@ -53,6 +53,7 @@ typedef struct importer {
     double *vals;                 /* one row's values, by column */
     int c_date, c_id, c_link, c_text, c_type, c_account, c_network, c_channel, c_metric, c_value;
     int c_sentiment, c_author;    /* mentions of a listening tool */
+    int c_tags;                   /* a post's labels (Meta's "Custom labels"); -1: none */
     uint32_t sentiment_metric[3]; /* positive, neutral and negative mentions (stage ids) */
     bool has_posts_column;
     bool posts_seen;              /* a header of a post export was taken (post flows follow) */

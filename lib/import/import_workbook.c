@@ -78,7 +78,7 @@ static void reset_sheet(importer *im)
     im->ncols = 0;
     im->c_date = im->c_id = im->c_link = im->c_text = im->c_type = im->c_account = -1;
     im->c_network = im->c_channel = im->c_metric = im->c_value = -1;
-    im->c_sentiment = im->c_author = -1;
+    im->c_sentiment = im->c_author = im->c_tags = -1;
     im->has_posts_column = false;
     im->preamble_records = im->first_line = im->preamble_line = 0;
     im->preamble[0] = im->first_text[0] = '\0';

@@ -24,7 +24,8 @@ enum skpi__role {
     SKPI__COL_METRIC_KEY = 10, /* the metric key of the row (generic long) */
     SKPI__COL_VALUE = 11,    /* the value of the row (generic long) or of the preamble's metric */
     SKPI__COL_SENTIMENT = 12, /* a mention's sentiment: a label or a signed score */
-    SKPI__COL_AUTHOR = 13    /* a mention's author: known, not stored */
+    SKPI__COL_AUTHOR = 13,   /* a mention's author: known, not stored */
+    SKPI__COL_TAGS = 14      /* labels the post carries, comma-separated (Meta's "Custom labels") */
 };
 
 /* The highest ::skpi_import_preset: presets are numbered 0 to this. */

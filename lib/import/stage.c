@@ -81,6 +81,7 @@ void skpi__stage_free(skpi__stage *st)
         skpi__free(st->posts[i].type);
         skpi__free(st->posts[i].text);
         skpi__free(st->posts[i].link);
+        skpi__free(st->posts[i].tags);
     }
     skpi__free(st->posts);
     skpi__free(st->post_slots.slot);
@@ -251,7 +252,7 @@ static char *dup_or_empty(const char *s)
 
 int skpi__stage_post_begin(skpi__stage *st, uint32_t channel, const char *id,
                            skpi_time published, const char *type, const char *text,
-                           const char *link)
+                           const char *link, const char *tags)
 {
     uint64_t h = post_hash(channel, id);
     if (!skpi__grow((void **)&st->posts, &st->cposts, st->nposts + 1, sizeof *st->posts))
@@ -259,13 +260,14 @@ int skpi__stage_post_begin(skpi__stage *st, uint32_t channel, const char *id,
     if (slots_reserve(&st->post_slots, st, post_hash_of) != SKPI_OK)
         return SKPI_ENOMEM;
     skpi__stage_post p = { channel, false, dup_or_empty(id), dup_or_empty(type),
-                           dup_or_empty(text), dup_or_empty(link), published, st->nvalues, 0,
-                           st->ranking };
-    if (!p.id || !p.type || !p.text || !p.link) {
+                           dup_or_empty(text), dup_or_empty(link), tags ? skpi__strdup(tags) : NULL,
+                           published, st->nvalues, 0, st->ranking };
+    if (!p.id || !p.type || !p.text || !p.link || (tags && !p.tags)) {
         skpi__free(p.id);
         skpi__free(p.type);
         skpi__free(p.text);
         skpi__free(p.link);
+        skpi__free(p.tags);
         return skpi__nomem();
     }
     /* A post restated later in the same file replaces the earlier row. */
@@ -584,6 +586,32 @@ static uint64_t times_present(const skpi_dataset *ds, const char *metric, const 
     return hits;
 }
 
+/* Nothing but blanks, or a lone '#': no label. */
+static bool label_empty(const char *s)
+{
+    s += strspn(s, " \t");
+    if (*s == '#') s++;
+    return s[strspn(s, " \t")] == '\0';
+}
+
+/* The post's carried tags become the labels of the file: each piece
+ * between commas, blanks around it dropped (skpi_dataset_add_post_tag()),
+ * empty pieces skipped; "Launch" and "launch" are one tag. */
+static int write_tags(skpi_dataset *ds, const char *channel, const skpi__stage_post *p)
+{
+    int rc = skpi_dataset_clear_post_tags(ds, channel, p->id);
+    char *list = rc == SKPI_OK ? skpi__strdup(p->tags) : NULL;
+    if (rc == SKPI_OK && list == NULL) rc = skpi__nomem();
+    for (char *label = list; rc == SKPI_OK && label != NULL;) {
+        char *comma = strchr(label, ',');
+        if (comma != NULL) *comma = '\0';
+        if (!label_empty(label)) rc = skpi_dataset_add_post_tag(ds, channel, p->id, label);
+        label = comma != NULL ? comma + 1 : NULL;
+    }
+    skpi__free(list);
+    return rc;
+}
+
 /* The writes of skpi__stage_commit(), each one all or nothing. */
 static int write_all(skpi__stage *st, skpi_dataset *ds, skpi__commit_counts *counts)
 {
@@ -607,6 +635,8 @@ static int write_all(skpi__stage *st, skpi_dataset *ds, skpi__commit_counts *cou
             if (rc != SKPI_OK)
                 return rc;
         }
+        if (p->tags != NULL && (rc = write_tags(ds, ch, p)) != SKPI_OK)
+            return rc;
         counts->posts++;
         counts->posts_updated += existed;
     }

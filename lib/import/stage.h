@@ -42,6 +42,7 @@ typedef struct skpi__stage_post {
     uint32_t channel;
     bool dead;         /* replaced by a later row with the same id */
     char *id, *type, *text, *link;
+    char *tags;        /* comma-separated labels; NULL: the file has none (tags stay) */
     skpi_time published;
     size_t first, count; /* range in the stage's values */
     bool ranking;      /* from a ranking of top posts: no daily flows */
@@ -94,10 +95,12 @@ int skpi__stage_point(skpi__stage_series *s, skpi_time t, double v);
 
 /* Start a post (replacing an earlier staged one with the same channel and
  * id); metric values follow with skpi__stage_post_value(). Strings are
- * copied; NULL is "". */
+ * copied; NULL is "", but NULL tags leave the post's carried tags as they
+ * are, while a string (even "") replaces them with its comma-separated
+ * labels (well-formed UTF-8, checked by the caller). */
 int skpi__stage_post_begin(skpi__stage *st, uint32_t channel, const char *id,
                            skpi_time published, const char *type, const char *text,
-                           const char *link);
+                           const char *link, const char *tags);
 int skpi__stage_post_value(skpi__stage *st, uint32_t metric, double value);
 
 /* Counters the commit reports. */

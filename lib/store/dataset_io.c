@@ -66,6 +66,7 @@ static int save_posts(skpi_store *st, const skpi_dataset *ds, const skpi_catalog
         skpi_time published = skpi_post_published(post);
         int rc = skpi__store_put_post(st, channel, id, published, skpi_post_type(post),
                                       skpi_post_text(post), skpi_post_link(post), what);
+        if (rc == SKPI_OK) rc = skpi__store_put_post_tags(st, post, what);
         for (size_t i = 0; i < metrics && rc == SKPI_OK; i++) {
             const skpi_metric *m = skpi_catalog_metric_at(cat, i);
             if (!is_stored_kind(m)) continue;
@@ -183,16 +184,38 @@ static int load_post_values(skpi_dataset *ds, skpi_store *st, sqlite3_stmt *vals
     return rc;
 }
 
+/* The tags saved with a post, in their order. */
+static int load_post_tags(skpi_dataset *ds, skpi_store *st, sqlite3_stmt *tags,
+                          sqlite3_int64 post, const char *channel, const char *id,
+                          const char *what)
+{
+    sqlite3_reset(tags);
+    sqlite3_bind_int64(tags, 1, post);
+    int rc = SKPI_OK, src;
+    while ((src = sqlite3_step(tags)) == SQLITE_ROW) {
+        const char *tag = (const char *)sqlite3_column_text(tags, 0);
+        if (tag == NULL) { rc = skpi__nomem(); break; }
+        rc = skpi_dataset_add_post_tag(ds, channel, id, tag);
+        if (rc != SKPI_OK) break;
+    }
+    if (rc == SKPI_OK && src != SQLITE_DONE) rc = skpi__store_sqlerr(st, src, what);
+    sqlite3_reset(tags);
+    return rc;
+}
+
 static int load_posts(skpi_dataset *ds, skpi_store *st, skpi_period period, const char *what)
 {
     if (period.end <= period.start) return SKPI_OK;
-    sqlite3_stmt *s = NULL, *vals = NULL;
+    sqlite3_stmt *s = NULL, *vals = NULL, *tags = NULL;
     int rc = skpi__store_prepare(&s, st,
         "SELECT id, channel, post_id, published, type, text, link FROM post"
         " WHERE published >= ?1 AND published < ?2 ORDER BY published, channel, post_id", what);
     if (rc == SKPI_OK)
         rc = skpi__store_prepare(&vals, st, "SELECT metric, value FROM post_value WHERE post = ?1"
                                  " ORDER BY metric", what);
+    if (rc == SKPI_OK)
+        rc = skpi__store_prepare(&tags, st, "SELECT tag FROM post_tag WHERE post = ?1 ORDER BY position",
+                                 what);
     int src = SQLITE_DONE;
     if (rc == SKPI_OK) {
         sqlite3_bind_int64(s, 1, period.start);
@@ -211,10 +234,13 @@ static int load_posts(skpi_dataset *ds, skpi_store *st, skpi_period period, cons
                                    col[5]);
         if (rc == SKPI_OK)
             rc = load_post_values(ds, st, vals, sqlite3_column_int64(s, 0), channel, id, what);
+        if (rc == SKPI_OK)
+            rc = load_post_tags(ds, st, tags, sqlite3_column_int64(s, 0), channel, id, what);
     }
     if (rc == SKPI_OK && src != SQLITE_DONE) rc = skpi__store_sqlerr(st, src, what);
     sqlite3_finalize(s);
     sqlite3_finalize(vals);
+    sqlite3_finalize(tags);
     return rc;
 }
 

@@ -69,6 +69,36 @@ int skpi__store_put_post_value(skpi_store *st, const char *channel, const char *
     return src == SQLITE_DONE ? SKPI_OK : skpi__store_sqlerr(st, src, what);
 }
 
+/* One statement on a post named by channel and id, with more bound from ?3. */
+static int post_statement(sqlite3_stmt **s, skpi_store *st, int q, const char *channel,
+                          const char *id, const char *what)
+{
+    int rc = skpi__store_stmt(s, st, q, what);
+    if (rc != SKPI_OK) return rc;
+    sqlite3_bind_text(*s, 1, channel, -1, SQLITE_STATIC);
+    sqlite3_bind_text(*s, 2, id, -1, SQLITE_STATIC);
+    return SKPI_OK;
+}
+
+int skpi__store_put_post_tags(skpi_store *st, const skpi_post *post, const char *what)
+{
+    const char *channel = skpi_post_channel(post), *id = skpi_post_id(post);
+    sqlite3_stmt *s;
+    int rc = post_statement(&s, st, SKPI__Q_POST_TAGS_CLEAR, channel, id, what);
+    if (rc != SKPI_OK) return rc;
+    int src = sqlite3_step(s);
+    sqlite3_reset(s);
+    size_t n = skpi_post_tag_count(post);
+    for (size_t i = 0; i < n && src == SQLITE_DONE; i++) {
+        if ((rc = post_statement(&s, st, SKPI__Q_POST_TAG_ADD, channel, id, what)) != SKPI_OK) return rc;
+        sqlite3_bind_int64(s, 3, (sqlite3_int64)i);
+        sqlite3_bind_text(s, 4, skpi_post_tag(post, i), -1, SQLITE_STATIC);
+        src = sqlite3_step(s);
+        sqlite3_reset(s);
+    }
+    return src == SQLITE_DONE ? SKPI_OK : skpi__store_sqlerr(st, src, what);
+}
+
 int skpi_store_write_post_value(skpi_store *st, const char *channel, const char *id,
                                 const char *metric, double value)
 {

@@ -216,6 +216,16 @@ static const char *const migration[SKPI__STORE_SCHEMA] = {
     "  definition TEXT NOT NULL,"
     "  position INTEGER NOT NULL"
     ") WITHOUT ROWID;",
+
+    /* 7 -> 8: the tags a post carries (dataset.h, skpi_post_tag()), in
+     * the order they were added; the hashtags of its text are not kept
+     * twice. */
+    "CREATE TABLE post_tag("
+    "  post INTEGER NOT NULL REFERENCES post(id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  tag TEXT NOT NULL,"
+    "  PRIMARY KEY(post, position)"
+    ") WITHOUT ROWID;",
 };
 
 int skpi__store_migrate(skpi_store *st, int from, const char *what)

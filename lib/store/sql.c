@@ -39,6 +39,11 @@ static const char *const statement_sql[SKPI__Q_COUNT] = {
     [SKPI__Q_POST_VALUE_SET] =
         "INSERT OR REPLACE INTO post_value(post, metric, value) VALUES (?1, ?2, ?3)",
     [SKPI__Q_POST_VALUE_CLEAR] = "DELETE FROM post_value WHERE post = ?1 AND metric = ?2",
+    [SKPI__Q_POST_TAGS_CLEAR] =
+        "DELETE FROM post_tag WHERE post = (SELECT id FROM post WHERE channel = ?1 AND post_id = ?2)",
+    [SKPI__Q_POST_TAG_ADD] =
+        "INSERT INTO post_tag(post, position, tag)"
+        " SELECT id, ?3, ?4 FROM post WHERE channel = ?1 AND post_id = ?2",
     [SKPI__Q_COMMIT] = "COMMIT",
     [SKPI__Q_ROLLBACK] = "ROLLBACK",
     [SKPI__Q_ROLLBACK_WRITE] = "ROLLBACK TO skpi_write",

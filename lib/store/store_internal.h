@@ -13,7 +13,7 @@
 #define SKPI__STORE_APP_ID 0x534B5049
 
 /* The schema version this library writes; schema.c migrates to it. */
-#define SKPI__STORE_SCHEMA 7
+#define SKPI__STORE_SCHEMA 8
 
 /* Statements prepared once per handle, on first use. */
 enum skpi__stmt {
@@ -28,6 +28,8 @@ enum skpi__stmt {
     SKPI__Q_POST_FIND,
     SKPI__Q_POST_VALUE_SET,
     SKPI__Q_POST_VALUE_CLEAR,
+    SKPI__Q_POST_TAGS_CLEAR,
+    SKPI__Q_POST_TAG_ADD,
     /* Ends of transactions, prepared when the store opens (see
      * skpi__store_end()). */
     SKPI__Q_COMMIT,
@@ -113,6 +115,9 @@ int skpi__store_put_post(skpi_store *st, const char *channel, const char *id,
                          const char *link, const char *what);
 int skpi__store_put_post_value(skpi_store *st, const char *channel, const char *id,
                                const char *metric, double value, const char *what);
+/* The tags the post carries replace those saved with it (the post is saved
+ * already). */
+int skpi__store_put_post_tags(skpi_store *st, const skpi_post *post, const char *what);
 
 /* Save a catalog's host metrics, inside a write begun by the caller. */
 int skpi__store_save_catalog(skpi_store *st, const skpi_catalog *cat, const char *what);

@@ -26,7 +26,8 @@ def run(files, *options):
         pytest.skip("SKPI_IMPORT_DUMP is not set (ctest sets it)")
     proc = subprocess.run([DUMP, *options, *files], capture_output=True, text=True)
     out = {"files": [], "ignored": [], "warnings": [], "error_rows": [], "skipped": {},
-           "covers": None, "points": {}, "seconds": {}, "posts": {}, "months": {}, "error": None}
+           "covers": None, "points": {}, "seconds": {}, "posts": {}, "months": {}, "tags": {},
+           "error": None}
     for line in proc.stdout.splitlines():
         w = line.split("\t")
         if w[0] == "file":
@@ -49,6 +50,8 @@ def run(files, *options):
         elif w[0] == "post":
             out["posts"][(w[1], w[2])] = (w[3], {k: float(v) for k, v in
                                                   (x.split("=") for x in w[4:])})
+        elif w[0] == "tags":
+            out["tags"][(w[1], w[2])] = w[3:]
         elif w[0] == "error":
             out["error"] = (int(w[1]), w[2])
     assert (proc.returncode == 0) == (out["error"] is None), proc.stderr
@@ -222,6 +225,29 @@ def test_facebook_post_export_of_2025():
         for metric in set(FACEBOOK_COLUMNS.values()) | {"posts_published"}:
             assert got["points"][(metric, "facebook:Acme Bakery", d.isoformat())] == \
                 days[d].get(metric, 0.0), (metric, d)
+
+
+def test_meta_custom_labels_are_tags():
+    """Each comma-separated label of "Custom labels" is a tag of its post,
+    blanks around it dropped, one tag whatever the case (Python's casefold)
+    and no empty ones."""
+    path = fixture("facebook_posts_labels.csv")
+    expected = {}
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            tags, seen = [], set()
+            for piece in row["Custom labels"].split(","):
+                label = piece.strip(" \t")
+                body = label[1:] if label.startswith("#") else label
+                if body.strip(" \t") and body.casefold() not in seen:
+                    seen.add(body.casefold())
+                    tags.append(label)
+            if tags:
+                expected[("facebook:" + row["Page name"], row["Post ID"])] = tags
+    got = run([path])
+    assert got["error"] is None
+    assert len(got["posts"]) == 4
+    assert got["tags"] == expected
 
 
 def test_more_fields_than_the_header_is_still_an_error():

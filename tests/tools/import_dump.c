@@ -9,6 +9,7 @@
  *   covers FIRST_DAY END_DAY (end excluded)
  *   point METRIC CHANNEL DAY SECONDS VALUE   (every series point; SECONDS after local midnight)
  *   post CHANNEL ID PUBLISHED METRIC=VALUE... (every post)
+ *   tags CHANNEL ID TAG... (every post that carries tags, in their order)
  *   month METRIC CHANNEL YYYY-MM VALUE AVAILABILITY (flows, months with points)
  * On an error: "error CODE MESSAGE" and exit status 1. */
 #include <socialkpi.h>
@@ -141,6 +142,11 @@ int main(int argc, char **argv)
                 printf("\t%s=%.17g", key, v.value);
         }
         printf("\n");
+        if (skpi_post_tag_count(p) > 0) {
+            printf("tags\t%s\t%s", skpi_post_channel(p), skpi_post_id(p));
+            for (size_t k = 0; k < skpi_post_tag_count(p); k++) printf("\t%s", skpi_post_tag(p, k));
+            printf("\n");
+        }
     }
     skpi_dataset_free(ds);
     return 0;

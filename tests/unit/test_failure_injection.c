@@ -235,6 +235,7 @@ static const struct import_file {
     { "x_content.csv", NULL, NULL, 0 },
     { "x_overview.csv", NULL, NULL, 0 },
     { "facebook_posts.csv", NULL, NULL, 0 },
+    { "facebook_posts_labels.csv", NULL, NULL, 0 },
     { "instagram_posts.csv", NULL, NULL, 0 },
     { "meta_daily_reach.csv", NULL, NULL, 0 },
     { "meta_daily_ig_follows.csv", "instagram:@acme", NULL, 0 },

@@ -374,6 +374,63 @@ static void facebook_posts_preset(void **state)
     skpi_dataset_free(ds);
 }
 
+/* Meta's "Custom labels": comma-separated labels the post carries, kept as
+ * its tags. Worked out by hand from the fixture: 3001_1 "Spring sale,
+ * Launch" -> Spring sale, Launch; 3001_2 "launch,LAUNCH ,  , Spring Sale,#"
+ * -> launch, Spring Sale (one tag whatever the case; blank pieces and a
+ * lone '#' are no labels); 3001_3 none; 3001_4 Café, Crème brûlée. */
+static void assert_tags(const skpi_dataset *ds, const char *id, const char *const *want, size_t n)
+{
+    const skpi_post *p = post(ds, "facebook:Acme Bakery", id);
+    assert_non_null(p);
+    assert_int_equal(skpi_post_tag_count(p), n);
+    for (size_t i = 0; i < n; i++) assert_string_equal(skpi_post_tag(p, i), want[i]);
+}
+
+static void meta_custom_labels_are_tags(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = new_dataset();
+    skpi_import_summary *sum;
+    assert_int_equal(import_with(ds, FIXTURE("facebook_posts_labels.csv"), NULL, &sum), SKPI_OK);
+    assert_int_equal(skpi_import_summary_preset(sum), SKPI_IMPORT_FACEBOOK_POSTS);
+    assert_int_equal(skpi_import_summary_posts(sum), 4);
+    skpi_import_summary_free(sum);
+    const char *one[] = { "Spring sale", "Launch" }, *two[] = { "launch", "Spring Sale" };
+    const char *four[] = { "Caf\xC3\xA9", "Cr\xC3\xA8me br\xC3\xBBl\xC3\xA9" "e" };
+    assert_tags(ds, "3001_1", one, 2);
+    assert_tags(ds, "3001_2", two, 2);
+    assert_tags(ds, "3001_3", NULL, 0);
+    assert_tags(ds, "3001_4", four, 2);
+    assert_int_equal(skpi_post_has_tag(post(ds, "facebook:Acme Bakery", "3001_1"), "#SPRING SALE"), 1);
+    assert_int_equal(skpi_post_has_tag(post(ds, "facebook:Acme Bakery", "3001_3"), "launch"), 0);
+
+    /* A later export restating a post replaces its labels; one without the
+     * column leaves them alone. */
+    static const char relabel[] =
+        "\"Post ID\",\"Page ID\",\"Page name\",\"Publish time\",\"Custom labels\",\"Reactions\"\n"
+        "\"3001_1\",\"3001\",\"Acme Bakery\",\"03/02/2026 09:00\",\"Evergreen\",\"41\"\n";
+    assert_int_equal(skpi_import_buffer(NULL, ds, relabel, sizeof relabel - 1, "relabel.csv", NULL), SKPI_OK);
+    const char *evergreen[] = { "Evergreen" };
+    assert_tags(ds, "3001_1", evergreen, 1);
+    static const char unlabelled[] =
+        "\"Post ID\",\"Page ID\",\"Page name\",\"Publish time\",\"Reactions\"\n"
+        "\"3001_2\",\"3001\",\"Acme Bakery\",\"03/03/2026 12:30\",\"91\"\n";
+    assert_int_equal(skpi_import_buffer(NULL, ds, unlabelled, sizeof unlabelled - 1, "plain.csv", NULL), SKPI_OK);
+    assert_tags(ds, "3001_2", two, 2);
+
+    /* Labels that are not UTF-8: the row is named, nothing changes. */
+    static const char bad[] =
+        "\"Post ID\",\"Page ID\",\"Page name\",\"Publish time\",\"Custom labels\",\"Reactions\"\n"
+        "\"3001_1\",\"3001\",\"Acme Bakery\",\"03/02/2026 09:00\",\"Fine\",\"41\"\n"
+        "\"3001_4\",\"3001\",\"Acme Bakery\",\"03/05/2026 08:15\",\"Caf\xC3(\",\"55\"\n";
+    assert_int_equal(skpi_import_buffer(NULL, ds, bad, sizeof bad - 1, "bad.csv", NULL), SKPI_EPARSE);
+    assert_non_null(strstr(skpi_last_error(), "bad.csv: line 3, column 5 (\"Custom labels\"): the labels are not valid UTF-8"));
+    assert_tags(ds, "3001_1", evergreen, 1);
+    assert_tags(ds, "3001_4", four, 2);
+    skpi_dataset_free(ds);
+}
+
 static void instagram_posts_preset(void **state)
 {
     (void)state;
@@ -1333,6 +1390,7 @@ int main(void)
         cmocka_unit_test(x_content_preset),
         cmocka_unit_test(x_overview_preset),
         cmocka_unit_test(facebook_posts_preset),
+        cmocka_unit_test(meta_custom_labels_are_tags),
         cmocka_unit_test(instagram_posts_preset),
         cmocka_unit_test(meta_daily_preset),
         cmocka_unit_test(linkedin_preset),

@@ -213,7 +213,7 @@ static void options_init_sets_defaults(void **state)
     assert_memory_equal(&m, &o, sizeof o);
     assert_int_equal(skpi_store_options_init(NULL, 1), SKPI_EMISUSE);
     assert_int_equal(skpi_store_options_init(&o, 2), SKPI_EVERSION);
-    assert_int_equal(skpi_store_schema_version(), 7);
+    assert_int_equal(skpi_store_schema_version(), 8);
 }
 
 static void open_creates_wal_store(void **state)
@@ -2737,6 +2737,42 @@ static void fixture_v7_opens_and_reads(void **state)
     skpi_store_free(st);
 }
 
+/* v8: the tags a post carries, read back in their order; a dataset
+ * written back replaces them with its own. */
+static void fixture_v8_opens_and_reads(void **state)
+{
+    (void)state;
+    char p[256];
+    skpi_store *st = open_fixture(p, 8);
+    skpi_dataset *ds = NULL;
+    skpi_period all = { SKPI_TIME_MIN, SKPI_TIME_END };
+    assert_int_equal(skpi_store_read_dataset(&ds, st, NULL, all), SKPI_OK);
+    const skpi_post *post = find_post(ds, "instagram:@acme", "C1");
+    assert_non_null(post);
+    assert_int_equal(skpi_post_tag_count(post), 2);
+    assert_string_equal(skpi_post_tag(post, 0), "Spring sale");
+    assert_string_equal(skpi_post_tag(post, 1), "Launch");
+    assert_int_equal(skpi_post_has_tag(post, "#launch"), 1);
+    /* "Launch" goes, "Summer" comes: the store holds what the dataset does */
+    assert_int_equal(skpi_dataset_clear_post_tags(ds, "instagram:@acme", "C1"), SKPI_OK);
+    assert_int_equal(skpi_dataset_add_post_tag(ds, "instagram:@acme", "C1", "Spring sale"), SKPI_OK);
+    assert_int_equal(skpi_dataset_add_post_tag(ds, "instagram:@acme", "C1", "Summer"), SKPI_OK);
+    assert_int_equal(skpi_store_write_dataset(st, ds), SKPI_OK);
+    skpi_dataset_free(ds);
+    assert_int_equal(raw_int(p, "SELECT count(*) FROM post_tag"), 2);
+    assert_int_equal(raw_int(p, "SELECT position FROM post_tag WHERE tag = 'Summer'"), 1);
+    assert_int_equal(skpi_store_read_dataset(&ds, st, NULL, all), SKPI_OK);
+    post = find_post(ds, "instagram:@acme", "C1");
+    assert_int_equal(skpi_post_tag_count(post), 2);
+    assert_string_equal(skpi_post_tag(post, 1), "Summer");
+    /* a post without tags keeps none */
+    assert_int_equal(skpi_dataset_clear_post_tags(ds, "instagram:@acme", "C1"), SKPI_OK);
+    assert_int_equal(skpi_store_write_dataset(st, ds), SKPI_OK);
+    assert_int_equal(raw_int(p, "SELECT count(*) FROM post_tag"), 0);
+    skpi_dataset_free(ds);
+    skpi_store_free(st);
+}
+
 static void fixture_v4_opens_and_reads(void **state)
 {
     (void)state;
@@ -3086,6 +3122,7 @@ int main(void)
         cmocka_unit_test(fixture_v5_opens_and_reads),
         cmocka_unit_test(fixture_v6_opens_and_reads),
         cmocka_unit_test(fixture_v7_opens_and_reads),
+        cmocka_unit_test(fixture_v8_opens_and_reads),
         cmocka_unit_test(deliveries_once_per_period),
         cmocka_unit_test(report_definitions_of_definitions),
         cmocka_unit_test(damaged_report_definitions_are_reported),
