@@ -540,6 +540,24 @@ SKPI_API const char *skpi_key_result_selector(const skpi_key_result *kr);
 SKPI_API int skpi_key_result_add_checkin(skpi_key_result *kr, skpi_time time, double value,
                                          double confidence, const char *note);
 
+/**
+ * @brief Record a check-in and who made it.
+ *
+ * As skpi_key_result_add_checkin(), with the person (or role) who checked
+ * in; the report shows the name beside the latest check-in's note.
+ * @param kr         the key result
+ * @param time       when, from skpi_time_min() to skpi_time_max()
+ * @param value      finite, or NaN for a check-in that only reports confidence;
+ *                   0 to 1 for a milestone
+ * @param confidence the owner's confidence of reaching the target, 0 to 1, or NaN for none
+ * @param note       any text, or NULL; copied
+ * @param author     who checked in, any text, or NULL (or "") for not said; copied
+ * @return as skpi_key_result_add_checkin(). On error nothing is changed.
+ */
+SKPI_API int skpi_key_result_add_checkin_by(skpi_key_result *kr, skpi_time time, double value,
+                                            double confidence, const char *note,
+                                            const char *author);
+
 /** @brief The number of check-ins (0 for NULL). */
 SKPI_API size_t skpi_key_result_checkin_count(const skpi_key_result *kr);
 
@@ -557,6 +575,18 @@ SKPI_API size_t skpi_key_result_checkin_count(const skpi_key_result *kr);
 SKPI_API int skpi_key_result_checkin(skpi_time *time, double *value, double *confidence,
                                      const char **note, const skpi_key_result *kr,
                                      size_t index);
+
+/**
+ * @brief Who made a check-in.
+ * @param author receives the name ("" when not given), borrowed until the
+ *               check-in is removed or the key result freed
+ * @param kr     the key result
+ * @param index  0 to skpi_key_result_checkin_count() - 1, in time order
+ * @return SKPI_OK, SKPI_EMISUSE (NULL author or key result), SKPI_ERANGE
+ *         (index out of range)
+ */
+SKPI_API int skpi_key_result_checkin_author(const char **author, const skpi_key_result *kr,
+                                            size_t index);
 
 /**
  * @brief Remove a check-in (to correct a mistake).

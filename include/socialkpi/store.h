@@ -428,6 +428,24 @@ SKPI_API int skpi_store_add_checkin(skpi_store *st, const char *objective, size_
                                     skpi_time time, double value, double confidence,
                                     const char *note);
 
+/**
+ * @brief Append one check-in with who made it (schema version 6).
+ *
+ * As skpi_store_add_checkin(), with the author kept beside the note.
+ * @param st         the store, opened read-write
+ * @param objective  the objective's id
+ * @param key_result the key result's index in the objective
+ * @param time       when, from skpi_time_min() to skpi_time_max()
+ * @param value      finite or NaN (none); 0 to 1 for a milestone
+ * @param confidence 0 to 1, or NaN for none
+ * @param note       any text, or NULL
+ * @param author     who checked in, any text, or NULL for not said
+ * @return as skpi_store_add_checkin()
+ */
+SKPI_API int skpi_store_add_checkin_by(skpi_store *st, const char *objective, size_t key_result,
+                                       skpi_time time, double value, double confidence,
+                                       const char *note, const char *author);
+
 /* ------------------------------------------------------------------ */
 /* Report definitions and runs (schema version 2)                      */
 /* ------------------------------------------------------------------ */

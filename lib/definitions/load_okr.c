@@ -14,7 +14,7 @@ static const char *const kr_members[] = {
     "title", "kind", "metric", "channel", "start", "target", "stretch", "commit", "weight",
     "checkins", "activity", NULL
 };
-static const char *const checkin_members[] = { "time", "value", "confidence", "note", NULL };
+static const char *const checkin_members[] = { "time", "value", "confidence", "note", "author", NULL };
 
 /* Room for any custom curve the library accepts. */
 #define CURVE_POINTS_MAX 64
@@ -87,15 +87,16 @@ static int checkins(skpi_key_result *kr, const json_t *k, const char *path)
         const json_t *c;
         skpi_time time = 0;
         double value = NAN, confidence = NAN;
-        const char *note = NULL;
+        const char *note = NULL, *author = NULL;
         rc = skpi__json_element(&c, list, i, where);
         if (rc == SKPI_OK) rc = skpi__json_only(c, at, checkin_members);
         if (rc == SKPI_OK) rc = skpi__json_time(&time, NULL, c, at, "time", true);
         if (rc == SKPI_OK) rc = skpi__json_number(&value, NULL, c, at, "value", false);
         if (rc == SKPI_OK) rc = skpi__json_number(&confidence, NULL, c, at, "confidence", false);
         if (rc == SKPI_OK) rc = skpi__json_string(&note, c, at, "note", false);
+        if (rc == SKPI_OK) rc = skpi__json_string(&author, c, at, "author", false);
         if (rc != SKPI_OK) return rc;
-        rc = skpi_key_result_add_checkin(kr, time, value, confidence, note);
+        rc = skpi_key_result_add_checkin_by(kr, time, value, confidence, note, author);
         if (rc != SKPI_OK) return skpi__json_wrap(rc, at);
     }
     return SKPI_OK;

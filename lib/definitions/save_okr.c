@@ -11,13 +11,15 @@ static json_t *save_checkins(skpi__writer *w, const skpi_key_result *kr)
     for (size_t i = 0; i < n; i++) {
         skpi_time time = 0;
         double value = NAN, confidence = NAN;
-        const char *note = "";
+        const char *note = "", *author = "";
         skpi_key_result_checkin(&time, &value, &confidence, &note, kr, i);
+        skpi_key_result_checkin_author(&author, kr, i);
         json_t *c = skpi__w_object(w);
         skpi__w_set(w, c, "time", skpi__w_time(w, time));
         if (!isnan(value)) skpi__w_set(w, c, "value", skpi__w_number(w, value));
         if (!isnan(confidence)) skpi__w_set(w, c, "confidence", skpi__w_number(w, confidence));
         if (note && note[0] != '\0') skpi__w_set(w, c, "note", skpi__w_string(w, note));
+        if (author && author[0] != '\0') skpi__w_set(w, c, "author", skpi__w_string(w, author));
         skpi__w_append(w, list, c);
     }
     return list;

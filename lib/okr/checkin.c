@@ -23,6 +23,13 @@ int skpi_key_result_add_checkin(skpi_key_result *kr, skpi_time time, double valu
                                 double confidence, const char *note)
 {
     if (kr == NULL) return skpi__error(SKPI_EMISUSE, "skpi_key_result_add_checkin: kr is NULL");
+    return skpi_key_result_add_checkin_by(kr, time, value, confidence, note, NULL);
+}
+
+int skpi_key_result_add_checkin_by(skpi_key_result *kr, skpi_time time, double value,
+                                   double confidence, const char *note, const char *author)
+{
+    if (kr == NULL) return skpi__error(SKPI_EMISUSE, "skpi_key_result_add_checkin_by: kr is NULL");
     const char *ot = kr->obj->title, *kt = kr->title;
     size_t index = skpi__key_result_index(kr);
     if (time < SKPI_TIME_MIN || time >= SKPI_TIME_END)
@@ -44,8 +51,14 @@ int skpi_key_result_add_checkin(skpi_key_result *kr, skpi_time time, double valu
         return skpi__error(SKPI_EDUPLICATE, WHERE ": there is already a check-in at %s; remove it "
                            "first to replace it", ot, index, kt, when);
     }
-    char *copy = skpi__strdup(note != NULL ? note : "");
+    /* the note and who checked in share one allocation (okr_internal.h) */
+    if (note == NULL) note = "";
+    if (author == NULL) author = "";
+    size_t nn = strlen(note) + 1, na = strlen(author) + 1;
+    char *copy = skpi__malloc(nn + na);
     if (copy == NULL) return skpi__nomem();
+    memcpy(copy, note, nn);
+    memcpy(copy + nn, author, na);
     if (kr->ncheckins == kr->capcheckins) {
         size_t cap = kr->capcheckins ? kr->capcheckins * 2 : 8;
         skpi__checkin *grown = skpi__reallocarray(kr->checkins, cap, sizeof *grown);
@@ -80,6 +93,19 @@ int skpi_key_result_checkin(skpi_time *time, double *value, double *confidence,
     if (value != NULL) *value = c->value;
     if (confidence != NULL) *confidence = c->confidence;
     if (note != NULL) *note = c->note;
+    return SKPI_OK;
+}
+
+int skpi_key_result_checkin_author(const char **author, const skpi_key_result *kr, size_t index)
+{
+    if (author == NULL || kr == NULL)
+        return skpi__error(SKPI_EMISUSE, "skpi_key_result_checkin_author: %s is NULL",
+                           author == NULL ? "author" : "kr");
+    if (index >= kr->ncheckins)
+        return skpi__error(SKPI_ERANGE, "skpi_key_result_checkin_author: index %zu is out of range "
+                           "(the key result has %zu check-ins)", index, kr->ncheckins);
+    const char *note = kr->checkins[index].note;
+    *author = note + strlen(note) + 1;
     return SKPI_OK;
 }
 

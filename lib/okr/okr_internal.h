@@ -22,7 +22,8 @@ typedef struct skpi__checkin {
     skpi_time time;
     double value;      /* NaN: confidence-only check-in */
     double confidence; /* NaN: not given */
-    char *note;        /* never NULL */
+    char *note;        /* never NULL; who checked in follows its NUL ("" when
+                        * not said): one allocation holds both */
 } skpi__checkin;
 
 struct skpi_key_result {

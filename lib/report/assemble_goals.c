@@ -268,17 +268,33 @@ static void objective_badge(const skpi__asm *a, skpi_doc_objective *card, const 
     }
 }
 
-/* The latest check-in note before as_of ("" and NULL notes skipped). */
-static const char *latest_note(const skpi_key_result *kr, skpi_time as_of)
+/* The latest check-in note before as_of ("" and NULL notes skipped), and
+ * who wrote it ("" when not said). */
+static const char *latest_note(const char **author, const skpi_key_result *kr, skpi_time as_of)
 {
+    *author = "";
     for (size_t c = skpi_key_result_checkin_count(kr); c-- > 0;) {
         skpi_time t;
         double v, conf;
         const char *note = NULL;
         if (skpi_key_result_checkin(&t, &v, &conf, &note, kr, c) != SKPI_OK || t >= as_of) continue;
-        if (note && note[0]) return note;
+        if (note && note[0]) {
+            if (skpi_key_result_checkin_author(author, kr, c) != SKPI_OK) *author = "";
+            return note;
+        }
     }
     return NULL;
+}
+
+/* A note with its author beside it ("On plan. — Dana"), or the note alone;
+ * the caller frees the result when it differs from `note`. */
+static const char *signed_note(const char *note, const char *author)
+{
+    if (note == NULL || author[0] == '\0') return note;
+    size_t n = strlen(note) + strlen(author) + sizeof " \xE2\x80\x94 ";
+    char *s = skpi__malloc(n);
+    if (s != NULL) snprintf(s, n, "%s \xE2\x80\x94 %s", note, author);
+    return s;
 }
 
 static int key_results(skpi__asm *a, size_t block, size_t o, const skpi_objective *obj,
@@ -303,10 +319,15 @@ static int key_results(skpi__asm *a, size_t block, size_t o, const skpi_objectiv
         if (avail == SKPI_PARTIAL && isfinite(value)) line.current.availability = SKPI_PARTIAL;
         line.score = number(score);
         line.tone = band_tone(kband);
+        const char *author, *note = latest_note(&author, kr, a->r->as_of);
+        const char *signed_by = signed_note(note, author);
+        if (note != NULL && signed_by == NULL) return skpi__nomem();
         char with_source[1024];
-        line.note = note_with_source(a, with_source, sizeof with_source, latest_note(kr, a->r->as_of),
+        line.note = note_with_source(a, with_source, sizeof with_source, signed_by,
                                      skpi_key_result_target_source(kr));
-        TRY(skpi_doc_objective_add_key_result(a->doc, block, o, &line));
+        int rc = skpi_doc_objective_add_key_result(a->doc, block, o, &line);
+        if (signed_by != note) skpi__free((char *)signed_by);
+        TRY(rc);
     }
     return SKPI_OK;
 }

@@ -46,8 +46,8 @@ static int save_key_results(skpi_store *st, const char *id, const skpi_objective
         " ?10, ?11)", what);
     if (rc == SKPI_OK)
         rc = skpi__store_prepare(&ci_stmt, st,
-            "INSERT INTO checkin(objective, key_result, time, value, confidence, note)"
-            " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", what);
+            "INSERT INTO checkin(objective, key_result, time, value, confidence, note, author)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", what);
     size_t count = skpi_objective_key_result_count(obj);
     for (size_t i = 0; i < count && rc == SKPI_OK; i++) {
         const skpi_key_result *kr = skpi_objective_key_result(obj, i);
@@ -70,14 +70,16 @@ static int save_key_results(skpi_store *st, const char *id, const skpi_objective
         for (size_t c = 0; c < checkins && rc == SKPI_OK; c++) {
             skpi_time time;
             double value, confidence;
-            const char *note;
+            const char *note, *author = "";
             skpi_key_result_checkin(&time, &value, &confidence, &note, kr, c);
+            skpi_key_result_checkin_author(&author, kr, c);
             sqlite3_bind_text(ci_stmt, 1, id, -1, SQLITE_STATIC);
             sqlite3_bind_int64(ci_stmt, 2, (sqlite3_int64)i);
             sqlite3_bind_int64(ci_stmt, 3, time);
             skpi__store_bind_real(ci_stmt, 4, value);
             skpi__store_bind_real(ci_stmt, 5, confidence);
             sqlite3_bind_text(ci_stmt, 6, note ? note : "", -1, SQLITE_STATIC);
+            sqlite3_bind_text(ci_stmt, 7, author ? author : "", -1, SQLITE_STATIC);
             rc = skpi__store_step_done(st, ci_stmt, what);
         }
     }
@@ -151,17 +153,18 @@ static int load_checkins(skpi_key_result *kr, skpi_store *st, const char *id, sq
                          const char *what)
 {
     sqlite3_stmt *s;
-    int rc = skpi__store_prepare(&s, st, "SELECT time, value, confidence, note FROM checkin"
+    int rc = skpi__store_prepare(&s, st, "SELECT time, value, confidence, note, author FROM checkin"
                                  " WHERE objective = ?1 AND key_result = ?2 ORDER BY time", what);
     if (rc != SKPI_OK) return rc;
     sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
     sqlite3_bind_int64(s, 2, index);
     int src = SQLITE_DONE; /* the first step sets it; gcc -Og cannot tell */
     while (rc == SKPI_OK && (src = sqlite3_step(s)) == SQLITE_ROW)
-        rc = skpi_key_result_add_checkin(kr, sqlite3_column_int64(s, 0),
-                                         skpi__store_column_real(s, 1),
-                                         skpi__store_column_real(s, 2),
-                                         (const char *)sqlite3_column_text(s, 3));
+        rc = skpi_key_result_add_checkin_by(kr, sqlite3_column_int64(s, 0),
+                                            skpi__store_column_real(s, 1),
+                                            skpi__store_column_real(s, 2),
+                                            (const char *)sqlite3_column_text(s, 3),
+                                            (const char *)sqlite3_column_text(s, 4));
     if (rc == SKPI_OK && src != SQLITE_DONE) rc = skpi__store_sqlerr(st, src, what);
     sqlite3_finalize(s);
     return rc;
@@ -286,7 +289,8 @@ static int checkin_kind(int *kind, skpi_store *st, const char *objective, size_t
 }
 
 static int insert_checkin(skpi_store *st, const char *objective, size_t index, skpi_time time,
-                          double value, double confidence, const char *note, const char *what)
+                          double value, double confidence, const char *note, const char *author,
+                          const char *what)
 {
     int kind = SKPI_KR_MANUAL;
     int rc = checkin_kind(&kind, st, objective, index, what);
@@ -296,7 +300,7 @@ static int insert_checkin(skpi_store *st, const char *objective, size_t index, s
                            value);
     sqlite3_stmt *s;
     rc = skpi__store_prepare(&s, st, "INSERT INTO checkin(objective, key_result, time, value,"
-                             " confidence, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", what);
+                             " confidence, note, author) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", what);
     if (rc != SKPI_OK) return rc;
     sqlite3_bind_text(s, 1, objective, -1, SQLITE_STATIC);
     sqlite3_bind_int64(s, 2, (sqlite3_int64)index);
@@ -304,6 +308,7 @@ static int insert_checkin(skpi_store *st, const char *objective, size_t index, s
     skpi__store_bind_real(s, 4, value);
     skpi__store_bind_real(s, 5, confidence);
     sqlite3_bind_text(s, 6, note ? note : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 7, author ? author : "", -1, SQLITE_STATIC);
     int src = sqlite3_step(s);
     sqlite3_finalize(s);
     if (src == SQLITE_DONE) return SKPI_OK;
@@ -316,10 +321,10 @@ static int insert_checkin(skpi_store *st, const char *objective, size_t index, s
     return skpi__store_sqlerr(st, src, what);
 }
 
-int skpi_store_add_checkin(skpi_store *st, const char *objective, size_t key_result,
-                           skpi_time time, double value, double confidence, const char *note)
+static int add_checkin(skpi_store *st, const char *objective, size_t key_result, skpi_time time,
+                       double value, double confidence, const char *note, const char *author,
+                       const char *what)
 {
-    static const char what[] = "skpi_store_add_checkin";
     if (st == NULL || objective == NULL)
         return skpi__error(SKPI_EMISUSE, "%s: %s is NULL", what, st ? "objective" : "store");
     if (!skpi__time_in_range(time))
@@ -331,6 +336,21 @@ int skpi_store_add_checkin(skpi_store *st, const char *objective, size_t key_res
                            what, confidence);
     int rc = skpi__store_write_begin(st, what);
     if (rc != SKPI_OK) return rc;
-    rc = insert_checkin(st, objective, key_result, time, value, confidence, note, what);
+    rc = insert_checkin(st, objective, key_result, time, value, confidence, note, author, what);
     return skpi__store_write_end(st, rc, what);
+}
+
+int skpi_store_add_checkin(skpi_store *st, const char *objective, size_t key_result,
+                           skpi_time time, double value, double confidence, const char *note)
+{
+    return add_checkin(st, objective, key_result, time, value, confidence, note, NULL,
+                       "skpi_store_add_checkin");
+}
+
+int skpi_store_add_checkin_by(skpi_store *st, const char *objective, size_t key_result,
+                              skpi_time time, double value, double confidence, const char *note,
+                              const char *author)
+{
+    return add_checkin(st, objective, key_result, time, value, confidence, note, author,
+                       "skpi_store_add_checkin_by");
 }

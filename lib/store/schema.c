@@ -226,6 +226,9 @@ static const char *const migration[SKPI__STORE_SCHEMA] = {
     "  tag TEXT NOT NULL,"
     "  PRIMARY KEY(post, position)"
     ") WITHOUT ROWID;",
+
+    /* 8 -> 9: who made a check-in ("" when not said; docs/okrs.md). */
+    "ALTER TABLE checkin ADD COLUMN author TEXT NOT NULL DEFAULT '';",
 };
 
 int skpi__store_migrate(skpi_store *st, int from, const char *what)

@@ -1289,7 +1289,7 @@ static const bad_case bad_cases[] = {
       "{\"time\": \"2026-01-01\", \"value\": 1}, {\"time\": \"2026-01-01T00:00:00Z\", \"value\": 2}]}]}]}",
       SKPI_EDUPLICATE, NULL },
     { "{\"version\": 1, \"objectives\": [{\"id\": \"a\", \"title\": \"A\", \"key_results\": [{\"title\": \"k\", \"checkins\": [{\"time\": \"2026-01-01\", \"mood\": 1}]}]}]}",
-      SKPI_EINVAL, "objectives[0].key_results[0].checkins[0].mood: unknown member (expected time, value, confidence, note)" },
+      SKPI_EINVAL, "objectives[0].key_results[0].checkins[0].mood: unknown member (expected time, value, confidence, note, author)" },
     /* reports */
     { "{\"version\": 1, \"reports\": [{\"id\": \"r\", \"title\": \"R\", \"audience\": \"board\"}]}",
       SKPI_EINVAL, "reports[0].audience: unknown audience 'board' (expected self, team, management, leadership, sales, custom)" },
@@ -1414,6 +1414,33 @@ static void test_top_posts_section(void **state)
         if (i == 0) assert_int_equal(skpi_report_audience(r), SKPI_AUDIENCE_MANAGEMENT);
         skpi_report_free(r);
     }
+    skpi_definitions_free(defs);
+}
+
+/* Who checked in: read from "author", written back only when said. */
+static void test_checkin_author(void **state)
+{
+    (void)state;
+    skpi_definitions *defs = load_text(
+        "{\"version\": 1, \"objectives\": [{\"id\": \"a\", \"title\": \"A\", \"key_results\": [{\"title\": \"k\", "
+        "\"start\": 0, \"target\": 10, \"checkins\": [{\"time\": \"2026-01-01\", \"value\": 1, \"note\": \"n\", "
+        "\"author\": \"Dana\"}, {\"time\": \"2026-01-02\", \"value\": 2}]}]}]}");
+    const skpi_key_result *kr = skpi_objective_key_result(skpi_definitions_objective(defs, 0), 0);
+    const char *who = NULL;
+    assert_int_equal(skpi_key_result_checkin_author(&who, kr, 0), SKPI_OK);
+    assert_string_equal(who, "Dana");
+    assert_int_equal(skpi_key_result_checkin_author(&who, kr, 1), SKPI_OK);
+    assert_string_equal(who, "");
+    char *text = save_text(defs);
+    const char *first = strstr(text, "\"author\"");
+    assert_non_null(first);
+    assert_null(strstr(first + 1, "\"author\""));
+    skpi_free(text);
+    skpi_definitions *copy = reload(defs);
+    kr = skpi_objective_key_result(skpi_definitions_objective(copy, 0), 0);
+    assert_int_equal(skpi_key_result_checkin_author(&who, kr, 0), SKPI_OK);
+    assert_string_equal(who, "Dana");
+    skpi_definitions_free(copy);
     skpi_definitions_free(defs);
 }
 
@@ -1955,6 +1982,7 @@ int main(void)
         cmocka_unit_test(test_channel_names),
         cmocka_unit_test(test_top_posts_section),
         cmocka_unit_test(test_bad_documents),
+        cmocka_unit_test(test_checkin_author),
         cmocka_unit_test(test_setter_messages),
         cmocka_unit_test(test_lenient_input),
         cmocka_unit_test(test_end_of_time),

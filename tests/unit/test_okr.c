@@ -848,6 +848,28 @@ static void checkins_out_of_order_are_sorted(void **state)
     assert_int_equal(skpi_key_result_add_checkin(kr, day(2026, 2, 1), 6, 0.5, "again"), SKPI_EDUPLICATE);
     assert_message("already");
     assert_int_equal(skpi_key_result_checkin_count(kr), 3);
+    assert_int_equal(skpi_key_result_add_checkin_by(kr, day(2026, 2, 1), 6, 0.5, "again", "Dana"),
+                     SKPI_EDUPLICATE);
+    assert_int_equal(skpi_key_result_checkin_count(kr), 3);
+
+    /* who checked in: kept with its check-in through the sorting; "" when
+     * not said */
+    const char *who = NULL;
+    assert_int_equal(skpi_key_result_add_checkin_by(kr, day(2026, 1, 20), 4, NAN, "mid-jan", "Dana"), SKPI_OK);
+    assert_int_equal(skpi_key_result_checkin_author(&who, kr, 1), SKPI_OK);
+    assert_string_equal(who, "Dana");
+    assert_int_equal(skpi_key_result_checkin(&t, &v, &c, &note, kr, 1), SKPI_OK);
+    assert_string_equal(note, "mid-jan");
+    assert_int_equal(skpi_key_result_checkin_author(&who, kr, 0), SKPI_OK);
+    assert_string_equal(who, "");
+    assert_int_equal(skpi_key_result_checkin_author(&who, kr, 4), SKPI_ERANGE);
+    assert_int_equal(skpi_key_result_checkin_author(NULL, kr, 0), SKPI_EMISUSE);
+    assert_int_equal(skpi_key_result_checkin_author(&who, NULL, 0), SKPI_EMISUSE);
+    assert_int_equal(skpi_key_result_add_checkin_by(NULL, day(2026, 1, 21), 4, NAN, NULL, "x"), SKPI_EMISUSE);
+    assert_int_equal(skpi_key_result_remove_checkin(kr, 1), SKPI_OK);
+    assert_int_equal(skpi_key_result_checkin_count(kr), 3);
+    assert_int_equal(skpi_key_result_checkin_author(&who, kr, 1), SKPI_OK);
+    assert_string_equal(who, "");
     assert_int_equal(skpi_key_result_checkin(NULL, &v, NULL, NULL, kr, 1), SKPI_OK);
     assert_true(v == 5);
 

@@ -620,6 +620,43 @@ static void deadlines_show_the_last_day(void **state)
     assert_string_equal(card_deadline(new_year + 12 * 3600, 60, buf, sizeof buf), "2027-01-01");
 }
 
+/* The latest check-in's note names who wrote it when the check-in says
+ * (skpi_key_result_add_checkin_by()); a note without an author reads as
+ * before, and a check-in after the report's date does not count. */
+static void checkin_author_beside_the_note(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = dataset();
+    skpi_report *r = definition();
+    skpi_objective *o = NULL;
+    assert_int_equal(skpi_objective_new(&o, "Be talked about"), SKPI_OK);
+    skpi_period q4 = { day(2026, 10, 1), day(2027, 1, 1) };
+    assert_int_equal(skpi_objective_set_period(o, q4), SKPI_OK);
+    skpi_key_result *kr = NULL, *kr2 = NULL;
+    assert_int_equal(skpi_objective_add_key_result(&kr, o, SKPI_KR_MANUAL, "Ten interviews"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_range(kr, 0, 10), SKPI_OK);
+    assert_int_equal(skpi_key_result_add_checkin_by(kr, day(2026, 11, 10), 4, NAN, "four booked", "Ann"), SKPI_OK);
+    assert_int_equal(skpi_key_result_add_checkin_by(kr, day(2026, 11, 15), 5, 0.8, "halfway", "Dana Ruiz"), SKPI_OK);
+    /* 1 December is the report's date: not yet counted */
+    assert_int_equal(skpi_key_result_add_checkin_by(kr, day(2026, 12, 1), 6, NAN, "six", "Eve"), SKPI_OK);
+    assert_int_equal(skpi_objective_add_key_result(&kr2, o, SKPI_KR_MANUAL, "Two podcasts"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_range(kr2, 0, 2), SKPI_OK);
+    assert_int_equal(skpi_key_result_add_checkin(kr2, day(2026, 11, 20), 1, NAN, "one recorded"), SKPI_OK);
+    assert_int_equal(skpi_report_add_objective(r, o), SKPI_OK);
+    skpi_doc *doc = NULL;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    char *t = doc_text(doc);
+    assert_contains(t, "  - Ten interviews: 0.50 (5 of 10). halfway \xE2\x80\x94 Dana Ruiz\n");
+    assert_contains(t, "  - Two podcasts: 0.50 (1 of 2). one recorded\n");
+    assert_null(strstr(t, "Eve"));
+    assert_null(strstr(t, "Ann"));
+    skpi_free(t);
+    skpi_doc_free(doc);
+    skpi_report_free(r);
+    skpi_objective_free(o);
+    skpi_dataset_free(ds);
+}
+
 /* A rendering of doc in format f, NUL-terminated. */
 static char *doc_render(const skpi_doc *doc, int f)
 {
@@ -1518,6 +1555,7 @@ int main(void)
         cmocka_unit_test(spot_check_arithmetic),
         cmocka_unit_test(goals_and_okrs),
         cmocka_unit_test(dates_in_readers_words),
+        cmocka_unit_test(checkin_author_beside_the_note),
         cmocka_unit_test(goal_cards_show_the_forecast),
         cmocka_unit_test(okr_tree_and_verdicts),
         cmocka_unit_test(deadlines_show_the_last_day),

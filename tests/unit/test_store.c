@@ -213,7 +213,7 @@ static void options_init_sets_defaults(void **state)
     assert_memory_equal(&m, &o, sizeof o);
     assert_int_equal(skpi_store_options_init(NULL, 1), SKPI_EMISUSE);
     assert_int_equal(skpi_store_options_init(&o, 2), SKPI_EVERSION);
-    assert_int_equal(skpi_store_schema_version(), 8);
+    assert_int_equal(skpi_store_schema_version(), 9);
 }
 
 static void open_creates_wal_store(void **state)
@@ -2195,6 +2195,31 @@ static void checkins_and_deletes(void **state)
     assert_int_equal(skpi_store_add_checkin(st, "o1", 0, SKPI_TIME_END, 1, NAN, NULL), SKPI_ERANGE);
     assert_int_equal(skpi_store_add_checkin(st, NULL, 0, T0, 1, NAN, NULL), SKPI_EMISUSE);
     assert_int_equal(raw_int(p, "SELECT count(*) FROM checkin"), 5);
+    /* who checked in (schema 6): kept, and read back with the check-in */
+    assert_int_equal(skpi_store_add_checkin_by(st, "o1", 0, T0 + 60 * DAY, 31, NAN, "steady", "Dana"),
+                     SKPI_OK);
+    assert_int_equal(skpi_store_add_checkin_by(st, "o1", 0, T0 + 60 * DAY, 32, NAN, NULL, "Eve"),
+                     SKPI_EDUPLICATE);
+    assert_int_equal(skpi_store_add_checkin_by(NULL, "o1", 0, T0, 1, NAN, NULL, "Eve"), SKPI_EMISUSE);
+    assert_int_equal(raw_int(p, "SELECT count(*) FROM checkin WHERE author = 'Dana'"), 1);
+    assert_int_equal(raw_int(p, "SELECT count(*) FROM checkin WHERE author = ''"), 5);
+    {
+        skpi_definitions *with_author;
+        const char *who = NULL;
+        assert_int_equal(skpi_store_read_definitions(&with_author, st, NULL), SKPI_OK);
+        const skpi_key_result *k0 = skpi_objective_key_result(objective_by_id(with_author, "o1"), 0);
+        assert_int_equal(skpi_key_result_checkin_count(k0), 5);
+        assert_checkin(k0, 4, T0 + 60 * DAY, 31, NAN, "steady");
+        assert_int_equal(skpi_key_result_checkin_author(&who, k0, 4), SKPI_OK);
+        assert_string_equal(who, "Dana");
+        assert_int_equal(skpi_key_result_checkin_author(&who, k0, 3), SKPI_OK);
+        assert_string_equal(who, "");
+        /* written back whole, the author stays */
+        assert_int_equal(skpi_store_write_definitions(st, with_author), SKPI_OK);
+        assert_int_equal(raw_int(p, "SELECT count(*) FROM checkin WHERE author = 'Dana'"), 1);
+        skpi_definitions_free(with_author);
+    }
+    raw_exec(p, "DELETE FROM checkin WHERE author = 'Dana'");
 
     skpi_definitions *back;
     assert_int_equal(skpi_store_read_definitions(&back, st, NULL), SKPI_OK);
@@ -2773,6 +2798,27 @@ static void fixture_v8_opens_and_reads(void **state)
     skpi_store_free(st);
 }
 
+/* v9: who made a check-in; the older check-in reads back with no author. */
+static void fixture_v9_opens_and_reads(void **state)
+{
+    (void)state;
+    char p[256];
+    skpi_store *st = open_fixture(p, 9);
+    skpi_definitions *defs = NULL;
+    assert_int_equal(skpi_store_read_definitions(&defs, st, NULL), SKPI_OK);
+    const skpi_key_result *kr = skpi_objective_key_result(objective_by_id(defs, "o1"), 0);
+    assert_int_equal(skpi_key_result_checkin_count(kr), 2);
+    const char *who = NULL;
+    assert_checkin(kr, 0, 1704931200, 25, 0.6, "good start");
+    assert_int_equal(skpi_key_result_checkin_author(&who, kr, 0), SKPI_OK);
+    assert_string_equal(who, "");
+    assert_checkin(kr, 1, 1705536000, 27, NAN, "steady");
+    assert_int_equal(skpi_key_result_checkin_author(&who, kr, 1), SKPI_OK);
+    assert_string_equal(who, "Dana");
+    skpi_definitions_free(defs);
+    skpi_store_free(st);
+}
+
 static void fixture_v4_opens_and_reads(void **state)
 {
     (void)state;
@@ -3123,6 +3169,7 @@ int main(void)
         cmocka_unit_test(fixture_v6_opens_and_reads),
         cmocka_unit_test(fixture_v7_opens_and_reads),
         cmocka_unit_test(fixture_v8_opens_and_reads),
+        cmocka_unit_test(fixture_v9_opens_and_reads),
         cmocka_unit_test(deliveries_once_per_period),
         cmocka_unit_test(report_definitions_of_definitions),
         cmocka_unit_test(damaged_report_definitions_are_reported),

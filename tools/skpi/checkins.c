@@ -33,10 +33,13 @@ static int copy_checkins(skpi_key_result *to, const skpi_key_result *from)
     for (size_t i = 0; i < skpi_key_result_checkin_count(from); i++) {
         skpi_time t;
         double value, confidence;
-        const char *note;
+        const char *note, *author = "";
         int rc = skpi_key_result_checkin(&t, &value, &confidence, &note, from, i);
         if (rc == SKPI_OK && has_checkin_at(to, t)) continue;
-        if (rc == SKPI_OK) rc = skpi_key_result_add_checkin(to, t, value, confidence, note[0] ? note : NULL);
+        if (rc == SKPI_OK) rc = skpi_key_result_checkin_author(&author, from, i);
+        if (rc == SKPI_OK)
+            rc = skpi_key_result_add_checkin_by(to, t, value, confidence, note[0] ? note : NULL,
+                                                author[0] ? author : NULL);
         if (rc != SKPI_OK) return rc;
     }
     return SKPI_OK;

@@ -14,7 +14,8 @@ static const opt_spec options[] = {
     { "objective", 'o', "ID", "only this objective (and those aligned under it)" },
     { "value", 'v', "NUMBER", "checkin: the value measured (a milestone: its completion, 0 to 1)" },
     { "confidence", 'c', "NUMBER", "checkin: the owner's confidence of reaching the target, 0 to 1" },
-    { "note", 'n', "TEXT", "checkin: what happened, who checked in" },
+    { "note", 'n', "TEXT", "checkin: what happened" },
+    { "author", 0, "NAME", "checkin: who checked in (the report shows it beside the note)" },
     { "at", 0, "TIME", "checkin: when (default: now)" },
     { NULL, 0, NULL, NULL }
 };
@@ -79,7 +80,7 @@ static int score(const command *cmd, const parsed *p)
     if (p->positional_count > 1)
         return fail(EXIT_USAGE, cmd, "unexpected argument '%s' (usage: skpi okr score [OPTIONS])",
                     p->positional[1]);
-    static const char *const checkin_only[] = { "value", "confidence", "note", "at" };
+    static const char *const checkin_only[] = { "value", "confidence", "note", "author", "at" };
     for (size_t i = 0; i < sizeof checkin_only / sizeof checkin_only[0]; i++)
         if (opt(p, cmd, checkin_only[i]))
             return fail(EXIT_USAGE, cmd, "--%s is for 'skpi okr checkin'", checkin_only[i]);
@@ -182,7 +183,8 @@ static int record(const command *cmd, const parsed *p, skpi_definitions *defs, s
     if (code != EXIT_DONE) return code;
     char where[64];
     snprintf(where, sizeof where, "%s, key result %zu", id, k + 1);
-    int rc = skpi_key_result_add_checkin(kr, when, value, confidence, opt(p, cmd, "note"));
+    int rc = skpi_key_result_add_checkin_by(kr, when, value, confidence, opt(p, cmd, "note"),
+                                            opt(p, cmd, "author"));
     if (rc != SKPI_OK) {
         /* The library counts key results from 0 and names the objective by
          * its title; say what the user typed instead. */
@@ -227,7 +229,7 @@ static int run(const command *cmd, const parsed *p)
 
 const command cmd_okr = {
     "okr",
-    "okr score [--as-of DATE] [--objective ID] | okr checkin OBJECTIVE KEY_RESULT --value NUMBER [--note TEXT]",
+    "okr score [--as-of DATE] [--objective ID] | okr checkin OBJECTIVE KEY_RESULT --value NUMBER [--note TEXT] [--author NAME]",
     "Score objectives and their key results (Google's 0.0-1.0 grading), or record a check-in.",
     "score: each top-level objective is shown with its score, the score rounded\n"
     "to one decimal and its band (red, yellow, green), the score expected by\n"
@@ -236,7 +238,8 @@ const command cmd_okr = {
     "aligned under it, indented.\n"
     "checkin: records a check-in of one key result (its number as 'score'\n"
     "shows it, or its title) in the store: --value (a milestone's completion\n"
-    "from 0 to 1), --confidence from 0 to 1, --note, --at (default: now).\n"
+    "from 0 to 1), --confidence from 0 to 1, --note, --author (who checked\n"
+    "in), --at (default: now).\n"
     "The objectives stay in the definitions file; 'score', 'report' and 'send'\n"
     "read the check-ins of both the file and the store.\n",
     options, 1, 3, run
