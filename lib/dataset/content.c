@@ -2,6 +2,7 @@
  * and the order of posts. */
 #include "dataset/content.h"
 
+#include <math.h>
 #include <string.h>
 
 int skpi_content_options_init(skpi_content_options *opts, unsigned version)
@@ -68,15 +69,44 @@ int skpi__content_prepare(skpi__content *c, const skpi_dataset *ds, skpi_period 
     c->cal = opts->calendar;
     c->media_metric = skpi__kind_media_metric(ds);
     c->sign = ds->cat->metrics[c->metric.metric]->direction == SKPI_LOWER_IS_BETTER ? -1 : 1;
+    const skpi__query *queries[] = { &c->metric, &c->rate };
+    if ((rc = skpi__post_columns_ensure(ds, queries, 2)) != SKPI_OK) return rc;
+    c->cols = ds->post_columns;
+    /* The selector once per channel, not once per post. */
+    c->channel_on = skpi__calloc(ds->n_channels ? ds->n_channels : 1, sizeof *c->channel_on);
+    if (!c->channel_on) return skpi__nomem();
+    for (size_t ch = 0; ch < ds->n_channels; ch++)
+        c->channel_on[ch] = skpi__selector_matches(&c->sel, ds, (uint32_t)ch);
     return SKPI_OK;
 }
 
-bool skpi__content_selects(const skpi__content *c, const skpi_post *p)
+void skpi__content_release(skpi__content *c)
 {
-    if (p->published < c->period.start || p->published >= c->period.end) return false;
-    if (!skpi__selector_matches(&c->sel, c->ds, p->channel)) return false;
-    if (c->kind >= 0 && skpi__post_kind(p, c->media_metric) != c->kind) return false;
-    return !c->tag || skpi_post_has_tag(p, c->tag);
+    skpi__free(c->channel_on);
+    c->channel_on = NULL;
+}
+
+unsigned char skpi__content_kind(const skpi__content *c, size_t i)
+{
+    unsigned char k = c->cols->kind[i];
+    return k != SKPI__KIND_UNSET ? k : skpi__post_kind(c->ds->posts[i], c->media_metric);
+}
+
+bool skpi__content_selects(const skpi__content *c, size_t i)
+{
+    skpi_time t = c->cols->published[i];
+    if (t < c->period.start || t >= c->period.end || !c->channel_on[c->cols->channel[i]]) return false;
+    if (c->kind >= 0 && skpi__content_kind(c, i) != c->kind) return false;
+    return !c->tag || skpi_post_has_tag(c->ds->posts[i], c->tag);
+}
+
+void skpi__content_eval(skpi_value *out, const skpi__content *c, const skpi__query *q, size_t i)
+{
+    double values[SKPI__MAX_LEAVES];
+    out->value = NAN;
+    if (q->uses_days) out->availability = SKPI_UNSUPPORTED;
+    else if (!skpi__post_columns_leaves(values, c->ds, q, i)) out->availability = SKPI_MISSING;
+    else skpi__post_eval_leaves(out, c->ds, q, values);
 }
 
 /* Hoare's selection: v[k] is the k-th smallest afterwards, smaller values
@@ -124,8 +154,9 @@ bool skpi__scored_better(const skpi_dataset *ds, const skpi__scored *a, const sk
                          int sign)
 {
     if (a->value != b->value) return (a->value > b->value) == (sign > 0);
+    const skpi_time *published = ds->post_columns->published;
+    if (published[a->post] != published[b->post]) return published[a->post] < published[b->post];
     const skpi_post *pa = ds->posts[a->post], *pb = ds->posts[b->post];
-    if (pa->published != pb->published) return pa->published < pb->published;
     int c = strcmp(ds->channels[pa->channel].key, ds->channels[pb->channel].key);
     if (c != 0) return c < 0;
     return strcmp(pa->id, pb->id) < 0;

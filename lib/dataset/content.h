@@ -1,5 +1,6 @@
 /* What the content aggregates (post groups, posting times) share: their
- * options checked and resolved, the posts they count, medians. */
+ * options checked and resolved, the posts they count (read from the
+ * dataset's post columns), medians. */
 #ifndef SKPI_DATASET_CONTENT_H
 #define SKPI_DATASET_CONTENT_H
 
@@ -19,13 +20,21 @@ typedef struct skpi__content {
     size_t min_posts, min_slot_posts, ranked;
     const skpi_calendar *cal;
     int sign;            /* +1: higher is better; -1: lower */
+    bool *channel_on;    /* per channel: the selector chooses it */
+    const skpi__post_columns *cols;
 } skpi__content;
 
-/* Check and resolve the options (NULL: defaults); the message names fn. */
+/* Check and resolve the options (NULL: defaults) and make the post columns
+ * current; the message names fn. On SKPI_OK, skpi__content_release() later. */
 int skpi__content_prepare(skpi__content *c, const skpi_dataset *ds, skpi_period period,
                           const skpi_content_options *opts, const char *fn);
+void skpi__content_release(skpi__content *c);
 /* Whether post i is counted. */
-bool skpi__content_selects(const skpi__content *c, const skpi_post *p);
+bool skpi__content_selects(const skpi__content *c, size_t i);
+/* The normalised kind of post i. */
+unsigned char skpi__content_kind(const skpi__content *c, size_t i);
+/* The value of a prepared query (c->metric, c->rate) on post i. */
+void skpi__content_eval(skpi_value *out, const skpi__content *c, const skpi__query *q, size_t i);
 
 /* The median of v[0..n), n > 0, reordering v (expected linear time). */
 double skpi__median_of(double *v, size_t n);

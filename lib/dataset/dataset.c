@@ -23,7 +23,8 @@ int skpi_dataset_new(skpi_dataset **out, const skpi_catalog *catalog)
         ds->cat = skpi_catalog_builtin();
     }
     ds->columns = skpi__calloc(ds->cat->count ? ds->cat->count : 1, sizeof *ds->columns);
-    if (!ds->columns) {
+    if (!ds->columns || skpi__post_columns_new(&ds->post_columns, ds->cat->count) != SKPI_OK) {
+        skpi__free(ds->columns);
         skpi_catalog_free(ds->own_catalog);
         skpi__free(ds);
         return skpi__nomem();
@@ -65,6 +66,7 @@ void skpi_dataset_free(skpi_dataset *ds)
     for (size_t i = 0; i < ds->n_posts; i++) skpi__post_free(ds->posts[i]);
     skpi__free(ds->posts);
     skpi__htab_free(&ds->post_index);
+    skpi__post_columns_free(ds->post_columns);
     skpi_catalog_free(ds->own_catalog);
     skpi__free(ds);
 }

@@ -96,6 +96,20 @@ struct skpi_post {
     unsigned char kind; /* skpi__kind of the raw type; SKPI__KIND_UNSET: none given */
 };
 
+/* The posts' figures as columns (post_columns.c): what aggregates over many
+ * posts read instead of one allocation per post. Built on first use and
+ * again after any change to the posts. */
+typedef struct skpi__post_columns {
+    bool valid, stale;
+    size_t n;              /* the posts the arrays cover */
+    skpi_time *published;
+    uint32_t *channel;
+    unsigned char *kind;   /* the raw type's kind; SKPI__KIND_UNSET: read off the post */
+    double **values;       /* per catalog metric: each post's value, NaN when it has none;
+                            * NULL until asked for */
+    size_t n_metrics;
+} skpi__post_columns;
+
 struct skpi_dataset {
     skpi_catalog *own_catalog; /* a host catalog's copy, or NULL */
     const skpi_catalog *cat;
@@ -116,6 +130,8 @@ struct skpi_dataset {
     skpi_post **posts;
     size_t n_posts, cap_posts;
     skpi__htab post_index;
+    /* Made with the dataset so that readers holding it const can fill it. */
+    skpi__post_columns *post_columns;
 
     bool has_source;
     skpi_source source;
@@ -242,6 +258,20 @@ uint64_t skpi__post_hash_at(const void *ctx, uint32_t index);
 bool skpi__post_leaves(double *values, const skpi_post *p, const skpi__query *q);
 /* The value of a prepared query on one post. */
 void skpi__post_eval(skpi_value *out, const skpi_post *p, const skpi__query *q);
+
+/* The evaluation of a prepared query from its leaves' values on one post. */
+void skpi__post_eval_leaves(skpi_value *out, const skpi_dataset *ds, const skpi__query *q,
+                            const double *values);
+
+/* Post columns (post_columns.c). */
+int skpi__post_columns_new(skpi__post_columns **out, size_t n_metrics);
+void skpi__post_columns_free(skpi__post_columns *pc);
+/* Any change to a post calls this: the columns are built afresh when next used. */
+void skpi__post_columns_stale(skpi_dataset *ds);
+/* Make the columns current, with the values of every leaf of the queries. */
+int skpi__post_columns_ensure(const skpi_dataset *ds, const skpi__query *const *queries, size_t n);
+/* skpi__post_leaves() of post i read from the columns. */
+bool skpi__post_columns_leaves(double *values, const skpi_dataset *ds, const skpi__query *q, size_t i);
 
 /* Post types normalised across networks (post_kinds.c). */
 enum {

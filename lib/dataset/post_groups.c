@@ -194,8 +194,8 @@ static void keep_best(const skpi_dataset *ds, skpi__scored *best, size_t *n, siz
 }
 
 /* Count one post in a group. */
-static void count_in(const build *b, group *g, skpi__ksum *leaf_sums, const skpi__scored *s,
-                     const double *leaves, bool has_leaves)
+static inline void count_in(const build *b, group *g, skpi__ksum *leaf_sums, const skpi__scored *s,
+                            const double *leaves, bool has_leaves)
 {
     g->posts++;
     if (!isnan(s->value)) {
@@ -231,21 +231,16 @@ static int collect(build *b)
         if (!b->eg || !b->ev) return skpi__nomem();
         b->cap_entries = n_posts ? n_posts : 1;
     }
+    /* One pass over the post columns: no post is read but for its tags. */
     for (size_t i = 0; i < n_posts; i++) {
-        /* posts and their values live apart: fetch ahead */
-        if (i + 8 < n_posts) {
-            __builtin_prefetch(ds->posts[i + 8]);
-            if (i + 4 < n_posts) __builtin_prefetch(ds->posts[i + 4]->values);
-        }
-        const skpi_post *p = ds->posts[i];
-        if (!skpi__content_selects(c, p)) continue;
+        if (!skpi__content_selects(c, i)) continue;
         skpi_value v;
-        skpi__post_eval(&v, p, &c->metric);
+        skpi__content_eval(&v, c, &c->metric, i);
         skpi__scored s = { v.availability == SKPI_AVAILABLE ? v.value : NAN, (uint32_t)i };
-        bool has_leaves = !c->rate.uses_days && skpi__post_leaves(leaves, p, &c->rate);
+        bool has_leaves = !c->rate.uses_days && skpi__post_columns_leaves(leaves, ds, &c->rate, i);
         size_t n = 1;
-        if (b->by == SKPI_POSTS_BY_TYPE) groups[0] = skpi__post_kind(p, c->media_metric);
-        else if ((rc = post_tag_groups(b, p, groups, &n)) != SKPI_OK) return rc;
+        if (b->by == SKPI_POSTS_BY_TYPE) groups[0] = skpi__content_kind(c, i);
+        else if ((rc = post_tag_groups(b, ds->posts[i], groups, &n)) != SKPI_OK) return rc;
         for (size_t k = 0; k < n; k++) {
             if (!isnan(s.value) && (rc = push_entry(b, groups[k], s.value)) != SKPI_OK) return rc;
             count_in(b, &pg->g[groups[k]], &pg->leaf_sums[groups[k] * pg->n_leaves], &s, leaves,
@@ -360,7 +355,10 @@ int skpi_post_groups_new(skpi_post_groups **out, const skpi_dataset *ds, int by,
     int rc = skpi__content_prepare(&b.c, ds, period, opts, fn);
     if (rc != SKPI_OK) return rc;
     skpi_post_groups *pg = skpi__calloc(1, sizeof *pg);
-    if (!pg) return skpi__nomem();
+    if (!pg) {
+        skpi__content_release(&b.c);
+        return skpi__nomem();
+    }
     b.pg = pg;
     pg->ds = ds;
     pg->n_leaves = b.c.rate.n_leaves;
@@ -374,6 +372,7 @@ int skpi_post_groups_new(skpi_post_groups **out, const skpi_dataset *ds, int by,
     skpi__free(b.eg);
     skpi__free(b.ev);
     skpi__free(b.all_values);
+    skpi__content_release(&b.c);
     if (rc != SKPI_OK) {
         skpi_post_groups_free(pg);
         return rc;

@@ -74,23 +74,19 @@ int skpi_posting_times_new(skpi_posting_times **out, const skpi_dataset *ds, skp
         goto done;
     }
     size_t k = 0;
+    /* One pass over the post columns. */
     for (size_t i = 0; i < ds->n_posts; i++) {
-        /* posts and their values live apart: fetch ahead */
-        if (i + 8 < ds->n_posts) {
-            __builtin_prefetch(ds->posts[i + 8]);
-            __builtin_prefetch(ds->posts[i + 4]->values);
-        }
-        const skpi_post *p = ds->posts[i];
-        if (!skpi__content_selects(&c, p)) continue;
+        if (!skpi__content_selects(&c, i)) continue;
         skpi_value v;
-        skpi__post_eval(&v, p, &c.metric);
+        skpi__content_eval(&v, &c, &c.metric, i);
         if (v.availability != SKPI_AVAILABLE) {
             t->without_metric++;
             continue;
         }
+        skpi_time when = c.cols->published[i];
         int off = 0;
-        if (c.cal && (rc = skpi_calendar_offset_at(&off, c.cal, p->published)) != SKPI_OK) goto done;
-        cell[k] = (uint8_t)cell_of(p->published, off);
+        if (c.cal && (rc = skpi_calendar_offset_at(&off, c.cal, when)) != SKPI_OK) goto done;
+        cell[k] = (uint8_t)cell_of(when, off);
         value[k] = v.value;
         t->posts[cell[k]]++;
         k++;
@@ -111,6 +107,7 @@ done:
     skpi__free(value);
     skpi__free(cell);
     skpi__free(by_cell);
+    skpi__content_release(&c);
     if (rc != SKPI_OK) {
         skpi__free(t);
         return rc;

@@ -79,6 +79,7 @@ int skpi_dataset_add_post(skpi_dataset *ds, const char *channel, const char *id,
         p->link = l;
         p->kind = skpi__kind_of_raw(t);
         p->published = published;
+        skpi__post_columns_stale(ds);
         return SKPI_OK;
     }
     char *key = NULL;
@@ -112,6 +113,7 @@ int skpi_dataset_add_post(skpi_dataset *ds, const char *channel, const char *id,
     ds->posts[ds->n_posts] = p;
     skpi__htab_insert(&ds->post_index, post_hash(p->channel, p->id), (uint32_t)ds->n_posts);
     ds->n_posts++;
+    skpi__post_columns_stale(ds);
     return SKPI_OK;
 nomem_post:
     rc = skpi__nomem();
@@ -144,6 +146,7 @@ int skpi_dataset_set_post_value(skpi_dataset *ds, const char *channel, const cha
     if (isinf(value))
         return skpi__error(SKPI_EINVAL, "post '%s': %s is infinite", id, metric);
     if (skpi__savepoint_save_post(ds, (size_t)pi) != SKPI_OK) return SKPI_ENOMEM;
+    skpi__post_columns_stale(ds);
     skpi_post *p = ds->posts[pi];
     for (size_t i = 0; i < p->n_values; i++) {
         if (p->values[i].metric != (uint32_t)mi) continue;
@@ -242,6 +245,13 @@ void skpi__post_eval(skpi_value *out, const skpi_post *p, const skpi__query *q)
         out->availability = SKPI_MISSING;
         return;
     }
+    skpi__post_eval_leaves(out, ds, q, values);
+}
+
+void skpi__post_eval_leaves(skpi_value *out, const skpi_dataset *ds, const skpi__query *q,
+                            const double *values)
+{
+    out->value = NAN;
     bool div_zero;
     double v = skpi__metric_eval(ds->cat, q->metric, q->leaves, values, q->n_leaves, 1.0, &div_zero);
     if (div_zero) { out->availability = SKPI_DENOMINATOR_ZERO; return; }

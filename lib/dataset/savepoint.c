@@ -242,6 +242,7 @@ void skpi__dataset_savepoint_rollback(skpi_dataset *ds)
 {
     skpi__txn *t = ds ? ds->txn : NULL;
     if (!t) return;
+    skpi__post_columns_stale(ds);
     /* Series of channels known before, newest append first: each entry
      * gives back the state before its append. */
     size_t j = t->n_points;

@@ -2,9 +2,11 @@
 normalised type (count, sum and median of engagements, engagement rate as a
 ratio of sums) and by weekday x hour in Europe/Berlin (count and median),
 by the library (bench_posts, best of --repeat) against the same pandas
-groupbys on the same posts (best of --repeat), with the ratio. Targets
-(docs/content.md): each aggregate under 100 ms, both together at least 5x
-faster than pandas. The figures of both sides are compared too.
+groupbys on the same posts (best of --repeat), with the ratio. The
+library's first run, which builds the dataset's post columns (as building
+the DataFrame does for pandas, which is not timed), is printed too.
+Targets (docs/content.md): each aggregate under 100 ms and at least 5x
+faster than its pandas groupby. The figures of both sides are compared too.
 Usage: /usr/bin/python3 tests/bench/bench_posts.py --bench BUILD/tests/bench/bench_posts
 """
 import argparse
@@ -100,8 +102,10 @@ def main():
                                                pt_time * 1e3 / ch))
     both_c, both_p = ct + ch, (pt_type + pt_time) * 1e3
     print("%-26s %8.1f ms %8.1f ms %7.1fx" % ("both", both_c, both_p, both_p / both_c))
+    print("first run, building the post columns: by type %.1f ms, by weekday x hour %.1f ms" %
+          (float(lib["cold_type_ms"]), float(lib["cold_time_ms"])))
     print("figures: identical to pandas (counts, sums, medians, rates)")
-    ok = ct < 100 and ch < 100 and both_p / both_c >= 5
+    ok = ct < 100 and ch < 100 and pt_type * 1e3 / ct >= 5 and pt_time * 1e3 / ch >= 5
     print("targets (each < 100 ms, >= 5x pandas): %s" % ("met" if ok else "NOT met"))
     return 0 if ok else 1
 

@@ -416,7 +416,26 @@ static void posting_times_by_hand(void **state)
 static void content_out_of_memory(void **state)
 {
     (void)state;
+    /* Cold: the call builds the dataset's post columns, which stay with
+     * the dataset, whatever fails. */
+    long before = test_alloc_live();
+    for (long n = 0;; n++) {
+        skpi_dataset *cold = week();
+        skpi_post_groups *g = NULL;
+        test_alloc_fail_after(n);
+        int rc = skpi_post_groups_new(&g, cold, SKPI_POSTS_BY_TYPE, march(), NULL);
+        test_alloc_fail_after(-1);
+        skpi_post_groups_free(g);
+        skpi_dataset_free(cold);
+        assert_int_equal(test_alloc_live(), before);
+        if (rc == SKPI_OK) break;
+        assert_int_equal(rc, SKPI_ENOMEM);
+    }
+    /* Warm: columns built, a failure leaves nothing behind. */
     skpi_dataset *ds = week();
+    skpi_post_groups *warm = NULL;
+    assert_int_equal(skpi_post_groups_new(&warm, ds, SKPI_POSTS_BY_TYPE, march(), NULL), SKPI_OK);
+    skpi_post_groups_free(warm);
     long live = test_alloc_live();
     for (int by = 0; by < 2; by++) {
         for (long n = 0;; n++) {

@@ -1,0 +1,125 @@
+/* The posts' figures as columns, for aggregates over many posts: the
+ * publication time, channel and raw-type kind of every post, and the values
+ * of the metrics asked for, one contiguous array each. A post keeps its
+ * values in an allocation of its own, so reading a million posts costs a
+ * million scattered reads; the columns cost one when built and contiguous
+ * reads afterwards. Built on first use; any change to the posts marks them
+ * stale and the next use builds them again. */
+#include "dataset/dataset_internal.h"
+
+#include <math.h>
+
+int skpi__post_columns_new(skpi__post_columns **out, size_t n_metrics)
+{
+    skpi__post_columns *pc = skpi__calloc(1, sizeof *pc);
+    if (!pc) return skpi__nomem();
+    pc->values = skpi__calloc(n_metrics ? n_metrics : 1, sizeof *pc->values);
+    if (!pc->values) {
+        skpi__free(pc);
+        return skpi__nomem();
+    }
+    pc->n_metrics = n_metrics;
+    *out = pc;
+    return SKPI_OK;
+}
+
+/* Drop every array: the columns are built afresh when next used. */
+static void clear(skpi__post_columns *pc)
+{
+    skpi__free(pc->published);
+    skpi__free(pc->channel);
+    skpi__free(pc->kind);
+    pc->published = NULL;
+    pc->channel = NULL;
+    pc->kind = NULL;
+    for (size_t m = 0; m < pc->n_metrics; m++) {
+        skpi__free(pc->values[m]);
+        pc->values[m] = NULL;
+    }
+    pc->n = 0;
+    pc->valid = false;
+}
+
+void skpi__post_columns_free(skpi__post_columns *pc)
+{
+    if (!pc) return;
+    clear(pc);
+    skpi__free(pc->values);
+    skpi__free(pc);
+}
+
+void skpi__post_columns_stale(skpi_dataset *ds)
+{
+    if (ds->post_columns) ds->post_columns->stale = true;
+}
+
+static int build_base(skpi__post_columns *pc, const skpi_dataset *ds)
+{
+    size_t n = ds->n_posts ? ds->n_posts : 1;
+    pc->published = skpi__reallocarray(NULL, n, sizeof *pc->published);
+    pc->channel = skpi__reallocarray(NULL, n, sizeof *pc->channel);
+    pc->kind = skpi__reallocarray(NULL, n, sizeof *pc->kind);
+    if (!pc->published || !pc->channel || !pc->kind) return skpi__nomem();
+    for (size_t i = 0; i < ds->n_posts; i++) {
+        if (i + 8 < ds->n_posts) __builtin_prefetch(ds->posts[i + 8]);
+        const skpi_post *p = ds->posts[i];
+        pc->published[i] = p->published;
+        pc->channel[i] = p->channel;
+        pc->kind[i] = p->kind;
+    }
+    pc->n = ds->n_posts;
+    pc->valid = true;
+    return SKPI_OK;
+}
+
+static int build_metric(skpi__post_columns *pc, const skpi_dataset *ds, uint32_t m)
+{
+    double *v = skpi__reallocarray(NULL, ds->n_posts ? ds->n_posts : 1, sizeof *v);
+    if (!v) return skpi__nomem();
+    for (size_t i = 0; i < ds->n_posts; i++) {
+        if (i + 8 < ds->n_posts) {
+            __builtin_prefetch(ds->posts[i + 8]);
+            __builtin_prefetch(ds->posts[i + 4]->values);
+        }
+        const skpi_post *p = ds->posts[i];
+        v[i] = NAN; /* a stored value is never NaN: setting NaN removes it */
+        for (size_t j = 0; j < p->n_values; j++)
+            if (p->values[j].metric == m) v[i] = p->values[j].value;
+    }
+    pc->values[m] = v;
+    return SKPI_OK;
+}
+
+int skpi__post_columns_ensure(const skpi_dataset *ds, const skpi__query *const *queries, size_t n)
+{
+    skpi__post_columns *pc = ds->post_columns;
+    if (pc->stale || (pc->valid && pc->n != ds->n_posts)) clear(pc);
+    pc->stale = false;
+    int rc;
+    if (!pc->valid && (rc = build_base(pc, ds)) != SKPI_OK) {
+        clear(pc);
+        return rc;
+    }
+    for (size_t q = 0; q < n; q++)
+        for (size_t k = 0; k < queries[q]->n_leaves; k++) {
+            uint32_t m = queries[q]->leaves[k].metric;
+            if (!pc->values[m] && (rc = build_metric(pc, ds, m)) != SKPI_OK) return rc;
+        }
+    return SKPI_OK;
+}
+
+bool skpi__post_columns_leaves(double *values, const skpi_dataset *ds, const skpi__query *q, size_t i)
+{
+    const skpi__post_columns *pc = ds->post_columns;
+    for (size_t k = 0; k < q->n_leaves; k++) {
+        uint32_t m = q->leaves[k].metric;
+        double v = pc->values[m][i];
+        if (isnan(v)) {
+            /* a stock the post lacks is read off its channel's series */
+            return ds->cat->metrics[m]->kind == SKPI_KIND_STOCK &&
+                   skpi__post_leaves(values, ds->posts[i], q);
+        }
+        values[k] = v;
+    }
+    return true;
+}
