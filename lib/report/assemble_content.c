@@ -108,13 +108,22 @@ static int find_metric(const skpi_metric **m, skpi__asm *a)
     return SKPI_OK;
 }
 
+/* A content section starts alike: its metric (the report's top-posts one),
+ * its heading, and options that rank by that metric. */
+static int section_start(const skpi_metric **m, skpi_content_options *o, skpi__asm *a, int heading)
+{
+    TRY(find_metric(m, a));
+    TRY(skpi_doc_add_heading(NULL, a->doc, 1, skpi__report_tpl(a->r, heading)));
+    TRY(skpi_content_options_init(o, SKPI_CONTENT_OPTIONS_VERSION));
+    o->metric = a->r->top_metric;
+    return SKPI_OK;
+}
+
 int skpi__sec_what_worked(skpi__asm *a)
 {
     const skpi_metric *m;
-    TRY(find_metric(&m, a));
-    TRY(skpi_doc_add_heading(NULL, a->doc, 1, skpi__report_tpl(a->r, SKPI_TPL_HEADING_WHAT_WORKED)));
-    skpi_content_options o = SKPI_CONTENT_OPTIONS_INIT;
-    o.metric = a->r->top_metric;
+    skpi_content_options o;
+    TRY(section_start(&m, &o, a, SKPI_TPL_HEADING_WHAT_WORKED));
     o.rate = RATE;
     o.ranked = RANKED;
     skpi_post_groups *types = NULL, *tags = NULL;
@@ -145,29 +154,12 @@ static void weekday_names(skpi__asm *a, char buf[7][32])
     }
 }
 
-int skpi__sec_posting_times(skpi__asm *a)
+/* The hours that have posts on some day (so the table fits a page), and the
+ * lowest and highest median, which scale the heat. */
+static void hours_used(bool used[24], double *lo, double *hi, const skpi_posting_times *t)
 {
-    const skpi_metric *m;
-    TRY(find_metric(&m, a));
-    TRY(skpi_doc_add_heading(NULL, a->doc, 1, skpi__report_tpl(a->r, SKPI_TPL_HEADING_POSTING_TIMES)));
-    skpi_content_options o = SKPI_CONTENT_OPTIONS_INIT;
-    o.metric = a->r->top_metric;
-    o.calendar = a->cal;
-    skpi_posting_times *t = NULL;
-    TRY(skpi_posting_times_new(&t, a->ds, a->P, &o));
-    size_t in = 0, without = 0;
-    skpi_posting_times_counts(&in, &without, t);
-    int rc = SKPI_OK;
-    if (in == 0) {
-        rc = no_posts(a, m);
-        skpi_posting_times_free(t);
-        return rc;
-    }
-    char names[7][32];
-    weekday_names(a, names);
-    /* Only the hours that have posts on some day, so the table fits a page. */
-    bool used[24] = { false };
-    double lo = INFINITY, hi = -INFINITY;
+    *lo = INFINITY, *hi = -INFINITY;
+    for (int h = 0; h < 24; h++) used[h] = false;
     for (int wd = 1; wd <= 7; wd++)
         for (int h = 0; h < 24; h++) {
             size_t n;
@@ -175,9 +167,60 @@ int skpi__sec_posting_times(skpi__asm *a)
             skpi_posting_times_cell(&n, &v, t, wd, h);
             if (n == 0) continue;
             used[h] = true;
-            if (v.value < lo) lo = v.value;
-            if (v.value > hi) hi = v.value;
+            if (v.value < *lo) *lo = v.value;
+            if (v.value > *hi) *hi = v.value;
         }
+}
+
+/* The report's zone as readers see it: its IANA name, or UTC and the offset. */
+static const char *zone_name(char *buf, size_t size, const skpi_calendar *cal)
+{
+    const char *zone = skpi_calendar_time_zone(cal);
+    if (zone) return zone;
+    int off = skpi_calendar_utc_offset(cal);
+    snprintf(buf, size, "UTC%c%02d:%02d", off < 0 ? '-' : '+', (off < 0 ? -off : off) / 60,
+             (off < 0 ? -off : off) % 60);
+    return off ? buf : "UTC";
+}
+
+/* One weekday's row: the median (posts) of each used hour, shaded by heat. */
+static int weekday_row(skpi__asm *a, size_t block, const skpi_metric *m, const skpi_posting_times *t,
+                       const char *name, int wd, const int *col_hour, size_t cols, double lo, double hi)
+{
+    char cells[25][80];
+    const char *row[25];
+    row[0] = name;
+    for (size_t c = 1; c < cols; c++) {
+        size_t n;
+        skpi_value v;
+        skpi_posting_times_cell(&n, &v, t, wd, col_hour[c]);
+        cells[c][0] = '\0';
+        if (n > 0) {
+            char val[64];
+            skpi__asm_value(a, val, sizeof val, v.value, skpi_metric_unit(m));
+            snprintf(cells[c], sizeof cells[c], "%s (%zu)", val, n);
+        }
+        row[c] = cells[c];
+    }
+    int rc = skpi_doc_table_add_row(a->doc, block, row);
+    for (size_t c = 1; c < cols && rc == SKPI_OK; c++) {
+        size_t n;
+        skpi_value v;
+        skpi_posting_times_cell(&n, &v, t, wd, col_hour[c]);
+        if (n == 0) continue;
+        double heat = hi > lo ? (v.value - lo) / (hi - lo) : 1.0;
+        if (skpi_metric_direction(m) == SKPI_LOWER_IS_BETTER) heat = 1.0 - heat;
+        rc = skpi_doc_table_set_heat(a->doc, block, (size_t)(wd - 1), c, heat);
+    }
+    return rc;
+}
+
+/* The weekday x hour table, with only the hours that have posts. */
+static int times_table(skpi__asm *a, const skpi_metric *m, const skpi_posting_times *t, char names[7][32])
+{
+    bool used[24];
+    double lo, hi;
+    hours_used(used, &lo, &hi, t);
     const char *headers[25];
     int align[25];
     char hours[24][8];
@@ -192,49 +235,22 @@ int skpi__sec_posting_times(skpi__asm *a)
         headers[cols] = hours[h];
         align[cols++] = SKPI_ALIGN_RIGHT;
     }
-    const char *zone = skpi_calendar_time_zone(a->cal);
     char zbuf[16];
-    if (!zone) {
-        int off = skpi_calendar_utc_offset(a->cal);
-        snprintf(zbuf, sizeof zbuf, "UTC%c%02d:%02d", off < 0 ? '-' : '+', (off < 0 ? -off : off) / 60,
-                 (off < 0 ? -off : off) % 60);
-        zone = off ? zbuf : "UTC";
-    }
-    skpi__arg cap[] = { { "metric", skpi_metric_label(m) }, { "zone", zone } };
+    skpi__arg cap[] = { { "metric", skpi_metric_label(m) }, { "zone", zone_name(zbuf, sizeof zbuf, a->cal) } };
     size_t block;
-    if ((rc = skpi__asm_fill(a, SKPI_TPL_POSTING_TIMES_TABLE, cap, 2)) == SKPI_OK)
-        rc = skpi_doc_add_table(&block, a->doc, a->t.buf, cols, headers, align);
-    for (int wd = 1; wd <= 7 && rc == SKPI_OK; wd++) {
-        char cells[25][80];
-        const char *row[25];
-        row[0] = names[wd - 1];
-        for (size_t c = 1; c < cols; c++) {
-            size_t n;
-            skpi_value v;
-            skpi_posting_times_cell(&n, &v, t, wd, col_hour[c]);
-            cells[c][0] = '\0';
-            if (n > 0) {
-                char val[64];
-                skpi__asm_value(a, val, sizeof val, v.value, skpi_metric_unit(m));
-                snprintf(cells[c], sizeof cells[c], "%s (%zu)", val, n);
-            }
-            row[c] = cells[c];
-        }
-        rc = skpi_doc_table_add_row(a->doc, block, row);
-        for (size_t c = 1; c < cols && rc == SKPI_OK; c++) {
-            size_t n;
-            skpi_value v;
-            skpi_posting_times_cell(&n, &v, t, wd, col_hour[c]);
-            if (n == 0) continue;
-            double heat = hi > lo ? (v.value - lo) / (hi - lo) : 1.0;
-            if (skpi_metric_direction(m) == SKPI_LOWER_IS_BETTER) heat = 1.0 - heat;
-            rc = skpi_doc_table_set_heat(a->doc, block, (size_t)(wd - 1), c, heat);
-        }
-    }
-    /* The best slots, named only where enough posts support them. */
+    int rc = skpi__asm_fill(a, SKPI_TPL_POSTING_TIMES_TABLE, cap, 2);
+    if (rc == SKPI_OK) rc = skpi_doc_add_table(&block, a->doc, a->t.buf, cols, headers, align);
+    for (int wd = 1; wd <= 7 && rc == SKPI_OK; wd++)
+        rc = weekday_row(a, block, m, t, names[wd - 1], wd, col_hour, cols, lo, hi);
+    return rc;
+}
+
+/* The best slots, named only where enough posts support them. */
+static int best_slots(skpi__asm *a, const skpi_metric *m, const skpi_posting_times *t, char names[7][32])
+{
     char slots[256] = "";
     size_t nb = skpi_posting_times_best_count(t);
-    for (size_t r = 0; r < nb && r < 3 && rc == SKPI_OK; r++) {
+    for (size_t r = 0; r < nb && r < 3; r++) {
         int wd, h;
         skpi_posting_times_best(&wd, &h, t, r);
         size_t len = strlen(slots);
@@ -243,8 +259,30 @@ int skpi__sec_posting_times(skpi__asm *a)
     char min[16];
     snprintf(min, sizeof min, "%u", 3u);
     skpi__arg args[] = { { "slots", slots }, { "metric", skpi_metric_label(m) }, { "count", min } };
-    if (rc == SKPI_OK) rc = skpi__asm_fill(a, nb ? SKPI_TPL_POSTING_TIMES_BEST : SKPI_TPL_POSTING_TIMES_NONE, args, 3);
+    int rc = skpi__asm_fill(a, nb ? SKPI_TPL_POSTING_TIMES_BEST : SKPI_TPL_POSTING_TIMES_NONE, args, 3);
     if (rc == SKPI_OK) rc = skpi_doc_add_paragraph(NULL, a->doc, a->t.buf);
+    return rc;
+}
+
+int skpi__sec_posting_times(skpi__asm *a)
+{
+    const skpi_metric *m;
+    skpi_content_options o;
+    TRY(section_start(&m, &o, a, SKPI_TPL_HEADING_POSTING_TIMES));
+    o.calendar = a->cal;
+    skpi_posting_times *t = NULL;
+    TRY(skpi_posting_times_new(&t, a->ds, a->P, &o));
+    size_t in = 0, without = 0;
+    skpi_posting_times_counts(&in, &without, t);
+    int rc;
+    if (in == 0) {
+        rc = no_posts(a, m);
+    } else {
+        char names[7][32];
+        weekday_names(a, names);
+        rc = times_table(a, m, t, names);
+        if (rc == SKPI_OK) rc = best_slots(a, m, t, names);
+    }
     skpi_posting_times_free(t);
     return rc;
 }
