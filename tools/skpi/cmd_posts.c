@@ -157,16 +157,18 @@ static void show_posts(const ctx *c, const skpi_post_groups *g, size_t i, size_t
         char val[64], date[40] = "";
         figure(val, sizeof val, v, unit);
         skpi_calendar_format_date(date, sizeof date, c->cal, skpi_post_published(post));
-        /* an excerpt on one line: the first 60 bytes, cut before a UTF-8 continuation */
+        /* an excerpt on one line: the first 60 bytes, cut back while the text's
+         * next byte continues a UTF-8 character (the text, not the excerpt:
+         * the excerpt has nothing past its end) */
+        const char *text = skpi_post_text(post);
         char excerpt[64];
         size_t len = 0;
-        for (const char *s = skpi_post_text(post); *s && len < 60; s++)
+        for (const char *s = text; *s && len < 60; s++)
             excerpt[len++] = (*s == '\n' || *s == '\r' || *s == '\t') ? ' ' : *s;
-        while (len > 0 && len < strlen(skpi_post_text(post)) && ((unsigned char)excerpt[len] & 0xC0) == 0x80)
-            len--;
+        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80) len--;
         excerpt[len] = '\0';
         printf("    %s %s %s  %s  \"%s%s\"  %s\n", bottom ? "worst" : "best ", val, metric, date, excerpt,
-               strlen(skpi_post_text(post)) > len ? "..." : "", skpi_post_link(post));
+               text[len] ? "..." : "", skpi_post_link(post));
     }
 }
 
