@@ -1432,9 +1432,11 @@ static void test_checkin_author(void **state)
     assert_int_equal(skpi_key_result_checkin_author(&who, kr, 1), SKPI_OK);
     assert_string_equal(who, "");
     char *text = save_text(defs);
-    const char *first = strstr(text, "\"author\"");
-    assert_non_null(first);
-    assert_null(strstr(first + 1, "\"author\""));
+    /* "author" once: the second check-in said none (counted by offsets, as
+     * a pointer into the text reads to gcc -O2 as one into save_text()) */
+    size_t authors = 0;
+    for (size_t at = 0; text[at] != '\0'; at++) authors += strncmp(text + at, "\"author\"", 8) == 0;
+    assert_int_equal(authors, 1);
     skpi_free(text);
     skpi_definitions *copy = reload(defs);
     kr = skpi_objective_key_result(skpi_definitions_objective(copy, 0), 0);
