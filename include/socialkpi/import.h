@@ -66,7 +66,14 @@ typedef enum skpi_import_preset {
     SKPI_IMPORT_LINKEDIN_TOP_POSTS = 24,  /**< LinkedIn creator analytics `TOP POSTS` sheet (posts ranked by engagements and by impressions) */
     SKPI_IMPORT_LINKEDIN_DISCOVERY = 25,  /**< LinkedIn creator analytics `DISCOVERY` sheet laid out by day (`Date, Impressions, Members reached`) */
     SKPI_IMPORT_LISTENING_MENTIONS = 26,  /**< listening: one row per mention (`date, brand, sentiment, url`, optional `reach, network, author, text, id`) */
-    SKPI_IMPORT_BRANDWATCH_MENTIONS = 27  /**< listening: Brandwatch mention export (`Date, Query Name, Sentiment, Url, Page Type`) */
+    SKPI_IMPORT_BRANDWATCH_MENTIONS = 27, /**< listening: Brandwatch mention export (`Date, Query Name, Sentiment, Url, Page Type`) */
+    SKPI_IMPORT_CARE_MESSAGES = 28,  /**< customer care: one row per message (`received`, and `answered` or
+                                          `response_seconds`/`response_minutes`, optional `channel`, `network`,
+                                          `account`). Since 0.2. */
+    SKPI_IMPORT_ZENDESK_TICKETS = 29, /**< customer care: Zendesk ticket CSV export (`Created at`, `Via`,
+                                          `First reply time in minutes`), one ticket one message. Since 0.2. */
+    SKPI_IMPORT_CARE_BINS = 30       /**< customer care: binned response times (`date`, `bin`, `count`,
+                                          optional `channel`, `network`, `account`). Since 0.2. */
 } skpi_import_preset;
 
 /** @brief The largest ::skpi_import_preset value (for bindings). */
@@ -134,6 +141,10 @@ typedef struct skpi_import_options {
                                      the preset's zone (docs/import.md), unless
                                      `utc_offset_minutes` is set, which then applies as
                                      before (version 3) */
+    /* Version 4 */
+    int64_t service_level_seconds; /**< customer care: the service-level target in seconds; a
+                                     message answered within it (response time <= target)
+                                     counts in `messages_in_target`. 0: one hour (version 4) */
 } skpi_import_options;
 
 /**
@@ -149,13 +160,29 @@ typedef enum skpi_import_date_order {
     SKPI_IMPORT_MONTH_FIRST = 2      /**< 06/13/2025 is 13 June */
 } skpi_import_date_order;
 
-/** @brief The current version of ::skpi_import_options (1 and 2 are still accepted:
+/** @brief The current version of ::skpi_import_options (1 to 3 are still accepted:
  *         without the members marked with a later version). */
-#define SKPI_IMPORT_OPTIONS_VERSION 3
+#define SKPI_IMPORT_OPTIONS_VERSION 4
 /** @brief Static initializer of ::skpi_import_options: automatic detection, no overrides. */
 #define SKPI_IMPORT_OPTIONS_INIT \
     { SKPI_IMPORT_OPTIONS_VERSION, SKPI_IMPORT_AUTO, NULL, NULL, 0, NULL, 0, NULL, 0, \
-      SKPI_IMPORT_DATE_ORDER_AUTO, NULL, NULL, NULL, NULL }
+      SKPI_IMPORT_DATE_ORDER_AUTO, NULL, NULL, NULL, NULL, 0 }
+
+/** @brief The default service-level target of customer-care imports: one hour. */
+#define SKPI_IMPORT_SERVICE_LEVEL_DEFAULT 3600
+
+/**
+ * @brief Read a duration such as a service-level target: a number and a
+ *        unit, `90s`, `15 min`, `1h`, `1.5 h`, `2d` (units `s`, `sec`,
+ *        `second(s)`, `m`, `min`, `minute(s)`, `h`, `hr`, `hour(s)`, `d`,
+ *        `day(s)`, any case, blanks allowed between number and unit).
+ *        Since 0.2.
+ * @param out  receives the duration in whole seconds (rounded), above 0
+ * @param text the text; a number without a unit is refused
+ * @return SKPI_OK; SKPI_EMISUSE (NULL); SKPI_EINVAL (not such a duration,
+ *         zero, negative or above 366 days: the message says what is accepted)
+ */
+SKPI_API int skpi_duration_parse(int64_t *out, const char *text);
 
 /**
  * @brief Initialise an options struct (for bindings that cannot use the macro).

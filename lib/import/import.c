@@ -2,6 +2,7 @@
  * every preset shape onto staged series and posts, and the public entry
  * points. */
 #include "import/import_internal.h"
+#include "import/care.h"
 #include "import/sentiment.h"
 #include "import/workbook.h"
 
@@ -215,7 +216,9 @@ static const skpi_calendar *source_zone(importer *im)
 /* The size of a version 1 and 2 ::skpi_import_options: up to their last member. */
 #define V1_SIZE (offsetof(skpi_import_options, delimiter) + sizeof(int))
 #define V2_SIZE (offsetof(skpi_import_options, covers_to) + sizeof(const char *))
-#define OPTIONS_SIZE(v) ((v) == 1 ? V1_SIZE : (v) == 2 ? V2_SIZE : sizeof(skpi_import_options))
+#define V3_SIZE (offsetof(skpi_import_options, source_time_zone) + sizeof(const char *))
+#define OPTIONS_SIZE(v) ((v) == 1 ? V1_SIZE : (v) == 2 ? V2_SIZE : (v) == 3 ? V3_SIZE \
+                         : sizeof(skpi_import_options))
 
 int skpi_import_options_init(skpi_import_options *opts, unsigned version)
 {
@@ -610,6 +613,9 @@ static int *role_slot(importer *im, int role)
     case SKPI__COL_SENTIMENT: return &im->c_sentiment;
     case SKPI__COL_AUTHOR: return &im->c_author;
     case SKPI__COL_TAGS: return &im->c_tags;
+    case SKPI__COL_ANSWERED: return &im->c_answered;
+    case SKPI__COL_RESPONSE: return &im->c_response;
+    case SKPI__COL_BIN: return &im->c_bin;
     default: return NULL;
     }
 }
@@ -703,7 +709,10 @@ static int take_header(importer *im, const skpi__preset *p, const skpi__record *
         return rc;
     if (p->shape == SKPI__SHAPE_PREAMBLE_METRIC && (rc = meta_section(im, r->line)) != SKPI_OK)
         return rc;
-    if (p->flags & SKPI__P_MENTIONS) {
+    if (p->shape == SKPI__SHAPE_MESSAGES || p->shape == SKPI__SHAPE_BINS) {
+        if ((rc = skpi__care_plan(im)) != SKPI_OK)
+            return rc;
+    } else if (p->flags & SKPI__P_MENTIONS) {
         /* each row one mention: counted, and counted by its sentiment */
         static const char *const by_sentiment[3] = { "positive_mentions", "neutral_mentions",
                                                      "negative_mentions" };
@@ -864,9 +873,8 @@ static int numeric_date(importer *im, const skpi__record *r, size_t i, skpi__dat
     return 1;
 }
 
-static int read_time(importer *im, const skpi__record *r, skpi_time *t)
+static int read_time_at(importer *im, const skpi__record *r, size_t i, skpi_time *t)
 {
-    size_t i = (size_t)im->c_date;
     /* Rows of one day follow each other: the last date read is kept (not
      * for an inferred year: one text may name two years). */
     if (im->row_year == 0 && im->date_len > 0 && im->date_len == r->len[i] &&
@@ -907,7 +915,8 @@ static int read_time(importer *im, const skpi__record *r, skpi_time *t)
         d.year = y;
     }
     int shape = im->preset->shape;
-    if (shape == SKPI__SHAPE_DAILY || shape == SKPI__SHAPE_PREAMBLE_METRIC) {
+    if (shape == SKPI__SHAPE_DAILY || shape == SKPI__SHAPE_PREAMBLE_METRIC ||
+        shape == SKPI__SHAPE_BINS) {
         /* A daily row belongs to the day its date names, whatever time
          * follows (Meta writes local midnight in another zone: T01:00:00
          * before a DST change, T00:00:00 after it): it starts at that
@@ -934,6 +943,11 @@ static int read_time(importer *im, const skpi__record *r, skpi_time *t)
         im->date_time = *t;
     }
     return SKPI_OK;
+}
+
+static int read_time(importer *im, const skpi__record *r, skpi_time *t)
+{
+    return read_time_at(im, r, (size_t)im->c_date, t);
 }
 
 /* ---- rows --------------------------------------------------------------- */
@@ -1402,6 +1416,8 @@ static int take_row(importer *im, const skpi__record *r)
     switch (im->preset->shape) {
     case SKPI__SHAPE_POSTS: return row_post(im, r);
     case SKPI__SHAPE_LONG: return row_long(im, r);
+    case SKPI__SHAPE_MESSAGES:
+    case SKPI__SHAPE_BINS: return skpi__care_row(im, r);
     default: return row_daily(im, r);
     }
 }
@@ -1417,6 +1433,33 @@ void skpi__import_summary_first(importer *im, int preset, uint64_t header_line)
 {
     im->sum->preset = preset;
     im->sum->header_line = header_line;
+}
+
+void skpi__import_skip(importer *im, int reason)
+{
+    im->sum->skipped[reason]++;
+}
+
+int skpi__import_time(importer *im, const skpi__record *r, size_t col, skpi_time *t)
+{
+    return read_time_at(im, r, col, t);
+}
+
+int skpi__import_field_error(const importer *im, uint64_t line, size_t col, const char *what,
+                             const char *value, size_t vlen)
+{
+    return field_error(im, line, col, what, value, vlen);
+}
+
+int skpi__import_channel(importer *im, const skpi__record *r, uint32_t *out)
+{
+    return row_channel(im, r, out);
+}
+
+int skpi__import_plan_metric(importer *im, const char *key, uint32_t *id)
+{
+    int unit;
+    return plan_metric(im, key, id, &unit);
 }
 
 /* ---- the import --------------------------------------------------------- */
@@ -1526,6 +1569,10 @@ static int check_options(const skpi_import_options *o)
     if (o->date_order < SKPI_IMPORT_DATE_ORDER_AUTO || o->date_order > SKPI_IMPORT_MONTH_FIRST)
         return skpi__error(SKPI_EINVAL, "import options: date order %d is unknown",
                            o->date_order);
+    if (o->service_level_seconds < 0 || o->service_level_seconds > (int64_t)366 * 86400)
+        return skpi__error(SKPI_EINVAL, "import options: the service-level target of %lld "
+                           "seconds is outside 1 second to 366 days (0: one hour)",
+                           (long long)o->service_level_seconds);
     return SKPI_OK;
 }
 
@@ -1613,6 +1660,9 @@ static int setup(importer *im, skpi_dataset *ds, const char *name,
     im->c_date = im->c_id = im->c_link = im->c_text = im->c_type = im->c_account = -1;
     im->c_network = im->c_channel = im->c_metric = im->c_value = -1;
     im->c_sentiment = im->c_author = im->c_tags = -1;
+    im->c_answered = im->c_response = im->c_bin = -1;
+    for (int k = 0; k < SKPI__CARE_METRICS; k++)
+        im->care_metric[k] = UINT32_MAX;
     im->posts_metric = UINT32_MAX;
     im->value_metric = UINT32_MAX;
     im->ds = ds;
@@ -1624,6 +1674,8 @@ static int setup(importer *im, skpi_dataset *ds, const char *name,
         return rc;
     const skpi_import_options *o = &im->opt;
     im->order = o->date_order;
+    im->service_level = o->service_level_seconds ? o->service_level_seconds
+                                                 : SKPI_IMPORT_SERVICE_LEVEL_DEFAULT;
     if ((rc = option_zones(im)) != SKPI_OK || (rc = option_export_date(im)) != SKPI_OK ||
         (rc = option_range(im)) != SKPI_OK || (rc = option_columns(im)) != SKPI_OK)
         return rc;
@@ -1717,6 +1769,8 @@ static int finish(importer *im, skpi_import_summary **summary)
                            im->ambiguous_text);
     }
     if (im->posts_seen && (rc = post_flows(im)) != SKPI_OK)
+        return rc;
+    if (im->care_seen && (rc = skpi__care_finish(im)) != SKPI_OK)
         return rc;
     skpi__commit_counts counts;
     if ((rc = skpi__stage_commit(&im->st, im->ds, &counts)) != SKPI_OK)

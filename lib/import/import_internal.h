@@ -54,6 +54,12 @@ typedef struct importer {
     int c_date, c_id, c_link, c_text, c_type, c_account, c_network, c_channel, c_metric, c_value;
     int c_sentiment, c_author;    /* mentions of a listening tool */
     int c_tags;                   /* a post's labels (Meta's "Custom labels"); -1: none */
+    int c_answered, c_response, c_bin; /* customer care: answer time, response time, bin */
+    uint32_t care_metric[4];      /* stage ids by SKPI__CARE_* (care.h), UINT32_MAX: none */
+    int64_t service_level;        /* seconds: answered within it counts as in target */
+    bool care_seen;               /* a care header was taken (zero days at the end) */
+    bool has_care_days;
+    int64_t care_first, care_last; /* the first and last local day of the care rows */
     uint32_t sentiment_metric[3]; /* positive, neutral and negative mentions (stage ids) */
     bool has_posts_column;
     bool posts_seen;              /* a header of a post export was taken (post flows follow) */
@@ -134,6 +140,16 @@ int skpi__import_record(void *ctx, const skpi__record *r);
 int skpi__import_ignore(importer *im, const char *name, size_t len);
 /* Set the preset and header line the summary reports (import.c). */
 void skpi__import_summary_first(importer *im, int preset, uint64_t header_line);
+/* For lib/import/care.c (import.c): the time in column col of a row (a
+ * daily shape's day start, else the instant), a field error naming the
+ * row and column, a row's channel, and a catalog metric staged by key
+ * (UINT32_MAX when the catalog lacks it); a skipped row counted. */
+void skpi__import_skip(importer *im, int reason);
+int skpi__import_time(importer *im, const skpi__record *r, size_t col, skpi_time *t);
+int skpi__import_field_error(const importer *im, uint64_t line, size_t col, const char *what,
+                             const char *value, size_t vlen);
+int skpi__import_channel(importer *im, const skpi__record *r, uint32_t *out);
+int skpi__import_plan_metric(importer *im, const char *key, uint32_t *id);
 
 /* Workbooks (import_workbook.c): every sheet a preset knows, into the
  * importer's stage. kind is an skpi__workbook_kind; the workbook is read

@@ -16,6 +16,7 @@ static const skpi__preset *const all_presets[] = {
     &skpi__preset_linkedin_page_followers, &skpi__preset_linkedin_visitors,
     &skpi__preset_linkedin_top_posts, &skpi__preset_linkedin_discovery,
     &skpi__preset_listening_mentions, &skpi__preset_brandwatch_mentions,
+    &skpi__preset_care_messages, &skpi__preset_zendesk_tickets, &skpi__preset_care_bins,
 };
 
 const skpi__preset *skpi__preset_get(int id)

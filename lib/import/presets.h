@@ -25,16 +25,20 @@ enum skpi__role {
     SKPI__COL_VALUE = 11,    /* the value of the row (generic long) or of the preamble's metric */
     SKPI__COL_SENTIMENT = 12, /* a mention's sentiment: a label or a signed score */
     SKPI__COL_AUTHOR = 13,   /* a mention's author: known, not stored */
-    SKPI__COL_TAGS = 14      /* labels the post carries, comma-separated (Meta's "Custom labels") */
+    SKPI__COL_TAGS = 14,     /* labels the post carries, comma-separated (Meta's "Custom labels") */
+    SKPI__COL_ANSWERED = 15, /* a message's first answer time; empty: never answered */
+    SKPI__COL_RESPONSE = 16, /* a message's response time (seconds, H:MM:SS or minutes by flag) */
+    SKPI__COL_BIN = 17       /* a response-time bin label ("0-15 min", "no reply") */
 };
 
 /* The highest ::skpi_import_preset: presets are numbered 0 to this. */
-#define SKPI__PRESET_LAST SKPI_IMPORT_BRANDWATCH_MENTIONS
+#define SKPI__PRESET_LAST SKPI_IMPORT_CARE_BINS
 
 /* Column flags. */
 #define SKPI__REQ 1u        /* part of the detection signature: must be present */
 #define SKPI__DURATION 2u   /* H:MM:SS or seconds */
 #define SKPI__HOURS 4u      /* a number of hours, stored as seconds */
+#define SKPI__MINUTES 8u    /* a number of minutes (care response times) */
 
 typedef struct skpi__preset_column {
     const char *name;   /* header text, compared case-insensitively, blanks trimmed */
@@ -49,7 +53,9 @@ enum skpi__shape {
     SKPI__SHAPE_POSTS = 1, /* one row per post: posts, plus daily flows by publish day */
     SKPI__SHAPE_LONG = 2,  /* date, channel, metric, value */
     SKPI__SHAPE_WIDE = 3,  /* a date column and host-mapped metric columns */
-    SKPI__SHAPE_PREAMBLE_METRIC = 4 /* Meta daily files: the metric is named above the header */
+    SKPI__SHAPE_PREAMBLE_METRIC = 4, /* Meta daily files: the metric is named above the header */
+    SKPI__SHAPE_MESSAGES = 5, /* customer care: one row per message, counted by day received */
+    SKPI__SHAPE_BINS = 6      /* customer care: date, response-time bin, count */
 };
 
 /* Preset flags. */
@@ -93,6 +99,8 @@ extern const skpi__preset skpi__preset_tiktok_overview, skpi__preset_tiktok_foll
 extern const skpi__preset skpi__preset_sprout_profiles;
 extern const skpi__preset skpi__preset_generic_long, skpi__preset_generic_wide;
 extern const skpi__preset skpi__preset_listening_mentions, skpi__preset_brandwatch_mentions;
+extern const skpi__preset skpi__preset_care_messages, skpi__preset_zendesk_tickets,
+    skpi__preset_care_bins;
 
 /* The preset with this id, or NULL. */
 const skpi__preset *skpi__preset_get(int id);

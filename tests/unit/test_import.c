@@ -115,7 +115,7 @@ static skpi_dataset *dataset_with_extras(void)
 static void preset_names_round_trip(void **state)
 {
     (void)state;
-    assert_int_equal(skpi_import_preset_max(), SKPI_IMPORT_BRANDWATCH_MENTIONS);
+    assert_int_equal(skpi_import_preset_max(), SKPI_IMPORT_CARE_BINS);
     for (int p = 0; p <= skpi_import_preset_max(); p++) {
         const char *name = skpi_import_preset_name(p);
         assert_non_null(name);
