@@ -18,6 +18,7 @@ static const opt_spec options[] = {
     { "date-order", 0, "ORDER", "day, month or auto: how to read dates like 03/04/2025 (default auto)" },
     { "covers-from", 0, "DATE", "first day a post-level export covers (default: file name, else first post)" },
     { "covers-to", 0, "DATE", "last day a post-level export covers (default: file name, else last post)" },
+    { "service-level", 0, "DUR", "customer care: the target a first answer counts within, e.g. 30min, 1h (default 1h)" },
     { "config", 0, "FILE", "definitions whose custom metrics the exports may hold" },
     { "quiet", 'q', NULL, "print nothing but errors" },
     { NULL, 0, NULL, NULL }
@@ -199,7 +200,7 @@ static int run(const command *cmd, const parsed *p)
     skpi_import_options o = SKPI_IMPORT_OPTIONS_INIT;
     const char *preset = opt(p, cmd, "preset");
     if (preset && skpi_import_preset_from_name(&o.preset, preset) != SKPI_OK) {
-        char names[512] = "";
+        char names[1024] = "";
         size_t len = 0;
         for (int i = 0; i <= skpi_import_preset_max() && len < sizeof names; i++) {
             int w = snprintf(names + len, sizeof names - len, "%s%s", i ? ", " : "", skpi_import_preset_name(i));
@@ -221,6 +222,10 @@ static int run(const command *cmd, const parsed *p)
     if (offset && skpi_utc_offset_parse(&o.utc_offset_minutes, offset) != SKPI_OK)
         return fail(EXIT_USAGE, cmd, "--utc-offset: '%s' is not an offset like +01:00 or -05:30", offset);
 
+    const char *target = opt(p, cmd, "service-level");
+    if (target && skpi_duration_parse(&o.service_level_seconds, target) != SKPI_OK)
+        return fail(EXIT_USAGE, cmd, "--service-level: '%s' is not a duration: write a number and a "
+                    "unit, s, min, h or d, such as 90s, 30min, 1h or 1.5h", target);
     o.source_time_zone = opt(p, cmd, "source-time-zone");
     skpi_calendar *days = NULL;
     const char *zone = opt(p, cmd, "time-zone");
@@ -306,6 +311,9 @@ const command cmd_import = {
     "needs --date-order. A post-level export covers the days of its file name\n"
     "(X) or from its first to its last post, or --covers-from to --covers-to:\n"
     "days without posts in that range are zero.\n"
+    "Customer-care exports (one row per message, or response-time bins per day)\n"
+    "count messages received, answered, their response time and those answered\n"
+    "within --service-level (default 1h) per day.\n"
     "Progress goes to stderr when it is a terminal.\n",
     options, 1, 4096, run
 };
