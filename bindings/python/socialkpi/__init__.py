@@ -23,7 +23,8 @@ from .effort import Activity, Effort, HoursEntry, Person
 from .goal import (Achievability, BaselineKind, Category, ForecastMethod, Goal, GoalCheck,
                    GoalDirection, GoalEvaluation, GoalStatus, Letter, LetterCheck,
                    MilestoneOutcome, MilestoneState, TargetKind, Verdict)
-from .importing import DateOrder, ImportSummary, Preset, Skip, import_buffer, import_file
+from .importing import (DateOrder, ImportSummary, Preset, Skip, import_buffer, import_file,
+                        parse_duration)
 from .okr import (Band, CheckIn, Curve, KeyResult, KeyResultDirection, KeyResultKind,
                   KeyResultScore, Objective, ObjectiveType, OkrResult, OkrStatus, OkrVerdict,
                   TrajectoryPoint)
@@ -89,7 +90,7 @@ __all__ = [
     "Band", "CheckIn", "Curve", "KeyResult", "KeyResultDirection", "KeyResultKind",
     "KeyResultScore", "Objective", "ObjectiveType", "OkrResult", "OkrStatus", "OkrVerdict",
     "TrajectoryPoint",
-    "DateOrder", "ImportSummary", "Preset", "Skip", "import_buffer", "import_file",
+    "DateOrder", "ImportSummary", "Preset", "Skip", "import_buffer", "import_file", "parse_duration",
     "Definitions", "Run", "Store",
     "Activity", "Effort", "HoursEntry", "Person",
     "CallableSink", "FileSink", "MemorySink", "Sink",

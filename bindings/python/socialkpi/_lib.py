@@ -280,6 +280,7 @@ PROTOTYPES: List[Tuple[str, List[Any], Any, bool]] = [
     ("skpi_import_preset_name", [_int], _c, False),
     ("skpi_import_preset_from_name", [_P(_int), _c], _int, True),
     ("skpi_import_options_init", [_P(ImportOptions), _uint], _int, True),
+    ("skpi_duration_parse", [_P(_i64), _c], _int, True),
     ("skpi_import_skip_max", [], _int, False),
     ("skpi_import_file", [_P(ImportSummaryP), DatasetP, _c, _P(ImportOptions)], _int, True),
     ("skpi_import_buffer", [_P(ImportSummaryP), DatasetP, _vp, _sz, _c, _P(ImportOptions)],

@@ -139,7 +139,11 @@ class ImportOptions(ctypes.Structure):
                 ("utc_offset_minutes", _int), ("columns", ctypes.POINTER(ImportColumn)),
                 ("column_count", _sz), ("date_column", _c), ("delimiter", _int),
                 # version 2
-                ("date_order", _int), ("covers_from", _c), ("covers_to", _c)]
+                ("date_order", _int), ("covers_from", _c), ("covers_to", _c),
+                # version 3
+                ("calendar", _vp), ("source_time_zone", _c),
+                # version 4
+                ("service_level_seconds", _i64)]
 
 
 class GoalEvaluateOptions(ctypes.Structure):

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import ctypes
+import datetime
 import enum
 import os
 from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Tuple, Union
 
-from ._errors import invalid, naming
+from ._errors import SocialKPIError, invalid, naming
 from ._lib import ImportSummaryP, lib, opt_text, required, version_init
 from ._typing import PathLike
 from ._lib import text as utf8
@@ -45,6 +46,9 @@ class Preset(enum.IntEnum):
     LINKEDIN_DISCOVERY = 25
     LISTENING_MENTIONS = 26
     BRANDWATCH_MENTIONS = 27
+    CARE_MESSAGES = 28
+    ZENDESK_TICKETS = 29
+    CARE_BINS = 30
 
     @property
     def key(self) -> str:
@@ -121,6 +125,29 @@ class ImportSummary(NamedTuple):
         )
 
 
+#: A service-level target: seconds, a timedelta, or text such as '30min', '1h', '1.5h'.
+Duration = Union[int, float, datetime.timedelta, str]
+
+
+def parse_duration(value: Duration) -> int:
+    """A duration in whole seconds: a number of seconds, a timedelta, or text
+    with a unit ('90s', '15min', '1h', '1.5h', '2d'), read by the library."""
+    if isinstance(value, str):
+        out = ctypes.c_int64()
+        try:
+            lib.skpi_duration_parse(ctypes.byref(out), utf8(value))
+        except SocialKPIError as exc:
+            exc.argument = "service_level"
+            raise
+        return out.value
+    seconds = value.total_seconds() if isinstance(value, datetime.timedelta) else value
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or \
+            not 0 < seconds <= 366 * 86400:
+        raise invalid("service_level", "service_level must be a duration above 0 and at most "
+                      f"366 days (seconds, a timedelta or text such as '1h'), got {value!r}")
+    return int(round(seconds))
+
+
 #: A column mapping of the generic wide layout: {header name: metric key} or (name, key) pairs.
 Columns = Union[Mapping[str, str], Iterable[Tuple[str, str]]]
 
@@ -129,8 +156,11 @@ def _options(preset: Union[Preset, str, int], channel: Optional[str], export_dat
              utc_offset: int, columns: Optional[Columns], date_column: Optional[str],
              delimiter: Optional[str], date_order: DateOrder = DateOrder.AUTO,
              covers_from: Optional[str] = None,
-             covers_to: Optional[str] = None) -> Tuple[ImportOptions, List[Any]]:
-    opts = version_init(lib.skpi_import_options_init, ImportOptions, 2)
+             covers_to: Optional[str] = None,
+             service_level: Optional[Duration] = None) -> Tuple[ImportOptions, List[Any]]:
+    opts = version_init(lib.skpi_import_options_init, ImportOptions, 4)
+    if service_level is not None:
+        opts.service_level_seconds = parse_duration(service_level)
     opts.date_order = int(date_order)
     opts.covers_from = opt_text(covers_from)
     opts.covers_to = opt_text(covers_to)
@@ -158,15 +188,18 @@ def import_file(dataset: Dataset, path: PathLike, preset: Union[Preset, str, int
                 utc_offset: int = 0, columns: Optional[Columns] = None,
                 date_column: Optional[str] = None, delimiter: Optional[str] = None,
                 date_order: DateOrder = DateOrder.AUTO, covers_from: Optional[str] = None,
-                covers_to: Optional[str] = None) -> ImportSummary:
+                covers_to: Optional[str] = None,
+                service_level: Optional[Duration] = None) -> ImportSummary:
     """Import a CSV export into `dataset`, all or nothing; returns an ImportSummary.
 
     columns: for the generic wide layout, {header name: metric key}.
     date_order: how to read 03/04/2025 when the file's own dates do not tell.
     covers_from, covers_to: 'YYYY-MM-DD', the days a post-level export covers.
+    service_level: customer-care exports, the target a message counts in
+    messages_in_target within (seconds, a timedelta or '30min', '1h'); default 1 hour.
     """
     opts, keep = _options(preset, channel, export_date, utc_offset, columns, date_column, delimiter,
-                          date_order, covers_from, covers_to)
+                          date_order, covers_from, covers_to, service_level)
     out = ImportSummaryP()
     with naming("preset", "channel", "columns", "path"):
         lib.skpi_import_file(ctypes.byref(out), Dataset._of(dataset), os.fsencode(path),
@@ -184,7 +217,8 @@ def import_buffer(dataset: Dataset, data: Union[bytes, bytearray, memoryview, st
                   utc_offset: int = 0, columns: Optional[Columns] = None,
                   date_column: Optional[str] = None, delimiter: Optional[str] = None,
                   date_order: DateOrder = DateOrder.AUTO, covers_from: Optional[str] = None,
-                  covers_to: Optional[str] = None) -> ImportSummary:
+                  covers_to: Optional[str] = None,
+                  service_level: Optional[Duration] = None) -> ImportSummary:
     """Import CSV bytes (or str, read as UTF-8) into `dataset`; `name` appears in messages."""
     view = memoryview(data.encode("utf-8") if isinstance(data, str) else data)
     if not view.contiguous:
@@ -193,7 +227,7 @@ def import_buffer(dataset: Dataset, data: Union[bytes, bytearray, memoryview, st
     holder: Any = (ctypes.c_char * size).from_buffer_copy(view) if view.readonly else \
         (ctypes.c_char * size).from_buffer(view.cast("B"))
     opts, keep = _options(preset, channel, export_date, utc_offset, columns, date_column, delimiter,
-                          date_order, covers_from, covers_to)
+                          date_order, covers_from, covers_to, service_level)
     out = ImportSummaryP()
     lib.skpi_import_buffer(ctypes.byref(out), Dataset._of(dataset), ctypes.addressof(holder), size,
                            opt_text(name), ctypes.byref(opts))
