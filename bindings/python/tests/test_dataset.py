@@ -222,4 +222,4 @@ def test_value_change_and_limits():
     lim = sk.limits()
     assert lim["metric_key_max"] == 64 and lim["channel_max"] == 256
     assert lim["okr_max_key_results"] == 5 and lim["goal_categories"] == 10
-    assert lim["time_max"] == 253402300799 and lim["import_preset_max"] == 27
+    assert lim["time_max"] == 253402300799 and lim["import_preset_max"] == 30
