@@ -1,5 +1,5 @@
-/* The content aggregates' shared part: options, which posts count, medians
- * and the order of posts. */
+/* The content aggregates' shared part: options, which posts count and the
+ * order of posts (medians: median.c). */
 #include "dataset/content.h"
 
 #include <math.h>
@@ -75,8 +75,13 @@ int skpi__content_prepare(skpi__content *c, const skpi_dataset *ds, skpi_period 
     /* The selector once per channel, not once per post. */
     c->channel_on = skpi__calloc(ds->n_channels ? ds->n_channels : 1, sizeof *c->channel_on);
     if (!c->channel_on) return skpi__nomem();
-    for (size_t ch = 0; ch < ds->n_channels; ch++)
+    c->every_channel = true;
+    for (size_t ch = 0; ch < ds->n_channels; ch++) {
         c->channel_on[ch] = skpi__selector_matches(&c->sel, ds, (uint32_t)ch);
+        c->every_channel &= c->channel_on[ch];
+    }
+    c->every_time = c->cols->n == 0 ||
+                    (period.start <= c->cols->first && c->cols->last < period.end);
     return SKPI_OK;
 }
 
@@ -86,20 +91,6 @@ void skpi__content_release(skpi__content *c)
     c->channel_on = NULL;
 }
 
-unsigned char skpi__content_kind(const skpi__content *c, size_t i)
-{
-    unsigned char k = c->cols->kind[i];
-    return k != SKPI__KIND_UNSET ? k : skpi__post_kind(c->ds->posts[i], c->media_metric);
-}
-
-bool skpi__content_selects(const skpi__content *c, size_t i)
-{
-    skpi_time t = c->cols->published[i];
-    if (t < c->period.start || t >= c->period.end || !c->channel_on[c->cols->channel[i]]) return false;
-    if (c->kind >= 0 && skpi__content_kind(c, i) != c->kind) return false;
-    return !c->tag || skpi_post_has_tag(c->ds->posts[i], c->tag);
-}
-
 void skpi__content_eval(skpi_value *out, const skpi__content *c, const skpi__query *q, size_t i)
 {
     double values[SKPI__MAX_LEAVES];
@@ -107,47 +98,6 @@ void skpi__content_eval(skpi_value *out, const skpi__content *c, const skpi__que
     if (q->uses_days) out->availability = SKPI_UNSUPPORTED;
     else if (!skpi__post_columns_leaves(values, c->ds, q, i)) out->availability = SKPI_MISSING;
     else skpi__post_eval_leaves(out, c->ds, q, values);
-}
-
-/* Hoare's selection: v[k] is the k-th smallest afterwards, smaller values
- * before it, larger after. */
-static void select_kth(double *v, size_t n, size_t k)
-{
-    size_t lo = 0, hi = n - 1;
-    while (lo < hi) {
-        /* median of three as pivot keeps sorted input linear */
-        size_t mid = lo + (hi - lo) / 2;
-        double a = v[lo], b = v[mid], z = v[hi];
-        double pivot = a < b ? (b < z ? b : (a < z ? z : a)) : (a < z ? a : (b < z ? z : b));
-        size_t i = lo, j = hi;
-        while (i <= j) {
-            while (v[i] < pivot) i++;
-            while (v[j] > pivot) j--;
-            if (i <= j) {
-                double t = v[i];
-                v[i] = v[j];
-                v[j] = t;
-                i++;
-                if (j == 0) break;
-                j--;
-            }
-        }
-        if (k <= j) hi = j;
-        else if (k >= i) lo = i;
-        else return;
-    }
-}
-
-double skpi__median_of(double *v, size_t n)
-{
-    size_t k = n / 2;
-    select_kth(v, n, k);
-    if (n % 2) return v[k];
-    /* the largest of the lower half is the other middle value */
-    double lower = v[0];
-    for (size_t i = 1; i < k; i++)
-        if (v[i] > lower) lower = v[i];
-    return (lower + v[k]) / 2;
 }
 
 bool skpi__scored_better(const skpi_dataset *ds, const skpi__scored *a, const skpi__scored *b,

@@ -21,6 +21,8 @@ typedef struct skpi__content {
     const skpi_calendar *cal;
     int sign;            /* +1: higher is better; -1: lower */
     bool *channel_on;    /* per channel: the selector chooses it */
+    bool every_channel;  /* it chooses them all */
+    bool every_time;     /* the period holds every post */
     const skpi__post_columns *cols;
 } skpi__content;
 
@@ -29,10 +31,21 @@ typedef struct skpi__content {
 int skpi__content_prepare(skpi__content *c, const skpi_dataset *ds, skpi_period period,
                           const skpi_content_options *opts, const char *fn);
 void skpi__content_release(skpi__content *c);
-/* Whether post i is counted. */
-bool skpi__content_selects(const skpi__content *c, size_t i);
+/* Whether post i is counted; inline, as it is asked of every post. */
+static inline bool skpi__content_selects(const skpi__content *c, size_t i)
+{
+    const skpi__post_columns *cols = c->cols;
+    if (!c->every_time && (cols->published[i] < c->period.start || cols->published[i] >= c->period.end))
+        return false;
+    if (!c->every_channel && !c->channel_on[cols->channel[i]]) return false;
+    if (c->kind >= 0 && cols->kind[i] != c->kind) return false;
+    return !c->tag || skpi_post_has_tag(c->ds->posts[i], c->tag);
+}
 /* The normalised kind of post i. */
-unsigned char skpi__content_kind(const skpi__content *c, size_t i);
+static inline unsigned char skpi__content_kind(const skpi__content *c, size_t i)
+{
+    return c->cols->kind[i];
+}
 /* The value of a prepared query (c->metric, c->rate) on post i. */
 void skpi__content_eval(skpi_value *out, const skpi__content *c, const skpi__query *q, size_t i);
 

@@ -104,7 +104,8 @@ typedef struct skpi__post_columns {
     size_t n;              /* the posts the arrays cover */
     skpi_time *published;
     uint32_t *channel;
-    unsigned char *kind;   /* the raw type's kind; SKPI__KIND_UNSET: read off the post */
+    unsigned char *kind;   /* the normalised kind (skpi__post_kind()) */
+    skpi_time first, last; /* the earliest and latest publication time */
     double **values;       /* per catalog metric: each post's value, NaN when it has none;
                             * NULL until asked for */
     size_t n_metrics;

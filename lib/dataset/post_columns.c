@@ -1,5 +1,5 @@
 /* The posts' figures as columns, for aggregates over many posts: the
- * publication time, channel and raw-type kind of every post, and the values
+ * publication time, channel and normalised kind of every post, and the values
  * of the metrics asked for, one contiguous array each. A post keeps its
  * values in an allocation of its own, so reading a million posts costs a
  * million scattered reads; the columns cost one when built and contiguous
@@ -60,12 +60,19 @@ static int build_base(skpi__post_columns *pc, const skpi_dataset *ds)
     pc->channel = skpi__reallocarray(NULL, n, sizeof *pc->channel);
     pc->kind = skpi__reallocarray(NULL, n, sizeof *pc->kind);
     if (!pc->published || !pc->channel || !pc->kind) return skpi__nomem();
+    long media_metric = skpi__kind_media_metric(ds);
+    pc->first = INT64_MAX;
+    pc->last = INT64_MIN;
     for (size_t i = 0; i < ds->n_posts; i++) {
         if (i + 8 < ds->n_posts) __builtin_prefetch(ds->posts[i + 8]);
         const skpi_post *p = ds->posts[i];
         pc->published[i] = p->published;
         pc->channel[i] = p->channel;
-        pc->kind[i] = p->kind;
+        /* the kind read off a post without a raw type is kept too: it only
+         * changes with the post */
+        pc->kind[i] = skpi__post_kind(p, media_metric);
+        if (p->published < pc->first) pc->first = p->published;
+        if (p->published > pc->last) pc->last = p->published;
     }
     pc->n = ds->n_posts;
     pc->valid = true;

@@ -180,11 +180,16 @@ static int push_entry(build *b, uint32_t gi, double value)
     return SKPI_OK;
 }
 
-/* Keep the k best (by sign) in best[0..*n), best first, by insertion. */
-static void keep_best(const skpi_dataset *ds, skpi__scored *best, size_t *n, size_t k,
-                      const skpi__scored *s, int sign)
+/* Keep the k best (by sign) in best[0..*n), best first, by insertion. Most
+ * posts are worse than the k-th best kept: the value alone says so. */
+static inline void keep_best(const skpi_dataset *ds, skpi__scored *best, size_t *n, size_t k,
+                             const skpi__scored *s, int sign)
 {
-    if (*n == k && !skpi__scored_better(ds, s, &best[k - 1], sign)) return;
+    if (*n == k) {
+        double d = s->value - best[k - 1].value;
+        if (sign > 0 ? d < 0 : d > 0) return;
+        if (!skpi__scored_better(ds, s, &best[k - 1], sign)) return;
+    }
     size_t j = *n < k ? (*n)++ : k - 1;
     while (j > 0 && skpi__scored_better(ds, s, &best[j - 1], sign)) {
         best[j] = best[j - 1];
@@ -213,12 +218,38 @@ static inline void count_in(const build *b, group *g, skpi__ksum *leaf_sums, con
     }
 }
 
+/* The metric's value on post i, NaN when it has none: read straight off
+ * its column when the metric is a flow or stock there (col), else by its
+ * formula. */
+static inline double figure(const skpi__content *c, const double *col, size_t i)
+{
+    if (col && isfinite(col[i])) return col[i];
+    skpi_value v;
+    skpi__content_eval(&v, c, &c->metric, i);
+    return v.availability == SKPI_AVAILABLE ? v.value : NAN;
+}
+
+/* The values of the rate's components on post i, straight off their
+ * columns unless one lacks (a stock then comes off its series). */
+static inline bool rate_leaves(double *leaves, const skpi__content *c, const double *const *cols,
+                               size_t i)
+{
+    if (c->rate.uses_days) return false;
+    bool all = true;
+    for (size_t k = 0; k < c->rate.n_leaves; k++) {
+        leaves[k] = cols[k][i];
+        all &= !isnan(leaves[k]);
+    }
+    return all || skpi__post_columns_leaves(leaves, c->ds, &c->rate, i);
+}
+
 static int collect(build *b)
 {
     const skpi_dataset *ds = b->c.ds;
     skpi_post_groups *pg = b->pg;
     const skpi__content *c = &b->c;
     double leaves[SKPI__MAX_LEAVES];
+    const double *leaf_cols[SKPI__MAX_LEAVES];
     uint32_t groups[MAX_POST_TAGS];
     int rc;
     size_t n_posts = ds->n_posts;
@@ -231,13 +262,15 @@ static int collect(build *b)
         if (!b->eg || !b->ev) return skpi__nomem();
         b->cap_entries = n_posts ? n_posts : 1;
     }
+    const skpi_metric *m = ds->cat->metrics[c->metric.metric];
+    const double *col = m->kind != SKPI_KIND_DERIVED && !c->metric.uses_days ?
+                        c->cols->values[c->metric.metric] : NULL;
+    for (size_t k = 0; k < c->rate.n_leaves; k++) leaf_cols[k] = c->cols->values[c->rate.leaves[k].metric];
     /* One pass over the post columns: no post is read but for its tags. */
     for (size_t i = 0; i < n_posts; i++) {
         if (!skpi__content_selects(c, i)) continue;
-        skpi_value v;
-        skpi__content_eval(&v, c, &c->metric, i);
-        skpi__scored s = { v.availability == SKPI_AVAILABLE ? v.value : NAN, (uint32_t)i };
-        bool has_leaves = !c->rate.uses_days && skpi__post_columns_leaves(leaves, ds, &c->rate, i);
+        skpi__scored s = { figure(c, col, i), (uint32_t)i };
+        bool has_leaves = rate_leaves(leaves, c, leaf_cols, i);
         size_t n = 1;
         if (b->by == SKPI_POSTS_BY_TYPE) groups[0] = skpi__content_kind(c, i);
         else if ((rc = post_tag_groups(b, ds->posts[i], groups, &n)) != SKPI_OK) return rc;

@@ -10,6 +10,7 @@
 #define SKPI_EXPERIMENTAL
 #include <socialkpi.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "test_alloc.h"
@@ -316,6 +317,76 @@ static void groups_by_type_by_hand(void **state)
     skpi_dataset_free(ds);
 }
 
+/* Groups of thousands of posts, so that medians go through the radix
+ * passes: photos 1..5000 in a shuffled order (even: 2500.5), reels 4096
+ * times 3 and one 1e9 (odd, nearly all alike: 3), carousels 3000 times 1
+ * and 3000 times 1024 (the two middle values far apart: 512.5). Of all
+ * 15097 values, 7099 are 3 or less (3001 ones, one 2, 4097 threes): the
+ * middle one (index 7548) is the photo 453. */
+static void medians_of_many_posts_by_hand(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = new_dataset();
+    skpi_time t = date(2026, 3, 2, 9);
+    char id[16];
+    size_t n = 0;
+    for (int j = 0; j < 5000; j++, n++) {
+        snprintf(id, sizeof id, "%zu", n);
+        post(ds, id, t + (skpi_time)n, "IG image", "", (j * 37) % 5000 + 1, 10);
+    }
+    for (int j = 0; j < 4097; j++, n++) {
+        snprintf(id, sizeof id, "%zu", n);
+        post(ds, id, t + (skpi_time)n, "IG reel", "", j == 2000 ? 1e9 : 3, 10);
+    }
+    for (int j = 0; j < 6000; j++, n++) {
+        snprintf(id, sizeof id, "%zu", n);
+        post(ds, id, t + (skpi_time)n, "IG carousel", "", j % 2 ? 1 : 1024, 10);
+    }
+    skpi_post_groups *g = NULL;
+    assert_int_equal(skpi_post_groups_new(&g, ds, SKPI_POSTS_BY_TYPE, march(), NULL), SKPI_OK);
+    assert_int_equal(skpi_post_groups_count(g), 3);
+    /* ranked by median */
+    const char *keys[] = { "photo", "carousel", "reel" };
+    const double medians[] = { 2500.5, 512.5, 3 };
+    for (size_t i = 0; i < 3; i++) {
+        skpi_post_group x = group_at(g, i);
+        assert_string_equal(x.key, keys[i]);
+        near(x.median.value, medians[i], 0);
+    }
+    skpi_post_group all = { .version = SKPI_POST_GROUP_VERSION };
+    assert_int_equal(skpi_post_groups_summary(&all, g), SKPI_OK);
+    assert_int_equal(all.posts, 15097);
+    near(all.median.value, 453, 0);
+    skpi_post_groups_free(g);
+    skpi_dataset_free(ds);
+}
+
+/* A post without a raw type is a media post while it has media views: the
+ * groups follow a change of its values. */
+static void groups_follow_kinds_read_off_posts(void **state)
+{
+    (void)state;
+    skpi_catalog *cat = NULL;
+    assert_int_equal(skpi_catalog_new(&cat, NULL), SKPI_OK);
+    assert_int_equal(skpi_catalog_add_metric(cat, "media_views", "Media views", SKPI_UNIT_COUNT,
+                                             SKPI_HIGHER_IS_BETTER, SKPI_KIND_FLOW), SKPI_OK);
+    skpi_dataset *ds = NULL;
+    assert_int_equal(skpi_dataset_new(&ds, cat), SKPI_OK);
+    skpi_catalog_free(cat);
+    post(ds, "m", date(2026, 3, 5, 8), "", "a picture https://t.co/x", 1, 1);
+    assert_int_equal(skpi_dataset_set_post_value(ds, "instagram:@a", "m", "media_views", 12), SKPI_OK);
+    skpi_post_groups *g = NULL;
+    assert_int_equal(skpi_post_groups_new(&g, ds, SKPI_POSTS_BY_TYPE, march(), NULL), SKPI_OK);
+    assert_string_equal(group_at(g, 0).key, "media");
+    skpi_post_groups_free(g);
+    assert_int_equal(skpi_dataset_set_post_value(ds, "instagram:@a", "m", "media_views", 0), SKPI_OK);
+    assert_int_equal(skpi_post_groups_new(&g, ds, SKPI_POSTS_BY_TYPE, march(), NULL), SKPI_OK);
+    assert_int_equal(skpi_post_groups_count(g), 1);
+    assert_string_equal(group_at(g, 0).key, "link");
+    skpi_post_groups_free(g);
+    skpi_dataset_free(ds);
+}
+
 static void groups_by_tag_by_hand(void **state)
 {
     (void)state;
@@ -474,6 +545,8 @@ int main(void)
         cmocka_unit_test(tags_roll_back_with_a_savepoint),
         cmocka_unit_test(post_types_are_normalised),
         cmocka_unit_test(groups_by_type_by_hand),
+        cmocka_unit_test(medians_of_many_posts_by_hand),
+        cmocka_unit_test(groups_follow_kinds_read_off_posts),
         cmocka_unit_test(groups_by_tag_by_hand),
         cmocka_unit_test(posting_times_by_hand),
         cmocka_unit_test(content_out_of_memory),

@@ -1,0 +1,95 @@
+/* Medians by selection. Many values first go through radix passes: each
+ * counts the values by a 12-bit digit of their order and keeps only the
+ * bucket that holds the middle, without the mispredicted branch per value
+ * that costs quickselect most of its time; Hoare's selection finishes on
+ * the few values left. Both give the very same order statistics. */
+#include "dataset/content.h"
+
+#include <string.h>
+
+#define RADIX_BITS 12
+#define RADIX_MASK ((1u << RADIX_BITS) - 1)
+/* Below this many values selection alone is as quick. */
+#define RADIX_MIN 4096
+
+/* Hoare's selection: v[k] is the k-th smallest afterwards, smaller values
+ * before it, larger after. */
+static void select_kth(double *v, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        /* median of three as pivot keeps sorted input linear */
+        size_t mid = lo + (hi - lo) / 2;
+        double a = v[lo], b = v[mid], z = v[hi];
+        double pivot = a < b ? (b < z ? b : (a < z ? z : a)) : (a < z ? a : (b < z ? z : b));
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (v[i] < pivot) i++;
+            while (v[j] > pivot) j--;
+            if (i <= j) {
+                double t = v[i];
+                v[i] = v[j];
+                v[j] = t;
+                i++;
+                if (j == 0) break;
+                j--;
+            }
+        }
+        if (k <= j) hi = j;
+        else if (k >= i) lo = i;
+        else return;
+    }
+}
+
+/* An unsigned key in the order of the doubles (NaN aside). */
+static inline uint64_t order_key(double d)
+{
+    uint64_t u;
+    memcpy(&u, &d, sizeof u);
+    return u >> 63 ? ~u : u | (UINT64_C(1) << 63);
+}
+
+/* Narrow v[0..*n) to the values whose digit at shift lies in the buckets
+ * of ranks *r0 and *r1, moved to the front; the ranks become ranks among
+ * them. Returns whether one bucket holds both (the next digit can go on). */
+static bool radix_narrow(double *v, size_t *n, size_t *r0, size_t *r1, int shift)
+{
+    uint32_t count[RADIX_MASK + 1];
+    memset(count, 0, sizeof count);
+    for (size_t i = 0; i < *n; i++) count[(order_key(v[i]) >> shift) & RADIX_MASK]++;
+    size_t below = 0;
+    unsigned b0 = 0;
+    while (below + count[b0] <= *r0) below += count[b0++];
+    size_t upto = below + count[b0];
+    unsigned b1 = b0;
+    while (upto <= *r1) upto += count[++b1];
+    /* v[0..m) are kept, v[m..i) are not: swapping every value keeps that
+     * without a branch */
+    size_t m = 0;
+    for (size_t i = 0; i < *n; i++) {
+        double x = v[i];
+        unsigned d = (unsigned)(order_key(x) >> shift) & RADIX_MASK;
+        v[i] = v[m];
+        v[m] = x;
+        m += d - b0 <= b1 - b0;
+    }
+    *n = m;
+    *r0 -= below;
+    *r1 -= below;
+    return b0 == b1;
+}
+
+double skpi__median_of(double *v, size_t n)
+{
+    size_t r1 = n / 2, r0 = n % 2 ? r1 : r1 - 1;
+    bool same_bucket = n <= UINT32_MAX;
+    for (int shift = 64 - RADIX_BITS; same_bucket && n >= RADIX_MIN && shift >= 0; shift -= RADIX_BITS)
+        same_bucket = radix_narrow(v, &n, &r0, &r1, shift);
+    select_kth(v, n, r1);
+    if (r0 == r1) return v[r1];
+    /* the largest of the lower part is the other middle value */
+    double lower = v[0];
+    for (size_t i = 1; i < r1; i++)
+        if (v[i] > lower) lower = v[i];
+    return (lower + v[r1]) / 2;
+}
