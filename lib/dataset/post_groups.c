@@ -59,7 +59,7 @@ typedef struct build {
     uint32_t *eg;
     double *ev;
     size_t n_entries, cap_entries;
-    double *all_values; /* every post's, for the summary's median */
+    double *all_values; /* by tag: every post's once, for the summary's median */
     size_t n_all;
     size_t leaf_cap; /* groups the leaf_sums array has room for */
     int by;
@@ -243,43 +243,99 @@ static inline bool rate_leaves(double *leaves, const skpi__content *c, const dou
     return all || skpi__post_columns_leaves(leaves, c->ds, &c->rate, i);
 }
 
-static int collect(build *b)
+/* What one pass reads of every post. */
+typedef struct reader {
+    const double *col;                        /* the metric's column, or NULL */
+    const double *leaf_cols[SKPI__MAX_LEAVES];
+} reader;
+
+static void reader_init(reader *r, const skpi__content *c)
+{
+    const skpi_dataset *ds = c->ds;
+    r->col = ds->cat->metrics[c->metric.metric]->kind != SKPI_KIND_DERIVED && !c->metric.uses_days ?
+             c->cols->values[c->metric.metric] : NULL;
+    for (size_t k = 0; k < c->rate.n_leaves; k++)
+        r->leaf_cols[k] = c->cols->values[c->rate.leaves[k].metric];
+}
+
+/* Add a compensated sum to another: its running sum, then its correction. */
+static void ksum_merge(skpi__ksum *into, const skpi__ksum *k)
+{
+    skpi__ksum_add(into, k->sum);
+    skpi__ksum_add(into, k->c);
+}
+
+/* By type each post is in one group: the summary is the groups' sum. */
+static void sum_up(skpi_post_groups *pg)
+{
+    group *all = &pg->all;
+    for (size_t i = 0; i < pg->n; i++) {
+        const group *g = &pg->g[i];
+        all->posts += g->posts;
+        all->valued += g->valued;
+        all->rate_posts += g->rate_posts;
+        ksum_merge(&all->total, &g->total);
+        for (size_t k = 0; k < pg->n_leaves; k++)
+            ksum_merge(&pg->all_leaf_sums[k], &pg->leaf_sums[i * pg->n_leaves + k]);
+    }
+}
+
+/* One pass over the post columns; each value goes into the entries with
+ * its group. */
+static int collect_by_type(build *b)
+{
+    skpi_post_groups *pg = b->pg;
+    const skpi__content *c = &b->c;
+    size_t n_posts = c->ds->n_posts;
+    double leaves[SKPI__MAX_LEAVES];
+    reader r;
+    reader_init(&r, c);
+    /* one entry per post at most: no growing */
+    b->eg = skpi__reallocarray(NULL, n_posts ? n_posts : 1, sizeof *b->eg);
+    b->ev = skpi__reallocarray(NULL, n_posts ? n_posts : 1, sizeof *b->ev);
+    if (!b->eg || !b->ev) return skpi__nomem();
+    b->cap_entries = n_posts ? n_posts : 1;
+    for (size_t i = 0; i < n_posts; i++) {
+        if (!skpi__content_selects(c, i)) continue;
+        skpi__scored s = { figure(c, r.col, i), (uint32_t)i };
+        bool has_leaves = rate_leaves(leaves, c, r.leaf_cols, i);
+        uint32_t gi = skpi__content_kind(c, i);
+        if (!isnan(s.value)) {
+            b->eg[b->n_entries] = gi;
+            b->ev[b->n_entries++] = s.value;
+        }
+        count_in(b, &pg->g[gi], &pg->leaf_sums[gi * pg->n_leaves], &s, leaves, has_leaves);
+    }
+    sum_up(pg);
+    return SKPI_OK;
+}
+
+/* One pass over the post columns; a post counts in the group of each of
+ * its tags, and once in the summary. */
+static int collect_by_tag(build *b)
 {
     const skpi_dataset *ds = b->c.ds;
     skpi_post_groups *pg = b->pg;
     const skpi__content *c = &b->c;
     double leaves[SKPI__MAX_LEAVES];
-    const double *leaf_cols[SKPI__MAX_LEAVES];
     uint32_t groups[MAX_POST_TAGS];
     int rc;
     size_t n_posts = ds->n_posts;
     b->all_values = skpi__reallocarray(NULL, n_posts ? n_posts : 1, sizeof *b->all_values);
     if (!b->all_values) return skpi__nomem();
-    if (b->by == SKPI_POSTS_BY_TYPE) {
-        /* one entry per post at most: no growing */
-        b->eg = skpi__reallocarray(NULL, n_posts ? n_posts : 1, sizeof *b->eg);
-        b->ev = skpi__reallocarray(NULL, n_posts ? n_posts : 1, sizeof *b->ev);
-        if (!b->eg || !b->ev) return skpi__nomem();
-        b->cap_entries = n_posts ? n_posts : 1;
-    }
-    const skpi_metric *m = ds->cat->metrics[c->metric.metric];
-    const double *col = m->kind != SKPI_KIND_DERIVED && !c->metric.uses_days ?
-                        c->cols->values[c->metric.metric] : NULL;
-    for (size_t k = 0; k < c->rate.n_leaves; k++) leaf_cols[k] = c->cols->values[c->rate.leaves[k].metric];
-    /* One pass over the post columns: no post is read but for its tags. */
+    reader r;
+    reader_init(&r, c);
     for (size_t i = 0; i < n_posts; i++) {
         if (!skpi__content_selects(c, i)) continue;
-        skpi__scored s = { figure(c, col, i), (uint32_t)i };
-        bool has_leaves = rate_leaves(leaves, c, leaf_cols, i);
-        size_t n = 1;
-        if (b->by == SKPI_POSTS_BY_TYPE) groups[0] = skpi__content_kind(c, i);
-        else if ((rc = post_tag_groups(b, ds->posts[i], groups, &n)) != SKPI_OK) return rc;
+        skpi__scored s = { figure(c, r.col, i), (uint32_t)i };
+        bool has_leaves = rate_leaves(leaves, c, r.leaf_cols, i);
+        size_t n = 0;
+        if ((rc = post_tag_groups(b, ds->posts[i], groups, &n)) != SKPI_OK) return rc;
         for (size_t k = 0; k < n; k++) {
             if (!isnan(s.value) && (rc = push_entry(b, groups[k], s.value)) != SKPI_OK) return rc;
             count_in(b, &pg->g[groups[k]], &pg->leaf_sums[groups[k] * pg->n_leaves], &s, leaves,
                      has_leaves);
         }
-        /* the summary counts each post once */
         if (!isnan(s.value)) b->all_values[b->n_all++] = s.value;
         count_in(b, &pg->all, pg->all_leaf_sums, &s, leaves, has_leaves);
     }
@@ -358,7 +414,12 @@ static int finish(build *b)
                      all_total);
         from = end[i];
     }
-    if (rc == SKPI_OK) rc = figures(b, &pg->all, b->all_values, b->n_all, pg->all_leaf_sums, all_total);
+    /* by type every value is in one group: the groups' medians only
+     * reordered each group's part, and all of them are the summary's */
+    if (rc == SKPI_OK && b->by == SKPI_POSTS_BY_TYPE)
+        rc = figures(b, &pg->all, sorted, b->n_entries, pg->all_leaf_sums, all_total);
+    else if (rc == SKPI_OK)
+        rc = figures(b, &pg->all, b->all_values, b->n_all, pg->all_leaf_sums, all_total);
 done:
     skpi__free(end);
     skpi__free(sorted);
@@ -400,7 +461,7 @@ int skpi_post_groups_new(skpi_post_groups **out, const skpi_dataset *ds, int by,
     if (by == SKPI_POSTS_BY_TYPE)
         for (int k = 0; k < SKPI__KIND_COUNT && rc == SKPI_OK; k++)
             rc = add_group(&b, skpi__kind_name((unsigned char)k), false);
-    if (rc == SKPI_OK) rc = collect(&b);
+    if (rc == SKPI_OK) rc = by == SKPI_POSTS_BY_TYPE ? collect_by_type(&b) : collect_by_tag(&b);
     if (rc == SKPI_OK) rc = finish(&b);
     skpi__free(b.eg);
     skpi__free(b.ev);
