@@ -1,6 +1,7 @@
 /* Content aggregates on 1 M posts: by normalised type and by weekday x hour
- * in an IANA zone, the best of --repeat runs each, and the first run on
- * its own: it builds the dataset's post columns, which the others reuse. Reads the posts that
+ * in an IANA zone, the best of --repeat runs each, and the first run of
+ * each on its own: the first by type builds the dataset's post columns,
+ * which every later call reuses. Reads the posts that
  * bench_posts.py generated (one line per post: seconds since the epoch, raw
  * type, engagements, impressions) so that pandas groups the very same data,
  * and prints the timings and the figures the script compares.
@@ -94,9 +95,13 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < skpi_post_groups_count(g); i++) {
         skpi_post_group x = { .version = SKPI_POST_GROUP_VERSION };
         skpi_post_groups_get(&x, g, i);
-        printf("type %s %zu %.17g %.17g %.17g\n", x.key, x.posts, x.total.value, x.median.value,
-               x.rate.value);
+        printf("type %s %zu %.17g %.17g %.17g %.17g\n", x.key, x.posts, x.total.value,
+               x.median.value, x.rate.value, x.share.value);
     }
+    skpi_post_group sum = { .version = SKPI_POST_GROUP_VERSION };
+    skpi_post_groups_summary(&sum, g);
+    printf("type %s %zu %.17g %.17g %.17g %.17g\n", sum.key, sum.posts, sum.total.value,
+           sum.median.value, sum.rate.value, sum.share.value);
     for (int wd = 1; wd <= 7; wd++)
         for (int h = 0; h < 24; h++) {
             size_t k;
