@@ -667,15 +667,23 @@ typedef struct skpi_doc_goal {
     skpi_value likelihood;    /**< the chance, 0 to 1, of meeting the target at the deadline */
     const char *caveat;       /**< why the status and the forecast disagree
                                    ("on track so far, but ..."); may be NULL */
+    /* version 3 */
+    const char *owner;        /**< who owns the goal, as readers see it ("Maya (Community
+                                   manager)"); may be NULL */
+    const char *deadline_name;/**< the deadline as readers write it in the report's
+                                   locale ("31 December 2026", "31. Dezember 2026");
+                                   NULL: readers see `deadline`. HTML, Markdown, text
+                                   and PDF show it; JSON, CSV and XLSX keep `deadline` */
 } skpi_doc_goal;
 
-/** @brief The current version of ::skpi_doc_goal (2 added projected, likelihood and caveat). */
-#define SKPI_DOC_GOAL_VERSION 2
+/** @brief The current version of ::skpi_doc_goal (2 added projected, likelihood and
+ *         caveat; 3 added owner and deadline_name). */
+#define SKPI_DOC_GOAL_VERSION 3
 /** @brief Static initializer for ::skpi_doc_goal: every value missing. */
 #define SKPI_DOC_GOAL_INIT { SKPI_DOC_GOAL_VERSION, NULL, NULL, NULL, 0, 0, \
     SKPI_DOC_VALUE_MISSING, SKPI_DOC_VALUE_MISSING, SKPI_DOC_VALUE_MISSING, \
     SKPI_DOC_VALUE_MISSING, SKPI_DOC_VALUE_MISSING, NULL, NULL, \
-    SKPI_DOC_VALUE_MISSING, SKPI_DOC_VALUE_MISSING, NULL }
+    SKPI_DOC_VALUE_MISSING, SKPI_DOC_VALUE_MISSING, NULL, NULL, NULL }
 
 /**
  * @brief Initialise a goal scorecard struct.
@@ -771,14 +779,16 @@ typedef struct skpi_doc_key_result {
     skpi_value score;   /**< the score, 0 to 1 */
     int tone;           /**< an ::skpi_tone */
     const char *note;   /**< e.g. the last check-in's note; may be NULL */
+    /* version 2 */
+    const char *owner;  /**< who owns the key result, as readers see it; may be NULL */
 } skpi_doc_key_result;
 
-/** @brief The current version of ::skpi_doc_key_result. */
-#define SKPI_DOC_KEY_RESULT_VERSION 1
+/** @brief The current version of ::skpi_doc_key_result (2 added owner). */
+#define SKPI_DOC_KEY_RESULT_VERSION 2
 /** @brief Static initializer for ::skpi_doc_key_result. */
 #define SKPI_DOC_KEY_RESULT_INIT { SKPI_DOC_KEY_RESULT_VERSION, NULL, 0, \
     SKPI_DOC_VALUE_MISSING, SKPI_DOC_VALUE_MISSING, SKPI_DOC_VALUE_MISSING, \
-    SKPI_DOC_VALUE_MISSING, 0, NULL }
+    SKPI_DOC_VALUE_MISSING, 0, NULL, NULL }
 
 /**
  * @brief Initialise a key result struct.
@@ -869,13 +879,18 @@ typedef struct skpi_doc_post {
     int unit;              /**< an ::skpi_unit of value */
     skpi_value value;      /**< the post's value of that metric */
     skpi_value ratio;      /**< value / the channel's usual (median) value: 3.2 means 3.2 times */
+    /* version 2 */
+    const char *published_name; /**< the day as readers write it in the report's locale
+                                     ("3 November 2026"); NULL: readers see `published`.
+                                     HTML, Markdown, text and PDF show it; JSON, CSV and
+                                     XLSX keep `published` */
 } skpi_doc_post;
 
-/** @brief The current version of ::skpi_doc_post. */
-#define SKPI_DOC_POST_VERSION 1
+/** @brief The current version of ::skpi_doc_post (2 added published_name). */
+#define SKPI_DOC_POST_VERSION 2
 /** @brief Static initializer for ::skpi_doc_post. */
 #define SKPI_DOC_POST_INIT { SKPI_DOC_POST_VERSION, NULL, NULL, NULL, NULL, NULL, 0, \
-    SKPI_DOC_VALUE_MISSING, SKPI_DOC_VALUE_MISSING }
+    SKPI_DOC_VALUE_MISSING, SKPI_DOC_VALUE_MISSING, NULL }
 
 /**
  * @brief Initialise a post struct.
@@ -1148,10 +1163,11 @@ typedef enum skpi_template {
     SKPI_TPL_CAMPAIGN_INTRO = 217, /**< a campaign report: the campaign, its days, channels and baseline */
     SKPI_TPL_CAMPAIGN_CHANGE = 218, /**< a campaign report: one metric on one channel against the baseline */
     SKPI_TPL_CAMPAIGN_POSTS = 219, /**< a campaign report: how many posts, what they drew and their share */
-    SKPI_TPL_CAMPAIGN_NO_POSTS = 220 /**< a campaign report: no post belongs to the campaign */
+    SKPI_TPL_CAMPAIGN_NO_POSTS = 220, /**< a campaign report: no post belongs to the campaign */
+    SKPI_TPL_GOAL_OWNER = 221 /**< a goal card or key result line: who owns it */
 } skpi_template;
 
-/** @brief The number of ::skpi_template values (221); new ones are only ever appended. */
+/** @brief The number of ::skpi_template values (222); new ones are only ever appended. */
 SKPI_API int skpi_template_count(void);
 
 /** @brief The default (English) text of a template; NULL for unknown keys. Static. */

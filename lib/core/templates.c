@@ -267,6 +267,7 @@ static const tpl table[SKPI__TPL_COUNT] = {
                                   "n total metric share campaign first last" },
     [SKPI_TPL_CAMPAIGN_NO_POSTS] = { "No post of {campaign} was found on its channels from {first} to {last}: check its tags, links and post ids.",
                                      "n total metric share campaign first last" },
+    [SKPI_TPL_GOAL_OWNER] = { "Owner: {owner}", "owner" },
 };
 
 int skpi_template_count(void) { return SKPI__TPL_COUNT; }

@@ -9,7 +9,7 @@
 
 /* The number of templates, and the first of those the renderers use (their
  * words), which the document keeps. */
-#define SKPI__TPL_COUNT 221
+#define SKPI__TPL_COUNT 222
 #define SKPI__TPL_FIRST_WORD 63
 #define SKPI__WORD_COUNT (SKPI__TPL_COUNT - SKPI__TPL_FIRST_WORD)
 /* The longest "n/a" (SKPI_TPL_NOT_AVAILABLE), in bytes. */

@@ -226,4 +226,5 @@ const char *const skpi__templates_de[SKPI__TPL_COUNT] = {
     [SKPI_TPL_CAMPAIGN_CHANGE] = "{metric} auf {channel}: {value} gegen\xC3\xBC" "ber {previous} ({change}, {percent}).",
     [SKPI_TPL_CAMPAIGN_POSTS] = "{n, plural, one {# Beitrag} other {# Beitr\xC3\xA4ge}} der Kampagne erzielten {total} {metric}, {share} aller Beitr\xC3\xA4ge auf ihren Kan\xC3\xA4len in ihrem Zeitraum.",
     [SKPI_TPL_CAMPAIGN_NO_POSTS] = "Kein Beitrag von {campaign} auf ihren Kan\xC3\xA4len vom {first} bis {last}: Tags, Links und Beitrags-IDs pr\xC3\xBC" "fen.",
+    [SKPI_TPL_GOAL_OWNER] = "Verantwortlich: {owner}",
 };

@@ -226,4 +226,5 @@ const char *const skpi__templates_fr[SKPI__TPL_COUNT] = {
     [SKPI_TPL_CAMPAIGN_CHANGE] = "{metric} sur {channel}\xC2\xA0: {value} contre {previous} ({change}, {percent}).",
     [SKPI_TPL_CAMPAIGN_POSTS] = "{n, plural, one {# publication} other {# publications}} de la campagne ont obtenu {total} ({metric}), {share} de toutes les publications de ses canaux sur sa p\xC3\xA9riode.",
     [SKPI_TPL_CAMPAIGN_NO_POSTS] = "Aucune publication de {campaign} sur ses canaux du {first} au {last}\xC2\xA0: v\xC3\xA9rifiez ses tags, liens et identifiants.",
+    [SKPI_TPL_GOAL_OWNER] = "Responsable\xC2\xA0: {owner}",
 };

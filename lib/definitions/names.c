@@ -286,6 +286,7 @@ const skpi__name skpi__template_names[] = {
     { "campaign_change", SKPI_TPL_CAMPAIGN_CHANGE },
     { "campaign_posts", SKPI_TPL_CAMPAIGN_POSTS },
     { "campaign_no_posts", SKPI_TPL_CAMPAIGN_NO_POSTS },
+    { "goal_owner", SKPI_TPL_GOAL_OWNER },
     { NULL, 0 }
 };
 

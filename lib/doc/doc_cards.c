@@ -22,7 +22,8 @@
 /* The size of the members a version of a struct has. */
 static size_t goal_size(unsigned version)
 {
-    return version >= 2 ? sizeof(skpi_doc_goal) : offsetof(skpi_doc_goal, projected);
+    return version >= 3 ? sizeof(skpi_doc_goal)
+         : version == 2 ? offsetof(skpi_doc_goal, owner) : offsetof(skpi_doc_goal, projected);
 }
 
 static size_t objective_size(unsigned version)
@@ -30,15 +31,22 @@ static size_t objective_size(unsigned version)
     return version >= 2 ? sizeof(skpi_doc_objective) : offsetof(skpi_doc_objective, depth);
 }
 
-#define KEY_RESULT_SIZE(v) sizeof(skpi_doc_key_result)
-#define POST_SIZE(v) sizeof(skpi_doc_post)
+static size_t key_result_size(unsigned version)
+{
+    return version >= 2 ? sizeof(skpi_doc_key_result) : offsetof(skpi_doc_key_result, owner);
+}
+
+static size_t post_size(unsigned version)
+{
+    return version >= 2 ? sizeof(skpi_doc_post) : offsetof(skpi_doc_post, published_name);
+}
 
 INIT_FN(skpi_doc_goal_init, skpi_doc_goal, SKPI_DOC_GOAL_VERSION, SKPI_DOC_GOAL_INIT, goal_size, "goal")
 INIT_FN(skpi_doc_objective_init, skpi_doc_objective, SKPI_DOC_OBJECTIVE_VERSION,
         SKPI_DOC_OBJECTIVE_INIT, objective_size, "objective")
 INIT_FN(skpi_doc_key_result_init, skpi_doc_key_result, SKPI_DOC_KEY_RESULT_VERSION,
-        SKPI_DOC_KEY_RESULT_INIT, KEY_RESULT_SIZE, "key_result")
-INIT_FN(skpi_doc_post_init, skpi_doc_post, SKPI_DOC_POST_VERSION, SKPI_DOC_POST_INIT, POST_SIZE, "post")
+        SKPI_DOC_KEY_RESULT_INIT, key_result_size, "key_result")
+INIT_FN(skpi_doc_post_init, skpi_doc_post, SKPI_DOC_POST_VERSION, SKPI_DOC_POST_INIT, post_size, "post")
 
 /* A block that holds only a caption until its items are added. */
 static int add_titled(size_t *out, skpi_doc *doc, int kind, const char *title, const char *fn)
@@ -106,6 +114,8 @@ int skpi_doc_goals_add(skpi_doc *doc, size_t block, const skpi_doc_goal *goal)
     g.deadline = skpi__arena_optstr(&doc->arena, goal->deadline, &ok);
     g.note = skpi__arena_optstr(&doc->arena, goal->note, &ok);
     g.caveat = skpi__arena_optstr(&doc->arena, g.caveat, &ok);
+    g.owner = skpi__arena_optstr(&doc->arena, g.owner, &ok);
+    g.deadline_name = skpi__arena_optstr(&doc->arena, g.deadline_name, &ok);
     g.current = skpi__doc_value(g.current);
     g.target = skpi__doc_value(g.target);
     g.progress = skpi__doc_value(g.progress);
@@ -220,10 +230,12 @@ int skpi_doc_objective_add_key_result(skpi_doc *doc, size_t block, size_t object
     skpi_doc *d = doc;
     skpi__arena_mark m = skpi__arena_mark_get(&d->arena);
     bool ok = true;
-    skpi_doc_key_result kr = *k;
+    skpi_doc_key_result kr = SKPI_DOC_KEY_RESULT_INIT;
+    memcpy(&kr, k, key_result_size(k->version));
     kr.version = SKPI_DOC_KEY_RESULT_VERSION;
     kr.title = skpi__arena_strdup(&d->arena, k->title);
     kr.note = skpi__arena_optstr(&d->arena, k->note, &ok);
+    kr.owner = skpi__arena_optstr(&d->arena, kr.owner, &ok);
     kr.start = skpi__doc_value(k->start);
     kr.current = skpi__doc_value(k->current);
     kr.target = skpi__doc_value(k->target);
@@ -267,7 +279,9 @@ int skpi_doc_key_result_get(skpi_doc_key_result *out, const skpi_doc *doc, size_
     if (key_result >= obj->count)
         return skpi__error(SKPI_ERANGE, "%s: key result %zu does not exist (objective %zu has %zu)",
                            fn, key_result, objective, obj->count);
-    *out = obj->krs[key_result];
+    unsigned version = out->version;
+    memcpy(out, &obj->krs[key_result], key_result_size(version));
+    out->version = version;
     return SKPI_OK;
 }
 
@@ -295,13 +309,15 @@ int skpi_doc_posts_add(skpi_doc *doc, size_t block, const skpi_doc_post *post)
 
     skpi__arena_mark m = skpi__arena_mark_get(&doc->arena);
     bool ok = true;
-    skpi_doc_post p = *post;
+    skpi_doc_post p = SKPI_DOC_POST_INIT;
+    memcpy(&p, post, post_size(post->version));
     p.version = SKPI_DOC_POST_VERSION;
     p.channel = skpi__arena_strdup(&doc->arena, post->channel);
     p.metric = skpi__arena_strdup(&doc->arena, post->metric);
     p.published = skpi__arena_optstr(&doc->arena, post->published, &ok);
     p.text = skpi__arena_optstr(&doc->arena, post->text, &ok);
     p.url = skpi__arena_optstr(&doc->arena, post->url, &ok);
+    p.published_name = skpi__arena_optstr(&doc->arena, p.published_name, &ok);
     p.value = skpi__doc_value(post->value);
     p.ratio = skpi__doc_value(post->ratio);
     rc = ok && p.channel && p.metric ? skpi__doc_reserve(&b->items, &b->cap, b->count, sizeof p)
@@ -321,6 +337,8 @@ int skpi_doc_post_get(skpi_doc_post *out, const skpi_doc *doc, size_t block, siz
     if (post >= b->count)
         return skpi__error(SKPI_ERANGE, "%s: post %zu does not exist (block %zu has %zu)",
                            fn, post, block, b->count);
-    *out = ((const skpi_doc_post *)b->items)[post];
+    unsigned version = out->version;
+    memcpy(out, (const skpi_doc_post *)b->items + post, post_size(version));
+    out->version = version;
     return SKPI_OK;
 }

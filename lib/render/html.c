@@ -222,7 +222,12 @@ static void goals(skpi__render *r, const skpi__view *b)
         S(r, tone_cls(goal.tone));
         S(r, "\">");
         H(r, goal.status_label);
-        S(r, "</span></p>");
+        S(r, "</span>");
+        if (goal.owner) {
+            S(r, " \xC2\xB7 ");
+            H(r, skpi__word(r, SKPI_TPL_GOAL_OWNER, "owner", goal.owner, NULL));
+        }
+        S(r, "</p>");
         skpi__html_progress(r, goal.progress.value, goal.expected.value, goal.tone,
                             skpi__word(r, SKPI_TPL_GOAL_PROGRESS_LABEL, "progress", c.progress,
                                        "expected", c.expected, NULL));
@@ -239,13 +244,14 @@ static void goals(skpi__render *r, const skpi__view *b)
             }
             S(r, "</p>");
         }
-        if (isfinite(goal.current.value) || isfinite(goal.target.value) || goal.deadline) {
+        const char *deadline = skpi__goal_deadline(&goal);
+        if (isfinite(goal.current.value) || isfinite(goal.target.value) || deadline) {
             S(r, "<p class=\"meta\">");
             if (isfinite(goal.current.value) || isfinite(goal.target.value)) {
                 H(r, skpi__word(r, SKPI_TPL_OF_TARGET, "current", c.current, "target", c.target, NULL));
-                if (goal.deadline) S(r, " \xC2\xB7 ");
+                if (deadline) S(r, " \xC2\xB7 ");
             }
-            if (goal.deadline) H(r, skpi__word(r, SKPI_TPL_GOAL_BY_DEADLINE, "deadline", goal.deadline, NULL));
+            if (deadline) H(r, skpi__word(r, SKPI_TPL_GOAL_BY_DEADLINE, "deadline", deadline, NULL));
             S(r, "</p>");
         }
         const char *forecast = skpi__goal_forecast_text(r, &goal, &c);
@@ -312,6 +318,11 @@ static void objectives(skpi__render *r, const skpi__view *b)
                 const skpi_doc_key_result kr_ = skpi__key_result_at(b, i, k), *kr = &kr_;
                 S(r, "<tr><th scope=\"row\">");
                 H(r, kr->title);
+                if (kr->owner) {
+                    S(r, "<br><span class=\"meta\">");
+                    H(r, skpi__word(r, SKPI_TPL_GOAL_OWNER, "owner", kr->owner, NULL));
+                    S(r, "</span>");
+                }
                 if (kr->note) { S(r, "<br><span class=\"meta\">"); H(r, kr->note); S(r, "</span>"); }
                 S(r, "</th><td class=\"num ");
                 S(r, tone_cls(kr->tone));
@@ -342,7 +353,8 @@ static void posts(skpi__render *r, const skpi__view *b)
         S(r, "<li><p><strong>");
         H(r, post.channel);
         S(r, "</strong>");
-        if (post.published) { S(r, " \xC2\xB7 "); H(r, post.published); }
+        const char *day = skpi__post_day(&post);
+        if (day) { S(r, " \xC2\xB7 "); H(r, day); }
         S(r, " \xC2\xB7 ");
         H(r, post.metric);
         S(r, " <strong>");

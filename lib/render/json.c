@@ -225,6 +225,7 @@ static void goals(jw *w, const skpi__view *b)
         kvalue(w, "projected", goal.projected);
         kvalue(w, "likelihood", goal.likelihood);
         kstr(w, "caveat", goal.caveat);
+        kstr(w, "owner", goal.owner);
         jclose(w, '}');
     }
     jclose(w, ']');
@@ -262,6 +263,7 @@ static void objectives(jw *w, const skpi__view *b)
             kvalue(w, "score", kr->score);
             kstr(w, "tone", skpi__tone_key(kr->tone));
             kstr(w, "note", kr->note);
+            kstr(w, "owner", kr->owner);
             jclose(w, '}');
         }
         jclose(w, ']');

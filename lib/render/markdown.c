@@ -181,23 +181,39 @@ static void goals(skpi__render *r, const skpi__view *b)
         cell(r, projected);
         cell(r, c.current);
         cell(r, c.target);
-        cell(r, g.deadline ? g.deadline : "");
+        const char *deadline = skpi__goal_deadline(&g);
+        cell(r, deadline ? deadline : "");
         S(r, "\n");
-        notes = notes || g.note || g.caveat;
+        notes = notes || g.note || g.caveat || g.owner;
     }
     S(r, "\n");
     if (!notes) return;
     for (size_t i = 0; i < b->count; i++) {
         const skpi_doc_goal g = skpi__goal_at(b, i);
-        if (!g.note && !g.caveat) continue;
+        if (!g.note && !g.caveat && !g.owner) continue;
         S(r, "- **");
         ESC(r, g.name);
         S(r, ":**");
+        if (g.owner) {
+            S(r, " ");
+            ESC(r, skpi__word(r, SKPI_TPL_GOAL_OWNER, "owner", g.owner, NULL));
+            S(r, ".");
+        }
         if (g.caveat) { S(r, " "); ESC(r, g.caveat); }
         if (g.note) { S(r, " "); ESC(r, g.note); }
         S(r, "\n");
     }
     S(r, "\n");
+}
+
+/* A key result's note cell: its owner, then the note. */
+static void note_cell(skpi__render *r, const skpi_doc_key_result *kr)
+{
+    if (!kr->owner) { cell(r, kr->note ? kr->note : ""); return; }
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s.%s%s", skpi__word(r, SKPI_TPL_GOAL_OWNER, "owner", kr->owner, NULL),
+             kr->note ? " " : "", kr->note ? kr->note : "");
+    cell(r, buf);
 }
 
 static void objectives(skpi__render *r, const skpi__view *b)
@@ -241,7 +257,7 @@ static void objectives(skpi__render *r, const skpi__view *b)
             skpi__fmt_value(buf, sizeof buf, &r->nf, kr->start.value, kr->unit); cell(r, buf);
             skpi__fmt_value(buf, sizeof buf, &r->nf, kr->current.value, kr->unit); cell(r, buf);
             skpi__fmt_value(buf, sizeof buf, &r->nf, kr->target.value, kr->unit); cell(r, buf);
-            cell(r, kr->note ? kr->note : "");
+            note_cell(r, kr);
             S(r, "\n");
         }
         S(r, "\n");
@@ -258,7 +274,8 @@ static void posts(skpi__render *r, const skpi__view *b)
         S(r, buf);
         ESC(r, p.channel);
         S(r, "**");
-        if (p.published) { S(r, " \xC2\xB7 "); ESC(r, p.published); }
+        const char *day = skpi__post_day(&p);
+        if (day) { S(r, " \xC2\xB7 "); ESC(r, day); }
         S(r, " \xC2\xB7 ");
         ESC(r, p.metric);
         S(r, " ");

@@ -141,9 +141,10 @@ static void post(skpi__pdf *p, size_t index, const skpi_doc_post *d)
     char buf[64];
     const char *sep = " \xC2\xB7 ";
     skpi__text_put(&line, d->channel, strlen(d->channel));
-    if (d->published) {
+    const char *day = skpi__post_day(d);
+    if (day) {
         skpi__text_put(&line, sep, strlen(sep));
-        skpi__text_put(&line, d->published, strlen(d->published));
+        skpi__text_put(&line, day, strlen(day));
     }
     skpi__text_put(&line, sep, strlen(sep));
     skpi__text_put(&line, d->metric, strlen(d->metric));

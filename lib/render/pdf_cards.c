@@ -213,7 +213,7 @@ void skpi__pdf_kpi_tiles(skpi__pdf *p, size_t block)
 
 typedef struct bar {
     double progress, expected, width;
-    int tone;
+    int tone, after; /* the card's line the bar goes under */
 } bar;
 
 static void draw_bar(skpi__pdf *p, void *ctx, double x, double y)
@@ -222,12 +222,18 @@ static void draw_bar(skpi__pdf *p, void *ctx, double x, double y)
     skpi__pdf_progress(p, x, y + 3, b->width, b->progress, b->expected, b->tone);
 }
 
-static void goal_card(skpi__pdf *p, card *c, const skpi_doc_goal *g, double width)
+/* Returns the line the progress bar goes under: the status, or the owner
+ * beneath it. */
+static int goal_card(skpi__pdf *p, card *c, const skpi_doc_goal *g, double width)
 {
     skpi__goal_cells cells;
     skpi__goal_format(&cells, p->r, g);
     card_add(p, c, g->name, PDF_BOLD, width, skpi__pdf_ink, 0);
     card_add(p, c, g->status_label ? g->status_label : g->status, PDF_BOLD, width, skpi__pdf_tone(g->tone), 2);
+    if (g->owner)
+        card_add(p, c, skpi__word(p->r, SKPI_TPL_GOAL_OWNER, "owner", g->owner, NULL), PDF_SMALL, width,
+                 skpi__pdf_muted, 2);
+    int bar_after = c->n - 1;
     /* Figures that are not available are left out rather than shown as n/a. */
     if (isfinite(g->progress.value)) {
         skpi__text t = { 0 };
@@ -244,15 +250,16 @@ static void goal_card(skpi__pdf *p, card *c, const skpi_doc_goal *g, double widt
         else skpi__out_fail(&p->r->out, t.err);
         skpi__text_free(&t);
     }
-    if (isfinite(g->current.value) || isfinite(g->target.value) || g->deadline) {
+    const char *deadline = skpi__goal_deadline(g);
+    if (isfinite(g->current.value) || isfinite(g->target.value) || deadline) {
         skpi__text t = { 0 };
         if (isfinite(g->current.value) || isfinite(g->target.value)) {
             const char *w = skpi__word(p->r, SKPI_TPL_OF_TARGET, "current", cells.current, "target", cells.target, NULL);
             skpi__text_put(&t, w, strlen(w));
-            if (g->deadline) skpi__text_put(&t, " \xC2\xB7 ", 4);
+            if (deadline) skpi__text_put(&t, " \xC2\xB7 ", 4);
         }
-        if (g->deadline) {
-            const char *w = skpi__word(p->r, SKPI_TPL_GOAL_BY_DEADLINE, "deadline", g->deadline, NULL);
+        if (deadline) {
+            const char *w = skpi__word(p->r, SKPI_TPL_GOAL_BY_DEADLINE, "deadline", deadline, NULL);
             skpi__text_put(&t, w, strlen(w));
         }
         skpi__text_put(&t, "", 0);
@@ -266,6 +273,7 @@ static void goal_card(skpi__pdf *p, card *c, const skpi_doc_goal *g, double widt
     if (forecast) card_add(p, c, forecast, PDF_SMALL, width, skpi__pdf_ink, 2);
     if (g->caveat) card_add(p, c, g->caveat, PDF_SMALL, width, skpi__pdf_tone(SKPI_TONE_WARNING), 2);
     if (g->note) card_add(p, c, g->note, PDF_SMALL, width, skpi__pdf_muted, 2);
+    return bar_after;
 }
 
 void skpi__pdf_goals(skpi__pdf *p, size_t block)
@@ -281,8 +289,8 @@ void skpi__pdf_goals(skpi__pdf *p, size_t block)
             skpi_doc_goal g = SKPI_DOC_GOAL_INIT;
             memset(&c[k], 0, sizeof c[k]);
             if (skpi_doc_goal_get(&g, p->doc, block, i + k) != SKPI_OK) continue;
-            goal_card(p, &c[k], &g, w - 2 * PAD);
-            b[k] = (bar){ g.progress.value, g.expected.value, w - 2 * PAD, g.tone };
+            int after = goal_card(p, &c[k], &g, w - 2 * PAD);
+            b[k] = (bar){ g.progress.value, g.expected.value, w - 2 * PAD, g.tone, after };
             if (c[k].h > h) h = c[k].h;
         }
         h += 2 * PAD + BAR_H + 6;
@@ -292,7 +300,7 @@ void skpi__pdf_goals(skpi__pdf *p, size_t block)
             box(p, x, p->y, w, h);
             skpi__pdf_rect(p, x, p->y, 3, h, skpi__pdf_tone(b[j].tone), 0);
             /* the bar goes under the status line */
-            card_draw(p, &c[j], x + PAD, p->y + PAD, 1, draw_bar, &b[j]);
+            card_draw(p, &c[j], x + PAD, p->y + PAD, b[j].after, draw_bar, &b[j]);
             card_free(&c[j]);
         }
         p->y += h + GAP;
@@ -321,9 +329,11 @@ static const char *kr_cell(void *ctx, size_t row, size_t col, char *buf, size_t 
     if (skpi_doc_key_result_get(&kr, k->p->doc, k->block, k->objective, row) != SKPI_OK) return "";
     switch (col) {
     case 0:
-        /* The note on a line of its own (U+2028, a line separator). */
-        if (kr.note) snprintf(buf, size, "%s\xE2\x80\xA8%s", kr.title, kr.note);
-        else return kr.title;
+        /* The owner and the note on lines of their own (U+2028, a line separator). */
+        if (!kr.owner && !kr.note) return kr.title;
+        snprintf(buf, size, "%s%s%s%s%s", kr.title, kr.owner ? "\xE2\x80\xA8" : "",
+                 kr.owner ? skpi__word(k->p->r, SKPI_TPL_GOAL_OWNER, "owner", kr.owner, NULL) : "",
+                 kr.note ? "\xE2\x80\xA8" : "", kr.note ? kr.note : "");
         return buf;
     case 1: skpi__fmt_score(buf, size, &k->p->r->nf, kr.score.value); return buf;
     case 2: skpi__fmt_value(buf, size, &k->p->r->nf, kr.start.value, kr.unit); return buf;
@@ -373,7 +383,7 @@ static void objective(skpi__pdf *p, size_t block, size_t index)
     if (t.err == SKPI_OK) card_add(p, &c, t.buf, PDF_BODY, width, skpi__pdf_tone(o.tone), 2);
     else skpi__out_fail(&p->r->out, t.err);
     skpi__text_free(&t);
-    bar b = { o.score.value, NAN, fmin(width, 240), o.tone };
+    bar b = { o.score.value, NAN, fmin(width, 240), o.tone, 1 };
     card interp = { 0 };
     if (o.interpretation) card_add(p, &interp, o.interpretation, PDF_BODY, width, skpi__pdf_ink, 0);
     double h = c.h + BAR_H + 6 + interp.h;
@@ -392,7 +402,7 @@ static void objective(skpi__pdf *p, size_t block, size_t index)
     if (h + krs_h > p->bottom - p->top) krs_h = nkr > 0 ? 6 + skpi__pdf_table_height(p, &tab, 3) : 0;
     skpi__pdf_need(p, h + krs_h);
     skpi__pdf_rect(p, p->left, p->y, 3, h, skpi__pdf_tone(o.tone), 0);
-    double y = card_draw(p, &c, p->left + 3 + PAD, p->y, 1, draw_bar, &b);
+    double y = card_draw(p, &c, p->left + 3 + PAD, p->y, b.after, draw_bar, &b);
     y = card_draw(p, &interp, p->left + 3 + PAD, y, -1, NULL, NULL);
     card_free(&c);
     card_free(&interp);

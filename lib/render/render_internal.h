@@ -208,6 +208,10 @@ void skpi__goal_format(skpi__goal_cells *c, const skpi__render *r, const skpi_do
 /* "Projected 20,666 at the deadline, 92% likely to meet the target" (or
  * without the likelihood when there is none); NULL without a projection. */
 const char *skpi__goal_forecast_text(skpi__render *r, const skpi_doc_goal *g, const skpi__goal_cells *c);
+/* The deadline and a post's day for readers: the document's words for them
+ * when it has them ("31 December 2026"), else the ISO date; NULL when none. */
+const char *skpi__goal_deadline(const skpi_doc_goal *g);
+const char *skpi__post_day(const skpi_doc_post *p);
 /* Whether any value of the table is partial (a footnote explains '*'). */
 bool skpi__kpi_has_partial(const skpi__view *b);
 /* "▁▂▃▅▇" of the last `max` values (NaN: space) into buf; "" when none. */

@@ -144,6 +144,16 @@ const char *skpi__goal_forecast_text(skpi__render *r, const skpi_doc_goal *g, co
                       "likelihood", c->likelihood, NULL);
 }
 
+const char *skpi__goal_deadline(const skpi_doc_goal *g)
+{
+    return g->deadline_name && g->deadline_name[0] ? g->deadline_name : g->deadline;
+}
+
+const char *skpi__post_day(const skpi_doc_post *p)
+{
+    return p->published_name && p->published_name[0] ? p->published_name : p->published;
+}
+
 bool skpi__kpi_has_partial(const skpi__view *b)
 {
     for (size_t i = 0; i < b->count; i++) {

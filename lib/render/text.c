@@ -213,6 +213,11 @@ static void goals(skpi__render *r, const skpi__view *b)
         w.space = true;
         skpi__wrap_text(&w, goal.status_label);
         skpi__wrap_glue(&w, ".");
+        if (goal.owner) {
+            w.space = true;
+            skpi__wrap_text(&w, skpi__word(r, SKPI_TPL_GOAL_OWNER, "owner", goal.owner, NULL));
+            skpi__wrap_glue(&w, ".");
+        }
         /* Figures that are not available are left out, not shown as n/a. */
         if (isfinite(goal.progress.value)) {
             w.space = true;
@@ -220,19 +225,20 @@ static void goals(skpi__render *r, const skpi__view *b)
                                      "forecast", c.forecast, "projected", c.projected, "likelihood",
                                      c.likelihood, NULL));
         }
+        const char *deadline = skpi__goal_deadline(&goal);
         if (isfinite(goal.current.value) || isfinite(goal.target.value)) {
             w.space = true;
             skpi__wrap_text(&w, skpi__word(r, SKPI_TPL_OF_TARGET, "current", c.current, "target", c.target, NULL));
-            if (goal.deadline) {
+            if (deadline) {
                 w.space = true;
-                skpi__wrap_text(&w, skpi__word(r, SKPI_TPL_GOAL_BY_DEADLINE, "deadline", goal.deadline, NULL));
+                skpi__wrap_text(&w, skpi__word(r, SKPI_TPL_GOAL_BY_DEADLINE, "deadline", deadline, NULL));
             }
             skpi__wrap_glue(&w, ".");
-        } else if (goal.deadline) {
+        } else if (deadline) {
             w.space = true;
             skpi__wrap_text(&w, skpi__word(r, SKPI_TPL_COLUMN_DEADLINE, NULL));
             w.space = true;
-            skpi__wrap_text(&w, goal.deadline);
+            skpi__wrap_text(&w, deadline);
             skpi__wrap_glue(&w, ".");
         }
         const char *forecast = skpi__goal_forecast_text(r, &goal, &c);
@@ -288,6 +294,11 @@ static void objectives(skpi__render *r, const skpi__view *b)
             w.space = true;
             skpi__wrap_text(&w, score);
             skpi__wrap_text(&w, skpi__word_between(r, " (", ")", SKPI_TPL_OF_TARGET, "current", cur, "target", tgt, NULL));
+            if (kr->owner) {
+                skpi__wrap_glue(&w, ".");
+                w.space = true;
+                skpi__wrap_text(&w, skpi__word(r, SKPI_TPL_GOAL_OWNER, "owner", kr->owner, NULL));
+            }
             if (kr->note) { skpi__wrap_glue(&w, "."); w.space = true; skpi__wrap_text(&w, kr->note); }
             skpi__wrap_end(&w);
         }
@@ -305,7 +316,8 @@ static void posts(skpi__render *r, const skpi__view *b)
         skpi__wrap w;
         skpi__wrap_start(&w, r, num, strlen(num));
         skpi__wrap_text(&w, post.channel);
-        if (post.published) { skpi__wrap_glue(&w, ","); w.space = true; skpi__wrap_text(&w, post.published); }
+        const char *day = skpi__post_day(&post);
+        if (day) { skpi__wrap_glue(&w, ","); w.space = true; skpi__wrap_text(&w, day); }
         skpi__wrap_glue(&w, ":");
         w.space = true;
         skpi__wrap_text(&w, post.metric);

@@ -166,12 +166,12 @@ static void chart(skpi__xlsx *x, size_t block, const char *title, const char *fa
 
 /* ---- goals, objectives, posts ------------------------------------------- */
 
-static const bool goal_right[] = { false, false, false, true, true, true, true, true, true, false };
+static const bool goal_right[] = { false, false, false, true, true, true, true, true, true, false, false };
 
 static void goals(skpi__xlsx *x, size_t block, const char *title, const char *fallback)
 {
     static const char *const h[] = { "Goal", "Status", "Unit", "Current", "Target", "Progress", "Expected",
-                                     "Forecast", "Deadline", "Note" };
+                                     "Forecast", "Deadline", "Note", "Owner" };
     size_t n = 0;
     skpi_doc_block_size(&n, x->doc, block);
     lxw_row_t row = skpi__xlsx_sheet(x, title, fallback, h, COUNT(h), goal_right);
@@ -189,6 +189,7 @@ static void goals(skpi__xlsx *x, size_t block, const char *title, const char *fa
         skpi__xlsx_figure(x, r, 7, g.forecast, x->fraction);
         skpi__xlsx_date(x, r, 8, g.deadline);
         skpi__xlsx_text(x, r, 9, g.note, x->text);
+        skpi__xlsx_text(x, r, 10, g.owner, x->text);
     }
     skpi__xlsx_fit(x, COUNT(h));
 }
@@ -226,6 +227,7 @@ static void objectives(skpi__xlsx *x, size_t block, const char *title, const cha
             worksheet_set_row_opt(x->ws, row, LXW_DEF_ROW_HEIGHT, NULL, &grouped);
             skpi__xlsx_text(x, row, 0, o.title, x->text);
             skpi__xlsx_text(x, row, 1, kr.title, x->text);
+            skpi__xlsx_text(x, row, 2, kr.owner, x->text);
             score(x, row, 4, kr.score);
             skpi__xlsx_text(x, row, 7, skpi__unit_key(kr.unit), x->text);
             skpi__xlsx_value(x, row, 8, kr.start, kr.unit, false);

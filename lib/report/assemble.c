@@ -69,6 +69,15 @@ const char *skpi__asm_day_name(skpi__asm *a, char *buf, size_t size, skpi_time t
     return buf;
 }
 
+void skpi__asm_post_day(skpi__asm *a, skpi_doc_post *d, skpi__day *day, skpi_time t)
+{
+    day->iso[0] = '\0';
+    skpi_calendar_format_date(day->iso, sizeof day->iso, a->cal, t);
+    skpi__asm_day_name(a, day->name, sizeof day->name, t);
+    d->published = day->iso;
+    d->published_name = day->name[0] ? day->name : NULL;
+}
+
 const char *skpi__asm_deadline_name(skpi__asm *a, char *buf, size_t size, skpi_time end)
 {
     char iso[40];

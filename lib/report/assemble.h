@@ -102,6 +102,14 @@ const char *skpi__asm_deadline(skpi__asm *a, char *buf, size_t size, skpi_time e
 const char *skpi__asm_deadline_name(skpi__asm *a, char *buf, size_t size, skpi_time end);
 /* The day holding t in the report's zone, named for readers. */
 const char *skpi__asm_day_name(skpi__asm *a, char *buf, size_t size, skpi_time t);
+/* A post's day both ways: ISO for data, the locale's words for readers. */
+typedef struct skpi__day {
+    char iso[40];
+    char name[SKPI__NAME_SIZE];
+} skpi__day;
+/* Set a post's published (ISO) and published_name (words) from its time;
+ * the strings live in `day`, which must outlive the post struct. */
+void skpi__asm_post_day(skpi__asm *a, skpi_doc_post *d, skpi__day *day, skpi_time t);
 /* Comparisons make sentences only over a fully covered period. */
 bool skpi__asm_compares(const skpi__asm *a);
 /* Fill the scratch text from a template. */

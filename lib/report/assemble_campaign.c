@@ -173,11 +173,11 @@ static int posts(skpi__asm *a, const skpi_metric *m)
     size_t block = 0;
     if (rc == SKPI_OK && n) rc = skpi_doc_add_posts(&block, a->doc, NULL);
     for (size_t i = 0; i < n && i < MAX_LISTED && rc == SKPI_OK; i++) {
-        char date[40] = "", name[320];
-        skpi_calendar_format_date(date, sizeof date, a->cal, skpi_post_published(list[i]));
+        char name[320];
+        skpi__day day;
         skpi_doc_post d = SKPI_DOC_POST_INIT;
+        skpi__asm_post_day(a, &d, &day, skpi_post_published(list[i]));
         d.channel = skpi__asm_channel(a, name, sizeof name, skpi_post_channel(list[i]));
-        d.published = date;
         d.text = skpi_post_text(list[i]);
         d.url = skpi_post_link(list[i]);
         d.metric = skpi_metric_label(m);

@@ -21,11 +21,10 @@ static int no_posts(skpi__asm *a, const skpi_metric *m)
 }
 
 static void post_card(skpi__asm *a, skpi_doc_post *d, const skpi_post *p, const skpi_metric *m,
-                      char *date, size_t date_size, char *name, size_t name_size)
+                      skpi__day *day, char *name, size_t name_size)
 {
-    skpi_calendar_format_date(date, date_size, a->cal, skpi_post_published(p));
+    skpi__asm_post_day(a, d, day, skpi_post_published(p));
     d->channel = skpi__asm_channel(a, name, name_size, skpi_post_channel(p));
-    d->published = date;
     d->text = skpi_post_text(p);
     d->url = skpi_post_link(p);
     d->metric = skpi_metric_label(m);
@@ -86,8 +85,9 @@ static int groups_table(skpi__asm *a, const skpi_post_groups *g, const skpi_metr
             for (size_t k = 0; k < count; k++) {
                 if (bottom && x.valued < 2) break; /* one post is not also the weakest */
                 skpi_doc_post d = SKPI_DOC_POST_INIT;
-                char date[40] = "", name[320];
-                post_card(a, &d, skpi_dataset_post(a->ds, idx[k]), m, date, sizeof date, name, sizeof name);
+                char name[320];
+                skpi__day day;
+                post_card(a, &d, skpi_dataset_post(a->ds, idx[k]), m, &day, name, sizeof name);
                 TRY(skpi_doc_posts_add(a->doc, pb, &d));
             }
         }

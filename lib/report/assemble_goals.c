@@ -147,8 +147,24 @@ static int card_note(skpi__asm *a, const char **note, const skpi_goal *g, const 
     return SKPI_OK;
 }
 
-/* One goal's card: figures, deadline (a date for data, words for
- * sentences), caveat and note. */
+/* An owner as readers see it: a person of the report's team with their
+ * role, "Maya (Community manager)"; a role, or a name the team does not
+ * know, as written (docs/resourcing.md, "Owners"). */
+static const char *owner_name(skpi__asm *a, char *buf, size_t size, const char *owner)
+{
+    const skpi_effort *e = a->r->effort;
+    size_t n = skpi_effort_person_count(e);
+    for (size_t i = 0; i < n; i++) {
+        const char *name = NULL, *role = NULL;
+        if (skpi_effort_person(&name, &role, e, i) != SKPI_OK || strcmp(name, owner) != 0) continue;
+        snprintf(buf, size, "%s (%s)", owner, role);
+        return buf;
+    }
+    return owner;
+}
+
+/* One goal's card: figures, owner, deadline (a date for data, words for
+ * readers), caveat and note. */
 static int goal_card(skpi__asm *a, size_t block, size_t i, bool *charted)
 {
     const skpi_goal *g = a->r->goals[i];
@@ -159,8 +175,11 @@ static int goal_card(skpi__asm *a, size_t block, size_t i, bool *charted)
     char deadline[40] = "", said[SKPI__NAME_SIZE] = ""; /* the date for data, and for sentences */
     if (skpi_goal_span(&span, g) == SKPI_OK && skpi__asm_deadline(a, deadline, sizeof deadline, span.end)[0]) {
         card.deadline = deadline;
-        skpi__asm_deadline_name(a, said, sizeof said, span.end);
+        card.deadline_name = skpi__asm_deadline_name(a, said, sizeof said, span.end);
     }
+    const char *owner = skpi_goal_owner(g);
+    char owner_buf[512];
+    card.owner = owner && owner[0] ? owner_name(a, owner_buf, sizeof owner_buf, owner) : NULL;
     /* before the note: both are filled in a->t */
     char caveat[512] = "";
     TRY(goal_caveat(a, caveat, sizeof caveat, skpi_goal_evaluation_status(ev), &card, said));
@@ -330,22 +349,6 @@ static int key_results(skpi__asm *a, size_t block, size_t o, const skpi_objectiv
         TRY(rc);
     }
     return SKPI_OK;
-}
-
-/* An owner as readers see it: a person of the report's team with their
- * role, "Maya (Community manager)"; a role, or a name the team does not
- * know, as written (docs/resourcing.md, "Owners"). */
-static const char *owner_name(skpi__asm *a, char *buf, size_t size, const char *owner)
-{
-    const skpi_effort *e = a->r->effort;
-    size_t n = skpi_effort_person_count(e);
-    for (size_t i = 0; i < n; i++) {
-        const char *name = NULL, *role = NULL;
-        if (skpi_effort_person(&name, &role, e, i) != SKPI_OK || strcmp(name, owner) != 0) continue;
-        snprintf(buf, size, "%s (%s)", owner, role);
-        return buf;
-    }
-    return owner;
 }
 
 /* An objective's card, its key results, then the objectives aligned under

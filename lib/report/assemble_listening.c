@@ -226,11 +226,10 @@ static int top_mentions(skpi__asm *a)
         if (rc == SKPI_OK) rc = skpi_doc_add_posts(&block, a->doc, a->t.buf);
         for (size_t i = 0; i < count && rc == SKPI_OK; i++) {
             const skpi_post *p = skpi_dataset_post(a->ds, idx[i]);
-            char date[40] = "";
-            skpi_calendar_format_date(date, sizeof date, a->cal, skpi_post_published(p));
+            skpi__day day;
             skpi_doc_post d = SKPI_DOC_POST_INIT;
+            skpi__asm_post_day(a, &d, &day, skpi_post_published(p));
             d.channel = skpi_post_channel(p) + NETWORK_LEN;
-            d.published = date;
             d.text = skpi_post_text(p);
             d.url = skpi_post_link(p);
             d.metric = skpi_metric_label(m);

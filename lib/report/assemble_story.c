@@ -314,11 +314,11 @@ int skpi__sec_top_posts(skpi__asm *a)
     TRY(skpi_doc_add_posts(&block, a->doc, NULL));
     for (size_t i = 0; i < t.count; i++) {
         const skpi_post *p = skpi_dataset_post(a->ds, t.idx[i]);
-        char date[40] = "", name[320];
-        skpi_calendar_format_date(date, sizeof date, a->cal, skpi_post_published(p));
+        char name[320];
+        skpi__day day;
         skpi_doc_post d = SKPI_DOC_POST_INIT;
+        skpi__asm_post_day(a, &d, &day, skpi_post_published(p));
         d.channel = skpi__asm_channel(a, name, sizeof name, skpi_post_channel(p));
-        d.published = date;
         d.text = skpi_post_text(p);
         d.url = skpi_post_link(p);
         d.metric = skpi_metric_label(t.metric);

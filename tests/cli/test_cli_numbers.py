@@ -179,7 +179,8 @@ def test_demo_goals_status_prints_figures_as_the_report_does():
         # | name | status | progress | expected | forecast | current | target | deadline |
         cards = [[c.strip() for c in line.strip().strip("|").split("|")]
                  for line in f if line.startswith("| ") and line.rstrip().endswith(" |")]
-    cards = [c for c in cards if len(c) == 8 and re.fullmatch(r"\d{4}-\d\d-\d\d", c[7])]
+    # the deadline in the English words of the report (#18): "30 June 2026"
+    cards = [c for c in cards if len(c) == 8 and re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", c[7])]
     status = skpi("goals", "status", "--config", os.path.join(out_dir, "definitions.json"),
                   "--db", os.path.join(out_dir, "demo.db"), "--as-of", "2026-04-01")
     rows = [line.split() for line in status.splitlines()[1:]]

@@ -158,8 +158,10 @@ def expected(doc):
                         figures.append(f"{num(r[key]):+.1f}%")
         elif t == "goals":
             for g in b["goals"]:
-                texts += [g["name"], g["status_label"], g["note"] or "", g["deadline"] or "",
-                          g["caveat"] or ""]
+                # the card's deadline in the built-in English words (#18)
+                # and its owner with the role (#22)
+                texts += [g["name"], g["status_label"], g["note"] or "", day_name(g["deadline"]),
+                          g["caveat"] or "", g["owner"] or ""]
                 for key in ("progress", "expected", "likelihood"):
                     if num(g[key]) is not None:
                         figures.append(f"{num(g[key]) * 100:.0f}%")
@@ -185,6 +187,15 @@ def expected(doc):
                     if p["value"] is not None:
                         figures.append(figure(p["value"], b["unit"]))
     return [x for x in texts if x], figures
+
+
+def day_name(iso):
+    """An ISO day ("2026-06-30") as the English report writes it ("30 June
+    2026"), from Python's calendar module in the C locale; "" for none."""
+    if not iso:
+        return ""
+    y, m, d = (int(x) for x in iso.split("-"))
+    return "%d %s %d" % (d, calendar.month_name[m], y)
 
 
 def axis_name(label):

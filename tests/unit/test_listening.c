@@ -129,11 +129,11 @@ static void ours_against_a_marked_competitor(void **state)
                        "Rival Gear had the largest competitor share with 25.99%.");
     /* Ours first, by reach; the competitor's mentions are not among ours. */
     assert_contains(t, "Top mentions of our brands by reach, March 2026:");
-    assert_contains(t, "1. Acme Outdoor, 2026-03-02: Reach of mentions 54,000\n");
+    assert_contains(t, "1. Acme Outdoor, 2 March 2026: Reach of mentions 54,000\n");
     assert_contains(t, "Acme Outdoor opens a store in Leeds");
     assert_contains(t, "https://news.example/acme-store");
-    assert_contains(t, "2. Acme Outdoor, 2026-03-03: Reach of mentions 3,100\n");
-    assert_contains(t, "3. Acme Outdoor, 2026-03-02: Reach of mentions 1,200\n");
+    assert_contains(t, "2. Acme Outdoor, 3 March 2026: Reach of mentions 3,100\n");
+    assert_contains(t, "3. Acme Outdoor, 2 March 2026: Reach of mentions 1,200\n");
     assert_null(strstr(t, "Rival Gear sponsors"));
     assert_null(strstr(t, "No brand is marked"));
     skpi_free(t);
@@ -168,7 +168,7 @@ static void unmarked_brands_count_as_ours(void **state)
     char *t = text_of(doc);
     skpi_doc_free(doc);
     assert_contains(t, "No brand is marked as a competitor's: every brand counts as ours");
-    assert_contains(t, "2. Rival Gear, 2026-03-03: Reach of mentions 20,000\n");
+    assert_contains(t, "2. Rival Gear, 3 March 2026: Reach of mentions 20,000\n");
     skpi_free(t);
     skpi_report_free(r);
     skpi_dataset_free(ds);

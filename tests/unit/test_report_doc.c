@@ -465,7 +465,7 @@ static void goal_cards(void **state)
     assert_int_equal(skpi_doc_goals_add(doc, b, &bad), SKPI_EINVAL);
     bad = g; bad.expected = av(NAN);
     assert_int_equal(skpi_doc_goals_add(doc, b, &bad), SKPI_EINVAL);
-    bad = g; bad.version = 3;
+    bad = g; bad.version = SKPI_DOC_GOAL_VERSION + 1;
     assert_int_equal(skpi_doc_goals_add(doc, b, &bad), SKPI_EVERSION);
     bad = g; bad.projected = av(INFINITY);
     assert_int_equal(skpi_doc_goals_add(doc, b, &bad), SKPI_EINVAL);
@@ -474,7 +474,7 @@ static void goal_cards(void **state)
     assert_int_equal(skpi_doc_goal_get(&got, doc, b, 1), SKPI_ERANGE);
     assert_int_equal(skpi_doc_add_goals(NULL, NULL, NULL), SKPI_EMISUSE);
     assert_int_equal(skpi_doc_goal_init(NULL, 1), SKPI_EMISUSE);
-    assert_int_equal(skpi_doc_goal_init(&g, 3), SKPI_EVERSION);
+    assert_int_equal(skpi_doc_goal_init(&g, SKPI_DOC_GOAL_VERSION + 1), SKPI_EVERSION);
     old_header_structs(doc);
     size_t h;
     assert_int_equal(skpi_doc_add_heading(&h, doc, 1, "h"), SKPI_OK);
@@ -594,7 +594,7 @@ static void post_lists(void **state)
     assert_int_equal(skpi_doc_posts_add(doc, b, &bad), SKPI_EVERSION);
     assert_int_equal(skpi_doc_post_get(&got, doc, b, 1), SKPI_ERANGE);
     assert_int_equal(skpi_doc_post_init(NULL, 1), SKPI_EMISUSE);
-    assert_int_equal(skpi_doc_post_init(&p, 2), SKPI_EVERSION);
+    assert_int_equal(skpi_doc_post_init(&p, SKPI_DOC_POST_VERSION + 1), SKPI_EVERSION);
     assert_int_equal(skpi_doc_add_posts(NULL, NULL, NULL), SKPI_EMISUSE);
     skpi_doc_free(doc);
 }

@@ -257,8 +257,10 @@ class DocGoal(ctypes.Structure):
                 ("progress", CValue), ("expected", CValue), ("forecast", CValue),
                 ("deadline", _c), ("note", _c),
                 # version 2
-                ("projected", CValue), ("likelihood", CValue), ("caveat", _c)]
-    _version_ = 2
+                ("projected", CValue), ("likelihood", CValue), ("caveat", _c),
+                # version 3
+                ("owner", _c), ("deadline_name", _c)]
+    _version_ = 3
 
 
 class DocObjective(ctypes.Structure):
@@ -277,7 +279,10 @@ class DocKeyResult(ctypes.Structure):
 
     _fields_ = [("version", _uint), ("title", _c), ("unit", _int), ("start", CValue),
                 ("current", CValue), ("target", CValue), ("score", CValue), ("tone", _int),
-                ("note", _c)]
+                ("note", _c),
+                # version 2
+                ("owner", _c)]
+    _version_ = 2
 
 
 class DocPost(ctypes.Structure):
@@ -285,4 +290,7 @@ class DocPost(ctypes.Structure):
 
     _fields_ = [("version", _uint), ("channel", _c), ("published", _c), ("text", _c),
                 ("url", _c), ("metric", _c), ("unit", _int), ("value", CValue),
-                ("ratio", CValue)]
+                ("ratio", CValue),
+                # version 2
+                ("published_name", _c)]
+    _version_ = 2

@@ -422,7 +422,8 @@ class Goals(Block):
 
     def add(self, name: str, status: str, **fields: Any) -> Goals:
         """A goal scorecard: status key ('on_track'), status_label, tone, unit, current, target,
-        progress, expected, forecast, deadline, note, projected, likelihood, caveat."""
+        progress, expected, forecast, deadline, note, projected, likelihood, caveat, owner,
+        deadline_name (the deadline in readers' words)."""
         g = _fill(DocGoal, lib.skpi_doc_goal_init, dict(name=name, status=status, **fields))
         lib.skpi_doc_goals_add(self._d, self.index, ctypes.byref(g))
         return self
@@ -450,7 +451,7 @@ class Objectives(Block):
         return int(out.value)
 
     def add_key_result(self, objective: int, title: str, **fields: Any) -> Objectives:
-        """A key result line (unit, start, current, target, score, tone, note) under an objective."""
+        """A key result line (unit, start, current, target, score, tone, note, owner) under an objective."""
         k = _fill(DocKeyResult, lib.skpi_doc_key_result_init, dict(title=title, **fields))
         lib.skpi_doc_objective_add_key_result(self._d, self.index, objective, ctypes.byref(k))
         return self
@@ -466,7 +467,7 @@ class Objectives(Block):
             d = _read(o)
             d["key_results"] = []
             for j in range(nkr.value):
-                k = version_init(lib.skpi_doc_key_result_init, DocKeyResult)
+                k = version_init(lib.skpi_doc_key_result_init, DocKeyResult, DocKeyResult._version_)
                 lib.skpi_doc_key_result_get(ctypes.byref(k), self._d, self.index, i, j)
                 d["key_results"].append(_read(k))
             out.append(d)
@@ -477,7 +478,7 @@ class Posts(Block):
     """A ranking of posts."""
 
     def add(self, channel: str, metric: str, value: Number, **fields: Any) -> Posts:
-        """A post (published, text, url, unit, ratio), ranked in the order added."""
+        """A post (published, published_name, text, url, unit, ratio), ranked in the order added."""
         p = _fill(DocPost, lib.skpi_doc_post_init, dict(channel=channel, metric=metric, value=value,
                                                          **fields))
         lib.skpi_doc_posts_add(self._d, self.index, ctypes.byref(p))
@@ -488,7 +489,7 @@ class Posts(Block):
         """The post cards, as dicts of their fields."""
         out: List[Dict[str, Any]] = []
         for i in range(len(self)):
-            p = version_init(lib.skpi_doc_post_init, DocPost)
+            p = version_init(lib.skpi_doc_post_init, DocPost, DocPost._version_)
             lib.skpi_doc_post_get(ctypes.byref(p), self._d, self.index, i)
             out.append(_read(p))
         return out

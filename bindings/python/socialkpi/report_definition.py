@@ -327,6 +327,7 @@ class Template(enum.IntEnum):
     CAMPAIGN_CHANGE = 218
     CAMPAIGN_POSTS = 219
     CAMPAIGN_NO_POSTS = 220
+    GOAL_OWNER = 221
 
     @property
     def default(self) -> str:
