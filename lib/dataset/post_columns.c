@@ -53,48 +53,67 @@ void skpi__post_columns_stale(skpi_dataset *ds)
     if (ds->post_columns) ds->post_columns->stale = true;
 }
 
-static int build_base(skpi__post_columns *pc, const skpi_dataset *ds)
+/* Metric columns one pass over the posts fills at most. */
+#define BATCH 8
+
+typedef struct batch {
+    bool base;           /* the publication times, channels and kinds too */
+    uint32_t metric[BATCH];
+    double *col[BATCH];
+    size_t n;
+} batch;
+
+static int alloc_base(skpi__post_columns *pc, size_t n)
 {
-    size_t n = ds->n_posts ? ds->n_posts : 1;
     pc->published = skpi__reallocarray(NULL, n, sizeof *pc->published);
     pc->channel = skpi__reallocarray(NULL, n, sizeof *pc->channel);
     pc->kind = skpi__reallocarray(NULL, n, sizeof *pc->kind);
-    if (!pc->published || !pc->channel || !pc->kind) return skpi__nomem();
-    long media_metric = skpi__kind_media_metric(ds);
-    pc->first = INT64_MAX;
-    pc->last = INT64_MIN;
-    for (size_t i = 0; i < ds->n_posts; i++) {
-        if (i + 8 < ds->n_posts) __builtin_prefetch(ds->posts[i + 8]);
-        const skpi_post *p = ds->posts[i];
-        pc->published[i] = p->published;
-        pc->channel[i] = p->channel;
-        /* the kind read off a post without a raw type is kept too: it only
-         * changes with the post */
-        pc->kind[i] = skpi__post_kind(p, media_metric);
-        if (p->published < pc->first) pc->first = p->published;
-        if (p->published > pc->last) pc->last = p->published;
-    }
-    pc->n = ds->n_posts;
-    pc->valid = true;
-    return SKPI_OK;
+    return pc->published && pc->channel && pc->kind ? SKPI_OK : skpi__nomem();
 }
 
-static int build_metric(skpi__post_columns *pc, const skpi_dataset *ds, uint32_t m)
+/* One pass over the posts fills the batch's columns: each post's
+ * allocations are read once, however many columns are built. */
+static void fill(skpi__post_columns *pc, const skpi_dataset *ds, const batch *b)
 {
-    double *v = skpi__reallocarray(NULL, ds->n_posts ? ds->n_posts : 1, sizeof *v);
-    if (!v) return skpi__nomem();
+    if (!b->base && b->n == 0) return; /* all there */
+    long media_metric = skpi__kind_media_metric(ds);
+    if (b->base) {
+        pc->first = INT64_MAX;
+        pc->last = INT64_MIN;
+    }
     for (size_t i = 0; i < ds->n_posts; i++) {
         if (i + 8 < ds->n_posts) {
             __builtin_prefetch(ds->posts[i + 8]);
             __builtin_prefetch(ds->posts[i + 4]->values);
         }
         const skpi_post *p = ds->posts[i];
-        v[i] = NAN; /* a stored value is never NaN: setting NaN removes it */
+        if (b->base) {
+            pc->published[i] = p->published;
+            pc->channel[i] = p->channel;
+            /* the kind read off a post without a raw type is kept too: it
+             * only changes with the post */
+            pc->kind[i] = skpi__post_kind(p, media_metric);
+            if (p->published < pc->first) pc->first = p->published;
+            if (p->published > pc->last) pc->last = p->published;
+        }
+        /* a stored value is never NaN: setting NaN removes it */
+        for (size_t k = 0; k < b->n; k++) b->col[k][i] = NAN;
         for (size_t j = 0; j < p->n_values; j++)
-            if (p->values[j].metric == m) v[i] = p->values[j].value;
+            for (size_t k = 0; k < b->n; k++)
+                if (p->values[j].metric == b->metric[k]) b->col[k][i] = p->values[j].value;
     }
-    pc->values[m] = v;
-    return SKPI_OK;
+    for (size_t k = 0; k < b->n; k++) pc->values[b->metric[k]] = b->col[k];
+    if (b->base) {
+        pc->n = ds->n_posts;
+        pc->valid = true;
+    }
+}
+
+static bool in_batch(const batch *b, uint32_t m)
+{
+    for (size_t k = 0; k < b->n; k++)
+        if (b->metric[k] == m) return true;
+    return false;
 }
 
 int skpi__post_columns_ensure(const skpi_dataset *ds, const skpi__query *const *queries, size_t n)
@@ -102,16 +121,31 @@ int skpi__post_columns_ensure(const skpi_dataset *ds, const skpi__query *const *
     skpi__post_columns *pc = ds->post_columns;
     if (pc->stale || (pc->valid && pc->n != ds->n_posts)) clear(pc);
     pc->stale = false;
-    int rc;
-    if (!pc->valid && (rc = build_base(pc, ds)) != SKPI_OK) {
+    size_t rows = ds->n_posts ? ds->n_posts : 1;
+    batch b = { .base = !pc->valid };
+    if (b.base && alloc_base(pc, rows) != SKPI_OK) {
         clear(pc);
-        return rc;
+        return SKPI_ENOMEM;
     }
     for (size_t q = 0; q < n; q++)
         for (size_t k = 0; k < queries[q]->n_leaves; k++) {
             uint32_t m = queries[q]->leaves[k].metric;
-            if (!pc->values[m] && (rc = build_metric(pc, ds, m)) != SKPI_OK) return rc;
+            if (pc->values[m] || in_batch(&b, m)) continue;
+            if (b.n == BATCH) {
+                fill(pc, ds, &b);
+                b.base = false;
+                b.n = 0;
+            }
+            double *v = skpi__reallocarray(NULL, rows, sizeof *v);
+            if (!v) {
+                for (size_t j = 0; j < b.n; j++) skpi__free(b.col[j]);
+                if (b.base) clear(pc);
+                return skpi__nomem();
+            }
+            b.metric[b.n] = m;
+            b.col[b.n++] = v;
         }
+    fill(pc, ds, &b);
     return SKPI_OK;
 }
 
