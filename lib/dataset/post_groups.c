@@ -198,9 +198,12 @@ static inline void keep_best(const skpi_dataset *ds, skpi__scored *best, size_t 
     best[j] = *s;
 }
 
-/* Count one post in a group. */
-static inline void count_in(const build *b, group *g, skpi__ksum *leaf_sums, const skpi__scored *s,
-                            const double *leaves, bool has_leaves)
+/* Count one post in a group; inlined into both passes, as it runs for
+ * every post. */
+__attribute__((always_inline)) static inline void count_in(const build *b, group *g,
+                                                           skpi__ksum *leaf_sums,
+                                                           const skpi__scored *s,
+                                                           const double *leaves, bool has_leaves)
 {
     g->posts++;
     if (!isnan(s->value)) {
