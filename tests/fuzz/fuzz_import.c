@@ -179,6 +179,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
      * presets are added. */
     o.preset = (data[0] & 0x3f) % (skpi_import_preset_max() + 1);
     o.export_date = (data[0] & 0x40) ? "2026-01-05" : NULL;
+    /* the same bit sets a customer-care target inside the bins of the seeds */
+    o.service_level_seconds = (data[0] & 0x40) ? 1800 : 0;
     o.utc_offset_minutes = (data[0] & 0x80) ? -300 : 0;
     /* A mapping, so that the generic wide preset has something to match. */
     skpi_import_column map[] = { { "Views", "video_views" }, { "value", "impressions" } };

@@ -1376,6 +1376,14 @@ static void out_of_memory_leaves_everything(void **state)
     buf = slurp(FIXTURE("meta_daily_reach.csv"), &n);
     assert_true(oom_loop(seed, sizeof seed - 1, NULL, 0, buf, n, NULL) > 0);
     free(buf);
+    /* customer care: new channels and days, then bins restating the days
+     * the messages filled */
+    buf = slurp(FIXTURE("care_bins.csv"), &n);
+    old = slurp(FIXTURE("care_messages.csv"), &n2);
+    assert_true(oom_loop(seed, sizeof seed - 1, NULL, 0, old, n2, NULL) > 0);
+    assert_true(oom_loop(seed, sizeof seed - 1, old, n2, buf, n, NULL) > 0);
+    free(old);
+    free(buf);
 }
 
 int main(void)
