@@ -1,7 +1,8 @@
 /**
  * @file socialkpi/import.h
  * @brief Importers for real analytics exports (CSV): X, Meta, LinkedIn,
- *        YouTube, TikTok, Sprout Social and two generic layouts.
+ *        YouTube, TikTok, Sprout Social, customer-care exports (messages,
+ *        Zendesk tickets, response-time bins) and two generic layouts.
  *
  * An import reads one file (or a buffer holding one), finds its header row,
  * chooses a preset by the header's column names (never their positions) or

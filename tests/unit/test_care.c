@@ -110,9 +110,19 @@ static void messages_target_option(void **state)
     assert_true(at(ds, "messages_in_target", "facebook:acme", "2026-03-02") == 0);
     assert_true(at(ds, "messages_in_target", "instagram:@acme", "2026-03-02") == 0);
     skpi_dataset_free(ds);
-    /* An older options struct (version 3) gets the default hour. */
+    /* The defaults: 0, which means one hour. */
+    skpi_import_options d;
+    memset(&d, 0xff, sizeof d);
+    assert_int_equal(skpi_import_options_init(&d, SKPI_IMPORT_OPTIONS_VERSION), SKPI_OK);
+    assert_true(d.service_level_seconds == 0);
+    /* An older options struct (version 3) ends before the target: the
+     * library neither writes nor reads it, and the default hour applies. */
     skpi_import_options v3;
+    memset(&v3, 0x5a, sizeof v3);
     assert_int_equal(skpi_import_options_init(&v3, 3), SKPI_OK);
+    const unsigned char *tail = (const unsigned char *)&v3.service_level_seconds;
+    for (size_t i = 0; i < sizeof v3.service_level_seconds; i++)
+        assert_int_equal(tail[i], 0x5a);
     ds = imported(MESSAGES, &v3);
     assert_true(at(ds, "messages_in_target", "facebook:acme", "2026-03-02") == 2);
     skpi_dataset_free(ds);
