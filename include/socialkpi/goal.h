@@ -741,7 +741,8 @@ SKPI_API const char *skpi_milestone_state_name(int state);
  * of the goal's cadence, else an `any` row. Its value becomes an absolute
  * target, and "<industry> benchmark, <source>" the target's source, which
  * report goal cards show. A later skpi_goal_set_target() replaces both.
- * The definitions file and the store keep the value, not the source.
+ * The definitions file ("target_source") and the store keep the value and
+ * this text, not a reference to the benchmark's row (docs/competitors.md).
  * @param goal     the goal; its metric must be set
  * @param benchmarks the table (only read)
  * @param industry the industry
@@ -758,6 +759,22 @@ SKPI_API int skpi_goal_set_target_benchmark(skpi_goal *goal, const skpi_benchmar
  *         borrowed until the goal changes or is freed; NULL otherwise
  */
 SKPI_API const char *skpi_goal_target_source(const skpi_goal *goal);
+
+/**
+ * @brief Say where the goal's absolute target comes from (experimental):
+ *        the text skpi_goal_target_source() returns, as a definitions file
+ *        or store gives it back ("Retail benchmark, Example Study 2026").
+ *
+ * The target itself is not touched; a later skpi_goal_set_target() clears
+ * the source again.
+ * @param goal   the goal; its target must be absolute (skpi_goal_set_target())
+ * @param source 1 to 511 bytes without control characters; copied; NULL or
+ *               "" clears it
+ * @return SKPI_OK; SKPI_EMISUSE (NULL goal); SKPI_EINVAL (no absolute
+ *         target, or a text too long or with a control character: the
+ *         message says which); SKPI_ENOMEM. On error the goal is unchanged.
+ */
+SKPI_API int skpi_goal_set_target_source(skpi_goal *goal, const char *source);
 
 #endif /* SKPI_EXPERIMENTAL */
 

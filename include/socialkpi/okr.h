@@ -817,8 +817,9 @@ SKPI_API const char *skpi_okr_curve_name(int curve);
  * keeps its start; the benchmark's value becomes its target, as with
  * skpi_key_result_set_range(), and "<industry> benchmark, <source>" the
  * target's source, which report key result lines show. A later
- * skpi_key_result_set_range() replaces both. The definitions file and the
- * store keep the value, not the source.
+ * skpi_key_result_set_range() replaces both. The definitions file
+ * ("target_source") and the store keep the value and this text, not a
+ * reference to the benchmark's row (docs/competitors.md).
  * @param kr         a key result linked to a metric, with a range set
  * @param benchmarks the table (only read)
  * @param industry   the industry
@@ -836,6 +837,22 @@ SKPI_API int skpi_key_result_set_target_benchmark(skpi_key_result *kr, const skp
  *         result changes or is freed; NULL otherwise (and for NULL)
  */
 SKPI_API const char *skpi_key_result_target_source(const skpi_key_result *kr);
+
+/**
+ * @brief Say where the key result's target comes from (experimental): the
+ *        text skpi_key_result_target_source() returns, as a definitions
+ *        file or store gives it back ("Retail benchmark, Example Study 2026").
+ *
+ * The range is not touched; a later skpi_key_result_set_range() clears the
+ * source again.
+ * @param kr     the key result; its range must be set (skpi_key_result_set_range())
+ * @param source 1 to 511 bytes without control characters; copied; NULL or
+ *               "" clears it
+ * @return SKPI_OK; SKPI_EMISUSE (NULL kr); SKPI_EINVAL (no range yet, or a
+ *         text too long or with a control character: the message says
+ *         which); SKPI_ENOMEM. On error the key result is unchanged.
+ */
+SKPI_API int skpi_key_result_set_target_source(skpi_key_result *kr, const char *source);
 
 #endif /* SKPI_EXPERIMENTAL */
 

@@ -218,6 +218,12 @@ int skpi__load_team(skpi_definitions *defs, const json_t *team);
 /* The optional "activity" member of a goal or key result: one of the
  * team's activities (NULL in *out when absent). */
 int skpi__json_activity(const char **out, const skpi_effort *team, const json_t *obj, const char *path);
+/* The optional "target_source" member (target_source.c): 1 to 511 bytes
+ * without control characters (NULL in *out when absent). no_target: NULL
+ * when the goal or key result has a target a source may tell of, else why
+ * not ("the goal's target is not absolute"), which makes the member an error. */
+int skpi__json_target_source(const char **out, const json_t *obj, const char *path,
+                             const char *no_target);
 json_t *skpi__save_team(skpi__writer *w, const skpi_definitions *defs);
 
 /* compete.c: "competitors" and "benchmarks" of the document. */

@@ -6,7 +6,7 @@
 
 static const char *const goal_members[] = {
     "id", "name", "category", "metric", "channel", "direction", "cadence", "baseline",
-    "target", "start", "deadline", "milestones", "relevance", "owner", "activity", NULL
+    "target", "start", "deadline", "milestones", "relevance", "owner", "activity", "target_source", NULL
 };
 static const char *const baseline_members[] = { "value", "start", "end", NULL };
 static const char *const target_members[] = { "kind", "value", NULL };
@@ -117,6 +117,19 @@ static int target(skpi_goal *goal, const json_t *g, const char *path)
     return rc == SKPI_OK ? rc : skpi__json_wrap(rc, where);
 }
 
+/* After the target: a source tells of an absolute one only. */
+static int target_source(skpi_goal *goal, const json_t *g, const char *path)
+{
+    const char *text = NULL;
+    int kind = skpi_goal_target_kind(goal);
+    const char *no_target = kind == SKPI_TARGET_ABSOLUTE ? NULL
+                          : kind == SKPI_TARGET_NONE ? "the goal has no target"
+                          : "the goal's target is not absolute (a benchmark gives a value to reach)";
+    int rc = skpi__json_target_source(&text, g, path, no_target);
+    if (rc == SKPI_OK && text) rc = skpi_goal_set_target_source(goal, text);
+    return rc;
+}
+
 static int span_and_milestones(skpi_goal *goal, const json_t *g, const char *path)
 {
     skpi_period span = { 0, 0 };
@@ -193,6 +206,7 @@ static int load_goal(skpi_definitions *defs, const json_t *g, const char *path)
     if (rc == SKPI_OK) rc = words(goal, g, path);
     if (rc == SKPI_OK) rc = baseline(goal, g, path);
     if (rc == SKPI_OK) rc = target(goal, g, path);
+    if (rc == SKPI_OK) rc = target_source(goal, g, path);
     if (rc == SKPI_OK) rc = span_and_milestones(goal, g, path);
     if (rc == SKPI_OK) rc = texts(goal, defs->effort, g, path);
     if (rc != SKPI_OK) {

@@ -12,7 +12,7 @@ static const char *const objective_members[] = {
 static const char *const period_members[] = { "start", "end", NULL };
 static const char *const kr_members[] = {
     "title", "kind", "metric", "channel", "start", "target", "stretch", "commit", "weight",
-    "checkins", "activity", NULL
+    "checkins", "activity", "target_source", NULL
 };
 static const char *const checkin_members[] = { "time", "value", "confidence", "note", "author", NULL };
 
@@ -193,6 +193,14 @@ static int key_result(skpi_objective *obj, const skpi_catalog *cat, const skpi_e
     if (rc == SKPI_OK) rc = checkins(kr, k, path);
     if (rc == SKPI_OK) rc = skpi__json_activity(&activity, team, k, path);
     if (rc == SKPI_OK && activity) rc = skpi_key_result_set_activity(kr, activity);
+    /* after the range: a source tells of its target */
+    const char *source = NULL;
+    if (rc == SKPI_OK) {
+        double start, target;
+        bool has_target = skpi_key_result_range(&start, &target, kr) == SKPI_OK;
+        rc = skpi__json_target_source(&source, k, path, has_target ? NULL : "the key result has no target");
+    }
+    if (rc == SKPI_OK && source) rc = skpi_key_result_set_target_source(kr, source);
     return rc;
 }
 

@@ -57,6 +57,8 @@ static json_t *save_goal(skpi__writer *w, const char *id, const skpi_goal *g)
         skpi__w_set(w, o, "relevance", skpi__w_string(w, skpi_goal_relevance(g)));
     if (skpi_goal_owner(g)) skpi__w_set(w, o, "owner", skpi__w_string(w, skpi_goal_owner(g)));
     if (skpi_goal_activity(g)) skpi__w_set(w, o, "activity", skpi__w_string(w, skpi_goal_activity(g)));
+    if (skpi_goal_target_source(g))
+        skpi__w_set(w, o, "target_source", skpi__w_string(w, skpi_goal_target_source(g)));
     return o;
 }
 

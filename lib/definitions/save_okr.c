@@ -47,6 +47,8 @@ static json_t *save_key_result(skpi__writer *w, const skpi_key_result *kr)
     if (weight != 1) skpi__w_set(w, o, "weight", skpi__w_number(w, weight));
     const char *activity = skpi_key_result_activity(kr);
     if (activity) skpi__w_set(w, o, "activity", skpi__w_string(w, activity));
+    const char *source = skpi_key_result_target_source(kr);
+    if (source) skpi__w_set(w, o, "target_source", skpi__w_string(w, source));
     if (skpi_key_result_checkin_count(kr) > 0) skpi__w_set(w, o, "checkins", save_checkins(w, kr));
     return o;
 }

@@ -1,9 +1,11 @@
 /* A goal's target taken from an industry benchmark: the benchmark's value
  * becomes an absolute target, and its source travels with the goal so that
- * reports can say where the number comes from. */
+ * reports can say where the number comes from (and files and stores can
+ * give it back). */
 #include "goal/goal_internal.h"
 #include "socialkpi/compete.h"
 #include "core/selector.h"
+#include "core/target_source.h"
 
 #include <stdio.h>
 
@@ -30,6 +32,24 @@ int skpi_goal_set_target_benchmark(skpi_goal *g, const skpi_benchmarks *b, const
         return rc;
     }
     g->target_source = source;
+    return SKPI_OK;
+}
+
+int skpi_goal_set_target_source(skpi_goal *g, const char *source)
+{
+    static const char fn[] = "skpi_goal_set_target_source";
+    if (g == NULL) return skpi__error(SKPI_EMISUSE, "%s: goal is NULL", fn);
+    char *copy = NULL;
+    if (source != NULL && source[0] != '\0') {
+        if (g->target_kind != SKPI_TARGET_ABSOLUTE)
+            return skpi__error(SKPI_EINVAL, "%s: only an absolute target comes from a benchmark; "
+                               "set one first (skpi_goal_set_target())", fn);
+        int rc = skpi__target_source_check(source, fn);
+        if (rc != SKPI_OK) return rc;
+        if ((copy = skpi__strdup(source)) == NULL) return skpi__nomem();
+    }
+    skpi__free(g->target_source);
+    g->target_source = copy;
     return SKPI_OK;
 }
 

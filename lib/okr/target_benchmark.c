@@ -3,6 +3,7 @@
 #include "okr/okr_internal.h"
 #include "socialkpi/compete.h"
 #include "core/selector.h"
+#include "core/target_source.h"
 
 #include <stdio.h>
 
@@ -31,6 +32,24 @@ int skpi_key_result_set_target_benchmark(skpi_key_result *kr, const skpi_benchma
         return rc;
     }
     kr->target_source = source;
+    return SKPI_OK;
+}
+
+int skpi_key_result_set_target_source(skpi_key_result *kr, const char *source)
+{
+    static const char fn[] = "skpi_key_result_set_target_source";
+    if (kr == NULL) return skpi__error(SKPI_EMISUSE, "%s: kr is NULL", fn);
+    char *copy = NULL;
+    if (source != NULL && source[0] != '\0') {
+        if (!kr->has_range)
+            return skpi__error(SKPI_EINVAL, "%s: the key result has no target to come from a "
+                               "benchmark; set its range first (skpi_key_result_set_range())", fn);
+        int rc = skpi__target_source_check(source, fn);
+        if (rc != SKPI_OK) return rc;
+        if ((copy = skpi__strdup(source)) == NULL) return skpi__nomem();
+    }
+    skpi__free(kr->target_source);
+    kr->target_source = copy;
     return SKPI_OK;
 }
 

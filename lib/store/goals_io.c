@@ -56,15 +56,17 @@ int skpi__store_save_goal(skpi_store *st, const char *id, const skpi_goal *g, co
     int rc = skpi__store_prepare(&s, st,
         "INSERT INTO goal(id, position, name, category, metric, channel, direction, cadence,"
         " baseline_kind, baseline_value, baseline_start, baseline_end, target_kind, target_value,"
-        " span_start, span_end, relevance, owner) VALUES (?1, (SELECT coalesce(max(position), 0)"
-        " + 1 FROM goal), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+        " span_start, span_end, relevance, owner, activity, target_source) VALUES (?1, (SELECT"
+        " coalesce(max(position), 0) + 1 FROM goal), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+        " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
         " ON CONFLICT(id) DO UPDATE SET name = excluded.name, category = excluded.category,"
         " metric = excluded.metric, channel = excluded.channel, direction = excluded.direction,"
         " cadence = excluded.cadence, baseline_kind = excluded.baseline_kind,"
         " baseline_value = excluded.baseline_value, baseline_start = excluded.baseline_start,"
         " baseline_end = excluded.baseline_end, target_kind = excluded.target_kind,"
         " target_value = excluded.target_value, span_start = excluded.span_start,"
-        " span_end = excluded.span_end, relevance = excluded.relevance, owner = excluded.owner",
+        " span_end = excluded.span_end, relevance = excluded.relevance, owner = excluded.owner,"
+        " activity = excluded.activity, target_source = excluded.target_source",
         what);
     if (rc != SKPI_OK) return rc;
     sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
@@ -90,6 +92,8 @@ int skpi__store_save_goal(skpi_store *st, const char *id, const skpi_goal *g, co
     }
     skpi__store_bind_text(s, 16, skpi_goal_relevance(g));
     skpi__store_bind_text(s, 17, skpi_goal_owner(g));
+    skpi__store_bind_text(s, 18, skpi_goal_activity(g));
+    skpi__store_bind_text(s, 19, skpi_goal_target_source(g));
     rc = skpi__store_step_done(st, s, what);
     sqlite3_finalize(s);
     s = NULL;
@@ -142,6 +146,11 @@ static int build_goal(skpi_goal *g, skpi_store *st, sqlite3_stmt *row, const cha
     const char *owner = (const char *)sqlite3_column_text(row, 16);
     if (rc == SKPI_OK && relevance) rc = skpi_goal_set_relevance(g, relevance);
     if (rc == SKPI_OK && owner) rc = skpi_goal_set_owner(g, owner);
+    /* the source after the target it tells of */
+    const char *activity = (const char *)sqlite3_column_text(row, 17);
+    const char *source = (const char *)sqlite3_column_text(row, 18);
+    if (rc == SKPI_OK && activity) rc = skpi_goal_set_activity(g, activity);
+    if (rc == SKPI_OK && source) rc = skpi_goal_set_target_source(g, source);
     if (rc != SKPI_OK) return rc;
 
     sqlite3_stmt *m;
@@ -163,7 +172,7 @@ int skpi__store_load_goals(skpi_definitions *defs, skpi_store *st, const char *w
     int rc = skpi__store_prepare(&s, st,
         "SELECT id, name, category, metric, channel, direction, cadence, baseline_kind,"
         " baseline_value, baseline_start, baseline_end, target_kind, target_value, span_start,"
-        " span_end, relevance, owner FROM goal ORDER BY position", what);
+        " span_end, relevance, owner, activity, target_source FROM goal ORDER BY position", what);
     if (rc != SKPI_OK) return rc;
     int src;
     while ((src = sqlite3_step(s)) == SQLITE_ROW) {

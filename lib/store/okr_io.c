@@ -42,8 +42,8 @@ static int save_key_results(skpi_store *st, const char *id, const skpi_objective
     sqlite3_stmt *kr_stmt = NULL, *ci_stmt = NULL;
     int rc = skpi__store_prepare(&kr_stmt, st,
         "INSERT INTO key_result(objective, position, kind, title, start, target, stretch,"
-        " commit_value, weight, metric, selector) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-        " ?10, ?11)", what);
+        " commit_value, weight, metric, selector, activity, target_source) VALUES (?1, ?2, ?3,"
+        " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", what);
     if (rc == SKPI_OK)
         rc = skpi__store_prepare(&ci_stmt, st,
             "INSERT INTO checkin(objective, key_result, time, value, confidence, note, author)"
@@ -65,6 +65,8 @@ static int save_key_results(skpi_store *st, const char *id, const skpi_objective
         sqlite3_bind_double(kr_stmt, 9, skpi_key_result_weight(kr));
         skpi__store_bind_text(kr_stmt, 10, skpi_key_result_metric(kr));
         skpi__store_bind_text(kr_stmt, 11, skpi_key_result_selector(kr));
+        skpi__store_bind_text(kr_stmt, 12, skpi_key_result_activity(kr));
+        skpi__store_bind_text(kr_stmt, 13, skpi_key_result_target_source(kr));
         rc = skpi__store_step_done(st, kr_stmt, what);
         size_t checkins = skpi_key_result_checkin_count(kr);
         for (size_t c = 0; c < checkins && rc == SKPI_OK; c++) {
@@ -175,7 +177,8 @@ static int load_key_results(skpi_objective *obj, skpi_store *st, const char *id,
     sqlite3_stmt *s;
     int rc = skpi__store_prepare(&s, st,
         "SELECT position, kind, title, start, target, stretch, commit_value, weight, metric,"
-        " selector FROM key_result WHERE objective = ?1 ORDER BY position", what);
+        " selector, activity, target_source FROM key_result WHERE objective = ?1"
+        " ORDER BY position", what);
     if (rc != SKPI_OK) return rc;
     sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
     int src = SQLITE_DONE; /* the first step sets it; gcc -Og cannot tell */
@@ -195,6 +198,10 @@ static int load_key_results(skpi_objective *obj, skpi_store *st, const char *id,
         const char *metric = (const char *)sqlite3_column_text(s, 8);
         const char *selector = (const char *)sqlite3_column_text(s, 9);
         if (rc == SKPI_OK && metric && selector) rc = skpi_key_result_set_metric(kr, metric, selector);
+        const char *activity = (const char *)sqlite3_column_text(s, 10);
+        const char *source = (const char *)sqlite3_column_text(s, 11);
+        if (rc == SKPI_OK && activity) rc = skpi_key_result_set_activity(kr, activity);
+        if (rc == SKPI_OK && source) rc = skpi_key_result_set_target_source(kr, source);
         if (rc == SKPI_OK) rc = load_checkins(kr, st, id, sqlite3_column_int64(s, 0), what);
     }
     if (rc == SKPI_OK && src != SQLITE_DONE) rc = skpi__store_sqlerr(st, src, what);

@@ -229,6 +229,14 @@ static const char *const migration[SKPI__STORE_SCHEMA] = {
 
     /* 8 -> 9: who made a check-in ("" when not said; docs/okrs.md). */
     "ALTER TABLE checkin ADD COLUMN author TEXT NOT NULL DEFAULT '';",
+
+    /* 9 -> 10: the activity of the team that serves a goal or key result
+     * (docs/resourcing.md) and where its target comes from ("<industry>
+     * benchmark, <source>", docs/competitors.md); NULL: none. */
+    "ALTER TABLE goal ADD COLUMN activity TEXT;"
+    "ALTER TABLE goal ADD COLUMN target_source TEXT;"
+    "ALTER TABLE key_result ADD COLUMN activity TEXT;"
+    "ALTER TABLE key_result ADD COLUMN target_source TEXT;",
 };
 
 int skpi__store_migrate(skpi_store *st, int from, const char *what)

@@ -13,7 +13,7 @@
 #define SKPI__STORE_APP_ID 0x534B5049
 
 /* The schema version this library writes; schema.c migrates to it. */
-#define SKPI__STORE_SCHEMA 9
+#define SKPI__STORE_SCHEMA 10
 
 /* Statements prepared once per handle, on first use. */
 enum skpi__stmt {

@@ -463,6 +463,28 @@ static void goal_and_key_result_targets_from_benchmarks(void **state)
     assert_int_equal(skpi_goal_set_channel(g, "*"), SKPI_OK);
     assert_int_equal(skpi_goal_set_target_benchmark(g, b, "Retail"), SKPI_OK);
     assert_double_equal(skpi_goal_target_value(g), 1.5, 0);
+    /* The text alone, as files and stores give it back: 1 to 511 bytes, no
+     * control character; a bad one leaves the source as it was. */
+    char longest[513];
+    memset(longest, 'a', 512);
+    longest[512] = '\0';
+    assert_int_equal(skpi_goal_set_target_source(g, longest), SKPI_EINVAL);
+    assert_non_null(strstr(skpi_last_error(), "longer than 511 bytes"));
+    assert_int_equal(skpi_goal_set_target_source(g, "Retail\tbenchmark"), SKPI_EINVAL);
+    assert_non_null(strstr(skpi_last_error(), "control character at byte 6"));
+    assert_string_equal(skpi_goal_target_source(g), "Retail benchmark, Example Study 2026, p. 4");
+    longest[511] = '\0';
+    assert_int_equal(skpi_goal_set_target_source(g, longest), SKPI_OK);
+    assert_int_equal(strlen(skpi_goal_target_source(g)), 511);
+    assert_int_equal(skpi_goal_set_target_source(g, NULL), SKPI_OK);
+    assert_null(skpi_goal_target_source(g));
+    assert_double_equal(skpi_goal_target_value(g), 1.5, 0); /* the target stays */
+    /* Only an absolute target comes from a benchmark. */
+    assert_int_equal(skpi_goal_set_target(g, SKPI_TARGET_DELTA, 0.5), SKPI_OK);
+    assert_int_equal(skpi_goal_set_target_source(g, "Retail benchmark, S"), SKPI_EINVAL);
+    assert_non_null(strstr(skpi_last_error(), "only an absolute target comes from a benchmark"));
+    assert_null(skpi_goal_target_source(g));
+    assert_int_equal(skpi_goal_set_target_source(NULL, "x"), SKPI_EMISUSE);
     skpi_goal_free(g);
 
     skpi_objective *o;
@@ -484,6 +506,17 @@ static void goal_and_key_result_targets_from_benchmarks(void **state)
     /* A range of the host's own replaces the benchmark and its source. */
     assert_int_equal(skpi_key_result_set_range(kr, 1.0, 3.0), SKPI_OK);
     assert_null(skpi_key_result_target_source(kr));
+    /* A source given back as text (files, stores) needs a target to tell of. */
+    assert_int_equal(skpi_key_result_set_target_source(kr, "Retail benchmark, Example Study 2026"), SKPI_OK);
+    assert_string_equal(skpi_key_result_target_source(kr), "Retail benchmark, Example Study 2026");
+    assert_int_equal(skpi_key_result_set_target_source(kr, ""), SKPI_OK);
+    assert_null(skpi_key_result_target_source(kr));
+    skpi_key_result *bare;
+    assert_int_equal(skpi_objective_add_key_result(&bare, o, SKPI_KR_MANUAL, "No range yet"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_target_source(bare, "Retail benchmark, S"), SKPI_EINVAL);
+    assert_non_null(strstr(skpi_last_error(), "set its range first"));
+    assert_null(skpi_key_result_target_source(bare));
+    assert_int_equal(skpi_key_result_set_target_source(NULL, "x"), SKPI_EMISUSE);
     skpi_objective_free(o);
     skpi_benchmarks_free(b);
 }
@@ -846,6 +879,108 @@ static void competitors_and_benchmarks_saved(void **state)
     skpi_definitions_free(defs);
 }
 
+/* The goal card and key result line of the report "targets" of `defs`
+ * name the benchmark the targets come from. */
+static void check_target_sources(const skpi_definitions *defs)
+{
+    skpi_dataset *ds = fixture_data();
+    size_t index;
+    assert_int_equal(skpi_definitions_find_report(&index, defs, "targets"), SKPI_OK);
+    skpi_report *r;
+    assert_int_equal(skpi_definitions_build_report(&r, defs, index, date(2026, 4, 1)), SKPI_OK);
+    skpi_doc *doc;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    int seen = 0;
+    for (size_t blk = 0; blk < skpi_doc_block_count(doc); blk++) {
+        int kind;
+        assert_int_equal(skpi_doc_block_kind(&kind, doc, blk), SKPI_OK);
+        if (kind == SKPI_BLOCK_GOALS) {
+            skpi_doc_goal card;
+            assert_int_equal(skpi_doc_goal_init(&card, SKPI_DOC_GOAL_VERSION), SKPI_OK);
+            assert_int_equal(skpi_doc_goal_get(&card, doc, blk, 0), SKPI_OK);
+            assert_non_null(card.note);
+            assert_non_null(strstr(card.note, "Target: Retail benchmark, Example Study 2026."));
+            assert_double_equal(card.target.value, 1.5, 0);
+            seen |= 1;
+        } else if (kind == SKPI_BLOCK_OBJECTIVES) {
+            skpi_doc_key_result line;
+            assert_int_equal(skpi_doc_key_result_init(&line, SKPI_DOC_KEY_RESULT_VERSION), SKPI_OK);
+            assert_int_equal(skpi_doc_key_result_get(&line, doc, blk, 0, 0), SKPI_OK);
+            assert_string_equal(line.note, "Reels help Target: Retail benchmark, Example Study 2026.");
+            assert_double_equal(line.target.value, 1.5, 0);
+            seen |= 2;
+        }
+    }
+    assert_int_equal(seen, 3);
+    skpi_doc_free(doc);
+    skpi_report_free(r);
+    skpi_dataset_free(ds);
+}
+
+/* Targets taken from the benchmark table keep their source through the
+ * definitions file and the store: the report still names it. */
+static void benchmark_targets_saved(void **state)
+{
+    (void)state;
+    static const char report[] =
+        "{\"id\": \"targets\", \"title\": \"Targets\", \"goals\": [\"g\"], \"objectives\": [\"o\"],"
+        " \"sections\": [\"goals\", \"okrs\"]}";
+    skpi_definitions *defs;
+    assert_int_equal(skpi_definitions_new(&defs, NULL), SKPI_OK);
+    skpi_benchmarks *b;
+    assert_int_equal(skpi_benchmarks_new(&b, NULL), SKPI_OK);
+    assert_int_equal(skpi_benchmarks_add(b, "engagement_rate_followers", "all", "Retail", "any", 1.5,
+                                         "Example Study 2026"), SKPI_OK);
+    assert_int_equal(skpi_definitions_set_benchmarks(defs, b), SKPI_OK);
+    skpi_goal *g;
+    assert_int_equal(skpi_goal_new(&g, "Stay above the industry"), SKPI_OK);
+    assert_int_equal(skpi_goal_set_metric(g, "engagement_rate_followers"), SKPI_OK);
+    assert_int_equal(skpi_goal_set_direction(g, SKPI_GOAL_STAY_AT_LEAST), SKPI_OK);
+    assert_int_equal(skpi_goal_set_baseline_value(g, 20), SKPI_OK);
+    skpi_period span = { date(2026, 1, 1), date(2026, 7, 1) };
+    assert_int_equal(skpi_goal_set_span(g, span), SKPI_OK);
+    assert_int_equal(skpi_goal_set_target_benchmark(g, b, "Retail"), SKPI_OK);
+    assert_int_equal(skpi_definitions_add_goal(NULL, defs, "g", g), SKPI_OK);
+    skpi_goal_free(g);
+    skpi_objective *o;
+    skpi_key_result *kr;
+    assert_int_equal(skpi_definitions_add_objective(&o, defs, "o", "Engage like the industry"), SKPI_OK);
+    skpi_period quarter = { date(2026, 1, 1), date(2026, 4, 1) };
+    assert_int_equal(skpi_objective_set_period(o, quarter), SKPI_OK);
+    assert_int_equal(skpi_objective_add_key_result(&kr, o, SKPI_KR_METRIC, "Engagement rate"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_metric(kr, "engagement_rate_followers", "*"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_range(kr, 0.5, 5.0), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_target_benchmark(kr, b, "Retail"), SKPI_OK);
+    assert_int_equal(skpi_key_result_add_checkin(kr, date(2026, 3, 15), 1.0, 0.8, "Reels help"), SKPI_OK);
+    skpi_benchmarks_free(b);
+    assert_int_equal(skpi_definitions_add_report_buffer(defs, report, sizeof report - 1), SKPI_OK);
+    check_target_sources(defs);
+
+    /* The definitions file: the source is written once per target. */
+    char *text;
+    size_t size;
+    assert_int_equal(skpi_definitions_save_buffer(&text, &size, defs), SKPI_OK);
+    size_t sources = 0;
+    for (size_t at = 0; at < size; at++)
+        sources += strncmp(text + at, "\"target_source\": \"Retail benchmark, Example Study 2026\"", 55) == 0;
+    assert_int_equal(sources, 2);
+    skpi_definitions *loaded;
+    assert_int_equal(skpi_definitions_load_buffer(&loaded, text, size, NULL), SKPI_OK);
+    skpi_free(text);
+    check_target_sources(loaded);
+    skpi_definitions_free(loaded);
+
+    /* The store: written and read back. */
+    skpi_store *st;
+    assert_int_equal(skpi_store_open(&st, ":memory:", NULL), SKPI_OK);
+    assert_int_equal(skpi_store_write_definitions(st, defs), SKPI_OK);
+    assert_int_equal(skpi_store_read_definitions(&loaded, st, NULL), SKPI_OK);
+    check_target_sources(loaded);
+    skpi_definitions_free(loaded);
+    skpi_store_free(st);
+    skpi_definitions_free(defs);
+}
+
 /* Bad entries of "competitors" and "benchmarks" name their place. */
 static void saved_competitors_and_benchmarks_refused(void **state)
 {
@@ -889,6 +1024,7 @@ int main(void)
         cmocka_unit_test(report_with_competitors_and_benchmarks),
         cmocka_unit_test(goal_and_key_result_targets_from_benchmarks),
         cmocka_unit_test(competitors_and_benchmarks_saved),
+        cmocka_unit_test(benchmark_targets_saved),
         cmocka_unit_test(compete_words_are_templates),
         cmocka_unit_test(saved_competitors_and_benchmarks_refused),
     };

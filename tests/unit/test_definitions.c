@@ -1177,7 +1177,27 @@ static const bad_case bad_cases[] = {
       SKPI_EEXISTS, "goals[1].id: 'g' is the id of goals[0] already" },
     { "{\"version\": 1, \"goals\": [{\"id\": \"g\", \"name\": \"G\", \"taget\": {}}]}", SKPI_EINVAL,
       "goals[0].taget: unknown member (expected id, name, category, metric, channel, direction, "
-      "cadence, baseline, target, start, deadline, milestones, relevance, owner, activity)" },
+      "cadence, baseline, target, start, deadline, milestones, relevance, owner, activity, "
+      "target_source)" },
+    /* a target's source: of an absolute target, 1 to 511 bytes, no control character */
+    { "{\"version\": 1, \"goals\": [{\"id\": \"g\", \"name\": \"G\", \"target\": {\"kind\": \"percent\", \"value\": 10},"
+      " \"target_source\": \"Retail benchmark, S\"}]}", SKPI_EINVAL,
+      "goals[0].target_source: says where a target comes from, but the goal's target is not absolute "
+      "(a benchmark gives a value to reach)" },
+    { "{\"version\": 1, \"goals\": [{\"id\": \"g\", \"name\": \"G\", \"target_source\": \"Retail benchmark, S\"}]}",
+      SKPI_EINVAL, "goals[0].target_source: says where a target comes from, but the goal has no target" },
+    { "{\"version\": 1, \"goals\": [{\"id\": \"g\", \"name\": \"G\", \"target\": {\"kind\": \"absolute\", \"value\": 1},"
+      " \"target_source\": \"\"}]}", SKPI_EINVAL, "goals[0].target_source: the target's source is empty" },
+    { "{\"version\": 1, \"goals\": [{\"id\": \"g\", \"name\": \"G\", \"target\": {\"kind\": \"absolute\", \"value\": 1},"
+      " \"target_source\": \"Retail\\nbenchmark\"}]}", SKPI_EINVAL,
+      "goals[0].target_source: the target's source has a control character at byte 6" },
+    { "{\"version\": 1, \"goals\": [{\"id\": \"g\", \"name\": \"G\", \"target\": {\"kind\": \"absolute\", \"value\": 1},"
+      " \"target_source\": [\"Retail\"]}]}", SKPI_EINVAL,
+      "goals[0].target_source: expected a string, found an array" },
+    { "{\"version\": 1, \"objectives\": [{\"id\": \"a\", \"title\": \"A\", \"key_results\": [{\"title\": \"k\","
+      " \"target_source\": \"Retail benchmark, S\"}]}]}", SKPI_EINVAL,
+      "objectives[0].key_results[0].target_source: says where a target comes from, but the key result "
+      "has no target" },
     { "{\"version\": 1, \"goals\": [{\"id\": \"g\", \"name\": \"G\", \"category\": \"fame\"}]}", SKPI_EINVAL,
       "goals[0].category: unknown category 'fame' (expected brand_awareness, reputation, "
       "community_engagement, conversions, customer_insight, leads, customer_service, recruitment, "

@@ -213,7 +213,7 @@ static void options_init_sets_defaults(void **state)
     assert_memory_equal(&m, &o, sizeof o);
     assert_int_equal(skpi_store_options_init(NULL, 1), SKPI_EMISUSE);
     assert_int_equal(skpi_store_options_init(&o, 2), SKPI_EVERSION);
-    assert_int_equal(skpi_store_schema_version(), 9);
+    assert_int_equal(skpi_store_schema_version(), 10);
 }
 
 static void open_creates_wal_store(void **state)
@@ -1915,12 +1915,14 @@ static skpi_definitions *sample_definitions(void)
     assert_int_equal(skpi_goal_add_milestone(g, MAR1, 5.5), SKPI_OK);
     assert_int_equal(skpi_goal_set_relevance(g, "Audience for the autumn launch"), SKPI_OK);
     assert_int_equal(skpi_goal_set_owner(g, "Sam"), SKPI_OK);
+    assert_int_equal(skpi_goal_set_activity(g, "Video production"), SKPI_OK);
     assert_int_equal(skpi_definitions_add_goal(NULL, defs, "g1", g), SKPI_OK);
     skpi_goal_free(g);
     assert_int_equal(skpi_goal_new(&g, "Keep cost per click down"), SKPI_OK);
     assert_int_equal(skpi_goal_set_direction(g, SKPI_GOAL_STAY_AT_MOST), SKPI_OK);
     assert_int_equal(skpi_goal_set_baseline_period(g, (skpi_period){ T0, T0 + 31 * DAY }), SKPI_OK);
     assert_int_equal(skpi_goal_set_target(g, SKPI_TARGET_ABSOLUTE, 0.75), SKPI_OK);
+    assert_int_equal(skpi_goal_set_target_source(g, "Retail benchmark, Example Survey"), SKPI_OK);
     assert_int_equal(skpi_definitions_add_goal(NULL, defs, "g2", g), SKPI_OK);
     skpi_goal_free(g);
 
@@ -1943,6 +1945,9 @@ static skpi_definitions *sample_definitions(void)
     assert_int_equal(skpi_key_result_set_range(kr, 0, 1e6), SKPI_OK);
     assert_int_equal(skpi_key_result_set_commit(kr, 3e5), SKPI_OK);
     assert_int_equal(skpi_key_result_set_metric(kr, "reach", "*"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_activity(kr, "Community management"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_target_source(kr, "Retail benchmark, Example Study 2026, p. 4"),
+                     SKPI_OK);
     assert_int_equal(skpi_objective_add_key_result(&kr, o1, SKPI_KR_MILESTONE, "Publish the policy"),
                      SKPI_OK);
     assert_int_equal(skpi_key_result_add_checkin(kr, T0 + 20 * DAY, 0.5, NAN, NULL), SKPI_OK);
@@ -2039,6 +2044,10 @@ static void assert_sample(const skpi_definitions *defs)
     assert_int_equal(skpi_goal_milestone_count(g), 0);
     assert_null(skpi_goal_relevance(g));
     assert_null(skpi_goal_owner(g));
+    assert_null(skpi_goal_activity(g));
+    assert_string_equal(skpi_goal_target_source(g), "Retail benchmark, Example Survey");
+    assert_string_equal(skpi_goal_activity(goal_by_id(defs, "g1")), "Video production");
+    assert_null(skpi_goal_target_source(goal_by_id(defs, "g1")));
 
     skpi_objective *o1 = objective_by_id(defs, "o1");
     assert_string_equal(skpi_objective_title(o1), "Be the brand people talk about");
@@ -2061,6 +2070,8 @@ static void assert_sample(const skpi_definitions *defs)
     assert_true(isnan(skpi_key_result_commit(kr)));
     assert_true(skpi_key_result_weight(kr) == 2);
     assert_null(skpi_key_result_metric(kr));
+    assert_null(skpi_key_result_activity(kr));
+    assert_null(skpi_key_result_target_source(kr));
     assert_int_equal(skpi_key_result_checkin_count(kr), 2);
     assert_checkin(kr, 0, T0 + 10 * DAY, 25, 0.6, "good start");
     assert_checkin(kr, 1, T0 + 40 * DAY, NAN, 0.5, "");
@@ -2071,6 +2082,8 @@ static void assert_sample(const skpi_definitions *defs)
     assert_string_equal(skpi_key_result_metric(kr), "reach");
     assert_string_equal(skpi_key_result_selector(kr), "*");
     assert_true(skpi_key_result_weight(kr) == 1);
+    assert_string_equal(skpi_key_result_activity(kr), "Community management");
+    assert_string_equal(skpi_key_result_target_source(kr), "Retail benchmark, Example Study 2026, p. 4");
     kr = skpi_objective_key_result(o1, 2);
     assert_int_equal(skpi_key_result_kind(kr), SKPI_KR_MILESTONE);
     assert_int_equal(skpi_key_result_checkin_count(kr), 1);
@@ -2108,6 +2121,17 @@ static void definitions_round_trip(void **state)
     assert_int_equal(raw_int(p, "SELECT count(*) FROM goal_milestone"), 2);
     assert_int_equal(raw_int(p, "SELECT count(*) FROM key_result"), 4);
     assert_int_equal(raw_int(p, "SELECT count(*) FROM checkin"), 3);
+    /* the new columns hold the texts, NULL where none was set */
+    char *texts = raw_text(p, "SELECT id || ' ' || coalesce(activity, '-') || ' ' ||"
+                              " coalesce(target_source, '-') FROM goal ORDER BY position");
+    assert_string_equal(texts, "g1 Video production -\ng2 - Retail benchmark, Example Survey\n");
+    free(texts);
+    texts = raw_text(p, "SELECT position || ' ' || coalesce(activity, '-') || ' ' ||"
+                        " coalesce(target_source, '-') FROM key_result WHERE objective = 'o1'"
+                        " ORDER BY position");
+    assert_string_equal(texts, "0 - -\n1 Community management Retail benchmark, Example Study "
+                               "2026, p. 4\n2 - -\n");
+    free(texts);
     skpi_store_free(st);
 
     st = reopen(p, 5000);
@@ -2143,6 +2167,8 @@ static void definitions_round_trip(void **state)
     assert_string_equal(skpi_definitions_goal_id(back, 0), "g1");
     assert_string_equal(skpi_goal_name(skpi_definitions_goal(back, 0)), "Renamed");
     assert_int_equal(skpi_goal_milestone_count(skpi_definitions_goal(back, 0)), 0);
+    /* replaced whole: the renamed g1 has no activity any more */
+    assert_null(skpi_goal_activity(skpi_definitions_goal(back, 0)));
     assert_string_equal(skpi_definitions_goal_id(back, 2), "g3");
     assert_int_equal(skpi_definitions_objective_count(back), 3);
     skpi_definitions_free(back);
@@ -2276,6 +2302,20 @@ static void damaged_definitions_are_reported(void **state)
                 "UPDATE key_result SET start = 40 WHERE objective = 'o1' AND position = 0");
     assert_int_equal(skpi_store_read_definitions(&back, st, NULL), SKPI_EIO);
     assert_non_null(strstr(skpi_last_error(), "the saved objective \"o1\" is rejected"));
+    /* a source for g1's percent target, which no benchmark gives */
+    raw_exec(p, "UPDATE key_result SET start = 20 WHERE objective = 'o1' AND position = 0;"
+                "UPDATE goal SET target_source = 'Retail benchmark, X' WHERE id = 'g1'");
+    assert_int_equal(skpi_store_read_definitions(&back, st, NULL), SKPI_EIO);
+    assert_non_null(strstr(skpi_last_error(), "the saved goal \"g1\" is rejected"));
+    assert_non_null(strstr(skpi_last_error(), "only an absolute target comes from a benchmark"));
+    /* a line break inside a key result's source */
+    raw_exec(p, "UPDATE goal SET target_source = NULL WHERE id = 'g1';"
+                "UPDATE key_result SET target_source = 'Retail' || char(10) || 'benchmark'"
+                " WHERE objective = 'o1' AND position = 1");
+    assert_int_equal(skpi_store_read_definitions(&back, st, NULL), SKPI_EIO);
+    assert_non_null(strstr(skpi_last_error(), "the saved objective \"o1\" is rejected"));
+    assert_non_null(strstr(skpi_last_error(), "control character at byte 6"));
+    assert_ptr_equal(back, (skpi_definitions *)&back);
     skpi_store_free(st);
 }
 
@@ -2815,6 +2855,69 @@ static void fixture_v9_opens_and_reads(void **state)
     assert_checkin(kr, 1, 1705536000, 27, NAN, "steady");
     assert_int_equal(skpi_key_result_checkin_author(&who, kr, 1), SKPI_OK);
     assert_string_equal(who, "Dana");
+    /* schema 10 came after: no activity and no target source anywhere */
+    assert_null(skpi_key_result_activity(kr));
+    assert_null(skpi_key_result_target_source(kr));
+    const skpi_goal *g1 = goal_by_id(defs, "g1");
+    assert_null(skpi_goal_activity(g1));
+    assert_null(skpi_goal_target_source(g1));
+    assert_int_equal(raw_int(p, "SELECT count(*) FROM goal WHERE activity IS NOT NULL"
+                                " OR target_source IS NOT NULL"), 0);
+    skpi_definitions_free(defs);
+    skpi_store_free(st);
+}
+
+/* v10: the activity that serves a goal or key result, and where its target
+ * comes from; the rows of v9 have neither. Written back, both stay. */
+static void assert_v10(const skpi_definitions *defs)
+{
+    assert_int_equal(skpi_definitions_goal_count(defs), 2);
+    const skpi_goal *g = goal_by_id(defs, "g1");
+    assert_null(skpi_goal_activity(g));
+    assert_null(skpi_goal_target_source(g));
+    g = goal_by_id(defs, "g2");
+    assert_string_equal(skpi_goal_name(g), "Match the retail engagement rate");
+    assert_int_equal(skpi_goal_category(g), SKPI_CATEGORY_COMMUNITY_ENGAGEMENT);
+    assert_int_equal(skpi_goal_target_kind(g), SKPI_TARGET_ABSOLUTE);
+    assert_true(skpi_goal_target_value(g) == 1.5);
+    assert_true(skpi_goal_baseline_value(g) == 1.1);
+    assert_string_equal(skpi_goal_owner(g), "Ann");
+    assert_string_equal(skpi_goal_activity(g), "Video");
+    assert_string_equal(skpi_goal_target_source(g), "Retail benchmark, Example Study 2026, p. 4");
+    skpi_objective *o1 = objective_by_id(defs, "o1");
+    assert_int_equal(skpi_objective_key_result_count(o1), 3);
+    for (size_t i = 0; i < 2; i++) {
+        assert_null(skpi_key_result_activity(skpi_objective_key_result(o1, i)));
+        assert_null(skpi_key_result_target_source(skpi_objective_key_result(o1, i)));
+    }
+    const skpi_key_result *kr = skpi_objective_key_result(o1, 2);
+    assert_string_equal(skpi_key_result_title(kr), "Engagement rate at the retail benchmark");
+    double start, target;
+    assert_int_equal(skpi_key_result_range(&start, &target, kr), SKPI_OK);
+    assert_true(start == 1.1 && target == 1.5);
+    assert_string_equal(skpi_key_result_selector(kr), "instagram:*");
+    assert_string_equal(skpi_key_result_activity(kr), "Community management");
+    assert_string_equal(skpi_key_result_target_source(kr), "Retail benchmark, Example Study 2026, p. 4");
+}
+
+static void fixture_v10_opens_and_reads(void **state)
+{
+    (void)state;
+    char p[256];
+    skpi_store *st = open_fixture(p, 10);
+    skpi_definitions *defs = NULL;
+    assert_int_equal(skpi_store_read_definitions(&defs, st, NULL), SKPI_OK);
+    assert_v10(defs);
+    /* the benchmark the fixture's texts name is the table's first row */
+    const skpi_benchmarks *b = skpi_definitions_benchmarks(defs);
+    assert_string_equal(skpi_benchmarks_source(b, 0), "Example Study 2026, p. 4");
+    assert_true(skpi_benchmarks_value(b, 0) == 1.5);
+    assert_int_equal(skpi_store_write_definitions(st, defs), SKPI_OK);
+    skpi_definitions_free(defs);
+    skpi_store_free(st);
+    st = reopen(p, 5000);
+    assert_int_equal(skpi_store_read_definitions(&defs, st, NULL), SKPI_OK);
+    assert_v10(defs);
     skpi_definitions_free(defs);
     skpi_store_free(st);
 }
@@ -3170,6 +3273,7 @@ int main(void)
         cmocka_unit_test(fixture_v7_opens_and_reads),
         cmocka_unit_test(fixture_v8_opens_and_reads),
         cmocka_unit_test(fixture_v9_opens_and_reads),
+        cmocka_unit_test(fixture_v10_opens_and_reads),
         cmocka_unit_test(deliveries_once_per_period),
         cmocka_unit_test(report_definitions_of_definitions),
         cmocka_unit_test(damaged_report_definitions_are_reported),
