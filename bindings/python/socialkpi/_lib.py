@@ -659,6 +659,26 @@ PROTOTYPES: List[Tuple[str, List[Any], Any, bool]] = [
     ("skpi_goal_activity", [GoalP], _c, False),
     ("skpi_key_result_set_activity", [KeyResultP, _c], _int, True),
     ("skpi_key_result_activity", [KeyResultP], _c, False),
+    # okr.h, store.h (0.2): who made a check-in
+    ("skpi_key_result_add_checkin_by", [KeyResultP, _i64, _dbl, _dbl, _c, _c], _int, True),
+    ("skpi_key_result_checkin_author", [_P(_c), KeyResultP, _sz], _int, True),
+    ("skpi_store_add_checkin_by", [StoreP, _c, _sz, _i64, _dbl, _dbl, _c, _c], _int, True),
+    # goal.h, okr.h (experimental): targets from benchmarks and their source
+    ("skpi_goal_set_target_benchmark", [GoalP, BenchmarksP, _c], _int, True),
+    ("skpi_goal_target_source", [GoalP], _c, False),
+    ("skpi_goal_set_target_source", [GoalP, _c], _int, True),
+    ("skpi_key_result_set_target_benchmark", [KeyResultP, BenchmarksP, _c], _int, True),
+    ("skpi_key_result_target_source", [KeyResultP], _c, False),
+    ("skpi_key_result_set_target_source", [KeyResultP, _c], _int, True),
+    # definitions.h (experimental): competitors' channels and the benchmark table
+    ("skpi_definitions_set_competitor", [DefinitionsP, _c, _c], _int, True),
+    ("skpi_definitions_competitor_count", [DefinitionsP], _sz, False),
+    ("skpi_definitions_competitor_channel", [DefinitionsP, _sz], _c, False),
+    ("skpi_definitions_competitor_name", [DefinitionsP, _sz], _c, False),
+    ("skpi_definitions_mark_competitors", [DefinitionsP, DatasetP], _int, True),
+    ("skpi_definitions_benchmarks", [DefinitionsP], BenchmarksP, False),
+    ("skpi_definitions_set_benchmarks", [DefinitionsP, BenchmarksP], _int, True),
+    ("skpi_benchmarks_clone", [_P(BenchmarksP), BenchmarksP], _int, True),
     # report.h (experimental): date ranges and campaigns
     ("skpi_report_set_range", [ReportDefP, _P(Period), _c], _int, True),
     ("skpi_report_range", [_P(Period), _P(_c), ReportDefP], _int, False),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ctypes
 import os
-from typing import List, NamedTuple, Optional, Tuple
+from typing import Any, List, NamedTuple, Optional, Tuple
 
 from ._handle import Handle
 from ._errors import NotFoundError, naming
@@ -69,6 +69,15 @@ class Benchmarks(Handle):
         ptr = BenchmarksP()
         lib.skpi_benchmarks_new(ctypes.byref(ptr), Catalog._of_optional(catalog))
         self._adopt(ptr)
+
+    @classmethod
+    def _copy_of(cls, ptr: Any) -> Benchmarks:
+        """A table of our own with the rows of a C table someone else owns."""
+        self = cls.__new__(cls)
+        out = BenchmarksP()
+        lib.skpi_benchmarks_clone(ctypes.byref(out), ptr)
+        self._adopt(out)
+        return self
 
     def add(self, metric: str, network: str, industry: str, period: str, value: float, source: str) -> None:
         """Add one benchmark; network 'all' for every network, period 'any' or a cadence name."""

@@ -22,13 +22,14 @@ import weakref
 from typing import Any, Dict, Generic, Iterator, List, Mapping, Optional, TypeVar, Union, overload
 
 from ._handle import Handle
-from ._lib import CampaignP, DefinitionsP, GoalP, ObjectiveP, ReportDefP, lib, required, take_bytes
+from ._lib import CampaignP, DefinitionsP, GoalP, ObjectiveP, ReportDefP, lib, opt_text, required, take_bytes
 from ._typing import PathLike, PeriodLike, TimeLike
 from ._lib import text as utf8
 from .calendar import seconds
 from .calendar import Calendar
 from .campaign import Campaign
 from .catalog import Catalog
+from .compete import Benchmarks
 from .dataset import Dataset
 from .effort import Effort
 from .goal import Goal
@@ -185,6 +186,37 @@ class Definitions(Handle):
         """The team of the document ("team": activities, people, capacity), lent; None without one."""
         ptr = lib.skpi_definitions_effort(self._h)
         return Effort._wrap(ptr, owner=self, borrowed=True) if ptr else None
+
+    # competitors and benchmarks --------------------------------------------------
+
+    @property
+    def competitors(self) -> Dict[str, str]:
+        """The competitors' channels ("competitors" of the document): {channel: competitor},
+        in the order first marked (a copy; change them with set_competitor())."""
+        h = self._h
+        return {required(lib.skpi_definitions_competitor_channel(h, i)):
+                required(lib.skpi_definitions_competitor_name(h, i))
+                for i in range(lib.skpi_definitions_competitor_count(h))}
+
+    def set_competitor(self, channel: str, competitor: Optional[str]) -> None:
+        """Mark a channel as a competitor's (a mark given again renames it and keeps its
+        place); None removes the mark."""
+        lib.skpi_definitions_set_competitor(self._h, utf8(channel), opt_text(competitor))
+
+    def mark_competitors(self, dataset: Dataset) -> None:
+        """Mark the competitors' channels in a dataset, which keeps them out of our totals."""
+        lib.skpi_definitions_mark_competitors(self._h, Dataset._of(dataset))
+
+    @property
+    def benchmarks(self) -> Optional[Benchmarks]:
+        """The benchmark table ("benchmarks" of the document) as a copy of its own, or None
+        without one; assign a Benchmarks (copied) or None to replace it."""
+        ptr = lib.skpi_definitions_benchmarks(self._h)
+        return Benchmarks._copy_of(ptr) if ptr else None
+
+    @benchmarks.setter
+    def benchmarks(self, table: Optional[Benchmarks]) -> None:
+        lib.skpi_definitions_set_benchmarks(self._h, Benchmarks._of_optional(table))
 
     @property
     def goals(self) -> ItemsView[Goal]:

@@ -11,6 +11,7 @@ from ._lib import text as utf8
 from ._lib import version_init
 from ._types import GoalEvaluateOptions
 from .calendar import Cadence, Calendar, as_period, seconds
+from .compete import Benchmarks
 from .dataset import Dataset
 from ._typing import PeriodLike, TimeLike
 from .values import Value
@@ -420,6 +421,21 @@ class Goal(Handle):
     def target(self) -> float:
         """The target's number as given (NaN when unset); see target_kind."""
         return float(lib.skpi_goal_target_value(self._h))
+
+    @property
+    def target_source(self) -> Optional[str]:
+        """Where an absolute target comes from ('Retail benchmark, Example Study 2026'); None
+        for a target of the host's own. Kept by definitions files and stores."""
+        return string(lib.skpi_goal_target_source(self._h))
+
+    @target_source.setter
+    def target_source(self, v: Optional[str]) -> None:
+        lib.skpi_goal_set_target_source(self._h, opt_text(v))
+
+    def set_target_benchmark(self, benchmarks: Benchmarks, industry: str) -> None:
+        """Take an absolute target from the benchmark of the goal's metric and industry (the
+        channel's network before 'all', the cadence before 'any'). NotFoundError when none applies."""
+        lib.skpi_goal_set_target_benchmark(self._h, Benchmarks._of(benchmarks), utf8(industry))
 
     @property
     def span(self) -> Optional[Period]:

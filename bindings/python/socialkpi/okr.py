@@ -14,6 +14,7 @@ from ._lib import text as utf8
 from ._lib import version_init
 from ._types import OkrOptions
 from .calendar import Cadence, Calendar, as_period, seconds
+from .compete import Benchmarks
 from .dataset import Dataset
 from ._typing import PeriodLike, TimeLike
 from .values import Availability
@@ -97,12 +98,14 @@ def _nan_if_none(x: Optional[float]) -> float:
 
 
 class CheckIn(NamedTuple):
-    """One check-in of a key result: when, the value, the confidence (0-1) and a note."""
+    """One check-in of a key result: when, the value, the confidence (0-1), a note and who
+    made it ('' when not said)."""
 
     time: int
     value: Optional[float]
     confidence: Optional[float]
     note: str
+    author: str = ""
 
 
 class KeyResultScore(NamedTuple):
@@ -307,26 +310,47 @@ class KeyResult(Handle):
     def activity(self, v: Optional[str]) -> None:
         lib.skpi_key_result_set_activity(self._h, opt_text(v))
 
+    @property
+    def target_source(self) -> Optional[str]:
+        """Where the target comes from ('Retail benchmark, Example Study 2026'); None for a
+        target of the host's own. Kept by definitions files and stores."""
+        return string(lib.skpi_key_result_target_source(self._h))
+
+    @target_source.setter
+    def target_source(self, v: Optional[str]) -> None:
+        lib.skpi_key_result_set_target_source(self._h, opt_text(v))
+
+    def set_target_benchmark(self, benchmarks: Benchmarks, industry: str) -> None:
+        """Take the target from the benchmark of the metric and industry (the selector's
+        network before 'all'; 'any' period rows); the start stays. NotFoundError when none applies."""
+        lib.skpi_key_result_set_target_benchmark(self._h, Benchmarks._of(benchmarks), utf8(industry))
+
     def set_metric(self, metric: str, selector: str = "*") -> None:
         """Link a metric-linked key result to a metric of the dataset and a channel selector."""
         lib.skpi_key_result_set_metric(self._h, utf8(metric), utf8(selector))
 
     def check_in(self, time: TimeLike, value: Optional[float] = None,
-                 confidence: Optional[float] = None, note: Optional[str] = None) -> None:
-        """Record a check-in (value None: confidence only; confidence None: none given)."""
-        lib.skpi_key_result_add_checkin(self._h, seconds(time), _nan_if_none(value),
-                                        _nan_if_none(confidence), opt_text(note))
+                 confidence: Optional[float] = None, note: Optional[str] = None,
+                 author: Optional[str] = None) -> None:
+        """Record a check-in (value None: confidence only; confidence None: none given;
+        author: who made it)."""
+        lib.skpi_key_result_add_checkin_by(self._h, seconds(time), _nan_if_none(value),
+                                           _nan_if_none(confidence), opt_text(note),
+                                           opt_text(author))
 
     @property
     def checkins(self) -> List[CheckIn]:
-        """[CheckIn(time, value, confidence, note), ...] in time order."""
+        """[CheckIn(time, value, confidence, note, author), ...] in time order."""
         h = self._h
         t, v, c, n = ctypes.c_int64(), ctypes.c_double(), ctypes.c_double(), ctypes.c_char_p()
+        who = ctypes.c_char_p()
         out: List[CheckIn] = []
         for i in range(lib.skpi_key_result_checkin_count(h)):
             lib.skpi_key_result_checkin(ctypes.byref(t), ctypes.byref(v), ctypes.byref(c),
                                         ctypes.byref(n), h, i)
-            out.append(CheckIn(t.value, _none_if_nan(v.value), _none_if_nan(c.value), required(n.value)))
+            lib.skpi_key_result_checkin_author(ctypes.byref(who), h, i)
+            out.append(CheckIn(t.value, _none_if_nan(v.value), _none_if_nan(c.value), required(n.value),
+                               required(who.value)))
         return out
 
     def remove_checkin(self, index: int) -> None:

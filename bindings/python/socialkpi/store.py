@@ -227,13 +227,14 @@ class Store(Handle):
 
     def add_checkin(self, objective: str, key_result: int, time: TimeLike,
                     value: Optional[float] = None, confidence: Optional[float] = None,
-                    note: Optional[str] = None) -> None:
+                    note: Optional[str] = None, author: Optional[str] = None) -> None:
         """Append a check-in to key result number `key_result` (0-based) of a saved objective,
-        without loading the definitions (value None: confidence only; confidence None: none)."""
-        lib.skpi_store_add_checkin(self._h, utf8(objective), int(key_result), seconds(time),
-                                   math.nan if value is None else float(value),
-                                   math.nan if confidence is None else float(confidence),
-                                   opt_text(note))
+        without loading the definitions (value None: confidence only; confidence None: none;
+        author: who made it)."""
+        lib.skpi_store_add_checkin_by(self._h, utf8(objective), int(key_result), seconds(time),
+                                      math.nan if value is None else float(value),
+                                      math.nan if confidence is None else float(confidence),
+                                      opt_text(note), opt_text(author))
 
     # report definitions and runs ------------------------------------------------
 
