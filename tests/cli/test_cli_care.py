@@ -30,7 +30,7 @@ def skpi(*args):
 @pytest.fixture()
 def store_path():
     os.makedirs(WORK, exist_ok=True)
-    path = os.path.join(WORK, "care.db")
+    path = os.path.join(WORK, "care_py.db")
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(path + suffix):
             os.remove(path + suffix)
