@@ -222,12 +222,14 @@ static void goals(skpi__render *r, const skpi__view *b)
         S(r, tone_cls(goal.tone));
         S(r, "\">");
         H(r, goal.status_label);
-        S(r, "</span>");
+        S(r, "</span></p>");
+        /* the owner on a line of its own, so that a role never breaks
+         * away from its name beside the badge (as in the PDF card) */
         if (goal.owner) {
-            S(r, " \xC2\xB7 ");
+            S(r, "<p class=\"meta\">");
             H(r, skpi__word(r, SKPI_TPL_GOAL_OWNER, "owner", goal.owner, NULL));
+            S(r, "</p>");
         }
-        S(r, "</p>");
         skpi__html_progress(r, goal.progress.value, goal.expected.value, goal.tone,
                             skpi__word(r, SKPI_TPL_GOAL_PROGRESS_LABEL, "progress", c.progress,
                                        "expected", c.expected, NULL));

@@ -171,8 +171,8 @@ static void cards_in_readers_words(void **state)
         assert_lacks(md, "2026-12-31");
         assert_lacks(md, "2026-11-03");
 
-        /* HTML: the owner beside the status badge, the card's own line */
-        assert_has(html, "</span> \xC2\xB7 %s</p>", cases[i].owner);
+        /* HTML: the owner on a line under the status badge, the card's own line */
+        assert_has(html, "</span></p><p class=\"meta\">%s</p>", cases[i].owner);
         assert_has(html, "<p class=\"meta\">%s \xC2\xB7 %s</p>", cases[i].of, cases[i].by);
         assert_contains(html, cases[i].posted);
         assert_lacks(html, "2026-12-31");
