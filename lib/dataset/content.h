@@ -49,8 +49,19 @@ static inline unsigned char skpi__content_kind(const skpi__content *c, size_t i)
 /* The value of a prepared query (c->metric, c->rate) on post i. */
 void skpi__content_eval(skpi_value *out, const skpi__content *c, const skpi__query *q, size_t i);
 
-/* The median of v[0..n), n > 0, reordering v (expected linear time). */
+/* The median of v[0..n), n > 0, overwriting v (expected linear time). */
 double skpi__median_of(double *v, size_t n);
+/* The median from the two middle values. */
+static inline double skpi__middle(double lower, double upper)
+{
+    return lower == upper ? lower : (lower + upper) / 2;
+}
+/* The two middle values of v[0..n) (the same one for odd n). */
+void skpi__middles_of(double *v, double *spare, size_t n, double *lower, double *upper);
+/* The r0-th and r1-th smallest of v[0..n) (from 0; r0 <= r1 < n) into *a
+ * and *b. With spare (room for n) the work is done there and v is left as
+ * it was; without, v is overwritten. */
+void skpi__order_stats(double *v, double *spare, size_t n, size_t r0, size_t r1, double *a, double *b);
 
 /* A post's figure, for ranking. */
 typedef struct skpi__scored {

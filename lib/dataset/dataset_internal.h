@@ -96,6 +96,15 @@ struct skpi_post {
     unsigned char kind; /* skpi__kind of the raw type; SKPI__KIND_UNSET: none given */
 };
 
+/* Post types normalised across networks (post_kinds.c). */
+enum {
+    SKPI__KIND_OTHER, SKPI__KIND_PHOTO, SKPI__KIND_VIDEO, SKPI__KIND_REEL, SKPI__KIND_CAROUSEL,
+    SKPI__KIND_LINK, SKPI__KIND_TEXT, SKPI__KIND_STORY, SKPI__KIND_LIVE, SKPI__KIND_POLL,
+    SKPI__KIND_REPOST, SKPI__KIND_REPLY, SKPI__KIND_MEDIA,
+    SKPI__KIND_COUNT,
+    SKPI__KIND_UNSET = 255
+};
+
 /* The posts' figures as columns (post_columns.c): what aggregates over many
  * posts read instead of one allocation per post. Built on first use and
  * again after any change to the posts. */
@@ -106,9 +115,14 @@ typedef struct skpi__post_columns {
     uint32_t *channel;
     unsigned char *kind;   /* the normalised kind (skpi__post_kind()) */
     skpi_time first, last; /* the earliest and latest publication time */
+    size_t kind_posts[SKPI__KIND_COUNT]; /* the posts of each kind */
     double **values;       /* per catalog metric: each post's value, NaN when it has none;
                             * NULL until asked for */
     size_t n_metrics;
+    /* Working memory of the aggregates, kept from one call to the next:
+     * fresh pages cost more than the work on them (post_columns.c). */
+    double *scratch;
+    size_t scratch_cap; /* doubles */
 } skpi__post_columns;
 
 struct skpi_dataset {
@@ -272,16 +286,12 @@ void skpi__post_columns_stale(skpi_dataset *ds);
 /* Make the columns current, with the values of every leaf of the queries. */
 int skpi__post_columns_ensure(const skpi_dataset *ds, const skpi__query *const *queries, size_t n);
 /* skpi__post_leaves() of post i read from the columns. */
+/* Working memory for n doubles, the dataset's to keep and reuse: valid
+ * until the next call on the dataset. NULL (error set) when out of memory;
+ * what was there is kept. */
+double *skpi__post_columns_scratch(const skpi_dataset *ds, size_t n);
 bool skpi__post_columns_leaves(double *values, const skpi_dataset *ds, const skpi__query *q, size_t i);
 
-/* Post types normalised across networks (post_kinds.c). */
-enum {
-    SKPI__KIND_OTHER, SKPI__KIND_PHOTO, SKPI__KIND_VIDEO, SKPI__KIND_REEL, SKPI__KIND_CAROUSEL,
-    SKPI__KIND_LINK, SKPI__KIND_TEXT, SKPI__KIND_STORY, SKPI__KIND_LIVE, SKPI__KIND_POLL,
-    SKPI__KIND_REPOST, SKPI__KIND_REPLY, SKPI__KIND_MEDIA,
-    SKPI__KIND_COUNT,
-    SKPI__KIND_UNSET = 255
-};
 /* The kind a raw type names; SKPI__KIND_UNSET for an empty one. */
 unsigned char skpi__kind_of_raw(const char *raw);
 /* A post's kind; one without a raw type is read off its text and its

@@ -2,7 +2,8 @@
  * counts the values by a 12-bit digit of their order and keeps only the
  * bucket that holds the middle, without the mispredicted branch per value
  * that costs quickselect most of its time; Hoare's selection finishes on
- * the few values left. Both give the very same order statistics. */
+ * the few values left. Both give the very same order statistics. The
+ * values left out are overwritten, not kept: half the writes of a swap. */
 #include "dataset/content.h"
 
 #include <string.h>
@@ -49,28 +50,27 @@ static inline uint64_t order_key(double d)
     return u >> 63 ? ~u : u | (UINT64_C(1) << 63);
 }
 
-/* Narrow v[0..*n) to the values whose digit at shift lies in the buckets
- * of ranks *r0 and *r1, moved to the front; the ranks become ranks among
- * them. Returns whether one bucket holds both (the next digit can go on). */
-static bool radix_narrow(double *v, size_t *n, size_t *r0, size_t *r1, int shift)
+/* Narrow src[0..*n) to the values whose digit at shift lies in the buckets
+ * of ranks *r0 and *r1, written to dst[0..*n) (dst may be src: a value is
+ * read before its place is written); the ranks become ranks among them.
+ * Returns whether one bucket holds both (the next digit can go on). */
+static bool radix_narrow(const double *src, double *dst, size_t *n, size_t *r0, size_t *r1, int shift)
 {
     uint32_t count[RADIX_MASK + 1];
     memset(count, 0, sizeof count);
-    for (size_t i = 0; i < *n; i++) count[(order_key(v[i]) >> shift) & RADIX_MASK]++;
+    for (size_t i = 0; i < *n; i++) count[(order_key(src[i]) >> shift) & RADIX_MASK]++;
     size_t below = 0;
     unsigned b0 = 0;
     while (below + count[b0] <= *r0) below += count[b0++];
     size_t upto = below + count[b0];
     unsigned b1 = b0;
     while (upto <= *r1) upto += count[++b1];
-    /* v[0..m) are kept, v[m..i) are not: swapping every value keeps that
-     * without a branch */
+    /* every value is written, the kept ones advance: no branch per value */
     size_t m = 0;
     for (size_t i = 0; i < *n; i++) {
-        double x = v[i];
+        double x = src[i];
         unsigned d = (unsigned)(order_key(x) >> shift) & RADIX_MASK;
-        v[i] = v[m];
-        v[m] = x;
+        dst[m] = x;
         m += d - b0 <= b1 - b0;
     }
     *n = m;
@@ -79,17 +79,44 @@ static bool radix_narrow(double *v, size_t *n, size_t *r0, size_t *r1, int shift
     return b0 == b1;
 }
 
+void skpi__order_stats(double *v, double *spare, size_t n, size_t r0, size_t r1, double *a, double *b)
+{
+    bool same_bucket = n <= UINT32_MAX;
+    double *w = spare ? spare : v;
+    const double *from = v;
+    for (int shift = 64 - RADIX_BITS; same_bucket && n >= RADIX_MIN && shift >= 0; shift -= RADIX_BITS) {
+        same_bucket = radix_narrow(from, w, &n, &r0, &r1, shift);
+        from = w;
+    }
+    if (from != w) memcpy(w, from, n * sizeof *w);
+    select_kth(w, n, r1);
+    *b = w[r1];
+    if (r0 == r1) {
+        *a = *b;
+        return;
+    }
+    /* w[0..r1) holds the ranks below r1: the r0-th is the r0-th among
+     * them, and the largest of them when it is the one just below */
+    if (r0 + 1 < r1) {
+        select_kth(w, r1, r0);
+        *a = w[r0];
+        return;
+    }
+    double lower = w[0];
+    for (size_t i = 1; i < r1; i++)
+        if (w[i] > lower) lower = w[i];
+    *a = lower;
+}
+
+void skpi__middles_of(double *v, double *spare, size_t n, double *lower, double *upper)
+{
+    size_t r1 = n / 2;
+    skpi__order_stats(v, spare, n, n % 2 ? r1 : r1 - 1, r1, lower, upper);
+}
+
 double skpi__median_of(double *v, size_t n)
 {
-    size_t r1 = n / 2, r0 = n % 2 ? r1 : r1 - 1;
-    bool same_bucket = n <= UINT32_MAX;
-    for (int shift = 64 - RADIX_BITS; same_bucket && n >= RADIX_MIN && shift >= 0; shift -= RADIX_BITS)
-        same_bucket = radix_narrow(v, &n, &r0, &r1, shift);
-    select_kth(v, n, r1);
-    if (r0 == r1) return v[r1];
-    /* the largest of the lower part is the other middle value */
-    double lower = v[0];
-    for (size_t i = 1; i < r1; i++)
-        if (v[i] > lower) lower = v[i];
-    return (lower + v[r1]) / 2;
+    double lower, upper;
+    skpi__middles_of(v, NULL, n, &lower, &upper);
+    return skpi__middle(lower, upper);
 }

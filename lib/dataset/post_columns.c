@@ -8,6 +8,7 @@
 #include "dataset/dataset_internal.h"
 
 #include <math.h>
+#include <string.h>
 
 int skpi__post_columns_new(skpi__post_columns **out, size_t n_metrics)
 {
@@ -45,6 +46,7 @@ void skpi__post_columns_free(skpi__post_columns *pc)
     if (!pc) return;
     clear(pc);
     skpi__free(pc->values);
+    skpi__free(pc->scratch);
     skpi__free(pc);
 }
 
@@ -80,6 +82,7 @@ static void fill(skpi__post_columns *pc, const skpi_dataset *ds, const batch *b)
     if (b->base) {
         pc->first = INT64_MAX;
         pc->last = INT64_MIN;
+        memset(pc->kind_posts, 0, sizeof pc->kind_posts);
     }
     for (size_t i = 0; i < ds->n_posts; i++) {
         if (i + 8 < ds->n_posts) {
@@ -93,6 +96,7 @@ static void fill(skpi__post_columns *pc, const skpi_dataset *ds, const batch *b)
             /* the kind read off a post without a raw type is kept too: it
              * only changes with the post */
             pc->kind[i] = skpi__post_kind(p, media_metric);
+            pc->kind_posts[pc->kind[i]]++;
             if (p->published < pc->first) pc->first = p->published;
             if (p->published > pc->last) pc->last = p->published;
         }
@@ -147,6 +151,25 @@ int skpi__post_columns_ensure(const skpi_dataset *ds, const skpi__query *const *
         }
     fill(pc, ds, &b);
     return SKPI_OK;
+}
+
+/* Kept between calls, and not dropped with the columns: on a large
+ * dataset the first writes to freshly mapped pages took longer than the
+ * grouping itself. */
+double *skpi__post_columns_scratch(const skpi_dataset *ds, size_t n)
+{
+    skpi__post_columns *pc = ds->post_columns;
+    if (n == 0) n = 1;
+    if (n <= pc->scratch_cap) return pc->scratch;
+    double *s = skpi__reallocarray(NULL, n, sizeof *s);
+    if (!s) {
+        skpi__nomem();
+        return NULL;
+    }
+    skpi__free(pc->scratch);
+    pc->scratch = s;
+    pc->scratch_cap = n;
+    return s;
 }
 
 bool skpi__post_columns_leaves(double *values, const skpi_dataset *ds, const skpi__query *q, size_t i)

@@ -13,11 +13,14 @@ typedef struct group {
     skpi__ksum total;
     size_t rate_posts;    /* posts whose rate components are all present */
     skpi_value median, rate, share;
+    double lower, upper;  /* the middle values behind the median */
     size_t *top, *bottom; /* post indices */
     size_t n_top, n_bottom;
     bool too_few;
     double order;         /* the median, higher better whatever the metric's direction */
     skpi__scored *ranks;  /* while building: the best (ranked slots), then the worst */
+    double bar[2];        /* what a post's value (times the sign, for the best; times
+                           * minus the sign, for the worst) must reach to be ranked */
 } group;
 
 struct skpi_post_groups {
@@ -55,12 +58,16 @@ void skpi_post_groups_free(skpi_post_groups *pg)
 typedef struct build {
     skpi__content c;
     skpi_post_groups *pg;
-    /* the metric's values by group, for medians: group and value of each */
+    /* by tag: the metric's values with their group, for medians */
     uint32_t *eg;
     double *ev;
     size_t n_entries, cap_entries;
     double *all_values; /* by tag: every post's once, for the summary's median */
     size_t n_all;
+    /* the values by group, group i's from start[i] on (g[i].valued of
+     * them): by type in the dataset's scratch memory, by tag owned */
+    double *by_group;
+    size_t *start;
     size_t leaf_cap; /* groups the leaf_sums array has room for */
     int by;
 } build;
@@ -82,6 +89,7 @@ static int add_group(build *b, const char *key, bool own)
     memset(&pg->g[pg->n], 0, sizeof pg->g[pg->n]);
     pg->g[pg->n].ranks = skpi__reallocarray(NULL, 2 * b->c.ranked, sizeof *pg->g[pg->n].ranks);
     if (!pg->g[pg->n].ranks) return skpi__nomem();
+    pg->g[pg->n].bar[0] = pg->g[pg->n].bar[1] = -INFINITY;
     pg->g[pg->n].key = key;
     pg->g[pg->n].own_key = own;
     pg->n++;
@@ -180,22 +188,20 @@ static int push_entry(build *b, uint32_t gi, double value)
     return SKPI_OK;
 }
 
-/* Keep the k best (by sign) in best[0..*n), best first, by insertion. Most
- * posts are worse than the k-th best kept: the value alone says so. */
+/* Keep the k best (by sign) in best[0..*n), best first, by insertion; *bar
+ * becomes the k-th best's value times the sign once there are k. Most
+ * posts fall short of the bar: their value alone says so. */
 static inline void keep_best(const skpi_dataset *ds, skpi__scored *best, size_t *n, size_t k,
-                             const skpi__scored *s, int sign)
+                             const skpi__scored *s, int sign, double *bar)
 {
-    if (*n == k) {
-        double d = s->value - best[k - 1].value;
-        if (sign > 0 ? d < 0 : d > 0) return;
-        if (!skpi__scored_better(ds, s, &best[k - 1], sign)) return;
-    }
+    if (*n == k && !skpi__scored_better(ds, s, &best[k - 1], sign)) return;
     size_t j = *n < k ? (*n)++ : k - 1;
     while (j > 0 && skpi__scored_better(ds, s, &best[j - 1], sign)) {
         best[j] = best[j - 1];
         j--;
     }
     best[j] = *s;
+    if (*n == k) *bar = sign * best[k - 1].value;
 }
 
 /* Count one post in a group; inlined into both passes, as it runs for
@@ -203,7 +209,8 @@ static inline void keep_best(const skpi_dataset *ds, skpi__scored *best, size_t 
 __attribute__((always_inline)) static inline void count_in(const build *b, group *g,
                                                            skpi__ksum *leaf_sums,
                                                            const skpi__scored *s,
-                                                           const double *leaves, bool has_leaves)
+                                                           const double *leaves, bool has_leaves,
+                                                           size_t n_leaves)
 {
     g->posts++;
     if (!isnan(s->value)) {
@@ -211,13 +218,15 @@ __attribute__((always_inline)) static inline void count_in(const build *b, group
         skpi__ksum_add(&g->total, s->value);
         if (g->ranks) {
             size_t k = b->c.ranked;
-            keep_best(b->c.ds, g->ranks, &g->n_top, k, s, b->c.sign);
-            keep_best(b->c.ds, g->ranks + k, &g->n_bottom, k, s, -b->c.sign);
+            double v = b->c.sign * s->value;
+            if (v >= g->bar[0]) keep_best(b->c.ds, g->ranks, &g->n_top, k, s, b->c.sign, &g->bar[0]);
+            if (-v >= g->bar[1])
+                keep_best(b->c.ds, g->ranks + k, &g->n_bottom, k, s, -b->c.sign, &g->bar[1]);
         }
     }
     if (has_leaves) {
         g->rate_posts++;
-        for (size_t k = 0; k < b->pg->n_leaves; k++) skpi__ksum_add(&leaf_sums[k], leaves[k]);
+        for (size_t k = 0; k < n_leaves; k++) skpi__ksum_add(&leaf_sums[k], leaves[k]);
     }
 }
 
@@ -235,11 +244,11 @@ static inline double figure(const skpi__content *c, const double *col, size_t i)
 /* The values of the rate's components on post i, straight off their
  * columns unless one lacks (a stock then comes off its series). */
 static inline bool rate_leaves(double *leaves, const skpi__content *c, const double *const *cols,
-                               size_t i)
+                               size_t i, size_t n_leaves)
 {
     if (c->rate.uses_days) return false;
     bool all = true;
-    for (size_t k = 0; k < c->rate.n_leaves; k++) {
+    for (size_t k = 0; k < n_leaves; k++) {
         leaves[k] = cols[k][i];
         all &= !isnan(leaves[k]);
     }
@@ -283,33 +292,65 @@ static void sum_up(skpi_post_groups *pg)
     }
 }
 
-/* One pass over the post columns; each value goes into the entries with
- * its group. */
+/* By tag: where each group's values start in by_group, after the groups
+ * before it. */
+static int group_starts(build *b)
+{
+    skpi_post_groups *pg = b->pg;
+    b->start = skpi__calloc(pg->n + 1, sizeof *b->start);
+    if (!b->start) return skpi__nomem();
+    for (size_t i = 0; i < pg->n; i++) b->start[i + 1] = b->start[i] + pg->g[i].valued;
+    return SKPI_OK;
+}
+
+/* One pass over the post columns: each post counts in its group, and its
+ * value goes straight into its group's part of by_group. A part has room
+ * for every post of its kind, chosen or not, as the columns count them: no
+ * pass has to count them first. Group i's values are then the first
+ * g[i].valued of its part. */
+/* The pass itself, for a number of the rate's components known where it
+ * is inlined: the usual ones get loops the compiler unrolls. */
+__attribute__((always_inline)) static inline void type_pass(build *b, const reader *r,
+                                                            double *by_group, size_t *at,
+                                                            size_t n_leaves)
+{
+    skpi_post_groups *pg = b->pg;
+    const skpi__content *c = &b->c;
+    double leaves[SKPI__MAX_LEAVES];
+    for (size_t i = 0; i < c->ds->n_posts; i++) {
+        if (!skpi__content_selects(c, i)) continue;
+        skpi__scored s = { figure(c, r->col, i), (uint32_t)i };
+        bool has_leaves = rate_leaves(leaves, c, r->leaf_cols, i, n_leaves);
+        uint32_t gi = skpi__content_kind(c, i);
+        by_group[at[gi]] = s.value;
+        at[gi] += !isnan(s.value);
+        count_in(b, &pg->g[gi], &pg->leaf_sums[gi * n_leaves], &s, leaves, has_leaves, n_leaves);
+    }
+}
+
 static int collect_by_type(build *b)
 {
     skpi_post_groups *pg = b->pg;
     const skpi__content *c = &b->c;
     size_t n_posts = c->ds->n_posts;
-    double leaves[SKPI__MAX_LEAVES];
     reader r;
     reader_init(&r, c);
-    /* one entry per post at most: no growing */
-    b->eg = skpi__reallocarray(NULL, n_posts ? n_posts : 1, sizeof *b->eg);
-    b->ev = skpi__reallocarray(NULL, n_posts ? n_posts : 1, sizeof *b->ev);
-    if (!b->eg || !b->ev) return skpi__nomem();
-    b->cap_entries = n_posts ? n_posts : 1;
-    for (size_t i = 0; i < n_posts; i++) {
-        if (!skpi__content_selects(c, i)) continue;
-        skpi__scored s = { figure(c, r.col, i), (uint32_t)i };
-        bool has_leaves = rate_leaves(leaves, c, r.leaf_cols, i);
-        uint32_t gi = skpi__content_kind(c, i);
-        if (!isnan(s.value)) {
-            b->eg[b->n_entries] = gi;
-            b->ev[b->n_entries++] = s.value;
-        }
-        count_in(b, &pg->g[gi], &pg->leaf_sums[gi * pg->n_leaves], &s, leaves, has_leaves);
+    /* the second half is for the medians' work */
+    double *by_group = skpi__post_columns_scratch(c->ds, 2 * n_posts);
+    if (!by_group) return SKPI_ENOMEM;
+    b->start = skpi__calloc(pg->n + 1, sizeof *b->start);
+    if (!b->start) return skpi__nomem();
+    for (size_t k = 0; k < pg->n; k++) b->start[k + 1] = b->start[k] + c->cols->kind_posts[k];
+    size_t at[SKPI__KIND_COUNT];
+    memcpy(at, b->start, sizeof at);
+    switch (pg->n_leaves) {
+    case 0: type_pass(b, &r, by_group, at, 0); break;
+    case 1: type_pass(b, &r, by_group, at, 1); break;
+    case 2: type_pass(b, &r, by_group, at, 2); break;
+    default: type_pass(b, &r, by_group, at, pg->n_leaves); break;
     }
     sum_up(pg);
+    b->by_group = by_group;
     return SKPI_OK;
 }
 
@@ -331,29 +372,34 @@ static int collect_by_tag(build *b)
     for (size_t i = 0; i < n_posts; i++) {
         if (!skpi__content_selects(c, i)) continue;
         skpi__scored s = { figure(c, r.col, i), (uint32_t)i };
-        bool has_leaves = rate_leaves(leaves, c, r.leaf_cols, i);
+        bool has_leaves = rate_leaves(leaves, c, r.leaf_cols, i, pg->n_leaves);
         size_t n = 0;
         if ((rc = post_tag_groups(b, ds->posts[i], groups, &n)) != SKPI_OK) return rc;
         for (size_t k = 0; k < n; k++) {
             if (!isnan(s.value) && (rc = push_entry(b, groups[k], s.value)) != SKPI_OK) return rc;
             count_in(b, &pg->g[groups[k]], &pg->leaf_sums[groups[k] * pg->n_leaves], &s, leaves,
-                     has_leaves);
+                     has_leaves, pg->n_leaves);
         }
         if (!isnan(s.value)) b->all_values[b->n_all++] = s.value;
-        count_in(b, &pg->all, pg->all_leaf_sums, &s, leaves, has_leaves);
+        count_in(b, &pg->all, pg->all_leaf_sums, &s, leaves, has_leaves, pg->n_leaves);
     }
     return SKPI_OK;
 }
 
 /* ---- figures ------------------------------------------------------------------- */
 
-static int figures(build *b, group *g, double *values, size_t nv, const skpi__ksum *leaf_sums,
-                   double all_total)
+/* A group's figures from its nv values (worked on in spare when not NULL,
+ * else overwritten); values NULL: its middle values are set already. */
+static int figures(build *b, group *g, double *values, double *spare, size_t nv,
+                   const skpi__ksum *leaf_sums, double all_total)
 {
     const skpi_dataset *ds = b->c.ds;
     int sign = b->c.sign;
     g->median = (skpi_value){ NAN, SKPI_MISSING };
-    if (nv > 0) g->median = (skpi_value){ skpi__median_of(values, nv), SKPI_AVAILABLE };
+    if (nv > 0) {
+        if (values) skpi__middles_of(values, spare, nv, &g->lower, &g->upper);
+        g->median = (skpi_value){ skpi__middle(g->lower, g->upper), SKPI_AVAILABLE };
+    }
     g->too_few = nv < b->c.min_posts;
     g->order = nv > 0 ? sign * g->median.value : -INFINITY;
     double total = skpi__ksum_value(&g->total);
@@ -394,38 +440,68 @@ static int group_order(const void *pa, const void *pb)
     return strcmp(a->key, b->key);
 }
 
+/* By tag: the entries by group (a counting sort), into memory of their own. */
+static int place_by_tag(build *b)
+{
+    if (group_starts(b) != SKPI_OK) return SKPI_ENOMEM;
+    b->by_group = skpi__reallocarray(NULL, b->n_entries ? b->n_entries : 1, sizeof *b->by_group);
+    size_t *at = skpi__reallocarray(NULL, b->pg->n ? b->pg->n : 1, sizeof *at);
+    if (!b->by_group || !at) {
+        skpi__free(at);
+        return skpi__nomem();
+    }
+    if (b->pg->n) memcpy(at, b->start, b->pg->n * sizeof *at);
+    for (size_t i = 0; i < b->n_entries; i++) b->by_group[at[b->eg[i]]++] = b->ev[i];
+    skpi__free(at);
+    return SKPI_OK;
+}
+
+/* By type: the middle values of all the groups' values together. They lie
+ * between the smallest lower middle and the largest upper middle of the
+ * groups, as more than half of each group's values lie on each side of
+ * those (docs/content.md): one pass gathers the values in that range and
+ * counts those below it, and the selection runs on the gathered alone. */
+static void summary_middles(const build *b, double *lower, double *upper)
+{
+    const skpi_post_groups *pg = b->pg;
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < pg->n; i++) {
+        if (pg->g[i].valued == 0) continue;
+        if (pg->g[i].lower < lo) lo = pg->g[i].lower;
+        if (pg->g[i].upper > hi) hi = pg->g[i].upper;
+    }
+    double *gathered = b->by_group + b->c.ds->n_posts;
+    size_t below = 0, m = 0;
+    for (size_t i = 0; i < pg->n; i++) {
+        const double *v = b->by_group + b->start[i];
+        for (size_t j = 0; j < pg->g[i].valued; j++) {
+            double x = v[j];
+            gathered[m] = x;
+            below += x < lo;
+            m += (x >= lo) & (x <= hi);
+        }
+    }
+    size_t n = pg->all.valued, r1 = n / 2, r0 = n % 2 ? r1 : r1 - 1;
+    skpi__order_stats(gathered, NULL, m, r0 - below, r1 - below, lower, upper);
+}
+
 static int finish(build *b)
 {
     skpi_post_groups *pg = b->pg;
-    size_t ng = pg->n;
-    /* Values by group (counting sort), then a median per group. */
-    size_t *end = skpi__calloc(ng + 1, sizeof *end);
-    double *sorted = skpi__reallocarray(NULL, b->n_entries ? b->n_entries : 1, sizeof *sorted);
-    int rc = SKPI_OK;
-    if (!end || !sorted) {
-        rc = skpi__nomem();
-        goto done;
-    }
-    for (size_t i = 0; i < b->n_entries; i++) end[b->eg[i] + 1]++;
-    for (size_t i = 0; i < ng; i++) end[i + 1] += end[i];
-    for (size_t i = 0; i < b->n_entries; i++) sorted[end[b->eg[i]]++] = b->ev[i];
-    /* end[i] is now where group i ends */
+    int rc = b->by == SKPI_POSTS_BY_TAG ? place_by_tag(b) : SKPI_OK;
     double all_total = skpi__ksum_value(&pg->all.total);
-    size_t from = 0;
-    for (size_t i = 0; i < ng && rc == SKPI_OK; i++) {
-        rc = figures(b, &pg->g[i], sorted + from, end[i] - from, &pg->leaf_sums[i * pg->n_leaves],
-                     all_total);
-        from = end[i];
+    /* by type the groups' values stay as they are for the summary's: each
+     * group works in the scratch memory's second half */
+    double *spare = b->by == SKPI_POSTS_BY_TYPE ? b->by_group + b->c.ds->n_posts : NULL;
+    for (size_t i = 0; i < pg->n && rc == SKPI_OK; i++)
+        rc = figures(b, &pg->g[i], b->by_group + b->start[i], spare ? spare + b->start[i] : NULL,
+                     pg->g[i].valued, &pg->leaf_sums[i * pg->n_leaves], all_total);
+    if (rc == SKPI_OK && b->by == SKPI_POSTS_BY_TYPE) {
+        if (pg->all.valued > 0) summary_middles(b, &pg->all.lower, &pg->all.upper);
+        rc = figures(b, &pg->all, NULL, NULL, pg->all.valued, pg->all_leaf_sums, all_total);
+    } else if (rc == SKPI_OK) {
+        rc = figures(b, &pg->all, b->all_values, NULL, b->n_all, pg->all_leaf_sums, all_total);
     }
-    /* by type every value is in one group: the groups' medians only
-     * reordered each group's part, and all of them are the summary's */
-    if (rc == SKPI_OK && b->by == SKPI_POSTS_BY_TYPE)
-        rc = figures(b, &pg->all, sorted, b->n_entries, pg->all_leaf_sums, all_total);
-    else if (rc == SKPI_OK)
-        rc = figures(b, &pg->all, b->all_values, b->n_all, pg->all_leaf_sums, all_total);
-done:
-    skpi__free(end);
-    skpi__free(sorted);
     return rc;
 }
 
@@ -469,6 +545,8 @@ int skpi_post_groups_new(skpi_post_groups **out, const skpi_dataset *ds, int by,
     skpi__free(b.eg);
     skpi__free(b.ev);
     skpi__free(b.all_values);
+    skpi__free(b.start);
+    if (by == SKPI_POSTS_BY_TAG) skpi__free(b.by_group);
     skpi__content_release(&b.c);
     if (rc != SKPI_OK) {
         skpi_post_groups_free(pg);

@@ -64,15 +64,16 @@ int skpi_posting_times_new(skpi_posting_times **out, const skpi_dataset *ds, skp
     if (rc != SKPI_OK) return rc;
     skpi_posting_times *t = skpi__calloc(1, sizeof *t);
     /* Values grouped by cell: the cell of each counted post first, then a
-     * counting sort, then a median per cell. */
+     * counting sort, then a median per cell; the arrays are the dataset's
+     * scratch memory, reused from call to call. */
     size_t n = ds->n_posts ? ds->n_posts : 1;
-    double *value = skpi__reallocarray(NULL, n, sizeof *value);
-    uint8_t *cell = skpi__reallocarray(NULL, n, sizeof *cell);
-    double *by_cell = skpi__reallocarray(NULL, n, sizeof *by_cell);
-    if (!t || !value || !cell || !by_cell) {
-        rc = skpi__nomem();
+    double *scratch = skpi__post_columns_scratch(ds, 2 * n + (n + sizeof(double) - 1) / sizeof(double));
+    if (!t || !scratch) {
+        rc = t ? SKPI_ENOMEM : skpi__nomem();
         goto done;
     }
+    double *value = scratch, *by_cell = scratch + n;
+    uint8_t *cell = (uint8_t *)(scratch + 2 * n);
     size_t k = 0;
     /* One pass over the post columns. */
     for (size_t i = 0; i < ds->n_posts; i++) {
@@ -104,9 +105,6 @@ int skpi_posting_times_new(skpi_posting_times **out, const skpi_dataset *ds, skp
     }
     rank_slots(t, c.sign, c.min_slot_posts);
 done:
-    skpi__free(value);
-    skpi__free(cell);
-    skpi__free(by_cell);
     skpi__content_release(&c);
     if (rc != SKPI_OK) {
         skpi__free(t);

@@ -361,6 +361,54 @@ static void medians_of_many_posts_by_hand(void **state)
     skpi_dataset_free(ds);
 }
 
+/* The summary's median is the middle of every group's values together,
+ * not of the groups' medians: photos 0 and 10 and reels 0 and 10 both
+ * have the median 5, and the four values together have the middle values
+ * 0 and 10 (median 5), none of them 5. Photos 1 2 3 and reels 4 5 6 7
+ * (medians 2 and 5.5) have the middle 4 together. A photo outside the
+ * period and a reel without engagements count in no median. */
+static void summary_median_across_groups_by_hand(void **state)
+{
+    (void)state;
+    skpi_dataset *ds = new_dataset();
+    post(ds, "feb", date(2026, 2, 27, 9), "IG image", "", 1000, 10);
+    post(ds, "p1", date(2026, 3, 2, 9), "IG image", "", 0, 10);
+    post(ds, "r1", date(2026, 3, 2, 10), "IG reel", "", 10, 10);
+    post(ds, "r2", date(2026, 3, 2, 11), "IG reel", "", NAN, 10);
+    post(ds, "p2", date(2026, 3, 2, 12), "IG image", "", 10, 10);
+    post(ds, "r3", date(2026, 3, 2, 13), "IG reel", "", 0, 10);
+    skpi_post_groups *g = NULL;
+    assert_int_equal(skpi_post_groups_new(&g, ds, SKPI_POSTS_BY_TYPE, march(), NULL), SKPI_OK);
+    assert_int_equal(skpi_post_groups_count(g), 2);
+    for (size_t i = 0; i < 2; i++) near(group_at(g, i).median.value, 5, 0);
+    skpi_post_group all = { .version = SKPI_POST_GROUP_VERSION };
+    assert_int_equal(skpi_post_groups_summary(&all, g), SKPI_OK);
+    assert_int_equal(all.posts, 5);
+    assert_int_equal(all.valued, 4);
+    near(all.total.value, 20, 0);
+    near(all.median.value, 5, 0);
+    skpi_post_groups_free(g);
+    skpi_dataset_free(ds);
+
+    ds = new_dataset();
+    const double photos[] = { 3, 1, 2 }, reels[] = { 7, 4, 6, 5 };
+    char id[8];
+    for (int i = 0; i < 4; i++) {
+        snprintf(id, sizeof id, "r%d", i);
+        post(ds, id, date(2026, 3, 3, 9 + i), "Reels", "", reels[i], 10);
+        if (i == 3) continue;
+        snprintf(id, sizeof id, "p%d", i);
+        post(ds, id, date(2026, 3, 4, 9 + i), "Photos", "", photos[i], 10);
+    }
+    assert_int_equal(skpi_post_groups_new(&g, ds, SKPI_POSTS_BY_TYPE, march(), NULL), SKPI_OK);
+    near(group_at(g, 0).median.value, 5.5, 0);
+    near(group_at(g, 1).median.value, 2, 0);
+    assert_int_equal(skpi_post_groups_summary(&all, g), SKPI_OK);
+    near(all.median.value, 4, 0);
+    skpi_post_groups_free(g);
+    skpi_dataset_free(ds);
+}
+
 /* A post without a raw type is a media post while it has media views: the
  * groups follow a change of its values. */
 static void groups_follow_kinds_read_off_posts(void **state)
@@ -546,6 +594,7 @@ int main(void)
         cmocka_unit_test(post_types_are_normalised),
         cmocka_unit_test(groups_by_type_by_hand),
         cmocka_unit_test(medians_of_many_posts_by_hand),
+        cmocka_unit_test(summary_median_across_groups_by_hand),
         cmocka_unit_test(groups_follow_kinds_read_off_posts),
         cmocka_unit_test(groups_by_tag_by_hand),
         cmocka_unit_test(posting_times_by_hand),
