@@ -6,6 +6,8 @@
 
 #include "dataset/dataset_internal.h"
 
+#include <string.h>
+
 #define SKPI__CONTENT_MAX_RANKED 50
 
 typedef struct skpi__content {
@@ -56,12 +58,38 @@ static inline double skpi__middle(double lower, double upper)
 {
     return lower == upper ? lower : (lower + upper) / 2;
 }
-/* The two middle values of v[0..n) (the same one for odd n). */
-void skpi__middles_of(double *v, double *spare, size_t n, double *lower, double *upper);
+/* The two middle values of v[0..n) (the same one for odd n), overwriting v. */
+void skpi__middles_of(double *v, size_t n, double *lower, double *upper);
 /* The r0-th and r1-th smallest of v[0..n) (from 0; r0 <= r1 < n) into *a
- * and *b. With spare (room for n) the work is done there and v is left as
- * it was; without, v is overwritten. */
-void skpi__order_stats(double *v, double *spare, size_t n, size_t r0, size_t r1, double *a, double *b);
+ * and *b, overwriting v. */
+void skpi__order_stats(double *v, size_t n, size_t r0, size_t r1, double *a, double *b);
+
+/* The radix passes' pieces, for a caller that counts the values by their
+ * top digit as it gathers them. */
+#define SKPI__RADIX_BITS 12
+#define SKPI__RADIX_BUCKETS (1u << SKPI__RADIX_BITS)
+/* Below this many values selection alone is as quick as radix passes. */
+#define SKPI__RADIX_MIN 4096
+/* An unsigned key in the order of the doubles (NaN aside). */
+static inline uint64_t skpi__order_key(double d)
+{
+    uint64_t u;
+    memcpy(&u, &d, sizeof u);
+    return u >> 63 ? ~u : u | (UINT64_C(1) << 63);
+}
+/* The top digit of a value's key: the first radix pass's bucket. */
+static inline unsigned skpi__top_digit(double d)
+{
+    return (unsigned)(skpi__order_key(d) >> (64 - SKPI__RADIX_BITS));
+}
+/* From a count of values by digit: the buckets *b0 to *b1 that hold the
+ * ranks *r0 and *r1, which become ranks among the values of those. */
+void skpi__radix_buckets(const uint32_t *count, size_t *r0, size_t *r1, unsigned *b0, unsigned *b1);
+/* skpi__order_stats() of values whose top digits all lie in the buckets
+ * skpi__radix_buckets() gave, with the ranks it gave; one_bucket: b0 ==
+ * b1, so the passes go on with the next digit. v is overwritten. */
+void skpi__order_stats_after_top(double *v, size_t n, size_t r0, size_t r1, bool one_bucket,
+                                 double *a, double *b);
 
 /* A post's figure, for ranking. */
 typedef struct skpi__scored {

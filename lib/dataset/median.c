@@ -8,10 +8,9 @@
 
 #include <string.h>
 
-#define RADIX_BITS 12
-#define RADIX_MASK ((1u << RADIX_BITS) - 1)
-/* Below this many values selection alone is as quick. */
-#define RADIX_MIN 4096
+#define RADIX_BITS SKPI__RADIX_BITS
+#define RADIX_MASK (SKPI__RADIX_BUCKETS - 1)
+#define RADIX_MIN SKPI__RADIX_MIN
 
 /* Hoare's selection: v[k] is the k-th smallest afterwards, smaller values
  * before it, larger after. */
@@ -42,14 +41,6 @@ static void select_kth(double *v, size_t n, size_t k)
     }
 }
 
-/* An unsigned key in the order of the doubles (NaN aside). */
-static inline uint64_t order_key(double d)
-{
-    uint64_t u;
-    memcpy(&u, &d, sizeof u);
-    return u >> 63 ? ~u : u | (UINT64_C(1) << 63);
-}
-
 /* Narrow src[0..*n) to the values whose digit at shift lies in the buckets
  * of ranks *r0 and *r1, written to dst[0..*n) (dst may be src: a value is
  * read before its place is written); the ranks become ranks among them.
@@ -58,65 +49,81 @@ static bool radix_narrow(const double *src, double *dst, size_t *n, size_t *r0, 
 {
     uint32_t count[RADIX_MASK + 1];
     memset(count, 0, sizeof count);
-    for (size_t i = 0; i < *n; i++) count[(order_key(src[i]) >> shift) & RADIX_MASK]++;
-    size_t below = 0;
-    unsigned b0 = 0;
-    while (below + count[b0] <= *r0) below += count[b0++];
-    size_t upto = below + count[b0];
-    unsigned b1 = b0;
-    while (upto <= *r1) upto += count[++b1];
+    for (size_t i = 0; i < *n; i++) count[(skpi__order_key(src[i]) >> shift) & RADIX_MASK]++;
+    unsigned b0, b1;
+    skpi__radix_buckets(count, r0, r1, &b0, &b1);
     /* every value is written, the kept ones advance: no branch per value */
     size_t m = 0;
     for (size_t i = 0; i < *n; i++) {
         double x = src[i];
-        unsigned d = (unsigned)(order_key(x) >> shift) & RADIX_MASK;
+        unsigned d = (unsigned)(skpi__order_key(x) >> shift) & RADIX_MASK;
         dst[m] = x;
         m += d - b0 <= b1 - b0;
     }
     *n = m;
-    *r0 -= below;
-    *r1 -= below;
     return b0 == b1;
 }
 
-void skpi__order_stats(double *v, double *spare, size_t n, size_t r0, size_t r1, double *a, double *b)
+void skpi__radix_buckets(const uint32_t *count, size_t *r0, size_t *r1, unsigned *b0, unsigned *b1)
+{
+    size_t below = 0;
+    unsigned d = 0;
+    while (below + count[d] <= *r0) below += count[d++];
+    *b0 = d;
+    size_t upto = below + count[d];
+    while (upto <= *r1) upto += count[++d];
+    *b1 = d;
+    *r0 -= below;
+    *r1 -= below;
+}
+
+/* Radix passes from the digit at shift on (while one bucket holds both
+ * ranks), then selection; v[0..n) is overwritten. */
+static void order_stats_from(double *v, size_t n, size_t r0, size_t r1, int shift, double *a,
+                             double *b)
 {
     bool same_bucket = n <= UINT32_MAX;
-    double *w = spare ? spare : v;
-    const double *from = v;
-    for (int shift = 64 - RADIX_BITS; same_bucket && n >= RADIX_MIN && shift >= 0; shift -= RADIX_BITS) {
-        same_bucket = radix_narrow(from, w, &n, &r0, &r1, shift);
-        from = w;
-    }
-    if (from != w) memcpy(w, from, n * sizeof *w);
-    select_kth(w, n, r1);
-    *b = w[r1];
+    for (; same_bucket && n >= RADIX_MIN && shift >= 0; shift -= RADIX_BITS)
+        same_bucket = radix_narrow(v, v, &n, &r0, &r1, shift);
+    select_kth(v, n, r1);
+    *b = v[r1];
     if (r0 == r1) {
         *a = *b;
         return;
     }
-    /* w[0..r1) holds the ranks below r1: the r0-th is the r0-th among
+    /* v[0..r1) holds the ranks below r1: the r0-th is the r0-th among
      * them, and the largest of them when it is the one just below */
     if (r0 + 1 < r1) {
-        select_kth(w, r1, r0);
-        *a = w[r0];
+        select_kth(v, r1, r0);
+        *a = v[r0];
         return;
     }
-    double lower = w[0];
+    double lower = v[0];
     for (size_t i = 1; i < r1; i++)
-        if (w[i] > lower) lower = w[i];
+        if (v[i] > lower) lower = v[i];
     *a = lower;
 }
 
-void skpi__middles_of(double *v, double *spare, size_t n, double *lower, double *upper)
+void skpi__order_stats(double *v, size_t n, size_t r0, size_t r1, double *a, double *b)
+{
+    order_stats_from(v, n, r0, r1, 64 - RADIX_BITS, a, b);
+}
+
+void skpi__order_stats_after_top(double *v, size_t n, size_t r0, size_t r1, bool one_bucket,
+                                 double *a, double *b)
+{
+    order_stats_from(v, n, r0, r1, one_bucket ? 64 - 2 * RADIX_BITS : -1, a, b);
+}
+
+void skpi__middles_of(double *v, size_t n, double *lower, double *upper)
 {
     size_t r1 = n / 2;
-    skpi__order_stats(v, spare, n, n % 2 ? r1 : r1 - 1, r1, lower, upper);
+    skpi__order_stats(v, n, n % 2 ? r1 : r1 - 1, r1, lower, upper);
 }
 
 double skpi__median_of(double *v, size_t n)
 {
     double lower, upper;
-    skpi__middles_of(v, NULL, n, &lower, &upper);
+    skpi__middles_of(v, n, &lower, &upper);
     return skpi__middle(lower, upper);
 }

@@ -68,6 +68,7 @@ typedef struct build {
      * them): by type in the dataset's scratch memory, by tag owned */
     double *by_group;
     size_t *start;
+    uint32_t *top_count; /* by type: each group's values counted by their top digit */
     size_t leaf_cap; /* groups the leaf_sums array has room for */
     int by;
 } build;
@@ -312,7 +313,7 @@ static int group_starts(build *b)
  * is inlined: the usual ones get loops the compiler unrolls. */
 __attribute__((always_inline)) static inline void type_pass(build *b, const reader *r,
                                                             double *by_group, size_t *at,
-                                                            size_t n_leaves)
+                                                            uint32_t *top_count, size_t n_leaves)
 {
     skpi_post_groups *pg = b->pg;
     const skpi__content *c = &b->c;
@@ -322,8 +323,10 @@ __attribute__((always_inline)) static inline void type_pass(build *b, const read
         skpi__scored s = { figure(c, r->col, i), (uint32_t)i };
         bool has_leaves = rate_leaves(leaves, c, r->leaf_cols, i, n_leaves);
         uint32_t gi = skpi__content_kind(c, i);
+        bool valued = !isnan(s.value);
         by_group[at[gi]] = s.value;
-        at[gi] += !isnan(s.value);
+        at[gi] += valued;
+        top_count[gi * SKPI__RADIX_BUCKETS + skpi__top_digit(s.value)] += valued;
         count_in(b, &pg->g[gi], &pg->leaf_sums[gi * n_leaves], &s, leaves, has_leaves, n_leaves);
     }
 }
@@ -335,19 +338,24 @@ static int collect_by_type(build *b)
     size_t n_posts = c->ds->n_posts;
     reader r;
     reader_init(&r, c);
-    /* the second half is for the medians' work */
-    double *by_group = skpi__post_columns_scratch(c->ds, 2 * n_posts);
+    /* then as much for the medians' work, then the count by top digit */
+    size_t counts = pg->n * SKPI__RADIX_BUCKETS;
+    double *by_group = skpi__post_columns_scratch(
+        c->ds, 2 * n_posts + (counts * sizeof(uint32_t) + sizeof(double) - 1) / sizeof(double));
     if (!by_group) return SKPI_ENOMEM;
+    b->top_count = (uint32_t *)(by_group + 2 * n_posts);
+    memset(b->top_count, 0, counts * sizeof *b->top_count);
     b->start = skpi__calloc(pg->n + 1, sizeof *b->start);
     if (!b->start) return skpi__nomem();
     for (size_t k = 0; k < pg->n; k++) b->start[k + 1] = b->start[k] + c->cols->kind_posts[k];
     size_t at[SKPI__KIND_COUNT];
     memcpy(at, b->start, sizeof at);
+    uint32_t *tc = b->top_count;
     switch (pg->n_leaves) {
-    case 0: type_pass(b, &r, by_group, at, 0); break;
-    case 1: type_pass(b, &r, by_group, at, 1); break;
-    case 2: type_pass(b, &r, by_group, at, 2); break;
-    default: type_pass(b, &r, by_group, at, pg->n_leaves); break;
+    case 0: type_pass(b, &r, by_group, at, tc, 0); break;
+    case 1: type_pass(b, &r, by_group, at, tc, 1); break;
+    case 2: type_pass(b, &r, by_group, at, tc, 2); break;
+    default: type_pass(b, &r, by_group, at, tc, pg->n_leaves); break;
     }
     sum_up(pg);
     b->by_group = by_group;
@@ -388,16 +396,16 @@ static int collect_by_tag(build *b)
 
 /* ---- figures ------------------------------------------------------------------- */
 
-/* A group's figures from its nv values (worked on in spare when not NULL,
- * else overwritten); values NULL: its middle values are set already. */
-static int figures(build *b, group *g, double *values, double *spare, size_t nv,
-                   const skpi__ksum *leaf_sums, double all_total)
+/* A group's figures from its nv values (overwritten); values NULL: its
+ * middle values are set already. */
+static int figures(build *b, group *g, double *values, size_t nv, const skpi__ksum *leaf_sums,
+                   double all_total)
 {
     const skpi_dataset *ds = b->c.ds;
     int sign = b->c.sign;
     g->median = (skpi_value){ NAN, SKPI_MISSING };
     if (nv > 0) {
-        if (values) skpi__middles_of(values, spare, nv, &g->lower, &g->upper);
+        if (values) skpi__middles_of(values, nv, &g->lower, &g->upper);
         g->median = (skpi_value){ skpi__middle(g->lower, g->upper), SKPI_AVAILABLE };
     }
     g->too_few = nv < b->c.min_posts;
@@ -456,33 +464,57 @@ static int place_by_tag(build *b)
     return SKPI_OK;
 }
 
-/* By type: the middle values of all the groups' values together. They lie
- * between the smallest lower middle and the largest upper middle of the
- * groups, as more than half of each group's values lie on each side of
- * those (docs/content.md): one pass gathers the values in that range and
- * counts those below it, and the selection runs on the gathered alone. */
-static void summary_middles(const build *b, double *lower, double *upper)
+/* The ranks of the middle values among n. */
+static void middle_ranks(size_t n, size_t *r0, size_t *r1)
 {
-    const skpi_post_groups *pg = b->pg;
-    double lo = INFINITY, hi = -INFINITY;
+    *r1 = n / 2;
+    *r0 = n % 2 ? *r1 : *r1 - 1;
+}
+
+/* By type: every group's middle values and the summary's, from one more
+ * pass over the values. The count by top digit that the first pass made
+ * tells each group's first radix bucket, and summed up the summary's:
+ * the pass copies each group's bucket to its part of the second half and
+ * gathers the summary's at the front of by_group, whose values it has
+ * read by then. The selection then runs on the buckets alone. */
+static void type_middles(build *b)
+{
+    skpi_post_groups *pg = b->pg;
+    size_t n_posts = b->c.ds->n_posts;
+    uint32_t all_count[SKPI__RADIX_BUCKETS] = { 0 };
+    for (size_t i = 0; i < pg->n; i++)
+        for (unsigned d = 0; d < SKPI__RADIX_BUCKETS; d++)
+            all_count[d] += b->top_count[i * SKPI__RADIX_BUCKETS + d];
+    size_t r0, r1;
+    unsigned d0 = 0, d1 = 0;
+    middle_ranks(pg->all.valued, &r0, &r1);
+    if (pg->all.valued > 0) skpi__radix_buckets(all_count, &r0, &r1, &d0, &d1);
+    size_t gathered = 0;
     for (size_t i = 0; i < pg->n; i++) {
-        if (pg->g[i].valued == 0) continue;
-        if (pg->g[i].lower < lo) lo = pg->g[i].lower;
-        if (pg->g[i].upper > hi) hi = pg->g[i].upper;
-    }
-    double *gathered = b->by_group + b->c.ds->n_posts;
-    size_t below = 0, m = 0;
-    for (size_t i = 0; i < pg->n; i++) {
+        group *g = &pg->g[i];
+        size_t n = g->valued, g0, g1;
+        if (n == 0) continue;
+        middle_ranks(n, &g0, &g1);
+        unsigned b0 = 0, b1 = SKPI__RADIX_BUCKETS - 1;
+        if (n >= SKPI__RADIX_MIN)
+            skpi__radix_buckets(&b->top_count[i * SKPI__RADIX_BUCKETS], &g0, &g1, &b0, &b1);
         const double *v = b->by_group + b->start[i];
-        for (size_t j = 0; j < pg->g[i].valued; j++) {
+        double *kept = b->by_group + n_posts + b->start[i];
+        size_t m = 0;
+        for (size_t j = 0; j < n; j++) {
             double x = v[j];
-            gathered[m] = x;
-            below += x < lo;
-            m += (x >= lo) & (x <= hi);
+            unsigned d = skpi__top_digit(x);
+            kept[m] = x;
+            m += d - b0 <= b1 - b0;
+            b->by_group[gathered] = x;
+            gathered += d - d0 <= d1 - d0;
         }
+        skpi__order_stats_after_top(kept, m, g0, g1, n >= SKPI__RADIX_MIN && b0 == b1, &g->lower,
+                                    &g->upper);
     }
-    size_t n = pg->all.valued, r1 = n / 2, r0 = n % 2 ? r1 : r1 - 1;
-    skpi__order_stats(gathered, NULL, m, r0 - below, r1 - below, lower, upper);
+    if (pg->all.valued > 0)
+        skpi__order_stats_after_top(b->by_group, gathered, r0, r1, d0 == d1, &pg->all.lower,
+                                    &pg->all.upper);
 }
 
 static int finish(build *b)
@@ -490,17 +522,16 @@ static int finish(build *b)
     skpi_post_groups *pg = b->pg;
     int rc = b->by == SKPI_POSTS_BY_TAG ? place_by_tag(b) : SKPI_OK;
     double all_total = skpi__ksum_value(&pg->all.total);
-    /* by type the groups' values stay as they are for the summary's: each
-     * group works in the scratch memory's second half */
-    double *spare = b->by == SKPI_POSTS_BY_TYPE ? b->by_group + b->c.ds->n_posts : NULL;
+    if (b->by == SKPI_POSTS_BY_TYPE) type_middles(b);
+    /* by type the middle values are there already */
+    double *values = b->by == SKPI_POSTS_BY_TYPE ? NULL : b->by_group;
     for (size_t i = 0; i < pg->n && rc == SKPI_OK; i++)
-        rc = figures(b, &pg->g[i], b->by_group + b->start[i], spare ? spare + b->start[i] : NULL,
-                     pg->g[i].valued, &pg->leaf_sums[i * pg->n_leaves], all_total);
+        rc = figures(b, &pg->g[i], values ? values + b->start[i] : NULL, pg->g[i].valued,
+                     &pg->leaf_sums[i * pg->n_leaves], all_total);
     if (rc == SKPI_OK && b->by == SKPI_POSTS_BY_TYPE) {
-        if (pg->all.valued > 0) summary_middles(b, &pg->all.lower, &pg->all.upper);
-        rc = figures(b, &pg->all, NULL, NULL, pg->all.valued, pg->all_leaf_sums, all_total);
+        rc = figures(b, &pg->all, NULL, pg->all.valued, pg->all_leaf_sums, all_total);
     } else if (rc == SKPI_OK) {
-        rc = figures(b, &pg->all, b->all_values, NULL, b->n_all, pg->all_leaf_sums, all_total);
+        rc = figures(b, &pg->all, b->all_values, b->n_all, pg->all_leaf_sums, all_total);
     }
     return rc;
 }
