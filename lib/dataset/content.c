@@ -85,6 +85,20 @@ int skpi__content_prepare(skpi__content *c, const skpi_dataset *ds, skpi_period 
     return SKPI_OK;
 }
 
+/* One size for both aggregates, so that either finds the memory the other
+ * left: two doubles a post, then a byte a post (posting times' cells) or a
+ * count per type and top digit (by type), whichever is larger. */
+double *skpi__content_scratch(const skpi_dataset *ds, void **tail)
+{
+    size_t n = ds->n_posts ? ds->n_posts : 1;
+    size_t counts = (SKPI__KIND_COUNT * SKPI__RADIX_BUCKETS * sizeof(uint32_t) + sizeof(double) - 1) /
+                    sizeof(double);
+    size_t cells = (n + sizeof(double) - 1) / sizeof(double);
+    double *s = skpi__post_columns_scratch(ds, 2 * n + (counts > cells ? counts : cells));
+    if (s) *tail = s + 2 * n;
+    return s;
+}
+
 void skpi__content_release(skpi__content *c)
 {
     skpi__free(c->channel_on);

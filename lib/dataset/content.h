@@ -51,6 +51,11 @@ static inline unsigned char skpi__content_kind(const skpi__content *c, size_t i)
 /* The value of a prepared query (c->metric, c->rate) on post i. */
 void skpi__content_eval(skpi_value *out, const skpi__content *c, const skpi__query *q, size_t i);
 
+/* The aggregates' working memory, the dataset's to keep (NULL when out of
+ * memory, error set): two doubles a post from the result, and *tail room
+ * for a byte a post or a count per post type and top digit. */
+double *skpi__content_scratch(const skpi_dataset *ds, void **tail);
+
 /* The median of v[0..n), n > 0, overwriting v (expected linear time). */
 double skpi__median_of(double *v, size_t n);
 /* The median from the two middle values. */

@@ -304,13 +304,8 @@ static int group_starts(build *b)
     return SKPI_OK;
 }
 
-/* One pass over the post columns: each post counts in its group, and its
- * value goes straight into its group's part of by_group. A part has room
- * for every post of its kind, chosen or not, as the columns count them: no
- * pass has to count them first. Group i's values are then the first
- * g[i].valued of its part. */
-/* The pass itself, for a number of the rate's components known where it
- * is inlined: the usual ones get loops the compiler unrolls. */
+/* The pass of collect_by_type(), for a number of the rate's components
+ * known where it is inlined: the usual ones get loops the compiler unrolls. */
 __attribute__((always_inline)) static inline void type_pass(build *b, const reader *r,
                                                             double *by_group, size_t *at,
                                                             uint32_t *top_count, size_t n_leaves)
@@ -331,20 +326,24 @@ __attribute__((always_inline)) static inline void type_pass(build *b, const read
     }
 }
 
+/* One pass over the post columns: each post counts in its group, and its
+ * value goes straight into its group's part of by_group and is counted by
+ * its top digit. A part has room for every post of its kind, chosen or
+ * not, as the columns count them: no pass has to count them first. Group
+ * i's values are then the first g[i].valued of its part. */
 static int collect_by_type(build *b)
 {
     skpi_post_groups *pg = b->pg;
     const skpi__content *c = &b->c;
-    size_t n_posts = c->ds->n_posts;
     reader r;
     reader_init(&r, c);
-    /* then as much for the medians' work, then the count by top digit */
-    size_t counts = pg->n * SKPI__RADIX_BUCKETS;
-    double *by_group = skpi__post_columns_scratch(
-        c->ds, 2 * n_posts + (counts * sizeof(uint32_t) + sizeof(double) - 1) / sizeof(double));
+    /* the values by type, then as many for the medians' work, then the
+     * count by top digit */
+    void *tail;
+    double *by_group = skpi__content_scratch(c->ds, &tail);
     if (!by_group) return SKPI_ENOMEM;
-    b->top_count = (uint32_t *)(by_group + 2 * n_posts);
-    memset(b->top_count, 0, counts * sizeof *b->top_count);
+    b->top_count = tail;
+    memset(b->top_count, 0, pg->n * SKPI__RADIX_BUCKETS * sizeof *b->top_count);
     b->start = skpi__calloc(pg->n + 1, sizeof *b->start);
     if (!b->start) return skpi__nomem();
     for (size_t k = 0; k < pg->n; k++) b->start[k + 1] = b->start[k] + c->cols->kind_posts[k];

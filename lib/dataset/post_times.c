@@ -66,14 +66,14 @@ int skpi_posting_times_new(skpi_posting_times **out, const skpi_dataset *ds, skp
     /* Values grouped by cell: the cell of each counted post first, then a
      * counting sort, then a median per cell; the arrays are the dataset's
      * scratch memory, reused from call to call. */
-    size_t n = ds->n_posts ? ds->n_posts : 1;
-    double *scratch = skpi__post_columns_scratch(ds, 2 * n + (n + sizeof(double) - 1) / sizeof(double));
+    void *tail;
+    double *scratch = skpi__content_scratch(ds, &tail);
     if (!t || !scratch) {
         rc = t ? SKPI_ENOMEM : skpi__nomem();
         goto done;
     }
-    double *value = scratch, *by_cell = scratch + n;
-    uint8_t *cell = (uint8_t *)(scratch + 2 * n);
+    double *value = scratch, *by_cell = scratch + (ds->n_posts ? ds->n_posts : 1);
+    uint8_t *cell = tail;
     size_t k = 0;
     /* One pass over the post columns. */
     for (size_t i = 0; i < ds->n_posts; i++) {
