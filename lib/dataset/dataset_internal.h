@@ -9,6 +9,7 @@
 #include "core/dataset_txn.h"
 #include "core/metrics_internal.h"
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -235,7 +236,8 @@ typedef struct skpi__ksum { double sum, c; } skpi__ksum;
 static inline void skpi__ksum_add(skpi__ksum *k, double x)
 {
     double t = k->sum + x;
-    if ((k->sum >= 0 ? k->sum : -k->sum) >= (x >= 0 ? x : -x)) k->c += (k->sum - t) + x;
+    /* fabs() is a mask, where a ternary compiled to a branch per operand */
+    if (fabs(k->sum) >= fabs(x)) k->c += (k->sum - t) + x;
     else k->c += (x - t) + k->sum;
     k->sum = t;
 }
