@@ -71,3 +71,68 @@ def test_posting_times(week):
     assert t.posts[1][19] == 2 and t.median[1][19] == 20
     assert t.best == [(1, 10), (2, 19), (3, 13)]
     assert list(t.to_frame()["posts"]) == [2, 2, 2]
+
+
+def test_groups_by_type_of_many_posts_against_pandas():
+    """Twenty thousand generated posts on two channels, some without
+    engagements or impressions, grouped by type over the whole year, over
+    four months and over one channel's four months, each recomputed with
+    pandas: every figure of every type and of the summary, and the best and
+    worst three posts (ties broken by the earlier post, then channel, then
+    id). Thousands of posts per type take the medians through the radix
+    passes; the later calls reuse the memory of the first."""
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    rng = np.random.default_rng(20261206)
+    n = 20_000
+    raw = {"IG reel": "reel", "IG image": "photo", "IG carousel": "carousel", "Links": "link",
+           "Text": "text"}
+    year = pd.Timestamp("2026-01-01", tz="UTC").value // 10**9
+    posts = pd.DataFrame({
+        "channel": rng.choice(["instagram:@a", "instagram:@b"], n),
+        "id": [str(i) for i in range(n)],
+        "published": rng.integers(year, year + 365 * 86400, n),
+        "raw": rng.choice(list(raw), n),
+        "eng": rng.integers(0, 300, n).astype(float),  # many ties
+        "imp": rng.integers(100, 100_000, n).astype(float),
+    })
+    posts.loc[rng.random(n) < 0.05, "eng"] = np.nan
+    posts.loc[rng.random(n) < 0.03, "imp"] = np.nan
+    posts["kind"] = posts["raw"].map(raw)
+    ds = sk.Dataset()
+    for r in posts.itertuples():
+        values = {k: v for k, v in (("engagements", r.eng), ("impressions", r.imp)) if not math.isnan(v)}
+        ds.add_post(r.channel, r.id, int(r.published), r.raw, "", **values)
+
+    def expect(rows):
+        both = rows[rows["eng"].notna() & rows["imp"].notna()]
+        return dict(posts=len(rows), valued=int(rows["eng"].notna().sum()), total=rows["eng"].sum(),
+                    median=rows["eng"].median(), rate=both["eng"].sum() / both["imp"].sum() * 100)
+
+    def ranked(rows, ascending):
+        rows = rows[rows["eng"].notna()].sort_values(["eng", "published", "channel", "id"],
+                                                     ascending=[ascending, True, True, True])
+        return list(rows["id"][:3])
+
+    day = lambda d: pd.Timestamp(d, tz="UTC").value // 10**9
+    cases = [(("2026-01-01", "2027-01-01"), None), (("2026-03-01", "2026-07-01"), None),
+             (("2026-03-01", "2026-07-01"), "instagram:@b")]
+    for (start, end), selector in cases:
+        rows = posts[(posts["published"] >= day(start)) & (posts["published"] < day(end))]
+        if selector:
+            rows = rows[rows["channel"] == selector]
+        g = ds.post_groups((start, end), selector=selector)
+        total = rows["eng"].sum()
+        assert {x.key for x in g.groups} == set(rows["kind"])
+        for key, part in list(rows.groupby("kind")) + [("all", rows)]:
+            got = g.summary if key == "all" else g[key]
+            want = expect(part)
+            assert (got.posts, got.valued) == (want["posts"], want["valued"]), (selector, key)
+            assert got.median.value == want["median"], (selector, key)
+            assert math.isclose(got.total.value, want["total"], rel_tol=1e-12), (selector, key)
+            assert math.isclose(got.rate.value, want["rate"], rel_tol=1e-12), (selector, key)
+            assert math.isclose(got.share.value, want["total"] / total, rel_tol=1e-12), key
+            if key != "all":
+                assert [p.id for p in got.top] == ranked(part, False), (selector, key)
+                assert [p.id for p in got.bottom] == ranked(part, True), (selector, key)
+    ds.close()
