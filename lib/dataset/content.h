@@ -65,9 +65,6 @@ static inline double skpi__middle(double lower, double upper)
 }
 /* The two middle values of v[0..n) (the same one for odd n), overwriting v. */
 void skpi__middles_of(double *v, size_t n, double *lower, double *upper);
-/* The r0-th and r1-th smallest of v[0..n) (from 0; r0 <= r1 < n) into *a
- * and *b, overwriting v. */
-void skpi__order_stats(double *v, size_t n, size_t r0, size_t r1, double *a, double *b);
 
 /* The radix passes' pieces, for a caller that counts the values by their
  * top digit as it gathers them. */
@@ -90,9 +87,10 @@ static inline unsigned skpi__top_digit(double d)
 /* From a count of values by digit: the buckets *b0 to *b1 that hold the
  * ranks *r0 and *r1, which become ranks among the values of those. */
 void skpi__radix_buckets(const uint32_t *count, size_t *r0, size_t *r1, unsigned *b0, unsigned *b1);
-/* skpi__order_stats() of values whose top digits all lie in the buckets
- * skpi__radix_buckets() gave, with the ranks it gave; one_bucket: b0 ==
- * b1, so the passes go on with the next digit. v is overwritten. */
+/* The r0-th and r1-th smallest (r1 is r0 or r0 + 1) of values whose top
+ * digits all lie in the buckets skpi__radix_buckets() gave, with the ranks
+ * it gave; one_bucket: b0 == b1, so the passes go on with the next digit.
+ * v is overwritten. */
 void skpi__order_stats_after_top(double *v, size_t n, size_t r0, size_t r1, bool one_bucket,
                                  double *a, double *b);
 

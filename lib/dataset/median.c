@@ -77,8 +77,9 @@ void skpi__radix_buckets(const uint32_t *count, size_t *r0, size_t *r1, unsigned
     *r1 -= below;
 }
 
-/* Radix passes from the digit at shift on (while one bucket holds both
- * ranks), then selection; v[0..n) is overwritten. */
+/* The r0-th and r1-th smallest of v[0..n) (r1 is r0 or r0 + 1): radix
+ * passes from the digit at shift on (while one bucket holds both ranks),
+ * then selection; v[0..n) is overwritten. */
 static void order_stats_from(double *v, size_t n, size_t r0, size_t r1, int shift, double *a,
                              double *b)
 {
@@ -86,27 +87,13 @@ static void order_stats_from(double *v, size_t n, size_t r0, size_t r1, int shif
     for (; same_bucket && n >= RADIX_MIN && shift >= 0; shift -= RADIX_BITS)
         same_bucket = radix_narrow(v, v, &n, &r0, &r1, shift);
     select_kth(v, n, r1);
-    *b = v[r1];
-    if (r0 == r1) {
-        *a = *b;
-        return;
-    }
-    /* v[0..r1) holds the ranks below r1: the r0-th is the r0-th among
-     * them, and the largest of them when it is the one just below */
-    if (r0 + 1 < r1) {
-        select_kth(v, r1, r0);
-        *a = v[r0];
-        return;
-    }
+    *a = *b = v[r1];
+    if (r0 == r1) return;
+    /* the other is the largest of the values below r1 */
     double lower = v[0];
     for (size_t i = 1; i < r1; i++)
         if (v[i] > lower) lower = v[i];
     *a = lower;
-}
-
-void skpi__order_stats(double *v, size_t n, size_t r0, size_t r1, double *a, double *b)
-{
-    order_stats_from(v, n, r0, r1, 64 - RADIX_BITS, a, b);
 }
 
 void skpi__order_stats_after_top(double *v, size_t n, size_t r0, size_t r1, bool one_bucket,
@@ -118,7 +105,7 @@ void skpi__order_stats_after_top(double *v, size_t n, size_t r0, size_t r1, bool
 void skpi__middles_of(double *v, size_t n, double *lower, double *upper)
 {
     size_t r1 = n / 2;
-    skpi__order_stats(v, n, n % 2 ? r1 : r1 - 1, r1, lower, upper);
+    order_stats_from(v, n, n % 2 ? r1 : r1 - 1, r1, 64 - RADIX_BITS, lower, upper);
 }
 
 double skpi__median_of(double *v, size_t n)
