@@ -34,8 +34,7 @@ const char *skpi_last_error(void) { return error_message; }
 
 size_t skpi_error_message_size(void) { return SKPI__MSG_SIZE; }
 
-/* Cut at the last complete UTF-8 sequence so a truncated message stays valid. */
-static void trim_utf8_tail(char *s)
+void skpi__utf8_trim_tail(char *s)
 {
     size_t n = strlen(s);
     if (n == 0) return;
@@ -58,7 +57,7 @@ void skpi_error_set(const char *message)
     if (n >= SKPI__MSG_SIZE) {
         memcpy(error_message, message, SKPI__MSG_SIZE - 1);
         error_message[SKPI__MSG_SIZE - 1] = '\0';
-        trim_utf8_tail(error_message);
+        skpi__utf8_trim_tail(error_message);
     } else {
         memcpy(error_message, message, n + 1);
     }
@@ -79,7 +78,7 @@ int skpi__verror(int code, const char *fmt, va_list ap)
     bool switched = skpi__locale_enter(&host_locale) == SKPI_OK;
     int n = vsnprintf(error_message, SKPI__MSG_SIZE, fmt, ap);
     if (switched) skpi__locale_leave(host_locale);
-    if (n >= SKPI__MSG_SIZE) trim_utf8_tail(error_message);
+    if (n >= SKPI__MSG_SIZE) skpi__utf8_trim_tail(error_message);
     message_from_callback = false;
     return code;
 }

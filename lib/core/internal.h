@@ -49,6 +49,9 @@ void *skpi__realloc(void *ptr, size_t size);
 void *skpi__reallocarray(void *ptr, size_t count, size_t size);
 void skpi__free(void *ptr);
 char *skpi__strdup(const char *s);
+/* Drop an incomplete UTF-8 sequence at the end of s, as a cut to a
+ * buffer's size leaves: the text stays valid. */
+void skpi__utf8_trim_tail(char *s);
 /* Make room for `need` elements of `elem` bytes in *p, which holds *cap:
  * capacity doubles from 8, so n pushes cost O(n). False (and *p, *cap
  * untouched) when the allocation fails or the size overflows. */

@@ -2,6 +2,7 @@
 #include "core/target_source.h"
 #include "core/internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 int skpi__target_source_check(const char *text, const char *what)
@@ -16,4 +17,14 @@ int skpi__target_source_check(const char *text, const char *what)
             return skpi__error(SKPI_EINVAL, "%s: the target's source has a control character "
                                "at byte %zu", what, i);
     return SKPI_OK;
+}
+
+char *skpi__target_source_of_benchmark(const char *industry, const char *source)
+{
+    char text[SKPI__TARGET_SOURCE_MAX + 1];
+    snprintf(text, sizeof text, "%s benchmark, %s", industry, source);
+    skpi__utf8_trim_tail(text); /* a cut inside a character leaves part of it */
+    char *copy = skpi__strdup(text);
+    if (copy == NULL) skpi__nomem();
+    return copy;
 }

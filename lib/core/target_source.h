@@ -11,4 +11,8 @@
  * shows it inside one sentence). SKPI_EINVAL with "what: <the problem>". */
 int skpi__target_source_check(const char *text, const char *what);
 
+/* "<industry> benchmark, <source>", cut to SKPI__TARGET_SOURCE_MAX bytes at
+ * a character's boundary; skpi__free() it. NULL when out of memory. */
+char *skpi__target_source_of_benchmark(const char *industry, const char *source);
+
 #endif

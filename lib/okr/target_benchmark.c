@@ -5,7 +5,6 @@
 #include "core/selector.h"
 #include "core/target_source.h"
 
-#include <stdio.h>
 
 int skpi_key_result_set_target_benchmark(skpi_key_result *kr, const skpi_benchmarks *b, const char *industry)
 {
@@ -22,11 +21,9 @@ int skpi_key_result_set_target_benchmark(skpi_key_result *kr, const skpi_benchma
     size_t row;
     int rc = skpi_benchmarks_find(&row, b, kr->metric, network[0] ? network : NULL, industry, -1);
     if (rc != SKPI_OK) return rc;
-    char text[512];
-    snprintf(text, sizeof text, "%s benchmark, %s", skpi_benchmarks_industry(b, row),
-             skpi_benchmarks_source(b, row));
-    char *source = skpi__strdup(text);
-    if (source == NULL) return skpi__nomem();
+    char *source = skpi__target_source_of_benchmark(skpi_benchmarks_industry(b, row),
+                                                    skpi_benchmarks_source(b, row));
+    if (source == NULL) return SKPI_ENOMEM;
     if ((rc = skpi_key_result_set_range(kr, kr->start, skpi_benchmarks_value(b, row))) != SKPI_OK) {
         skpi__free(source);
         return rc;

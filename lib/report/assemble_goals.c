@@ -63,16 +63,31 @@ static skpi_value number(double v)
  * without one, whether the projected value meets the target. */
 /* A note followed by where a benchmark target comes from, so that a goal
  * card or key result line says whose number the target is. */
-static const char *note_with_source(skpi__asm *a, char *buf, size_t size, const char *note,
-                                    const char *source)
+/* The note, then the sentence that names where the target comes from:
+ * *out is the note itself when there is no source, else a text of its own
+ * that *own holds for the caller to free (the note is never cut short). */
+static int note_with_source(skpi__asm *a, const char **out, char **own, const char *note,
+                            const char *source)
 {
-    if (source == NULL) return note;
-    char own[512];
-    snprintf(own, sizeof own, "%s", note ? note : ""); /* note may be a->t's own text */
+    *out = note;
+    *own = NULL;
+    if (source == NULL) return SKPI_OK;
+    char *kept = skpi__strdup(note ? note : ""); /* note may be a->t's own text */
+    if (kept == NULL) return skpi__nomem();
     skpi__arg args[] = { { "source", source } };
-    if (skpi__asm_fill(a, SKPI_TPL_TARGET_SOURCE, args, 1) != SKPI_OK) return note;
-    snprintf(buf, size, "%s%s%s", own, own[0] ? " " : "", a->t.buf);
-    return buf;
+    int rc = skpi__asm_fill(a, SKPI_TPL_TARGET_SOURCE, args, 1);
+    size_t n = strlen(kept), m = rc == SKPI_OK ? strlen(a->t.buf) : 0;
+    char *text = rc == SKPI_OK ? skpi__malloc(n + 1 + m + 1) : NULL;
+    if (rc == SKPI_OK && text == NULL) rc = skpi__nomem();
+    if (rc == SKPI_OK) {
+        memcpy(text, kept, n);
+        size_t at = n;
+        if (n > 0) text[at++] = ' ';
+        memcpy(text + at, a->t.buf, m + 1);
+        *out = *own = text;
+    }
+    skpi__free(kept);
+    return rc;
 }
 
 static int goal_caveat(skpi__asm *a, char *buf, size_t size, int status, const skpi_doc_goal *card,
@@ -186,9 +201,11 @@ static int goal_card(skpi__asm *a, size_t block, size_t i, bool *charted)
     if (caveat[0]) card.caveat = caveat;
     TRY(card_note(a, &card.note, g, ev, card.unit, said));
     /* A target taken from a benchmark says whose number it is. */
-    char with_source[1024];
-    card.note = note_with_source(a, with_source, sizeof with_source, card.note, skpi_goal_target_source(g));
-    TRY(skpi_doc_goals_add(a->doc, block, &card));
+    char *own_note;
+    TRY(note_with_source(a, &card.note, &own_note, card.note, skpi_goal_target_source(g)));
+    int rc = skpi_doc_goals_add(a->doc, block, &card);
+    skpi__free(own_note);
+    TRY(rc);
     *charted = *charted || isfinite(card.progress.value);
     return SKPI_OK;
 }
@@ -341,10 +358,11 @@ static int key_results(skpi__asm *a, size_t block, size_t o, const skpi_objectiv
         const char *author, *note = latest_note(&author, kr, a->r->as_of);
         const char *signed_by = signed_note(note, author);
         if (note != NULL && signed_by == NULL) return skpi__nomem();
-        char with_source[1024];
-        line.note = note_with_source(a, with_source, sizeof with_source, signed_by,
-                                     skpi_key_result_target_source(kr));
-        int rc = skpi_doc_objective_add_key_result(a->doc, block, o, &line);
+        char *own_note = NULL;
+        int rc = note_with_source(a, &line.note, &own_note, signed_by,
+                                  skpi_key_result_target_source(kr));
+        if (rc == SKPI_OK) rc = skpi_doc_objective_add_key_result(a->doc, block, o, &line);
+        skpi__free(own_note);
         if (signed_by != note) skpi__free((char *)signed_by);
         TRY(rc);
     }

@@ -558,6 +558,78 @@ static char *render(const skpi_doc *doc, int format, size_t *size)
 }
 
 /* A report with two competitors and industry benchmarks, in every format. */
+/* A source of 300 two-byte characters ("\xC3\xA9", é): "Retail benchmark, "
+ * is 18 bytes, so the 511 bytes kept end in the lead byte of the 247th; the
+ * kept text stops before it, at 18 + 246 * 2 = 510 bytes. A key result's
+ * check-in note of 700 bytes then reaches the report whole, with the
+ * sentence naming the source after it. */
+static void long_benchmark_sources_stay_whole_characters(void **state)
+{
+    (void)state;
+    char source[601];
+    for (int i = 0; i < 300; i++) memcpy(source + 2 * i, "\xC3\xA9", 2);
+    source[600] = '\0';
+    skpi_benchmarks *b;
+    assert_int_equal(skpi_benchmarks_new(&b, NULL), SKPI_OK);
+    assert_int_equal(skpi_benchmarks_add(b, "engagement_rate_followers", "all", "Retail", "any", 1.5,
+                                         source), SKPI_OK);
+    skpi_goal *g;
+    assert_int_equal(skpi_goal_new(&g, "Engage"), SKPI_OK);
+    assert_int_equal(skpi_goal_set_metric(g, "engagement_rate_followers"), SKPI_OK);
+    assert_int_equal(skpi_goal_set_target_benchmark(g, b, "Retail"), SKPI_OK);
+    char want[511];
+    memcpy(want, "Retail benchmark, ", 18);
+    memcpy(want + 18, source, 492);
+    want[510] = '\0';
+    assert_string_equal(skpi_goal_target_source(g), want);
+    skpi_goal_free(g);
+
+    skpi_dataset *ds = fixture();
+    skpi_report *r;
+    assert_int_equal(skpi_report_new(&r, "Long notes"), SKPI_OK);
+    assert_int_equal(skpi_report_set_as_of(r, date(2026, 4, 1)), SKPI_OK);
+    const int sections[] = { SKPI_SECTION_OKRS };
+    assert_int_equal(skpi_report_set_sections(r, sections, 1), SKPI_OK);
+    skpi_objective *o;
+    skpi_key_result *kr;
+    assert_int_equal(skpi_objective_new(&o, "Engage like the industry"), SKPI_OK);
+    skpi_period quarter = { date(2026, 1, 1), date(2026, 4, 1) };
+    assert_int_equal(skpi_objective_set_period(o, quarter), SKPI_OK);
+    assert_int_equal(skpi_objective_add_key_result(&kr, o, SKPI_KR_METRIC, "Engagement rate"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_metric(kr, "engagement_rate_followers", "*"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_range(kr, 0.5, 5.0), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_target_benchmark(kr, b, "Retail"), SKPI_OK);
+    assert_string_equal(skpi_key_result_target_source(kr), want);
+    char note[701];
+    memset(note, 'n', 700);
+    note[700] = '\0';
+    assert_int_equal(skpi_key_result_add_checkin(kr, date(2026, 3, 15), 1.0, 0.8, note), SKPI_OK);
+    assert_int_equal(skpi_report_add_objective(r, o), SKPI_OK); /* borrowed */
+    skpi_doc *doc;
+    assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
+    bool seen = false;
+    for (size_t blk = 0; blk < skpi_doc_block_count(doc); blk++) {
+        int kind;
+        assert_int_equal(skpi_doc_block_kind(&kind, doc, blk), SKPI_OK);
+        if (kind != SKPI_BLOCK_OBJECTIVES) continue;
+        skpi_doc_key_result line;
+        assert_int_equal(skpi_doc_key_result_init(&line, SKPI_DOC_KEY_RESULT_VERSION), SKPI_OK);
+        assert_int_equal(skpi_doc_key_result_get(&line, doc, blk, 0, 0), SKPI_OK);
+        /* the note, a space, "Target: ", the source, "." */
+        assert_int_equal(strlen(line.note), 700 + 1 + 8 + 510 + 1);
+        assert_memory_equal(line.note, note, 700);
+        assert_memory_equal(line.note + 701, "Target: ", 8);
+        assert_memory_equal(line.note + 709, want, 510);
+        seen = true;
+    }
+    assert_true(seen);
+    skpi_doc_free(doc);
+    skpi_report_free(r);
+    skpi_objective_free(o);
+    skpi_benchmarks_free(b);
+    skpi_dataset_free(ds);
+}
+
 static void report_with_competitors_and_benchmarks(void **state)
 {
     (void)state;
@@ -1022,6 +1094,7 @@ int main(void)
         cmocka_unit_test(benchmark_gap_by_hand),
         cmocka_unit_test(benchmarks_out_of_memory),
         cmocka_unit_test(report_with_competitors_and_benchmarks),
+        cmocka_unit_test(long_benchmark_sources_stay_whole_characters),
         cmocka_unit_test(goal_and_key_result_targets_from_benchmarks),
         cmocka_unit_test(competitors_and_benchmarks_saved),
         cmocka_unit_test(benchmark_targets_saved),
