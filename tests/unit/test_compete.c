@@ -558,6 +558,20 @@ static char *render(const skpi_doc *doc, int format, size_t *size)
 }
 
 /* A report with two competitors and industry benchmarks, in every format. */
+/* The objective of a quarter with one key result on the engagement rate
+ * (0.5 to 5 until a benchmark gives its target). */
+static skpi_objective *engage_objective(skpi_key_result **kr)
+{
+    skpi_objective *o;
+    assert_int_equal(skpi_objective_new(&o, "Engage like the industry"), SKPI_OK);
+    skpi_period quarter = { date(2026, 1, 1), date(2026, 4, 1) };
+    assert_int_equal(skpi_objective_set_period(o, quarter), SKPI_OK);
+    assert_int_equal(skpi_objective_add_key_result(kr, o, SKPI_KR_METRIC, "Engagement rate"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_metric(*kr, "engagement_rate_followers", "*"), SKPI_OK);
+    assert_int_equal(skpi_key_result_set_range(*kr, 0.5, 5.0), SKPI_OK);
+    return o;
+}
+
 /* A source of 300 two-byte characters ("\xC3\xA9", é): "Retail benchmark, "
  * is 18 bytes, so the 511 bytes kept end in the lead byte of the 247th; the
  * kept text stops before it, at 18 + 246 * 2 = 510 bytes. A key result's
@@ -590,14 +604,8 @@ static void long_benchmark_sources_stay_whole_characters(void **state)
     assert_int_equal(skpi_report_set_as_of(r, date(2026, 4, 1)), SKPI_OK);
     const int sections[] = { SKPI_SECTION_OKRS };
     assert_int_equal(skpi_report_set_sections(r, sections, 1), SKPI_OK);
-    skpi_objective *o;
     skpi_key_result *kr;
-    assert_int_equal(skpi_objective_new(&o, "Engage like the industry"), SKPI_OK);
-    skpi_period quarter = { date(2026, 1, 1), date(2026, 4, 1) };
-    assert_int_equal(skpi_objective_set_period(o, quarter), SKPI_OK);
-    assert_int_equal(skpi_objective_add_key_result(&kr, o, SKPI_KR_METRIC, "Engagement rate"), SKPI_OK);
-    assert_int_equal(skpi_key_result_set_metric(kr, "engagement_rate_followers", "*"), SKPI_OK);
-    assert_int_equal(skpi_key_result_set_range(kr, 0.5, 5.0), SKPI_OK);
+    skpi_objective *o = engage_objective(&kr);
     assert_int_equal(skpi_key_result_set_target_benchmark(kr, b, "Retail"), SKPI_OK);
     assert_string_equal(skpi_key_result_target_source(kr), want);
     char note[701];
@@ -648,14 +656,8 @@ static void report_with_competitors_and_benchmarks(void **state)
                              SKPI_SECTION_GOALS, SKPI_SECTION_OKRS };
     assert_int_equal(skpi_report_set_sections(r, sections, 5), SKPI_OK);
     /* A key result to reach the industry's engagement rate, with a check-in note. */
-    skpi_objective *o;
     skpi_key_result *kr;
-    assert_int_equal(skpi_objective_new(&o, "Engage like the industry"), SKPI_OK);
-    skpi_period quarter = { date(2026, 1, 1), date(2026, 4, 1) };
-    assert_int_equal(skpi_objective_set_period(o, quarter), SKPI_OK);
-    assert_int_equal(skpi_objective_add_key_result(&kr, o, SKPI_KR_METRIC, "Engagement rate"), SKPI_OK);
-    assert_int_equal(skpi_key_result_set_metric(kr, "engagement_rate_followers", "*"), SKPI_OK);
-    assert_int_equal(skpi_key_result_set_range(kr, 0.5, 5.0), SKPI_OK);
+    skpi_objective *o = engage_objective(&kr);
     assert_null(skpi_key_result_target_source(kr));
     assert_int_equal(skpi_key_result_set_target_benchmark(kr, b, "Retail"), SKPI_OK);
     assert_string_equal(skpi_key_result_target_source(kr), "Retail benchmark, Example Study 2026");
