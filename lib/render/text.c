@@ -278,8 +278,10 @@ static void objectives(skpi__render *r, const skpi__view *b)
             skpi__wrap_text(&w, skpi__word_between(r, " (", ")", SKPI_TPL_OKR_GRADED, "graded", graded, NULL));
         }
         if (obj.o.band_label) { skpi__wrap_glue(&w, ","); w.space = true; skpi__wrap_text(&w, obj.o.band_label); }
-        skpi__wrap_text(&w, skpi__word_between(r, ", ", ".", obj.o.aspirational ? SKPI_TPL_OKR_ASPIRATIONAL
-                                                                           : SKPI_TPL_OKR_COMMITTED, NULL));
+        int kind = obj.o.aspirational ? SKPI_TPL_OKR_ASPIRATIONAL : SKPI_TPL_OKR_COMMITTED;
+        skpi__wrap_text(&w, skpi__word_between(r, ", ", obj.o.owner ? "" : ".", kind, NULL));
+        if (obj.o.owner)
+            skpi__wrap_text(&w, skpi__word_between(r, ", ", ".", SKPI_TPL_OKR_OWNER, "owner", obj.o.owner, NULL));
         if (obj.o.interpretation) { w.space = true; skpi__wrap_text(&w, obj.o.interpretation); }
         skpi__wrap_end(&w);
         for (size_t k = 0; k < obj.count; k++) {
