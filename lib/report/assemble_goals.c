@@ -76,18 +76,23 @@ static int note_with_source(skpi__asm *a, const char **out, char **own, const ch
     if (kept == NULL) return skpi__nomem();
     skpi__arg args[] = { { "source", source } };
     int rc = skpi__asm_fill(a, SKPI_TPL_TARGET_SOURCE, args, 1);
-    size_t n = strlen(kept), m = rc == SKPI_OK ? strlen(a->t.buf) : 0;
-    char *text = rc == SKPI_OK ? skpi__malloc(n + 1 + m + 1) : NULL;
-    if (rc == SKPI_OK && text == NULL) rc = skpi__nomem();
-    if (rc == SKPI_OK) {
-        memcpy(text, kept, n);
-        size_t at = n;
-        if (n > 0) text[at++] = ' ';
-        memcpy(text + at, a->t.buf, m + 1);
-        *out = *own = text;
+    if (rc != SKPI_OK) {
+        skpi__free(kept);
+        return rc;
     }
+    size_t n = strlen(kept), m = strlen(a->t.buf);
+    char *text = skpi__malloc(n + 1 + m + 1);
+    if (text == NULL) {
+        skpi__free(kept);
+        return skpi__nomem();
+    }
+    memcpy(text, kept, n);
+    size_t at = n;
+    if (n > 0) text[at++] = ' ';
+    memcpy(text + at, a->t.buf, m + 1);
     skpi__free(kept);
-    return rc;
+    *out = *own = text;
+    return SKPI_OK;
 }
 
 static int goal_caveat(skpi__asm *a, char *buf, size_t size, int status, const skpi_doc_goal *card,

@@ -558,6 +558,23 @@ static char *render(const skpi_doc *doc, int format, size_t *size)
 }
 
 /* A report with two competitors and industry benchmarks, in every format. */
+/* The first key result line of the document's objectives block (fails the
+ * test when there is none). */
+static skpi_doc_key_result first_key_result(const skpi_doc *doc)
+{
+    skpi_doc_key_result line;
+    assert_int_equal(skpi_doc_key_result_init(&line, SKPI_DOC_KEY_RESULT_VERSION), SKPI_OK);
+    for (size_t blk = 0; blk < skpi_doc_block_count(doc); blk++) {
+        int kind;
+        assert_int_equal(skpi_doc_block_kind(&kind, doc, blk), SKPI_OK);
+        if (kind != SKPI_BLOCK_OBJECTIVES) continue;
+        assert_int_equal(skpi_doc_key_result_get(&line, doc, blk, 0, 0), SKPI_OK);
+        return line;
+    }
+    fail_msg("no objectives block");
+    return line;
+}
+
 /* The objective of a quarter with one key result on the engagement rate
  * (0.5 to 5 until a benchmark gives its target). */
 static skpi_objective *engage_objective(skpi_key_result **kr)
@@ -615,22 +632,12 @@ static void long_benchmark_sources_stay_whole_characters(void **state)
     assert_int_equal(skpi_report_add_objective(r, o), SKPI_OK); /* borrowed */
     skpi_doc *doc;
     assert_int_equal(skpi_report_assemble(&doc, r, ds), SKPI_OK);
-    bool seen = false;
-    for (size_t blk = 0; blk < skpi_doc_block_count(doc); blk++) {
-        int kind;
-        assert_int_equal(skpi_doc_block_kind(&kind, doc, blk), SKPI_OK);
-        if (kind != SKPI_BLOCK_OBJECTIVES) continue;
-        skpi_doc_key_result line;
-        assert_int_equal(skpi_doc_key_result_init(&line, SKPI_DOC_KEY_RESULT_VERSION), SKPI_OK);
-        assert_int_equal(skpi_doc_key_result_get(&line, doc, blk, 0, 0), SKPI_OK);
-        /* the note, a space, "Target: ", the source, "." */
-        assert_int_equal(strlen(line.note), 700 + 1 + 8 + 510 + 1);
-        assert_memory_equal(line.note, note, 700);
-        assert_memory_equal(line.note + 701, "Target: ", 8);
-        assert_memory_equal(line.note + 709, want, 510);
-        seen = true;
-    }
-    assert_true(seen);
+    skpi_doc_key_result line = first_key_result(doc);
+    /* the note, a space, "Target: ", the source, "." */
+    assert_int_equal(strlen(line.note), 700 + 1 + 8 + 510 + 1);
+    assert_memory_equal(line.note, note, 700);
+    assert_memory_equal(line.note + 701, "Target: ", 8);
+    assert_memory_equal(line.note + 709, want, 510);
     skpi_doc_free(doc);
     skpi_report_free(r);
     skpi_objective_free(o);
@@ -727,19 +734,9 @@ static void report_with_competitors_and_benchmarks(void **state)
     }
     assert_true(card_seen);
     /* So does the key result line, after its check-in note. */
-    bool line_seen = false;
-    for (size_t blk = 0; blk < skpi_doc_block_count(doc); blk++) {
-        int kind;
-        assert_int_equal(skpi_doc_block_kind(&kind, doc, blk), SKPI_OK);
-        if (kind != SKPI_BLOCK_OBJECTIVES) continue;
-        skpi_doc_key_result line;
-        assert_int_equal(skpi_doc_key_result_init(&line, SKPI_DOC_KEY_RESULT_VERSION), SKPI_OK);
-        assert_int_equal(skpi_doc_key_result_get(&line, doc, blk, 0, 0), SKPI_OK);
-        assert_string_equal(line.note, "Reels help Target: Retail benchmark, Example Study 2026.");
-        assert_double_equal(line.target.value, 1.5, 0);
-        line_seen = true;
-    }
-    assert_true(line_seen);
+    skpi_doc_key_result line = first_key_result(doc);
+    assert_string_equal(line.note, "Reels help Target: Retail benchmark, Example Study 2026.");
+    assert_double_equal(line.target.value, 1.5, 0);
 
     /* Largest lead of a competitor over us, relative to our figure:
      * Rival Co's followers 2,600 over our 1,600 (162.5 %) beats its posts
